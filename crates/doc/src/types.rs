@@ -1,0 +1,277 @@
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// An input document. Only `id` and `text` are required.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub text: String,
+    /// Publication date or timestamp as given by the source (ISO 8601: `2025-07-24` or
+    /// `2025-07-24T14:50:00Z`). When absent the pipeline looks for a dateline in the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl Document {
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            published: None,
+            title: None,
+            url: None,
+        }
+    }
+
+    pub fn with_published(mut self, published: impl Into<String>) -> Self {
+        self.published = Some(published.into());
+        self
+    }
+}
+
+/// A half-open range of the original text, in code points (`start`, `end`, as Python
+/// indexes `str`) and in UTF-8 bytes (`byte_start`, `byte_end`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+}
+
+impl Span {
+    pub fn is_empty(&self) -> bool {
+        self.byte_start >= self.byte_end
+    }
+    /// The covered text.
+    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.byte_start..self.byte_end]
+    }
+    pub fn contains(&self, other: &Span) -> bool {
+        self.byte_start <= other.byte_start && other.byte_end <= self.byte_end
+    }
+}
+
+/// The languages claimx serves, plus everything else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    De,
+    En,
+    Zh,
+    Other,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::De => "de",
+            Lang::En => "en",
+            Lang::Zh => "zh",
+            Lang::Other => "other",
+        }
+    }
+    pub fn from_code(code: &str) -> Lang {
+        match code {
+            "de" | "deu" | "ger" => Lang::De,
+            "en" | "eng" => Lang::En,
+            "zh" | "cmn" | "zho" | "chi" => Lang::Zh,
+            _ => Lang::Other,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A maximal run of text in one language (whitespace between runs belongs to none).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LanguageSegment {
+    #[serde(flatten)]
+    pub span: Span,
+    pub lang: Lang,
+    /// 0..1: how sure the identifier is of this segment's language.
+    pub confidence: f32,
+}
+
+/// One sentence, heading, dateline, caption or navigation line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sentence {
+    #[serde(flatten)]
+    pub span: Span,
+    /// Headings, bylines, navigation, ads, related-topic lists and disclaimers: kept as
+    /// sentences (nothing is dropped) but marked so that claim extraction skips them.
+    pub boilerplate: bool,
+    pub lang: Lang,
+}
+
+/// Entity types of the tagger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityType {
+    Per,
+    Org,
+    Loc,
+    Misc,
+}
+
+/// A named-entity mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    #[serde(flatten)]
+    pub span: Span,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    pub score: f32,
+}
+
+/// Kinds of figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum FigureType {
+    Cardinal,
+    Money,
+    Percent,
+    Date,
+    Time,
+    Duration,
+    Ordinal,
+    Quantity,
+}
+
+impl FigureType {
+    pub fn name(self) -> &'static str {
+        match self {
+            FigureType::Cardinal => "CARDINAL",
+            FigureType::Money => "MONEY",
+            FigureType::Percent => "PERCENT",
+            FigureType::Date => "DATE",
+            FigureType::Time => "TIME",
+            FigureType::Duration => "DURATION",
+            FigureType::Ordinal => "ORDINAL",
+            FigureType::Quantity => "QUANTITY",
+        }
+    }
+}
+
+/// How a stated figure relates to the true value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Bound {
+    /// about, nearly, rund, etwa, ~, 约
+    Approx,
+    /// more than, over, über, mehr als, 超过
+    Gt,
+    /// at least, mindestens, 至少
+    Ge,
+    /// less than, under, weniger als, 不到
+    Lt,
+    /// at most, höchstens, 最多
+    Le,
+}
+
+/// A normalised value: a number (counts, money, percent, ordinals, quantities) or an ISO 8601
+/// string (dates `2025`, `2025-07`, `2025-07-24`, weeks `2025-W31`, times `14:55`,
+/// durations `P90D`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum FigureValue {
+    Number(f64),
+    Text(String),
+}
+
+impl FigureValue {
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            FigureValue::Number(n) => Some(*n),
+            FigureValue::Text(_) => None,
+        }
+    }
+}
+
+/// A number- or date-bearing expression with its normalised value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    #[serde(flatten)]
+    pub span: Span,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: FigureType,
+    /// `null` when the expression cannot be resolved (a weekday without a publication date).
+    pub value: Option<FigureValue>,
+    /// Upper end of a range (`10 bis 20` → value 10, upper 20).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upper: Option<FigureValue>,
+    pub bound: Option<Bound>,
+    /// ISO 4217 code for money, the counted noun for cardinals, `%` for percentages, the unit
+    /// for quantities.
+    pub unit: Option<String>,
+    /// The figure's language (that of its sentence).
+    pub lang: Lang,
+}
+
+/// A check-worthy statement (filled by claim assembly).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub sentence: Span,
+    pub subject: Option<String>,
+    pub subject_entity: Option<String>,
+    pub predicate: Option<String>,
+    /// Index into [`AnnotatedDocument::figures`].
+    pub figure: Option<usize>,
+    /// Index into [`AnnotatedDocument::figures`] of the date qualifying the claim.
+    pub time: Option<usize>,
+    pub attribution: Option<String>,
+    pub cue: Option<String>,
+    pub hedged: bool,
+    pub negated: bool,
+    pub confidence: f32,
+}
+
+/// Where the publication date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// Given with the input document.
+    Input,
+    /// Read from a dateline in the text.
+    Dateline,
+}
+
+/// The publication date used to resolve relative dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Published {
+    /// ISO date `YYYY-MM-DD`.
+    pub date: String,
+    pub source: DateSource,
+    /// The dateline it was read from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+/// The output of the pipeline for one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnnotatedDocument {
+    pub id: String,
+    /// Length of the text in code points and bytes, so consumers can check offsets.
+    pub char_len: usize,
+    pub byte_len: usize,
+    pub published: Option<Published>,
+    /// The document's main language.
+    pub lang: Lang,
+    /// All languages present, main one first.
+    pub languages: Vec<Lang>,
+    pub segments: Vec<LanguageSegment>,
+    pub sentences: Vec<Sentence>,
+    pub entities: Vec<Entity>,
+    pub figures: Vec<Figure>,
+    pub claims: Vec<Claim>,
+}

@@ -1,0 +1,435 @@
+//! Language identification per document and per segment.
+//!
+//! The text is cut into chunks at line breaks, sentence punctuation and changes of script
+//! (a run of Han characters is its own chunk). Each chunk is classified: Han text is `zh`,
+//! Latin text goes to `whatlang` restricted to German and English, with a check against the
+//! unrestricted detector so that confidently French or Polish text becomes `other`. Chunks
+//! too short to judge (headlines, single words, numbers) inherit the language of their
+//! neighbours, so a headline never flips language on one word. Adjacent chunks of the same
+//! language merge into maximal segments whose spans skip surrounding whitespace.
+
+use claimx_doc::Lang;
+use serde::{Deserialize, Serialize};
+use whatlang::{Detector, Lang as WLang, Script};
+
+/// A language segment as byte offsets (end exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct SegmentBounds {
+    pub start: usize,
+    pub end: usize,
+    pub lang: Lang,
+    pub confidence: f32,
+}
+
+/// The result for one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LanguageReport {
+    /// The main language (most characters).
+    pub lang: Lang,
+    /// All languages present, main first.
+    pub languages: Vec<Lang>,
+    pub segments: Vec<SegmentBounds>,
+}
+
+/// The language stage interface.
+pub trait LanguageIdentification: Send + Sync {
+    fn identify(&self, text: &str) -> LanguageReport;
+}
+
+/// Settings for [`LanguageIdentifier`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LangIdConfig {
+    /// Chunks with fewer Latin words than this are not judged on their own.
+    pub min_words: usize,
+    /// Han runs shorter than this inside Latin text stay part of it (`der Himmel 中文`).
+    pub min_han_run: usize,
+    /// A decided chunk of up to this many words between two chunks of one other language
+    /// takes their language.
+    pub max_island_words: usize,
+    /// Unrestricted whatlang confidence above which a non-de/en language counts as `other`.
+    pub other_confidence: f64,
+}
+
+impl Default for LangIdConfig {
+    fn default() -> Self {
+        LangIdConfig {
+            min_words: 4,
+            min_han_run: 4,
+            max_island_words: 6,
+            other_confidence: 0.6,
+        }
+    }
+}
+
+/// whatlang-based identifier for de / en / zh / other.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct LanguageIdentifier {
+    #[serde(default)]
+    pub config: LangIdConfig,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Chunk {
+    start: usize,
+    end: usize,
+    lang: Option<Lang>,
+    confidence: f32,
+    words: usize,
+    han: bool,
+}
+
+impl LanguageIdentification for LanguageIdentifier {
+    fn identify(&self, text: &str) -> LanguageReport {
+        self.identify(text)
+    }
+}
+
+impl LanguageIdentifier {
+    pub fn new(config: LangIdConfig) -> Self {
+        LanguageIdentifier { config }
+    }
+
+    pub fn identify(&self, text: &str) -> LanguageReport {
+        let mut chunks = self.chunks(text);
+        let deen = Detector::with_allowlist(vec![WLang::Deu, WLang::Eng]);
+        for c in chunks.iter_mut() {
+            self.classify(text, c, &deen);
+        }
+        let doc_lang = main_language(&chunks).unwrap_or(Lang::Other);
+        self.fill_undecided(&mut chunks, doc_lang);
+        self.smooth_islands(&mut chunks);
+        let segments = merge(&chunks);
+        let mut totals: Vec<(Lang, usize)> = Vec::new();
+        for s in &segments {
+            match totals.iter_mut().find(|t| t.0 == s.lang) {
+                Some(t) => t.1 += s.end - s.start,
+                None => totals.push((s.lang, s.end - s.start)),
+            }
+        }
+        totals.sort_by(|a, b| b.1.cmp(&a.1));
+        let languages: Vec<Lang> = totals.iter().map(|t| t.0).collect();
+        LanguageReport {
+            lang: languages.first().copied().unwrap_or(doc_lang),
+            languages,
+            segments,
+        }
+    }
+
+    /// Cut into chunks at line breaks, sentence punctuation and long Han runs.
+    fn chunks(&self, text: &str) -> Vec<Chunk> {
+        let mut out = Vec::new();
+        let mut start = 0usize;
+        let mut han_run_start: Option<usize> = None;
+        let mut han_run_len = 0usize;
+        let mut chunk_is_han = false;
+        let push = |out: &mut Vec<Chunk>, a: usize, b: usize, han: bool| {
+            let s = &text[a..b];
+            let lead = s.len() - s.trim_start().len();
+            let t = s.trim();
+            if !t.is_empty() {
+                out.push(Chunk {
+                    start: a + lead,
+                    end: a + lead + t.len(),
+                    lang: None,
+                    confidence: 0.0,
+                    words: 0,
+                    han,
+                });
+            }
+        };
+        let mut iter = text.char_indices().peekable();
+        while let Some((b, c)) = iter.next() {
+            let next_b = b + c.len_utf8();
+            if is_han(c) {
+                if han_run_start.is_none() {
+                    han_run_start = Some(b);
+                    han_run_len = 0;
+                }
+                han_run_len += 1;
+                if han_run_len == self.config.min_han_run && !chunk_is_han {
+                    // A real Han run: close the Latin chunk before it.
+                    let hs = han_run_start.unwrap();
+                    if hs > start {
+                        push(&mut out, start, hs, false);
+                    }
+                    start = hs;
+                    chunk_is_han = true;
+                }
+                continue;
+            }
+            let letter = c.is_alphabetic();
+            if letter {
+                han_run_start = None;
+                if chunk_is_han && c.is_ascii_alphabetic() {
+                    // Latin letters after a Han chunk: look whether a Latin word starts here.
+                    push(&mut out, start, b, true);
+                    start = b;
+                    chunk_is_han = false;
+                }
+                continue;
+            }
+            let boundary = match c {
+                '\n' | '\r' | '\u{2029}' | '\u{2028}' => true,
+                '.' | '!' | '?' | '。' | '！' | '？' | '；' => iter
+                    .peek()
+                    .is_none_or(|(_, n)| n.is_whitespace() || is_han(*n)),
+                ':' => {
+                    iter.peek().is_some_and(|(_, n)| n.is_whitespace())
+                        && text[next_b..]
+                            .trim_start()
+                            .starts_with(['"', '„', '“', '«', '»'])
+                }
+                _ => false,
+            };
+            if boundary {
+                push(&mut out, start, next_b, chunk_is_han);
+                start = next_b;
+                chunk_is_han = false;
+                han_run_start = None;
+            }
+        }
+        push(&mut out, start, text.len(), chunk_is_han);
+        out
+    }
+
+    fn classify(&self, text: &str, c: &mut Chunk, deen: &Detector) {
+        let s = &text[c.start..c.end];
+        let han = s.chars().filter(|&ch| is_han(ch)).count();
+        let latin_letters = s
+            .chars()
+            .filter(|ch| ch.is_alphabetic() && !is_han(*ch))
+            .count();
+        c.words = s
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count();
+        if han > 0 && han >= latin_letters {
+            c.han = true;
+            c.lang = Some(Lang::Zh);
+            c.confidence = (han as f32 / (han + latin_letters) as f32).min(1.0);
+            return;
+        }
+        if latin_letters == 0 {
+            return; // numbers, punctuation: inherit
+        }
+        let full = whatlang::detect(s);
+        if let Some(info) = &full {
+            if info.script() != Script::Latin {
+                if c.words >= 2 || latin_letters >= 6 {
+                    c.lang = Some(Lang::Other);
+                    c.confidence = info.confidence() as f32;
+                }
+                return;
+            }
+        }
+        if c.words < self.config.min_words {
+            return;
+        }
+        if let Some(info) = &full {
+            let foreign = !matches!(info.lang(), WLang::Deu | WLang::Eng);
+            if foreign
+                && info.is_reliable()
+                && info.confidence() >= self.config.other_confidence
+                && c.words >= 3
+            {
+                c.lang = Some(Lang::Other);
+                c.confidence = info.confidence() as f32;
+                return;
+            }
+        }
+        if let Some(info) = deen.detect(s) {
+            c.lang = Some(if info.lang() == WLang::Deu {
+                Lang::De
+            } else {
+                Lang::En
+            });
+            c.confidence = info.confidence() as f32;
+            if let Some(f) = german_english_markers(s) {
+                // Function words settle short or mixed chunks more reliably than trigrams.
+                if f != c.lang.unwrap() && c.confidence < 0.5 {
+                    c.lang = Some(f);
+                }
+            }
+        }
+    }
+
+    /// Undecided chunks take the language of the nearest decided chunk of the same script,
+    /// preferring the one before (a headline belongs to the article after it only at the
+    /// very start), else the document's language.
+    fn fill_undecided(&self, chunks: &mut [Chunk], doc_lang: Lang) {
+        let n = chunks.len();
+        for i in 0..n {
+            if chunks[i].lang.is_some() {
+                continue;
+            }
+            let han = chunks[i].han;
+            let prev = (0..i)
+                .rev()
+                .find(|&j| chunks[j].lang.is_some() && chunks[j].han == han);
+            let next = (i + 1..n).find(|&j| chunks[j].lang.is_some() && chunks[j].han == han);
+            let pick = match (prev, next) {
+                (Some(p), _) => chunks[p].lang,
+                (None, Some(q)) => chunks[q].lang,
+                (None, None) => Some(if han { Lang::Zh } else { doc_lang }),
+            };
+            chunks[i].lang = pick;
+            chunks[i].confidence = 0.5;
+        }
+    }
+
+    /// A short Latin chunk of one language between chunks of another takes theirs.
+    fn smooth_islands(&self, chunks: &mut [Chunk]) {
+        let n = chunks.len();
+        for i in 1..n.saturating_sub(1) {
+            let (a, b, c) = (chunks[i - 1].lang, chunks[i].lang, chunks[i + 1].lang);
+            if a == c && a != b && !chunks[i].han && chunks[i].words <= self.config.max_island_words
+            {
+                chunks[i].lang = a;
+                chunks[i].confidence *= 0.5;
+            }
+        }
+    }
+}
+
+fn main_language(chunks: &[Chunk]) -> Option<Lang> {
+    let mut totals: Vec<(Lang, usize)> = Vec::new();
+    for c in chunks {
+        if let Some(l) = c.lang {
+            match totals.iter_mut().find(|t| t.0 == l) {
+                Some(t) => t.1 += c.end - c.start,
+                None => totals.push((l, c.end - c.start)),
+            }
+        }
+    }
+    totals.into_iter().max_by_key(|t| t.1).map(|t| t.0)
+}
+
+fn merge(chunks: &[Chunk]) -> Vec<SegmentBounds> {
+    let mut out: Vec<(SegmentBounds, f32)> = Vec::new();
+    for c in chunks {
+        let lang = c.lang.unwrap_or(Lang::Other);
+        let weight = (c.end - c.start) as f32;
+        match out.last_mut() {
+            Some((s, w)) if s.lang == lang => {
+                s.confidence = (s.confidence * *w + c.confidence * weight) / (*w + weight);
+                *w += weight;
+                s.end = c.end;
+            }
+            _ => out.push((
+                SegmentBounds {
+                    start: c.start,
+                    end: c.end,
+                    lang,
+                    confidence: c.confidence,
+                },
+                weight,
+            )),
+        }
+    }
+    out.into_iter().map(|(s, _)| s).collect()
+}
+
+/// A vote from frequent function words, when one language clearly leads.
+fn german_english_markers(s: &str) -> Option<Lang> {
+    const DE: &[&str] = &[
+        "der", "die", "das", "und", "ist", "nicht", "mit", "sich", "ein", "eine", "auf", "für",
+        "den", "dem", "von", "zu", "sie", "ich", "wir", "auch", "über", "sprechen", "nur", "bei",
+    ];
+    const EN: &[&str] = &[
+        "the", "and", "is", "not", "with", "of", "to", "a", "an", "on", "for", "he", "she", "it",
+        "was", "are", "that", "this", "by", "from", "at", "his", "her", "asked",
+    ];
+    let (mut de, mut en) = (0, 0);
+    for w in s
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        let w = w.to_lowercase();
+        de += DE.contains(&w.as_str()) as i32;
+        en += EN.contains(&w.as_str()) as i32;
+    }
+    match de - en {
+        d if d >= 2 => Some(Lang::De),
+        d if d <= -2 => Some(Lang::En),
+        _ => None,
+    }
+}
+
+/// CJK unified ideographs (incl. extension A and compatibility) — Chinese text.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    fn langs(text: &str) -> Vec<(Lang, String)> {
+        LanguageIdentifier::default()
+            .identify(text)
+            .segments
+            .iter()
+            .map(|s| (s.lang, text[s.start..s.end].to_string()))
+            .collect()
+    }
+
+    #[rstest]
+    #[case::de(
+        "Amazon schließt sein Forschungszentrum für Künstliche Intelligenz in Shanghai.",
+        Lang::De
+    )]
+    #[case::en(
+        "Amazon has shut down its Shanghai-based artificial intelligence lab.",
+        Lang::En
+    )]
+    #[case::zh(
+        "我们不对与我们的内容有任何形式的保证，包括但不限于准确性和更新性。",
+        Lang::Zh
+    )]
+    #[case::fr("Le gouvernement français a annoncé mardi une nouvelle réforme des retraites très contestée.", Lang::Other)]
+    fn whole_document(#[case] text: &str, #[case] lang: Lang) {
+        let r = LanguageIdentifier::default().identify(text);
+        assert_eq!(r.lang, lang);
+        assert_eq!(r.segments.len(), 1);
+    }
+
+    #[test]
+    fn english_article_ending_in_chinese_block() {
+        let text = "Amazon has closed its Shanghai AI lab. The closure affects the AWS research unit established in 2018.\n\n获取加密通讯\n阅读免责声明 : 此处提供的所有内容仅供您提供一般信息。";
+        let segs = langs(text);
+        assert_eq!(segs.len(), 2, "{segs:?}");
+        assert_eq!(segs[0].0, Lang::En);
+        assert!(segs[0].1.ends_with("2018."));
+        assert_eq!(segs[1].0, Lang::Zh);
+        assert!(segs[1].1.starts_with("获取"));
+    }
+
+    #[rstest]
+    #[case::de_headline_english_word("Cloud-Service\n\nAmazon schließt sein Forschungszentrum in Shanghai. Das Zentrum war Amazons einziges Institut außerhalb der USA.", Lang::De)]
+    #[case::en_headline_german_word("Handelsblatt\n\nAmazon has shut down its Shanghai lab. The closure affects the research unit established in 2018.", Lang::En)]
+    fn short_headline_does_not_flip(#[case] text: &str, #[case] lang: Lang) {
+        let segs = langs(text);
+        assert_eq!(segs.len(), 1, "{segs:?}");
+        assert_eq!(segs[0].0, lang);
+    }
+
+    #[test]
+    fn short_han_word_inside_german_stays_german() {
+        let segs = langs("Der blaue Himmel über Berlin 中文 ist heute sehr schön und klar.");
+        assert_eq!(segs.len(), 1, "{segs:?}");
+        assert_eq!(segs[0].0, Lang::De);
+    }
+
+    #[rstest]
+    #[case("")]
+    #[case("   \n\t ")]
+    #[case("12345 67 %")]
+    fn degenerate_input(#[case] text: &str) {
+        let r = LanguageIdentifier::default().identify(text);
+        for s in &r.segments {
+            assert!(s.start < s.end && s.end <= text.len());
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! Word lists used by the splitter and the boilerplate marker.
+
+/// Abbreviations (lower-cased, without the final dot) after which a full stop never ends a
+/// sentence, because in news text they are always followed by what they qualify.
+pub const NEVER_END: &[&str] = &[
+    // English titles and references
+    "mr", "mrs", "ms", "dr", "prof", "st", "mt", "gen", "sen", "rep", "gov", "lt", "col", "sgt",
+    "capt", "cmdr", "adm", "rev", "hon", "pres", "supt", "vs", "v", "e.g", "i.e", "approx", "no",
+    "nos", "fig", "figs", "cf", "dept", "est", "ft", "jan", "feb", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "p", "pp", "vol", "ch", "sec", "para", "n°", "nr",
+    // German
+    "z", "bzw", "ca", "mio", "mrd", "tsd", "hr", "hrn", "fr", "frl", "str", "abs", "art", "bd",
+    "jh", "jhd", "chr", "geb", "gest", "evtl", "ggf", "inkl", "zzgl", "vgl", "sog", "d.h", "u.a",
+    "o.ä", "z.b", "z.t", "u.u", "s", "mind", "max", "min", "rd", "gem", "lt", "vorm", "nachm",
+    "ehem", "dt", "engl", "franz", "allg", "bspw", "insb", "tel", "mo", "di", "mi", "do", "sa",
+    "so", "u", "o", "a", "ggü", "gegr", "verh", "zit", "hg", "hrsg", "ua", "bzgl", "zb",
+];
+
+/// Abbreviations that may also end a sentence: they end one only when a typical sentence
+/// opener follows.
+pub const MAY_END: &[&str] = &[
+    "etc", "inc", "ltd", "co", "corp", "jr", "sr", "u.s", "u.k", "e.u", "u.s.a", "a.m", "p.m",
+    "usw", "plc", "llc", "gmbh", "ag", "bros",
+];
+
+/// Words that typically open a sentence (checked after a [`MAY_END`] abbreviation).
+pub const SENTENCE_OPENERS: &[&str] = &[
+    "I", "The", "He", "She", "It", "They", "We", "This", "That", "There", "These", "Those", "But",
+    "However", "In", "A", "An", "His", "Her", "Our", "Their", "My", "You", "How", "What", "Why",
+    "When", "Where", "Who", "If", "As", "Der", "Die", "Das", "Er", "Sie", "Es", "Wir", "Ich",
+    "Ein", "Eine", "Dies", "Diese", "Dieser", "Aber", "Doch", "Im", "Am", "Auch", "So", "Nach",
+];
+
+/// German articles and prepositions after which `<1-2 digits>.` is an ordinal or a date.
+pub const ORDINAL_CONTEXT: &[&str] = &[
+    "am", "der", "die", "das", "den", "dem", "des", "zum", "zur", "vom", "im", "bis", "ab", "seit",
+    "vor", "nach", "ihr", "ihre", "ihrem", "ihren", "sein", "seine", "seinem", "seinen", "dieser",
+    "diesem", "jeder", "jedem", "beim", "ins", "zu", "von", "und", "oder", "–", "-",
+];
+
+pub const MONTHS: &[&str] = &[
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "january",
+    "february",
+    "march",
+    "may",
+    "june",
+    "july",
+    "october",
+    "december",
+    "jan",
+    "feb",
+    "mär",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "okt",
+    "oct",
+    "nov",
+    "dez",
+    "dec",
+];
+
+/// Phrases that media sites glue to the end of a dateline; split off as their own boilerplate.
+pub const TRAILING_UI_PHRASES: &[&str] = &[
+    "Artikel anhören",
+    "Artikel vorlesen",
+    "Artikel teilen",
+    "Listen to this article",
+    "Listen to article",
+    "Share this article",
+];
+
+/// Line or sentence openers that mark boilerplate on their own line.
+pub const BOILERPLATE_PREFIXES: &[&str] = &[
+    "Foto:",
+    "Fotos:",
+    "Bild:",
+    "Bilder:",
+    "Quelle:",
+    "Photo:",
+    "Photos:",
+    "Image:",
+    "Credit:",
+    "Source:",
+    "Copyright",
+    "©",
+    "Erstpublikation:",
+    "Erstveröffentlichung:",
+    "Aktualisiert:",
+    "Updated:",
+    "Published:",
+    "Veröffentlicht:",
+    "Stand:",
+    "Anzeige",
+    "Advertisement",
+    "Werbung",
+    "Lesen Sie auch",
+    "Lesen Sie mehr",
+    "Read more",
+    "Read also",
+    "Related:",
+    "Mehr zum Thema",
+    "Zum Thema",
+    "Tags:",
+    "Schlagworte:",
+];
+
+/// Lines that open a boilerplate zone: everything after them up to the next blank line is
+/// boilerplate (ad blocks, related-topic lists, disclaimers).
+pub const ZONE_MARKERS: &[&str] = &[
+    "Anzeige",
+    "Verwandte Themen",
+    "Mehr zum Thema",
+    "Unsere Partner",
+    "Related topics",
+    "Related articles",
+    "Related",
+    "More on this topic",
+    "Read more",
+    "Advertisement",
+    "Disclaimer",
+    "免责声明",
+    "阅读免责声明",
+    "相关阅读",
+    "相关新闻",
+    "Das könnte Sie auch interessieren",
+];

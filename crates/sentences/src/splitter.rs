@@ -1,0 +1,530 @@
+use crate::rules::*;
+use crate::{BoilerplateMarker, SentenceSegmenter};
+use serde::{Deserialize, Serialize};
+
+/// A sentence as byte offsets into the original text (end exclusive, trimmed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentenceBounds {
+    pub start: usize,
+    pub end: usize,
+    pub boilerplate: bool,
+}
+
+/// Splitter settings. The defaults suit news text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SplitterConfig {
+    /// Treat single line breaks before a lower-case word as wrapping (text extracted from PDFs).
+    pub pdf_mode: bool,
+    /// Split heading lines where two headlines were glued together (`AmazonCloud-Service`).
+    pub split_glued_headings: bool,
+    /// Mark boilerplate sentences.
+    pub mark_boilerplate: bool,
+}
+
+impl Default for SplitterConfig {
+    fn default() -> Self {
+        SplitterConfig {
+            pdf_mode: false,
+            split_glued_headings: true,
+            mark_boilerplate: true,
+        }
+    }
+}
+
+/// Rule-based sentence splitter for de / en / zh.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SentenceSplitter {
+    #[serde(default)]
+    pub config: SplitterConfig,
+}
+
+impl SentenceSegmenter for SentenceSplitter {
+    fn segment(&self, text: &str) -> Vec<SentenceBounds> {
+        self.split(text)
+    }
+}
+
+impl SentenceSplitter {
+    pub fn new(config: SplitterConfig) -> Self {
+        SentenceSplitter { config }
+    }
+
+    /// Split `text` into sentences.
+    pub fn split(&self, text: &str) -> Vec<SentenceBounds> {
+        let mut out = Vec::new();
+        for (start, end) in self.logical_lines(text) {
+            self.split_line(text, start, end, &mut out);
+        }
+        if self.config.mark_boilerplate {
+            BoilerplateMarker::default().mark(text, &mut out);
+        }
+        out
+    }
+
+    /// Byte ranges of logical lines: physical lines, joined where a line is wrapped.
+    fn logical_lines(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        let mut pos = 0;
+        let bytes = text.as_bytes();
+        while pos <= bytes.len() {
+            let at_end = pos == bytes.len();
+            let is_break = !at_end && is_line_break_at(text, pos);
+            if at_end || is_break {
+                let line_end = pos;
+                let brk_len = if at_end { 0 } else { line_break_len(text, pos) };
+                let next = pos + brk_len;
+                if !at_end && self.joins_next(text, start, line_end, next) {
+                    pos = next;
+                    continue;
+                }
+                lines.push((start, line_end));
+                start = next;
+                pos = next;
+                if at_end {
+                    break;
+                }
+                continue;
+            }
+            pos += utf8_len(bytes[pos]);
+        }
+        lines
+    }
+
+    fn joins_next(&self, text: &str, start: usize, line_end: usize, next: usize) -> bool {
+        let line = &text[start..line_end];
+        let trimmed = line.trim_end();
+        if trimmed.is_empty() {
+            return false;
+        }
+        let last = trimmed.chars().last().unwrap();
+        if is_terminal(last) || is_closer(last) || last == ':' {
+            return false;
+        }
+        let rest = &text[next..];
+        let Some(first) = rest.chars().next() else {
+            return false;
+        };
+        if !first.is_lowercase() {
+            return false;
+        }
+        // A trailing space before the break marks soft wrapping; PDFs wrap without it.
+        self.config.pdf_mode || line.len() != trimmed.len()
+    }
+
+    fn split_line(&self, text: &str, start: usize, end: usize, out: &mut Vec<SentenceBounds>) {
+        let line = &text[start..end];
+        if line.trim().is_empty() {
+            return;
+        }
+        let chars: Vec<(usize, char)> = line.char_indices().map(|(b, c)| (start + b, c)).collect();
+        let mut cuts: Vec<usize> = Vec::new(); // byte offsets where a new sentence starts
+        let mut cjk_depth = 0usize;
+        let n = chars.len();
+        let mut i = 0;
+        while i < n {
+            let c = chars[i].1;
+            match c {
+                '《' | '「' | '『' | '〈' => cjk_depth += 1,
+                '》' | '」' | '』' | '〉' => {
+                    cjk_depth = cjk_depth.saturating_sub(1);
+                    // 「…。」 ends a sentence at the closing bracket.
+                    if cjk_depth == 0 && i > 0 && is_cjk_terminal(chars[i - 1].1) {
+                        let j = skip_closers(&chars, i + 1);
+                        cuts.push(byte_at(&chars, j, end));
+                        i = j;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            if is_cjk_terminal(c) {
+                let j = skip_terminals_and_closers(&chars, i + 1);
+                if cjk_depth == 0 {
+                    cuts.push(byte_at(&chars, j, end));
+                }
+                i = j;
+                continue;
+            }
+            if c == '!' || c == '?' || c == '‼' || c == '⁇' {
+                let j = skip_terminals_and_closers(&chars, i + 1);
+                if cjk_depth == 0 && self.ends_after(&chars, j) {
+                    cuts.push(byte_at(&chars, j, end));
+                }
+                i = j;
+                continue;
+            }
+            if c == '…' || (c == '.' && i + 1 < n && chars[i + 1].1 == '.') {
+                let j = skip_ellipsis(&chars, i);
+                let k = skip_closers(&chars, j);
+                if let Some((_, nn)) = next_non_space(&chars, k) {
+                    if (nn.is_uppercase() || is_cjk(nn)) && k < n && chars[k].1.is_whitespace() {
+                        cuts.push(byte_at(&chars, k, end));
+                    }
+                }
+                i = k;
+                continue;
+            }
+            if c == '.' {
+                if let Some(j) = self.period_boundary(&chars, i) {
+                    cuts.push(byte_at(&chars, j, end));
+                    i = j;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+
+        let mut pieces = Vec::new();
+        let mut s = start;
+        for cut in cuts {
+            if cut > s {
+                pieces.push((s, cut));
+                s = cut;
+            }
+        }
+        pieces.push((s, end));
+        for (a, b) in pieces {
+            self.emit(text, a, b, out);
+        }
+    }
+
+    /// Push a trimmed piece, splitting off trailing UI phrases and glued headings.
+    fn emit(&self, text: &str, a: usize, b: usize, out: &mut Vec<SentenceBounds>) {
+        let Some((a, b)) = trim(text, a, b) else {
+            return;
+        };
+        let piece = &text[a..b];
+        for phrase in TRAILING_UI_PHRASES {
+            if piece.len() > phrase.len() && piece.ends_with(phrase) {
+                let cut = b - phrase.len();
+                if text[..cut].ends_with(char::is_whitespace) {
+                    self.emit(text, a, cut, out);
+                    out.push(SentenceBounds {
+                        start: cut,
+                        end: b,
+                        boilerplate: true,
+                    });
+                    return;
+                }
+            }
+        }
+        if self.config.split_glued_headings {
+            if let Some(cut) = glued_heading_cut(piece) {
+                push_trimmed(text, a, a + cut, out);
+                push_trimmed(text, a + cut, b, out);
+                return;
+            }
+        }
+        out.push(SentenceBounds {
+            start: a,
+            end: b,
+            boilerplate: false,
+        });
+    }
+
+    /// After `!`/`?` (and closers) at char index `j`: does a sentence end here?
+    fn ends_after(&self, chars: &[(usize, char)], j: usize) -> bool {
+        if j >= chars.len() {
+            return true;
+        }
+        let c = chars[j].1;
+        if is_cjk(c) {
+            return true;
+        }
+        if !c.is_whitespace() {
+            return false;
+        }
+        match next_non_space(chars, j) {
+            None => true,
+            // `"What?" he asked` continues; `Yahoo! in` continues.
+            Some((_, nn)) => !nn.is_lowercase(),
+        }
+    }
+
+    /// If the full stop at `i` ends a sentence, the char index where the next one starts.
+    fn period_boundary(&self, chars: &[(usize, char)], i: usize) -> Option<usize> {
+        let n = chars.len();
+        let prev = prev_token(chars, i);
+        if i + 1 >= n {
+            return None; // end of line ends the sentence anyway
+        }
+        let next = chars[i + 1].1;
+        if next.is_ascii_digit() {
+            return None; // 1.000 / 25.07.2025 / 3.5
+        }
+        if next.is_alphabetic() {
+            // `lauern.Martin`: a missing space, but not `remind.me`, `JD.com` or `U.S.A`.
+            let prev_word: Vec<char> = prev
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let lower_run = prev_word.len() >= 2 && prev_word.iter().all(|c| c.is_lowercase());
+            let upper_then_lower =
+                next.is_uppercase() && chars.get(i + 2).is_some_and(|c| c.1.is_lowercase());
+            let no_inner_dot = !prev.contains('.') && !prev.contains('@') && !prev.contains('/');
+            if lower_run && upper_then_lower && no_inner_dot {
+                return Some(i + 1);
+            }
+            return None;
+        }
+        let j = skip_closers(chars, i + 1);
+        if j < n && !chars[j].1.is_whitespace() && !is_cjk(chars[j].1) {
+            return None; // `."text` glued: unusual, keep together
+        }
+        let Some((k, nn)) = next_non_space(chars, j) else {
+            return Some(j);
+        };
+        if is_cjk(nn) {
+            return Some(j);
+        }
+        let next_word = word_at(chars, k);
+        let prev_lower = prev.to_lowercase();
+        let prev_core = prev_lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+        // Numbered list marker at the start of a line: `1. Startseite`, `a. The first item`.
+        let at_line_start = chars[..i - prev.chars().count()]
+            .iter()
+            .all(|c| c.1.is_whitespace());
+        if at_line_start
+            && !prev.is_empty()
+            && prev.chars().count() <= 3
+            && prev
+                .chars()
+                .all(|c| c.is_ascii_digit() || c.is_alphabetic())
+        {
+            let is_marker = prev.chars().all(|c| c.is_ascii_digit()) || prev.chars().count() == 1;
+            if is_marker {
+                return None;
+            }
+        }
+        if prev.chars().count() == 1 && prev.chars().all(char::is_alphabetic) {
+            // Initials and `z. B.`; `you and I. Did` is the exception.
+            if prev == "I" && SENTENCE_OPENERS.contains(&next_word.as_str()) {
+                return Some(j);
+            }
+            return None;
+        }
+        if NEVER_END.contains(&prev_core) {
+            return None;
+        }
+        if !prev.is_empty() && prev.chars().all(|c| c.is_ascii_digit()) {
+            if nn.is_lowercase() {
+                return None;
+            }
+            if MONTHS.contains(&next_word.to_lowercase().as_str()) {
+                return None;
+            }
+            if prev.len() <= 2 {
+                let before = prev_token(chars, i - prev.chars().count()).to_lowercase();
+                if ORDINAL_CONTEXT.contains(&before.as_str()) {
+                    return None;
+                }
+            }
+            return Some(j);
+        }
+        if nn.is_lowercase() {
+            return None;
+        }
+        let inner_dots = prev_core.contains('.');
+        if MAY_END.contains(&prev_core) || (inner_dots && prev_core.len() <= 6) {
+            let opener = SENTENCE_OPENERS.contains(&next_word.as_str());
+            return if opener { Some(j) } else { None };
+        }
+        Some(j)
+    }
+}
+
+fn push_trimmed(text: &str, a: usize, b: usize, out: &mut Vec<SentenceBounds>) {
+    if let Some((a, b)) = trim(text, a, b) {
+        out.push(SentenceBounds {
+            start: a,
+            end: b,
+            boilerplate: false,
+        });
+    }
+}
+
+/// Where a heading line glues two headlines (`AmazonCloud-Service AWS …`): at a lower→upper
+/// case change inside a word, with a long enough left part (so `iPhone`, `McKinsey`,
+/// `YouTube`, `WeChat` stay whole). Only for lines without terminal punctuation.
+fn glued_heading_cut(piece: &str) -> Option<usize> {
+    let last = piece.chars().last()?;
+    if is_terminal(last) || is_closer(last) || piece.chars().count() > 160 {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = piece.char_indices().collect();
+    let mut word_start = 0;
+    for i in 0..chars.len() {
+        let c = chars[i].1;
+        if !c.is_alphabetic() {
+            word_start = i + 1;
+            continue;
+        }
+        if i > word_start
+            && c.is_uppercase()
+            && chars[i - 1].1.is_lowercase()
+            && i - word_start >= 5
+            && chars[word_start..i]
+                .iter()
+                .skip(1)
+                .all(|c| c.1.is_lowercase())
+            && chars[i + 1..]
+                .iter()
+                .take(3)
+                .filter(|c| c.1.is_lowercase())
+                .count()
+                == 3
+        {
+            return Some(chars[i].0);
+        }
+    }
+    None
+}
+
+pub(crate) fn trim(text: &str, a: usize, b: usize) -> Option<(usize, usize)> {
+    let s = &text[a..b];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    if t.is_empty() {
+        None
+    } else {
+        Some((a + lead, a + lead + t.len()))
+    }
+}
+
+fn byte_at(chars: &[(usize, char)], j: usize, end: usize) -> usize {
+    chars.get(j).map(|c| c.0).unwrap_or(end)
+}
+
+pub(crate) fn is_terminal(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '。' | '！' | '？' | '；' | '‼' | '⁇' | '．'
+    )
+}
+
+fn is_cjk_terminal(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '．')
+}
+
+pub(crate) fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '”'
+            | '“'
+            | '’'
+            | '»'
+            | '«'
+            | '」'
+            | '』'
+            | ')'
+            | '）'
+            | ']'
+            | '›'
+            | '‹'
+            | '》'
+    )
+}
+
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x3040..=0x30FF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// Skip closing quotes/brackets that belong to the sentence just ended. An ambiguous quote
+/// (`“` closes in German, opens in English) is a closer only when no letter follows it.
+fn skip_closers(chars: &[(usize, char)], mut j: usize) -> usize {
+    while j < chars.len() && is_closer(chars[j].1) {
+        let follows_letter = chars.get(j + 1).is_some_and(|c| c.1.is_alphanumeric());
+        if follows_letter && matches!(chars[j].1, '“' | '"' | '\'' | '«' | '»' | '‹' | '›')
+        {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+fn skip_terminals_and_closers(chars: &[(usize, char)], mut j: usize) -> usize {
+    while j < chars.len() && matches!(chars[j].1, '!' | '?' | '！' | '？' | '。' | '‼' | '⁇' | '.')
+    {
+        j += 1;
+    }
+    skip_closers(chars, j)
+}
+
+fn skip_ellipsis(chars: &[(usize, char)], mut j: usize) -> usize {
+    while j < chars.len() && matches!(chars[j].1, '.' | '…') {
+        j += 1;
+    }
+    j
+}
+
+fn next_non_space(chars: &[(usize, char)], mut j: usize) -> Option<(usize, char)> {
+    while j < chars.len() {
+        let c = chars[j].1;
+        // Opening quotes and brackets do not decide: look at the word after them.
+        if !c.is_whitespace()
+            && !matches!(
+                c,
+                '"' | '\'' | '„' | '“' | '‚' | '‘' | '(' | '[' | '»' | '«' | '¿' | '¡'
+            )
+        {
+            return Some((j, c));
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The token ending right before char index `i` (letters, digits, dots, hyphens and the like).
+fn prev_token(chars: &[(usize, char)], i: usize) -> String {
+    let mut k = i;
+    while k > 0 {
+        let c = chars[k - 1].1;
+        if c.is_whitespace() || matches!(c, '(' | '[' | '„' | '“' | '"' | '\'' | '«' | '»' | '‚')
+        {
+            break;
+        }
+        k -= 1;
+    }
+    chars[k..i].iter().map(|c| c.1).collect()
+}
+
+fn word_at(chars: &[(usize, char)], k: usize) -> String {
+    chars[k..]
+        .iter()
+        .take_while(|c| c.1.is_alphanumeric() || c.1 == '\'' || c.1 == '’')
+        .map(|c| c.1)
+        .collect()
+}
+
+fn is_line_break_at(text: &str, pos: usize) -> bool {
+    let b = text.as_bytes()[pos];
+    b == b'\n'
+        || b == b'\r'
+        || text[pos..].starts_with('\u{2028}')
+        || text[pos..].starts_with('\u{2029}')
+        || text[pos..].starts_with('\u{85}')
+}
+
+fn line_break_len(text: &str, pos: usize) -> usize {
+    let rest = &text.as_bytes()[pos..];
+    if rest.starts_with(b"\r\n") {
+        2
+    } else {
+        text[pos..].chars().next().map(char::len_utf8).unwrap_or(1)
+    }
+}
+
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        _ => 1,
+    }
+}
