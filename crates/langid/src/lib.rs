@@ -49,6 +49,10 @@ pub struct LangIdConfig {
     pub max_island_words: usize,
     /// Unrestricted whatlang confidence above which a non-de/en language counts as `other`.
     pub other_confidence: f64,
+    /// Below this de/en confidence a chunk is decided by function words or its neighbours.
+    pub min_confidence: f32,
+    /// Runs of fewer words than this next to text at least three times longer take its language.
+    pub max_absorbed_words: usize,
 }
 
 impl Default for LangIdConfig {
@@ -56,8 +60,10 @@ impl Default for LangIdConfig {
         LangIdConfig {
             min_words: 4,
             min_han_run: 4,
-            max_island_words: 6,
+            max_island_words: 8,
             other_confidence: 0.6,
+            min_confidence: 0.3,
+            max_absorbed_words: 20,
         }
     }
 }
@@ -96,9 +102,20 @@ impl LanguageIdentifier {
         for c in chunks.iter_mut() {
             self.classify(text, c, &deen);
         }
+        if std::env::var_os("CLAIMX_DEBUG_LANGID").is_some() {
+            for c in &chunks {
+                eprintln!(
+                    "{:?} {:.2} {:?}",
+                    c.lang,
+                    c.confidence,
+                    &text[c.start..c.end]
+                );
+            }
+        }
         let doc_lang = main_language(&chunks).unwrap_or(Lang::Other);
         self.fill_undecided(&mut chunks, doc_lang);
         self.smooth_islands(&mut chunks);
+        self.absorb_short_runs(&mut chunks);
         let segments = merge(&chunks);
         let mut totals: Vec<(Lang, usize)> = Vec::new();
         for s in &segments {
@@ -275,6 +292,43 @@ impl LanguageIdentifier {
             };
             chunks[i].lang = pick;
             chunks[i].confidence = 0.5;
+        }
+    }
+
+    /// A short run of Latin chunks (a headline block, a caption) next to much longer text of
+    /// another language takes that language: headlines must not flip on a few words. Runs of
+    /// similar size (a real switch of language) are left alone.
+    fn absorb_short_runs(&self, chunks: &mut [Chunk]) {
+        let mut runs: Vec<(usize, usize, Option<Lang>, usize, bool)> = Vec::new();
+        for (i, c) in chunks.iter().enumerate() {
+            match runs.last_mut() {
+                Some(r) if r.2 == c.lang && r.4 == c.han => {
+                    r.1 = i + 1;
+                    r.3 += c.words;
+                }
+                _ => runs.push((i, i + 1, c.lang, c.words, c.han)),
+            }
+        }
+        for k in 0..runs.len() {
+            let (a, b, lang, words, han) = runs[k];
+            if han || words >= self.config.max_absorbed_words {
+                continue;
+            }
+            let neighbours: Vec<_> = [k.checked_sub(1), Some(k + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|j| runs.get(j))
+                .filter(|r| !r.4)
+                .collect();
+            let Some(big) = neighbours.iter().max_by_key(|r| r.3) else {
+                continue;
+            };
+            if big.2 != lang && neighbours.iter().all(|r| r.3 >= 3 * words.max(1)) {
+                for c in &mut chunks[a..b] {
+                    c.lang = big.2;
+                    c.confidence *= 0.5;
+                }
+            }
         }
     }
 

@@ -25,3 +25,26 @@ pub use splitter::{SentenceBounds, SentenceSplitter, SplitterConfig};
 pub trait SentenceSegmenter: Send + Sync {
     fn segment(&self, text: &str) -> Vec<SentenceBounds>;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    fn split(text: &str) -> Vec<&str> {
+        SentenceSplitter::default()
+            .split(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[rstest]
+    #[case::missing_space_de("Welche Schwierigkeiten in China lauern.Martin Benninghoff schreibt.", &["Welche Schwierigkeiten in China lauern.", "Martin Benninghoff schreibt."])]
+    #[case::missing_space_en("Today is Tuesday.Mr. Smith went home.", &["Today is Tuesday.", "Mr. Smith went home."])]
+    #[case::missing_space_number("He bought 1,000.That is a lot.", &["He bought 1,000.", "That is a lot."])]
+    #[case::domain("Mehr auf remind.me und JD.com heute.", &["Mehr auf remind.me und JD.com heute."])]
+    fn missing_space(#[case] text: &str, #[case] expected: &[&str]) {
+        assert_eq!(split(text), expected);
+    }
+}

@@ -27,8 +27,10 @@ pub const MAY_END: &[&str] = &[
 pub const SENTENCE_OPENERS: &[&str] = &[
     "I", "The", "He", "She", "It", "They", "We", "This", "That", "There", "These", "Those", "But",
     "However", "In", "A", "An", "His", "Her", "Our", "Their", "My", "You", "How", "What", "Why",
-    "When", "Where", "Who", "If", "As", "Der", "Die", "Das", "Er", "Sie", "Es", "Wir", "Ich",
-    "Ein", "Eine", "Dies", "Diese", "Dieser", "Aber", "Doch", "Im", "Am", "Auch", "So", "Nach",
+    "When", "Where", "Who", "If", "As", "Did", "Do", "Does", "Is", "Are", "Was", "Were", "Can",
+    "Could", "Will", "Would", "Should", "Have", "Has", "Had", "Der", "Die", "Das", "Er", "Sie",
+    "Es", "Wir", "Ich", "Ein", "Eine", "Dies", "Diese", "Dieser", "Aber", "Doch", "Im", "Am",
+    "Auch", "So", "Nach",
 ];
 
 /// German articles and prepositions after which `<1-2 digits>.` is an ordinal or a date.

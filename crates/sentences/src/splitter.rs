@@ -120,11 +120,40 @@ impl SentenceSplitter {
         }
         let chars: Vec<(usize, char)> = line.char_indices().map(|(b, c)| (start + b, c)).collect();
         let mut cuts: Vec<usize> = Vec::new(); // byte offsets where a new sentence starts
+        let (list_starts, marker_periods) = list_markers(&chars);
+        cuts.extend(list_starts.iter().map(|&k| chars[k].0));
         let mut cjk_depth = 0usize;
         let n = chars.len();
         let mut i = 0;
         while i < n {
             let c = chars[i].1;
+            if marker_periods.contains(&i) {
+                i += 1;
+                continue;
+            }
+            if c == '.' && i + 2 < n && chars[i + 1].1 == ' ' && chars[i + 2].1 == '.' {
+                // Spaced ellipsis `. . .` / `. . . .`
+                let mut j = i;
+                let mut dots = 0;
+                while j < n && chars[j].1 == '.' {
+                    dots += 1;
+                    j += 1;
+                    if j + 1 < n && chars[j].1 == ' ' && chars[j + 1].1 == '.' {
+                        j += 1;
+                    }
+                }
+                let k = skip_closers(&chars, j);
+                let more = next_non_space(&chars, k).is_some_and(|(_, nn)| nn.is_uppercase());
+                let attached = i > 0 && !chars[i - 1].1.is_whitespace();
+                if dots >= 4 && more {
+                    // `word. . . . Next`: the full stop ends the sentence; `word . . . . Next`:
+                    // the run does.
+                    let at = if attached { i + 1 } else { k };
+                    cuts.push(byte_at(&chars, at, end));
+                }
+                i = k;
+                continue;
+            }
             match c {
                 '《' | '「' | '『' | '〈' => cjk_depth += 1,
                 '》' | '」' | '』' | '〉' => {
@@ -157,6 +186,10 @@ impl SentenceSplitter {
             }
             if c == '…' || (c == '.' && i + 1 < n && chars[i + 1].1 == '.') {
                 let j = skip_ellipsis(&chars, i);
+                if chars.get(j).is_some_and(|c| matches!(c.1, ']' | ')')) {
+                    i = j; // `[...]`: an omission mark, not an ending
+                    continue;
+                }
                 let k = skip_closers(&chars, j);
                 if let Some((_, nn)) = next_non_space(&chars, k) {
                     if (nn.is_uppercase() || is_cjk(nn)) && k < n && chars[k].1.is_whitespace() {
@@ -207,6 +240,20 @@ impl SentenceSplitter {
                         boilerplate: true,
                     });
                     return;
+                }
+            }
+        }
+        // `阅读免责声明 : 此处…`: a zone marker with a colon is a heading of its own.
+        for m in ZONE_MARKERS {
+            if let Some(rest) = piece.strip_prefix(m) {
+                let after = rest.trim_start();
+                if let Some(body) = after.strip_prefix([':', '：']) {
+                    if !body.trim().is_empty() {
+                        let cut = b - body.len();
+                        push_trimmed(text, a, cut, out);
+                        self.emit(text, cut, b, out);
+                        return;
+                    }
                 }
             }
         }
@@ -261,10 +308,21 @@ impl SentenceSplitter {
                 .rev()
                 .take_while(|c| c.is_alphabetic())
                 .collect();
-            let lower_run = prev_word.len() >= 2 && prev_word.iter().all(|c| c.is_lowercase());
+            // `lauern.Martin`, `Tuesday.Mr`, `1,000.That`
+            let lower_run = (prev_word.len() >= 2
+                && prev_word[..prev_word.len() - 1]
+                    .iter()
+                    .all(|c| c.is_lowercase()))
+                || (prev_word.is_empty()
+                    && prev.ends_with(|c: char| c.is_ascii_digit())
+                    && prev.len() >= 2);
             let upper_then_lower =
                 next.is_uppercase() && chars.get(i + 2).is_some_and(|c| c.1.is_lowercase());
-            let no_inner_dot = !prev.contains('.') && !prev.contains('@') && !prev.contains('/');
+            let no_inner_dot = !prev
+                .trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.')
+                .contains('.')
+                && !prev.contains('@')
+                && !prev.contains('/');
             if lower_run && upper_then_lower && no_inner_dot {
                 return Some(i + 1);
             }
@@ -306,7 +364,12 @@ impl SentenceSplitter {
             }
             return None;
         }
-        if NEVER_END.contains(&prev_core) {
+        // `Tuesday.Mr.` after a missing-space split: judge the last word alone.
+        let last_part = prev_core
+            .rsplit_once('.')
+            .filter(|(head, _)| head.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+            .map(|(_, tail)| tail);
+        if NEVER_END.contains(&prev_core) || last_part.is_some_and(|t| NEVER_END.contains(&t)) {
             return None;
         }
         if !prev.is_empty() && prev.chars().all(|c| c.is_ascii_digit()) {
@@ -334,6 +397,98 @@ impl SentenceSplitter {
         }
         Some(j)
     }
+}
+
+/// Inline list markers: `1.) a 2.) b`, `a. x b. y`, `• 9. x • 10. y`. Returns the char
+/// indices where items start (not the first at line start) and the indices of marker full
+/// stops, which never end a sentence. Markers must run consecutively (1, 2, … or a, b, …)
+/// from the start of the line or a bullet, so `am 1. und 2. August` is no list.
+fn list_markers(chars: &[(usize, char)]) -> (Vec<usize>, std::collections::HashSet<usize>) {
+    let is_bullet = |c: char| matches!(c, '•' | '⁃' | '◦' | '▪' | '●' | '‣');
+    let mut cands: Vec<(usize, u32, Vec<usize>, bool)> = Vec::new(); // (start, value, dots, after_bullet)
+    let n = chars.len();
+    for k in 0..n {
+        let before = if k == 0 { None } else { Some(chars[k - 1].1) };
+        if before.is_some_and(|b| !b.is_whitespace() && !is_bullet(b)) {
+            continue;
+        }
+        let after_bullet = before.is_some_and(is_bullet)
+            || (k >= 2 && is_bullet(chars[k - 2].1) && before.is_some_and(char::is_whitespace));
+        let mut j = k;
+        let mut value = 0u32;
+        while j < n && j - k < 2 && chars[j].1.is_ascii_digit() {
+            value = value * 10 + chars[j].1.to_digit(10).unwrap();
+            j += 1;
+        }
+        if j == k {
+            if chars[k].1.is_ascii_lowercase() {
+                value = chars[k].1 as u32 - 'a' as u32 + 1;
+                j = k + 1;
+            } else {
+                continue;
+            }
+        }
+        let mut dots = Vec::new();
+        if j < n && chars[j].1 == '.' {
+            dots.push(j);
+            j += 1;
+        }
+        if j < n && chars[j].1 == ')' {
+            j += 1;
+        }
+        if j == k + 1 + dots.len() && dots.is_empty() && chars[j - 1].1 != ')' {
+            continue;
+        }
+        if j >= n || !chars[j].1.is_whitespace() || dots.is_empty() && chars[j - 1].1 != ')' {
+            continue;
+        }
+        if !next_non_space(chars, j).is_some_and(|(_, c)| c.is_uppercase() || c.is_ascii_digit()) {
+            continue;
+        }
+        cands.push((k, value, dots, after_bullet));
+    }
+    let mut starts = Vec::new();
+    let mut periods = std::collections::HashSet::new();
+    let line_start = chars
+        .iter()
+        .position(|c| !c.1.is_whitespace() && !is_bullet(c.1))
+        .unwrap_or(0);
+    let mut idx = 0;
+    while idx < cands.len() {
+        let (k, v, _, after_bullet) = cands[idx];
+        if k != line_start && !after_bullet {
+            idx += 1;
+            continue;
+        }
+        let mut chain = vec![idx];
+        let mut want = v + 1;
+        for (m, c) in cands.iter().enumerate().skip(idx + 1) {
+            if c.1 == want {
+                chain.push(m);
+                want += 1;
+            }
+        }
+        if chain.len() >= 2 {
+            for &m in &chain {
+                let (k, _, ref dots, _) = cands[m];
+                periods.extend(dots.iter().copied());
+                let cut = if k > 0 && is_bullet(chars[k - 1].1) {
+                    k - 1
+                } else if k >= 2 && is_bullet(chars[k - 2].1) {
+                    k - 2
+                } else {
+                    k
+                };
+                if cut > line_start {
+                    starts.push(cut);
+                }
+            }
+            idx = *chain.last().unwrap() + 1;
+        } else {
+            idx += 1;
+        }
+    }
+    (starts, periods)
 }
 
 fn push_trimmed(text: &str, a: usize, b: usize, out: &mut Vec<SentenceBounds>) {

@@ -1,0 +1,541 @@
+//! Dates, times and durations, absolute and relative, in de / en / zh.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use claimx_doc::{FigureType, FigureValue};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A date-like match in byte offsets relative to the scanned text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateMatch {
+    pub start: usize,
+    pub end: usize,
+    pub kind: FigureType,
+    pub value: Option<FigureValue>,
+}
+
+const MONTHS_DE: &str =
+    "Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember";
+const MONTHS_EN: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.";
+const NUM_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|an|ein|eine|einen|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert";
+
+pub fn month_number(name: &str) -> Option<u32> {
+    let l = name.to_lowercase();
+    let l = l.trim_end_matches('.');
+    let m = match l {
+        "januar" | "jänner" | "january" | "jan" => 1,
+        "februar" | "february" | "feb" => 2,
+        "märz" | "march" | "mar" | "mär" => 3,
+        "april" | "apr" => 4,
+        "mai" | "may" => 5,
+        "juni" | "june" | "jun" => 6,
+        "juli" | "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "oktober" | "october" | "okt" | "oct" => 10,
+        "november" | "nov" => 11,
+        "dezember" | "december" | "dez" | "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn weekday(name: &str) -> Option<Weekday> {
+    Some(match name.to_lowercase().as_str() {
+        "montag" | "monday" => Weekday::Mon,
+        "dienstag" | "tuesday" => Weekday::Tue,
+        "mittwoch" | "wednesday" => Weekday::Wed,
+        "donnerstag" | "thursday" => Weekday::Thu,
+        "freitag" | "friday" => Weekday::Fri,
+        "samstag" | "sonnabend" | "saturday" => Weekday::Sat,
+        "sonntag" | "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn small_number(w: &str) -> Option<f64> {
+    let l = w.to_lowercase();
+    if let Ok(v) = l.parse::<f64>() {
+        return Some(v);
+    }
+    match l.as_str() {
+        "a" | "an" | "ein" | "eine" | "einen" | "einem" => Some(1.0),
+        _ => crate::numbers::en_small(&l)
+            .or_else(|| crate::numbers::de_word(&l))
+            .or_else(|| crate::numbers::parse_zh(&l)),
+    }
+}
+
+struct Patterns {
+    iso: Regex,
+    de_numeric: Regex,
+    slash: Regex,
+    day_month: Regex,
+    month_day: Regex,
+    month_year: Regex,
+    month_alone: Regex,
+    zh_date: Regex,
+    time: Regex,
+    time_uhr: Regex,
+    time_ampm: Regex,
+    weekday: Regex,
+    weekend: Regex,
+    relative: Regex,
+    zh_relative: Regex,
+    duration: Regex,
+    duration_adj: Regex,
+    zh_duration: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let r = |s: &str| Regex::new(s).expect("date pattern");
+        Patterns {
+            iso: r(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+            de_numeric: r(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b"),
+            slash: r(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b"),
+            day_month: r(&format!(r"\b(\d{{1,2}})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?({MONTHS_DE}|{MONTHS_EN})(?:,?\s+(\d{{4}}))?")),
+            month_day: r(&format!(r"\b({MONTHS_EN})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")),
+            month_year: r(&format!(r"\b({MONTHS_DE}|{MONTHS_EN})\s+(\d{{4}})\b")),
+            month_alone: r(&format!(r"\b(?:[Ii]m|[Ii]n|[Ss]eit|[Bb]is|[Aa]nfang|[Ee]nde|[Mm]itte|[Ss]ince|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Nn]ext|[Tt]his|[Ss]chon im|[Vv]om|[Aa]b)\s+({MONTHS_DE}|{MONTHS_EN})\b")),
+            zh_date: r(r"([0-9０-９]{2,4}|[〇零一二三四五六七八九]{2,4})年(?:([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号])?)?|([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号]"),
+            time: r(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?Uhr\b)?"),
+            time_uhr: r(r"\b(\d{1,2})\s?Uhr\b"),
+            time_ampm: r(r"\b(\d{1,2})(?::(\d{2}))?\s?([ap])\.?m\.?(?:\s|$|[,;])"),
+            weekday: r(r"\b(?:(kommenden|nächsten|next|coming|vergangenen|letzten|last)\s+)?(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+            weekend: r(r"\b(?:(vergangenen|letzten|kommenden|nächsten|last|next|this|coming)\s+)?(Wochenende|weekend)\b"),
+            relative: r(r"\b(?:([Ee]arlier|[Ll]ater)\s+this\s+(year|month|week)|(?:([Vv]ergangenen|[Ll]etzten|[Vv]origen|[Kk]ommenden|[Nn]ächsten|[Dd]iese[nms]?)\s+(Jahr(?:es)?|Monat(?:s)?|Woche))|(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+(year|month|week))|(?:([Aa]nfang|[Ee]nde|[Mm]itte)\s+(?:des|dieses|vergangenen|letzten|nächsten)\s+(Jahres|Monats))|\b([Gg]estern|[Hh]eute|morgen|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)"),
+            zh_relative: r(r"(去年|今年|明年|前年|昨天|今天|明天|上周|下周|本周|上个月|下个月|本月|上月|下月)"),
+            duration: r(&format!(r"\b(\d+(?:[.,]\d+)?|{NUM_WORDS})\s+(Tage?n?|Wochen|Monate?n?|Jahre?n?|Stunden|Minuten|Jahrzehnte?n?|days?|weeks?|months?|years?|hours?|minutes?|decades?)\b")),
+            duration_adj: r(&format!(r"(?i)\b(\d+|{NUM_WORDS})-(day|week|month|year|hour|minute|decade|tägige[nmrs]?|wöchige[nmrs]?|monatige[nmrs]?|jährige[nmrs]?)\b")),
+            zh_duration: r(r"([0-9０-９]+|[一二两三四五六七八九十百]+)(个月|天|周|小时|分钟|个星期|年(?:来|间|内|中)?)"),
+        }
+    })
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<FigureValue> {
+    NaiveDate::from_ymd_opt(y, m, d).map(|dt| FigureValue::Text(dt.format("%Y-%m-%d").to_string()))
+}
+
+fn two_digit_year(y: i32) -> i32 {
+    if y < 100 {
+        if y < 50 {
+            2000 + y
+        } else {
+            1900 + y
+        }
+    } else {
+        y
+    }
+}
+
+fn zh_num(s: &str) -> Option<u32> {
+    let ascii: String = s.chars().map(crate::numbers::fullwidth_to_ascii).collect();
+    if let Ok(v) = ascii.parse() {
+        return Some(v);
+    }
+    // Years are read digit by digit (二〇二五), other parts as numbers (二十四).
+    if s.chars().count() >= 2 && !s.contains('十') {
+        let mut v = 0u32;
+        for c in s.chars() {
+            v = v * 10 + crate::numbers::zh_digit(c)? as u32;
+        }
+        return Some(v);
+    }
+    crate::numbers::parse_zh(s).map(|v| v as u32)
+}
+
+/// Find dates, times and durations in `text`; relative expressions resolve against `reference`.
+pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
+    let p = patterns();
+    let mut out: Vec<DateMatch> = Vec::new();
+    let push = |out: &mut Vec<DateMatch>,
+                start: usize,
+                end: usize,
+                kind: FigureType,
+                value: Option<FigureValue>| {
+        if out.iter().all(|m| end <= m.start || start >= m.end) {
+            out.push(DateMatch {
+                start,
+                end,
+                kind,
+                value,
+            });
+        }
+    };
+    let num = |c: Option<regex::Match>| c.and_then(|m| m.as_str().parse::<i32>().ok());
+
+    for c in p.iso.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        push(
+            &mut out,
+            m.start(),
+            m.end(),
+            FigureType::Date,
+            ymd(
+                num(c.get(1)).unwrap(),
+                num(c.get(2)).unwrap() as u32,
+                num(c.get(3)).unwrap() as u32,
+            ),
+        );
+    }
+    for c in p.de_numeric.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let (d, mo, y) = (
+            num(c.get(1)).unwrap(),
+            num(c.get(2)).unwrap(),
+            two_digit_year(num(c.get(3)).unwrap()),
+        );
+        if let Some(v) = ymd(y, mo as u32, d as u32) {
+            push(&mut out, m.start(), m.end(), FigureType::Date, Some(v));
+        }
+    }
+    for c in p.slash.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let (mo, d, y) = (
+            num(c.get(1)).unwrap(),
+            num(c.get(2)).unwrap(),
+            two_digit_year(num(c.get(3)).unwrap()),
+        );
+        if let Some(v) = ymd(y, mo as u32, d as u32) {
+            push(&mut out, m.start(), m.end(), FigureType::Date, Some(v));
+        }
+    }
+    for c in p.month_day.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let mo = month_number(c.get(1).unwrap().as_str()).unwrap();
+        let d = num(c.get(2)).unwrap() as u32;
+        let y = num(c.get(3)).or(reference.map(|r| r.year()));
+        let v = y.and_then(|y| ymd(y, mo, d));
+        if d >= 1 && d <= 31 {
+            push(&mut out, m.start(), m.end(), FigureType::Date, v);
+        }
+    }
+    for c in p.day_month.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let mo = month_number(c.get(2).unwrap().as_str()).unwrap();
+        let d = num(c.get(1)).unwrap() as u32;
+        if !(1..=31).contains(&d) {
+            continue;
+        }
+        let y = num(c.get(3)).or(reference.map(|r| r.year()));
+        push(
+            &mut out,
+            m.start(),
+            m.end(),
+            FigureType::Date,
+            y.and_then(|y| ymd(y, mo, d)),
+        );
+    }
+    for c in p.month_year.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let mo = month_number(c.get(1).unwrap().as_str()).unwrap();
+        let y = num(c.get(2)).unwrap();
+        push(
+            &mut out,
+            m.start(),
+            m.end(),
+            FigureType::Date,
+            Some(FigureValue::Text(format!("{y:04}-{mo:02}"))),
+        );
+    }
+    for c in p.month_alone.captures_iter(text) {
+        let g = c.get(1).unwrap();
+        let mo = month_number(g.as_str()).unwrap();
+        let v = reference.map(|r| FigureValue::Text(format!("{:04}-{mo:02}", r.year())));
+        push(&mut out, g.start(), g.end(), FigureType::Date, v);
+    }
+    for c in p.zh_date.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let v = if let Some(y) = c.get(1) {
+            let y = zh_num(y.as_str()).map(|y| two_digit_year(y as i32));
+            match (
+                y,
+                c.get(2).and_then(|x| zh_num(x.as_str())),
+                c.get(3).and_then(|x| zh_num(x.as_str())),
+            ) {
+                (Some(y), Some(mo), Some(d)) => ymd(y, mo, d),
+                (Some(y), Some(mo), None) => Some(FigureValue::Text(format!("{y:04}-{mo:02}"))),
+                (Some(y), None, _) => Some(FigureValue::Text(format!("{y:04}"))),
+                _ => None,
+            }
+        } else {
+            let mo = c.get(4).and_then(|x| zh_num(x.as_str()));
+            let d = c.get(5).and_then(|x| zh_num(x.as_str()));
+            match (reference, mo, d) {
+                (Some(r), Some(mo), Some(d)) => ymd(r.year(), mo, d),
+                _ => None,
+            }
+        };
+        push(&mut out, m.start(), m.end(), FigureType::Date, v);
+    }
+    for c in p.time.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let (h, mi) = (num(c.get(1)).unwrap(), num(c.get(2)).unwrap());
+        // `UTC+04:00` is an offset, not a time of day.
+        if h > 24 || mi > 59 || text[..m.start()].ends_with(['+', '-', '−']) {
+            continue;
+        }
+        let v = match c.get(3) {
+            Some(s) => format!("{h:02}:{mi:02}:{}", s.as_str()),
+            None => format!("{h:02}:{mi:02}"),
+        };
+        push(
+            &mut out,
+            m.start(),
+            m.end(),
+            FigureType::Time,
+            Some(FigureValue::Text(v)),
+        );
+    }
+    for c in p.time_uhr.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let h = num(c.get(1)).unwrap();
+        if h <= 24 {
+            push(
+                &mut out,
+                m.start(),
+                m.end(),
+                FigureType::Time,
+                Some(FigureValue::Text(format!("{h:02}:00"))),
+            );
+        }
+    }
+    for c in p.time_ampm.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let mut h = num(c.get(1)).unwrap();
+        let mi = num(c.get(2)).unwrap_or(0);
+        if h > 12 || mi > 59 {
+            continue;
+        }
+        let pm = c.get(3).unwrap().as_str() == "p";
+        if pm && h < 12 {
+            h += 12;
+        } else if !pm && h == 12 {
+            h = 0;
+        }
+        let end = m.as_str().trim_end_matches([' ', ',', ';']).len() + m.start();
+        push(
+            &mut out,
+            m.start(),
+            end,
+            FigureType::Time,
+            Some(FigureValue::Text(format!("{h:02}:{mi:02}"))),
+        );
+    }
+    for c in p.weekday.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let day = weekday(c.get(2).unwrap().as_str()).unwrap();
+        let forward = c
+            .get(1)
+            .is_some_and(|q| matches!(q.as_str(), "kommenden" | "nächsten" | "next" | "coming"));
+        let v = reference.map(|r| {
+            let d = if forward {
+                next_weekday(r, day)
+            } else {
+                prev_weekday(r, day)
+            };
+            FigureValue::Text(d.format("%Y-%m-%d").to_string())
+        });
+        let start = if c.get(1).is_some() {
+            m.start()
+        } else {
+            c.get(2).unwrap().start()
+        };
+        push(&mut out, start, m.end(), FigureType::Date, v);
+    }
+    for c in p.weekend.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let back = c
+            .get(1)
+            .is_some_and(|q| matches!(q.as_str(), "vergangenen" | "letzten" | "last"));
+        let v = reference.map(|r| {
+            let d = if back {
+                prev_weekday(r - Duration::days(1), Weekday::Sat)
+            } else {
+                next_weekday(r, Weekday::Sat)
+            };
+            FigureValue::Text(d.format("%Y-%m-%d").to_string())
+        });
+        push(&mut out, m.start(), m.end(), FigureType::Date, v);
+    }
+    for c in p.relative.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let (qual, unit) = if let (Some(q), Some(u)) = (c.get(1), c.get(2)) {
+            let _ = q;
+            ("this", u.as_str())
+        } else if let (Some(q), Some(u)) = (c.get(3), c.get(4)) {
+            (q.as_str(), u.as_str())
+        } else if let (Some(q), Some(u)) = (c.get(5), c.get(6)) {
+            (q.as_str(), u.as_str())
+        } else if let (Some(_), Some(u)) = (c.get(7), c.get(8)) {
+            ("this", u.as_str())
+        } else {
+            (c.get(9).unwrap().as_str(), "day")
+        };
+        let v = reference.and_then(|r| resolve_relative(r, qual, unit));
+        push(&mut out, m.start(), m.end(), FigureType::Date, v);
+    }
+    for c in p.zh_relative.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let (q, u) = match m.as_str() {
+            "去年" => ("last", "year"),
+            "今年" => ("this", "year"),
+            "明年" => ("next", "year"),
+            "前年" => ("before-last", "year"),
+            "昨天" => ("yesterday", "day"),
+            "今天" => ("today", "day"),
+            "明天" => ("tomorrow", "day"),
+            "上周" => ("last", "week"),
+            "下周" => ("next", "week"),
+            "本周" => ("this", "week"),
+            "上个月" | "上月" => ("last", "month"),
+            "下个月" | "下月" => ("next", "month"),
+            _ => ("this", "month"),
+        };
+        let v = reference.and_then(|r| resolve_relative(r, q, u));
+        push(&mut out, m.start(), m.end(), FigureType::Date, v);
+    }
+    for c in p
+        .duration
+        .captures_iter(text)
+        .chain(p.duration_adj.captures_iter(text))
+    {
+        let m = c.get(0).unwrap();
+        let n = c.get(1).unwrap().as_str();
+        if matches!(
+            n.to_lowercase().as_str(),
+            "a" | "an" | "ein" | "eine" | "einen" | "einem"
+        ) && !text[m.end()..].starts_with(" lang")
+        {
+            continue; // "a year" alone is too often not a duration figure
+        }
+        let Some(v) = small_number(&n.replace(',', ".")) else {
+            continue;
+        };
+        let unit = c.get(2).unwrap().as_str().to_lowercase();
+        let code = duration_code(&unit);
+        // "in 2018 years"? no: a 4-digit year is never a duration count.
+        if n.len() == 4 && n.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let iso = iso_duration(v, code);
+        push(
+            &mut out,
+            m.start(),
+            m.end(),
+            FigureType::Duration,
+            Some(FigureValue::Text(iso)),
+        );
+    }
+    for c in p.zh_duration.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let Some(v) = zh_num(c.get(1).unwrap().as_str()) else {
+            continue;
+        };
+        let u = c.get(2).unwrap().as_str();
+        if u == "年"
+            && (v >= 100
+                || text[m.end()..].starts_with(|ch: char| ch == '月' || ch.is_ascii_digit()))
+        {
+            continue; // 2018年 is a date
+        }
+        let code = match u {
+            "天" => 'D',
+            "周" | "个星期" => 'W',
+            "个月" => 'M',
+            "小时" => 'h',
+            "分钟" => 'm',
+            _ => 'Y',
+        };
+        push(
+            &mut out,
+            m.start(),
+            m.end(),
+            FigureType::Duration,
+            Some(FigureValue::Text(iso_duration(v as f64, code))),
+        );
+    }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+fn duration_code(unit: &str) -> char {
+    if unit.starts_with("tag") || unit.starts_with("day") || unit.starts_with("täg") {
+        'D'
+    } else if unit.starts_with("woch") || unit.starts_with("week") || unit.starts_with("wöch") {
+        'W'
+    } else if unit.starts_with("mon") {
+        'M'
+    } else if unit.starts_with("stund") || unit.starts_with("hour") {
+        'h'
+    } else if unit.starts_with("minut") {
+        'm'
+    } else if unit.starts_with("jahrzehnt") || unit.starts_with("decade") {
+        'X'
+    } else {
+        'Y'
+    }
+}
+
+fn iso_duration(v: f64, code: char) -> String {
+    let n = if v.fract() == 0.0 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    };
+    match code {
+        'h' => format!("PT{n}H"),
+        'm' => format!("PT{n}M"),
+        'X' => format!("P{}Y", v * 10.0),
+        c => format!("P{n}{c}"),
+    }
+}
+
+fn prev_weekday(r: NaiveDate, day: Weekday) -> NaiveDate {
+    let diff = (r.weekday().num_days_from_monday() + 7 - day.num_days_from_monday()) % 7;
+    r - Duration::days(diff as i64)
+}
+
+fn next_weekday(r: NaiveDate, day: Weekday) -> NaiveDate {
+    let diff = (day.num_days_from_monday() + 7 - r.weekday().num_days_from_monday()) % 7;
+    r + Duration::days(diff as i64)
+}
+
+fn resolve_relative(r: NaiveDate, qual: &str, unit: &str) -> Option<FigureValue> {
+    let q = qual.to_lowercase();
+    let back = matches!(
+        q.as_str(),
+        "vergangenen" | "letzten" | "vorigen" | "last" | "past"
+    );
+    let fwd = matches!(q.as_str(), "kommenden" | "nächsten" | "next" | "coming");
+    let delta: i32 = if q == "before-last" {
+        -2
+    } else if back {
+        -1
+    } else if fwd {
+        1
+    } else {
+        0
+    };
+    let u = unit.to_lowercase();
+    let text = if u.starts_with("jahr") || u == "year" {
+        format!("{:04}", r.year() + delta)
+    } else if u.starts_with("monat") || u == "month" {
+        let m0 = r.year() * 12 + r.month0() as i32 + delta;
+        format!("{:04}-{:02}", m0.div_euclid(12), m0.rem_euclid(12) + 1)
+    } else if u.starts_with("woche") || u == "week" {
+        let d = r + Duration::weeks(delta as i64);
+        let w = d.iso_week();
+        format!("{:04}-W{:02}", w.year(), w.week())
+    } else {
+        let d = match q.as_str() {
+            "gestern" | "yesterday" => r - Duration::days(1),
+            "morgen" | "tomorrow" => r + Duration::days(1),
+            _ => r,
+        };
+        d.format("%Y-%m-%d").to_string()
+    };
+    Some(FigureValue::Text(text))
+}

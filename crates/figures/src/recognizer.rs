@@ -1,0 +1,1364 @@
+use crate::dates::{find_dates, month_number};
+use crate::numbers::*;
+use chrono::NaiveDate;
+use claimx_doc::{Bound, FigureType, FigureValue, Lang};
+use serde::{Deserialize, Serialize};
+
+/// A recognised figure in byte offsets relative to the scanned text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FigureMatch {
+    pub start: usize,
+    pub end: usize,
+    pub kind: FigureType,
+    pub value: Option<FigureValue>,
+    pub upper: Option<FigureValue>,
+    pub bound: Option<Bound>,
+    pub unit: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TokKind {
+    Digits,
+    Word,
+    Zh,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok<'t> {
+    start: usize,
+    end: usize,
+    text: &'t str,
+    kind: TokKind,
+    space_before: bool,
+}
+
+fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let mut i = 0;
+    let mut space = true;
+    let end_of = |j: usize| chars.get(j).map(|c| c.0).unwrap_or(text.len());
+    while i < n {
+        let (b, c) = chars[i];
+        if c.is_whitespace() {
+            space = true;
+            i += 1;
+            continue;
+        }
+        let start_i = i;
+        let kind;
+        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+            i += 1;
+            loop {
+                if i < n && (chars[i].1.is_ascii_digit() || ('０'..='９').contains(&chars[i].1)) {
+                    i += 1;
+                } else if i + 1 < n
+                    && matches!(
+                        chars[i].1,
+                        '.' | ',' | '．' | '\u{a0}' | '\u{202f}' | ' ' | '\''
+                    )
+                    && chars[i + 1].1.is_ascii_digit()
+                {
+                    // A space only groups thousands: `40 000`.
+                    if matches!(chars[i].1, ' ' | '\u{a0}' | '\u{202f}' | '\'') {
+                        let run = chars[i + 1..]
+                            .iter()
+                            .take_while(|c| c.1.is_ascii_digit())
+                            .count();
+                        let lead = chars[start_i..i]
+                            .iter()
+                            .rev()
+                            .take_while(|c| c.1.is_ascii_digit())
+                            .count();
+                        if run != 3 || lead > 3 {
+                            break;
+                        }
+                    }
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            // Digits running into Chinese numerals/units: `3.5亿`, `3万4000`.
+            if i < n && is_zh_numeral(chars[i].1) {
+                while i < n && (is_zh_numeral(chars[i].1) || chars[i].1.is_ascii_digit()) {
+                    i += 1;
+                }
+                kind = TokKind::Zh;
+            } else {
+                kind = TokKind::Digits;
+            }
+        } else if is_zh_numeral(c) {
+            while i < n
+                && (is_zh_numeral(chars[i].1) || chars[i].1.is_ascii_digit() || chars[i].1 == '点')
+            {
+                i += 1;
+            }
+            kind = TokKind::Zh;
+        } else if c.is_alphabetic() && !crate::is_cjk(c) {
+            while i < n && chars[i].1.is_alphabetic() && !crate::is_cjk(chars[i].1) {
+                i += 1;
+            }
+            kind = TokKind::Word;
+        } else {
+            i += 1;
+            kind = TokKind::Other;
+        }
+        out.push(Tok {
+            start: b,
+            end: end_of(i),
+            text: &text[b..end_of(i)],
+            kind,
+            space_before: space,
+        });
+        space = false;
+    }
+    out
+}
+
+/// Recognises and normalises figures in one piece of text of a known language.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct FigureRecognizer {
+    /// Recognise bare numbers only: no dates, money, percentages, units or bounds (what
+    /// number-extraction benchmarks such as Recognizers-Text's NumberModel score).
+    #[serde(default)]
+    pub numbers_only: bool,
+}
+
+struct NumberSpan {
+    first: usize,
+    last: usize, // token indices, inclusive
+    value: f64,
+    kind: FigureType,
+    bound: Option<Bound>,
+    unit: Option<String>,
+    year_like: bool,
+}
+
+impl FigureRecognizer {
+    pub fn new() -> Self {
+        FigureRecognizer::default()
+    }
+
+    pub fn numbers_only() -> Self {
+        FigureRecognizer { numbers_only: true }
+    }
+
+    /// Figures in `text` (byte offsets relative to it), sorted by position.
+    pub fn recognize(
+        &self,
+        text: &str,
+        lang: Lang,
+        reference: Option<NaiveDate>,
+    ) -> Vec<FigureMatch> {
+        let dates = if self.numbers_only {
+            Vec::new()
+        } else {
+            find_dates(text, reference)
+        };
+        let mut out: Vec<FigureMatch> = dates
+            .into_iter()
+            .map(|d| FigureMatch {
+                start: d.start,
+                end: d.end,
+                kind: d.kind,
+                value: d.value,
+                upper: None,
+                bound: None,
+                unit: None,
+            })
+            .collect();
+        let toks = tokenize(text);
+        // Time-zone offsets (`UTC+04:00`) hold digits that are no figures.
+        let blocked: Vec<(usize, usize)> = tz_offsets(text);
+        let taken = |out: &[FigureMatch], t: &Tok| {
+            out.iter().any(|m| t.start < m.end && t.end > m.start)
+                || blocked.iter().any(|b| t.start < b.1 && t.end > b.0)
+        };
+        let mut i = 0;
+        while i < toks.len() {
+            if taken(&out, &toks[i]) {
+                i += 1;
+                continue;
+            }
+            let Some(mut ns) = self.number_at(&toks, i, lang, text) else {
+                i += 1;
+                continue;
+            };
+            // Stop a word-number from swallowing into an already recognised date.
+            while ns.last > ns.first && taken(&out, &toks[ns.last]) {
+                ns.last -= 1;
+            }
+            if self.numbers_only {
+                let (start, end) = (toks[ns.first].start, toks[ns.last].end);
+                let value = Some(FigureValue::Number(ns.value));
+                out.push(FigureMatch {
+                    start,
+                    end,
+                    kind: ns.kind,
+                    value,
+                    upper: None,
+                    bound: None,
+                    unit: None,
+                });
+                i = ns.last + 1;
+                continue;
+            }
+            let min_start = out
+                .iter()
+                .filter(|m| m.end <= toks[ns.first].start)
+                .map(|m| m.end)
+                .max()
+                .unwrap_or(0);
+            self.decorate(&toks, &mut ns, lang, text, min_start);
+            let mut start = toks[ns.first].start;
+            let end = toks[ns.last].end;
+            if ns.year_like
+                && ns.kind == FigureType::Cardinal
+                && ns.unit.is_none()
+                && ns.bound.is_none()
+            {
+                ns.kind = FigureType::Date;
+            }
+            let value = if ns.kind == FigureType::Date {
+                Some(FigureValue::Text(format!("{}", ns.value as i64)))
+            } else {
+                Some(FigureValue::Number(ns.value))
+            };
+            if ns.kind == FigureType::Date {
+                ns.unit = None;
+            }
+            if let Some((phrase_start, b)) = bound_before(text, start, lang) {
+                if ns.kind != FigureType::Date && phrase_start >= min_start {
+                    start = phrase_start;
+                    ns.bound = Some(b);
+                }
+            }
+            out.push(FigureMatch {
+                start,
+                end,
+                kind: ns.kind,
+                value,
+                upper: None,
+                bound: ns.bound,
+                unit: ns.unit,
+            });
+            i = ns.last + 1;
+        }
+        out.sort_by_key(|m| m.start);
+        if !self.numbers_only {
+            merge_ranges(text, &mut out);
+        }
+        out
+    }
+
+    /// A bare number starting at token `i`.
+    fn number_at(&self, toks: &[Tok], i: usize, lang: Lang, text: &str) -> Option<NumberSpan> {
+        let t = &toks[i];
+        let mk = |first, last, value, year_like| NumberSpan {
+            first,
+            last,
+            value,
+            kind: FigureType::Cardinal,
+            bound: None,
+            unit: None,
+            year_like,
+        };
+        match t.kind {
+            TokKind::Digits => {
+                // A numbered-list marker (`1. Startseite`) at the start of the text.
+                if i == 0
+                    && toks.get(1).is_some_and(|n| n.text == "." || n.text == ")")
+                    && toks.get(2).is_some_and(|n| n.space_before)
+                    && t.text.len() <= 2
+                {
+                    return None;
+                }
+                // Part of a word (`COVID19`, `A320`) is no figure.
+                if !t.space_before
+                    && i > 0
+                    && toks[i - 1].kind == TokKind::Word
+                    && toks[i - 1].end == t.start
+                {
+                    return None;
+                }
+                let mut v = parse_digits(t.text, lang)?;
+                let year_like = t.text.len() == 4
+                    && t.text.chars().all(|c| c.is_ascii_digit())
+                    && (1900.0..=2100.0).contains(&v);
+                if i > 0
+                    && matches!(toks[i - 1].text, "-" | "−" | "－")
+                    && toks[i - 1].end == t.start
+                    && (i < 2 || toks[i - 1].space_before)
+                {
+                    v = -v;
+                    let mut ns = mk(i - 1, i, v, false);
+                    self.scale_after(toks, &mut ns, lang);
+                    return Some(ns);
+                }
+                let mut ns = mk(i, i, v, year_like);
+                // `3 hundred and 21`
+                if let Some(n2) = toks.get(i + 1).filter(|n| n.kind == TokKind::Word) {
+                    if let Some(m) = en_multiplier(n2.text)
+                        .filter(|_| lang == Lang::En && !n2.text.eq_ignore_ascii_case("dozen"))
+                    {
+                        ns.value *= m;
+                        ns.last = i + 1;
+                        ns.year_like = false;
+                    }
+                }
+                self.scale_after(toks, &mut ns, lang);
+                Some(ns)
+            }
+            TokKind::Zh => {
+                if zh_excluded(text, t) {
+                    return None;
+                }
+                let v = parse_zh(t.text)?;
+                let mut ns = mk(i, i, v, false);
+                // 百分之二十五 / 三分之一: fractions and percentages.
+                if let (Some(a), Some(b), Some(c)) =
+                    (toks.get(i + 1), toks.get(i + 2), toks.get(i + 3))
+                {
+                    if a.text == "分" && b.text == "之" && c.kind == TokKind::Zh {
+                        let num = parse_zh(c.text)?;
+                        ns.last = i + 3;
+                        if t.text == "百" {
+                            ns.value = num;
+                            ns.kind = FigureType::Percent;
+                            ns.unit = Some("%".into());
+                        } else {
+                            ns.value = num / v;
+                        }
+                    }
+                }
+                Some(ns)
+            }
+            TokKind::Word => {
+                if let Some(ns) = self.vague_or_fraction(toks, i) {
+                    return Some(ns);
+                }
+                if lang == Lang::De || (lang != Lang::En && de_word(t.text).is_some()) {
+                    self.german_words(toks, i)
+                } else {
+                    self.english_words(toks, i)
+                }
+            }
+            TokKind::Other => None,
+        }
+    }
+
+    /// `die Hälfte`, `half of`, `ein Drittel` (percentages) and vague counts: `mehreren
+    /// Hundert`, `several hundred`, `Tausende`, `dozens of` (the multiplier, bound gt).
+    fn vague_or_fraction(&self, toks: &[Tok], i: usize) -> Option<NumberSpan> {
+        let l = toks[i].text.to_lowercase();
+        let next = toks
+            .get(i + 1)
+            .map(|t| t.text.to_lowercase())
+            .unwrap_or_default();
+        let pct = |first, last, v| {
+            Some(NumberSpan {
+                first,
+                last,
+                value: v,
+                kind: FigureType::Percent,
+                bound: None,
+                unit: Some("%".into()),
+                year_like: false,
+            })
+        };
+        let fraction = |w: &str| match w {
+            "hälfte" => Some(50.0),
+            "drittel" | "third" => Some(100.0 / 3.0),
+            "viertel" | "quarter" => Some(25.0),
+            _ => None,
+        };
+        if matches!(l.as_str(), "die" | "der" | "ein" | "einem" | "a") {
+            if let Some(v) = fraction(&next) {
+                if next != "third" && next != "quarter"
+                    || toks.get(i + 2).is_some_and(|t| t.text == "of")
+                {
+                    return pct(i, i + 1, v);
+                }
+            }
+        }
+        if matches!(l.as_str(), "zwei" | "two") && matches!(next.as_str(), "drittel" | "thirds") {
+            return pct(i, i + 1, 200.0 / 3.0);
+        }
+        if l == "half" && next == "of" {
+            return pct(i, i, 50.0);
+        }
+        let vague = matches!(
+            l.as_str(),
+            "mehrere" | "mehreren" | "einige" | "einigen" | "several" | "some" | "paar"
+        );
+        let mult = |w: &str| match w {
+            "hundert" | "hundred" => Some(100.0),
+            "tausend" | "thousand" => Some(1000.0),
+            "millionen" | "million" => Some(1e6),
+            "milliarden" | "billion" => Some(1e9),
+            "dutzend" | "dozen" => Some(12.0),
+            _ => None,
+        };
+        let gt = |first, last, v| {
+            Some(NumberSpan {
+                first,
+                last,
+                value: v,
+                kind: FigureType::Cardinal,
+                bound: Some(Bound::Gt),
+                unit: None,
+                year_like: false,
+            })
+        };
+        if vague {
+            if let Some(v) = mult(&next) {
+                return gt(i, i + 1, v);
+            }
+        }
+        let plural = match l.as_str() {
+            "hunderte" | "hunderten" | "hundreds" => Some(100.0),
+            "tausende" | "tausenden" | "thousands" => Some(1000.0),
+            "dutzende" | "dutzenden" | "dozens" => Some(12.0),
+            "millions" => Some(1e6),
+            _ => None,
+        };
+        if let Some(v) = plural {
+            // "hundreds of", "Tausende Menschen"
+            return gt(i, i, v);
+        }
+        None
+    }
+
+    fn scale_after(&self, toks: &[Tok], ns: &mut NumberSpan, lang: Lang) {
+        if let Some(n) = toks.get(ns.last + 1) {
+            if n.kind == TokKind::Word {
+                let single = n.text.chars().count() == 1;
+                if let Some(s) = scale_word(n.text, lang).filter(|_| !single || !n.space_before) {
+                    if s != 12.0 || !n.text.starts_with(char::is_lowercase) || n.text == "dozen" {
+                        ns.value *= s;
+                        ns.last += 1;
+                        ns.year_like = false;
+                        if toks
+                            .get(ns.last + 1)
+                            .is_some_and(|d| d.text == "." && !d.space_before)
+                            && n.text.len() <= 4
+                            && n.text != "m"
+                        {
+                            ns.last += 1; // Mio. / Mrd. / Tsd.
+                        }
+                    }
+                }
+            } else if n.kind == TokKind::Zh && !n.space_before {
+                if let Some(u) = n.text.chars().next().and_then(zh_big_unit) {
+                    if n.text.chars().count() == 1 {
+                        ns.value *= u;
+                        ns.last += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    fn english_words(&self, toks: &[Tok], i: usize) -> Option<NumberSpan> {
+        let w = toks[i].text.to_lowercase();
+        let lower = |j: usize| {
+            toks.get(j)
+                .map(|t| t.text.to_lowercase())
+                .unwrap_or_default()
+        };
+        // "a dozen", "a hundred", "a half"
+        let mut j = i;
+        let mut total = 0.0;
+        let mut current = 0.0;
+        let mut any = false;
+        if w == "a" || w == "an" {
+            let n = lower(i + 1);
+            if let Some(m) = en_multiplier(&n) {
+                current = m;
+                j = i + 2;
+                any = true;
+                if m >= 1000.0 {
+                    total = m;
+                    current = 0.0;
+                }
+            } else if n == "half" || n == "quarter" {
+                let v = if n == "half" { 0.5 } else { 0.25 };
+                return Some(NumberSpan {
+                    first: i,
+                    last: i + 1,
+                    value: v,
+                    kind: FigureType::Cardinal,
+                    bound: None,
+                    unit: None,
+                    year_like: false,
+                });
+            } else {
+                return None;
+            }
+        }
+        let mut last = j.saturating_sub(1);
+        while j < toks.len() {
+            let t = &toks[j];
+            let l = t.text.to_lowercase();
+            if t.kind == TokKind::Word {
+                if let Some(v) = en_small(&l) {
+                    if any && current % 100.0 != 0.0 && current >= 1.0 && v < 10.0 && current < 20.0
+                    {
+                        break; // "five six" are two numbers
+                    }
+                    current += v;
+                    any = true;
+                    last = j;
+                    j += 1;
+                    continue;
+                }
+                if let Some(m) = en_multiplier(&l) {
+                    if !any && m != 12.0 {
+                        break;
+                    }
+                    if m >= 1000.0 {
+                        total += if current == 0.0 { 1.0 } else { current } * m;
+                        current = 0.0;
+                    } else {
+                        current = if current == 0.0 { 1.0 } else { current } * m;
+                    }
+                    any = true;
+                    last = j;
+                    j += 1;
+                    continue;
+                }
+                if l == "and"
+                    && any
+                    && toks.get(j + 1).is_some_and(|n| {
+                        en_small(n.text).is_some()
+                            || (n.text == "a"
+                                && toks
+                                    .get(j + 2)
+                                    .is_some_and(|q| q.text == "half" || q.text == "quarter"))
+                    })
+                {
+                    j += 1;
+                    continue;
+                }
+                if l == "point" && any {
+                    // "two hundred point seventy-one": decimals follow digit by digit or as a number.
+                    let mut frac = String::new();
+                    let mut k = j + 1;
+                    let mut words = 0.0;
+                    let mut wcount = 0;
+                    while k < toks.len() {
+                        if let Some(v) = en_small(toks[k].text) {
+                            words = if wcount > 0 && v < 10.0 && words >= 20.0 {
+                                words + v
+                            } else {
+                                words * if wcount > 0 { 10.0 } else { 1.0 } + v
+                            };
+                            wcount += 1;
+                            k += 1;
+                        } else if toks[k].text == "-" {
+                            k += 1;
+                        } else if toks[k].kind == TokKind::Digits && wcount == 0 {
+                            frac = toks[k].text.to_string();
+                            k += 1;
+                            break;
+                        } else {
+                            break;
+                        }
+                    }
+                    if wcount > 0 {
+                        frac = format!("{}", words as i64);
+                    }
+                    if frac.is_empty() {
+                        break;
+                    }
+                    let f: f64 = format!("0.{frac}").parse().ok()?;
+                    current += f;
+                    last = k - 1;
+                    break;
+                }
+            } else if t.text == "-"
+                && any
+                && !t.space_before
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| en_small(n.text).is_some() && !n.space_before)
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if !any {
+            // Ordinals: first, second, 21st
+            if let Some(v) = en_ordinal(&w).filter(|_| !w.ends_with('s')) {
+                if w == "second"
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|n| n.text.starts_with("half") || n.text == "quarter")
+                {
+                    return None;
+                }
+                return Some(NumberSpan {
+                    first: i,
+                    last: i,
+                    value: v,
+                    kind: FigureType::Ordinal,
+                    bound: None,
+                    unit: None,
+                    year_like: false,
+                });
+            }
+            return None;
+        }
+        let mut value = total + current;
+        // Fractions: "five eighths", "one twenty-fifth", "a fifth"
+        if let Some(n) = toks.get(last + 1) {
+            let nl = n.text.to_lowercase();
+            if let Some(d) = en_ordinal(&nl).filter(|_| {
+                value < 100.0
+                    && (nl.ends_with('s') || value == 1.0)
+                    && nl != "second"
+                    && nl != "first"
+            }) {
+                value /= d;
+                last += 1;
+            } else if nl == "half" || nl == "halves" {
+                value *= 0.5;
+                last += 1;
+            } else if nl == "quarter" || nl == "quarters" {
+                value *= 0.25;
+                last += 1;
+            }
+        }
+        if value == 1.0 && last == i && w == "one" {
+            // "one of", "no one", "the one": a pronoun, not a figure.
+            let prev = if i > 0 {
+                toks[i - 1].text.to_lowercase()
+            } else {
+                String::new()
+            };
+            let next = toks
+                .get(i + 1)
+                .map(|t| t.text.to_lowercase())
+                .unwrap_or_default();
+            if matches!(next.as_str(), "of" | "another" | "'" | "’" | "day")
+                || matches!(
+                    prev.as_str(),
+                    "no" | "the"
+                        | "any"
+                        | "every"
+                        | "each"
+                        | "this"
+                        | "that"
+                        | "which"
+                        | "some"
+                        | "someone"
+                        | "anyone"
+                )
+            {
+                return None;
+            }
+        }
+        Some(NumberSpan {
+            first: i,
+            last,
+            value,
+            kind: FigureType::Cardinal,
+            bound: None,
+            unit: None,
+            year_like: false,
+        })
+    }
+
+    fn german_words(&self, toks: &[Tok], i: usize) -> Option<NumberSpan> {
+        let w = toks[i].text.to_lowercase();
+        let is_article = matches!(
+            w.as_str(),
+            "ein" | "eine" | "einen" | "einem" | "einer" | "eins"
+        );
+        let mut value;
+        let mut last = i;
+        if is_article {
+            let n = toks.get(i + 1)?;
+            let nl = n.text.to_lowercase();
+            let m = match nl.as_str() {
+                "dutzend" => 12.0,
+                "hundert" => 100.0,
+                "tausend" => 1000.0,
+                "million" => 1e6,
+                "milliarde" => 1e9,
+                "billion" => 1e12,
+                "halb" | "halbe" | "halben" => 0.5,
+                "viertel" => 0.25,
+                "drittel" => 1.0 / 3.0,
+                _ if w == "eins" => {
+                    return Some(NumberSpan {
+                        first: i,
+                        last: i,
+                        value: 1.0,
+                        kind: FigureType::Cardinal,
+                        bound: None,
+                        unit: None,
+                        year_like: false,
+                    });
+                }
+                _ => return None,
+            };
+            value = m;
+            last = i + 1;
+        } else if let Some(v) = de_word(&w) {
+            if matches!(
+                w.as_str(),
+                "halb" | "halbe" | "halben" | "halbes" | "hälfte" | "viertel" | "drittel"
+            ) {
+                return None;
+            }
+            value = v;
+        } else if let Some(v) = de_ordinal(&w) {
+            // "einer der ersten": not a ranking.
+            if v == 1.0
+                && i >= 1
+                && toks[i - 1].text.eq_ignore_ascii_case("der")
+                && i >= 2
+                && toks[i - 2].text.to_lowercase().starts_with("ein")
+            {
+                return None;
+            }
+            return Some(NumberSpan {
+                first: i,
+                last: i,
+                value: v,
+                kind: FigureType::Ordinal,
+                bound: None,
+                unit: None,
+                year_like: false,
+            });
+        } else {
+            return None;
+        }
+        // Scales and further groups: "zwei Millionen dreihundert…", "dreißig dutzend"
+        let mut total = 0.0;
+        loop {
+            let Some(n) = toks.get(last + 1) else { break };
+            let nl = n.text.to_lowercase();
+            let m = match nl.as_str() {
+                "million" | "millionen" => 1e6,
+                "milliarde" | "milliarden" => 1e9,
+                "billion" | "billionen" => 1e12,
+                "dutzend" => 12.0,
+                "hundert" => 100.0,
+                "tausend" => 1000.0,
+                "halbe" | "halben" => 0.5,
+                _ => 0.0,
+            };
+            if m > 0.0 {
+                if m >= 1e6 {
+                    total += value * m;
+                    value = 0.0;
+                } else {
+                    value *= m;
+                }
+                last += 1;
+                continue;
+            }
+            if total > 0.0 && value == 0.0 {
+                if let Some(v) = de_word(&nl) {
+                    value = v;
+                    last += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        Some(NumberSpan {
+            first: i,
+            last,
+            value: total + value,
+            kind: FigureType::Cardinal,
+            bound: None,
+            unit: None,
+            year_like: false,
+        })
+    }
+
+    /// Currency, percent, ordinal suffixes, counted nouns and quantity units around a number.
+    fn decorate(
+        &self,
+        toks: &[Tok],
+        ns: &mut NumberSpan,
+        lang: Lang,
+        text: &str,
+        min_start: usize,
+    ) {
+        // Currency before: $ 5, US$5, € 3, USD 5 (unless that sign ended the previous figure)
+        if ns.first > 0 && toks[ns.first - 1].start >= min_start {
+            let p = &toks[ns.first - 1];
+            let mut code = currency_symbol(p.text);
+            let mut first = ns.first - 1;
+            if p.text == "$"
+                && first > 0
+                && toks[first - 1].end == p.start
+                && matches!(toks[first - 1].text, "US" | "U.S" | "A" | "C" | "HK")
+            {
+                code = Some(match toks[first - 1].text {
+                    "A" => "AUD",
+                    "C" => "CAD",
+                    "HK" => "HKD",
+                    _ => "USD",
+                });
+                first -= 1;
+            }
+            if code.is_none()
+                && p.kind == TokKind::Word
+                && p.text.len() == 3
+                && p.text.chars().all(|c| c.is_ascii_uppercase())
+            {
+                code = iso_code(p.text);
+            }
+            if let Some(c) = code {
+                ns.first = first;
+                ns.kind = FigureType::Money;
+                ns.unit = Some(c.to_string());
+                ns.year_like = false;
+                self.scale_after(toks, ns, lang);
+                return;
+            }
+        }
+        let Some(n) = toks.get(ns.last + 1) else {
+            return;
+        };
+        let nl = n.text.to_lowercase();
+        // Currency after: 5 Dollar, 1000万元, 3 Mrd. Euro, 100 US-Dollar
+        let (code, extra) = if nl == "us"
+            && toks.get(ns.last + 2).is_some_and(|t| t.text == "-")
+            && toks
+                .get(ns.last + 3)
+                .is_some_and(|t| t.text.to_lowercase().starts_with("dollar"))
+        {
+            (Some("USD"), 3)
+        } else if n.kind == TokKind::Other || n.kind == TokKind::Word {
+            let two: String = toks
+                .get(ns.last + 2)
+                .filter(|t| !t.space_before)
+                .map(|t| format!("{}{}", n.text, t.text))
+                .unwrap_or_default();
+            match currency_word(&two) {
+                Some(c) => (Some(c), 2),
+                None => (currency_word(n.text).or_else(|| currency_symbol(n.text)), 1),
+            }
+        } else {
+            (None, 0)
+        };
+        if let Some(c) = code {
+            ns.last += extra;
+            ns.kind = FigureType::Money;
+            ns.unit = Some(c.to_string());
+            ns.year_like = false;
+            return;
+        }
+        // Percent
+        if matches!(n.text, "%" | "％")
+            || matches!(
+                nl.as_str(),
+                "prozent" | "percent" | "pct" | "prozentpunkte" | "prozentpunkt"
+            )
+            || (nl == "per" && toks.get(ns.last + 2).is_some_and(|t| t.text == "cent"))
+        {
+            ns.last += if nl == "per" { 2 } else { 1 };
+            ns.kind = FigureType::Percent;
+            ns.unit = Some("%".into());
+            ns.year_like = false;
+            return;
+        }
+        if nl == "percentage"
+            && toks
+                .get(ns.last + 2)
+                .is_some_and(|t| t.text.starts_with("point"))
+        {
+            ns.last += 2;
+            ns.kind = FigureType::Percent;
+            ns.unit = Some("%".into());
+            return;
+        }
+        // Ordinal suffix: 21st, 3rd
+        if ns.kind == FigureType::Cardinal
+            && !n.space_before
+            && matches!(nl.as_str(), "st" | "nd" | "rd" | "th")
+        {
+            ns.last += 1;
+            ns.kind = FigureType::Ordinal;
+            ns.year_like = false;
+            return;
+        }
+        // Chinese bound suffixes: 100多, 以上, 左右
+        if matches!(n.text, "多" | "余") && !n.space_before {
+            ns.bound = Some(Bound::Gt);
+        }
+        // Quantity units
+        if let Some(u) = quantity_unit(n.text) {
+            if !(u.len() == 1
+                && n.space_before
+                && lang != Lang::Zh
+                && n.text.chars().all(|c| c.is_alphabetic())
+                && !matches!(n.text, "m" | "g"))
+            {
+                ns.last += 1;
+                ns.kind = FigureType::Quantity;
+                ns.unit = Some(u.to_string());
+                ns.year_like = false;
+                return;
+            }
+        }
+        if ns.kind == FigureType::Cardinal {
+            ns.unit = counted_noun(toks, ns.last + 1, lang, text);
+            if ns.year_like {
+                // `2018 gegründete` is a year; `2018 Mitarbeiter` a count.
+                let next = toks.get(ns.last + 1);
+                let noun_next = next.is_some_and(|t| {
+                    t.kind == TokKind::Word
+                        && month_number(t.text).is_none()
+                        && match lang {
+                            Lang::De => t.text.starts_with(char::is_uppercase),
+                            _ => {
+                                t.text.starts_with(char::is_lowercase)
+                                    && t.text.ends_with('s')
+                                    && t.text.len() > 3
+                            }
+                        }
+                });
+                if !noun_next {
+                    ns.unit = None;
+                }
+            }
+        }
+    }
+}
+
+fn zh_excluded(text: &str, t: &Tok) -> bool {
+    // Numerals inside ordinary words: 一般, 一些, 统一, 唯一, 万一, 之一 …
+    let after = text[t.end..].chars().next();
+    let before = text[..t.start].chars().next_back();
+    if before == Some('第') && after == Some('方') {
+        return true; // 第三方: third party
+    }
+    if t.text == "一"
+        || t.text == "万"
+        || t.text == "千"
+        || t.text == "百"
+        || t.text == "两"
+        || t.text == "十"
+    {
+        if matches!(
+            after,
+            Some(
+                '般' | '些'
+                    | '起'
+                    | '直'
+                    | '定'
+                    | '切'
+                    | '样'
+                    | '旦'
+                    | '致'
+                    | '律'
+                    | '再'
+                    | '同'
+                    | '向'
+                    | '下'
+                    | '边'
+                    | '面'
+                    | '点'
+                    | '时'
+                    | '种'
+                    | '项'
+                    | '方'
+                    | '体'
+                    | '分'
+            )
+        ) && t.text != "百"
+        {
+            return true;
+        }
+        if matches!(
+            before,
+            Some(
+                '统' | '唯'
+                    | '之'
+                    | '第'
+                    | '同'
+                    | '单'
+                    | '万'
+                    | '千'
+                    | '专'
+                    | '均'
+                    | '划'
+                    | '整'
+                    | '逐'
+            )
+        ) {
+            return true;
+        }
+        if t.text == "万" || t.text == "千" || t.text == "百" {
+            return !matches!(after, Some('分'));
+        }
+    }
+    false
+}
+
+fn currency_symbol(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "$" | "US$" => "USD",
+        "€" => "EUR",
+        "£" => "GBP",
+        "¥" | "￥" => "CNY",
+        "₹" => "INR",
+        "₩" => "KRW",
+        "₽" => "RUB",
+        "CHF" => "CHF",
+        _ => return None,
+    })
+}
+
+fn iso_code(s: &str) -> Option<&'static str> {
+    const CODES: &[&str] = &[
+        "USD", "EUR", "GBP", "CNY", "RMB", "JPY", "CHF", "HKD", "INR", "CAD", "AUD", "KRW", "RUB",
+        "SEK", "NOK", "DKK", "PLN", "TWD", "SGD", "BRL", "MXN",
+    ];
+    CODES
+        .iter()
+        .find(|c| **c == s)
+        .map(|c| if *c == "RMB" { "CNY" } else { *c })
+}
+
+fn currency_word(s: &str) -> Option<&'static str> {
+    if let Some(c) = iso_code(s) {
+        return Some(c);
+    }
+    let l = s.to_lowercase();
+    Some(match l.as_str() {
+        "dollar" | "dollars" | "us-dollar" | "usd" | "美元" | "美金" => "USD",
+        "euro" | "euros" | "欧元" => "EUR",
+        "pfund" | "pound" | "pounds" | "英镑" => "GBP",
+        "yuan" | "renminbi" | "元" | "人民币" | "块" | "元人民币" => "CNY",
+        "yen" | "日元" => "JPY",
+        "franken" | "francs" | "瑞士法郎" => "CHF",
+        "港元" | "港币" => "HKD",
+        "rupees" | "rupien" | "卢比" => "INR",
+        "won" | "韩元" => "KRW",
+        "rubel" | "rubles" | "卢布" => "RUB",
+        "cent" | "cents" => "USD-cent",
+        _ => return None,
+    })
+    .filter(|c| *c != "USD-cent")
+}
+
+fn quantity_unit(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "km" | "Kilometer" | "kilometers" | "kilometres" | "公里" => "km",
+        "m" | "Meter" | "meters" | "metres" | "米" => "m",
+        "cm" | "Zentimeter" | "centimeters" => "cm",
+        "mm" => "mm",
+        "kg" | "Kilogramm" | "kilograms" | "公斤" | "千克" => "kg",
+        "g" | "Gramm" | "grams" | "克" => "g",
+        "t" | "Tonnen" | "tons" | "tonnes" | "吨" => "t",
+        "l" | "Liter" | "liters" | "litres" => "l",
+        "ml" => "ml",
+        "MW" | "Megawatt" | "megawatts" => "MW",
+        "GW" | "Gigawatt" | "gigawatts" => "GW",
+        "kWh" => "kWh",
+        "°C" | "°" | "Grad" | "degrees" | "度" => "°C",
+        "miles" | "mile" | "Meilen" | "英里" => "mi",
+        "feet" | "foot" | "ft" | "英尺" => "ft",
+        "inches" | "inch" | "Zoll" | "英寸" => "in",
+        "acres" | "Hektar" | "hectares" => "area",
+        "GB" | "TB" | "MB" => "byte",
+        "Barrel" | "barrels" => "bbl",
+        _ => return None,
+    })
+}
+
+const EN_STOP: &[&str] = &[
+    "of", "in", "at", "to", "and", "or", "that", "who", "which", "from", "for", "with", "was",
+    "were", "is", "are", "have", "has", "had", "will", "would", "per", "a", "an", "the", "on",
+    "by", "as", "than", "since", "over", "into", "its", "their", "it", "they", "be", "been",
+    "this", "last", "ago", "more", "each", "times", "percent", "but", "while", "when",
+];
+
+/// The counted noun after a cardinal: the first capitalised word in German (skipping up to
+/// two adjectives), the last word of the following noun run in English, a measure word in
+/// Chinese.
+fn counted_noun(toks: &[Tok], j: usize, lang: Lang, text: &str) -> Option<String> {
+    match lang {
+        Lang::Zh => {
+            let t = toks.get(j)?;
+            (t.kind == TokKind::Other && crate::is_cjk(t.text.chars().next()?))
+                .then(|| t.text.to_string())
+        }
+        Lang::De => {
+            let mut k = j;
+            for _ in 0..3 {
+                let t = toks.get(k)?;
+                if t.kind != TokKind::Word {
+                    return None;
+                }
+                if t.text.starts_with(char::is_uppercase) {
+                    if month_number(t.text).is_some() {
+                        return None;
+                    }
+                    let mut s = t.end;
+                    let mut e = k;
+                    // Hyphenated nouns: `KI-Fachkräfte`
+                    while toks
+                        .get(e + 1)
+                        .is_some_and(|x| x.text == "-" && !x.space_before)
+                        && toks
+                            .get(e + 2)
+                            .is_some_and(|x| x.kind == TokKind::Word && !x.space_before)
+                    {
+                        e += 2;
+                        s = toks[e].end;
+                    }
+                    return Some(text[t.start..s].to_string());
+                }
+                if matches!(
+                    t.text,
+                    "und"
+                        | "oder"
+                        | "in"
+                        | "von"
+                        | "bis"
+                        | "auf"
+                        | "mit"
+                        | "für"
+                        | "der"
+                        | "die"
+                        | "das"
+                        | "den"
+                        | "dem"
+                        | "des"
+                        | "im"
+                        | "am"
+                        | "zu"
+                        | "als"
+                        | "pro"
+                        | "je"
+                ) {
+                    return None;
+                }
+                k += 1;
+            }
+            None
+        }
+        _ => {
+            let mut k = j;
+            let mut last: Option<&Tok> = None;
+            let mut count = 0;
+            while let Some(t) = toks.get(k) {
+                let is_word = t.kind == TokKind::Word
+                    || (t.text == "&" && last.is_some())
+                    || (t.text == "-" && !t.space_before && last.is_some());
+                if !is_word || count >= 6 {
+                    break;
+                }
+                if t.kind == TokKind::Word {
+                    let l = t.text.to_lowercase();
+                    if EN_STOP.contains(&l.as_str())
+                        || en_small(&l).is_some()
+                        || month_number(t.text).is_some()
+                    {
+                        break;
+                    }
+                    // A verb-like -ed/-ing word ends the noun phrase unless hyphen-joined.
+                    if (l.ends_with("ed") || l.ends_with("ing"))
+                        && !toks.get(k + 1).is_some_and(|x| x.kind == TokKind::Word)
+                    {
+                        break;
+                    }
+                    last = Some(t);
+                }
+                count += 1;
+                k += 1;
+            }
+            last.map(|t| t.text.to_string())
+        }
+    }
+}
+
+const BOUNDS: &[(&str, Bound)] = &[
+    ("more than", Bound::Gt),
+    ("mehr als", Bound::Gt),
+    ("in excess of", Bound::Gt),
+    ("upwards of", Bound::Gt),
+    ("über", Bound::Gt),
+    ("over", Bound::Gt),
+    ("above", Bound::Gt),
+    ("超过", Bound::Gt),
+    ("逾", Bound::Gt),
+    ("多于", Bound::Gt),
+    ("高于", Bound::Gt),
+    ("at least", Bound::Ge),
+    ("no fewer than", Bound::Ge),
+    ("no less than", Bound::Ge),
+    ("mindestens", Bound::Ge),
+    ("wenigstens", Bound::Ge),
+    ("至少", Bound::Ge),
+    ("不少于", Bound::Ge),
+    ("nearly", Bound::Approx),
+    ("almost", Bound::Approx),
+    ("about", Bound::Approx),
+    ("around", Bound::Approx),
+    ("approximately", Bound::Approx),
+    ("roughly", Bound::Approx),
+    ("close to", Bound::Approx),
+    ("an estimated", Bound::Approx),
+    ("some", Bound::Approx),
+    ("circa", Bound::Approx),
+    ("ca.", Bound::Approx),
+    ("rund", Bound::Approx),
+    ("etwa", Bound::Approx),
+    ("ungefähr", Bound::Approx),
+    ("fast", Bound::Approx),
+    ("knapp", Bound::Approx),
+    ("beinahe", Bound::Approx),
+    ("annähernd", Bound::Approx),
+    ("zirka", Bound::Approx),
+    ("rd.", Bound::Approx),
+    ("约", Bound::Approx),
+    ("大约", Bound::Approx),
+    ("将近", Bound::Approx),
+    ("接近", Bound::Approx),
+    ("近", Bound::Approx),
+    ("~", Bound::Approx),
+    ("≈", Bound::Approx),
+    ("less than", Bound::Lt),
+    ("fewer than", Bound::Lt),
+    ("under", Bound::Lt),
+    ("below", Bound::Lt),
+    ("weniger als", Bound::Lt),
+    ("unter", Bound::Lt),
+    ("不到", Bound::Lt),
+    ("少于", Bound::Lt),
+    ("低于", Bound::Lt),
+    ("at most", Bound::Le),
+    ("up to", Bound::Le),
+    ("no more than", Bound::Le),
+    ("höchstens", Bound::Le),
+    ("bis zu", Bound::Le),
+    ("maximal", Bound::Le),
+    ("最多", Bound::Le),
+];
+
+/// A bound phrase ending right before `start`: its start offset and the bound.
+fn bound_before(text: &str, start: usize, _lang: Lang) -> Option<(usize, Bound)> {
+    let before = &text[..start];
+    let trimmed = before.trim_end();
+    let lower = trimmed.to_lowercase();
+    if lower.len() != trimmed.len() {
+        // Lower-casing changed byte lengths (rare letters): compare case-sensitively instead.
+        return BOUNDS
+            .iter()
+            .find(|(p, _)| ends_with_word(trimmed, p))
+            .map(|(p, b)| (trimmed.len() - p.len(), *b));
+    }
+    let mut best: Option<(usize, Bound)> = None;
+    for (p, b) in BOUNDS {
+        if ends_with_word(&lower, p) {
+            let s = trimmed.len() - p.len();
+            if best.is_none_or(|(bs, _)| s < bs) {
+                best = Some((s, *b));
+            }
+        }
+    }
+    best
+}
+
+fn ends_with_word(hay: &str, p: &str) -> bool {
+    if !hay.ends_with(p) {
+        return false;
+    }
+    let cjk = p.chars().any(crate::is_cjk) || !p.chars().next().unwrap().is_alphanumeric();
+    cjk || hay[..hay.len() - p.len()]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// `10 bis 20`, `between 10 and 20`, `10-20`, `10至20`: one figure with an upper value.
+fn merge_ranges(text: &str, figs: &mut Vec<FigureMatch>) {
+    let mut i = 0;
+    while i + 1 < figs.len() {
+        let (a, b) = (&figs[i], &figs[i + 1]);
+        if a.end > b.start {
+            i += 1;
+            continue;
+        }
+        let gap = text[a.end..b.start].trim().to_lowercase();
+        let numeric = |k: FigureType| {
+            matches!(
+                k,
+                FigureType::Cardinal
+                    | FigureType::Money
+                    | FigureType::Percent
+                    | FigureType::Quantity
+            )
+        };
+        let same = numeric(a.kind) && numeric(b.kind) && b.bound.is_none() && a.bound.is_none();
+        let joined = matches!(gap.as_str(), "-" | "–" | "bis" | "to" | "至" | "到" | "~");
+        let between = {
+            let pre = text[..a.start].trim_end().to_lowercase();
+            (pre.ends_with("between") && gap == "and")
+                || (pre.ends_with("zwischen") && gap == "und")
+        };
+        if same && (joined || between) && a.value.is_some() && b.value.is_some() {
+            let kind = if a.kind == FigureType::Cardinal {
+                b.kind
+            } else {
+                a.kind
+            };
+            let unit = a.unit.clone().or(b.unit.clone());
+            let mut m = figs.remove(i + 1);
+            m.start = figs[i].start;
+            m.upper = m.value.take();
+            m.value = figs[i].value.clone();
+            m.kind = kind;
+            m.unit = unit;
+            if between {
+                let pre = text[..m.start].trim_end();
+                m.start = pre.len()
+                    - if pre.to_lowercase().ends_with("zwischen") {
+                        "zwischen".len()
+                    } else {
+                        "between".len()
+                    };
+            }
+            figs[i] = m;
+        }
+        i += 1;
+    }
+}
+
+fn tz_offsets(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for tz in ["UTC", "GMT"] {
+        let mut from = 0;
+        while let Some(p) = text[from..].find(tz) {
+            let s = from + p;
+            let rest = &text[s + tz.len()..];
+            let sign = rest.chars().next().filter(|c| matches!(c, '+' | '-' | '−'));
+            let mut e = s + tz.len();
+            if let Some(c) = sign {
+                e += c.len_utf8();
+                e += text[e..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == ':')
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+            }
+            out.push((s, e));
+            from = e.max(s + tz.len());
+        }
+    }
+    out
+}
