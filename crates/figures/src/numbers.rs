@@ -68,7 +68,8 @@ pub fn scale_word(w: &str, lang: Lang) -> Option<f64> {
     let l = w.to_lowercase();
     let v = match l.trim_end_matches('.') {
         "tsd" | "tausend" | "thousand" | "k" => 1e3,
-        "mio" | "million" | "millionen" | "mill" | "mn" | "m" | "millions" => 1e6,
+        "mio" | "million" | "millionen" | "mill" | "mil" | "mn" | "m" | "millions" => 1e6,
+        "g" => 1e9,
         "mrd" | "milliarde" | "milliarden" | "billion" | "bn" | "b" | "bio" | "billions" => {
             if l.starts_with("bi") && lang == Lang::De {
                 1e12 // German "Billion" is 10^12
@@ -84,7 +85,7 @@ pub fn scale_word(w: &str, lang: Lang) -> Option<f64> {
         _ => return None,
     };
     // Bare single letters only count as scales in English (`$5m`, `3bn`).
-    if matches!(l.as_str(), "m" | "b" | "k") && lang == Lang::De {
+    if matches!(l.as_str(), "m" | "b" | "k" | "g") && lang == Lang::De {
         return None;
     }
     Some(v)
@@ -395,10 +396,11 @@ pub fn is_zh_numeral(c: char) -> bool {
 /// Parse a Chinese number that may mix Arabic digits: `一千零五十`, `3.5亿`, `十亿3000万`,
 /// `3万4000`, `四百五` (the trailing digit takes the next lower unit), `五十五兆壹十二億`.
 pub fn parse_zh(s: &str) -> Option<f64> {
+    // 余 / 多 / 几 (`500余万`, `十多万`) say "more than"; the value is the stated base.
     let chars: Vec<char> = s
         .chars()
         .map(fullwidth_to_ascii)
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| !c.is_whitespace() && !matches!(c, '余' | '餘' | '多' | '几' | '幾'))
         .collect();
     if chars.is_empty() {
         return None;

@@ -49,28 +49,26 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
         }
         let start_i = i;
         let kind;
-        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+        let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+        if is_digit(c) {
             i += 1;
             loop {
-                if i < n && (chars[i].1.is_ascii_digit() || ('０'..='９').contains(&chars[i].1)) {
+                if i < n && is_digit(chars[i].1) {
                     i += 1;
                 } else if i + 1 < n
                     && matches!(
                         chars[i].1,
-                        '.' | ',' | '．' | '\u{a0}' | '\u{202f}' | ' ' | '\''
+                        '.' | ',' | '．' | '，' | '\u{a0}' | '\u{202f}' | ' ' | '\''
                     )
-                    && chars[i + 1].1.is_ascii_digit()
+                    && is_digit(chars[i + 1].1)
                 {
-                    // A space only groups thousands: `40 000`.
-                    if matches!(chars[i].1, ' ' | '\u{a0}' | '\u{202f}' | '\'') {
-                        let run = chars[i + 1..]
-                            .iter()
-                            .take_while(|c| c.1.is_ascii_digit())
-                            .count();
+                    // A space or full-width comma only groups thousands: `40 000`, `４，５６５`.
+                    if matches!(chars[i].1, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '，') {
+                        let run = chars[i + 1..].iter().take_while(|c| is_digit(c.1)).count();
                         let lead = chars[start_i..i]
                             .iter()
                             .rev()
-                            .take_while(|c| c.1.is_ascii_digit())
+                            .take_while(|c| is_digit(c.1))
                             .count();
                         if run != 3 || lead > 3 {
                             break;
@@ -81,21 +79,46 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
                     break;
                 }
             }
-            // Digits running into Chinese numerals/units: `3.5亿`, `3万4000`.
-            if i < n && is_zh_numeral(chars[i].1) {
-                while i < n && (is_zh_numeral(chars[i].1) || chars[i].1.is_ascii_digit()) {
-                    i += 1;
+            // Scientific notation and powers: 12.32e+14, 2.5^-1
+            if i + 1 < n && matches!(chars[i].1, 'e' | 'E' | '^') {
+                let mut k = i + 1;
+                if k < n && matches!(chars[k].1, '+' | '-') {
+                    k += 1;
                 }
+                let digits = chars[k..]
+                    .iter()
+                    .take_while(|c| c.1.is_ascii_digit())
+                    .count();
+                let word_follows = chars.get(k + digits).is_some_and(|c| c.1.is_alphabetic());
+                if digits > 0 && !word_follows {
+                    i = k + digits;
+                }
+            }
+            // Fractions: 1/2, ３／５ (dates like 5/17/2018 are taken earlier)
+            if i + 1 < n && matches!(chars[i].1, '/' | '／') && is_digit(chars[i + 1].1) {
+                let mut k = i + 1;
+                while k < n && is_digit(chars[k].1) {
+                    k += 1;
+                }
+                if !(k < n && matches!(chars[k].1, '/' | '／')) {
+                    i = k;
+                }
+            }
+            // Digits running into Chinese numerals/units: `3.5亿`, `3万4000`, `500余万`.
+            if i < n
+                && (is_zh_numeral(chars[i].1)
+                    || (is_zh_modifier(chars[i].1)
+                        && chars.get(i + 1).is_some_and(|c| {
+                            zh_big_unit(c.1).is_some() || zh_small_unit(c.1).is_some()
+                        })))
+            {
+                i = zh_run_end(&chars, i);
                 kind = TokKind::Zh;
             } else {
                 kind = TokKind::Digits;
             }
         } else if is_zh_numeral(c) {
-            while i < n
-                && (is_zh_numeral(chars[i].1) || chars[i].1.is_ascii_digit() || chars[i].1 == '点')
-            {
-                i += 1;
-            }
+            i = zh_run_end(&chars, i);
             kind = TokKind::Zh;
         } else if c.is_alphabetic() && !crate::is_cjk(c) {
             while i < n && chars[i].1.is_alphabetic() && !crate::is_cjk(chars[i].1) {
@@ -284,7 +307,7 @@ impl FigureRecognizer {
                 {
                     return None;
                 }
-                let mut v = parse_digits(t.text, lang)?;
+                let mut v = parse_number_token(t.text, lang)?;
                 let year_like = t.text.len() == 4
                     && t.text.chars().all(|c| c.is_ascii_digit())
                     && (1900.0..=2100.0).contains(&v);
@@ -299,6 +322,26 @@ impl FigureRecognizer {
                     return Some(ns);
                 }
                 let mut ns = mk(i, i, v, year_like);
+                if let Some((l, num)) = zh_fraction_tail(toks, i + 1, lang) {
+                    let neg = text[..t.start].ends_with(['负', '負']);
+                    ns.value = num / v * if neg { -1.0 } else { 1.0 };
+                    ns.last = l;
+                    ns.year_like = false;
+                    return Some(ns);
+                }
+                if text[..t.start].ends_with(['负', '負']) {
+                    ns.value = -ns.value;
+                }
+                // Mixed fractions: `2  1/4`, `1 4/3`
+                if let Some(f) = toks.get(i + 1).filter(|f| {
+                    f.kind == TokKind::Digits && f.space_before && f.text.contains(['/', '／'])
+                }) {
+                    if !t.text.contains(['/', '／']) {
+                        ns.value += parse_number_token(f.text, lang)?;
+                        ns.last = i + 1;
+                        ns.year_like = false;
+                    }
+                }
                 // `3 hundred and 21`
                 if let Some(n2) = toks.get(i + 1).filter(|n| n.kind == TokKind::Word) {
                     if let Some(m) = en_multiplier(n2.text)
@@ -316,8 +359,36 @@ impl FigureRecognizer {
                 if zh_excluded(text, t) {
                     return None;
                 }
+                // A big unit alone (`万`, `万万`) is no number.
+                if t.text.chars().all(|c| zh_big_unit(c).is_some()) {
+                    return None;
+                }
                 let v = parse_zh(t.text)?;
                 let mut ns = mk(i, i, v, false);
+                let negative = text[..t.start].ends_with(['负', '負']);
+                if negative {
+                    ns.value = -ns.value;
+                }
+                // 一打 = 12
+                if toks
+                    .get(i + 1)
+                    .is_some_and(|d| d.text == "打" && !d.space_before)
+                {
+                    ns.value *= 12.0;
+                    ns.last = i + 1;
+                }
+                // 百分之二十五 / 三分之一: fractions and percentages.
+                if let Some((l, num)) = zh_fraction_tail(toks, i + 1, lang) {
+                    ns.last = l;
+                    if t.text == "百" && !negative {
+                        ns.value = num;
+                        ns.kind = FigureType::Percent;
+                        ns.unit = Some("%".into());
+                    } else {
+                        ns.value = num / v * if negative { -1.0 } else { 1.0 };
+                    }
+                    return Some(ns);
+                }
                 // 百分之二十五 / 三分之一: fractions and percentages.
                 if let (Some(a), Some(b), Some(c)) =
                     (toks.get(i + 1), toks.get(i + 2), toks.get(i + 3))
@@ -441,11 +512,14 @@ impl FigureRecognizer {
                         ns.value *= s;
                         ns.last += 1;
                         ns.year_like = false;
-                        if toks
-                            .get(ns.last + 1)
-                            .is_some_and(|d| d.text == "." && !d.space_before)
-                            && n.text.len() <= 4
-                            && n.text != "m"
+                        let abbrev = matches!(
+                            n.text.to_lowercase().as_str(),
+                            "mio" | "mrd" | "tsd" | "bio" | "mill"
+                        );
+                        if abbrev
+                            && toks
+                                .get(ns.last + 1)
+                                .is_some_and(|d| d.text == "." && !d.space_before)
                         {
                             ns.last += 1; // Mio. / Mrd. / Tsd.
                         }
@@ -463,187 +537,154 @@ impl FigureRecognizer {
     }
 
     fn english_words(&self, toks: &[Tok], i: usize) -> Option<NumberSpan> {
-        let w = toks[i].text.to_lowercase();
         let lower = |j: usize| {
             toks.get(j)
                 .map(|t| t.text.to_lowercase())
                 .unwrap_or_default()
         };
-        // "a dozen", "a hundred", "a half"
-        let mut j = i;
-        let mut total = 0.0;
-        let mut current = 0.0;
-        let mut any = false;
-        if w == "a" || w == "an" {
-            let n = lower(i + 1);
-            if let Some(m) = en_multiplier(&n) {
-                current = m;
-                j = i + 2;
-                any = true;
-                if m >= 1000.0 {
-                    total = m;
-                    current = 0.0;
+        let cardinal = |first, last, value| {
+            Some(NumberSpan {
+                first,
+                last,
+                value,
+                kind: FigureType::Cardinal,
+                bound: None,
+                unit: None,
+                year_like: false,
+            })
+        };
+        let w = lower(i);
+        // Sign: "minus five", "negative 3"
+        if matches!(w.as_str(), "minus" | "negative") {
+            let inner = match toks.get(i + 1)?.kind {
+                TokKind::Digits => {
+                    let v = parse_digits(toks[i + 1].text, Lang::En)?;
+                    NumberSpan {
+                        first: i + 1,
+                        last: i + 1,
+                        value: v,
+                        kind: FigureType::Cardinal,
+                        bound: None,
+                        unit: None,
+                        year_like: false,
+                    }
                 }
-            } else if n == "half" || n == "quarter" {
-                let v = if n == "half" { 0.5 } else { 0.25 };
-                return Some(NumberSpan {
-                    first: i,
-                    last: i + 1,
-                    value: v,
-                    kind: FigureType::Cardinal,
-                    bound: None,
-                    unit: None,
-                    year_like: false,
-                });
-            } else {
+                TokKind::Word => self.english_words(toks, i + 1)?,
+                _ => return None,
+            };
+            return cardinal(i, inner.last, -inner.value);
+        }
+        // "half a dozen"
+        if w == "half" && lower(i + 1) == "a" && lower(i + 2) == "dozen" {
+            return cardinal(i, i + 2, 6.0);
+        }
+        // "a hundred", "a dozen", "a fifth", "a half"
+        let (int, mut last, first_is_a) = if w == "a" || w == "an" {
+            let n = lower(i + 1);
+            if let Some((l, d, _)) = en_denominator(toks, i + 1) {
+                return cardinal(i, l, 1.0 / d);
+            }
+            if en_multiplier(&n).is_none() {
                 return None;
             }
-        }
-        let mut last = j.saturating_sub(1);
-        while j < toks.len() {
-            let t = &toks[j];
-            let l = t.text.to_lowercase();
-            if t.kind == TokKind::Word {
-                if let Some(v) = en_small(&l) {
-                    if any && current % 100.0 != 0.0 && current >= 1.0 && v < 10.0 && current < 20.0
-                    {
-                        break; // "five six" are two numbers
-                    }
-                    current += v;
-                    any = true;
-                    last = j;
-                    j += 1;
-                    continue;
-                }
-                if let Some(m) = en_multiplier(&l) {
-                    if !any && m != 12.0 {
-                        break;
-                    }
-                    if m >= 1000.0 {
-                        total += if current == 0.0 { 1.0 } else { current } * m;
-                        current = 0.0;
-                    } else {
-                        current = if current == 0.0 { 1.0 } else { current } * m;
-                    }
-                    any = true;
-                    last = j;
-                    j += 1;
-                    continue;
-                }
-                if l == "and"
-                    && any
-                    && toks.get(j + 1).is_some_and(|n| {
-                        en_small(n.text).is_some()
-                            || (n.text == "a"
-                                && toks
-                                    .get(j + 2)
-                                    .is_some_and(|q| q.text == "half" || q.text == "quarter"))
-                    })
-                {
-                    j += 1;
-                    continue;
-                }
-                if l == "point" && any {
-                    // "two hundred point seventy-one": decimals follow digit by digit or as a number.
-                    let mut frac = String::new();
-                    let mut k = j + 1;
-                    let mut words = 0.0;
-                    let mut wcount = 0;
-                    while k < toks.len() {
-                        if let Some(v) = en_small(toks[k].text) {
-                            words = if wcount > 0 && v < 10.0 && words >= 20.0 {
-                                words + v
-                            } else {
-                                words * if wcount > 0 { 10.0 } else { 1.0 } + v
-                            };
-                            wcount += 1;
-                            k += 1;
-                        } else if toks[k].text == "-" {
-                            k += 1;
-                        } else if toks[k].kind == TokKind::Digits && wcount == 0 {
-                            frac = toks[k].text.to_string();
-                            k += 1;
-                            break;
-                        } else {
-                            break;
+            let (l, v) = en_integer(toks, i + 1, true)?;
+            (v, l, true)
+        } else {
+            match en_integer(toks, i, false) {
+                Some((l, v)) => (v, l, false),
+                None => {
+                    // Ordinals: first, second, 21st
+                    if let Some(v) = en_ordinal(&w).filter(|_| !w.ends_with('s')) {
+                        if w == "second"
+                            && toks
+                                .get(i + 1)
+                                .is_some_and(|n| n.text.starts_with("half") || n.text == "quarter")
+                        {
+                            return None;
                         }
+                        return Some(NumberSpan {
+                            first: i,
+                            last: i,
+                            value: v,
+                            kind: FigureType::Ordinal,
+                            bound: None,
+                            unit: None,
+                            year_like: false,
+                        });
                     }
-                    if wcount > 0 {
-                        frac = format!("{}", words as i64);
-                    }
-                    if frac.is_empty() {
-                        break;
-                    }
-                    let f: f64 = format!("0.{frac}").parse().ok()?;
-                    current += f;
-                    last = k - 1;
-                    break;
-                }
-            } else if t.text == "-"
-                && any
-                && !t.space_before
-                && toks
-                    .get(j + 1)
-                    .is_some_and(|n| en_small(n.text).is_some() && !n.space_before)
-            {
-                j += 1;
-                continue;
-            }
-            break;
-        }
-        if !any {
-            // Ordinals: first, second, 21st
-            if let Some(v) = en_ordinal(&w).filter(|_| !w.ends_with('s')) {
-                if w == "second"
-                    && toks
-                        .get(i + 1)
-                        .is_some_and(|n| n.text.starts_with("half") || n.text == "quarter")
-                {
                     return None;
                 }
-                return Some(NumberSpan {
-                    first: i,
-                    last: i,
-                    value: v,
-                    kind: FigureType::Ordinal,
-                    bound: None,
-                    unit: None,
-                    year_like: false,
-                });
             }
-            return None;
+        };
+        let mut value = int;
+        // Fractions: "five eighths", "one twenty-fifth", "one-eighth", "five - eighths"
+        let mut j = last + 1;
+        if lower(j) == "-" {
+            j += 1;
         }
-        let mut value = total + current;
-        // Fractions: "five eighths", "one twenty-fifth", "a fifth"
-        if let Some(n) = toks.get(last + 1) {
-            let nl = n.text.to_lowercase();
-            if let Some(d) = en_ordinal(&nl).filter(|_| {
-                value < 100.0
-                    && (nl.ends_with('s') || value == 1.0)
-                    && nl != "second"
-                    && nl != "first"
-            }) {
-                value /= d;
-                last += 1;
-            } else if nl == "half" || nl == "halves" {
-                value *= 0.5;
-                last += 1;
-            } else if nl == "quarter" || nl == "quarters" {
-                value *= 0.25;
-                last += 1;
+        if let Some((l, d, plural)) = en_denominator(toks, j) {
+            if (plural || int == 1.0) && !matches!(lower(j).as_str(), "second" | "first") {
+                value = int / d;
+                last = l;
+                return cardinal(i, last, value);
             }
         }
-        if value == 1.0 && last == i && w == "one" {
+        // "one over 3", "one over twenty"
+        if lower(last + 1) == "over" {
+            if let Some(t) = toks.get(last + 2) {
+                let d = if t.kind == TokKind::Digits {
+                    parse_digits(t.text, Lang::En).map(|v| (last + 2, v))
+                } else {
+                    en_integer(toks, last + 2, false)
+                };
+                if let Some((l, d)) = d.filter(|d| d.1 != 0.0) {
+                    return cardinal(i, l, int / d);
+                }
+            }
+        }
+        // "… and a half", "… and three fifths", "… and fifty-four hundredths"
+        if lower(last + 1) == "and" {
+            if lower(last + 2) == "a" && matches!(lower(last + 3).as_str(), "half" | "quarter") {
+                let f = if lower(last + 3) == "half" { 0.5 } else { 0.25 };
+                return cardinal(i, last + 3, value + f);
+            }
+            if let Some((l, n)) = en_integer(toks, last + 2, false) {
+                let mut k = l + 1;
+                if lower(k) == "-" {
+                    k += 1;
+                }
+                if let Some((l2, d, _)) = en_denominator(toks, k) {
+                    return cardinal(i, l2, value + n / d);
+                }
+            }
+        }
+        // "two hundred point seventy-one"
+        if lower(last + 1) == "point" {
+            let mut k = last + 2;
+            let mut digits = String::new();
+            if toks.get(k).is_some_and(|t| t.kind == TokKind::Digits) {
+                digits = toks[k].text.to_string();
+                k += 1;
+            } else if let Some((l, v)) = en_integer(toks, k, false) {
+                // "point five" / "point seventy-one" read as the digits of the number.
+                digits = format!("{}", v as i64);
+                k = l + 1;
+            }
+            if !digits.is_empty() {
+                if let Ok(f) = format!("0.{digits}").parse::<f64>() {
+                    value += f;
+                    last = k - 1;
+                }
+            }
+        }
+        if value == 1.0 && last == i && w == "one" && !first_is_a {
             // "one of", "no one", "the one": a pronoun, not a figure.
             let prev = if i > 0 {
                 toks[i - 1].text.to_lowercase()
             } else {
                 String::new()
             };
-            let next = toks
-                .get(i + 1)
-                .map(|t| t.text.to_lowercase())
-                .unwrap_or_default();
+            let next = lower(i + 1);
             if matches!(next.as_str(), "of" | "another" | "'" | "’" | "day")
                 || matches!(
                     prev.as_str(),
@@ -662,15 +703,7 @@ impl FigureRecognizer {
                 return None;
             }
         }
-        Some(NumberSpan {
-            first: i,
-            last,
-            value,
-            kind: FigureType::Cardinal,
-            bound: None,
-            unit: None,
-            year_like: false,
-        })
+        cardinal(i, last, value)
     }
 
     fn german_words(&self, toks: &[Tok], i: usize) -> Option<NumberSpan> {
@@ -1361,4 +1394,257 @@ fn tz_offsets(text: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+#[derive(PartialEq, Clone, Copy)]
+enum EnPart {
+    Start,
+    Unit,
+    Teen,
+    Tens,
+    Hundred,
+    Big,
+    Digits,
+}
+
+/// An English integer in words (digits allowed before a multiplier: `3 hundred and 21`).
+/// Returns the last token index and the value.
+fn en_integer(toks: &[Tok], i: usize, after_a: bool) -> Option<(usize, f64)> {
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut prev = EnPart::Start;
+    let mut last = None;
+    let mut j = i;
+    let mut pending_and = false;
+    let mut pending_dash = false;
+    if after_a {
+        current = 1.0;
+        prev = EnPart::Unit;
+    }
+    while let Some(t) = toks.get(j) {
+        let l = t.text.to_lowercase();
+        if t.kind == TokKind::Digits
+            && prev != EnPart::Digits
+            && (prev == EnPart::Start || matches!(prev, EnPart::Big | EnPart::Hundred))
+        {
+            // Digits only as part of a words number: followed by a multiplier, or after one.
+            let v = parse_digits(t.text, Lang::En)?;
+            let next_mult = toks
+                .get(j + 1)
+                .is_some_and(|n| en_multiplier(n.text).is_some_and(|m| m != 12.0));
+            if prev == EnPart::Start && !next_mult {
+                break;
+            }
+            if v >= 1000.0 {
+                break;
+            }
+            current += v;
+            prev = EnPart::Digits;
+            last = Some(j);
+            pending_and = false;
+            j += 1;
+            continue;
+        }
+        if t.kind == TokKind::Word {
+            if let Some(v) = en_small(&l) {
+                let kind = if v >= 20.0 {
+                    EnPart::Tens
+                } else if v >= 10.0 {
+                    EnPart::Teen
+                } else {
+                    EnPart::Unit
+                };
+                let ok = match prev {
+                    EnPart::Start | EnPart::Hundred | EnPart::Big => true,
+                    EnPart::Tens => kind == EnPart::Unit,
+                    _ => false,
+                };
+                if !ok || (pending_dash && prev != EnPart::Tens) {
+                    break;
+                }
+                current += v;
+                prev = kind;
+                last = Some(j);
+                pending_and = false;
+                pending_dash = false;
+                j += 1;
+                continue;
+            }
+            if let Some(m) = en_multiplier(&l) {
+                if prev == EnPart::Start
+                    || pending_and
+                    || m == 12.0
+                        && prev != EnPart::Unit
+                        && prev != EnPart::Tens
+                        && prev != EnPart::Teen
+                {
+                    break;
+                }
+                if m >= 1000.0 {
+                    let c = if current == 0.0 { 1.0 } else { current };
+                    if total > 0.0 && total < m * c && total < m {
+                        total = (total + c) * m; // "three lakh crore"
+                    } else {
+                        total += c * m;
+                    }
+                    current = 0.0;
+                    prev = EnPart::Big;
+                } else {
+                    current = if current == 0.0 { 1.0 } else { current } * m;
+                    prev = if m == 100.0 {
+                        EnPart::Hundred
+                    } else {
+                        EnPart::Big
+                    };
+                }
+                last = Some(j);
+                j += 1;
+                continue;
+            }
+            if l == "and" && prev != EnPart::Start && !pending_and {
+                pending_and = true;
+                j += 1;
+                continue;
+            }
+        }
+        if t.text == "-" && prev == EnPart::Tens && !pending_dash {
+            pending_dash = true;
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    last.map(|l| (l, total + current))
+}
+
+/// A fraction denominator at `j`: `fifths`, `eighth`, `twenty-fifth`, `hundredths`,
+/// `trillionths`, `hundred-fifths` (last index, value, plural?).
+fn en_denominator(toks: &[Tok], j: usize) -> Option<(usize, f64, bool)> {
+    let t = toks.get(j)?;
+    let l = t.text.to_lowercase();
+    if l == "half" || l == "halves" {
+        return Some((j, 2.0, l == "halves"));
+    }
+    if l == "quarter" || l == "quarters" {
+        return Some((j, 4.0, l == "quarters"));
+    }
+    if let Some(d) = en_ordinal(&l) {
+        if d >= 2.0 {
+            return Some((j, d, l.ends_with('s')));
+        }
+        return None;
+    }
+    // tens + "-" + ordinal: twenty-fifth
+    if let Some(tens) = en_small(&l).filter(|v| *v >= 20.0) {
+        let mut k = j + 1;
+        if toks.get(k).is_some_and(|x| x.text == "-") {
+            k += 1;
+        }
+        let u = toks.get(k)?.text.to_lowercase();
+        let d = en_ordinal(&u).filter(|d| *d < 10.0)?;
+        return Some((k, tens + d, u.ends_with('s')));
+    }
+    None
+}
+
+/// 余 / 多 / 几: "more than" / "several" inside Chinese numbers (`500余万`, `十多万`).
+fn is_zh_modifier(c: char) -> bool {
+    matches!(c, '余' | '餘' | '多' | '几' | '幾')
+}
+
+/// End of a Chinese numeral run starting at `i`: numerals, digits, 点 decimals, modifiers
+/// before a unit, and spaces between numeral groups (`一百 五 十 二`, `7 万5 千4 百`).
+fn zh_run_end(chars: &[(usize, char)], mut i: usize) -> usize {
+    let n = chars.len();
+    let numeral = |c: char| is_zh_numeral(c) || c.is_ascii_digit() || ('０'..='９').contains(&c);
+    while i < n {
+        let c = chars[i].1;
+        if numeral(c) {
+            i += 1;
+        } else if (c == '点' || c == '點') && chars.get(i + 1).is_some_and(|x| numeral(x.1)) {
+            i += 1;
+        } else if is_zh_modifier(c)
+            && chars
+                .get(i + 1)
+                .is_some_and(|x| zh_big_unit(x.1).is_some() || zh_small_unit(x.1).is_some())
+        {
+            i += 1;
+        } else if c == ' ' && i > 0 {
+            // Join across spaces only between Chinese numerals (digits stay apart: `1 4/3`).
+            let mut k = i;
+            while k < n && chars[k].1 == ' ' {
+                k += 1;
+            }
+            let prev_zh = is_zh_numeral(chars[i - 1].1) || is_zh_modifier(chars[i - 1].1);
+            let next_zh = chars
+                .get(k)
+                .is_some_and(|x| is_zh_numeral(x.1) || is_zh_modifier(x.1));
+            let next_unit = chars
+                .get(k)
+                .is_some_and(|x| zh_big_unit(x.1).is_some() || zh_small_unit(x.1).is_some());
+            let next_digit_then_unit = chars.get(k).is_some_and(|x| x.1.is_ascii_digit())
+                && chars[k..]
+                    .iter()
+                    .find(|x| !x.1.is_ascii_digit())
+                    .is_some_and(|x| is_zh_numeral(x.1));
+            if (prev_zh && next_zh)
+                || (chars[i - 1].1.is_ascii_digit() && next_unit)
+                || (prev_zh && next_digit_then_unit)
+            {
+                i = k;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// `分之<numerator>` after a denominator (`三分之一`, `３ 分  之 壹百五十七`, `１６分之5`):
+/// the last token index and the numerator.
+fn zh_fraction_tail(toks: &[Tok], j: usize, lang: Lang) -> Option<(usize, f64)> {
+    let a = toks.get(j)?;
+    let b = toks.get(j + 1)?;
+    if a.text != "分" || b.text != "之" {
+        return None;
+    }
+    let mut k = j + 2;
+    let mut sign = 1.0;
+    if toks
+        .get(k)
+        .is_some_and(|t| t.text == "负" || t.text == "負")
+    {
+        sign = -1.0;
+        k += 1;
+    }
+    let c = toks.get(k)?;
+    let v = match c.kind {
+        TokKind::Zh => parse_zh(c.text)?,
+        TokKind::Digits => parse_number_token(c.text, lang)?,
+        _ => return None,
+    };
+    Some((k, sign * v))
+}
+
+/// A digit token: plain, with exponent (`12.32e+14`, `2.5^-1`) or a fraction (`3/5`).
+fn parse_number_token(s: &str, lang: Lang) -> Option<f64> {
+    let ascii: String = s
+        .chars()
+        .map(fullwidth_to_ascii)
+        .map(|c| if c == '／' { '/' } else { c })
+        .collect();
+    if let Some((a, b)) = ascii.split_once('/') {
+        let (a, b) = (parse_digits(a, lang)?, parse_digits(b, lang)?);
+        return (b != 0.0).then(|| a / b);
+    }
+    if let Some((a, e)) = ascii.split_once('^') {
+        return Some(parse_digits(a, lang)?.powf(e.parse::<f64>().ok()?));
+    }
+    if let Some(p) = ascii.find(['e', 'E']) {
+        let (a, e) = (&ascii[..p], &ascii[p + 1..]);
+        return Some(parse_digits(a, lang)? * 10f64.powf(e.parse::<f64>().ok()?));
+    }
+    parse_digits(&ascii, lang)
 }
