@@ -182,12 +182,15 @@ fn lang_of(code: &str) -> Lang {
     Lang::from_code(code)
 }
 
-/// Char offsets of a match (the specs count code points).
-fn char_span(text: &str, m: &FigureMatch) -> (usize, usize) {
-    (
-        text[..m.start].chars().count(),
-        text[..m.end].chars().count(),
-    )
+/// Char offsets of a match. Recognizers-Text spans exclude bound phrases (`about $ 14 million`
+/// → `$ 14 million`), except in range models, where the phrase is the range.
+fn char_span(text: &str, m: &FigureMatch, family: &str) -> (usize, usize) {
+    let start = if family == "NumberRange" {
+        m.start
+    } else {
+        m.value_start.max(m.start)
+    };
+    (text[..start].chars().count(), text[..m.end].chars().count())
 }
 
 fn parse_spec_number(v: &str, lang: Lang) -> Option<f64> {
@@ -262,7 +265,7 @@ fn recognizers_suite(report: &mut ConformanceReport, cases: &[Value]) {
         let mut ok = preds.len() == expected.len();
         if ok {
             for (e, m) in expected.iter().zip(&preds) {
-                let (s, en) = char_span(input, m);
+                let (s, en) = char_span(input, m, family);
                 let es = e["start"].as_u64().unwrap_or(u64::MAX) as usize;
                 let ee = e["end_exclusive"].as_u64().unwrap_or(u64::MAX) as usize;
                 if (s, en) != (es, ee) || !value_ok(family, e, m, lang) {

@@ -14,6 +14,10 @@ pub struct FigureMatch {
     pub upper: Option<FigureValue>,
     pub bound: Option<Bound>,
     pub unit: Option<String>,
+    /// Where the value expression starts, after any bound phrase (`about $ 14 million` →
+    /// the offset of `$`). Equals `start` when there is no bound phrase.
+    #[serde(default)]
+    pub value_start: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,6 +195,7 @@ impl FigureRecognizer {
                 upper: None,
                 bound: None,
                 unit: None,
+                value_start: d.start,
             })
             .collect();
         let toks = tokenize(text);
@@ -225,6 +230,7 @@ impl FigureRecognizer {
                     upper: None,
                     bound: None,
                     unit: None,
+                    value_start: start,
                 });
                 i = ns.last + 1;
                 continue;
@@ -259,6 +265,7 @@ impl FigureRecognizer {
                     ns.bound = Some(b);
                 }
             }
+            let value_start = toks[ns.first].start;
             out.push(FigureMatch {
                 start,
                 end,
@@ -267,6 +274,7 @@ impl FigureRecognizer {
                 upper: None,
                 bound: ns.bound,
                 unit: ns.unit,
+                value_start,
             });
             i = ns.last + 1;
         }
@@ -503,6 +511,45 @@ impl FigureRecognizer {
         None
     }
 
+    /// `15 Dollar und 15 Cent`, `thirteen dollars forty five`, `zwei Euro fünfzig`,
+    /// `one dollar and one`: the minor unit adds hundredths.
+    fn subunit_after(&self, toks: &[Tok], ns: &mut NumberSpan, lang: Lang) {
+        let mut k = ns.last + 1;
+        if toks
+            .get(k)
+            .is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "and" | "und"))
+        {
+            k += 1;
+        }
+        let Some(t) = toks.get(k) else { return };
+        let parsed = match t.kind {
+            TokKind::Digits if t.text.len() <= 2 => parse_digits(t.text, lang).map(|v| (k, v)),
+            TokKind::Word if lang == Lang::De => de_word(t.text)
+                .filter(|v| *v < 100.0 && *v >= 1.0)
+                .map(|v| (k, v)),
+            TokKind::Word => en_integer(toks, k, false).filter(|(_, v)| *v < 100.0),
+            _ => None,
+        };
+        let Some((l, v)) = parsed else { return };
+        if v.fract() != 0.0 {
+            return;
+        }
+        let with_cent = toks.get(l + 1).is_some_and(|c| subunit(c.text).is_some());
+        // Without an explicit `Cent`, only directly after the currency word or after `and`.
+        let next_is_noun = toks.get(l + 1).is_some_and(|c| {
+            c.kind == TokKind::Word
+                && !matches!(
+                    c.text.to_lowercase().as_str(),
+                    "and" | "und" | "of" | "for" | "für"
+                )
+        });
+        if !with_cent && next_is_noun {
+            return;
+        }
+        ns.value += v / 100.0;
+        ns.last = if with_cent { l + 1 } else { l };
+    }
+
     fn scale_after(&self, toks: &[Tok], ns: &mut NumberSpan, lang: Lang) {
         if let Some(n) = toks.get(ns.last + 1) {
             if n.kind == TokKind::Word {
@@ -727,6 +774,17 @@ impl FigureRecognizer {
                 "halb" | "halbe" | "halben" => 0.5,
                 "viertel" => 0.25,
                 "drittel" => 1.0 / 3.0,
+                _ if currency_word(n.text).is_some() => {
+                    return Some(NumberSpan {
+                        first: i,
+                        last: i,
+                        value: 1.0,
+                        kind: FigureType::Cardinal,
+                        bound: None,
+                        unit: None,
+                        year_like: false,
+                    });
+                }
                 _ if w == "eins" => {
                     return Some(NumberSpan {
                         first: i,
@@ -831,18 +889,23 @@ impl FigureRecognizer {
             let p = &toks[ns.first - 1];
             let mut code = currency_symbol(p.text);
             let mut first = ns.first - 1;
-            if p.text == "$"
-                && first > 0
-                && toks[first - 1].end == p.start
-                && matches!(toks[first - 1].text, "US" | "U.S" | "A" | "C" | "HK")
-            {
-                code = Some(match toks[first - 1].text {
-                    "A" => "AUD",
-                    "C" => "CAD",
-                    "HK" => "HKD",
-                    _ => "USD",
-                });
-                first -= 1;
+            if p.text == "$" && first > 0 {
+                // `US$`, `HK $`, `C$`, `usd$`, `u.s $`
+                let q = &toks[first - 1];
+                let dotted = q.text == "."
+                    && first >= 2
+                    && toks[first - 2].text.eq_ignore_ascii_case("s")
+                    && first >= 4
+                    && toks[first - 4].text.eq_ignore_ascii_case("u");
+                if dotted {
+                    code = Some("USD");
+                    first -= 4;
+                } else if q.kind == TokKind::Word {
+                    if let Some(c) = dollar_prefix(q.text) {
+                        code = Some(c);
+                        first -= 1;
+                    }
+                }
             }
             if code.is_none()
                 && p.kind == TokKind::Word
@@ -864,6 +927,36 @@ impl FigureRecognizer {
             return;
         };
         let nl = n.text.to_lowercase();
+        // `kanadischen Dollar`, `australian dollars`, `swiss francs`, `us dollar`, `hong kong dollars`
+        if let Some((extra, code)) = qualified_currency(toks, ns.last + 1) {
+            ns.last += extra;
+            ns.kind = FigureType::Money;
+            ns.unit = Some(code.to_string());
+            ns.year_like = false;
+            self.subunit_after(toks, ns, lang);
+            return;
+        }
+        // `siebenhundert-Euro`, `one-yen`, `12-cent`
+        if n.text == "-" && !n.space_before {
+            if let Some(c) = toks
+                .get(ns.last + 2)
+                .filter(|c| !c.space_before)
+                .and_then(|c| currency_word(c.text).or_else(|| subunit(c.text)))
+            {
+                ns.last += 2;
+                ns.kind = FigureType::Money;
+                ns.unit = Some(c.to_string());
+                ns.year_like = false;
+                return;
+            }
+        }
+        if let Some(c) = subunit(n.text) {
+            ns.last += 1;
+            ns.kind = FigureType::Money;
+            ns.unit = Some(c.to_string());
+            ns.year_like = false;
+            return;
+        }
         // Currency after: 5 Dollar, 1000万元, 3 Mrd. Euro, 100 US-Dollar
         let (code, extra) = if nl == "us"
             && toks.get(ns.last + 2).is_some_and(|t| t.text == "-")
@@ -890,6 +983,7 @@ impl FigureRecognizer {
             ns.kind = FigureType::Money;
             ns.unit = Some(c.to_string());
             ns.year_like = false;
+            self.subunit_after(toks, ns, lang);
             return;
         }
         // Percent
@@ -1081,6 +1175,10 @@ fn currency_word(s: &str) -> Option<&'static str> {
         "rupees" | "rupien" | "卢比" => "INR",
         "won" | "韩元" => "KRW",
         "rubel" | "rubles" | "卢布" => "RUB",
+        "pesetas" | "peseten" => "ESP",
+        "rmb" => "CNY",
+        "美刀" => "USD",
+        "ரூ" | "rs" => "INR",
         "cent" | "cents" => "USD-cent",
         _ => return None,
     })
@@ -1337,7 +1435,12 @@ fn merge_ranges(text: &str, figs: &mut Vec<FigureMatch>) {
                     | FigureType::Quantity
             )
         };
-        let same = numeric(a.kind) && numeric(b.kind) && b.bound.is_none() && a.bound.is_none();
+        let compatible = a.kind == b.kind || a.kind == FigureType::Cardinal;
+        let same = numeric(a.kind)
+            && numeric(b.kind)
+            && compatible
+            && b.bound.is_none()
+            && a.bound.is_none();
         let joined = matches!(gap.as_str(), "-" | "–" | "bis" | "to" | "至" | "到" | "~");
         let between = {
             let pre = text[..a.start].trim_end().to_lowercase();
@@ -1353,6 +1456,7 @@ fn merge_ranges(text: &str, figs: &mut Vec<FigureMatch>) {
             let unit = a.unit.clone().or(b.unit.clone());
             let mut m = figs.remove(i + 1);
             m.start = figs[i].start;
+            m.value_start = figs[i].value_start;
             m.upper = m.value.take();
             m.value = figs[i].value.clone();
             m.kind = kind;
@@ -1647,4 +1751,54 @@ fn parse_number_token(s: &str, lang: Lang) -> Option<f64> {
         return Some(parse_digits(a, lang)? * 10f64.powf(e.parse::<f64>().ok()?));
     }
     parse_digits(&ascii, lang)
+}
+
+/// Currency codes written before a dollar sign.
+fn dollar_prefix(w: &str) -> Option<&'static str> {
+    Some(match w.to_lowercase().as_str() {
+        "us" | "usd" => "USD",
+        "a" | "au" | "aud" => "AUD",
+        "c" | "ca" | "cad" => "CAD",
+        "hk" | "hkd" => "HKD",
+        "nz" | "nzd" => "NZD",
+        "mxn" | "mx" => "MXN",
+        "s" | "sgd" => "SGD",
+        _ => return None,
+    })
+}
+
+/// Minor currency units (values stay in that unit).
+fn subunit(w: &str) -> Option<&'static str> {
+    Some(match w.to_lowercase().as_str() {
+        "cent" | "cents" => "cent",
+        "pence" | "penny" | "pennies" | "p" => "GBX",
+        _ => return None,
+    })
+}
+
+/// `<adjective> <currency>`: number of tokens and the ISO code.
+fn qualified_currency(toks: &[Tok], j: usize) -> Option<(usize, &'static str)> {
+    let w = |k: usize| {
+        toks.get(k)
+            .map(|t| t.text.to_lowercase())
+            .unwrap_or_default()
+    };
+    let (adj_len, country) = match (w(j).as_str(), w(j + 1).as_str()) {
+        ("hong", "kong") => (2, "HKD"),
+        ("new", "zealand") => (2, "NZD"),
+        ("us" | "u.s." | "american" | "amerikanische" | "amerikanischen", _) => (1, "USD"),
+        ("australian" | "australische" | "australischen", _) => (1, "AUD"),
+        ("canadian" | "kanadische" | "kanadischen", _) => (1, "CAD"),
+        ("swiss" | "schweizer", _) => (1, "CHF"),
+        ("chinese" | "chinesische" | "chinesischen", _) => (1, "CNY"),
+        ("mexican" | "mexikanische" | "mexikanischen", _) => (1, "MXN"),
+        ("singapore", _) => (1, "SGD"),
+        _ => return None,
+    };
+    let cur = w(j + adj_len);
+    let generic = matches!(
+        cur.as_str(),
+        "dollar" | "dollars" | "francs" | "franken" | "yuan" | "pesos" | "peso"
+    );
+    generic.then_some((adj_len + 1, country))
 }
