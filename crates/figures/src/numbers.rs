@@ -439,7 +439,13 @@ pub fn parse_zh(s: &str) -> Option<f64> {
         }
         if let Some(d) = zh_digit(c) {
             if d == 0.0 {
+                // 零 marks a gap (一千零五 = 1005), it is no digit of its own.
                 saw_zero = true;
+                if chars.len() == 1 {
+                    digit = Some(0.0);
+                }
+                i += 1;
+                continue;
             }
             digit = Some(d);
             i += 1;
@@ -453,10 +459,8 @@ pub fn parse_zh(s: &str) -> Option<f64> {
             continue;
         }
         if let Some(u) = zh_big_unit(c) {
-            let sec = section
-                + digit
-                    .take()
-                    .unwrap_or(if section == 0.0 { 1.0 } else { 0.0 });
+            let implicit_one = section == 0.0 && total == 0.0;
+            let sec = section + digit.take().unwrap_or(if implicit_one { 1.0 } else { 0.0 });
             if u > last_big || (total > 0.0 && u >= last_big) {
                 // 万万 / 十亿3000万: a bigger unit multiplies everything so far.
                 total = (total + sec) * u;

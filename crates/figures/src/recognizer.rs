@@ -109,12 +109,17 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 }
             }
             // Digits running into Chinese numerals/units: `3.5亿`, `3万4000`, `500余万`.
-            if i < n
-                && (is_zh_numeral(chars[i].1)
-                    || (is_zh_modifier(chars[i].1)
-                        && chars.get(i + 1).is_some_and(|c| {
-                            zh_big_unit(c.1).is_some() || zh_small_unit(c.1).is_some()
-                        })))
+            let unit_after_spaces = chars.get(i).is_some_and(|c| c.1 == ' ')
+                && chars[i..]
+                    .iter()
+                    .find(|c| c.1 != ' ')
+                    .is_some_and(|c| zh_big_unit(c.1).is_some() || zh_small_unit(c.1).is_some());
+            let unit_next =
+                |c: &(usize, char)| zh_big_unit(c.1).is_some() || zh_small_unit(c.1).is_some();
+            if unit_after_spaces
+                || i < n
+                    && (is_zh_numeral(chars[i].1)
+                        || (is_zh_modifier(chars[i].1) && chars.get(i + 1).is_some_and(unit_next)))
             {
                 i = zh_run_end(&chars, i);
                 kind = TokKind::Zh;
@@ -337,8 +342,16 @@ impl FigureRecognizer {
                     ns.year_like = false;
                     return Some(ns);
                 }
-                if text[..t.start].ends_with(['负', '負']) {
+                if i > 0 && matches!(toks[i - 1].text, "负" | "負") && toks[i - 1].end == t.start
+                {
                     ns.value = -ns.value;
+                    ns.first = i - 1;
+                }
+                if let Some((l, f)) = zh_mixed_fraction(toks, i + 1, lang) {
+                    ns.value += f;
+                    ns.last = l;
+                    ns.year_like = false;
+                    return Some(ns);
                 }
                 // Mixed fractions: `2  1/4`, `1 4/3`
                 if let Some(f) = toks.get(i + 1).filter(|f| {
@@ -371,11 +384,45 @@ impl FigureRecognizer {
                 if t.text.chars().all(|c| zh_big_unit(c).is_some()) {
                     return None;
                 }
+                // 百 / 千 alone count only in fractions (百分之…), handled below.
+                let single_unit =
+                    t.text.chars().count() == 1 && zh_small_unit(t.text.chars().next()?).is_some();
+                // Runs of bare digits without units (`九九` in a brand name) are no numbers.
+                let bare_run = t.text.chars().count() >= 2
+                    && t.text.chars().all(|c| zh_digit(c).is_some_and(|d| d > 0.0));
+                if bare_run {
+                    return None;
+                }
                 let v = parse_zh(t.text)?;
                 let mut ns = mk(i, i, v, false);
-                let negative = text[..t.start].ends_with(['负', '負']);
+                let negative =
+                    i > 0 && matches!(toks[i - 1].text, "负" | "負") && toks[i - 1].end == t.start;
                 if negative {
                     ns.value = -ns.value;
+                    ns.first = i - 1;
+                }
+                if single_unit && zh_fraction_tail(toks, i + 1, lang).is_none() {
+                    if t.text == "百" && i > 0 && toks[i - 1].text == "半" {
+                        ns.first = i - 1;
+                        ns.value = 50.0;
+                        return Some(ns);
+                    }
+                    return None;
+                }
+                if self.numbers_only
+                    && lang == Lang::Zh
+                    && toks.get(i + 1).is_some_and(|n| {
+                        !n.space_before
+                            && (currency_word(n.text).is_some()
+                                || matches!(n.text, "%" | "％" | "折" | "美"))
+                    })
+                {
+                    return None; // in Chinese a numeral glued to a currency or 折 is no bare number
+                }
+                if let Some((l, f)) = zh_mixed_fraction(toks, i + 1, lang) {
+                    ns.value += f * if negative { -1.0 } else { 1.0 };
+                    ns.last = l;
+                    return Some(ns);
                 }
                 // 一打 = 12
                 if toks
@@ -1070,6 +1117,20 @@ fn zh_excluded(text: &str, t: &Tok) -> bool {
     let before = text[..t.start].chars().next_back();
     if before == Some('第') && after == Some('方') {
         return true; // 第三方: third party
+    }
+    // Financial numerals alone are mostly parts of words: 陆地, 拾取, 入伍, 肆无忌惮.
+    if matches!(
+        t.text,
+        "陆" | "陸" | "拾" | "伍" | "肆" | "柒" | "捌" | "玖"
+    ) {
+        return true;
+    }
+    // Place names: 四川, 三亚, 九江 …
+    if matches!(after, Some('川' | '亚' | '江' | '明' | '峡')) && t.text.chars().count() == 1 {
+        return true;
+    }
+    if t.text == "壹" && matches!(after, Some('切')) {
+        return true;
     }
     if t.text == "一"
         || t.text == "万"
@@ -1801,4 +1862,19 @@ fn qualified_currency(toks: &[Tok], j: usize) -> Option<(usize, &'static str)> {
         "dollar" | "dollars" | "francs" | "franken" | "yuan" | "pesos" | "peso"
     );
     generic.then_some((adj_len + 1, country))
+}
+
+/// `又<denominator>分之<numerator>` after a whole number: the last token and the fraction.
+fn zh_mixed_fraction(toks: &[Tok], j: usize, lang: Lang) -> Option<(usize, f64)> {
+    if toks.get(j)?.text != "又" {
+        return None;
+    }
+    let d = toks.get(j + 1)?;
+    let den = match d.kind {
+        TokKind::Zh => parse_zh(d.text)?,
+        TokKind::Digits => parse_number_token(d.text, lang)?,
+        _ => return None,
+    };
+    let (l, num) = zh_fraction_tail(toks, j + 2, lang)?;
+    (den != 0.0).then(|| (l, num / den))
 }
