@@ -312,11 +312,12 @@ impl FigureRecognizer {
                 {
                     return None;
                 }
-                // Part of a word (`COVID19`, `A320`) is no figure.
+                // Part of a word (`COVID19`, `A320`) is no figure; `USD115` is money.
                 if !t.space_before
                     && i > 0
                     && toks[i - 1].kind == TokKind::Word
                     && toks[i - 1].end == t.start
+                    && iso_code(toks[i - 1].text).is_none()
                 {
                     return None;
                 }
@@ -385,8 +386,8 @@ impl FigureRecognizer {
                     return None;
                 }
                 // 百 / 千 alone count only in fractions (百分之…), handled below.
-                let single_unit =
-                    t.text.chars().count() == 1 && zh_small_unit(t.text.chars().next()?).is_some();
+                let single_unit = t.text.chars().count() == 1
+                    && zh_small_unit(t.text.chars().next()?).is_some_and(|u| u >= 100.0);
                 // Runs of bare digits without units (`九九` in a brand name) are no numbers.
                 let bare_run = t.text.chars().count() >= 2
                     && t.text.chars().all(|c| zh_digit(c).is_some_and(|d| d > 0.0));
@@ -939,15 +940,17 @@ impl FigureRecognizer {
             if p.text == "$" && first > 0 {
                 // `US$`, `HK $`, `C$`, `usd$`, `u.s $`
                 let q = &toks[first - 1];
-                let dotted = q.text == "."
-                    && first >= 2
-                    && toks[first - 2].text.eq_ignore_ascii_case("s")
-                    && first >= 4
-                    && toks[first - 4].text.eq_ignore_ascii_case("u");
+                let dotted = q.text.eq_ignore_ascii_case("s")
+                    && first >= 3
+                    && toks[first - 2].text == "."
+                    && toks[first - 3].text.eq_ignore_ascii_case("u");
+                // A lone `a`/`s` before a spaced `$` is an article or a plural, not a code.
+                let attached = q.end == p.start;
+                let single = q.text.chars().count() == 1 && !q.text.eq_ignore_ascii_case("c");
                 if dotted {
                     code = Some("USD");
-                    first -= 4;
-                } else if q.kind == TokKind::Word {
+                    first -= 3;
+                } else if q.kind == TokKind::Word && (attached || !single) {
                     if let Some(c) = dollar_prefix(q.text) {
                         code = Some(c);
                         first -= 1;
@@ -1004,7 +1007,17 @@ impl FigureRecognizer {
             ns.year_like = false;
             return;
         }
-        // Currency after: 5 Dollar, 1000万元, 3 Mrd. Euro, 100 US-Dollar
+        // Currency after: 5 Dollar, 1000万元, 3 Mrd. Euro, 100 US-Dollar, 20个比特币
+        if let Some((len, code)) = zh_currency_after(text, toks[ns.last].end) {
+            let end = toks[ns.last].end + len;
+            while toks.get(ns.last + 1).is_some_and(|t| t.end <= end) {
+                ns.last += 1;
+            }
+            ns.kind = FigureType::Money;
+            ns.unit = Some(code.to_string());
+            ns.year_like = false;
+            return;
+        }
         let (code, extra) = if nl == "us"
             && toks.get(ns.last + 2).is_some_and(|t| t.text == "-")
             && toks
@@ -1030,7 +1043,12 @@ impl FigureRecognizer {
             ns.kind = FigureType::Money;
             ns.unit = Some(c.to_string());
             ns.year_like = false;
-            self.subunit_after(toks, ns, lang);
+            // `75 USD million`
+            self.scale_after(toks, ns, lang);
+            // Minor units follow currency words and codes, not signs: `10 $ 30 $` is two sums.
+            if toks[ns.last].text.chars().all(char::is_alphabetic) {
+                self.subunit_after(toks, ns, lang);
+            }
             return;
         }
         // Percent
@@ -1877,4 +1895,41 @@ fn zh_mixed_fraction(toks: &[Tok], j: usize, lang: Lang) -> Option<(usize, f64)>
     };
     let (l, num) = zh_fraction_tail(toks, j + 2, lang)?;
     (den != 0.0).then(|| (l, num / den))
+}
+
+/// Chinese currency names right after a number (optionally after the classifier 个).
+fn zh_currency_after(text: &str, at: usize) -> Option<(usize, &'static str)> {
+    const NAMES: &[(&str, &str)] = &[
+        ("新台币", "TWD"),
+        ("人民币", "CNY"),
+        ("比特币", "BTC"),
+        ("美元", "USD"),
+        ("美金", "USD"),
+        ("美刀", "USD"),
+        ("欧元", "EUR"),
+        ("英镑", "GBP"),
+        ("日元", "JPY"),
+        ("港元", "HKD"),
+        ("港币", "HKD"),
+        ("台币", "TWD"),
+        ("韩元", "KRW"),
+        ("卢布", "RUB"),
+        ("奈拉", "NGN"),
+        ("卢比", "INR"),
+        ("瑞士法郎", "CHF"),
+        ("澳元", "AUD"),
+        ("加元", "CAD"),
+        ("元", "CNY"),
+        ("块钱", "CNY"),
+        ("块", "CNY"),
+    ];
+    let rest = &text[at..];
+    let (skip, rest) = match rest.strip_prefix('个') {
+        Some(r) => ('个'.len_utf8(), r),
+        None => (0, rest),
+    };
+    NAMES
+        .iter()
+        .find(|(n, _)| rest.starts_with(n))
+        .map(|(n, c)| (skip + n.len(), *c))
 }
