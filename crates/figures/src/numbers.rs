@@ -79,7 +79,7 @@ pub fn scale_word(w: &str, lang: Lang) -> Option<f64> {
         }
         "billionen" => 1e12,
         "trillion" | "trillions" | "tn" => 1e12,
-        "dutzend" | "dozen" | "dozens" | "dz" | "dzs" => 12.0,
+        "dutzend" | "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => 12.0,
         "crore" => 1e7,
         "lakh" | "lakhs" => 1e5,
         _ => return None,

@@ -37,7 +37,7 @@ struct Tok<'t> {
     space_before: bool,
 }
 
-fn tokenize(text: &str) -> Vec<Tok<'_>> {
+fn tokenize(text: &str, lang: Lang) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
@@ -66,8 +66,15 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
                     )
                     && is_digit(chars[i + 1].1)
                 {
-                    // A space or full-width comma only groups thousands: `40 000`, `４，５６５`.
-                    if matches!(chars[i].1, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '，') {
+                    // A space or full-width comma only groups thousands: `40 000`, `４，５６５`;
+                    // so does the comma in English and Chinese (`22,24,26` is a list).
+                    let grouping_only =
+                        matches!(chars[i].1, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '，')
+                            || (chars[i].1 == ',' && lang != Lang::De)
+                            || (chars[i].1 == '.'
+                                && lang == Lang::De
+                                && chars[start_i..i].iter().any(|c| c.1 == '.'));
+                    if grouping_only {
                         let run = chars[i + 1..].iter().take_while(|c| is_digit(c.1)).count();
                         let lead = chars[start_i..i]
                             .iter()
@@ -98,8 +105,14 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
                     i = k + digits;
                 }
             }
-            // Fractions: 1/2, ３／５ (dates like 5/17/2018 are taken earlier)
-            if i + 1 < n && matches!(chars[i].1, '/' | '／') && is_digit(chars[i + 1].1) {
+            // Fractions: 1/2, ３／５ (not inside dates or phone numbers: 5/17/2018, 2222/2222)
+            let after_slash = start_i > 0 && matches!(chars[start_i - 1].1, '/' | '／' | '-');
+            if i + 1 < n
+                && matches!(chars[i].1, '/' | '／')
+                && is_digit(chars[i + 1].1)
+                && !after_slash
+                && i - start_i <= 3
+            {
                 let mut k = i + 1;
                 while k < n && is_digit(chars[k].1) {
                     k += 1;
@@ -129,6 +142,9 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
         } else if is_zh_numeral(c) {
             i = zh_run_end(&chars, i);
             kind = TokKind::Zh;
+        } else if vulgar_fraction(c).is_some() {
+            i += 1;
+            kind = TokKind::Digits;
         } else if c.is_alphabetic() && !crate::is_cjk(c) {
             while i < n && chars[i].1.is_alphabetic() && !crate::is_cjk(chars[i].1) {
                 i += 1;
@@ -203,7 +219,7 @@ impl FigureRecognizer {
                 value_start: d.start,
             })
             .collect();
-        let toks = tokenize(text);
+        let toks = tokenize(text, lang);
         // Time-zone offsets (`UTC+04:00`) hold digits that are no figures.
         let blocked: Vec<(usize, usize)> = tz_offsets(text);
         let taken = |out: &[FigureMatch], t: &Tok| {
@@ -364,14 +380,44 @@ impl FigureRecognizer {
                         ns.year_like = false;
                     }
                 }
-                // `3 hundred and 21`
-                if let Some(n2) = toks.get(i + 1).filter(|n| n.kind == TokKind::Word) {
-                    if let Some(m) = en_multiplier(n2.text)
-                        .filter(|_| lang == Lang::En && !n2.text.eq_ignore_ascii_case("dozen"))
-                    {
-                        ns.value *= m;
-                        ns.last = i + 1;
+                // `3 hundred and 21`, `4 thousand 3 hundred`
+                if lang == Lang::En
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.kind == TokKind::Word && en_multiplier(n.text).is_some_and(|m| m != 12.0)
+                    })
+                {
+                    if let Some((l, v)) = en_integer(toks, i, false) {
+                        ns.value = v;
+                        ns.last = l;
                         ns.year_like = false;
+                    }
+                }
+                // `1 over 3`
+                if lang == Lang::En && toks.get(ns.last + 1).is_some_and(|o| o.text == "over") {
+                    let d = match toks.get(ns.last + 2) {
+                        Some(d) if d.kind == TokKind::Digits => {
+                            parse_digits(d.text, lang).map(|v| (ns.last + 2, v))
+                        }
+                        Some(_) => en_integer(toks, ns.last + 2, false),
+                        None => None,
+                    };
+                    if let Some((l, d)) = d.filter(|d| d.1 != 0.0) {
+                        ns.value /= d;
+                        ns.last = l;
+                        ns.year_like = false;
+                        return Some(ns);
+                    }
+                }
+                // In number-only mode a unit glued to the digits (`29km`, `.25ml`) makes a
+                // measurement, not a bare number; scale suffixes (`10M`, `2mil`) stay.
+                if self.numbers_only {
+                    if let Some(u) = toks
+                        .get(ns.last + 1)
+                        .filter(|u| u.kind == TokKind::Word && u.start == t.end)
+                    {
+                        if scale_word(u.text, lang).is_none() {
+                            return None;
+                        }
                     }
                 }
                 self.scale_after(toks, &mut ns, lang);
@@ -603,7 +649,13 @@ impl FigureRecognizer {
             if n.kind == TokKind::Word {
                 let single = n.text.chars().count() == 1;
                 if let Some(s) = scale_word(n.text, lang).filter(|_| !single || !n.space_before) {
-                    if s != 12.0 || !n.text.starts_with(char::is_lowercase) || n.text == "dozen" {
+                    // German `Dutzend` is a noun (capitalised); lower-case `dutzend` after a
+                    // number still counts, as do English `dozen`, `dzs`, `doz`.
+                    if s != 12.0
+                        || lang != Lang::De
+                        || n.text.starts_with(char::is_uppercase)
+                        || n.text == "dutzend"
+                    {
                         ns.value *= s;
                         ns.last += 1;
                         ns.year_like = false;
@@ -668,6 +720,13 @@ impl FigureRecognizer {
                 _ => return None,
             };
             return cardinal(i, inner.last, -inner.value);
+        }
+        // "half million", "quarter million"
+        if matches!(w.as_str(), "half" | "quarter") {
+            if let Some(m) = en_multiplier(&lower(i + 1)).filter(|m| *m >= 1000.0) {
+                let f = if w == "half" { 0.5 } else { 0.25 };
+                return cardinal(i, i + 1, f * m);
+            }
         }
         // "half a dozen"
         if w == "half" && lower(i + 1) == "a" && lower(i + 2) == "dozen" {
@@ -737,33 +796,51 @@ impl FigureRecognizer {
                 }
             }
         }
-        // "… and a half", "… and three fifths", "… and fifty-four hundredths"
+        // "… and a half", "… and three fifths", "five and a half million",
+        // "one billion and a quarter million", "five billion and three quarters"
         if lower(last + 1) == "and" {
-            if lower(last + 2) == "a" && matches!(lower(last + 3).as_str(), "half" | "quarter") {
-                let f = if lower(last + 3) == "half" { 0.5 } else { 0.25 };
-                return cardinal(i, last + 3, value + f);
-            }
-            if let Some((l, n)) = en_integer(toks, last + 2, false) {
-                let mut k = l + 1;
-                if lower(k) == "-" {
-                    k += 1;
+            if let Some((l, f)) = en_fraction(toks, last + 2) {
+                let last_mult = (i..=last)
+                    .rev()
+                    .find_map(|k| en_multiplier(&lower(k)).filter(|m| *m >= 1000.0));
+                if let Some(m2) = en_multiplier(&lower(l + 1)).filter(|m| *m >= 1000.0) {
+                    let v = if last_mult.is_some() {
+                        value + f * m2
+                    } else {
+                        (value + f) * m2
+                    };
+                    return cardinal(i, l + 1, v);
                 }
-                if let Some((l2, d, _)) = en_denominator(toks, k) {
-                    return cardinal(i, l2, value + n / d);
-                }
+                let v = match last_mult {
+                    Some(m) => value + f * m,
+                    None => value + f,
+                };
+                return cardinal(i, l, v);
             }
         }
-        // "two hundred point seventy-one"
+        // "two hundred point seventy-one", "nought point nought three"
         if lower(last + 1) == "point" {
             let mut k = last + 2;
             let mut digits = String::new();
             if toks.get(k).is_some_and(|t| t.kind == TokKind::Digits) {
                 digits = toks[k].text.to_string();
                 k += 1;
-            } else if let Some((l, v)) = en_integer(toks, k, false) {
-                // "point five" / "point seventy-one" read as the digits of the number.
-                digits = format!("{}", v as i64);
-                k = l + 1;
+            } else {
+                // Digit words one by one (`nought three`), or one number (`seventy-one`).
+                while let Some(v) = toks
+                    .get(k)
+                    .and_then(|t| en_small(t.text))
+                    .filter(|v| *v < 10.0)
+                {
+                    digits.push_str(&format!("{}", v as i64));
+                    k += 1;
+                }
+                if digits.is_empty() {
+                    if let Some((l, v)) = en_integer(toks, k, false) {
+                        digits = format!("{}", v as i64);
+                        k = l + 1;
+                    }
+                }
             }
             if !digits.is_empty() {
                 if let Ok(f) = format!("0.{digits}").parse::<f64>() {
@@ -1612,6 +1689,9 @@ fn en_integer(toks: &[Tok], i: usize, after_a: bool) -> Option<(usize, f64)> {
         {
             // Digits only as part of a words number: followed by a multiplier, or after one.
             let v = parse_digits(t.text, Lang::En)?;
+            if pending_and && v == 0.0 {
+                break;
+            }
             let next_mult = toks
                 .get(j + 1)
                 .is_some_and(|n| en_multiplier(n.text).is_some_and(|m| m != 12.0));
@@ -1813,6 +1893,12 @@ fn zh_fraction_tail(toks: &[Tok], j: usize, lang: Lang) -> Option<(usize, f64)> 
 
 /// A digit token: plain, with exponent (`12.32e+14`, `2.5^-1`) or a fraction (`3/5`).
 fn parse_number_token(s: &str, lang: Lang) -> Option<f64> {
+    let mut cs = s.chars();
+    if let (Some(c), None) = (cs.next(), cs.next()) {
+        if let Some(v) = vulgar_fraction(c) {
+            return Some(v);
+        }
+    }
     let ascii: String = s
         .chars()
         .map(fullwidth_to_ascii)
@@ -1932,4 +2018,43 @@ fn zh_currency_after(text: &str, at: usize) -> Option<(usize, &'static str)> {
         .iter()
         .find(|(n, _)| rest.starts_with(n))
         .map(|(n, c)| (skip + n.len(), *c))
+}
+
+/// A fraction word group: `a half`, `one half`, `a quarter`, `three quarters`, `a third`,
+/// `three fifths`, `a thirtieth`. Returns the last token index and the value.
+fn en_fraction(toks: &[Tok], j: usize) -> Option<(usize, f64)> {
+    let w = toks.get(j)?.text.to_lowercase();
+    let (num, k) = if w == "a" || w == "an" {
+        (1.0, j + 1)
+    } else {
+        let (l, v) = en_integer(toks, j, false)?;
+        (v, l + 1)
+    };
+    let (l, d, plural) = en_denominator(toks, k)?;
+    if num != 1.0 && !plural {
+        return None;
+    }
+    Some((l, num / d))
+}
+
+/// Unicode vulgar fractions: ½ ⅓ ¾ …
+pub(crate) fn vulgar_fraction(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅕' => 0.2,
+        '⅖' => 0.4,
+        '⅗' => 0.6,
+        '⅘' => 0.8,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
+        _ => return None,
+    })
 }
