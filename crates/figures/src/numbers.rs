@@ -140,7 +140,7 @@ pub fn en_multiplier(w: &str) -> Option<f64> {
         "million" => Some(1e6),
         "billion" => Some(1e9),
         "trillion" => Some(1e12),
-        "dozen" => Some(12.0),
+        "dozen" | "dozs" | "doz" | "dzs" => Some(12.0),
         "crore" => Some(1e7),
         "lakh" => Some(1e5),
         _ => None,

@@ -70,7 +70,9 @@ fn tokenize(text: &str, lang: Lang) -> Vec<Tok<'_>> {
                     // so does the comma in English and Chinese (`22,24,26` is a list).
                     let grouping_only =
                         matches!(chars[i].1, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '，')
-                            || (chars[i].1 == ',' && lang != Lang::De)
+                            || (chars[i].1 == ','
+                                && lang != Lang::De
+                                && !en_decimal_comma(&chars, start_i, i))
                             || (chars[i].1 == '.'
                                 && lang == Lang::De
                                 && chars[start_i..i].iter().any(|c| c.1 == '.'));
@@ -106,7 +108,11 @@ fn tokenize(text: &str, lang: Lang) -> Vec<Tok<'_>> {
                 }
             }
             // Fractions: 1/2, ３／５ (not inside dates or phone numbers: 5/17/2018, 2222/2222)
-            let after_slash = start_i > 0 && matches!(chars[start_i - 1].1, '/' | '／' | '-');
+            let after_slash = start_i > 0
+                && (matches!(chars[start_i - 1].1, '/' | '／')
+                    || (chars[start_i - 1].1 == '-'
+                        && start_i > 1
+                        && chars[start_i - 2].1.is_ascii_digit()));
             if i + 1 < n
                 && matches!(chars[i].1, '/' | '／')
                 && is_digit(chars[i + 1].1)
@@ -386,14 +392,17 @@ impl FigureRecognizer {
                         n.kind == TokKind::Word && en_multiplier(n.text).is_some_and(|m| m != 12.0)
                     })
                 {
-                    if let Some((l, v)) = en_integer(toks, i, false) {
-                        ns.value = v;
-                        ns.last = l;
+                    if let Some(words) = self.english_words(toks, i) {
+                        ns.value = words.value;
+                        ns.last = words.last;
                         ns.year_like = false;
                     }
                 }
                 // `1 over 3`
-                if lang == Lang::En && toks.get(ns.last + 1).is_some_and(|o| o.text == "over") {
+                if lang == Lang::En
+                    && ns.value <= 10.0
+                    && toks.get(ns.last + 1).is_some_and(|o| o.text == "over")
+                {
                     let d = match toks.get(ns.last + 2) {
                         Some(d) if d.kind == TokKind::Digits => {
                             parse_digits(d.text, lang).map(|v| (ns.last + 2, v))
@@ -648,7 +657,8 @@ impl FigureRecognizer {
         if let Some(n) = toks.get(ns.last + 1) {
             if n.kind == TokKind::Word {
                 let single = n.text.chars().count() == 1;
-                if let Some(s) = scale_word(n.text, lang).filter(|_| !single || !n.space_before) {
+                let spaced_ok = !single || !n.space_before || (lang == Lang::En && n.text == "k");
+                if let Some(s) = scale_word(n.text, lang).filter(|_| spaced_ok) {
                     // German `Dutzend` is a noun (capitalised); lower-case `dutzend` after a
                     // number still counts, as do English `dozen`, `dzs`, `doz`.
                     if s != 12.0
@@ -777,14 +787,36 @@ impl FigureRecognizer {
             j += 1;
         }
         if let Some((l, d, plural)) = en_denominator(toks, j) {
-            if (plural || int == 1.0) && !matches!(lower(j).as_str(), "second" | "first") {
+            if (plural || int == 1.0 || lower(j) == "half")
+                && !matches!(lower(j).as_str(), "second" | "first")
+            {
+                // `twenty and three fifths`, `two million and one half`: the part after the
+                // last `and` is a proper fraction of the whole before it.
+                if let Some(k) = (i..=last).rev().find(|&k| lower(k) == "and") {
+                    if let Some((l2, n)) =
+                        en_integer(toks, k + 1, false).filter(|(l2, _)| *l2 == last)
+                    {
+                        let _ = l2;
+                        if n < d {
+                            let whole = int - n;
+                            let big = (i..k)
+                                .rev()
+                                .find_map(|q| en_multiplier(&lower(q)).filter(|m| *m >= 1000.0));
+                            let v = match big {
+                                Some(m) => whole + n / d * m,
+                                None => whole + n / d,
+                            };
+                            return cardinal(i, l, v);
+                        }
+                    }
+                }
                 value = int / d;
                 last = l;
                 return cardinal(i, last, value);
             }
         }
         // "one over 3", "one over twenty"
-        if lower(last + 1) == "over" {
+        if lower(last + 1) == "over" && int <= 10.0 {
             if let Some(t) = toks.get(last + 2) {
                 let d = if t.kind == TokKind::Digits {
                     parse_digits(t.text, Lang::En).map(|v| (last + 2, v))
@@ -1734,7 +1766,13 @@ fn en_integer(toks: &[Tok], i: usize, after_a: bool) -> Option<(usize, f64)> {
                 continue;
             }
             if let Some(m) = en_multiplier(&l) {
-                if prev == EnPart::Start
+                let bare_start = prev == EnPart::Start
+                    && j == i
+                    && matches!(l.as_str(), "hundred" | "thousand")
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|n| en_multiplier(n.text).is_some());
+                if (prev == EnPart::Start && !bare_start)
                     || pending_and
                     || m == 12.0
                         && prev != EnPart::Unit
@@ -1745,8 +1783,8 @@ fn en_integer(toks: &[Tok], i: usize, after_a: bool) -> Option<(usize, f64)> {
                 }
                 if m >= 1000.0 {
                     let c = if current == 0.0 { 1.0 } else { current };
-                    if total > 0.0 && total < m * c && total < m {
-                        total = (total + c) * m; // "three lakh crore"
+                    if total > 0.0 && total < m {
+                        total = (total + current) * m; // "three lakh crore"
                     } else {
                         total += c * m;
                     }
@@ -2057,4 +2095,15 @@ pub(crate) fn vulgar_fraction(c: char) -> Option<f64> {
         '⅞' => 0.875,
         _ => return None,
     })
+}
+
+/// In English text a comma is a decimal mark only in `5,00` (two digits, nothing after) or
+/// after a dotted thousands group (`1.111,11`).
+fn en_decimal_comma(chars: &[(usize, char)], start: usize, i: usize) -> bool {
+    let is_digit = |c: char| c.is_ascii_digit();
+    let run = chars[i + 1..].iter().take_while(|c| is_digit(c.1)).count();
+    let after = chars.get(i + 1 + run).map(|c| c.1);
+    let dotted = chars[start..i].iter().any(|c| c.1 == '.');
+    dotted
+        || (run == 2 && !matches!(after, Some(',')) && !chars[start..i].iter().any(|c| c.1 == ','))
 }
