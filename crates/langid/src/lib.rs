@@ -112,7 +112,20 @@ impl LanguageIdentifier {
                 );
             }
         }
-        let doc_lang = main_language(&chunks).unwrap_or(Lang::Other);
+        // With no chunk long enough to judge (`I'm frightened! 🙈`), judge the whole text.
+        let doc_lang = main_language(&chunks).unwrap_or_else(|| {
+            let latin = text.chars().any(|c| c.is_ascii_alphabetic());
+            match deen.detect(text) {
+                Some(info) if latin => {
+                    if info.lang() == WLang::Deu {
+                        Lang::De
+                    } else {
+                        Lang::En
+                    }
+                }
+                _ => Lang::Other,
+            }
+        });
         self.fill_undecided(&mut chunks, doc_lang);
         self.smooth_islands(&mut chunks);
         self.absorb_short_runs(&mut chunks);
@@ -299,35 +312,30 @@ impl LanguageIdentifier {
     /// another language takes that language: headlines must not flip on a few words. Runs of
     /// similar size (a real switch of language) are left alone.
     fn absorb_short_runs(&self, chunks: &mut [Chunk]) {
-        let mut runs: Vec<(usize, usize, Option<Lang>, usize, bool)> = Vec::new();
-        for (i, c) in chunks.iter().enumerate() {
-            match runs.last_mut() {
-                Some(r) if r.2 == c.lang && r.4 == c.han => {
-                    r.1 = i + 1;
-                    r.3 += c.words;
-                }
-                _ => runs.push((i, i + 1, c.lang, c.words, c.han)),
-            }
-        }
-        for k in 0..runs.len() {
-            let (a, b, lang, words, han) = runs[k];
-            if han || words >= self.config.max_absorbed_words {
-                continue;
-            }
-            let neighbours: Vec<_> = [k.checked_sub(1), Some(k + 1)]
-                .into_iter()
-                .flatten()
-                .filter_map(|j| runs.get(j))
-                .filter(|r| !r.4)
-                .collect();
-            let Some(big) = neighbours.iter().max_by_key(|r| r.3) else {
-                continue;
-            };
-            if big.2 != lang && neighbours.iter().all(|r| r.3 >= 3 * words.max(1)) {
-                for c in &mut chunks[a..b] {
-                    c.lang = big.2;
-                    c.confidence *= 0.5;
-                }
+        // Smallest runs first, re-reading the runs after each change: a caption inside an
+        // article merges before the headline block above it is judged against the article.
+        for _ in 0..chunks.len() {
+            let runs = runs_of(chunks);
+            let candidate = (0..runs.len())
+                .filter(|&k| !runs[k].4 && runs[k].3 < self.config.max_absorbed_words)
+                .filter_map(|k| {
+                    let (_, _, lang, words, _) = runs[k];
+                    let neighbours: Vec<_> = [k.checked_sub(1), Some(k + 1)]
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|j| runs.get(j))
+                        .filter(|r| !r.4)
+                        .collect();
+                    let big = neighbours.iter().max_by_key(|r| r.3)?;
+                    (big.2 != lang && neighbours.iter().all(|r| r.3 >= 3 * words.max(1)))
+                        .then_some((k, big.2, words))
+                })
+                .min_by_key(|c| c.2);
+            let Some((k, lang, _)) = candidate else { break };
+            let (a, b, ..) = runs[k];
+            for c in &mut chunks[a..b] {
+                c.lang = lang;
+                c.confidence *= 0.5;
             }
         }
     }
@@ -344,6 +352,21 @@ impl LanguageIdentifier {
             }
         }
     }
+}
+
+/// Runs of adjacent chunks with one language and script: (first, end, lang, words, han).
+fn runs_of(chunks: &[Chunk]) -> Vec<(usize, usize, Option<Lang>, usize, bool)> {
+    let mut runs: Vec<(usize, usize, Option<Lang>, usize, bool)> = Vec::new();
+    for (i, c) in chunks.iter().enumerate() {
+        match runs.last_mut() {
+            Some(r) if r.2 == c.lang && r.4 == c.han => {
+                r.1 = i + 1;
+                r.3 += c.words;
+            }
+            _ => runs.push((i, i + 1, c.lang, c.words, c.han)),
+        }
+    }
+    runs
 }
 
 fn main_language(chunks: &[Chunk]) -> Option<Lang> {
