@@ -104,10 +104,15 @@ impl Pipeline {
 
         let mut sentences = Vec::new();
         let mut figures = Vec::new();
+        // Sentences and segments are both in text order: walk them together.
+        let mut seg = 0usize;
         for b in self.sentences.segment(text) {
-            let lang = segments
+            while seg < segments.len() && segments[seg].span.byte_end <= b.start {
+                seg += 1;
+            }
+            let lang = segments[seg.min(segments.len())..]
                 .iter()
-                .filter(|s| s.span.byte_start < b.end && s.span.byte_end > b.start)
+                .take_while(|s| s.span.byte_start < b.end)
                 .max_by_key(|s| s.span.byte_end.min(b.end) - s.span.byte_start.max(b.start))
                 .map(|s| s.lang)
                 .unwrap_or(report.lang);

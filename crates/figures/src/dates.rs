@@ -150,12 +150,19 @@ fn zh_num(s: &str) -> Option<u32> {
 pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
     let p = patterns();
     let mut out: Vec<DateMatch> = Vec::new();
-    let push = |out: &mut Vec<DateMatch>,
-                start: usize,
-                end: usize,
-                kind: FigureType,
-                value: Option<FigureValue>| {
-        if out.iter().all(|m| end <= m.start || start >= m.end) {
+    // Occupied ranges, for O(log n) overlap checks on very long texts.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut push = |out: &mut Vec<DateMatch>,
+                    start: usize,
+                    end: usize,
+                    kind: FigureType,
+                    value: Option<FigureValue>| {
+        let overlaps = taken
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, &e)| e > start);
+        if !overlaps {
+            taken.insert(start, end);
             out.push(DateMatch {
                 start,
                 end,

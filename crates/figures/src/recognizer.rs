@@ -212,7 +212,9 @@ impl FigureRecognizer {
         } else {
             find_dates(text, reference)
         };
-        let mut out: Vec<FigureMatch> = dates
+        // Dates (sorted, non-overlapping) and numbers (appended in text order) are kept apart
+        // so that overlap checks are binary searches: the stage stays linear on huge texts.
+        let dates: Vec<FigureMatch> = dates
             .into_iter()
             .map(|d| FigureMatch {
                 start: d.start,
@@ -225,16 +227,26 @@ impl FigureRecognizer {
                 value_start: d.start,
             })
             .collect();
+        let mut nums: Vec<FigureMatch> = Vec::new();
         let toks = tokenize(text, lang);
         // Time-zone offsets (`UTC+04:00`) hold digits that are no figures.
-        let blocked: Vec<(usize, usize)> = tz_offsets(text);
-        let taken = |out: &[FigureMatch], t: &Tok| {
-            out.iter().any(|m| t.start < m.end && t.end > m.start)
-                || blocked.iter().any(|b| t.start < b.1 && t.end > b.0)
+        let mut blocked: Vec<(usize, usize)> = tz_offsets(text);
+        blocked.sort_unstable();
+        let overlaps_sorted = |list: &[(usize, usize)], a: usize, b: usize| {
+            let idx = list.partition_point(|m| m.0 < b);
+            idx > 0 && list[idx - 1].1 > a
+        };
+        let date_spans: Vec<(usize, usize)> = dates.iter().map(|m| (m.start, m.end)).collect();
+        let taken = |nums: &[FigureMatch], t: &Tok| {
+            overlaps_sorted(&date_spans, t.start, t.end)
+                || overlaps_sorted(&blocked, t.start, t.end)
+                || nums
+                    .last()
+                    .is_some_and(|m| t.start < m.end && t.end > m.start)
         };
         let mut i = 0;
         while i < toks.len() {
-            if taken(&out, &toks[i]) {
+            if taken(&nums, &toks[i]) {
                 i += 1;
                 continue;
             }
@@ -243,13 +255,13 @@ impl FigureRecognizer {
                 continue;
             };
             // Stop a word-number from swallowing into an already recognised date.
-            while ns.last > ns.first && taken(&out, &toks[ns.last]) {
+            while ns.last > ns.first && taken(&nums, &toks[ns.last]) {
                 ns.last -= 1;
             }
             if self.numbers_only {
                 let (start, end) = (toks[ns.first].start, toks[ns.last].end);
                 let value = Some(FigureValue::Number(ns.value));
-                out.push(FigureMatch {
+                nums.push(FigureMatch {
                     start,
                     end,
                     kind: ns.kind,
@@ -262,12 +274,22 @@ impl FigureRecognizer {
                 i = ns.last + 1;
                 continue;
             }
-            let min_start = out
-                .iter()
-                .filter(|m| m.end <= toks[ns.first].start)
+            // The end of the figure before this one: prefixes and bounds must not reach into it.
+            let pos = toks[ns.first].start;
+            let date_end = {
+                let idx = date_spans.partition_point(|m| m.1 <= pos);
+                if idx > 0 {
+                    date_spans[idx - 1].1
+                } else {
+                    0
+                }
+            };
+            let num_end = nums
+                .last()
                 .map(|m| m.end)
-                .max()
+                .filter(|&e| e <= pos)
                 .unwrap_or(0);
+            let min_start = date_end.max(num_end);
             self.decorate(&toks, &mut ns, lang, text, min_start);
             let mut start = toks[ns.first].start;
             let end = toks[ns.last].end;
@@ -293,7 +315,7 @@ impl FigureRecognizer {
                 }
             }
             let value_start = toks[ns.first].start;
-            out.push(FigureMatch {
+            nums.push(FigureMatch {
                 start,
                 end,
                 kind: ns.kind,
@@ -305,9 +327,11 @@ impl FigureRecognizer {
             });
             i = ns.last + 1;
         }
+        let mut out = dates;
+        out.extend(nums);
         out.sort_by_key(|m| m.start);
         if !self.numbers_only {
-            merge_ranges(text, &mut out);
+            out = merge_ranges(text, out);
         }
         out
     }
@@ -1571,7 +1595,12 @@ const BOUNDS: &[(&str, Bound)] = &[
 
 /// A bound phrase ending right before `start`: its start offset and the bound.
 fn bound_before(text: &str, start: usize, _lang: Lang) -> Option<(usize, Bound)> {
-    let before = &text[..start];
+    // Bound phrases are short: look back a few words only (keeps long texts linear).
+    let mut from = start.saturating_sub(48);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = &text[from..start];
     let trimmed = before.trim_end();
     let lower = trimmed.to_lowercase();
     if lower.len() != trimmed.len() {
@@ -1579,12 +1608,12 @@ fn bound_before(text: &str, start: usize, _lang: Lang) -> Option<(usize, Bound)>
         return BOUNDS
             .iter()
             .find(|(p, _)| ends_with_word(trimmed, p))
-            .map(|(p, b)| (trimmed.len() - p.len(), *b));
+            .map(|(p, b)| (from + trimmed.len() - p.len(), *b));
     }
     let mut best: Option<(usize, Bound)> = None;
     for (p, b) in BOUNDS {
         if ends_with_word(&lower, p) {
-            let s = trimmed.len() - p.len();
+            let s = from + trimmed.len() - p.len();
             if best.is_none_or(|(bs, _)| s < bs) {
                 best = Some((s, *b));
             }
@@ -1605,24 +1634,24 @@ fn ends_with_word(hay: &str, p: &str) -> bool {
 }
 
 /// `10 bis 20`, `between 10 and 20`, `10-20`, `10至20`: one figure with an upper value.
-fn merge_ranges(text: &str, figs: &mut Vec<FigureMatch>) {
-    let mut i = 0;
-    while i + 1 < figs.len() {
-        let (a, b) = (&figs[i], &figs[i + 1]);
-        if a.end > b.start {
-            i += 1;
+fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
+    let numeric = |k: FigureType| {
+        matches!(
+            k,
+            FigureType::Cardinal | FigureType::Money | FigureType::Percent | FigureType::Quantity
+        )
+    };
+    let mut out: Vec<FigureMatch> = Vec::with_capacity(figs.len());
+    for b in figs {
+        let Some(a) = out.last() else {
+            out.push(b);
+            continue;
+        };
+        if a.end > b.start || a.upper.is_some() {
+            out.push(b);
             continue;
         }
         let gap = text[a.end..b.start].trim().to_lowercase();
-        let numeric = |k: FigureType| {
-            matches!(
-                k,
-                FigureType::Cardinal
-                    | FigureType::Money
-                    | FigureType::Percent
-                    | FigureType::Quantity
-            )
-        };
         let compatible = a.kind == b.kind || a.kind == FigureType::Cardinal;
         let same = numeric(a.kind)
             && numeric(b.kind)
@@ -1630,38 +1659,43 @@ fn merge_ranges(text: &str, figs: &mut Vec<FigureMatch>) {
             && b.bound.is_none()
             && a.bound.is_none();
         let joined = matches!(gap.as_str(), "-" | "–" | "bis" | "to" | "至" | "到" | "~");
-        let between = {
-            let pre = text[..a.start].trim_end().to_lowercase();
-            (pre.ends_with("between") && gap == "and")
-                || (pre.ends_with("zwischen") && gap == "und")
+        let pre = {
+            let mut from = a.start.saturating_sub(16);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            text[from..a.start].trim_end().to_lowercase()
         };
-        if same && (joined || between) && a.value.is_some() && b.value.is_some() {
-            let kind = if a.kind == FigureType::Cardinal {
-                b.kind
+        let between = (pre.ends_with("between") && gap == "and")
+            || (pre.ends_with("zwischen") && gap == "und");
+        if same && (joined || between) && a.value.is_some() && b.value.is_some() && gap.len() <= 8 {
+            let a = out.pop().expect("checked above");
+            let mut m = b;
+            m.kind = if a.kind == FigureType::Cardinal {
+                m.kind
             } else {
                 a.kind
             };
-            let unit = a.unit.clone().or(b.unit.clone());
-            let mut m = figs.remove(i + 1);
-            m.start = figs[i].start;
-            m.value_start = figs[i].value_start;
+            m.unit = a.unit.clone().or(m.unit.take());
             m.upper = m.value.take();
-            m.value = figs[i].value.clone();
-            m.kind = kind;
-            m.unit = unit;
+            m.value = a.value;
+            m.start = a.start;
+            m.value_start = a.value_start;
             if between {
-                let pre = text[..m.start].trim_end();
-                m.start = pre.len()
-                    - if pre.to_lowercase().ends_with("zwischen") {
-                        "zwischen".len()
-                    } else {
-                        "between".len()
-                    };
+                let word = if pre.ends_with("zwischen") {
+                    "zwischen"
+                } else {
+                    "between"
+                };
+                let trimmed = text[..m.start].trim_end();
+                m.start = trimmed.len() - word.len();
             }
-            figs[i] = m;
+            out.push(m);
+        } else {
+            out.push(b);
         }
-        i += 1;
     }
+    out
 }
 
 fn tz_offsets(text: &str) -> Vec<(usize, usize)> {

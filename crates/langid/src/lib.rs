@@ -243,12 +243,11 @@ impl LanguageIdentifier {
         if latin_letters == 0 {
             return; // numbers, punctuation: inherit
         }
-        let full = whatlang::detect(s);
-        if let Some(info) = &full {
-            if info.script() != Script::Latin {
+        if let Some(script) = whatlang::detect_script(s) {
+            if script != Script::Latin {
                 if c.words >= 2 || latin_letters >= 6 {
                     c.lang = Some(Lang::Other);
-                    c.confidence = info.confidence() as f32;
+                    c.confidence = 0.9;
                 }
                 return;
             }
@@ -256,30 +255,47 @@ impl LanguageIdentifier {
         if c.words < self.config.min_words {
             return;
         }
-        if let Some(info) = &full {
-            let foreign = !matches!(info.lang(), WLang::Deu | WLang::Eng);
-            if foreign
-                && info.is_reliable()
-                && info.confidence() >= self.config.other_confidence
-                && c.words >= 3
-            {
-                c.lang = Some(Lang::Other);
-                c.confidence = info.confidence() as f32;
-                return;
-            }
-        }
-        if let Some(info) = deen.detect(s) {
-            c.lang = Some(if info.lang() == WLang::Deu {
+        let markers = german_english_markers(s);
+        let restricted = deen.detect(s).map(|info| {
+            let lang = if info.lang() == WLang::Deu {
                 Lang::De
             } else {
                 Lang::En
-            });
-            c.confidence = info.confidence() as f32;
-            if let Some(f) = german_english_markers(s) {
-                // Function words settle short or mixed chunks more reliably than trigrams.
-                if f != c.lang.unwrap() && c.confidence < 0.5 {
-                    c.lang = Some(f);
+            };
+            (lang, info.confidence() as f32)
+        });
+        // German and English function words agreeing with the de/en trigram model settle the
+        // chunk; otherwise ask the unrestricted model whether it is another language. (The
+        // unrestricted model is the expensive part, so it runs only when needed.)
+        let settled = matches!((markers, restricted), (Some(m), Some((l, _))) if m == l);
+        if !settled {
+            if let Some(info) = whatlang::detect(s) {
+                let foreign = !matches!(info.lang(), WLang::Deu | WLang::Eng);
+                if foreign
+                    && info.is_reliable()
+                    && info.confidence() >= self.config.other_confidence
+                    && c.words >= 3
+                {
+                    c.lang = Some(Lang::Other);
+                    c.confidence = info.confidence() as f32;
+                    return;
                 }
+            }
+        }
+        match restricted {
+            Some((lang, conf)) if conf >= self.config.min_confidence || markers.is_none() => {
+                c.lang = Some(lang);
+                c.confidence = conf;
+                if let Some(m) = markers {
+                    // Function words settle short or mixed chunks more reliably than trigrams.
+                    if m != lang && conf < 0.5 {
+                        c.lang = Some(m);
+                    }
+                }
+            }
+            _ => {
+                c.lang = markers;
+                c.confidence = 0.5;
             }
         }
     }
@@ -289,21 +305,25 @@ impl LanguageIdentifier {
     /// very start), else the document's language.
     fn fill_undecided(&self, chunks: &mut [Chunk], doc_lang: Lang) {
         let n = chunks.len();
+        // Nearest decided chunk of each script after every position (one backward pass).
+        let mut next_decided: Vec<[Option<Lang>; 2]> = vec![[None, None]; n + 1];
+        for i in (0..n).rev() {
+            next_decided[i] = next_decided[i + 1];
+            if let Some(l) = chunks[i].lang {
+                next_decided[i][chunks[i].han as usize] = Some(l);
+            }
+        }
+        let mut prev_decided: [Option<Lang>; 2] = [None, None];
         for i in 0..n {
-            if chunks[i].lang.is_some() {
+            let script = chunks[i].han as usize;
+            if let Some(l) = chunks[i].lang {
+                prev_decided[script] = Some(l);
                 continue;
             }
-            let han = chunks[i].han;
-            let prev = (0..i)
-                .rev()
-                .find(|&j| chunks[j].lang.is_some() && chunks[j].han == han);
-            let next = (i + 1..n).find(|&j| chunks[j].lang.is_some() && chunks[j].han == han);
-            let pick = match (prev, next) {
-                (Some(p), _) => chunks[p].lang,
-                (None, Some(q)) => chunks[q].lang,
-                (None, None) => Some(if han { Lang::Zh } else { doc_lang }),
-            };
-            chunks[i].lang = pick;
+            let pick = prev_decided[script]
+                .or(next_decided[i + 1][script])
+                .unwrap_or(if chunks[i].han { Lang::Zh } else { doc_lang });
+            chunks[i].lang = Some(pick);
             chunks[i].confidence = 0.5;
         }
     }
@@ -312,30 +332,34 @@ impl LanguageIdentifier {
     /// another language takes that language: headlines must not flip on a few words. Runs of
     /// similar size (a real switch of language) are left alone.
     fn absorb_short_runs(&self, chunks: &mut [Chunk]) {
-        // Smallest runs first, re-reading the runs after each change: a caption inside an
-        // article merges before the headline block above it is judged against the article.
-        for _ in 0..chunks.len() {
+        // Smallest runs first (a caption inside an article merges before the headline block
+        // above it is judged against the article), in a fixed number of rounds so that the
+        // pass stays linear in the number of chunks.
+        let max = self.config.max_absorbed_words;
+        let mut limits: Vec<usize> = [2, 4, 8, 16].into_iter().filter(|&l| l < max).collect();
+        limits.push(max);
+        for limit in limits {
             let runs = runs_of(chunks);
-            let candidate = (0..runs.len())
-                .filter(|&k| !runs[k].4 && runs[k].3 < self.config.max_absorbed_words)
-                .filter_map(|k| {
-                    let (_, _, lang, words, _) = runs[k];
-                    let neighbours: Vec<_> = [k.checked_sub(1), Some(k + 1)]
-                        .into_iter()
-                        .flatten()
-                        .filter_map(|j| runs.get(j))
-                        .filter(|r| !r.4)
-                        .collect();
-                    let big = neighbours.iter().max_by_key(|r| r.3)?;
-                    (big.2 != lang && neighbours.iter().all(|r| r.3 >= 3 * words.max(1)))
-                        .then_some((k, big.2, words))
-                })
-                .min_by_key(|c| c.2);
-            let Some((k, lang, _)) = candidate else { break };
-            let (a, b, ..) = runs[k];
-            for c in &mut chunks[a..b] {
-                c.lang = lang;
-                c.confidence *= 0.5;
+            for k in 0..runs.len() {
+                let (a, b, lang, words, han) = runs[k];
+                if han || words >= limit {
+                    continue;
+                }
+                let neighbours: Vec<_> = [k.checked_sub(1), Some(k + 1)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|j| runs.get(j))
+                    .filter(|r| !r.4)
+                    .collect();
+                let Some(big) = neighbours.iter().max_by_key(|r| r.3) else {
+                    continue;
+                };
+                if big.2 != lang && neighbours.iter().all(|r| r.3 >= 3 * words.max(1)) {
+                    for c in &mut chunks[a..b] {
+                        c.lang = big.2;
+                        c.confidence *= 0.5;
+                    }
+                }
             }
         }
     }

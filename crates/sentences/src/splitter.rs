@@ -342,9 +342,7 @@ impl SentenceSplitter {
         let prev_lower = prev.to_lowercase();
         let prev_core = prev_lower.trim_start_matches(|c: char| !c.is_alphanumeric());
         // Numbered list marker at the start of a line: `1. Startseite`, `a. The first item`.
-        let at_line_start = chars[..i - prev.chars().count()]
-            .iter()
-            .all(|c| c.1.is_whitespace());
+        let at_line_start = i - prev.chars().count() == first_non_space(chars);
         if at_line_start
             && !prev.is_empty()
             && prev.chars().count() <= 3
@@ -462,7 +460,8 @@ fn list_markers(chars: &[(usize, char)]) -> (Vec<usize>, std::collections::HashS
         }
         let mut chain = vec![idx];
         let mut want = v + 1;
-        for (m, c) in cands.iter().enumerate().skip(idx + 1) {
+        // Items follow each other closely; looking further would make long lines quadratic.
+        for (m, c) in cands.iter().enumerate().skip(idx + 1).take(64) {
             if c.1 == want {
                 chain.push(m);
                 want += 1;
@@ -682,4 +681,13 @@ fn utf8_len(b: u8) -> usize {
         0xF0..=0xFF => 4,
         _ => 1,
     }
+}
+
+/// Index of the first non-whitespace char of a line (the line's chars are short-lived, so
+/// this is computed per call; it stops at the first non-space char).
+fn first_non_space(chars: &[(usize, char)]) -> usize {
+    chars
+        .iter()
+        .position(|c| !c.1.is_whitespace())
+        .unwrap_or(chars.len())
 }
