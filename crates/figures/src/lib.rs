@@ -46,3 +46,6 @@ impl FigureExtraction for FigureRecognizer {
         self.recognize(text, lang, reference)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1495,36 +1495,52 @@ fn counted_noun(toks: &[Tok], j: usize, lang: Lang, text: &str) -> Option<String
             None
         }
         _ => {
-            let mut k = j;
-            let mut last: Option<&Tok> = None;
-            let mut count = 0;
-            while let Some(t) = toks.get(k) {
-                let is_word = t.kind == TokKind::Word
-                    || (t.text == "&" && last.is_some())
-                    || (t.text == "-" && !t.space_before && last.is_some());
-                if !is_word || count >= 6 {
-                    break;
+            // English: the first plural noun within a few words (`more than 100 academic
+            // papers`, `1,000 China-based R&D staff`, `12 firms left`); none if no noun.
+            const INVARIANT: &[&str] = &[
+                "people",
+                "staff",
+                "personnel",
+                "police",
+                "children",
+                "men",
+                "women",
+                "cattle",
+                "employees",
+                "workers",
+                "crew",
+                "data",
+                "media",
+                "sheep",
+                "fish",
+                "aircraft",
+            ];
+            for t in toks.iter().skip(j).take(5) {
+                let connector = (t.text == "&" || t.text == "-") && t.kind == TokKind::Other;
+                if t.kind != TokKind::Word && !connector {
+                    return None;
                 }
-                if t.kind == TokKind::Word {
-                    let l = t.text.to_lowercase();
-                    if EN_STOP.contains(&l.as_str())
-                        || en_small(&l).is_some()
-                        || month_number(t.text).is_some()
-                    {
-                        break;
-                    }
-                    // A verb-like -ed/-ing word ends the noun phrase unless hyphen-joined.
-                    if (l.ends_with("ed") || l.ends_with("ing"))
-                        && !toks.get(k + 1).is_some_and(|x| x.kind == TokKind::Word)
-                    {
-                        break;
-                    }
-                    last = Some(t);
+                if t.kind != TokKind::Word {
+                    continue;
                 }
-                count += 1;
-                k += 1;
+                let l = t.text.to_lowercase();
+                if EN_STOP.contains(&l.as_str())
+                    || en_small(&l).is_some()
+                    || month_number(t.text).is_some()
+                {
+                    return None;
+                }
+                let plural = l.len() > 3
+                    && l.ends_with('s')
+                    && !l.ends_with("ss")
+                    && !l.ends_with("us")
+                    && !l.ends_with("is");
+                if plural || INVARIANT.contains(&l.as_str()) {
+                    let _ = text;
+                    return Some(t.text.to_string());
+                }
             }
-            last.map(|t| t.text.to_string())
+            None
         }
     }
 }

@@ -39,12 +39,139 @@ mod tests {
             .collect()
     }
 
+    fn boilerplate(text: &str) -> Vec<(&str, bool)> {
+        SentenceSplitter::default()
+            .split(text)
+            .iter()
+            .map(|s| (&text[s.start..s.end], s.boilerplate))
+            .collect()
+    }
+
+    #[rstest]
+    #[case::de_dr("Dr. Müller kam. Er ging.", &["Dr. Müller kam.", "Er ging."])]
+    #[case::de_zb("Es gibt z. B. Äpfel. Und Birnen.", &["Es gibt z. B. Äpfel.", "Und Birnen."])]
+    #[case::de_nr("Das ist Nr. 5 der Liste. Gut.", &["Das ist Nr. 5 der Liste.", "Gut."])]
+    #[case::de_mio("Es kostet 3 Mio. Euro. Das ist viel.", &["Es kostet 3 Mio. Euro.", "Das ist viel."])]
+    #[case::de_mrd("Der Umsatz lag bei 2 Mrd. Dollar. Mehr nicht.", &["Der Umsatz lag bei 2 Mrd. Dollar.", "Mehr nicht."])]
+    #[case::en_us("He works for the U.S. Government in Virginia.", &["He works for the U.S. Government in Virginia."])]
+    #[case::en_us_end("I live in the U.S. How about you?", &["I live in the U.S.", "How about you?"])]
+    #[case::en_mr("Mr. Smith went to Washington. He stayed.", &["Mr. Smith went to Washington.", "He stayed."])]
+    #[case::en_initials("Did you see Albert I. Jones yesterday?", &["Did you see Albert I. Jones yesterday?"])]
+    fn abbreviations(#[case] text: &str, #[case] expected: &[&str]) {
+        assert_eq!(split(text), expected);
+    }
+
+    #[rstest]
+    #[case::de_date("Am 25.07.2025 schloss das Labor. Danach nicht.", &["Am 25.07.2025 schloss das Labor.", "Danach nicht."])]
+    #[case::de_day_month("Die Frist läuft am 12. August aus. Dann folgt mehr.", &["Die Frist läuft am 12. August aus.", "Dann folgt mehr."])]
+    #[case::de_thousands("Es waren 1.000 Mitarbeiter. Jetzt weniger.", &["Es waren 1.000 Mitarbeiter.", "Jetzt weniger."])]
+    #[case::de_ordinal("Er wurde am 3. Oktober geboren.", &["Er wurde am 3. Oktober geboren."])]
+    #[case::de_year_end("Das gilt seit 2018. Die Lage ist neu.", &["Das gilt seit 2018.", "Die Lage ist neu."])]
+    #[case::en_decimal("Sales rose 3.5 percent. Costs fell.", &["Sales rose 3.5 percent.", "Costs fell."])]
+    #[case::en_money("She has $100.00 in her bag.", &["She has $100.00 in her bag."])]
+    fn numbers_and_dates_with_dots(#[case] text: &str, #[case] expected: &[&str]) {
+        assert_eq!(split(text), expected);
+    }
+
+    #[rstest]
+    #[case::lowercase_after("I wasn’t really ... well, I mean it.", &["I wasn’t really ... well, I mean it."])]
+    #[case::four_dots("I never meant that.... She left the store.", &["I never meant that....", "She left the store."])]
+    #[case::unicode("Er zögerte… Dann ging er.", &["Er zögerte…", "Dann ging er."])]
+    #[case::bracketed("\"Bohr [...] used the analogy [...]\" (Smith 55).", &["\"Bohr [...] used the analogy [...]\" (Smith 55)."])]
+    fn ellipses(#[case] text: &str, #[case] expected: &[&str]) {
+        assert_eq!(split(text), expected);
+    }
+
+    #[rstest]
+    #[case::de_quotes("„Wir schließen.“ Das sagte er.", &["„Wir schließen.“", "Das sagte er."])]
+    #[case::de_quote_continues("„Ich habe keine Zeit“, sagte die Frau. Dann ging sie.", &["„Ich habe keine Zeit“, sagte die Frau.", "Dann ging sie."])]
+    #[case::en_quotes("“We’ve made the decision,” said Glasser. “These decisions are necessary.”", &["“We’ve made the decision,” said Glasser.", "“These decisions are necessary.”"])]
+    #[case::en_question_continues("“What?” he asked.", &["“What?” he asked."])]
+    #[case::zh_corner("他说：「我很好。」然后走了。", &["他说：「我很好。」", "然后走了。"])]
+    #[case::zh_book_title("我们明天一起去看《摔跤吧！爸爸》好吗？好！", &["我们明天一起去看《摔跤吧！爸爸》好吗？", "好！"])]
+    fn quotes(#[case] text: &str, #[case] expected: &[&str]) {
+        assert_eq!(split(text), expected);
+    }
+
+    #[rstest]
+    #[case::headline_then_text("Amazon schließt Labor\n\nDas Labor in Shanghai schließt.", &["Amazon schließt Labor", "Das Labor in Shanghai schließt."])]
+    #[case::numbered_nav("1. Startseite\n  2. Unternehmen\n  3. Industrie", &["1. Startseite", "2. Unternehmen", "3. Industrie"])]
+    #[case::inline_list("1.) The first item 2.) The second item", &["1.) The first item", "2.) The second item"])]
+    #[case::letter_list("a. The first item b. The second item c. The third list item", &["a. The first item", "b. The second item", "c. The third list item"])]
+    #[case::bullets("• 9. The first item • 10. The second item", &["• 9. The first item", "• 10. The second item"])]
+    #[case::glued_headlines("AmazonCloud-Service AWS plant ohne Forschungslabor", &["Amazon", "Cloud-Service AWS plant ohne Forschungslabor"])]
+    #[case::camel_case_kept("WeChat und YouTube melden Zahlen", &["WeChat und YouTube melden Zahlen"])]
+    #[case::wrapped_line("It was a cold \nnight in the city.", &["It was a cold \nnight in the city."])]
+    fn headings_and_lists(#[case] text: &str, #[case] expected: &[&str]) {
+        assert_eq!(split(text), expected);
+    }
+
     #[rstest]
     #[case::missing_space_de("Welche Schwierigkeiten in China lauern.Martin Benninghoff schreibt.", &["Welche Schwierigkeiten in China lauern.", "Martin Benninghoff schreibt."])]
     #[case::missing_space_en("Today is Tuesday.Mr. Smith went home.", &["Today is Tuesday.", "Mr. Smith went home."])]
     #[case::missing_space_number("He bought 1,000.That is a lot.", &["He bought 1,000.", "That is a lot."])]
     #[case::domain("Mehr auf remind.me und JD.com heute.", &["Mehr auf remind.me und JD.com heute."])]
+    #[case::email("Her email is Jane.Doe@example.com. I sent her an email.", &["Her email is Jane.Doe@example.com.", "I sent her an email."])]
     fn missing_space(#[case] text: &str, #[case] expected: &[&str]) {
         assert_eq!(split(text), expected);
+    }
+
+    #[rstest]
+    #[case::full_stop("安永已联系亲属。他们抵达上海。", &["安永已联系亲属。", "他们抵达上海。"])]
+    #[case::exclamation_question("真的吗？是的！好。", &["真的吗？", "是的！", "好。"])]
+    #[case::semicolon("第一点；第二点。", &["第一点；", "第二点。"])]
+    #[case::line_break("获取加密通讯\n阅读免责声明", &["获取加密通讯", "阅读免责声明"])]
+    #[case::mixed_en_zh("The lab closed. 实验室关闭了。", &["The lab closed.", "实验室关闭了。"])]
+    fn chinese(#[case] text: &str, #[case] expected: &[&str]) {
+        assert_eq!(split(text), expected);
+    }
+
+    #[rstest]
+    #[case::nav_and_dateline(
+        "1. Startseite\n2. Unternehmen\n\nMartin Benninghoff 25.07.2025 - 14:55 Uhr Artikel anhören\nAmazon schließt sein Forschungszentrum in Shanghai.",
+        &[("1. Startseite", true), ("2. Unternehmen", true), ("Martin Benninghoff 25.07.2025 - 14:55 Uhr", true), ("Artikel anhören", true), ("Amazon schließt sein Forschungszentrum in Shanghai.", false)]
+    )]
+    #[case::ads(
+        "Mehr zum Thema\nAnzeige\nHomeday\nDirekt hier lesen!\n\nDas Labor war Amazons einziges Institut außerhalb der USA.",
+        &[("Mehr zum Thema", true), ("Anzeige", true), ("Homeday", true), ("Direkt hier lesen!", true), ("Das Labor war Amazons einziges Institut außerhalb der USA.", false)]
+    )]
+    #[case::related_topics(
+        "Verwandte Themen\nChina\nAmazon\n\nSie alle bangen vor einem eskalierenden Handelsstreit.",
+        &[("Verwandte Themen", true), ("China", true), ("Amazon", true), ("Sie alle bangen vor einem eskalierenden Handelsstreit.", false)]
+    )]
+    #[case::caption("Der Anbieter reduziert seine Präsenz in China. Foto: picture alliance / NurPhoto",
+        &[("Der Anbieter reduziert seine Präsenz in China.", false), ("Foto: picture alliance / NurPhoto", true)]
+    )]
+    #[case::zh_disclaimer(
+        "阅读免责声明 : 此处提供的所有内容仅供您提供一般信息。我们不对内容有任何形式的保证。",
+        &[("阅读免责声明 :", true), ("此处提供的所有内容仅供您提供一般信息。", true), ("我们不对内容有任何形式的保证。", true)]
+    )]
+    #[case::not_a_prefix("Anzeigenkunden zahlen in diesem Jahr deutlich mehr als zuvor.", &[("Anzeigenkunden zahlen in diesem Jahr deutlich mehr als zuvor.", false)])]
+    fn boilerplate_is_marked_not_dropped(#[case] text: &str, #[case] expected: &[(&str, bool)]) {
+        assert_eq!(boilerplate(text), expected);
+    }
+
+    #[rstest]
+    #[case("")]
+    #[case("   \n\n\t  ")]
+    #[case("no punctuation at all just words and more words")]
+    #[case("\u{0}\u{1}\u{7}. \u{1b}[0m!")]
+    #[case("....... ??? !!! 。。。")]
+    #[case("1. 2. 3. 4. 5. a. b. c. • • •")]
+    fn degenerate_input(#[case] text: &str) {
+        for s in SentenceSplitter::default().split(text) {
+            assert!(s.start < s.end && s.end <= text.len());
+            let t = &text[s.start..s.end];
+            assert_eq!(t, t.trim(), "sentences are trimmed");
+        }
+    }
+
+    #[test]
+    fn sentences_are_ordered_and_disjoint() {
+        let text = "Erster Satz. Zweiter Satz!\n\nDritter? 第四句。Fifth one.";
+        let s = SentenceSplitter::default().split(text);
+        for w in s.windows(2) {
+            assert!(w[0].end <= w[1].start);
+        }
     }
 }

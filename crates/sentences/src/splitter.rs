@@ -169,10 +169,13 @@ impl SentenceSplitter {
                 _ => {}
             }
             if is_cjk_terminal(c) {
-                let j = skip_terminals_and_closers(&chars, i + 1);
-                if cjk_depth == 0 {
-                    cuts.push(byte_at(&chars, j, end));
+                if cjk_depth > 0 {
+                    // Inside 「…」 or 《…》: the closing bracket decides.
+                    i += 1;
+                    continue;
                 }
+                let j = skip_terminals_and_closers(&chars, i + 1);
+                cuts.push(byte_at(&chars, j, end));
                 i = j;
                 continue;
             }
@@ -323,6 +326,13 @@ impl SentenceSplitter {
                 .contains('.')
                 && !prev.contains('@')
                 && !prev.contains('/');
+            // `Jane.Doe@example.com`, `example.com/Path`: the word after the dot is an address.
+            let next_token: String = chars[i + 1..]
+                .iter()
+                .take_while(|c| !c.1.is_whitespace())
+                .map(|c| c.1)
+                .collect();
+            let no_inner_dot = no_inner_dot && !next_token.contains(['@', '/']);
             if lower_run && upper_then_lower && no_inner_dot {
                 return Some(i + 1);
             }

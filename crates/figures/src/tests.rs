@@ -1,0 +1,554 @@
+//! Figure recognition tables, one `rstest` table per construction, in de / en / zh.
+
+use crate::{find_dateline, FigureMatch, FigureRecognizer};
+use chrono::NaiveDate;
+use claimx_doc::{Bound, FigureType as T, FigureValue, Lang};
+use rstest::rstest;
+
+fn reference() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2025, 7, 24) // a Thursday
+}
+
+fn figures(text: &str, lang: Lang) -> Vec<FigureMatch> {
+    FigureRecognizer::new().recognize(text, lang, reference())
+}
+
+/// The single figure whose text is `span`.
+fn find<'a>(figs: &'a [FigureMatch], text: &str, span: &str) -> &'a FigureMatch {
+    figs.iter()
+        .find(|f| &text[f.start..f.end] == span)
+        .unwrap_or_else(|| {
+            let got: Vec<&str> = figs.iter().map(|f| &text[f.start..f.end]).collect();
+            panic!("no figure {span:?} in {text:?}; got {got:?}")
+        })
+}
+
+fn num(v: f64) -> Option<FigureValue> {
+    Some(FigureValue::Number(v))
+}
+
+fn txt(v: &str) -> Option<FigureValue> {
+    Some(FigureValue::Text(v.to_string()))
+}
+
+fn close(a: &Option<FigureValue>, b: &Option<FigureValue>) -> bool {
+    match (a, b) {
+        (Some(FigureValue::Number(x)), Some(FigureValue::Number(y))) => {
+            (x - y).abs() <= 1e-9 * x.abs().max(1.0)
+        }
+        _ => a == b,
+    }
+}
+
+#[rstest]
+// digits and separators
+#[case::de_thousands(Lang::De, "Es gibt 1.000 Bäume.", "1.000", 1000.0)]
+#[case::de_decimal(Lang::De, "Es sind 1.000,5 Tonnen.", "1.000,5", 1000.5)]
+#[case::en_thousands(Lang::En, "There are 1,000 trees.", "1,000", 1000.0)]
+#[case::en_decimal(Lang::En, "It weighs 1,000.5 units.", "1,000.5", 1000.5)]
+#[case::de_comma_decimal(Lang::De, "Der Wert liegt bei 3,5 Punkten.", "3,5", 3.5)]
+#[case::zh_digits(Lang::Zh, "共有1000人。", "1000", 1000.0)]
+// words
+#[case::de_elf(Lang::De, "Es kamen elf Gäste.", "elf", 11.0)]
+#[case::de_compound(Lang::De, "Es waren dreiundzwanzig Gäste.", "dreiundzwanzig", 23.0)]
+#[case::de_dutzend(Lang::De, "Er kaufte ein Dutzend Eier.", "ein Dutzend", 12.0)]
+#[case::en_two(Lang::En, "China imposed two exit bans.", "two", 2.0)]
+#[case::en_compound(Lang::En, "It had twenty-one members.", "twenty-one", 21.0)]
+#[case::en_hundred(
+    Lang::En,
+    "Three hundred and five people came.",
+    "Three hundred and five",
+    305.0
+)]
+#[case::zh_yiqian(Lang::Zh, "来了一千人。", "一千", 1000.0)]
+#[case::zh_liangwan(Lang::Zh, "有两万人。", "两万", 20000.0)]
+// scales
+#[case::de_mio(Lang::De, "Das kostet 3 Mio. Euro.", "3 Mio. Euro", 3e6)]
+#[case::de_mrd(
+    Lang::De,
+    "Der Umsatz lag bei 2,5 Mrd. Dollar.",
+    "2,5 Mrd. Dollar",
+    2.5e9
+)]
+#[case::de_millionen(Lang::De, "Es kamen 4 Millionen Besucher.", "4 Millionen", 4e6)]
+#[case::en_million(Lang::En, "It drew 4 million visitors.", "4 million", 4e6)]
+#[case::en_billion(Lang::En, "Sales hit 2.5 billion units.", "2.5 billion", 2.5e9)]
+#[case::zh_yi(Lang::Zh, "投资3.5亿。", "3.5亿", 3.5e8)]
+#[case::zh_mixed(Lang::Zh, "总额十亿3000万。", "十亿3000万", 1.03e9)]
+fn cardinals_and_scales(
+    #[case] lang: Lang,
+    #[case] text: &str,
+    #[case] span: &str,
+    #[case] value: f64,
+) {
+    let figs = figures(text, lang);
+    let f = find(&figs, text, span);
+    assert!(close(&f.value, &num(value)), "{span}: {:?}", f.value);
+}
+
+#[rstest]
+#[case::en_nearly(
+    Lang::En,
+    "It brought nearly $1 billion in revenue.",
+    "nearly $1 billion",
+    1e9,
+    "USD",
+    Some(Bound::Approx)
+)]
+#[case::de_rund(
+    Lang::De,
+    "Das brachte rund eine Milliarde Dollar Umsatz.",
+    "rund eine Milliarde Dollar",
+    1e9,
+    "USD",
+    Some(Bound::Approx)
+)]
+#[case::de_euro_sign(Lang::De, "Der Preis: 25 € pro Stück.", "25 €", 25.0, "EUR", None)]
+#[case::de_euro_word(Lang::De, "Es kostet 30 Euro.", "30 Euro", 30.0, "EUR", None)]
+#[case::en_dollar_sign(Lang::En, "It costs $5.50 now.", "$5.50", 5.5, "USD", None)]
+#[case::en_pounds(
+    Lang::En,
+    "He paid 3 million pounds.",
+    "3 million pounds",
+    3e6,
+    "GBP",
+    None
+)]
+#[case::zh_yuan(Lang::Zh, "投资3.5亿元。", "3.5亿元", 3.5e8, "CNY", None)]
+#[case::zh_usd(Lang::Zh, "价值1000万美元。", "1000万美元", 1e7, "USD", None)]
+#[case::de_us_dollar(
+    Lang::De,
+    "Es geht um 100 US-Dollar.",
+    "100 US-Dollar",
+    100.0,
+    "USD",
+    None
+)]
+fn money(
+    #[case] lang: Lang,
+    #[case] text: &str,
+    #[case] span: &str,
+    #[case] value: f64,
+    #[case] code: &str,
+    #[case] bound: Option<Bound>,
+) {
+    let figs = figures(text, lang);
+    let f = find(&figs, text, span);
+    assert_eq!(f.kind, T::Money);
+    assert!(close(&f.value, &num(value)), "{:?}", f.value);
+    assert_eq!(f.unit.as_deref(), Some(code));
+    assert_eq!(f.bound, bound);
+}
+
+#[rstest]
+#[case::de_space(Lang::De, "Der Anteil stieg um 25 % im Jahr.", "25 %", 25.0, None)]
+#[case::de_prozent(Lang::De, "Der Anteil stieg um 25 Prozent.", "25 Prozent", 25.0, None)]
+#[case::de_haelfte(
+    Lang::De,
+    "Davon stammt mehr als die Hälfte aus China.",
+    "mehr als die Hälfte",
+    50.0,
+    Some(Bound::Gt)
+)]
+#[case::en_percent(Lang::En, "Revenue rose 12.5 percent.", "12.5 percent", 12.5, None)]
+#[case::en_sign(Lang::En, "Revenue rose 7% last year.", "7%", 7.0, None)]
+#[case::en_half(
+    Lang::En,
+    "Nearly half of them left.",
+    "Nearly half",
+    50.0,
+    Some(Bound::Approx)
+)]
+#[case::zh_baifenzhi(Lang::Zh, "增长了百分之二十五。", "百分之二十五", 25.0, None)]
+fn percentages(
+    #[case] lang: Lang,
+    #[case] text: &str,
+    #[case] span: &str,
+    #[case] value: f64,
+    #[case] bound: Option<Bound>,
+) {
+    let figs = figures(text, lang);
+    let f = find(&figs, text, span);
+    assert_eq!(f.kind, T::Percent);
+    assert!(close(&f.value, &num(value)), "{:?}", f.value);
+    assert_eq!(f.bound, bound);
+}
+
+#[rstest]
+#[case::de_ueber(
+    Lang::De,
+    "Sie hatte über 1.000 Mitarbeiter.",
+    "über 1.000",
+    1000.0,
+    Bound::Gt,
+    Some("Mitarbeiter")
+)]
+#[case::de_mehr_als(
+    Lang::De,
+    "Er prüfte mehr als 50 Ausschreibungen.",
+    "mehr als 50",
+    50.0,
+    Bound::Gt,
+    Some("Ausschreibungen")
+)]
+#[case::de_mindestens(
+    Lang::De,
+    "Mindestens elf chinesische Einrichtungen.",
+    "Mindestens elf",
+    11.0,
+    Bound::Ge,
+    Some("Einrichtungen")
+)]
+#[case::de_rund(
+    Lang::De,
+    "Rund ein Dutzend Fachkräfte zieht um.",
+    "Rund ein Dutzend",
+    12.0,
+    Bound::Approx,
+    Some("Fachkräfte")
+)]
+#[case::de_etwa(
+    Lang::De,
+    "Etwa 300 Menschen kamen.",
+    "Etwa 300",
+    300.0,
+    Bound::Approx,
+    Some("Menschen")
+)]
+#[case::de_mehrere_hundert(
+    Lang::De,
+    "Das betraf mehreren Hundert Fachkräften.",
+    "mehreren Hundert",
+    100.0,
+    Bound::Gt,
+    Some("Fachkräften")
+)]
+#[case::en_over(
+    Lang::En,
+    "It employed over 1,000 people.",
+    "over 1,000",
+    1000.0,
+    Bound::Gt,
+    Some("people")
+)]
+#[case::en_more_than(
+    Lang::En,
+    "It published more than 100 academic papers.",
+    "more than 100",
+    100.0,
+    Bound::Gt,
+    Some("papers")
+)]
+#[case::en_at_least(
+    Lang::En,
+    "At least 12 firms left.",
+    "At least 12",
+    12.0,
+    Bound::Ge,
+    Some("firms")
+)]
+#[case::en_about(
+    Lang::En,
+    "About 40 staff moved.",
+    "About 40",
+    40.0,
+    Bound::Approx,
+    Some("staff")
+)]
+#[case::en_fewer_than(
+    Lang::En,
+    "Fewer than 10 remain.",
+    "Fewer than 10",
+    10.0,
+    Bound::Lt,
+    None
+)]
+#[case::en_some(
+    Lang::En,
+    "Some 300 workers marched.",
+    "Some 300",
+    300.0,
+    Bound::Approx,
+    Some("workers")
+)]
+#[case::zh_chaoguo(
+    Lang::Zh,
+    "超过1000人参加。",
+    "超过1000",
+    1000.0,
+    Bound::Gt,
+    Some("人")
+)]
+#[case::zh_yue(Lang::Zh, "约500人参加。", "约500", 500.0, Bound::Approx, Some("人"))]
+fn bounds_and_counted_nouns(
+    #[case] lang: Lang,
+    #[case] text: &str,
+    #[case] span: &str,
+    #[case] value: f64,
+    #[case] bound: Bound,
+    #[case] unit: Option<&str>,
+) {
+    let figs = figures(text, lang);
+    let f = find(&figs, text, span);
+    assert_eq!(f.kind, T::Cardinal);
+    assert!(close(&f.value, &num(value)), "{:?}", f.value);
+    assert_eq!(f.bound, Some(bound));
+    assert_eq!(f.unit.as_deref(), unit);
+}
+
+#[rstest]
+#[case::de_tage(Lang::De, "90 Tage lang sollten die Zölle sinken.", "90 Tage", "P90D")]
+#[case::de_jahre(Lang::De, "Das dauerte drei Jahre.", "drei Jahre", "P3Y")]
+#[case::de_monate(Lang::De, "Nach sechs Monaten war Schluss.", "sechs Monaten", "P6M")]
+#[case::en_six_year(Lang::En, "Amazon's six-year run ends.", "six-year", "P6Y")]
+#[case::en_weeks(Lang::En, "It took 3 weeks.", "3 weeks", "P3W")]
+#[case::en_hours(Lang::En, "They talked for 12 hours.", "12 hours", "PT12H")]
+#[case::zh_tian(Lang::Zh, "会议持续了3天。", "3天", "P3D")]
+#[case::zh_geyue(Lang::Zh, "项目用了六个月。", "六个月", "P6M")]
+fn durations(#[case] lang: Lang, #[case] text: &str, #[case] span: &str, #[case] iso: &str) {
+    let figs = figures(text, lang);
+    let f = find(&figs, text, span);
+    assert_eq!(f.kind, T::Duration);
+    assert_eq!(f.value, txt(iso));
+}
+
+#[rstest]
+#[case::de_numeric(
+    Lang::De,
+    "Stand: 25.07.2025 - 14:55 Uhr",
+    "25.07.2025",
+    Some("2025-07-25")
+)]
+#[case::de_day_month(
+    Lang::De,
+    "Die Frist läuft am 12. August aus.",
+    "12. August",
+    Some("2025-08-12")
+)]
+#[case::de_day_month_year(
+    Lang::De,
+    "Am 3. Oktober 2024 war Feiertag.",
+    "3. Oktober 2024",
+    Some("2024-10-03")
+)]
+#[case::de_year(
+    Lang::De,
+    "Das 2018 gegründete Zentrum schließt.",
+    "2018",
+    Some("2018")
+)]
+#[case::de_year_sentence_start(
+    Lang::De,
+    "2019 beendete der Konzern das Geschäft.",
+    "2019",
+    Some("2019")
+)]
+#[case::de_month_alone(Lang::De, "Er hatte bereits im Juni gewarnt.", "Juni", Some("2025-06"))]
+#[case::en_iso(Lang::En, "2025-07-23 09:50:44", "2025-07-23", Some("2025-07-23"))]
+#[case::en_day_month_year(
+    Lang::En,
+    "date 24 July 2025 09:00",
+    "24 July 2025",
+    Some("2025-07-24")
+)]
+#[case::en_month_day_year(
+    Lang::En,
+    "On July 4, 2024 it opened.",
+    "July 4, 2024",
+    Some("2024-07-04")
+)]
+#[case::en_year(
+    Lang::En,
+    "The lab was established in 2018 by AWS.",
+    "2018",
+    Some("2018")
+)]
+#[case::en_slash(Lang::En, "Meet on 5/17/2018 then.", "5/17/2018", Some("2018-05-17"))]
+#[case::zh_full(
+    Lang::Zh,
+    "2025年7月24日，实验室关闭。",
+    "2025年7月24日",
+    Some("2025-07-24")
+)]
+#[case::zh_year(Lang::Zh, "该实验室成立于2018年。", "2018年", Some("2018"))]
+fn absolute_dates(
+    #[case] lang: Lang,
+    #[case] text: &str,
+    #[case] span: &str,
+    #[case] value: Option<&str>,
+) {
+    let figs = figures(text, lang);
+    let f = find(&figs, text, span);
+    assert_eq!(f.kind, T::Date);
+    assert_eq!(f.value, value.map(|v| FigureValue::Text(v.into())));
+}
+
+#[rstest]
+#[case::de_donnerstag(
+    Lang::De,
+    "Amazon bestätigte am Donnerstag die Schließung.",
+    "Donnerstag",
+    "2025-07-24"
+)]
+#[case::de_mittwoch(Lang::De, "Glasser sprach am Mittwoch.", "Mittwoch", "2025-07-23")]
+#[case::de_wochenende(
+    Lang::De,
+    "Die Schau soll am Wochenende stattfinden.",
+    "Wochenende",
+    "2025-07-26"
+)]
+#[case::de_kommende_woche(
+    Lang::De,
+    "Sie sprechen in der kommenden Woche.",
+    "kommenden Woche",
+    "2025-W31"
+)]
+#[case::de_vergangenes_jahr(
+    Lang::De,
+    "Im vergangenen Jahr folgte das Aus.",
+    "vergangenen Jahr",
+    "2024"
+)]
+#[case::de_anfang_des_jahres(
+    Lang::De,
+    "Microsoft hatte Anfang des Jahres reagiert.",
+    "Anfang des Jahres",
+    "2025"
+)]
+#[case::en_thursday(Lang::En, "Amazon confirmed on Thursday.", "Thursday", "2025-07-24")]
+#[case::en_monday(Lang::En, "It closed on Monday.", "Monday", "2025-07-21")]
+#[case::en_last_year(Lang::En, "Sales fell last year.", "last year", "2024")]
+#[case::en_earlier_this_year(
+    Lang::En,
+    "Earlier this year, Microsoft shut its lab.",
+    "Earlier this year",
+    "2025"
+)]
+#[case::en_next_week(Lang::En, "Talks resume next week.", "next week", "2025-W31")]
+#[case::en_yesterday(
+    Lang::En,
+    "The firm said yesterday it would close.",
+    "yesterday",
+    "2025-07-23"
+)]
+#[case::zh_qunian(Lang::Zh, "去年销售下降。", "去年", "2024")]
+#[case::zh_jinnian(Lang::Zh, "今年增长了。", "今年", "2025")]
+#[case::zh_zuotian(Lang::Zh, "公司昨天宣布。", "昨天", "2025-07-23")]
+fn relative_dates(#[case] lang: Lang, #[case] text: &str, #[case] span: &str, #[case] value: &str) {
+    let figs = figures(text, lang);
+    let f = find(&figs, text, span);
+    assert_eq!(f.kind, T::Date);
+    assert_eq!(f.value, txt(value));
+}
+
+#[test]
+fn relative_dates_without_reference_are_null() {
+    let text = "Amazon bestätigte am Donnerstag die Schließung.";
+    let figs = FigureRecognizer::new().recognize(text, Lang::De, None);
+    let f = find(&figs, text, "Donnerstag");
+    assert_eq!(f.value, None);
+}
+
+#[rstest]
+#[case::de_uhr(Lang::De, "Stand 14:55 Uhr heute.", "14:55 Uhr", "14:55")]
+#[case::de_hour(Lang::De, "Beginn um 9 Uhr.", "9 Uhr", "09:00")]
+#[case::en_seconds(Lang::En, "2025-07-23 09:50:44", "09:50:44", "09:50:44")]
+#[case::en_pm(Lang::En, "The call starts at 3 pm today.", "3 pm", "15:00")]
+fn times(#[case] lang: Lang, #[case] text: &str, #[case] span: &str, #[case] value: &str) {
+    let figs = figures(text, lang);
+    let f = find(&figs, text, span);
+    assert_eq!(f.kind, T::Time);
+    assert_eq!(f.value, txt(value));
+}
+
+#[rstest]
+#[case::en_first(Lang::En, "It was the first lab abroad.", "first", 1.0)]
+#[case::en_21st(Lang::En, "In the 21st century.", "21st", 21.0)]
+#[case::de_dritte(Lang::De, "Das ist der dritte Versuch.", "dritte", 3.0)]
+#[case::zh_di(Lang::Zh, "这是第三次。", "三", 3.0)]
+fn ordinals(#[case] lang: Lang, #[case] text: &str, #[case] span: &str, #[case] value: f64) {
+    let figs = figures(text, lang);
+    let f = find(&figs, text, span);
+    if lang != Lang::Zh {
+        assert_eq!(f.kind, T::Ordinal);
+    }
+    assert!(close(&f.value, &num(value)));
+}
+
+#[rstest]
+#[case::de_bis(Lang::De, "Es kamen 10 bis 20 Gäste.", "10 bis 20", 10.0, 20.0)]
+#[case::en_between(
+    Lang::En,
+    "It costs between 5 and 7 dollars.",
+    "between 5 and 7 dollars",
+    5.0,
+    7.0
+)]
+#[case::en_dash(Lang::En, "It takes 3-5 people.", "3-5", 3.0, 5.0)]
+fn ranges(
+    #[case] lang: Lang,
+    #[case] text: &str,
+    #[case] span: &str,
+    #[case] lo: f64,
+    #[case] hi: f64,
+) {
+    let figs = figures(text, lang);
+    let f = find(&figs, text, span);
+    assert!(close(&f.value, &num(lo)));
+    assert!(close(&f.upper, &num(hi)));
+}
+
+#[rstest]
+#[case::not_a_word_part(Lang::En, "The COVID19 wave and the A320 jet.")]
+#[case::list_marker(Lang::De, "1. Startseite")]
+#[case::tz_offset(Lang::En, "09:00 (UTC+04:00)")]
+#[case::zh_words(Lang::Zh, "仅供您提供一般信息，从第三方采购。")]
+#[case::one_pronoun(Lang::En, "One of the labs closed; no one knew.")]
+#[case::article(Lang::De, "Ein Sprecher bestätigte eine Schließung.")]
+fn no_spurious_figures(#[case] lang: Lang, #[case] text: &str) {
+    let figs = figures(text, lang);
+    let spurious: Vec<&str> = figs
+        .iter()
+        .filter(|f| f.kind != T::Time && f.kind != T::Date)
+        .map(|f| &text[f.start..f.end])
+        .collect();
+    assert!(spurious.is_empty(), "{spurious:?}");
+}
+
+#[rstest]
+#[case::de_erstpublikation("Artikel\n\nErstpublikation: 24.07.2025, 14:50 Uhr.", "2025-07-24")]
+#[case::en_iso(
+    "Cryptopolitan\n2025-07-23 09:50:44\n\nAmazon has closed its lab.",
+    "2025-07-23"
+)]
+#[case::en_day_month(
+    " date 2025-07-24 24 July 2025 09:00 (UTC+04:00)\n\nBy Alimat Aliyeva",
+    "2025-07-24"
+)]
+fn datelines(#[case] text: &str, #[case] date: &str) {
+    let (d, s, e) = find_dateline(text).expect("a dateline");
+    assert_eq!(d.format("%Y-%m-%d").to_string(), date);
+    assert!(s < e && e <= text.len());
+}
+
+#[test]
+fn no_dateline_in_plain_text() {
+    assert!(find_dateline("Amazon zieht sich weiter aus China zurück.").is_none());
+}
+
+#[rstest]
+#[case("")]
+#[case("   ")]
+#[case("\u{0}\u{1}\u{7}\u{1b}[0m")]
+#[case("9999999999999999999999999999999999999999")]
+#[case("1/0 und 0/0")]
+#[case("…… ‥ ¿¡ 〇〇〇〇")]
+#[case("负负负负 分之 又又")]
+fn odd_input_does_not_panic(#[case] text: &str) {
+    for lang in [Lang::De, Lang::En, Lang::Zh, Lang::Other] {
+        for f in figures(text, lang) {
+            assert!(f.start <= f.end && f.end <= text.len());
+            assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+        }
+    }
+}
