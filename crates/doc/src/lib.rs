@@ -28,3 +28,47 @@ pub enum DocError {
     #[error("document {id:?}: {problem}")]
     Invalid { id: String, problem: String },
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The JSON field names documented in docs/schema.md.
+    #[test]
+    fn json_field_names_are_stable() {
+        let idx = OffsetIndex::new("Über 1.000 Mitarbeiter.");
+        let fig = Figure {
+            span: idx.span(0, 11),
+            text: "Über 1.000".into(),
+            kind: FigureType::Cardinal,
+            value: Some(FigureValue::Number(1000.0)),
+            upper: None,
+            bound: Some(Bound::Gt),
+            unit: Some("Mitarbeiter".into()),
+            lang: Lang::De,
+        };
+        let v = serde_json::to_value(&fig).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"start": 0, "end": 10, "byte_start": 0, "byte_end": 11, "text": "Über 1.000",
+                "type": "CARDINAL", "value": 1000.0, "bound": "gt", "unit": "Mitarbeiter", "lang": "de"})
+        );
+        let back: Figure = serde_json::from_value(v).unwrap();
+        assert_eq!(back, fig);
+        let date = FigureValue::Text("2025-07-24".into());
+        assert_eq!(
+            serde_json::to_value(&date).unwrap(),
+            serde_json::json!("2025-07-24")
+        );
+    }
+
+    #[test]
+    fn document_optional_fields() {
+        let d: Document = serde_json::from_str(r#"{"id": "a", "text": "x"}"#).unwrap();
+        assert_eq!(d, Document::new("a", "x"));
+        assert_eq!(
+            serde_json::to_string(&d).unwrap(),
+            r#"{"id":"a","text":"x"}"#
+        );
+    }
+}

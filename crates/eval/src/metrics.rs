@@ -63,3 +63,31 @@ impl Accuracy {
 pub fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1e-9)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case(Prf { tp: 8, pred: 10, gold: 16 }, 0.8, 0.5, 2.0 * 0.8 * 0.5 / 1.3)]
+    #[case(Prf { tp: 0, pred: 0, gold: 0 }, 1.0, 1.0, 1.0)]
+    #[case(Prf { tp: 0, pred: 3, gold: 4 }, 0.0, 0.0, 0.0)]
+    fn precision_recall_f1(
+        #[case] p: Prf,
+        #[case] precision: f64,
+        #[case] recall: f64,
+        #[case] f1: f64,
+    ) {
+        assert!((p.precision() - precision).abs() < 1e-12);
+        assert!((p.recall() - recall).abs() < 1e-12);
+        assert!((p.f1() - f1).abs() < 1e-12);
+    }
+
+    #[test]
+    fn tolerance_is_relative() {
+        assert!(close(0.166666666666667, 1.0 / 6.0));
+        assert!(close(1e9, 1_000_000_000.5));
+        assert!(!close(100.0, 101.0));
+    }
+}

@@ -215,7 +215,7 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         let d = num(c.get(2)).unwrap() as u32;
         let y = num(c.get(3)).or(reference.map(|r| r.year()));
         let v = y.and_then(|y| ymd(y, mo, d));
-        if d >= 1 && d <= 31 {
+        if (1..=31).contains(&d) {
             push(&mut out, m.start(), m.end(), FigureType::Date, v);
         }
     }

@@ -448,9 +448,7 @@ impl FigureRecognizer {
                         .get(ns.last + 1)
                         .filter(|u| u.kind == TokKind::Word && u.start == t.end)
                     {
-                        if scale_word(u.text, lang).is_none() {
-                            return None;
-                        }
+                        scale_word(u.text, lang)?;
                     }
                 }
                 self.scale_after(toks, &mut ns, lang);
@@ -772,9 +770,7 @@ impl FigureRecognizer {
             if let Some((l, d, _)) = en_denominator(toks, i + 1) {
                 return cardinal(i, l, 1.0 / d);
             }
-            if en_multiplier(&n).is_none() {
-                return None;
-            }
+            en_multiplier(&n)?;
             let (l, v) = en_integer(toks, i + 1, true)?;
             (v, l, true)
         } else {
@@ -1013,8 +1009,7 @@ impl FigureRecognizer {
         }
         // Scales and further groups: "zwei Millionen dreihundert…", "dreißig dutzend"
         let mut total = 0.0;
-        loop {
-            let Some(n) = toks.get(last + 1) else { break };
+        while let Some(n) = toks.get(last + 1) {
             let nl = n.text.to_lowercase();
             let m = match nl.as_str() {
                 "million" | "millionen" => 1e6,
@@ -1440,8 +1435,7 @@ fn counted_noun(toks: &[Tok], j: usize, lang: Lang, text: &str) -> Option<String
                 .then(|| t.text.to_string())
         }
         Lang::De => {
-            let mut k = j;
-            for _ in 0..3 {
+            for k in j..j + 3 {
                 let t = toks.get(k)?;
                 if t.kind != TokKind::Word {
                     return None;
@@ -1490,7 +1484,6 @@ fn counted_noun(toks: &[Tok], j: usize, lang: Lang, text: &str) -> Option<String
                 ) {
                     return None;
                 }
-                k += 1;
             }
             None
         }
@@ -1910,15 +1903,13 @@ fn zh_run_end(chars: &[(usize, char)], mut i: usize) -> usize {
     let numeral = |c: char| is_zh_numeral(c) || c.is_ascii_digit() || ('０'..='９').contains(&c);
     while i < n {
         let c = chars[i].1;
-        if numeral(c) {
-            i += 1;
-        } else if (c == '点' || c == '點') && chars.get(i + 1).is_some_and(|x| numeral(x.1)) {
-            i += 1;
-        } else if is_zh_modifier(c)
+        let decimal_point =
+            (c == '点' || c == '點') && chars.get(i + 1).is_some_and(|x| numeral(x.1));
+        let modifier_before_unit = is_zh_modifier(c)
             && chars
                 .get(i + 1)
-                .is_some_and(|x| zh_big_unit(x.1).is_some() || zh_small_unit(x.1).is_some())
-        {
+                .is_some_and(|x| zh_big_unit(x.1).is_some() || zh_small_unit(x.1).is_some());
+        if numeral(c) || decimal_point || modifier_before_unit {
             i += 1;
         } else if c == ' ' && i > 0 {
             // Join across spaces only between Chinese numerals (digits stay apart: `1 4/3`).

@@ -137,7 +137,7 @@ impl LanguageIdentifier {
                 None => totals.push((s.lang, s.end - s.start)),
             }
         }
-        totals.sort_by(|a, b| b.1.cmp(&a.1));
+        totals.sort_by_key(|t| std::cmp::Reverse(t.1));
         let languages: Vec<Lang> = totals.iter().map(|t| t.0).collect();
         LanguageReport {
             lang: languages.first().copied().unwrap_or(doc_lang),

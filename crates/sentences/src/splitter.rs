@@ -57,7 +57,7 @@ impl SentenceSplitter {
             self.split_line(text, start, end, &mut out);
         }
         if self.config.mark_boilerplate {
-            BoilerplateMarker::default().mark(text, &mut out);
+            BoilerplateMarker.mark(text, &mut out);
         }
         out
     }

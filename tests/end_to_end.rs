@@ -1,0 +1,306 @@
+//! End-to-end behaviour of the `claimx` command and the text-stage pipeline: the seed
+//! documents, bad input, a very large document, golden record output and the public
+//! conformance suites.
+
+use claimx_core::Pipeline;
+use claimx_doc::{AnnotatedDocument, Document};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+fn claimx() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_claimx"))
+}
+
+fn tempdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("claimx-e2e-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn records(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect()
+}
+
+/// Character spans must slice the text exactly as byte spans do.
+fn check_offsets(doc: &AnnotatedDocument, text: &str) {
+    let chars: Vec<char> = text.chars().collect();
+    assert_eq!(doc.char_len, chars.len());
+    assert_eq!(doc.byte_len, text.len());
+    let spans = doc
+        .sentences
+        .iter()
+        .map(|s| s.span)
+        .chain(doc.segments.iter().map(|s| s.span))
+        .chain(doc.figures.iter().map(|f| f.span));
+    for sp in spans {
+        let by_chars: String = chars[sp.start..sp.end].iter().collect();
+        assert_eq!(by_chars, &text[sp.byte_start..sp.byte_end]);
+    }
+}
+
+#[test]
+fn seeds_meet_the_text_stage_targets() {
+    let golds = claimx_eval::load_gold_dir(&root().join("data/seeds")).unwrap();
+    let pipeline = Pipeline::default();
+    let pairs: Vec<_> = golds
+        .into_iter()
+        .map(|g| {
+            let pred = pipeline
+                .extract(&Document::new(g.doc_id.clone(), g.text.clone()))
+                .unwrap();
+            check_offsets(&pred, &g.text);
+            (g, pred)
+        })
+        .collect();
+    let r = claimx_eval::score_documents(&pairs);
+    let total = |m: &std::collections::BTreeMap<String, claimx_eval::Prf>| {
+        claimx_eval::SeedReport::total(m, |a, b| a.add(b))
+    };
+    let sentences = total(&r.sentences);
+    let figures = total(&r.figures);
+    let value = r
+        .figure_value
+        .values()
+        .fold((0, 0), |a, v| (a.0 + v.correct, a.1 + v.total));
+    assert!(sentences.f1() >= 0.95, "sentence F1 {:.3}", sentences.f1());
+    assert_eq!(
+        r.segments_exact_docs.correct, r.segments_exact_docs.total,
+        "segments exact"
+    );
+    assert!(figures.f1() >= 0.90, "figure span F1 {:.3}", figures.f1());
+    assert!(
+        value.0 as f64 >= 0.90 * value.1 as f64,
+        "figure value accuracy {value:?}"
+    );
+    assert_eq!(
+        r.published.correct, r.published.total,
+        "publication dates from datelines"
+    );
+    for (lang, p) in &r.sentences {
+        assert!(p.f1() >= 0.90, "sentence F1 for {lang}: {:.3}", p.f1());
+    }
+}
+
+#[test]
+fn extract_over_the_seed_folder() {
+    let out = claimx()
+        .args(["extract", "data/seeds"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let recs = records(&out.stdout);
+    let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "000_c34ae74f88a90226",
+            "001_0d3fcffb4d578da2",
+            "002_88a10c980630acae",
+            "003_89ac05869210f10d",
+            "004_bd6b19ba534aebf2"
+        ]
+    );
+    for r in &recs {
+        let doc: AnnotatedDocument = serde_json::from_value(r.clone()).unwrap();
+        let text = std::fs::read_to_string(root().join(format!("data/seeds/text/{}.txt", doc.id)))
+            .unwrap();
+        check_offsets(&doc, &text);
+    }
+    let mixed: AnnotatedDocument = serde_json::from_value(recs[2].clone()).unwrap();
+    let langs: Vec<&str> = mixed.segments.iter().map(|s| s.lang.code()).collect();
+    assert_eq!(langs, ["en", "zh"]);
+}
+
+#[test]
+fn every_input_yields_a_record_or_an_error() {
+    let dir = tempdir("bad");
+    std::fs::write(dir.join("a_empty.txt"), "").unwrap();
+    std::fs::write(dir.join("b_blank.txt"), "  \n\t \n").unwrap();
+    std::fs::write(dir.join("c_invalid.txt"), b"Umsatz \xff\xfe 100 Mio.").unwrap();
+    std::fs::write(
+        dir.join("d_control.txt"),
+        "Amazon\u{0}\u{7} schließt.\u{1b}[0m Über 1.000 Mitarbeiter.",
+    )
+    .unwrap();
+    std::fs::write(dir.join("e_nopunct.txt"), "word ".repeat(20_000)).unwrap();
+    std::fs::write(
+        dir.join("f_docs.jsonl"),
+        concat!(
+            "{\"id\": \"ok-1\", \"text\": \"Amazon closed the lab on Monday.\", \"published\": \"2025-07-24\"}\n",
+            "{\"id\": \"broken\", \"text\": \n",
+            "{\"id\": \"no-text\"}\n",
+            "{\"id\": 7, \"text\": \"Über 1.000 Mitarbeiter.\"}\n",
+            "{\"id\": \"bad-date\", \"text\": \"x\", \"published\": \"last week\"}\n",
+        ),
+    )
+    .unwrap();
+    let out = claimx().arg("extract").arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "some documents failed");
+    let recs = records(&out.stdout);
+    let summary: Vec<(String, Option<String>)> = recs
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap().to_string(),
+                r["error"]["kind"].as_str().map(String::from),
+            )
+        })
+        .collect();
+    let expect = |id: &str, err: Option<&str>| (id.to_string(), err.map(String::from));
+    assert_eq!(
+        summary,
+        vec![
+            expect("a_empty", None),
+            expect("b_blank", None),
+            expect("c_invalid", Some("invalid_utf8")),
+            expect("d_control", None),
+            expect("e_nopunct", None),
+            expect("ok-1", None),
+            expect(
+                &format!("{}:2", dir.join("f_docs.jsonl").display()),
+                Some("malformed_json")
+            ),
+            expect("no-text", Some("missing_text")),
+            expect("7", None),
+            expect("bad-date", Some("bad_published")),
+        ]
+    );
+    for r in recs.iter().filter(|r| r.get("error").is_some()) {
+        let msg = r["error"]["message"].as_str().unwrap();
+        assert!(!msg.is_empty() && r["error"]["stage"].is_string());
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("10 documents, 4 errors"), "{stderr}");
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let out = claimx()
+        .args(["extract", "/no/such/path"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/path"));
+    let out = claimx().arg("--no-such-flag").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_50_mb_document_is_processed() {
+    let dir = tempdir("large");
+    let sentence =
+        "Amazon schließt sein Labor in Shanghai mit über 1.000 Mitarbeitern am 12. August 2025. ";
+    let text = sentence.repeat(50 * 1024 * 1024 / sentence.len() + 1);
+    assert!(text.len() >= 50 * 1024 * 1024);
+    std::fs::write(dir.join("large.txt"), &text).unwrap();
+    let out_path = dir.join("out.jsonl");
+    let out = claimx()
+        .arg("extract")
+        .arg(dir.join("large.txt"))
+        .arg("-o")
+        .arg(&out_path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line = std::fs::read_to_string(&out_path).unwrap();
+    let doc: AnnotatedDocument = serde_json::from_str(line.trim()).unwrap();
+    assert_eq!(doc.byte_len, text.len());
+    let n = text.len() / sentence.len();
+    assert!(
+        doc.sentences.len() >= n,
+        "{} sentences for {n} repeats",
+        doc.sentences.len()
+    );
+    assert!(doc.figures.len() >= 2 * n);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Record output for one short document per language, against files in `tests/golden/`.
+/// Run with `CLAIMX_BLESS=1` to rewrite them after an intended change, and review the diff.
+#[test]
+fn golden_records() {
+    let cases = [
+        ("de", "Amazon Web Services (AWS) schließt sein Forschungszentrum in Shanghai. Das 2018 gegründete Zentrum hatte über 1.000 Mitarbeiter. Amazon bestätigte dem Handelsblatt am Donnerstag die Schließung.\n\nErstpublikation: 24.07.2025, 14:50 Uhr."),
+        ("en", "Cryptopolitan\n2025-07-23 09:50:44\n\nAmazon has closed its Shanghai AI lab\n\nOver its six-year tenure, the lab published more than 100 academic papers, which Wang claimed helped generate nearly $1 billion in revenue for Amazon. Earlier this year, Microsoft shut down its lab."),
+        ("zh", "The lab closed in 2018. Amazon said so on Monday.\n\n获取加密通讯\n阅读免责声明 : 据报道，该实验室去年获得约3.5亿元投资。员工超过1000人。"),
+    ];
+    let pipeline = Pipeline::default();
+    let bless = std::env::var_os("CLAIMX_BLESS").is_some();
+    for (name, text) in cases {
+        let doc = pipeline
+            .extract(&Document::new(format!("golden-{name}"), text))
+            .unwrap();
+        check_offsets(&doc, text);
+        let got = serde_json::to_string_pretty(&doc).unwrap() + "\n";
+        let path = root().join(format!("tests/golden/{name}.json"));
+        if bless {
+            std::fs::write(&path, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("{} missing; run with CLAIMX_BLESS=1", path.display()));
+        assert_eq!(
+            got, want,
+            "record output for {name} changed; review and bless with CLAIMX_BLESS=1"
+        );
+    }
+}
+
+/// Pass rates on the public conformance suites in `../shared/peer` (absent outside this
+/// project's machines: then the test says so and checks nothing else).
+#[test]
+fn conformance_targets() {
+    let peer = root().join("../shared/peer");
+    if !peer.exists() {
+        eprintln!(
+            "conformance_targets: {} not found, suites not run",
+            peer.display()
+        );
+        return;
+    }
+    let r = claimx_eval::conformance::run_conformance(&peer).unwrap();
+    let targets = [
+        ("sbd-pragmatic", "Golden Rules", "en", 0.95),
+        ("sbd-pysbd", "GOLDEN_EN", "en", 0.95),
+        ("sbd-pragmatic", "Golden Rules", "de", 0.90),
+        ("sbd-pysbd", "GOLDEN_DE", "de", 0.90),
+        ("sbd-pysbd", "GOLDEN_ZH", "zh", 1.0),
+        ("recognizers", "Number/NumberModel", "en", 0.85),
+        ("recognizers", "Number/NumberModel", "de", 0.85),
+        ("recognizers", "Number/NumberModel", "zh", 0.85),
+        ("recognizers", "NumberWithUnit/CurrencyModel", "en", 0.85),
+        ("recognizers", "NumberWithUnit/CurrencyModel", "de", 0.85),
+        ("recognizers", "NumberWithUnit/CurrencyModel", "zh", 0.85),
+        ("langid-lingua", "mixed", "en", 1.0),
+        ("langid-lingua", "mixed", "zh", 1.0),
+    ];
+    for (suite, group, lang, min) in targets {
+        let (p, t) = r
+            .rate(suite, group, lang)
+            .unwrap_or_else(|| panic!("no cases for {suite} {group} {lang}"));
+        assert!(
+            p as f64 >= min * t as f64 - 1e-9,
+            "{suite} {group} {lang}: {p}/{t} below {min}"
+        );
+    }
+}
