@@ -292,6 +292,7 @@ fn conformance_targets() {
         ("recognizers", "NumberWithUnit/CurrencyModel", "de", 0.85),
         ("recognizers", "NumberWithUnit/CurrencyModel", "zh", 0.85),
         ("langid-lingua", "mixed", "en", 1.0),
+        ("langid-lingua", "mixed", "de", 1.0),
         ("langid-lingua", "mixed", "zh", 1.0),
     ];
     for (suite, group, lang, min) in targets {

@@ -102,6 +102,16 @@ impl LanguageIdentifier {
         for c in chunks.iter_mut() {
             self.classify(text, c, &deen);
         }
+        // Unpunctuated runs that switch language mid-line (`… Uszczelkowe der blaue himmel
+        // über berlin the quick brown fox …`) are split where the halves differ most clearly.
+        let mut split: Vec<Chunk> = Vec::with_capacity(chunks.len());
+        for c in chunks {
+            match self.split_mixed(text, c, &deen) {
+                Some(parts) => split.extend(parts),
+                None => split.push(c),
+            }
+        }
+        let mut chunks = split;
         if std::env::var_os("CLAIMX_DEBUG_LANGID").is_some() {
             for c in &chunks {
                 eprintln!(
@@ -300,6 +310,66 @@ impl LanguageIdentifier {
         }
     }
 
+    /// Split a Latin chunk that mixes languages without punctuation (`Płaszczowo-rurowe
+    /// wymienniki … der blaue himmel über berlin the quick brown fox …`). Words are labelled
+    /// by evidence that trigrams lack on short text — German and English function words,
+    /// umlauts and ß, letters only other Latin languages use — and unlabelled words join the
+    /// run before them. A split needs at least two runs of three or more words with at least
+    /// two labelled words each, so a quoted name or one foreign word never splits a sentence.
+    fn split_mixed(&self, text: &str, c: Chunk, deen: &Detector) -> Option<Vec<Chunk>> {
+        if c.han || c.words < 6 {
+            return None;
+        }
+        let s = &text[c.start..c.end];
+        let words: Vec<(usize, usize, Option<Lang>)> = s
+            .split_whitespace()
+            .map(|w| {
+                let off = w.as_ptr() as usize - s.as_ptr() as usize;
+                (c.start + off, c.start + off + w.len(), word_evidence(w))
+            })
+            .collect();
+        // Runs: (first word, last word, label, words, labelled words)
+        let mut runs: Vec<(usize, usize, Lang, usize, usize)> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            match (w.2, runs.last_mut()) {
+                (Some(l), Some(r)) if r.2 == l => {
+                    r.1 = i;
+                    r.3 = i + 1 - r.0;
+                    r.4 += 1;
+                }
+                (Some(l), _) => runs.push((i, i, l, 1, 1)),
+                (None, Some(r)) => {
+                    r.1 = i;
+                    r.3 = i + 1 - r.0;
+                }
+                (None, None) => {}
+            }
+        }
+        if runs.len() < 2 || runs.iter().any(|r| r.3 < 3 || r.4 < 2) {
+            return None;
+        }
+        let mut parts = Vec::with_capacity(runs.len());
+        for (k, r) in runs.iter().enumerate() {
+            let start = if k == 0 { c.start } else { words[r.0].0 };
+            let end = words[r.1].1;
+            let mut part = Chunk {
+                start,
+                end,
+                lang: None,
+                confidence: 0.0,
+                words: 0,
+                han: false,
+            };
+            self.classify(text, &mut part, deen);
+            if part.lang.is_none() {
+                part.lang = Some(r.2);
+                part.confidence = 0.5;
+            }
+            parts.push(part);
+        }
+        Some(parts)
+    }
+
     /// Undecided chunks take the language of the nearest decided chunk of the same script,
     /// preferring the one before (a headline belongs to the article after it only at the
     /// very start), else the document's language.
@@ -433,13 +503,69 @@ fn merge(chunks: &[Chunk]) -> Vec<SegmentBounds> {
 
 /// A vote from frequent function words, when one language clearly leads.
 fn german_english_markers(s: &str) -> Option<Lang> {
+    let (de, en) = marker_counts(s);
+    match de - en {
+        d if d >= 2 => Some(Lang::De),
+        d if d <= -2 => Some(Lang::En),
+        _ => None,
+    }
+}
+
+/// What a single word says about its language, if anything.
+fn word_evidence(w: &str) -> Option<Lang> {
+    let l: String = w
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    if l.is_empty() {
+        return None;
+    }
+    if l.chars().any(|c| {
+        matches!(
+            c,
+            'ł' | 'ą'
+                | 'ę'
+                | 'ś'
+                | 'ź'
+                | 'ż'
+                | 'ć'
+                | 'ń'
+                | 'ř'
+                | 'ě'
+                | 'ů'
+                | 'ő'
+                | 'ű'
+                | 'ç'
+                | 'ñ'
+                | 'ã'
+                | 'õ'
+                | 'å'
+                | 'ø'
+                | 'æ'
+        )
+    }) {
+        return Some(Lang::Other);
+    }
+    let (de, en) = marker_counts(&l);
+    if de > en || l.chars().any(|c| matches!(c, 'ä' | 'ö' | 'ü' | 'ß')) {
+        return Some(Lang::De);
+    }
+    if en > de {
+        return Some(Lang::En);
+    }
+    None
+}
+
+/// Counts of frequent German and English function words.
+fn marker_counts(s: &str) -> (i32, i32) {
     const DE: &[&str] = &[
         "der", "die", "das", "und", "ist", "nicht", "mit", "sich", "ein", "eine", "auf", "für",
         "den", "dem", "von", "zu", "sie", "ich", "wir", "auch", "über", "sprechen", "nur", "bei",
     ];
     const EN: &[&str] = &[
         "the", "and", "is", "not", "with", "of", "to", "a", "an", "on", "for", "he", "she", "it",
-        "was", "are", "that", "this", "by", "from", "at", "his", "her", "asked",
+        "was", "are", "that", "this", "by", "from", "at", "his", "her", "asked", "over",
     ];
     let (mut de, mut en) = (0, 0);
     for w in s
@@ -450,11 +576,7 @@ fn german_english_markers(s: &str) -> Option<Lang> {
         de += DE.contains(&w.as_str()) as i32;
         en += EN.contains(&w.as_str()) as i32;
     }
-    match de - en {
-        d if d >= 2 => Some(Lang::De),
-        d if d <= -2 => Some(Lang::En),
-        _ => None,
-    }
+    (de, en)
 }
 
 /// CJK unified ideographs (incl. extension A and compatibility) — Chinese text.
@@ -521,6 +643,25 @@ mod tests {
         let segs = langs("Der blaue Himmel über Berlin 中文 ist heute sehr schön und klar.");
         assert_eq!(segs.len(), 1, "{segs:?}");
         assert_eq!(segs[0].0, Lang::De);
+    }
+
+    #[test]
+    fn unpunctuated_line_switching_language_is_split() {
+        let text = "Die Firma hat heute in der Stadt gesagt dass sie über neue Pläne spricht and then the company said that it is over for the lab";
+        let segs = langs(text);
+        assert_eq!(segs.len(), 2, "{segs:?}");
+        assert_eq!(segs[0].0, Lang::De);
+        assert!(segs[0].1.ends_with("spricht"));
+        assert_eq!(segs[1].0, Lang::En);
+    }
+
+    #[rstest]
+    #[case::german_name_in_english("Amazon spokesperson Brad Glasser told Jürgen Müller that the company will close the lab in Shanghai soon", Lang::En)]
+    #[case::english_title_in_german("Laut The Economist hat der Konzern seine Pläne für das Labor in Shanghai deutlich geändert", Lang::De)]
+    fn one_foreign_name_does_not_split(#[case] text: &str, #[case] lang: Lang) {
+        let segs = langs(text);
+        assert_eq!(segs.len(), 1, "{segs:?}");
+        assert_eq!(segs[0].0, lang);
     }
 
     #[rstest]
