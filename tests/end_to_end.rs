@@ -18,6 +18,17 @@ fn claimx() -> Command {
     Command::new(env!("CARGO_BIN_EXE_claimx"))
 }
 
+/// Run a command that must succeed; its output.
+fn run_ok(cmd: &mut Command) -> std::process::Output {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 fn tempdir(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("claimx-e2e-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
@@ -94,16 +105,7 @@ fn seeds_meet_the_text_stage_targets() {
 
 #[test]
 fn extract_over_the_seed_folder() {
-    let out = claimx()
-        .args(["extract", "data/seeds"])
-        .current_dir(root())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(claimx().args(["extract", "data/seeds"]).current_dir(root()));
     let recs = records(&out.stdout);
     let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(
@@ -210,17 +212,12 @@ fn a_50_mb_document_is_processed() {
     assert!(text.len() >= 50 * 1024 * 1024);
     std::fs::write(dir.join("large.txt"), &text).unwrap();
     let out_path = dir.join("out.jsonl");
-    let out = claimx()
-        .arg("extract")
-        .arg(dir.join("large.txt"))
-        .arg("-o")
-        .arg(&out_path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    run_ok(
+        claimx()
+            .arg("extract")
+            .arg(dir.join("large.txt"))
+            .arg("-o")
+            .arg(&out_path),
     );
     let line = std::fs::read_to_string(&out_path).unwrap();
     let doc: AnnotatedDocument = serde_json::from_str(line.trim()).unwrap();
@@ -279,29 +276,17 @@ fn conformance_targets() {
         return;
     }
     let r = claimx_eval::conformance::run_conformance(&peer).unwrap();
-    let targets = [
-        ("sbd-pragmatic", "Golden Rules", "en", 0.95),
-        ("sbd-pysbd", "GOLDEN_EN", "en", 0.95),
-        ("sbd-pragmatic", "Golden Rules", "de", 0.90),
-        ("sbd-pysbd", "GOLDEN_DE", "de", 0.90),
-        ("sbd-pysbd", "GOLDEN_ZH", "zh", 1.0),
-        ("recognizers", "Number/NumberModel", "en", 0.85),
-        ("recognizers", "Number/NumberModel", "de", 0.85),
-        ("recognizers", "Number/NumberModel", "zh", 0.85),
-        ("recognizers", "NumberWithUnit/CurrencyModel", "en", 0.85),
-        ("recognizers", "NumberWithUnit/CurrencyModel", "de", 0.85),
-        ("recognizers", "NumberWithUnit/CurrencyModel", "zh", 0.85),
-        ("langid-lingua", "mixed", "en", 1.0),
-        ("langid-lingua", "mixed", "de", 1.0),
-        ("langid-lingua", "mixed", "zh", 1.0),
-    ];
-    for (suite, group, lang, min) in targets {
-        let (p, t) = r
-            .rate(suite, group, lang)
-            .unwrap_or_else(|| panic!("no cases for {suite} {group} {lang}"));
+    let results = claimx_eval::conformance::check_targets(&r);
+    assert_eq!(
+        results.len(),
+        claimx_eval::conformance::TARGETS.len(),
+        "every targeted suite ran"
+    );
+    for t in results {
         assert!(
-            p as f64 >= min * t as f64 - 1e-9,
-            "{suite} {group} {lang}: {p}/{t} below {min}"
+            t.met,
+            "{} {} {}: {}/{} below {}",
+            t.suite, t.group, t.lang, t.passed, t.total, t.min
         );
     }
 }

@@ -12,7 +12,9 @@ mod input;
 use anyhow::{Context, Result};
 use claimx_core::{DocumentError, Pipeline};
 use claimx_doc::AnnotatedDocument;
-use claimx_eval::conformance::{format_conformance, run_conformance, ConformanceReport};
+use claimx_eval::conformance::{
+    check_targets, format_conformance, run_conformance, ConformanceReport,
+};
 use claimx_eval::seeds::format_report;
 use clap::{Parser, Subcommand};
 use std::io::{BufWriter, Write};
@@ -213,24 +215,6 @@ fn eval(gold: PathBuf, pred: Option<PathBuf>, json: bool) -> Result<i32> {
     Ok(0)
 }
 
-/// Targets from the text-stages issue: (suite, group prefix, language, minimum pass rate).
-const TARGETS: &[(&str, &str, &str, f64)] = &[
-    ("sbd-pragmatic", "Golden Rules", "en", 0.95),
-    ("sbd-pysbd", "GOLDEN_EN", "en", 0.95),
-    ("sbd-pragmatic", "Golden Rules", "de", 0.90),
-    ("sbd-pysbd", "GOLDEN_DE", "de", 0.90),
-    ("sbd-pysbd", "GOLDEN_ZH", "zh", 1.0),
-    ("recognizers", "Number/NumberModel", "en", 0.85),
-    ("recognizers", "Number/NumberModel", "de", 0.85),
-    ("recognizers", "Number/NumberModel", "zh", 0.85),
-    ("recognizers", "NumberWithUnit/CurrencyModel", "en", 0.85),
-    ("recognizers", "NumberWithUnit/CurrencyModel", "de", 0.85),
-    ("recognizers", "NumberWithUnit/CurrencyModel", "zh", 0.85),
-    ("langid-lingua", "mixed", "en", 1.0),
-    ("langid-lingua", "mixed", "de", 1.0),
-    ("langid-lingua", "mixed", "zh", 1.0),
-];
-
 fn conformance(peer: PathBuf, verbose: bool, json: bool, check: bool) -> Result<i32> {
     if !peer.exists() {
         eprintln!(
@@ -247,18 +231,19 @@ fn conformance(peer: PathBuf, verbose: bool, json: bool, check: bool) -> Result<
     }
     let mut missed = 0;
     println!("\ntargets:");
-    for (suite, group, lang, min) in TARGETS {
-        if let Some((p, t)) = report.rate(suite, group, lang) {
-            let rate = p as f64 / t as f64;
-            let ok = rate + 1e-12 >= *min;
-            missed += !ok as usize;
-            println!(
-                "  {} {suite} {group} {lang}: {p}/{t} = {:.1}% (target {:.0}%)",
-                if ok { "ok  " } else { "MISS" },
-                100.0 * rate,
-                100.0 * min
-            );
-        }
+    for t in check_targets(&report) {
+        missed += !t.met as usize;
+        println!(
+            "  {} {} {} {}: {}/{} = {:.1}% (target {:.0}%)",
+            if t.met { "ok  " } else { "MISS" },
+            t.suite,
+            t.group,
+            t.lang,
+            t.passed,
+            t.total,
+            100.0 * t.passed as f64 / t.total as f64,
+            100.0 * t.min
+        );
     }
     Ok(if check && missed > 0 { 1 } else { 0 })
 }

@@ -20,6 +20,57 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// Pass-rate targets from the project's text-stages issue:
+/// (suite, group prefix, language, minimum pass rate).
+pub const TARGETS: &[(&str, &str, &str, f64)] = &[
+    ("sbd-pragmatic", "Golden Rules", "en", 0.95),
+    ("sbd-pysbd", "GOLDEN_EN", "en", 0.95),
+    ("sbd-pragmatic", "Golden Rules", "de", 0.90),
+    ("sbd-pysbd", "GOLDEN_DE", "de", 0.90),
+    ("sbd-pysbd", "GOLDEN_ZH", "zh", 1.0),
+    ("recognizers", "Number/NumberModel", "en", 0.85),
+    ("recognizers", "Number/NumberModel", "de", 0.85),
+    ("recognizers", "Number/NumberModel", "zh", 0.85),
+    ("recognizers", "NumberWithUnit/CurrencyModel", "en", 0.85),
+    ("recognizers", "NumberWithUnit/CurrencyModel", "de", 0.85),
+    ("recognizers", "NumberWithUnit/CurrencyModel", "zh", 0.85),
+    ("langid-lingua", "mixed", "en", 1.0),
+    ("langid-lingua", "mixed", "de", 1.0),
+    ("langid-lingua", "mixed", "zh", 1.0),
+];
+
+/// One target checked against a report.
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetResult {
+    pub suite: &'static str,
+    pub group: &'static str,
+    pub lang: &'static str,
+    pub passed: usize,
+    pub total: usize,
+    pub min: f64,
+    pub met: bool,
+}
+
+/// Check [`TARGETS`] against a report; targets whose suite is absent are left out.
+pub fn check_targets(r: &ConformanceReport) -> Vec<TargetResult> {
+    TARGETS
+        .iter()
+        .filter_map(|&(suite, group, lang, min)| {
+            let (passed, total) = r.rate(suite, group, lang)?;
+            let met = passed as f64 + 1e-9 >= min * total as f64;
+            Some(TargetResult {
+                suite,
+                group,
+                lang,
+                passed,
+                total,
+                min,
+                met,
+            })
+        })
+        .collect()
+}
+
 /// Pass counts for one group of cases.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct GroupResult {

@@ -191,6 +191,21 @@ struct NumberSpan {
     year_like: bool,
 }
 
+impl NumberSpan {
+    /// An exact figure without unit over tokens `first..=last`.
+    fn new(first: usize, last: usize, value: f64, kind: FigureType) -> Self {
+        NumberSpan {
+            first,
+            last,
+            value,
+            kind,
+            bound: None,
+            unit: None,
+            year_like: false,
+        }
+    }
+}
+
 impl FigureRecognizer {
     pub fn new() -> Self {
         FigureRecognizer::default()
@@ -738,15 +753,7 @@ impl FigureRecognizer {
             let inner = match toks.get(i + 1)?.kind {
                 TokKind::Digits => {
                     let v = parse_digits(toks[i + 1].text, Lang::En)?;
-                    NumberSpan {
-                        first: i + 1,
-                        last: i + 1,
-                        value: v,
-                        kind: FigureType::Cardinal,
-                        bound: None,
-                        unit: None,
-                        year_like: false,
-                    }
+                    NumberSpan::new(i + 1, i + 1, v, FigureType::Cardinal)
                 }
                 TokKind::Word => self.english_words(toks, i + 1)?,
                 _ => return None,
@@ -786,15 +793,7 @@ impl FigureRecognizer {
                         {
                             return None;
                         }
-                        return Some(NumberSpan {
-                            first: i,
-                            last: i,
-                            value: v,
-                            kind: FigureType::Ordinal,
-                            bound: None,
-                            unit: None,
-                            year_like: false,
-                        });
+                        return Some(NumberSpan::new(i, i, v, FigureType::Ordinal));
                     }
                     return None;
                 }
@@ -952,26 +951,10 @@ impl FigureRecognizer {
                 "viertel" => 0.25,
                 "drittel" => 1.0 / 3.0,
                 _ if currency_word(n.text).is_some() => {
-                    return Some(NumberSpan {
-                        first: i,
-                        last: i,
-                        value: 1.0,
-                        kind: FigureType::Cardinal,
-                        bound: None,
-                        unit: None,
-                        year_like: false,
-                    });
+                    return Some(NumberSpan::new(i, i, 1.0, FigureType::Cardinal));
                 }
                 _ if w == "eins" => {
-                    return Some(NumberSpan {
-                        first: i,
-                        last: i,
-                        value: 1.0,
-                        kind: FigureType::Cardinal,
-                        bound: None,
-                        unit: None,
-                        year_like: false,
-                    });
+                    return Some(NumberSpan::new(i, i, 1.0, FigureType::Cardinal));
                 }
                 _ => return None,
             };
@@ -995,15 +978,7 @@ impl FigureRecognizer {
             {
                 return None;
             }
-            return Some(NumberSpan {
-                first: i,
-                last: i,
-                value: v,
-                kind: FigureType::Ordinal,
-                bound: None,
-                unit: None,
-                year_like: false,
-            });
+            return Some(NumberSpan::new(i, i, v, FigureType::Ordinal));
         } else {
             return None;
         }
@@ -1529,7 +1504,6 @@ fn counted_noun(toks: &[Tok], j: usize, lang: Lang, text: &str) -> Option<String
                     && !l.ends_with("us")
                     && !l.ends_with("is");
                 if plural || INVARIANT.contains(&l.as_str()) {
-                    let _ = text;
                     return Some(t.text.to_string());
                 }
             }

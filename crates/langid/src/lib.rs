@@ -112,16 +112,6 @@ impl LanguageIdentifier {
             }
         }
         let mut chunks = split;
-        if std::env::var_os("CLAIMX_DEBUG_LANGID").is_some() {
-            for c in &chunks {
-                eprintln!(
-                    "{:?} {:.2} {:?}",
-                    c.lang,
-                    c.confidence,
-                    &text[c.start..c.end]
-                );
-            }
-        }
         // With no chunk long enough to judge (`I'm frightened! 🙈`), judge the whole text.
         let doc_lang = main_language(&chunks).unwrap_or_else(|| {
             let latin = text.chars().any(|c| c.is_ascii_alphabetic());
