@@ -1,13 +1,12 @@
 //! `claimx`: the command line over the claimx pipeline.
 //!
-//! - `claimx extract [PATHS|-]`: annotate plain-text files, folders and JSONL documents and
-//!   write one JSON record per document (or an error record) to stdout or `-o`.
+//! - `claimx extract [PATHS|-]`: annotate plain-text files, folders, JSONL (plain, gzip,
+//!   zstd) and WARC files and write one JSON record per document (or an error record) to
+//!   stdout or `-o`, streaming, in input order.
 //! - `claimx eval --gold DIR [--pred FILE]`: score against hand-labelled gold documents.
 //! - `claimx conformance [--peer DIR]`: pass rates on other projects' public test suites.
 //!
 //! Exit codes: 0 ok, 1 some documents failed (or a `--check` threshold was missed), 2 usage.
-
-mod input;
 
 use anyhow::{Context, Result};
 use claimx_core::{DocumentError, Pipeline};
@@ -17,7 +16,7 @@ use claimx_eval::conformance::{
 };
 use claimx_eval::seeds::format_report;
 use clap::{Parser, Subcommand};
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -33,7 +32,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Annotate documents: files (.txt, .jsonl), folders, or `-` for JSONL on stdin.
+    /// Annotate documents: files (.txt, .jsonl[.gz|.zst], .warc[.gz]), folders, or `-` for JSONL on stdin.
     Extract {
         /// Inputs; none or `-` reads JSONL from stdin.
         paths: Vec<PathBuf>,
@@ -43,6 +42,15 @@ enum Command {
         /// Pretty-print each record (not JSONL).
         #[arg(long)]
         pretty: bool,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Documents read and annotated together; memory grows with it, not with the input.
+        #[arg(long, default_value_t = 256)]
+        batch_size: usize,
+        /// No progress bar even on a terminal.
+        #[arg(long)]
+        quiet: bool,
     },
     /// Score the pipeline (or predictions) against gold annotations.
     Eval {
@@ -97,7 +105,19 @@ fn run(cli: Cli) -> Result<i32> {
             paths,
             output,
             pretty,
-        } => extract(paths, output, pretty),
+            threads,
+            batch_size,
+            quiet,
+        } => extract(
+            paths,
+            output,
+            ExtractOptions {
+                pretty,
+                threads,
+                batch_size,
+                quiet,
+            },
+        ),
         Command::Eval { gold, pred, json } => eval(gold, pred, json),
         Command::Conformance {
             peer,
@@ -108,7 +128,29 @@ fn run(cli: Cli) -> Result<i32> {
     }
 }
 
-fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, pretty: bool) -> Result<i32> {
+struct ExtractOptions {
+    pretty: bool,
+    threads: Option<usize>,
+    batch_size: usize,
+    quiet: bool,
+}
+
+#[derive(Default)]
+struct Summary {
+    documents: usize,
+    errors: usize,
+    sentences: usize,
+    figures: usize,
+    claims: usize,
+}
+
+fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -> Result<i32> {
+    let items = claimx_readers::read_inputs(&paths)?;
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = opts.threads {
+        builder = builder.num_threads(n.max(1));
+    }
+    let pool = builder.build().context("cannot start the worker threads")?;
     let pipeline = Pipeline::default();
     let mut out: Box<dyn Write> = match &output {
         Some(p) => Box::new(BufWriter::new(
@@ -116,42 +158,71 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, pretty: bool) -> Result
         )),
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
-    let mut failed = 0usize;
-    let mut total = 0usize;
-    let start = std::time::Instant::now();
-    // Documents are read and annotated in batches so that memory stays bounded.
-    const BATCH: usize = 256;
-    let mut batch = Vec::with_capacity(BATCH);
-    let mut flush = |batch: &mut Vec<input::Item>, out: &mut Box<dyn Write>| -> Result<()> {
-        let docs: Vec<_> = batch.iter().filter_map(|i| i.doc.clone()).collect();
-        let mut results = pipeline.extract_batch(&docs).into_iter();
-        for item in batch.drain(..) {
-            total += 1;
-            let rec = match item.error {
-                Some(err) => Err(err),
-                None => results.next().expect("one result per document"),
-            };
-            if rec.is_err() {
-                failed += 1;
-            }
-            write_record(out, &rec, pretty)?;
-        }
-        Ok(())
+    let progress = if !opts.quiet && std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos} documents, {per_sec} [{elapsed_precise}] {msg}",
+            )
+            .expect("valid template"),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
     };
-    for item in input::read_inputs(&paths)? {
+    let start = std::time::Instant::now();
+    let mut summary = Summary::default();
+    let batch_size = opts.batch_size.max(1);
+    let mut batch: Vec<claimx_readers::Item> = Vec::with_capacity(batch_size);
+    let mut flush =
+        |batch: &mut Vec<claimx_readers::Item>, out: &mut Box<dyn Write>| -> Result<()> {
+            let docs: Vec<&claimx_doc::Document> =
+                batch.iter().filter_map(|i| i.as_ref().ok()).collect();
+            // Annotate in parallel; results come back in input order.
+            let annotated: Vec<Result<AnnotatedDocument, DocumentError>> = pool.install(|| {
+                use rayon::prelude::*;
+                docs.par_iter().map(|d| pipeline.extract(d)).collect()
+            });
+            let mut results = annotated.into_iter();
+            for item in batch.drain(..) {
+                let rec = match item {
+                    Err(e) => Err(e),
+                    Ok(_) => results.next().expect("one result per document"),
+                };
+                summary.documents += 1;
+                match &rec {
+                    Ok(d) => {
+                        summary.sentences += d.sentences.len();
+                        summary.figures += d.figures.len();
+                        summary.claims += d.claims.len();
+                    }
+                    Err(_) => summary.errors += 1,
+                }
+                write_record(out, &rec, opts.pretty)?;
+            }
+            progress.set_position(summary.documents as u64);
+            Ok(())
+        };
+    for item in items {
         batch.push(item);
-        if batch.len() == BATCH {
+        if batch.len() == batch_size {
             flush(&mut batch, &mut out)?;
         }
     }
     flush(&mut batch, &mut out)?;
     out.flush()?;
+    progress.finish_and_clear();
     let secs = start.elapsed().as_secs_f64();
     eprintln!(
-        "claimx: {total} documents, {failed} errors, {:.1} docs/s",
-        total as f64 / secs.max(1e-9)
+        "claimx: {} documents, {} errors, {} sentences, {} figures, {} claims, {:.1} docs/s",
+        summary.documents,
+        summary.errors,
+        summary.sentences,
+        summary.figures,
+        summary.claims,
+        summary.documents as f64 / secs.max(1e-9)
     );
-    Ok(if failed > 0 { 1 } else { 0 })
+    Ok(if summary.errors > 0 { 1 } else { 0 })
 }
 
 fn write_record(
@@ -159,16 +230,11 @@ fn write_record(
     rec: &Result<AnnotatedDocument, DocumentError>,
     pretty: bool,
 ) -> Result<()> {
-    let value = match rec {
-        Ok(doc) => serde_json::to_value(doc)?,
-        Err(e) => {
-            serde_json::json!({"id": e.id, "error": {"stage": e.stage, "kind": e.kind, "message": e.message}})
-        }
-    };
-    if pretty {
-        serde_json::to_writer_pretty(&mut *out, &value)?;
-    } else {
-        serde_json::to_writer(&mut *out, &value)?;
+    match (rec, pretty) {
+        (Ok(doc), false) => serde_json::to_writer(&mut *out, doc)?,
+        (Ok(doc), true) => serde_json::to_writer_pretty(&mut *out, doc)?,
+        (Err(e), false) => serde_json::to_writer(&mut *out, &e.to_record())?,
+        (Err(e), true) => serde_json::to_writer_pretty(&mut *out, &e.to_record())?,
     }
     out.write_all(b"\n")?;
     Ok(())

@@ -17,26 +17,7 @@ use claimx_sentences::{SentenceSegmenter, SentenceSplitter};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// A failure for one document: which document, which stage, what went wrong.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
-#[error("document {id:?}: {stage} stage: {kind}: {message}")]
-pub struct DocumentError {
-    pub id: String,
-    pub stage: String,
-    pub kind: String,
-    pub message: String,
-}
-
-impl DocumentError {
-    pub fn new(id: &str, stage: &str, kind: &str, message: impl Into<String>) -> Self {
-        DocumentError {
-            id: id.to_string(),
-            stage: stage.to_string(),
-            kind: kind.to_string(),
-            message: message.into(),
-        }
-    }
-}
+pub use claimx_doc::DocumentError;
 
 /// The configuration of every stage; `PipelineConfig::default()` is the shipped pipeline.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -15,6 +15,33 @@ mod types;
 pub use offsets::OffsetIndex;
 pub use types::*;
 
+/// A failure for one document: which document, which stage, what went wrong. Written as an
+/// error record (`{"id", "error": {"stage", "kind", "message"}}`) in place of the document.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[error("document {id:?}: {stage} stage: {kind}: {message}")]
+pub struct DocumentError {
+    pub id: String,
+    pub stage: String,
+    pub kind: String,
+    pub message: String,
+}
+
+impl DocumentError {
+    pub fn new(id: &str, stage: &str, kind: &str, message: impl Into<String>) -> Self {
+        DocumentError {
+            id: id.to_string(),
+            stage: stage.to_string(),
+            kind: kind.to_string(),
+            message: message.into(),
+        }
+    }
+
+    /// The error record as JSON.
+    pub fn to_record(&self) -> serde_json::Value {
+        serde_json::json!({"id": self.id, "error": {"stage": self.stage, "kind": self.kind, "message": self.message}})
+    }
+}
+
 /// Errors raised while building documents.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum DocError {

@@ -1,0 +1,288 @@
+//! Reading documents for claimx from what news dumps come as.
+//!
+//! - plain-text files (`.txt`): one document, id = file name without extension;
+//! - JSONL (`.jsonl`, also `.jsonl.gz` and `.jsonl.zst`): one `{"id","text","published"?,
+//!   "title"?,"url"?}` object per line;
+//! - WARC (`.warc`, `.warc.gz`, Common Crawl News): each HTML `response` record becomes a
+//!   document whose text is the page reduced to readable text ([`html_to_text`]); offsets in
+//!   the output refer to that text;
+//! - folders, walked in sorted order, and `-` (JSONL on standard input).
+//!
+//! Every input yields items in order: a [`Document`] or a [`DocumentError`] naming the
+//! document (or `FILE:LINE` when no id could be read) and what is wrong, so that no input is
+//! lost silently. Reading is streaming: memory does not grow with the size of a dump.
+
+mod html;
+mod jsonl;
+mod warc;
+
+pub use html::html_to_text;
+pub use jsonl::JsonlReader;
+pub use warc::WarcReader;
+
+use claimx_doc::{Document, DocumentError};
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// One input item: a document or an error record for it.
+pub type Item = Result<Document, DocumentError>;
+
+/// Errors that stop reading altogether (a missing input path); per-document problems are
+/// [`DocumentError`] items instead.
+#[derive(Debug)]
+pub enum ReadError {
+    NotFound(PathBuf),
+    Io(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::NotFound(p) => write!(f, "input {} does not exist", p.display()),
+            ReadError::Io(p, e) => write!(f, "cannot read {}: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// File kinds by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    Jsonl,
+    Warc,
+}
+
+/// How a file is compressed, by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compression {
+    None,
+    Gzip,
+    Zstd,
+}
+
+/// The kind and compression of a file from its name; `None` for files that are not inputs.
+pub fn classify(path: &Path) -> Option<(Kind, Compression)> {
+    let name = path.file_name()?.to_string_lossy().to_lowercase();
+    let (base, comp) = if let Some(b) = name.strip_suffix(".gz") {
+        (b.to_string(), Compression::Gzip)
+    } else if let Some(b) = name.strip_suffix(".zst") {
+        (b.to_string(), Compression::Zstd)
+    } else {
+        (name, Compression::None)
+    };
+    let kind = if base.ends_with(".jsonl") || base.ends_with(".ndjson") {
+        Kind::Jsonl
+    } else if base.ends_with(".warc") {
+        Kind::Warc
+    } else if base.ends_with(".txt") {
+        Kind::Text
+    } else {
+        return None;
+    };
+    Some((kind, comp))
+}
+
+/// A reader over a possibly compressed file.
+pub fn open(path: &Path, comp: Compression) -> std::io::Result<Box<dyn BufRead + Send>> {
+    let f = std::fs::File::open(path)?;
+    Ok(match comp {
+        Compression::None => Box::new(BufReader::with_capacity(1 << 16, f)),
+        Compression::Gzip => Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(f))),
+        Compression::Zstd => Box::new(BufReader::new(zstd::stream::read::Decoder::new(f)?)),
+    })
+}
+
+/// All items of the given inputs, in order. `-` (or no path) reads JSONL from stdin.
+pub fn read_inputs(paths: &[PathBuf]) -> Result<Box<dyn Iterator<Item = Item> + Send>, ReadError> {
+    if paths.is_empty() || (paths.len() == 1 && paths[0].as_os_str() == "-") {
+        let stdin: Box<dyn BufRead + Send> = Box::new(BufReader::new(std::io::stdin()));
+        return Ok(Box::new(JsonlReader::new("stdin", stdin)));
+    }
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut files).map_err(|e| ReadError::Io(p.clone(), e))?;
+        } else if p.exists() {
+            files.push(p.clone());
+        } else {
+            return Err(ReadError::NotFound(p.clone()));
+        }
+    }
+    Ok(Box::new(files.into_iter().flat_map(|f| file_items(&f))))
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else if classify(&p).is_some() {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+/// Items of one file. A file given by name whose kind is unknown is read as plain text.
+pub fn file_items(path: &Path) -> Box<dyn Iterator<Item = Item> + Send> {
+    let name = path.display().to_string();
+    let (kind, comp) = classify(path).unwrap_or((Kind::Text, Compression::None));
+    let reader = match open(path, comp) {
+        Ok(r) => r,
+        Err(e) => {
+            return Box::new(std::iter::once(Err(DocumentError::new(
+                &name,
+                "input",
+                "io",
+                format!("{name}: {e}"),
+            ))));
+        }
+    };
+    match kind {
+        Kind::Jsonl => Box::new(JsonlReader::new(&name, reader)),
+        Kind::Warc => Box::new(WarcReader::new(&name, reader)),
+        Kind::Text => Box::new(std::iter::once(text_item(path, reader))),
+    }
+}
+
+fn text_item(path: &Path, mut reader: Box<dyn BufRead + Send>) -> Item {
+    let name = path.display().to_string();
+    let file = path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.clone());
+    let id = file
+        .split('.')
+        .next()
+        .filter(|s| !s.is_empty())
+        .unwrap_or(&file)
+        .to_string();
+    let mut bytes = Vec::new();
+    if let Err(e) = reader.read_to_end(&mut bytes) {
+        return Err(DocumentError::new(
+            &id,
+            "input",
+            "io",
+            format!("{name}: {e}"),
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Document::new(id, text)),
+        Err(e) => Err(DocumentError::new(
+            &id,
+            "input",
+            "invalid_utf8",
+            format!(
+                "{name}: invalid UTF-8 at byte {}",
+                e.utf8_error().valid_up_to()
+            ),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn dir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("claimx-readers-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    fn warc_record(kind: &str, id: &str, payload: &str) -> Vec<u8> {
+        let body =
+            format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{payload}");
+        let mut r = format!(
+            "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <{id}>\r\nWARC-Target-URI: https://example.org/{id}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+            body.len()
+        )
+        .into_bytes();
+        r.extend_from_slice(body.as_bytes());
+        r.extend_from_slice(b"\r\n\r\n");
+        r
+    }
+
+    #[test]
+    fn jsonl_in_three_compressions() {
+        let d = dir("jsonl");
+        let lines = "{\"id\":\"a\",\"text\":\"Eins.\"}\n\n{\"id\":\"b\",\"text\":\"Zwei.\",\"published\":\"2025-07-24\"}\nnot json\n";
+        std::fs::write(d.join("x.jsonl"), lines).unwrap();
+        let mut gz = flate2::write::GzEncoder::new(
+            std::fs::File::create(d.join("y.jsonl.gz")).unwrap(),
+            flate2::Compression::fast(),
+        );
+        gz.write_all(lines.as_bytes()).unwrap();
+        gz.finish().unwrap();
+        std::fs::write(
+            d.join("z.jsonl.zst"),
+            zstd::encode_all(lines.as_bytes(), 1).unwrap(),
+        )
+        .unwrap();
+        std::fs::write(d.join("ignored.md"), "# not an input").unwrap();
+        let items: Vec<Item> = read_inputs(std::slice::from_ref(&d)).unwrap().collect();
+        assert_eq!(items.len(), 9);
+        for chunk in items.chunks(3) {
+            assert_eq!(chunk[0].as_ref().unwrap().id, "a");
+            assert_eq!(
+                chunk[1].as_ref().unwrap().published.as_deref(),
+                Some("2025-07-24")
+            );
+            let e = chunk[2].as_ref().unwrap_err();
+            assert_eq!(e.kind, "malformed_json");
+            assert!(e.id.ends_with(":4"), "{}", e.id);
+        }
+    }
+
+    #[test]
+    fn warc_responses_become_documents() {
+        let d = dir("warc");
+        let mut bytes =
+            b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 4\r\n\r\ninfo\r\n\r\n".to_vec();
+        bytes.extend(warc_record("request", "req-1", "GET /"));
+        bytes.extend(warc_record("response", "urn:uuid:1", "<html><title>Labor</title><body><article><p>Amazon schlie&szlig;t das Labor.</p></article></body></html>"));
+        bytes.extend(warc_record("response", "urn:uuid:2", "<p>Second page.</p>"));
+        let mut gz = flate2::write::GzEncoder::new(
+            std::fs::File::create(d.join("news.warc.gz")).unwrap(),
+            flate2::Compression::fast(),
+        );
+        gz.write_all(&bytes).unwrap();
+        gz.finish().unwrap();
+        let items: Vec<Item> = read_inputs(&[d.join("news.warc.gz")]).unwrap().collect();
+        assert_eq!(items.len(), 2);
+        let a = items[0].as_ref().unwrap();
+        assert_eq!(a.id, "urn:uuid:1");
+        assert_eq!(a.text, "Amazon schließt das Labor.");
+        assert_eq!(a.title.as_deref(), Some("Labor"));
+        assert_eq!(a.url.as_deref(), Some("https://example.org/urn:uuid:1"));
+        assert_eq!(items[1].as_ref().unwrap().text, "Second page.");
+    }
+
+    #[test]
+    fn truncated_warc_yields_one_error() {
+        let d = dir("warc-trunc");
+        let mut bytes = warc_record("response", "urn:uuid:1", "<p>Ok.</p>");
+        let second = warc_record("response", "urn:uuid:2", "<p>Cut off here</p>");
+        bytes.extend_from_slice(&second[..second.len() - 12]);
+        std::fs::write(d.join("cut.warc"), bytes).unwrap();
+        let items: Vec<Item> = read_inputs(&[d.join("cut.warc")]).unwrap().collect();
+        assert_eq!(items.len(), 2);
+        assert!(items[0].is_ok());
+        assert_eq!(items[1].as_ref().unwrap_err().kind, "malformed_warc");
+    }
+
+    #[test]
+    fn missing_path_is_an_error() {
+        let err = read_inputs(&[PathBuf::from("/no/such/file.jsonl")])
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("/no/such/file.jsonl"));
+    }
+}
