@@ -40,6 +40,27 @@ pub struct GoldFigure {
     pub unit: Option<String>,
 }
 
+/// A gold claim (see `data/seeds/ANNOTATION.md`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GoldClaim {
+    pub sentence: [usize; 2],
+    pub subject: String,
+    #[serde(default)]
+    pub subject_entity: Option<String>,
+    #[serde(default)]
+    pub predicate: Option<String>,
+    #[serde(default)]
+    pub figure: Option<[usize; 2]>,
+    #[serde(default)]
+    pub time: Option<[usize; 2]>,
+    #[serde(default)]
+    pub attribution: Option<String>,
+    #[serde(default)]
+    pub cue: Option<String>,
+    #[serde(default)]
+    pub hedged: bool,
+}
+
 /// One gold file plus its text.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct GoldDocument {
@@ -57,7 +78,7 @@ pub struct GoldDocument {
     #[serde(default)]
     pub figures: Vec<GoldFigure>,
     #[serde(default)]
-    pub claims: Vec<serde_json::Value>,
+    pub claims: Vec<GoldClaim>,
     /// Filled from `text/<doc_id>.txt`.
     #[serde(skip)]
     pub text: String,

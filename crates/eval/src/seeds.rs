@@ -34,6 +34,11 @@ pub struct SeedReport {
     pub figure_type: BTreeMap<String, Accuracy>,
     pub figure_value: BTreeMap<String, Accuracy>,
     pub figure_bound: BTreeMap<String, Accuracy>,
+    /// Entities: exact span and type.
+    pub entities: BTreeMap<String, Prf>,
+    pub entities_by_type: BTreeMap<String, Prf>,
+    /// Claims matched on sentence + subject + figure (see [`claim_matches`]).
+    pub claims: BTreeMap<String, Prf>,
     pub misses: Vec<Miss>,
 }
 
@@ -205,6 +210,9 @@ pub fn score_documents(pairs: &[(GoldDocument, AnnotatedDocument)]) -> SeedRepor
             }
         }
 
+        score_entities(&mut r, g, p);
+        score_claims(&mut r, g, p);
+
         // Figures
         let pred_f: HashMap<(usize, usize), &claimx_doc::Figure> = p
             .figures
@@ -289,6 +297,158 @@ pub fn score_documents(pairs: &[(GoldDocument, AnnotatedDocument)]) -> SeedRepor
     r
 }
 
+fn score_entities(r: &mut SeedReport, g: &GoldDocument, p: &AnnotatedDocument) {
+    let gold: HashSet<(usize, usize, String)> = g
+        .entities
+        .iter()
+        .map(|e| (e.start, e.end, e.kind.clone()))
+        .collect();
+    let pred: HashSet<(usize, usize, String)> = p
+        .entities
+        .iter()
+        .map(|e| {
+            (
+                e.span.start,
+                e.span.end,
+                serde_json::to_value(e.kind)
+                    .unwrap()
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string(),
+            )
+        })
+        .collect();
+    for e in &gold {
+        let hit = pred.contains(e);
+        let x = r.entities.entry(lang_at(g, e.0)).or_default();
+        x.gold += 1;
+        x.tp += hit as usize;
+        let t = r.entities_by_type.entry(e.2.clone()).or_default();
+        t.gold += 1;
+        t.tp += hit as usize;
+        if !hit {
+            r.misses.push(Miss {
+                doc_id: g.doc_id.clone(),
+                layer: "entity",
+                what: "missed",
+                start: e.0,
+                end: e.1,
+                text: slice(&g.text, e.0, e.1),
+                detail: e.2.clone(),
+            });
+        }
+    }
+    for e in &pred {
+        r.entities.entry(lang_at(g, e.0)).or_default().pred += 1;
+        r.entities_by_type.entry(e.2.clone()).or_default().pred += 1;
+        if !gold.contains(e) {
+            r.misses.push(Miss {
+                doc_id: g.doc_id.clone(),
+                layer: "entity",
+                what: "spurious",
+                start: e.0,
+                end: e.1,
+                text: slice(&g.text, e.0, e.1),
+                detail: e.2.clone(),
+            });
+        }
+    }
+}
+
+/// Lower-cased subject without leading articles and determiners.
+fn norm_subject(s: &str) -> String {
+    const ARTICLES: &[&str] = &[
+        "the", "a", "an", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "sein",
+        "seine", "its", "their",
+    ];
+    let words: Vec<String> = s.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let start = words
+        .iter()
+        .position(|w| !ARTICLES.contains(&w.as_str()))
+        .unwrap_or(words.len());
+    words[start..].join(" ")
+}
+
+/// A predicted claim matches a gold claim when they lie in the same sentence, carry the same
+/// figure (same span, or both none), and name the same subject: equal after dropping articles
+/// and case, one containing the other (`the lab` / `the Shanghai lab`), or the same canonical
+/// entity.
+pub fn claim_matches(
+    gold: &crate::gold::GoldClaim,
+    pred: &claimx_doc::Claim,
+    pred_doc: &AnnotatedDocument,
+) -> bool {
+    if [pred.sentence.start, pred.sentence.end] != gold.sentence {
+        return false;
+    }
+    let pred_fig = pred
+        .figure
+        .and_then(|i| pred_doc.figures.get(i))
+        .map(|f| [f.span.start, f.span.end]);
+    if pred_fig != gold.figure {
+        return false;
+    }
+    let gs = norm_subject(&gold.subject);
+    let ps = norm_subject(pred.subject.as_deref().unwrap_or(""));
+    let same_text = !ps.is_empty() && (gs == ps || gs.contains(&ps) || ps.contains(&gs));
+    let same_entity = match (&gold.subject_entity, &pred.subject_entity) {
+        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+        _ => false,
+    };
+    same_text || same_entity
+}
+
+fn score_claims(r: &mut SeedReport, g: &GoldDocument, p: &AnnotatedDocument) {
+    let mut used = vec![false; p.claims.len()];
+    for gc in &g.claims {
+        let lang = lang_at(g, gc.sentence[0]);
+        let e = r.claims.entry(lang).or_default();
+        e.gold += 1;
+        let hit = p
+            .claims
+            .iter()
+            .enumerate()
+            .find(|(k, pc)| !used[*k] && claim_matches(gc, pc, p))
+            .map(|(k, _)| k);
+        match hit {
+            Some(k) => {
+                used[k] = true;
+                e.tp += 1;
+            }
+            None => r.misses.push(Miss {
+                doc_id: g.doc_id.clone(),
+                layer: "claim",
+                what: "missed",
+                start: gc.sentence[0],
+                end: gc.sentence[1],
+                text: gc.subject.clone(),
+                detail: format!(
+                    "predicate {:?}, figure {:?}",
+                    gc.predicate,
+                    gc.figure.map(|f| slice(&g.text, f[0], f[1]))
+                ),
+            }),
+        }
+    }
+    for (k, pc) in p.claims.iter().enumerate() {
+        r.claims
+            .entry(lang_at(g, pc.sentence.start))
+            .or_default()
+            .pred += 1;
+        if !used[k] {
+            r.misses.push(Miss {
+                doc_id: g.doc_id.clone(),
+                layer: "claim",
+                what: "spurious",
+                start: pc.sentence.start,
+                end: pc.sentence.end,
+                text: pc.subject.clone().unwrap_or_default(),
+                detail: format!("predicate {:?}", pc.predicate),
+            });
+        }
+    }
+}
+
 /// The report as a plain-text table.
 pub fn format_report(r: &SeedReport) -> String {
     use std::fmt::Write;
@@ -321,11 +481,16 @@ pub fn format_report(r: &SeedReport) -> String {
         ("sentences", &r.sentences),
         ("segments", &r.segments),
         ("figures (span)", &r.figures),
+        ("entities", &r.entities),
+        ("claims", &r.claims),
     ] {
         for (lang, p) in map {
             row(name, lang, p);
         }
         row(name, "all", &SeedReport::total(map, |a, b| a.add(b)));
+    }
+    for (t, p) in &r.entities_by_type {
+        row("entities by type", t, p);
     }
     for (t, p) in &r.figures_by_type {
         row("figures by type", t, p);
@@ -384,4 +549,99 @@ pub fn format_report(r: &SeedReport) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gold::{GoldClaim, GoldEntity};
+    use claimx_doc::{Claim, Document, Entity, EntityType, OffsetIndex};
+
+    fn gold_doc(text: &str) -> GoldDocument {
+        GoldDocument {
+            doc_id: "t".into(),
+            published: None,
+            languages: vec!["en".into()],
+            segments: vec![],
+            sentences: vec![],
+            entities: vec![GoldEntity {
+                start: 0,
+                end: 6,
+                text: "Amazon".into(),
+                kind: "ORG".into(),
+            }],
+            figures: vec![],
+            claims: vec![GoldClaim {
+                sentence: [0, text.chars().count()],
+                subject: "The lab".into(),
+                subject_entity: Some("AWS Shanghai AI lab".into()),
+                predicate: Some("employed".into()),
+                figure: Some([29, 39]),
+                time: None,
+                attribution: None,
+                cue: None,
+                hedged: false,
+            }],
+            text: text.into(),
+        }
+    }
+
+    fn predicted(
+        text: &str,
+        subject: &str,
+        entity: (usize, usize, EntityType),
+    ) -> AnnotatedDocument {
+        let mut doc = claimx_core::Pipeline::default()
+            .extract(&Document::new("t", text))
+            .unwrap();
+        let idx = OffsetIndex::new(text);
+        doc.entities = vec![Entity {
+            span: idx.span_from_chars(entity.0, entity.1),
+            text: String::new(),
+            kind: entity.2,
+            score: 1.0,
+        }];
+        let fig = doc.figures.iter().position(|f| f.text == "over 1,000");
+        doc.claims = vec![Claim {
+            sentence: idx.span_from_chars(0, text.chars().count()),
+            subject: Some(subject.into()),
+            subject_entity: None,
+            predicate: Some("employed".into()),
+            figure: fig,
+            time: None,
+            attribution: None,
+            cue: None,
+            hedged: false,
+            negated: false,
+            confidence: 1.0,
+        }];
+        doc
+    }
+
+    const TEXT: &str = "Amazon said the Shanghai lab over 1,000 people.";
+
+    #[test]
+    fn claims_match_on_sentence_subject_and_figure() {
+        let g = gold_doc(TEXT);
+        for (subject, ok) in [("the Shanghai lab", true), ("lab", true), ("Amazon", false)] {
+            let p = predicted(TEXT, subject, (0, 6, EntityType::Org));
+            let r = score_documents(&[(g.clone(), p)]);
+            assert_eq!(r.claims["en"].tp, ok as usize, "{subject}");
+        }
+    }
+
+    #[test]
+    fn entities_need_exact_span_and_type() {
+        let g = gold_doc(TEXT);
+        let cases = [
+            ((0, 6, EntityType::Org), 1),
+            ((0, 6, EntityType::Per), 0),
+            ((0, 5, EntityType::Org), 0),
+        ];
+        for (entity, tp) in cases {
+            let r = score_documents(&[(g.clone(), predicted(TEXT, "the lab", entity))]);
+            assert_eq!(r.entities["en"].tp, tp);
+            assert_eq!(r.entities["en"].pred, 1);
+        }
+    }
 }
