@@ -181,7 +181,9 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
             // Annotate in parallel; results come back in input order.
             let annotated: Vec<Result<AnnotatedDocument, DocumentError>> = pool.install(|| {
                 use rayon::prelude::*;
-                docs.par_iter().map(|d| pipeline.extract(d)).collect()
+                docs.par_iter()
+                    .map(|d| pipeline.extract_guarded(d))
+                    .collect()
             });
             let mut results = annotated.into_iter();
             for item in batch.drain(..) {

@@ -138,12 +138,34 @@ impl Pipeline {
         })
     }
 
-    /// Annotate many documents in parallel (rayon); results keep the input order.
+    /// Annotate one document; a panic inside any stage becomes an error for this document
+    /// (stage `pipeline`, kind `panic`) instead of taking the process down.
+    pub fn extract_guarded(&self, doc: &Document) -> Result<AnnotatedDocument, DocumentError> {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.extract(doc))) {
+            Ok(r) => r,
+            Err(payload) => {
+                let what = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".into());
+                Err(DocumentError::new(
+                    &doc.id,
+                    "pipeline",
+                    "panic",
+                    format!("a stage panicked: {what}"),
+                ))
+            }
+        }
+    }
+
+    /// Annotate many documents in parallel (rayon); results keep the input order. Each
+    /// document is guarded as in [`Pipeline::extract_guarded`].
     pub fn extract_batch(
         &self,
         docs: &[Document],
     ) -> Vec<Result<AnnotatedDocument, DocumentError>> {
-        docs.par_iter().map(|d| self.extract(d)).collect()
+        docs.par_iter().map(|d| self.extract_guarded(d)).collect()
     }
 }
 
@@ -226,6 +248,47 @@ mod tests {
             monday.value,
             Some(claimx_doc::FigureValue::Text("2025-07-21".into()))
         );
+    }
+
+    struct PanickingFigures;
+    impl FigureExtraction for PanickingFigures {
+        fn extract(
+            &self,
+            text: &str,
+            _: claimx_doc::Lang,
+            _: Option<NaiveDate>,
+        ) -> Vec<claimx_figures::FigureMatch> {
+            if text.contains("boom") {
+                panic!("figure stage failed on purpose");
+            }
+            Vec::new()
+        }
+    }
+
+    #[test]
+    fn a_panicking_stage_fails_only_its_document() {
+        let config = PipelineConfig::default();
+        let pipeline = Pipeline::from_stages(
+            Box::new(config.language),
+            Box::new(config.sentences),
+            Box::new(PanickingFigures),
+        );
+        let docs = vec![
+            Document::new("a", "Fine."),
+            Document::new("b", "This goes boom."),
+            Document::new("c", "Fine too."),
+        ];
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let out = pipeline.extract_batch(&docs);
+        std::panic::set_hook(prev);
+        assert!(out[0].is_ok() && out[2].is_ok());
+        let err = out[1].as_ref().unwrap_err();
+        assert_eq!(
+            (err.id.as_str(), err.stage.as_str(), err.kind.as_str()),
+            ("b", "pipeline", "panic")
+        );
+        assert!(err.message.contains("on purpose"));
     }
 
     #[test]
