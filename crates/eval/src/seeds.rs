@@ -167,48 +167,28 @@ pub fn score_documents(pairs: &[(GoldDocument, AnnotatedDocument)]) -> SeedRepor
         }
 
         // Language segments
-        let gold_seg: HashSet<(usize, usize, String)> = g
+        let gold_seg: HashSet<Labelled> = g
             .segments
             .iter()
             .map(|s| (s.start, s.end, s.lang.clone()))
             .collect();
-        let pred_seg: HashSet<(usize, usize, String)> = p
+        let pred_seg: HashSet<Labelled> = p
             .segments
             .iter()
             .map(|s| (s.span.start, s.span.end, s.lang.code().to_string()))
             .collect();
         r.segments_exact_docs.add(gold_seg == pred_seg);
-        for s in &gold_seg {
-            let e = r.segments.entry(s.2.clone()).or_default();
-            e.gold += 1;
-            if pred_seg.contains(s) {
-                e.tp += 1;
-            } else {
-                r.misses.push(Miss {
-                    doc_id: doc.clone(),
-                    layer: "segment",
-                    what: "missed",
-                    start: s.0,
-                    end: s.1,
-                    text: slice(&g.text, s.0, (s.0 + 40).min(s.1)),
-                    detail: s.2.clone(),
-                });
-            }
-        }
-        for s in &pred_seg {
-            r.segments.entry(s.2.clone()).or_default().pred += 1;
-            if !gold_seg.contains(s) {
-                r.misses.push(Miss {
-                    doc_id: doc.clone(),
-                    layer: "segment",
-                    what: "spurious",
-                    start: s.0,
-                    end: s.1,
-                    text: slice(&g.text, s.0, (s.0 + 40).min(s.1)),
-                    detail: s.2.clone(),
-                });
-            }
-        }
+        let mut segments = std::mem::take(&mut r.segments);
+        score_labelled(
+            &mut r.misses,
+            g,
+            "segment",
+            &gold_seg,
+            &pred_seg,
+            &mut segments,
+            None,
+        );
+        r.segments = segments;
 
         score_entities(&mut r, g, p);
         score_claims(&mut r, g, p);
@@ -297,62 +277,88 @@ pub fn score_documents(pairs: &[(GoldDocument, AnnotatedDocument)]) -> SeedRepor
     r
 }
 
+/// Spans with a label (language, entity type), in code points.
+type Labelled = (usize, usize, String);
+
+/// Exact matching of labelled spans: counts per language of the gold segment (and per label
+/// when `by_label` is given), and the misses with their text.
+fn score_labelled(
+    misses: &mut Vec<Miss>,
+    g: &GoldDocument,
+    layer: &'static str,
+    gold: &HashSet<Labelled>,
+    pred: &HashSet<Labelled>,
+    by_lang: &mut BTreeMap<String, Prf>,
+    mut by_label: Option<&mut BTreeMap<String, Prf>>,
+) {
+    let shown = |s: usize, e: usize| slice(&g.text, s, e.min(s + 40));
+    for x in gold {
+        let hit = pred.contains(x);
+        let e = by_lang.entry(lang_at(g, x.0)).or_default();
+        e.gold += 1;
+        e.tp += hit as usize;
+        if let Some(m) = by_label.as_deref_mut() {
+            let t = m.entry(x.2.clone()).or_default();
+            t.gold += 1;
+            t.tp += hit as usize;
+        }
+        if !hit {
+            misses.push(Miss {
+                doc_id: g.doc_id.clone(),
+                layer,
+                what: "missed",
+                start: x.0,
+                end: x.1,
+                text: shown(x.0, x.1),
+                detail: x.2.clone(),
+            });
+        }
+    }
+    for x in pred {
+        by_lang.entry(lang_at(g, x.0)).or_default().pred += 1;
+        if let Some(m) = by_label.as_deref_mut() {
+            m.entry(x.2.clone()).or_default().pred += 1;
+        }
+        if !gold.contains(x) {
+            misses.push(Miss {
+                doc_id: g.doc_id.clone(),
+                layer,
+                what: "spurious",
+                start: x.0,
+                end: x.1,
+                text: shown(x.0, x.1),
+                detail: x.2.clone(),
+            });
+        }
+    }
+}
+
 fn score_entities(r: &mut SeedReport, g: &GoldDocument, p: &AnnotatedDocument) {
-    let gold: HashSet<(usize, usize, String)> = g
+    let gold: HashSet<Labelled> = g
         .entities
         .iter()
         .map(|e| (e.start, e.end, e.kind.clone()))
         .collect();
-    let pred: HashSet<(usize, usize, String)> = p
+    let type_name = |k: claimx_doc::EntityType| {
+        serde_json::to_value(k)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default()
+    };
+    let pred: HashSet<Labelled> = p
         .entities
         .iter()
-        .map(|e| {
-            (
-                e.span.start,
-                e.span.end,
-                serde_json::to_value(e.kind)
-                    .unwrap()
-                    .as_str()
-                    .unwrap_or("")
-                    .to_string(),
-            )
-        })
+        .map(|e| (e.span.start, e.span.end, type_name(e.kind)))
         .collect();
-    for e in &gold {
-        let hit = pred.contains(e);
-        let x = r.entities.entry(lang_at(g, e.0)).or_default();
-        x.gold += 1;
-        x.tp += hit as usize;
-        let t = r.entities_by_type.entry(e.2.clone()).or_default();
-        t.gold += 1;
-        t.tp += hit as usize;
-        if !hit {
-            r.misses.push(Miss {
-                doc_id: g.doc_id.clone(),
-                layer: "entity",
-                what: "missed",
-                start: e.0,
-                end: e.1,
-                text: slice(&g.text, e.0, e.1),
-                detail: e.2.clone(),
-            });
-        }
-    }
-    for e in &pred {
-        r.entities.entry(lang_at(g, e.0)).or_default().pred += 1;
-        r.entities_by_type.entry(e.2.clone()).or_default().pred += 1;
-        if !gold.contains(e) {
-            r.misses.push(Miss {
-                doc_id: g.doc_id.clone(),
-                layer: "entity",
-                what: "spurious",
-                start: e.0,
-                end: e.1,
-                text: slice(&g.text, e.0, e.1),
-                detail: e.2.clone(),
-            });
-        }
-    }
+    score_labelled(
+        &mut r.misses,
+        g,
+        "entity",
+        &gold,
+        &pred,
+        &mut r.entities,
+        Some(&mut r.entities_by_type),
+    );
 }
 
 /// Lower-cased subject without leading articles and determiners.

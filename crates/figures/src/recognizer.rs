@@ -273,72 +273,56 @@ impl FigureRecognizer {
             while ns.last > ns.first && taken(&nums, &toks[ns.last]) {
                 ns.last -= 1;
             }
-            if self.numbers_only {
-                let (start, end) = (toks[ns.first].start, toks[ns.last].end);
-                let value = Some(FigureValue::Number(ns.value));
-                nums.push(FigureMatch {
-                    start,
-                    end,
-                    kind: ns.kind,
-                    value,
-                    upper: None,
-                    bound: None,
-                    unit: None,
-                    value_start: start,
-                });
-                i = ns.last + 1;
-                continue;
-            }
-            // The end of the figure before this one: prefixes and bounds must not reach into it.
-            let pos = toks[ns.first].start;
-            let date_end = {
-                let idx = date_spans.partition_point(|m| m.1 <= pos);
-                if idx > 0 {
-                    date_spans[idx - 1].1
-                } else {
-                    0
-                }
-            };
-            let num_end = nums
-                .last()
-                .map(|m| m.end)
-                .filter(|&e| e <= pos)
-                .unwrap_or(0);
-            let min_start = date_end.max(num_end);
-            self.decorate(&toks, &mut ns, lang, text, min_start);
-            let mut start = toks[ns.first].start;
-            let end = toks[ns.last].end;
-            if ns.year_like
-                && ns.kind == FigureType::Cardinal
-                && ns.unit.is_none()
-                && ns.bound.is_none()
-            {
-                ns.kind = FigureType::Date;
-            }
-            let value = if ns.kind == FigureType::Date {
-                Some(FigureValue::Text(format!("{}", ns.value as i64)))
-            } else {
-                Some(FigureValue::Number(ns.value))
-            };
-            if ns.kind == FigureType::Date {
-                ns.unit = None;
-            }
-            if let Some((phrase_start, b)) = bound_before(text, start, lang) {
-                if ns.kind != FigureType::Date && phrase_start >= min_start {
-                    start = phrase_start;
-                    ns.bound = Some(b);
-                }
-            }
             let value_start = toks[ns.first].start;
+            let mut start = value_start;
+            let mut value = Some(FigureValue::Number(ns.value));
+            if !self.numbers_only {
+                // The end of the figure before this one: prefixes and bounds must not reach into it.
+                let date_end = {
+                    let idx = date_spans.partition_point(|m| m.1 <= value_start);
+                    if idx > 0 {
+                        date_spans[idx - 1].1
+                    } else {
+                        0
+                    }
+                };
+                let num_end = nums
+                    .last()
+                    .map(|m| m.end)
+                    .filter(|&e| e <= value_start)
+                    .unwrap_or(0);
+                let min_start = date_end.max(num_end);
+                self.decorate(&toks, &mut ns, lang, text, min_start);
+                start = toks[ns.first].start;
+                if ns.year_like
+                    && ns.kind == FigureType::Cardinal
+                    && ns.unit.is_none()
+                    && ns.bound.is_none()
+                {
+                    ns.kind = FigureType::Date;
+                }
+                if ns.kind == FigureType::Date {
+                    value = Some(FigureValue::Text(format!("{}", ns.value as i64)));
+                    ns.unit = None;
+                } else {
+                    value = Some(FigureValue::Number(ns.value));
+                    if let Some((phrase_start, b)) = bound_before(text, start, lang) {
+                        if phrase_start >= min_start {
+                            start = phrase_start;
+                            ns.bound = Some(b);
+                        }
+                    }
+                }
+            }
             nums.push(FigureMatch {
                 start,
-                end,
+                end: toks[ns.last].end,
                 kind: ns.kind,
                 value,
                 upper: None,
                 bound: ns.bound,
                 unit: ns.unit,
-                value_start,
+                value_start: toks[ns.first].start,
             });
             i = ns.last + 1;
         }
