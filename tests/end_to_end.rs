@@ -328,3 +328,29 @@ fn ten_thousand_documents_each_accounted_for() {
     assert_eq!(errors, 10_000 / 97);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `--records claims`: one flat record per claim, with its sentence text and figure inlined.
+#[test]
+fn claim_records_over_the_seeds() {
+    let out = run_ok(
+        claimx()
+            .args(["extract", "--records", "claims", "data/seeds"])
+            .current_dir(root()),
+    );
+    let recs = records(&out.stdout);
+    assert!(recs.len() >= 30, "{} claims", recs.len());
+    for r in &recs {
+        let sentence = r["sentence_text"].as_str().unwrap();
+        let figure = r["figure"]["text"].as_str().unwrap();
+        assert!(sentence.contains(figure), "{figure:?} not in {sentence:?}");
+        assert!(r["subject"].is_string());
+        assert!(r["id"].as_str().unwrap().len() > 3);
+    }
+    let glasser = recs
+        .iter()
+        .find(|r| r["subject"] == "Sprecher Brad Glasser")
+        .expect("claim about Brad Glasser");
+    // Document 001 states no publication date, so "am Mittwoch" stays unresolved.
+    assert_eq!(glasser["time"]["text"], "Mittwoch");
+    assert!(glasser["time"]["value"].is_null());
+}

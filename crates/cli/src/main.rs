@@ -30,6 +30,12 @@ struct Cli {
     command: Command,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Records {
+    Documents,
+    Claims,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Annotate documents: files (.txt, .jsonl[.gz|.zst], .warc[.gz]), folders, or `-` for JSONL on stdin.
@@ -51,6 +57,9 @@ enum Command {
         /// No progress bar even on a terminal.
         #[arg(long)]
         quiet: bool,
+        /// One record per document (annotations nested) or one per claim (flat).
+        #[arg(long, value_enum, default_value_t = Records::Documents)]
+        records: Records,
     },
     /// Score the pipeline (or predictions) against gold annotations.
     Eval {
@@ -108,6 +117,7 @@ fn run(cli: Cli) -> Result<i32> {
             threads,
             batch_size,
             quiet,
+            records,
         } => extract(
             paths,
             output,
@@ -116,6 +126,7 @@ fn run(cli: Cli) -> Result<i32> {
                 threads,
                 batch_size,
                 quiet,
+                records,
             },
         ),
         Command::Eval { gold, pred, json } => eval(gold, pred, json),
@@ -129,6 +140,7 @@ fn run(cli: Cli) -> Result<i32> {
 }
 
 struct ExtractOptions {
+    records: Records,
     pretty: bool,
     threads: Option<usize>,
     batch_size: usize,
@@ -187,9 +199,9 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
             });
             let mut results = annotated.into_iter();
             for item in batch.drain(..) {
-                let rec = match item {
-                    Err(e) => Err(e),
-                    Ok(_) => results.next().expect("one result per document"),
+                let (rec, text) = match item {
+                    Err(e) => (Err(e), String::new()),
+                    Ok(d) => (results.next().expect("one result per document"), d.text),
                 };
                 summary.documents += 1;
                 match &rec {
@@ -200,7 +212,14 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
                     }
                     Err(_) => summary.errors += 1,
                 }
-                write_record(out, &rec, opts.pretty)?;
+                match (opts.records, &rec) {
+                    (Records::Claims, Ok(doc)) => {
+                        for value in claim_records(doc, &text) {
+                            write_value(out, &value, opts.pretty)?;
+                        }
+                    }
+                    _ => write_record(out, &rec, opts.pretty)?,
+                }
             }
             progress.set_position(summary.documents as u64);
             Ok(())
@@ -225,6 +244,44 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
         summary.documents as f64 / secs.max(1e-9)
     );
     Ok(if summary.errors > 0 { 1 } else { 0 })
+}
+
+/// Flat claim records: the claim with its sentence text and figures inlined.
+fn claim_records(doc: &AnnotatedDocument, text: &str) -> Vec<serde_json::Value> {
+    doc.claims
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let fig = |i: Option<usize>| i.and_then(|i| doc.figures.get(i)).and_then(|f| serde_json::to_value(f).ok());
+            serde_json::json!({
+                "id": doc.id,
+                "claim": k,
+                "lang": doc.sentences.iter().find(|s| s.span == c.sentence).map(|s| s.lang.code()).unwrap_or(doc.lang.code()),
+                "sentence": c.sentence,
+                "sentence_text": text.get(c.sentence.byte_start..c.sentence.byte_end).unwrap_or(""),
+                "subject": c.subject,
+                "subject_entity": c.subject_entity,
+                "predicate": c.predicate,
+                "figure": fig(c.figure),
+                "time": fig(c.time),
+                "attribution": c.attribution,
+                "cue": c.cue,
+                "hedged": c.hedged,
+                "negated": c.negated,
+                "confidence": c.confidence,
+            })
+        })
+        .collect()
+}
+
+fn write_value(out: &mut Box<dyn Write>, value: &serde_json::Value, pretty: bool) -> Result<()> {
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, value)?;
+    } else {
+        serde_json::to_writer(&mut *out, value)?;
+    }
+    out.write_all(b"\n")?;
+    Ok(())
 }
 
 fn write_record(

@@ -7,6 +7,7 @@
 //! text and the results of the stages before it.
 
 use chrono::NaiveDate;
+use claimx_claims::{ClaimAssembler, ClaimAssembly};
 use claimx_doc::{
     AnnotatedDocument, DateSource, Document, Figure, LanguageSegment, OffsetIndex, Published,
     Sentence,
@@ -26,6 +27,7 @@ pub struct PipelineConfig {
     pub language: LanguageIdentifier,
     pub sentences: SentenceSplitter,
     pub figures: FigureRecognizer,
+    pub claims: ClaimAssembler,
 }
 
 /// The text-stage pipeline.
@@ -33,6 +35,7 @@ pub struct Pipeline {
     language: Box<dyn LanguageIdentification>,
     sentences: Box<dyn SentenceSegmenter>,
     figures: Box<dyn FigureExtraction>,
+    claims: Box<dyn ClaimAssembly>,
 }
 
 impl Default for Pipeline {
@@ -47,6 +50,7 @@ impl Pipeline {
             language: Box::new(config.language),
             sentences: Box::new(config.sentences),
             figures: Box::new(config.figures),
+            claims: Box::new(config.claims),
         }
     }
 
@@ -60,6 +64,7 @@ impl Pipeline {
             language,
             sentences,
             figures,
+            claims: Box::new(ClaimAssembler::new()),
         }
     }
 
@@ -118,6 +123,7 @@ impl Pipeline {
             });
         }
 
+        let claims = self.claims.assemble(text, &sentences, &figures, &[]);
         Ok(AnnotatedDocument {
             id: doc.id.clone(),
             char_len: index.char_len(),
@@ -134,7 +140,7 @@ impl Pipeline {
             sentences,
             entities: Vec::new(),
             figures,
-            claims: Vec::new(),
+            claims,
         })
     }
 

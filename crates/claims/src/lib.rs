@@ -1,0 +1,1051 @@
+//! Claim assembly: one record per check-worthy statement.
+//!
+//! A claim is a non-boilerplate sentence (or clause) that carries a figure and says something
+//! about a subject. This stage works on what earlier stages produced — sentences with their
+//! language, figures, entities — plus shallow word rules per language: where the subject noun
+//! phrase stands relative to the finite verb (English SVO, German verb-second), which words cue
+//! an attribution (`said`, `according to`, `laut`, `zufolge`, `据…称`), which mark hedging
+//! (`reportedly`, `may`, `sollen`, `Schätzungen zufolge`) or negation. Each non-date figure
+//! yields a claim, with the nearest date in its clause as time; a clause with dates only yields
+//! one claim per date. The rules are a baseline: entity spans from the tagger, when present,
+//! are preferred as subjects.
+
+use claimx_doc::{Claim, Entity, Figure, FigureType, Lang, OffsetIndex, Sentence};
+use serde::{Deserialize, Serialize};
+
+/// The claim stage interface.
+pub trait ClaimAssembly: Send + Sync {
+    fn assemble(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        figures: &[Figure],
+        entities: &[Entity],
+    ) -> Vec<Claim>;
+}
+
+/// Rule-based claim assembler for de / en (zh: attribution and figures, no subject rules yet).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ClaimAssembler {}
+
+impl ClaimAssembly for ClaimAssembler {
+    fn assemble(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        figures: &[Figure],
+        entities: &[Entity],
+    ) -> Vec<Claim> {
+        self.assemble(text, sentences, figures, entities)
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Word<'t> {
+    start: usize, // byte offsets into the text
+    end: usize,
+    text: &'t str,
+    comma_after: bool,
+}
+
+fn words_of(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let s = &text[start..end];
+    for w in s.split_whitespace() {
+        let off = start + (w.as_ptr() as usize - s.as_ptr() as usize);
+        let core = w.trim_matches(|c: char| {
+            !c.is_alphanumeric() && c != '-' && c != '$' && c != '€' && c != '%'
+        });
+        if core.is_empty() {
+            continue;
+        }
+        let lead = w.find(core).unwrap_or(0);
+        out.push(Word {
+            start: off + lead,
+            end: off + lead + core.len(),
+            text: core,
+            comma_after: w
+                .trim_end_matches(['“', '”', '"', '\'', '’'])
+                .ends_with([',', ';', ':']),
+        });
+    }
+    out
+}
+
+const EN_VERBS: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
+    "said",
+    "says",
+    "shut",
+    "closed",
+    "laid",
+    "employed",
+    "published",
+    "established",
+    "launched",
+    "made",
+    "brought",
+    "plans",
+    "announced",
+    "confirmed",
+    "represented",
+    "mirrors",
+    "remains",
+    "became",
+    "become",
+    "rose",
+    "fell",
+    "hit",
+    "cut",
+    "sold",
+    "bought",
+    "paid",
+    "won",
+    "lost",
+    "reported",
+    "issued",
+    "affects",
+    "produced",
+    "producing",
+    "scaling",
+    "employs",
+    "opened",
+];
+const EN_LEADING: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "over",
+    "during",
+    "earlier",
+    "later",
+    "last",
+    "since",
+    "after",
+    "before",
+    "however",
+    "also",
+    "according",
+    "notably",
+    "as",
+    "while",
+    "amid",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "despite",
+    "meanwhile",
+    "still",
+    "yet",
+    "but",
+    "and",
+];
+const DE_VERBS: &[&str] = &[
+    "ist",
+    "war",
+    "sind",
+    "waren",
+    "hat",
+    "hatte",
+    "haben",
+    "hatten",
+    "habe",
+    "sei",
+    "seien",
+    "wird",
+    "werden",
+    "wurde",
+    "wurden",
+    "soll",
+    "sollen",
+    "sollte",
+    "sollten",
+    "kann",
+    "können",
+    "muss",
+    "müssen",
+    "plant",
+    "planen",
+    "schließt",
+    "schloss",
+    "bestätigte",
+    "sagte",
+    "sprach",
+    "teilte",
+    "kündigte",
+    "beendete",
+    "folgte",
+    "zieht",
+    "hegen",
+    "warb",
+    "verhängte",
+    "lehnte",
+    "untersucht",
+    "stammt",
+    "bleibt",
+    "geht",
+    "gilt",
+    "galt",
+    "wirft",
+    "steht",
+    "zeigt",
+    "kam",
+    "fällt",
+    "liegt",
+    "lag",
+    "stieg",
+    "sank",
+    "fiel",
+    "erreichte",
+    "meldete",
+    "machte",
+    "brachte",
+    "entließ",
+    "baut",
+    "baute",
+    "schränken",
+    "bezeichnete",
+    "konzentriert",
+    "profitiert",
+    "dominieren",
+    "zielt",
+    "setzt",
+    "bangen",
+    "vermuten",
+    "bestreitet",
+    "fürchten",
+    "läuft",
+    "kommentierte",
+    "machte",
+    "beschäftigt",
+    "beschäftigte",
+    "verkaufte",
+    "kostet",
+];
+const DE_PARTICLES: &[&str] = &[
+    "auch",
+    "zugleich",
+    "dennoch",
+    "insgesamt",
+    "aktuell",
+    "damit",
+    "deshalb",
+    "zudem",
+    "jedoch",
+    "so",
+];
+const DE_PREPOSITIONS: &[&str] = &[
+    "laut",
+    "nach",
+    "im",
+    "am",
+    "in",
+    "mit",
+    "seit",
+    "bei",
+    "für",
+    "vor",
+    "trotz",
+    "unter",
+    "über",
+    "zum",
+    "zur",
+    "aus",
+    "von",
+    "gegen",
+    "durch",
+    "heraus",
+    "schätzungen",
+    "angesichts",
+    "wegen",
+];
+const DE_ARTICLES: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "sein",
+    "seine", "ihr", "ihre", "diese", "dieser",
+];
+
+fn is_en_verb(w: &str) -> bool {
+    let l = w.to_lowercase();
+    EN_VERBS.contains(&l.as_str())
+        || (l.len() > 4
+            && l.ends_with("ed")
+            && w.starts_with(char::is_lowercase)
+            && !l.contains('-'))
+}
+
+fn is_de_verb(w: &str) -> bool {
+    DE_VERBS.contains(&w.to_lowercase().as_str()) && w.starts_with(char::is_lowercase)
+}
+
+/// A German noun phrase starting at `k`: optional article, lower-case adjectives, then
+/// capitalised words (and `in`/`von` + capitalised word, `US-Handelskammer in Shanghai`).
+fn de_noun_phrase(ws: &[Word], k: usize) -> Option<(usize, usize)> {
+    let mut j = k;
+    if ws
+        .get(j)
+        .is_some_and(|w| DE_ARTICLES.contains(&w.text.to_lowercase().as_str()))
+    {
+        j += 1;
+    }
+    while ws.get(j).is_some_and(|w| {
+        w.text.starts_with(char::is_lowercase)
+            && !is_de_verb(w.text)
+            && !DE_PREPOSITIONS.contains(&w.text)
+    }) && j < k + 4
+    {
+        j += 1;
+    }
+    let first_noun = j;
+    while ws.get(j).is_some_and(|w| {
+        w.text.starts_with(char::is_uppercase) && !is_de_verb(&w.text.to_lowercase())
+    }) {
+        if ws[j].comma_after {
+            j += 1;
+            break;
+        }
+        j += 1;
+    }
+    (j > first_noun).then_some((k, j))
+}
+
+/// Attribution source and cue in a clause.
+fn attribution(
+    ws: &[Word],
+    lang: Lang,
+    text: &str,
+    clause: (usize, usize),
+) -> Option<(String, String)> {
+    let span = |a: usize, b: usize| text[ws[a].start..ws[b - 1].end].to_string();
+    let lower: Vec<String> = ws.iter().map(|w| w.text.to_lowercase()).collect();
+    match lang {
+        Lang::De => {
+            for (i, w) in lower.iter().enumerate() {
+                if (w == "laut" || w == "nach") && i + 1 < ws.len() {
+                    let (a, b) = de_noun_phrase(ws, i + 1)?;
+                    if w == "nach" && !ws[b - 1].text.ends_with("Angaben") {
+                        continue;
+                    }
+                    return Some((span(a, b), ws[i].text.to_string()));
+                }
+                if w == "zufolge" && i > 0 {
+                    return Some((ws[i - 1].text.to_string(), ws[i].text.to_string()));
+                }
+                if (w == "sagte" || w == "bestätigte" || w == "erklärte") && i + 1 < ws.len() {
+                    let end = (i + 1..ws.len())
+                        .take_while(|&j| ws[j].text.starts_with(char::is_uppercase))
+                        .last()
+                        .map(|j| j + 1);
+                    if let Some(e) = end {
+                        return Some((span(i + 1, e), ws[i].text.to_string()));
+                    }
+                }
+            }
+            None
+        }
+        Lang::Zh => {
+            let s = &text[clause.0..clause.1];
+            let start = s.find('据')?;
+            let rest = &s[start + '据'.len_utf8()..];
+            let end = rest.find(['称', '报']).unwrap_or(rest.len().min(12));
+            Some((rest[..end].to_string(), "据".into()))
+        }
+        _ => {
+            for (i, w) in lower.iter().enumerate() {
+                if w == "according" && lower.get(i + 1).is_some_and(|n| n == "to") {
+                    let e = (i + 2..ws.len())
+                        .take_while(|&j| !ws[j - 1].comma_after || j == i + 2)
+                        .last()?
+                        + 1;
+                    return Some((span(i + 2, e), "According to".into()));
+                }
+                if matches!(w.as_str(), "said" | "claimed" | "reported" | "reports") && i > 0 {
+                    // `X said` (the words before, back to a comma) or `said X` (a name after).
+                    let mut a = i;
+                    while a > 0 && !ws[a - 1].comma_after && i - a < 6 {
+                        a -= 1;
+                    }
+                    while a < i && matches!(lower[a].as_str(), "which" | "that" | "who" | "as") {
+                        a += 1;
+                    }
+                    if a < i {
+                        return Some((span(a, i), ws[i].text.to_string()));
+                    }
+                    let e = (i + 1..ws.len())
+                        .take_while(|&j| ws[j].text.starts_with(char::is_uppercase))
+                        .last()
+                        .map(|j| j + 1)?;
+                    return Some((span(i + 1, e), ws[i].text.to_string()));
+                }
+            }
+            None
+        }
+    }
+}
+
+fn hedged(clause_text: &str, lang: Lang) -> bool {
+    let l = clause_text.to_lowercase();
+    let words: Vec<&str> = l.split(|c: char| !c.is_alphanumeric()).collect();
+    match lang {
+        Lang::De => {
+            words.iter().any(|w| {
+                matches!(
+                    *w,
+                    "soll"
+                        | "sollen"
+                        | "angeblich"
+                        | "vermutlich"
+                        | "könnte"
+                        | "könnten"
+                        | "dürfte"
+                )
+            }) || l.contains("schätzungen zufolge")
+                || l.contains("laut berichten")
+        }
+        Lang::Zh => ["据称", "可能", "或将", "据报道"]
+            .iter()
+            .any(|c| l.contains(c)),
+        _ => words.iter().any(|w| {
+            matches!(
+                *w,
+                "reportedly" | "allegedly" | "may" | "might" | "could" | "estimated" | "reports"
+            )
+        }),
+    }
+}
+
+fn negated(clause_text: &str, lang: Lang) -> bool {
+    let l = clause_text.to_lowercase();
+    let words: Vec<&str> = l.split(|c: char| !c.is_alphanumeric()).collect();
+    match lang {
+        Lang::De => words.iter().any(|w| {
+            matches!(
+                *w,
+                "nicht" | "kein" | "keine" | "keinen" | "nie" | "niemals"
+            )
+        }),
+        Lang::Zh => ["没有", "未", "不"].iter().any(|c| l.contains(c)),
+        _ => words
+            .iter()
+            .any(|w| matches!(*w, "not" | "no" | "never" | "didn" | "don")),
+    }
+}
+
+/// Subject (byte span) and predicate of a clause, by word-order rules.
+fn subject_and_predicate(ws: &[Word], lang: Lang) -> Option<((usize, usize), String)> {
+    match lang {
+        Lang::De => {
+            let v = ws.iter().position(|w| is_de_verb(w.text))?;
+            let mut k = 0;
+            while k < v && DE_PARTICLES.contains(&ws[k].text.to_lowercase().as_str()) {
+                k += 1;
+            }
+            let adverbial = k < v
+                && (DE_PREPOSITIONS.contains(&ws[k].text.to_lowercase().as_str())
+                    || ws[k].text.starts_with(|c: char| c.is_ascii_digit()));
+            // `Amazon bestätigte …, dass das Labor … geschlossen werde`: the report is about the
+            // subject of the dass-clause.
+            let reporting = matches!(
+                ws[v].text,
+                "bestätigte"
+                    | "sagte"
+                    | "erklärte"
+                    | "teilte"
+                    | "betonte"
+                    | "meldete"
+                    | "bestätigt"
+                    | "sagt"
+            );
+            if reporting {
+                if let Some(d) =
+                    (v + 1..ws.len()).find(|&j| ws[j].text == "dass" && ws[j - 1].comma_after)
+                {
+                    if let Some((a, b)) = de_noun_phrase(ws, d + 1) {
+                        let pred = ws[b..]
+                            .iter()
+                            .rev()
+                            .find(|w| w.text.starts_with("ge") && w.text.len() > 5)
+                            .map(|w| w.text)
+                            .unwrap_or(ws[v].text);
+                        return Some(((ws[a].start, ws[b - 1].end), pred.to_string()));
+                    }
+                }
+            }
+            let (a, b) = if k < v && !adverbial {
+                // The subject ends at a comma (`eine Technologie, die … eingebracht habe`).
+                (
+                    k,
+                    (k..v)
+                        .find(|&j| ws[j].comma_after)
+                        .map(|j| j + 1)
+                        .unwrap_or(v),
+                )
+            } else {
+                de_noun_phrase(ws, v + 1)?
+            };
+            (b > a).then(|| ((ws[a].start, ws[b - 1].end), ws[v].text.to_string()))
+        }
+        Lang::En => {
+            let mut k = 0;
+            if ws
+                .first()
+                .is_some_and(|w| EN_LEADING.contains(&w.text.to_lowercase().as_str()))
+            {
+                if let Some(c) = ws.iter().take(10).position(|w| w.comma_after) {
+                    k = c + 1;
+                }
+            }
+            // Reported speech: `sources said the AWS China division employed …`
+            if let Some(s) = ws[k..]
+                .iter()
+                .position(|w| matches!(w.text, "said" | "says" | "claimed"))
+            {
+                let after = k + s + 1;
+                if ws
+                    .get(after)
+                    .is_some_and(|w| w.text.starts_with(char::is_lowercase) && !is_en_verb(w.text))
+                {
+                    k = after;
+                }
+            }
+            // `The lab, launched at …, was`: a participle right after a comma opens an
+            // apposition; the finite verb comes after it.
+            let v = (k..ws.len()).find(|&j| {
+                is_en_verb(ws[j].text)
+                    && !(j > k && ws[j - 1].comma_after && ws[j].text.ends_with("ed"))
+            })?;
+            let b = (k..v)
+                .find(|&j| ws[j].comma_after)
+                .map(|j| j + 1)
+                .unwrap_or(v);
+            (b > k).then(|| ((ws[k].start, ws[b - 1].end), ws[v].text.to_string()))
+        }
+        _ => None,
+    }
+}
+
+impl ClaimAssembler {
+    pub fn new() -> Self {
+        ClaimAssembler {}
+    }
+
+    pub fn assemble(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        figures: &[Figure],
+        entities: &[Entity],
+    ) -> Vec<Claim> {
+        let index = OffsetIndex::new(text);
+        let mut claims = Vec::new();
+        let mut fi = 0;
+        for s in sentences {
+            while fi < figures.len() && figures[fi].span.byte_start < s.span.byte_start {
+                fi += 1;
+            }
+            let in_sentence: Vec<usize> = (fi..figures.len())
+                .take_while(|&k| figures[k].span.byte_end <= s.span.byte_end)
+                .collect();
+            if s.boilerplate || in_sentence.is_empty() {
+                continue;
+            }
+            for (ca, cb) in clauses(text, s.span.byte_start, s.span.byte_end) {
+                let figs: Vec<usize> = in_sentence
+                    .iter()
+                    .copied()
+                    .filter(|&k| figures[k].span.byte_start >= ca && figures[k].span.byte_end <= cb)
+                    .collect();
+                let (dates, values): (Vec<usize>, Vec<usize>) = figs
+                    .into_iter()
+                    .filter(|&k| !matches!(figures[k].kind, FigureType::Time | FigureType::Ordinal))
+                    .partition(|&k| figures[k].kind == FigureType::Date);
+                if dates.is_empty() && values.is_empty() {
+                    continue;
+                }
+                let ws = words_of(text, ca, cb);
+                let entity = entities
+                    .iter()
+                    .find(|e| e.span.byte_start >= ca && e.span.byte_end <= cb);
+                let subject = subject_and_predicate(&ws, s.lang);
+                let (subject_text, predicate) = match (&subject, entity) {
+                    (Some(((a, b), p)), _) => (
+                        Some(text[*a..*b].trim_end_matches([',', ';']).to_string()),
+                        Some(p.clone()),
+                    ),
+                    (None, Some(e)) => (Some(e.text.clone()), None),
+                    (None, None) => (None, None),
+                };
+                // A claim needs something it is about.
+                if subject_text.is_none() {
+                    continue;
+                }
+                let clause_text = &text[ca..cb];
+                let attr = attribution(&ws, s.lang, text, (ca, cb));
+                // Subjects found by construction for single figures: a founding date
+                // (`research unit established in 2018`, `sein 2018 gegründetes Labor`) or a
+                // figure inside a relative clause (`a framework, which … generate $1 billion`).
+                let special = |f: usize| -> Option<(String, String)> {
+                    founding_subject(text, &ws, &figures[f], s.lang)
+                        .or_else(|| relative_subject(text, &ws, &figures[f], s.lang))
+                };
+                let is_hedged = hedged(clause_text, s.lang);
+                let is_negated = negated(clause_text, s.lang);
+                let make = |figure: usize,
+                            time: Option<usize>,
+                            subject: Option<String>,
+                            predicate: Option<String>| Claim {
+                    sentence: s.span,
+                    subject,
+                    subject_entity: entity.map(|e| e.text.clone()),
+                    predicate,
+                    figure: Some(figure),
+                    time,
+                    attribution: attr.as_ref().map(|a| a.0.clone()),
+                    cue: attr.as_ref().map(|a| a.1.clone()),
+                    hedged: is_hedged,
+                    negated: is_negated,
+                    confidence: if entity.is_some() { 0.7 } else { 0.5 },
+                };
+                // `Microsoft and IBM made …`: one claim per coordinated name.
+                let subjects: Vec<String> = match &subject_text {
+                    Some(t) => split_coordinated(t),
+                    None => vec![],
+                };
+                let mut emit = |figure: usize, time: Option<usize>| {
+                    if let Some((subj, pred)) = special(figure) {
+                        claims.push(make(figure, time, Some(subj), Some(pred)));
+                        return;
+                    }
+                    for subj in &subjects {
+                        claims.push(make(figure, time, Some(subj.clone()), predicate.clone()));
+                    }
+                };
+                let founding_dates: Vec<usize> = dates
+                    .iter()
+                    .copied()
+                    .filter(|&d| founding_subject(text, &ws, &figures[d], s.lang).is_some())
+                    .collect();
+                if values.is_empty() {
+                    for &d in &dates {
+                        emit(d, Some(d));
+                    }
+                } else {
+                    for &d in &founding_dates {
+                        emit(d, Some(d));
+                    }
+                    for &v in &values {
+                        let time = dates
+                            .iter()
+                            .copied()
+                            .filter(|d| !founding_dates.contains(d))
+                            .min_by_key(|&d| {
+                                figures[d]
+                                    .span
+                                    .byte_start
+                                    .abs_diff(figures[v].span.byte_start)
+                            });
+                        emit(v, time);
+                    }
+                }
+            }
+        }
+        let _ = index;
+        claims
+    }
+}
+
+const FOUNDING: &[&str] = &[
+    "established",
+    "founded",
+    "launched",
+    "created",
+    "opened",
+    "set",
+    "gegründet",
+    "gegründete",
+    "gegründetes",
+    "gegründeten",
+    "gegründeter",
+    "eröffnet",
+    "eröffnete",
+    "eröffnetes",
+    "eröffneten",
+];
+
+/// A founding date and its subject: `research unit established in 2018` (the noun phrase
+/// before the participle, or the antecedent of `which was established`) and `sein 2018
+/// gegründetes KI-Forschungslabor in Shanghai` (the noun phrase around the date).
+fn founding_subject(
+    text: &str,
+    ws: &[Word],
+    date: &Figure,
+    lang: Lang,
+) -> Option<(String, String)> {
+    let d = ws.iter().position(|w| w.start >= date.span.byte_start)?;
+    match lang {
+        Lang::De => {
+            let p = ws.get(d + 1).filter(|w| FOUNDING.contains(&w.text))?;
+            let start = if d > 0 && DE_ARTICLES.contains(&ws[d - 1].text.to_lowercase().as_str()) {
+                d - 1
+            } else {
+                d
+            };
+            let mut end = d + 2;
+            while ws
+                .get(end)
+                .is_some_and(|w| w.text.starts_with(char::is_uppercase))
+            {
+                end += 1;
+            }
+            if ws.get(end).is_some_and(|w| w.text == "in")
+                && ws
+                    .get(end + 1)
+                    .is_some_and(|w| w.text.starts_with(char::is_uppercase))
+            {
+                end += 2;
+            }
+            (end > d + 2).then(|| {
+                (
+                    text[ws[start].start..ws[end - 1].end].to_string(),
+                    p.text.to_string(),
+                )
+            })
+        }
+        _ => {
+            // `established in 2018`: the participle one or two words before the date.
+            let p = (d.saturating_sub(2)..d)
+                .rev()
+                .find(|&j| FOUNDING.contains(&ws[j].text))?;
+            let mut j = p;
+            while j > 0
+                && matches!(
+                    ws[j - 1].text,
+                    "was" | "were" | "been" | "is" | "had" | "has"
+                )
+            {
+                j -= 1;
+            }
+            if j > 0 && matches!(ws[j - 1].text, "which" | "that" | "who") {
+                // The antecedent: words before `, which` back to the start or a comma.
+                let end = j - 1; // exclusive: ws[end - 1] carries the comma before `which`
+                if end == 0 {
+                    return None;
+                }
+                let mut a = end - 1;
+                while a > 0 && !ws[a - 1].comma_after {
+                    a -= 1;
+                }
+                return Some((
+                    text[ws[a].start..ws[end - 1].end]
+                        .trim_end_matches(',')
+                        .to_string(),
+                    ws[p].text.to_string(),
+                ));
+            }
+            let mut a = j;
+            while a > 0 && !is_en_verb(ws[a - 1].text) && !ws[a - 1].comma_after && j - a < 8 {
+                a -= 1;
+            }
+            (j > a).then(|| {
+                (
+                    text[ws[a].start..ws[j - 1].end].to_string(),
+                    ws[p].text.to_string(),
+                )
+            })
+        }
+    }
+}
+
+/// A figure inside `, which …` / `, die …`: the subject is the noun phrase before the comma.
+fn relative_subject(text: &str, ws: &[Word], fig: &Figure, lang: Lang) -> Option<(String, String)> {
+    let f = ws.iter().position(|w| w.start >= fig.span.byte_start)?;
+    let rel = (0..f).rev().find(|&j| {
+        j > 0
+            && ws[j - 1].comma_after
+            && matches!(ws[j].text, "which" | "die" | "das" | "der" | "welche")
+    })?;
+    if lang == Lang::De
+        && ws[rel].text != "welche"
+        && !ws[rel..f].iter().any(|w| is_de_verb(w.text))
+    {
+        return None;
+    }
+    let end = rel; // exclusive; ws[end - 1] carries the comma
+    let mut a = end - 1;
+    while a > 0
+        && !ws[a - 1].comma_after
+        && !is_en_verb(ws[a - 1].text)
+        && !is_de_verb(ws[a - 1].text)
+        && ws[a - 1].text != "and"
+        && ws[a - 1].text != "und"
+    {
+        a -= 1;
+    }
+    let verb = ws[rel..f]
+        .iter()
+        .rev()
+        .find(|w| is_en_verb(w.text) || is_de_verb(w.text) || w.text.ends_with("ate"))
+        .map(|w| w.text.to_string())
+        .unwrap_or_default();
+    Some((
+        text[ws[a].start..ws[end - 1].end]
+            .trim_end_matches(',')
+            .to_string(),
+        verb,
+    ))
+}
+
+/// `Microsoft and IBM` → both names; anything else stays whole.
+fn split_coordinated(subject: &str) -> Vec<String> {
+    for sep in [" and ", " und "] {
+        if let Some((a, b)) = subject.split_once(sep) {
+            let name = |x: &str| {
+                !x.is_empty()
+                    && x.split_whitespace().count() <= 3
+                    && x.split_whitespace()
+                        .all(|w| w.starts_with(char::is_uppercase))
+            };
+            if name(a) && name(b) {
+                return vec![a.to_string(), b.to_string()];
+            }
+        }
+    }
+    vec![subject.to_string()]
+}
+
+/// Clauses of a sentence that can carry separate claims: split at dashes, semicolons and
+/// `, which` / `, die` relative clauses are not split (their figure belongs to the clause).
+fn clauses(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let s = &text[start..end];
+    let mut out = Vec::new();
+    let mut a = 0;
+    for (i, _) in s.match_indices([';', '–', '—']) {
+        out.push((start + a, start + i));
+        a = i + s[i..].chars().next().map(char::len_utf8).unwrap_or(1);
+    }
+    out.push((start + a, end));
+    out.into_iter()
+        .filter(|(x, y)| text[*x..*y].trim().len() > 3)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use claimx_doc::{Bound, FigureValue, Span};
+    use rstest::rstest;
+
+    /// One sentence, figures given as (text, type); byte offsets are found in the sentence.
+    fn claims_for(
+        sentence: &str,
+        lang: Lang,
+        figs: &[(&str, FigureType)],
+    ) -> (Vec<Claim>, Vec<Figure>) {
+        let idx = OffsetIndex::new(sentence);
+        let mut figures: Vec<Figure> = figs
+            .iter()
+            .map(|(t, k)| {
+                let b = sentence.find(t).expect("figure text in sentence");
+                Figure {
+                    span: idx.span(b, b + t.len()),
+                    text: t.to_string(),
+                    kind: *k,
+                    value: Some(FigureValue::Number(1.0)),
+                    upper: None,
+                    bound: None::<Bound>,
+                    unit: None,
+                    lang,
+                }
+            })
+            .collect();
+        figures.sort_by_key(|f| f.span.byte_start);
+        let s = Sentence {
+            span: Span {
+                start: 0,
+                end: sentence.chars().count(),
+                byte_start: 0,
+                byte_end: sentence.len(),
+            },
+            boilerplate: false,
+            lang,
+        };
+        (
+            ClaimAssembler::new().assemble(sentence, &[s], &figures, &[]),
+            figures,
+        )
+    }
+
+    #[rstest]
+    #[case::en_svo(Lang::En, "IBM laid off more than 1,000 staff.", &[("more than 1,000", FigureType::Cardinal)], "IBM", "more than 1,000")]
+    #[case::en_leading_adverbial(Lang::En, "In 2024, IBM laid off more than 1,000 staff.", &[("2024", FigureType::Date), ("more than 1,000", FigureType::Cardinal)], "IBM", "more than 1,000")]
+    #[case::en_reported_speech(Lang::En, "However, sources familiar with the matter said the AWS China division once employed over 1,000 people at its peak.", &[("over 1,000", FigureType::Cardinal)], "the AWS China division once", "over 1,000")]
+    #[case::en_apposition(Lang::En, "The lab, launched at the World AI Conference in 2018, was renowned for its projects.", &[("2018", FigureType::Date)], "The lab", "2018")]
+    #[case::en_founding(Lang::En, "The closure, which affects the research unit established in 2018, is part of a pullback.", &[("2018", FigureType::Date)], "the research unit", "2018")]
+    #[case::en_relative(Lang::En, "The lab developed a framework, which Wang claimed helped generate nearly $1 billion in revenue.", &[("nearly $1 billion", FigureType::Money)], "a framework", "nearly $1 billion")]
+    #[case::de_svo(Lang::De, "Das 2018 gegründete Zentrum war Amazons einziges Institut.", &[("2018", FigureType::Date)], "Das 2018 gegründete Zentrum", "2018")]
+    #[case::de_verb_second(Lang::De, "Schätzungen zufolge hatte AWS zeitweise über 1.000 Mitarbeiter in China.", &[("über 1.000", FigureType::Cardinal)], "AWS", "über 1.000")]
+    #[case::de_particle(Lang::De, "Auch Microsoft hatte Anfang des Jahres mehreren Hundert Fachkräften Optionen angeboten.", &[("Anfang des Jahres", FigureType::Date), ("mehreren Hundert", FigureType::Cardinal)], "Microsoft", "mehreren Hundert")]
+    #[case::de_number_first(Lang::De, "2019 beendete der Konzern sein Geschäft auf dem Festland.", &[("2019", FigureType::Date)], "der Konzern", "2019")]
+    #[case::de_founding_attribute(Lang::De, "Amazon schließt sein 2018 gegründetes KI-Forschungslabor in Shanghai.", &[("2018", FigureType::Date)], "sein 2018 gegründetes KI-Forschungslabor in Shanghai", "2018")]
+    #[case::de_dass(Lang::De, "Amazon bestätigte dem Handelsblatt am Donnerstag, dass das Labor geschlossen werde.", &[("Donnerstag", FigureType::Date)], "das Labor", "Donnerstag")]
+    fn subject_and_figure(
+        #[case] lang: Lang,
+        #[case] sentence: &str,
+        #[case] figs: &[(&str, FigureType)],
+        #[case] subject: &str,
+        #[case] figure: &str,
+    ) {
+        let (claims, figures) = claims_for(sentence, lang, figs);
+        let c = claims
+            .iter()
+            .find(|c| c.figure.map(|i| figures[i].text.as_str()) == Some(figure))
+            .unwrap_or_else(|| panic!("no claim for {figure}: {claims:?}"));
+        assert_eq!(c.subject.as_deref(), Some(subject));
+    }
+
+    #[test]
+    fn a_date_next_to_a_count_is_its_time() {
+        let (claims, figures) = claims_for(
+            "In 2024, IBM laid off more than 1,000 staff.",
+            Lang::En,
+            &[
+                ("2024", FigureType::Date),
+                ("more than 1,000", FigureType::Cardinal),
+            ],
+        );
+        assert_eq!(claims.len(), 1);
+        assert_eq!(
+            claims[0].time.map(|i| figures[i].text.as_str()),
+            Some("2024")
+        );
+    }
+
+    #[test]
+    fn coordinated_names_give_one_claim_each() {
+        let (claims, _) = claims_for(
+            "Earlier this year, Microsoft and IBM made similar pullbacks.",
+            Lang::En,
+            &[("Earlier this year", FigureType::Date)],
+        );
+        let subjects: Vec<_> = claims.iter().map(|c| c.subject.clone().unwrap()).collect();
+        assert_eq!(subjects, ["Microsoft", "IBM"]);
+    }
+
+    #[test]
+    fn dashes_separate_claims() {
+        let (claims, figures) = claims_for(
+            "90 Tage lang sollten die Zölle sinken – die Frist läuft am 12. August aus.",
+            Lang::De,
+            &[
+                ("90 Tage", FigureType::Duration),
+                ("12. August", FigureType::Date),
+            ],
+        );
+        let got: Vec<(String, String)> = claims
+            .iter()
+            .map(|c| {
+                (
+                    c.subject.clone().unwrap(),
+                    figures[c.figure.unwrap()].text.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("die Zölle".to_string(), "90 Tage".to_string()),
+                ("die Frist".to_string(), "12. August".to_string())
+            ]
+        );
+    }
+
+    #[rstest]
+    #[case::de_laut("Laut Berichten plant Amazon, rund ein Dutzend Fachkräfte zu holen.", Lang::De, "rund ein Dutzend", Some(("Berichten", "Laut")), true)]
+    #[case::de_zufolge("Schätzungen zufolge hatte AWS über 1.000 Mitarbeiter.", Lang::De, "über 1.000", Some(("Schätzungen", "zufolge")), true)]
+    #[case::de_sollen(
+        "Mindestens elf Einrichtungen sollen versucht haben, Chips zu kaufen.",
+        Lang::De,
+        "Mindestens elf",
+        None,
+        true
+    )]
+    #[case::en_according("According to AWS spokesperson Brad Glasser, the lab had 40 staff.", Lang::En, "40", Some(("AWS spokesperson Brad Glasser", "According to")), false)]
+    #[case::en_said("Sources said the division employed over 1,000 people.", Lang::En, "over 1,000", Some(("Sources", "said")), false)]
+    #[case::en_may(
+        "Amazon may now hire 200 researchers in Europe.",
+        Lang::En,
+        "200",
+        None,
+        true
+    )]
+    fn attribution_and_hedging(
+        #[case] sentence: &str,
+        #[case] lang: Lang,
+        #[case] figure: &str,
+        #[case] attribution: Option<(&str, &str)>,
+        #[case] hedged: bool,
+    ) {
+        let (claims, _) = claims_for(sentence, lang, &[(figure, FigureType::Cardinal)]);
+        let c = claims
+            .first()
+            .unwrap_or_else(|| panic!("no claim in {sentence:?}"));
+        assert_eq!(c.attribution.as_deref().zip(c.cue.as_deref()), attribution);
+        assert_eq!(c.hedged, hedged);
+    }
+
+    #[rstest]
+    #[case::en("Amazon did not disclose 300 jobs.", Lang::En, "300")]
+    #[case::de("Der Konzern nannte keine 300 Stellen.", Lang::De, "300")]
+    fn negation(#[case] sentence: &str, #[case] lang: Lang, #[case] figure: &str) {
+        let (claims, _) = claims_for(sentence, lang, &[(figure, FigureType::Cardinal)]);
+        assert!(claims.iter().all(|c| c.negated), "{claims:?}");
+    }
+
+    #[test]
+    fn boilerplate_and_figureless_sentences_give_nothing() {
+        let text = "Anzeige: 50 Prozent Rabatt. Amazon schließt das Labor.";
+        let idx = OffsetIndex::new(text);
+        let sentences = [
+            Sentence {
+                span: idx.span(0, 27),
+                boilerplate: true,
+                lang: Lang::De,
+            },
+            Sentence {
+                span: idx.span(28, text.len()),
+                boilerplate: false,
+                lang: Lang::De,
+            },
+        ];
+        let b = text.find("50 Prozent").unwrap();
+        let fig = Figure {
+            span: idx.span(b, b + 10),
+            text: "50 Prozent".into(),
+            kind: FigureType::Percent,
+            value: Some(FigureValue::Number(50.0)),
+            upper: None,
+            bound: None,
+            unit: Some("%".into()),
+            lang: Lang::De,
+        };
+        assert!(ClaimAssembler::new()
+            .assemble(text, &sentences, &[fig], &[])
+            .is_empty());
+    }
+}
