@@ -98,6 +98,16 @@ fn seeds_meet_the_text_stage_targets() {
         r.published.correct, r.published.total,
         "publication dates from datelines"
     );
+    for (lang, p) in &r.claims {
+        assert!(p.f1() >= 0.70, "claims F1 for {lang}: {:.3}", p.f1());
+    }
+    for (lang, a) in &r.figure_value {
+        assert!(
+            a.rate() >= 0.90,
+            "figure value accuracy for {lang}: {:.3}",
+            a.rate()
+        );
+    }
     for (lang, p) in &r.sentences {
         assert!(p.f1() >= 0.90, "sentence F1 for {lang}: {:.3}", p.f1());
     }

@@ -604,6 +604,7 @@ impl ClaimAssembler {
                     founding_subject(text, &ws, &figures[f], s.lang)
                         .or_else(|| relative_subject(text, &ws, &figures[f], s.lang))
                 };
+                let location = location_of(&ws, s.lang, clause_text);
                 let is_hedged = hedged(clause_text, s.lang);
                 let is_negated = negated(clause_text, s.lang);
                 let make = |figure: usize,
@@ -612,10 +613,12 @@ impl ClaimAssembler {
                             predicate: Option<String>| Claim {
                     sentence: s.span,
                     subject,
+                    subject_type: entity.map(|e| e.kind),
                     subject_entity: entity.map(|e| e.text.clone()),
                     predicate,
                     figure: Some(figure),
                     time,
+                    location: location.clone(),
                     attribution: attr.as_ref().map(|a| a.0.clone()),
                     cue: attr.as_ref().map(|a| a.1.clone()),
                     hedged: is_hedged,
@@ -809,6 +812,52 @@ fn relative_subject(text: &str, ws: &[Word], fig: &Figure, lang: Lang) -> Option
             .to_string(),
         verb,
     ))
+}
+
+/// A place named by `in <Name>` (en/de). Chinese needs word boundaries, so it waits for the
+/// tagger's LOC spans rather than guess.
+fn location_of(ws: &[Word], lang: Lang, _clause: &str) -> Option<String> {
+    if lang == Lang::Zh {
+        return None;
+    }
+    let i = ws
+        .iter()
+        .position(|w| matches!(w.text, "in" | "In") && !w.comma_after)?;
+    let name: Vec<&str> = ws[i + 1..]
+        .iter()
+        .take_while(|w| {
+            w.text.starts_with(char::is_uppercase) && !w.text.chars().all(|c| c.is_ascii_digit())
+        })
+        .map(|w| w.text)
+        .take(3)
+        .collect();
+    // Months and years are times, not places.
+    let month = |w: &str| {
+        matches!(
+            w,
+            "January"
+                | "February"
+                | "March"
+                | "April"
+                | "May"
+                | "June"
+                | "July"
+                | "August"
+                | "September"
+                | "October"
+                | "November"
+                | "December"
+                | "Januar"
+                | "Februar"
+                | "März"
+                | "Mai"
+                | "Juni"
+                | "Juli"
+                | "Oktober"
+                | "Dezember"
+        )
+    };
+    (!name.is_empty() && !month(name[0])).then(|| name.join(" "))
 }
 
 /// `Microsoft and IBM` → both names; anything else stays whole.
@@ -1047,5 +1096,29 @@ mod tests {
         assert!(ClaimAssembler::new()
             .assemble(text, &sentences, &[fig], &[])
             .is_empty());
+    }
+}
+
+#[cfg(test)]
+mod location_tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case::en(
+        "Microsoft shut down its lab in Shanghai last year.",
+        Lang::En,
+        Some("Shanghai")
+    )]
+    #[case::de(
+        "AWS hatte zeitweise über 1.000 Mitarbeiter in China.",
+        Lang::De,
+        Some("China")
+    )]
+    #[case::month_is_no_place("The lab closed in July.", Lang::En, None)]
+    #[case::zh_waits_for_the_tagger("该公司在上海关闭了实验室。", Lang::Zh, None)]
+    fn location(#[case] clause: &str, #[case] lang: Lang, #[case] place: Option<&str>) {
+        let ws = words_of(clause, 0, clause.len());
+        assert_eq!(location_of(&ws, lang, clause).as_deref(), place);
     }
 }

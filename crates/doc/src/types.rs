@@ -223,12 +223,18 @@ pub struct Figure {
 pub struct Claim {
     pub sentence: Span,
     pub subject: Option<String>,
+    /// Entity type of the subject (`ORG`, `PER`, …) when an entity names it.
+    #[serde(default)]
+    pub subject_type: Option<EntityType>,
     pub subject_entity: Option<String>,
     pub predicate: Option<String>,
     /// Index into [`AnnotatedDocument::figures`].
     pub figure: Option<usize>,
     /// Index into [`AnnotatedDocument::figures`] of the date qualifying the claim.
     pub time: Option<usize>,
+    /// Where it happened, as written (`Shanghai`, `China`), when the clause says so.
+    #[serde(default)]
+    pub location: Option<String>,
     pub attribution: Option<String>,
     pub cue: Option<String>,
     pub hedged: bool,

@@ -611,10 +611,12 @@ mod tests {
         doc.claims = vec![Claim {
             sentence: idx.span_from_chars(0, text.chars().count()),
             subject: Some(subject.into()),
+            subject_type: None,
             subject_entity: None,
             predicate: Some("employed".into()),
             figure: fig,
             time: None,
+            location: None,
             attribution: None,
             cue: None,
             hedged: false,
