@@ -10,7 +10,7 @@
 //! one claim per date. The rules are a baseline: entity spans from the tagger, when present,
 //! are preferred as subjects.
 
-use claimx_doc::{Claim, Entity, Figure, FigureType, Lang, OffsetIndex, Sentence};
+use claimx_doc::{Claim, Entity, Figure, FigureType, Lang, Sentence};
 use serde::{Deserialize, Serialize};
 
 /// The claim stage interface.
@@ -552,7 +552,6 @@ impl ClaimAssembler {
         figures: &[Figure],
         entities: &[Entity],
     ) -> Vec<Claim> {
-        let index = OffsetIndex::new(text);
         let mut claims = Vec::new();
         let mut fi = 0;
         for s in sentences {
@@ -668,7 +667,6 @@ impl ClaimAssembler {
                 }
             }
         }
-        let _ = index;
         claims
     }
 }
@@ -897,7 +895,7 @@ fn clauses(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use claimx_doc::{Bound, FigureValue, Span};
+    use claimx_doc::{Bound, FigureValue, OffsetIndex, Span};
     use rstest::rstest;
 
     /// One sentence, figures given as (text, type); byte offsets are found in the sentence.

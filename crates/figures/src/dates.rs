@@ -369,8 +369,8 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
     }
     for c in p.relative.captures_iter(text) {
         let m = c.get(0).unwrap();
-        let (qual, unit) = if let (Some(q), Some(u)) = (c.get(1), c.get(2)) {
-            let _ = q;
+        // `Earlier/Later this year` resolves like `this year`.
+        let (qual, unit) = if let (Some(_), Some(u)) = (c.get(1), c.get(2)) {
             ("this", u.as_str())
         } else if let (Some(q), Some(u)) = (c.get(3), c.get(4)) {
             (q.as_str(), u.as_str())

@@ -185,12 +185,12 @@ fn http_payload(body: &[u8]) -> Option<(&[u8], String)> {
 fn decode(bytes: &[u8], content_type: &str) -> Result<String, String> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
-        Err(e)
+        // Latin-1 maps bytes to code points one to one (Windows-1252 differs only in 0x80–0x9F).
+        Err(_)
             if content_type.contains("iso-8859-1")
                 || content_type.contains("windows-1252")
                 || content_type.contains("latin1") =>
         {
-            let _ = e;
             Ok(bytes.iter().map(|&b| b as char).collect())
         }
         Err(e) => Err(format!(
