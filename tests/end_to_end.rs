@@ -307,12 +307,33 @@ fn conformance_targets() {
 fn ten_thousand_documents_each_accounted_for() {
     let dir = tempdir("dump");
     let dump = dir.join("dump.jsonl");
-    let status = Command::new("python3")
-        .arg(root().join("scripts/make_dump.py"))
-        .args(["10000", dump.to_str().unwrap(), "--bad-every", "97"])
-        .status()
-        .expect("python3 runs the dump generator");
-    assert!(status.success());
+    // Varied German, English and mixed documents; every 97th line is broken (alternately
+    // not JSON, or without text).
+    let templates = [
+        "{org} schließt sein Labor in Shanghai. Das {y} gegründete Zentrum hatte über {n}.000 Mitarbeiter.",
+        "{org} has shut down its lab, which published more than {n} papers. It generated nearly ${n} billion.",
+        "Earlier this year, {org} laid off over {n},000 staff, Reuters reported on Monday.\n\n据报道，该实验室去年获得约{n}亿元投资。",
+    ];
+    let orgs = ["Amazon", "AWS", "Microsoft", "IBM", "Tencent"];
+    let mut lines = String::new();
+    for i in 0..10_000usize {
+        let id = format!("doc-{i:06}");
+        if i % 97 == 96 {
+            lines.push_str(&if i % 2 == 1 {
+                format!("{{\"id\": \"{id}\"}}\n")
+            } else {
+                format!("{{\"id\": \"{id}\", \"text\": \n")
+            });
+            continue;
+        }
+        let text = templates[i % 3]
+            .replace("{org}", orgs[i % 5])
+            .replace("{y}", &(1990 + i % 35).to_string())
+            .replace("{n}", &(2 + i % 97).to_string());
+        lines.push_str(&serde_json::json!({"id": id, "text": text.repeat(1 + i % 4)}).to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&dump, lines).unwrap();
     let out = claimx()
         .args(["extract", "--quiet", "--threads", "2", "--batch-size", "64"])
         .arg(&dump)
