@@ -31,6 +31,12 @@ struct Cli {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Jsonl,
+    Parquet,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Records {
     Documents,
     Claims,
@@ -60,6 +66,9 @@ enum Command {
         /// One record per document (annotations nested) or one per claim (flat).
         #[arg(long, value_enum, default_value_t = Records::Documents)]
         records: Records,
+        /// JSON lines, or Parquet (needs `-o FILE`; columns as in docs/schema.md).
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
     },
     /// Score the pipeline (or predictions) against gold annotations.
     Eval {
@@ -118,6 +127,7 @@ fn run(cli: Cli) -> Result<i32> {
             batch_size,
             quiet,
             records,
+            format,
         } => extract(
             paths,
             output,
@@ -127,6 +137,7 @@ fn run(cli: Cli) -> Result<i32> {
                 batch_size,
                 quiet,
                 records,
+                format,
             },
         ),
         Command::Eval { gold, pred, json } => eval(gold, pred, json),
@@ -139,8 +150,15 @@ fn run(cli: Cli) -> Result<i32> {
     }
 }
 
+/// Where records go.
+enum Sink {
+    Jsonl(Box<dyn Write>),
+    Parquet(Box<claimx_writers::ParquetSink<BufWriter<std::fs::File>>>),
+}
+
 struct ExtractOptions {
     records: Records,
+    format: Format,
     pretty: bool,
     threads: Option<usize>,
     batch_size: usize,
@@ -164,11 +182,24 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
     }
     let pool = builder.build().context("cannot start the worker threads")?;
     let pipeline = Pipeline::default();
-    let mut out: Box<dyn Write> = match &output {
-        Some(p) => Box::new(BufWriter::new(
+    let mut out = match (opts.format, &output) {
+        (Format::Parquet, None) => anyhow::bail!("--format parquet needs an output file (-o FILE)"),
+        (Format::Parquet, Some(p)) => {
+            let file = std::fs::File::create(p)
+                .with_context(|| format!("cannot create {}", p.display()))?;
+            let shape = match opts.records {
+                Records::Documents => claimx_writers::RecordShape::Documents,
+                Records::Claims => claimx_writers::RecordShape::Claims,
+            };
+            Sink::Parquet(Box::new(claimx_writers::ParquetSink::new(
+                BufWriter::new(file),
+                shape,
+            )?))
+        }
+        (Format::Jsonl, Some(p)) => Sink::Jsonl(Box::new(BufWriter::new(
             std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
-        )),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+        ))),
+        (Format::Jsonl, None) => Sink::Jsonl(Box::new(BufWriter::new(std::io::stdout().lock()))),
     };
     let progress = if !opts.quiet && std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new_spinner();
@@ -186,44 +217,47 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
     let mut summary = Summary::default();
     let batch_size = opts.batch_size.max(1);
     let mut batch: Vec<claimx_readers::Item> = Vec::with_capacity(batch_size);
-    let mut flush =
-        |batch: &mut Vec<claimx_readers::Item>, out: &mut Box<dyn Write>| -> Result<()> {
-            let docs: Vec<&claimx_doc::Document> =
-                batch.iter().filter_map(|i| i.as_ref().ok()).collect();
-            // Annotate in parallel; results come back in input order.
-            let annotated: Vec<Result<AnnotatedDocument, DocumentError>> = pool.install(|| {
-                use rayon::prelude::*;
-                docs.par_iter()
-                    .map(|d| pipeline.extract_guarded(d))
-                    .collect()
-            });
-            let mut results = annotated.into_iter();
-            for item in batch.drain(..) {
-                let (rec, text) = match item {
-                    Err(e) => (Err(e), String::new()),
-                    Ok(d) => (results.next().expect("one result per document"), d.text),
-                };
-                summary.documents += 1;
-                match &rec {
-                    Ok(d) => {
-                        summary.sentences += d.sentences.len();
-                        summary.figures += d.figures.len();
-                        summary.claims += d.claims.len();
-                    }
-                    Err(_) => summary.errors += 1,
+    let mut flush = |batch: &mut Vec<claimx_readers::Item>, sink: &mut Sink| -> Result<()> {
+        let docs: Vec<&claimx_doc::Document> =
+            batch.iter().filter_map(|i| i.as_ref().ok()).collect();
+        // Annotate in parallel; results come back in input order.
+        let annotated: Vec<Result<AnnotatedDocument, DocumentError>> = pool.install(|| {
+            use rayon::prelude::*;
+            docs.par_iter()
+                .map(|d| pipeline.extract_guarded(d))
+                .collect()
+        });
+        let mut results = annotated.into_iter();
+        for item in batch.drain(..) {
+            let (rec, text) = match item {
+                Err(e) => (Err(e), String::new()),
+                Ok(d) => (results.next().expect("one result per document"), d.text),
+            };
+            summary.documents += 1;
+            match &rec {
+                Ok(d) => {
+                    summary.sentences += d.sentences.len();
+                    summary.figures += d.figures.len();
+                    summary.claims += d.claims.len();
                 }
-                match (opts.records, &rec) {
-                    (Records::Claims, Ok(doc)) => {
-                        for value in claim_records(doc, &text) {
-                            write_value(out, &value, opts.pretty)?;
-                        }
-                    }
-                    _ => write_record(out, &rec, opts.pretty)?,
-                }
+                Err(_) => summary.errors += 1,
             }
-            progress.set_position(summary.documents as u64);
-            Ok(())
-        };
+            match (sink as &mut Sink, opts.records, &rec) {
+                (Sink::Parquet(p), _, _) => p.push(&rec, &text),
+                (Sink::Jsonl(out), Records::Claims, Ok(doc)) => {
+                    for value in claimx_writers::claim_records(doc, &text) {
+                        write_value(out, &value, opts.pretty)?;
+                    }
+                }
+                (Sink::Jsonl(out), _, _) => write_record(out, &rec, opts.pretty)?,
+            }
+        }
+        if let Sink::Parquet(p) = sink {
+            p.flush()?;
+        }
+        progress.set_position(summary.documents as u64);
+        Ok(())
+    };
     for item in items {
         batch.push(item);
         if batch.len() == batch_size {
@@ -231,7 +265,10 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
         }
     }
     flush(&mut batch, &mut out)?;
-    out.flush()?;
+    match out {
+        Sink::Jsonl(mut w) => w.flush()?,
+        Sink::Parquet(p) => p.finish()?,
+    }
     progress.finish_and_clear();
     let secs = start.elapsed().as_secs_f64();
     eprintln!(
@@ -244,36 +281,6 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
         summary.documents as f64 / secs.max(1e-9)
     );
     Ok(if summary.errors > 0 { 1 } else { 0 })
-}
-
-/// Flat claim records: the claim with its sentence text and figures inlined.
-fn claim_records(doc: &AnnotatedDocument, text: &str) -> Vec<serde_json::Value> {
-    doc.claims
-        .iter()
-        .enumerate()
-        .map(|(k, c)| {
-            let fig = |i: Option<usize>| i.and_then(|i| doc.figures.get(i)).and_then(|f| serde_json::to_value(f).ok());
-            serde_json::json!({
-                "id": doc.id,
-                "claim": k,
-                "lang": doc.sentences.iter().find(|s| s.span == c.sentence).map(|s| s.lang.code()).unwrap_or(doc.lang.code()),
-                "sentence": c.sentence,
-                "sentence_text": text.get(c.sentence.byte_start..c.sentence.byte_end).unwrap_or(""),
-                "subject": c.subject,
-                "subject_type": c.subject_type,
-                "subject_entity": c.subject_entity,
-                "predicate": c.predicate,
-                "figure": fig(c.figure),
-                "time": fig(c.time),
-                "location": c.location,
-                "attribution": c.attribution,
-                "cue": c.cue,
-                "hedged": c.hedged,
-                "negated": c.negated,
-                "confidence": c.confidence,
-            })
-        })
-        .collect()
 }
 
 fn write_value(out: &mut Box<dyn Write>, value: &serde_json::Value, pretty: bool) -> Result<()> {
