@@ -385,3 +385,36 @@ fn claim_records_over_the_seeds() {
     assert_eq!(glasser["time"]["text"], "Mittwoch");
     assert!(glasser["time"]["value"].is_null());
 }
+
+#[test]
+fn parquet_output_needs_a_file_and_writes_one() {
+    let dir = tempdir("parquet");
+    let path = dir.join("claims.parquet");
+    run_ok(
+        claimx()
+            .args([
+                "extract",
+                "--records",
+                "claims",
+                "--format",
+                "parquet",
+                "-o",
+            ])
+            .arg(&path)
+            .arg("data/seeds")
+            .current_dir(root()),
+    );
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(
+        bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"),
+        "a Parquet file"
+    );
+    let out = claimx()
+        .args(["extract", "--format", "parquet", "data/seeds"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-o FILE"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
