@@ -51,24 +51,8 @@ enum Command {
         /// Write records here instead of stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Pretty-print each record (not JSONL).
-        #[arg(long)]
-        pretty: bool,
-        /// Worker threads (default: all cores).
-        #[arg(long)]
-        threads: Option<usize>,
-        /// Documents read and annotated together; memory grows with it, not with the input.
-        #[arg(long, default_value_t = 256)]
-        batch_size: usize,
-        /// No progress bar even on a terminal.
-        #[arg(long)]
-        quiet: bool,
-        /// One record per document (annotations nested) or one per claim (flat).
-        #[arg(long, value_enum, default_value_t = Records::Documents)]
-        records: Records,
-        /// JSON lines, or Parquet (needs `-o FILE`; columns as in docs/schema.md).
-        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
-        format: Format,
+        #[command(flatten)]
+        opts: ExtractOptions,
     },
     /// Score the pipeline (or predictions) against gold annotations.
     Eval {
@@ -122,24 +106,8 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Extract {
             paths,
             output,
-            pretty,
-            threads,
-            batch_size,
-            quiet,
-            records,
-            format,
-        } => extract(
-            paths,
-            output,
-            ExtractOptions {
-                pretty,
-                threads,
-                batch_size,
-                quiet,
-                records,
-                format,
-            },
-        ),
+            opts,
+        } => extract(paths, output, opts),
         Command::Eval { gold, pred, json } => eval(gold, pred, json),
         Command::Conformance {
             peer,
@@ -156,12 +124,25 @@ enum Sink {
     Parquet(Box<claimx_writers::ParquetSink<BufWriter<std::fs::File>>>),
 }
 
+#[derive(clap::Args)]
 struct ExtractOptions {
+    /// One record per document (annotations nested) or one per claim (flat).
+    #[arg(long, value_enum, default_value_t = Records::Documents)]
     records: Records,
+    /// JSON lines, or Parquet (needs `-o FILE`; columns as in docs/schema.md).
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
+    /// Pretty-print each record (not JSONL).
+    #[arg(long)]
     pretty: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
     threads: Option<usize>,
+    /// Documents read and annotated together; memory grows with it, not with the input.
+    #[arg(long, default_value_t = 256)]
     batch_size: usize,
+    /// No progress bar even on a terminal.
+    #[arg(long)]
     quiet: bool,
 }
 

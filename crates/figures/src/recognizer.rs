@@ -339,13 +339,8 @@ impl FigureRecognizer {
     fn number_at(&self, toks: &[Tok], i: usize, lang: Lang, text: &str) -> Option<NumberSpan> {
         let t = &toks[i];
         let mk = |first, last, value, year_like| NumberSpan {
-            first,
-            last,
-            value,
-            kind: FigureType::Cardinal,
-            bound: None,
-            unit: None,
             year_like,
+            ..NumberSpan::new(first, last, value, FigureType::Cardinal)
         };
         match t.kind {
             TokKind::Digits => {
@@ -720,17 +715,8 @@ impl FigureRecognizer {
                 .map(|t| t.text.to_lowercase())
                 .unwrap_or_default()
         };
-        let cardinal = |first, last, value| {
-            Some(NumberSpan {
-                first,
-                last,
-                value,
-                kind: FigureType::Cardinal,
-                bound: None,
-                unit: None,
-                year_like: false,
-            })
-        };
+        let cardinal =
+            |first, last, value| Some(NumberSpan::new(first, last, value, FigureType::Cardinal));
         let w = lower(i);
         // Sign: "minus five", "negative 3"
         if matches!(w.as_str(), "minus" | "negative") {
