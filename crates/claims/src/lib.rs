@@ -582,18 +582,15 @@ impl ClaimAssembler {
                     .iter()
                     .find(|e| e.span.byte_start >= ca && e.span.byte_end <= cb);
                 let subject = subject_and_predicate(&ws, s.lang);
+                // A claim needs something it is about.
                 let (subject_text, predicate) = match (&subject, entity) {
                     (Some(((a, b), p)), _) => (
-                        Some(text[*a..*b].trim_end_matches([',', ';']).to_string()),
+                        text[*a..*b].trim_end_matches([',', ';']).to_string(),
                         Some(p.clone()),
                     ),
-                    (None, Some(e)) => (Some(e.text.clone()), None),
-                    (None, None) => (None, None),
+                    (None, Some(e)) => (e.text.clone(), None),
+                    (None, None) => continue,
                 };
-                // A claim needs something it is about.
-                if subject_text.is_none() {
-                    continue;
-                }
                 let clause_text = &text[ca..cb];
                 let attr = attribution(&ws, s.lang, text, (ca, cb));
                 // Subjects found by construction for single figures: a founding date
@@ -603,7 +600,7 @@ impl ClaimAssembler {
                     founding_subject(text, &ws, &figures[f], s.lang)
                         .or_else(|| relative_subject(text, &ws, &figures[f], s.lang))
                 };
-                let location = location_of(&ws, s.lang, clause_text);
+                let location = location_of(&ws, s.lang);
                 let is_hedged = hedged(clause_text, s.lang);
                 let is_negated = negated(clause_text, s.lang);
                 let make = |figure: usize,
@@ -625,10 +622,7 @@ impl ClaimAssembler {
                     confidence: if entity.is_some() { 0.7 } else { 0.5 },
                 };
                 // `Microsoft and IBM made …`: one claim per coordinated name.
-                let subjects: Vec<String> = match &subject_text {
-                    Some(t) => split_coordinated(t),
-                    None => vec![],
-                };
+                let subjects = split_coordinated(&subject_text);
                 let mut emit = |figure: usize, time: Option<usize>| {
                     if let Some((subj, pred)) = special(figure) {
                         claims.push(make(figure, time, Some(subj), Some(pred)));
@@ -814,7 +808,7 @@ fn relative_subject(text: &str, ws: &[Word], fig: &Figure, lang: Lang) -> Option
 
 /// A place named by `in <Name>` (en/de). Chinese needs word boundaries, so it waits for the
 /// tagger's LOC spans rather than guess.
-fn location_of(ws: &[Word], lang: Lang, _clause: &str) -> Option<String> {
+fn location_of(ws: &[Word], lang: Lang) -> Option<String> {
     if lang == Lang::Zh {
         return None;
     }
@@ -876,8 +870,9 @@ fn split_coordinated(subject: &str) -> Vec<String> {
     vec![subject.to_string()]
 }
 
-/// Clauses of a sentence that can carry separate claims: split at dashes, semicolons and
-/// `, which` / `, die` relative clauses are not split (their figure belongs to the clause).
+/// Clauses of a sentence that can carry separate claims: split at semicolons and dashes.
+/// Relative clauses (`, which …`, `, die …`) stay with their sentence; `relative_subject`
+/// finds their subject.
 fn clauses(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let s = &text[start..end];
     let mut out = Vec::new();
@@ -1117,6 +1112,6 @@ mod location_tests {
     #[case::zh_waits_for_the_tagger("该公司在上海关闭了实验室。", Lang::Zh, None)]
     fn location(#[case] clause: &str, #[case] lang: Lang, #[case] place: Option<&str>) {
         let ws = words_of(clause, 0, clause.len());
-        assert_eq!(location_of(&ws, lang, clause).as_deref(), place);
+        assert_eq!(location_of(&ws, lang).as_deref(), place);
     }
 }

@@ -227,7 +227,7 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
                 (Sink::Parquet(p), _, _) => p.push(&rec, &text),
                 (Sink::Jsonl(out), Records::Claims, Ok(doc)) => {
                     for value in claimx_writers::claim_records(doc, &text) {
-                        write_value(out, &value, opts.pretty)?;
+                        write_json(out, &value, opts.pretty)?;
                     }
                 }
                 (Sink::Jsonl(out), _, _) => write_record(out, &rec, opts.pretty)?,
@@ -264,7 +264,12 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
     Ok(if summary.errors > 0 { 1 } else { 0 })
 }
 
-fn write_value(out: &mut Box<dyn Write>, value: &serde_json::Value, pretty: bool) -> Result<()> {
+/// One JSON record and its line break.
+fn write_json<T: serde::Serialize>(
+    out: &mut Box<dyn Write>,
+    value: &T,
+    pretty: bool,
+) -> Result<()> {
     if pretty {
         serde_json::to_writer_pretty(&mut *out, value)?;
     } else {
@@ -279,14 +284,10 @@ fn write_record(
     rec: &Result<AnnotatedDocument, DocumentError>,
     pretty: bool,
 ) -> Result<()> {
-    match (rec, pretty) {
-        (Ok(doc), false) => serde_json::to_writer(&mut *out, doc)?,
-        (Ok(doc), true) => serde_json::to_writer_pretty(&mut *out, doc)?,
-        (Err(e), false) => serde_json::to_writer(&mut *out, &e.to_record())?,
-        (Err(e), true) => serde_json::to_writer_pretty(&mut *out, &e.to_record())?,
+    match rec {
+        Ok(doc) => write_json(out, doc, pretty),
+        Err(e) => write_json(out, &e.to_record(), pretty),
     }
-    out.write_all(b"\n")?;
-    Ok(())
 }
 
 fn eval(gold: PathBuf, pred: Option<PathBuf>, json: bool) -> Result<i32> {

@@ -72,7 +72,7 @@ impl Pipeline {
     pub fn extract(&self, doc: &Document) -> Result<AnnotatedDocument, DocumentError> {
         let text = doc.text.as_str();
         let index = OffsetIndex::new(text);
-        let published = resolve_published(doc)?;
+        let published = resolve_published(doc, &index)?;
         let reference = published
             .as_ref()
             .and_then(|p| NaiveDate::parse_from_str(&p.date, "%Y-%m-%d").ok());
@@ -128,12 +128,7 @@ impl Pipeline {
             id: doc.id.clone(),
             char_len: index.char_len(),
             byte_len: text.len(),
-            published: published.map(|mut p| {
-                if let Some(span) = p.span.as_mut() {
-                    *span = index.span(span.byte_start, span.byte_end);
-                }
-                p
-            }),
+            published,
             lang: report.lang,
             languages: report.languages,
             segments,
@@ -176,7 +171,10 @@ impl Pipeline {
 }
 
 /// The publication date: the input's, else a dateline in the text.
-fn resolve_published(doc: &Document) -> Result<Option<Published>, DocumentError> {
+fn resolve_published(
+    doc: &Document,
+    index: &OffsetIndex,
+) -> Result<Option<Published>, DocumentError> {
     if let Some(p) = doc
         .published
         .as_deref()
@@ -201,12 +199,7 @@ fn resolve_published(doc: &Document) -> Result<Option<Published>, DocumentError>
     Ok(find_dateline(&doc.text).map(|(d, s, e)| Published {
         date: d.format("%Y-%m-%d").to_string(),
         source: DateSource::Dateline,
-        span: Some(claimx_doc::Span {
-            start: 0,
-            end: 0,
-            byte_start: s,
-            byte_end: e,
-        }),
+        span: Some(index.span(s, e)),
     }))
 }
 

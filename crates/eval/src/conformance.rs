@@ -229,10 +229,6 @@ fn sentence_suite(report: &mut ConformanceReport, file: &str, cases: &[Value]) {
     }
 }
 
-fn lang_of(code: &str) -> Lang {
-    Lang::from_code(code)
-}
-
 /// Char offsets of a match. Recognizers-Text spans exclude bound phrases (`about $ 14 million`
 /// → `$ 14 million`), except in range models, where the phrase is the range.
 fn char_span(text: &str, m: &FigureMatch, family: &str) -> (usize, usize) {
@@ -296,7 +292,7 @@ fn recognizers_suite(report: &mut ConformanceReport, cases: &[Value]) {
             continue;
         }
         let lang_code = case["lang"].as_str().unwrap_or("?");
-        let lang = lang_of(lang_code);
+        let lang = Lang::from_code(lang_code);
         let spec = case["spec"].as_str().unwrap_or("?");
         let input = case["input"].as_str().unwrap_or("");
         let expected = case["expected"].as_array().cloned().unwrap_or_default();
@@ -490,7 +486,7 @@ fn lingua_suite(report: &mut ConformanceReport, cases: &[Value]) {
                 seg["start_char"].as_u64().unwrap_or(0) as usize,
                 seg["end_char"].as_u64().unwrap_or(0) as usize,
             );
-            let want = lang_of(lang);
+            let want = Lang::from_code(lang);
             let covered: usize = got
                 .segments
                 .iter()
