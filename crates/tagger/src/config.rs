@@ -1,0 +1,153 @@
+//! The subset of a Hugging Face `config.json` a token-classification encoder needs.
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::{Result, TaggerError};
+
+/// Encoder families whose token-classification checkpoints load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Architecture {
+    Bert,
+    XlmRoberta,
+    DistilBert,
+}
+
+/// Hidden activation of the feed-forward block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Activation {
+    /// Exact (erf) GELU, Hugging Face's `gelu`.
+    Gelu,
+    /// tanh approximation: `gelu_new`, `gelu_pytorch_tanh`.
+    GeluTanh,
+    Relu,
+}
+
+#[derive(Debug, Clone)]
+pub struct ModelConfig {
+    pub architecture: Architecture,
+    pub vocab_size: usize,
+    pub hidden_size: usize,
+    pub num_layers: usize,
+    pub num_heads: usize,
+    pub intermediate_size: usize,
+    pub max_position_embeddings: usize,
+    pub type_vocab_size: usize,
+    pub layer_norm_eps: f64,
+    pub activation: Activation,
+    pub pad_token_id: u32,
+    /// Label names by id, e.g. `B-PER`.
+    pub labels: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Raw {
+    model_type: Option<String>,
+    vocab_size: Option<usize>,
+    // BERT / XLM-R names
+    hidden_size: Option<usize>,
+    num_hidden_layers: Option<usize>,
+    num_attention_heads: Option<usize>,
+    intermediate_size: Option<usize>,
+    hidden_act: Option<String>,
+    // DistilBERT names
+    dim: Option<usize>,
+    n_layers: Option<usize>,
+    n_heads: Option<usize>,
+    hidden_dim: Option<usize>,
+    activation: Option<String>,
+    max_position_embeddings: Option<usize>,
+    type_vocab_size: Option<usize>,
+    layer_norm_eps: Option<f64>,
+    pad_token_id: Option<u32>,
+    id2label: Option<std::collections::BTreeMap<String, String>>,
+}
+
+impl ModelConfig {
+    pub fn from_json(text: &str, path: &Path) -> Result<ModelConfig> {
+        let err = |message: String| TaggerError::Config {
+            path: path.to_path_buf(),
+            message,
+        };
+        let raw: Raw = serde_json::from_str(text).map_err(|e| err(e.to_string()))?;
+        let model_type = raw.model_type.ok_or_else(|| err("no model_type".into()))?;
+        let architecture = match model_type.as_str() {
+            "bert" => Architecture::Bert,
+            "xlm-roberta" | "roberta" => Architecture::XlmRoberta,
+            "distilbert" => Architecture::DistilBert,
+            other => {
+                return Err(err(format!(
+                    "model_type {other:?} is not supported (bert, xlm-roberta, roberta, distilbert)"
+                )))
+            }
+        };
+        let need = |v: Option<usize>, name: &str| v.ok_or_else(|| err(format!("no {name}")));
+        let distil = architecture == Architecture::DistilBert;
+        let (hidden_size, num_layers, num_heads, intermediate_size, act) = if distil {
+            (
+                need(raw.dim, "dim")?,
+                need(raw.n_layers, "n_layers")?,
+                need(raw.n_heads, "n_heads")?,
+                need(raw.hidden_dim, "hidden_dim")?,
+                raw.activation.unwrap_or_else(|| "gelu".into()),
+            )
+        } else {
+            (
+                need(raw.hidden_size, "hidden_size")?,
+                need(raw.num_hidden_layers, "num_hidden_layers")?,
+                need(raw.num_attention_heads, "num_attention_heads")?,
+                need(raw.intermediate_size, "intermediate_size")?,
+                raw.hidden_act.unwrap_or_else(|| "gelu".into()),
+            )
+        };
+        if num_heads == 0 || hidden_size % num_heads != 0 {
+            return Err(err(format!(
+                "hidden size {hidden_size} is not a multiple of {num_heads} heads"
+            )));
+        }
+        let activation = match act.as_str() {
+            "gelu" => Activation::Gelu,
+            "gelu_new" | "gelu_pytorch_tanh" | "gelu_fast" => Activation::GeluTanh,
+            "relu" => Activation::Relu,
+            other => return Err(err(format!("hidden activation {other:?} is not supported"))),
+        };
+        let id2label = raw
+            .id2label
+            .ok_or_else(|| err("no id2label: not a token-classification model".into()))?;
+        let mut labels = vec![String::new(); id2label.len()];
+        for (k, v) in id2label {
+            let i: usize = k
+                .parse()
+                .map_err(|_| err(format!("id2label key {k:?} is not a number")))?;
+            if i >= labels.len() {
+                return Err(err(format!("id2label ids are not 0..{}", labels.len())));
+            }
+            labels[i] = v;
+        }
+        Ok(ModelConfig {
+            architecture,
+            vocab_size: need(raw.vocab_size, "vocab_size")?,
+            hidden_size,
+            num_layers,
+            num_heads,
+            intermediate_size,
+            max_position_embeddings: raw.max_position_embeddings.unwrap_or(512),
+            type_vocab_size: raw.type_vocab_size.unwrap_or(if distil { 0 } else { 2 }),
+            layer_norm_eps: raw.layer_norm_eps.unwrap_or(1e-12),
+            activation,
+            pad_token_id: raw.pad_token_id.unwrap_or(if distil { 0 } else { 1 }),
+            labels,
+        })
+    }
+
+    /// Tokens a single forward pass can take, specials included.
+    pub fn max_sequence(&self) -> usize {
+        match self.architecture {
+            // positions start after the padding index
+            Architecture::XlmRoberta => {
+                self.max_position_embeddings - self.pad_token_id as usize - 1
+            }
+            _ => self.max_position_embeddings,
+        }
+    }
+}

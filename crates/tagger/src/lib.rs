@@ -1,0 +1,299 @@
+//! The transformer tagger: token classification for named entities (PER, ORG, LOC, MISC) and
+//! figures (CARDINAL, MONEY, PERCENT, DATE, TIME, DURATION, ORDINAL, QUANTITY).
+//!
+//! A model is a Hugging Face directory: `config.json` (BERT, XLM-RoBERTa or DistilBERT with
+//! `id2label`), `tokenizer.json` and `model.safetensors`. [`Tagger`] tokenises each text with
+//! byte offsets, cuts pieces into overlapping windows that fit the model (never truncating),
+//! groups windows of similar length into batches so padding stays small, runs the
+//! [`TokenClassifier`] backend (candle by default) and merges piece labels back into spans
+//! with global byte offsets and scores.
+//!
+//! The stage knows nothing of documents or sentences: text in, labelled spans out.
+
+mod config;
+mod encoder;
+mod error;
+mod spans;
+mod windows;
+
+use std::path::{Path, PathBuf};
+
+use candle_core::{DType, Device};
+use candle_nn::VarBuilder;
+use ndarray::Array3;
+use serde::{Deserialize, Serialize};
+use tokenizers::Tokenizer;
+
+pub use config::{Activation, Architecture, ModelConfig};
+pub use encoder::CandleEncoder;
+pub use error::{Result, TaggerError};
+pub use spans::{merge_pieces, PiecePrediction, TaggedSpan};
+pub use windows::{owners, plan};
+
+/// A backend that turns rows of piece ids (specials included) into label logits
+/// `[rows, longest row, labels]`; rows shorter than the longest are padded by the backend.
+pub trait TokenClassifier: Send + Sync {
+    fn logits(&self, rows: &[Vec<u32>]) -> Result<Array3<f32>>;
+    fn labels(&self) -> &[String];
+    /// Longest row, specials included, the model accepts.
+    fn max_sequence(&self) -> usize;
+}
+
+/// How texts are windowed and batched.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TaggerOptions {
+    /// Pieces per forward pass, specials included (capped by the model's positions).
+    pub max_tokens: usize,
+    /// Pieces shared by consecutive windows of a long text.
+    pub overlap: usize,
+    /// Windows per forward pass.
+    pub batch_size: usize,
+}
+
+impl Default for TaggerOptions {
+    fn default() -> Self {
+        TaggerOptions {
+            max_tokens: 256,
+            overlap: 32,
+            batch_size: 32,
+        }
+    }
+}
+
+/// The three files of a model, already in memory (read from a directory or embedded).
+pub struct ModelFiles<'a> {
+    pub config: &'a [u8],
+    pub tokenizer: &'a [u8],
+    pub weights: &'a [u8],
+    /// Where they came from, for error messages.
+    pub origin: PathBuf,
+}
+
+/// A loaded token-classification model with its tokenizer.
+pub struct Tagger {
+    classifier: Box<dyn TokenClassifier>,
+    tokenizer: Tokenizer,
+    bos: Option<u32>,
+    eos: Option<u32>,
+    options: TaggerOptions,
+}
+
+fn read(path: PathBuf) -> Result<Vec<u8>> {
+    match std::fs::read(&path) {
+        Ok(bytes) => Ok(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(TaggerError::MissingFile { path })
+        }
+        Err(source) => Err(TaggerError::Io { path, source }),
+    }
+}
+
+impl Tagger {
+    /// Load `config.json`, `tokenizer.json` and `model.safetensors` from `dir`.
+    pub fn from_dir(dir: impl AsRef<Path>, options: TaggerOptions) -> Result<Tagger> {
+        let dir = dir.as_ref();
+        if !dir.is_dir() {
+            return Err(TaggerError::MissingFile {
+                path: dir.to_path_buf(),
+            });
+        }
+        let config = read(dir.join("config.json"))?;
+        let tokenizer = read(dir.join("tokenizer.json"))?;
+        let weights = read(dir.join("model.safetensors"))?;
+        Tagger::from_files(
+            ModelFiles {
+                config: &config,
+                tokenizer: &tokenizer,
+                weights: &weights,
+                origin: dir.to_path_buf(),
+            },
+            options,
+        )
+    }
+
+    /// Load from the files' bytes (the embedded default model uses this).
+    pub fn from_files(files: ModelFiles<'_>, options: TaggerOptions) -> Result<Tagger> {
+        let config_path = files.origin.join("config.json");
+        let tokenizer_path = files.origin.join("tokenizer.json");
+        let weights_path = files.origin.join("model.safetensors");
+        let text = std::str::from_utf8(files.config).map_err(|e| TaggerError::Config {
+            path: config_path.clone(),
+            message: e.to_string(),
+        })?;
+        let config = ModelConfig::from_json(text, &config_path)?;
+        let tokenizer =
+            Tokenizer::from_bytes(files.tokenizer).map_err(|e| TaggerError::Tokenizer {
+                path: tokenizer_path.clone(),
+                message: e.to_string(),
+            })?;
+        let vocab = tokenizer.get_vocab_size(true);
+        if vocab > config.vocab_size {
+            return Err(TaggerError::Tokenizer {
+                path: tokenizer_path,
+                message: format!(
+                    "{vocab} pieces but the model has only {} embedding rows",
+                    config.vocab_size
+                ),
+            });
+        }
+        let vb = VarBuilder::from_slice_safetensors(files.weights, DType::F32, &Device::Cpu)
+            .map_err(|e| TaggerError::Weights {
+                path: weights_path.clone(),
+                message: e.to_string(),
+            })?;
+        let encoder = CandleEncoder::load(vb, config, &weights_path)?;
+        Ok(Tagger::with_classifier(
+            Box::new(encoder),
+            tokenizer,
+            options,
+        ))
+    }
+
+    /// A tagger over any backend.
+    pub fn with_classifier(
+        classifier: Box<dyn TokenClassifier>,
+        tokenizer: Tokenizer,
+        options: TaggerOptions,
+    ) -> Tagger {
+        let find = |names: &[&str]| names.iter().find_map(|n| tokenizer.token_to_id(n));
+        let bos = find(&["<s>", "[CLS]"]);
+        let eos = find(&["</s>", "[SEP]"]);
+        Tagger {
+            classifier,
+            tokenizer,
+            bos,
+            eos,
+            options,
+        }
+    }
+
+    pub fn labels(&self) -> &[String] {
+        self.classifier.labels()
+    }
+
+    /// The backend, for benchmarks and parity checks.
+    pub fn classifier(&self) -> &dyn TokenClassifier {
+        self.classifier.as_ref()
+    }
+
+    pub fn tokenizer(&self) -> &Tokenizer {
+        &self.tokenizer
+    }
+
+    /// Span types the model can emit (`PER`, `MONEY`, …), in label order.
+    pub fn span_types(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for l in self.labels() {
+            let t = l.split_once('-').map(|(_, t)| t).unwrap_or(l);
+            if l != "O" && !out.iter().any(|o| o == t) {
+                out.push(t.to_string());
+            }
+        }
+        out
+    }
+
+    /// Content pieces per window, after room for the specials.
+    fn window_size(&self) -> usize {
+        let specials = self.bos.is_some() as usize + self.eos.is_some() as usize;
+        let max = self.options.max_tokens.min(self.classifier.max_sequence());
+        max.saturating_sub(specials).max(1)
+    }
+
+    /// Labelled spans of each text, byte offsets into that text.
+    pub fn tag(&self, texts: &[&str]) -> Result<Vec<Vec<TaggedSpan>>> {
+        let size = self.window_size();
+        // pieces of every text: (id, start, end) with leading whitespace skipped
+        let mut pieces: Vec<Vec<(u32, usize, usize)>> = Vec::with_capacity(texts.len());
+        for text in texts {
+            let enc = self
+                .tokenizer
+                .encode(*text, false)
+                .map_err(|e| TaggerError::Encode(e.to_string()))?;
+            let mut row = Vec::with_capacity(enc.get_ids().len());
+            for (&id, &(a, b)) in enc.get_ids().iter().zip(enc.get_offsets()) {
+                let a = a + text[a..b].len() - text[a..b].trim_start().len();
+                row.push((id, a, b));
+            }
+            pieces.push(row);
+        }
+        // every window of every text, batched by length
+        let mut jobs: Vec<(usize, usize, usize)> = Vec::new();
+        let mut owner: Vec<Vec<usize>> = Vec::with_capacity(texts.len());
+        for (t, row) in pieces.iter().enumerate() {
+            let plan = windows::plan(row.len(), size, self.options.overlap);
+            owner.push(windows::owners(row.len(), &plan));
+            let first = jobs.len();
+            jobs.extend(plan.into_iter().map(|(s, e)| (t, s, e)));
+            // owners index windows of this text; make them global job ids
+            for o in owner.last_mut().unwrap().iter_mut() {
+                *o += first;
+            }
+        }
+        let mut order: Vec<usize> = (0..jobs.len()).collect();
+        order.sort_by_key(|&j| std::cmp::Reverse(jobs[j].2 - jobs[j].1));
+        let n_labels = self.labels().len();
+        let mut predictions: Vec<Vec<PiecePrediction>> = pieces
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|&(_, a, b)| PiecePrediction {
+                        start: a,
+                        end: b,
+                        label: 0,
+                        prob: 0.0,
+                    })
+                    .collect()
+            })
+            .collect();
+        let lead = self.bos.is_some() as usize;
+        for batch in order.chunks(self.options.batch_size.max(1)) {
+            let rows: Vec<Vec<u32>> = batch
+                .iter()
+                .map(|&j| {
+                    let (t, s, e) = jobs[j];
+                    let mut ids = Vec::with_capacity(e - s + 2);
+                    ids.extend(self.bos);
+                    ids.extend(pieces[t][s..e].iter().map(|p| p.0));
+                    ids.extend(self.eos);
+                    ids
+                })
+                .collect();
+            if rows
+                .iter()
+                .all(|r| r.len() == lead + self.eos.is_some() as usize)
+            {
+                continue;
+            }
+            let logits = self.classifier.logits(&rows)?;
+            if logits.shape()[2] != n_labels {
+                return Err(TaggerError::Inference(format!(
+                    "backend gave {} labels, the model has {n_labels}",
+                    logits.shape()[2]
+                )));
+            }
+            for (r, &j) in batch.iter().enumerate() {
+                let (t, s, e) = jobs[j];
+                let probs =
+                    encoder::softmax_rows(logits.slice(ndarray::s![r, lead..lead + (e - s), ..]));
+                for (k, p) in probs.rows().into_iter().enumerate() {
+                    let piece = s + k;
+                    if owner[t][piece] != j {
+                        continue;
+                    }
+                    let (label, prob) = p.iter().copied().enumerate().fold(
+                        (0, f32::NEG_INFINITY),
+                        |best, (i, v)| if v > best.1 { (i, v) } else { best },
+                    );
+                    predictions[t][piece].label = label;
+                    predictions[t][piece].prob = prob;
+                }
+            }
+        }
+        let labels = self.labels();
+        Ok(predictions
+            .iter()
+            .map(|p| merge_pieces(p, labels))
+            .collect())
+    }
+}
