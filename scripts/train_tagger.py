@@ -97,13 +97,30 @@ def spec_inputs(split_even=True):
     return sorted(set(out))
 
 
-def build_examples(seed=0):
+def han_chars(tok_json):
+    """Every Han character becomes its own piece: XLM-R's multi-character Chinese pieces
+    cross entity boundaries (`美国政府` for LOC `美国`), which a span tagger cannot undo.
+    Metaspace then prepends its marker only at the very start of the text."""
+    meta = dict(tok_json["pre_tokenizer"], prepend_scheme="first")
+    tok_json["pre_tokenizer"] = {
+        "type": "Sequence",
+        "pretokenizers": [
+            {"type": "Split", "pattern": {"Regex": "\\p{Han}"}, "behavior": "Isolated", "invert": False},
+            meta,
+        ],
+    }
+    tok_json["decoder"] = meta
+
+
+def build_examples(seed=0, zh_repeat=1):
     rng = random.Random(seed)
     sents = []  # (text, lang, entity spans, source)
     for name, split in (("wikiann-de", "train"), ("wikiann-en", "train"), ("uner-zh", "train"), ("uner-en", "dev")):
         for lang, toks, tags in nerdata.load(name, split):
             text, ents = word_spans(toks, tags, lang)
             sents.append((text, lang, ents, name))
+    zh_sents = [x for x in sents if x[3] == "uner-zh"]
+    sents += zh_sents * (zh_repeat - 1)
     for text, lang in spec_inputs():
         sents.append((text, lang, [], "recognizers"))
     figs = label_figures([(t, l) for t, l, _, _ in sents])
@@ -188,8 +205,12 @@ def encode(tokenizer, examples, max_len):
                 char_label[c] = LABEL_ID["I-" + t]
             char_label[s] = LABEL_ID["B-" + t]
         ids, labels = [], []
-        for tid, (a, b), special in zip(enc.ids, enc.offsets, enc.special_tokens_mask):
+        for tid, tok, (a, b), special in zip(enc.ids, enc.tokens, enc.offsets, enc.special_tokens_mask):
             ids.append(tid)
+            if tok == "\u2581":
+                # a bare word-start marker carries no text of its own
+                labels.append(-100)
+                continue
             # a piece's offsets include the space its metaspace stands for
             while a < b and text[a].isspace():
                 a += 1
@@ -204,12 +225,12 @@ def encode(tokenizer, examples, max_len):
     return out
 
 
-def decode_spans(text, offsets, label_ids, special):
+def decode_spans(text, offsets, label_ids, special, tokens):
     spans, cur = [], None
-    for (a, b), li, sp in zip(offsets, label_ids, special):
+    for (a, b), li, sp, tok in zip(offsets, label_ids, special, tokens):
         while a < b and text[a].isspace():
             a += 1
-        if sp or a >= b:
+        if sp or a >= b or tok == "\u2581":
             continue
         lab = LABELS[li]
         if lab == "O":
@@ -247,7 +268,7 @@ def evaluate(model, tokenizer, rows, device, batch=64):
             logits = model(input_ids=ids.to(device), attention_mask=mask.to(device)).logits
         pred = logits.argmax(-1).cpu().numpy()
         for j, (e, (text, gold)) in enumerate(zip(encs, chunk)):
-            got = {s for s in decode_spans(text, e.offsets, pred[j][: len(e.ids)], e.special_tokens_mask) if s[2] in ENTITY_TYPES}
+            got = {s for s in decode_spans(text, e.offsets, pred[j][: len(e.ids)], e.special_tokens_mask, e.tokens) if s[2] in ENTITY_TYPES}
             want = {tuple(g) for g in gold}
             tp += len(got & want)
             fp += len(got - want)
@@ -271,6 +292,9 @@ def main():
     ap.add_argument("--dev-limit", type=int, default=1000)
     ap.add_argument("--threads", type=int, default=0)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--zh-repeat", type=int, default=2, help="copies of the Chinese training set")
+    ap.add_argument("--no-han-chars", dest="han_chars", action="store_false",
+                    help="keep XLM-R's multi-character Chinese pieces")
     args = ap.parse_args()
 
     import torch
@@ -285,9 +309,11 @@ def main():
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
     t0 = time.time()
-    examples = build_examples(args.seed)
+    examples = build_examples(args.seed, args.zh_repeat)
     print(f"{len(examples)} training examples ({time.time() - t0:.0f}s)", flush=True)
     base_tok = json.load(open(os.path.join(args.base, "tokenizer.json"), encoding="utf-8"))
+    if args.han_chars:
+        han_chars(base_tok)
     tok_json, old_ids = prune_vocab(base_tok, [e[0] for e in examples], args.vocab)
     tokenizer = Tokenizer.from_str(json.dumps(tok_json))
 

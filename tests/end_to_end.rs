@@ -224,7 +224,7 @@ fn a_50_mb_document_is_processed() {
     let out_path = dir.join("out.jsonl");
     run_ok(
         claimx()
-            .arg("extract")
+            .args(["extract", "--model", "none"])
             .arg(dir.join("large.txt"))
             .arg("-o")
             .arg(&out_path),
@@ -335,7 +335,16 @@ fn ten_thousand_documents_each_accounted_for() {
     }
     std::fs::write(&dump, lines).unwrap();
     let out = claimx()
-        .args(["extract", "--quiet", "--threads", "2", "--batch-size", "64"])
+        .args([
+            "extract",
+            "--quiet",
+            "--model",
+            "none",
+            "--threads",
+            "2",
+            "--batch-size",
+            "64",
+        ])
         .arg(&dump)
         .output()
         .unwrap();

@@ -65,6 +65,38 @@ enum Command {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+    /// Entity F1 of a tagger model on the NER test sets (WikiANN de/en, Universal NER zh/en).
+    TaggerEval {
+        /// Folder with wikiann-de/, wikiann-en/, uner-zh-gsdsimp/, uner-en-ewt/.
+        #[arg(long, default_value = "../shared/ner-train")]
+        data: PathBuf,
+        /// `test` or `dev`.
+        #[arg(long, default_value = "test")]
+        split: String,
+        /// Sentences per corpus (default all).
+        #[arg(long)]
+        limit: Option<usize>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+    /// Tagger throughput: tag the lines of a file and print pieces/s as JSON.
+    BenchTagger {
+        /// One text per line.
+        input: PathBuf,
+        /// Windows per forward pass.
+        #[arg(long, default_value_t = 32)]
+        batch_size: usize,
+        /// Worker threads for the matrix products (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+        #[command(flatten)]
+        model: ModelArgs,
     },
     /// Run the text stages over public conformance suites and print pass rates.
     Conformance {
@@ -108,7 +140,25 @@ fn run(cli: Cli) -> Result<i32> {
             output,
             opts,
         } => extract(paths, output, opts),
-        Command::Eval { gold, pred, json } => eval(gold, pred, json),
+        Command::Eval {
+            gold,
+            pred,
+            json,
+            model,
+        } => eval(gold, pred, json, model),
+        Command::BenchTagger {
+            input,
+            batch_size,
+            threads,
+            model,
+        } => bench_tagger(input, batch_size, threads, model),
+        Command::TaggerEval {
+            data,
+            split,
+            limit,
+            json,
+            model,
+        } => tagger_eval(data, &split, limit, json, model),
         Command::Conformance {
             peer,
             verbose,
@@ -144,6 +194,42 @@ struct ExtractOptions {
     /// No progress bar even on a terminal.
     #[arg(long)]
     quiet: bool,
+    #[command(flatten)]
+    model: ModelArgs,
+}
+
+/// Which tagger model the pipeline uses.
+#[derive(clap::Args, Clone)]
+struct ModelArgs {
+    /// Tagger model: `default` (embedded), `none` (rules only), or a Hugging Face
+    /// token-classification directory (config.json, tokenizer.json, model.safetensors).
+    #[arg(long, default_value = "default")]
+    model: String,
+    /// Figures from the rules alone, or the rules plus tagger spans they miss.
+    #[arg(long, value_enum, default_value_t = FigureSourceArg::Rules)]
+    tagger_figures: FigureSourceArg,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum FigureSourceArg {
+    Rules,
+    RulesAndTagger,
+}
+
+impl ModelArgs {
+    fn pipeline(&self) -> Result<Pipeline> {
+        let mut config = claimx_core::PipelineConfig::default();
+        config.tagger.model = match self.model.as_str() {
+            "default" => claimx_core::TaggerModel::Default,
+            "none" => claimx_core::TaggerModel::None,
+            dir => claimx_core::TaggerModel::Dir(dir.into()),
+        };
+        config.tagger.figures = match self.tagger_figures {
+            FigureSourceArg::Rules => claimx_core::FigureSource::Rules,
+            FigureSourceArg::RulesAndTagger => claimx_core::FigureSource::RulesAndTagger,
+        };
+        Pipeline::from_config(config).context("cannot load the tagger model")
+    }
 }
 
 #[derive(Default)]
@@ -162,7 +248,7 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
         builder = builder.num_threads(n.max(1));
     }
     let pool = builder.build().context("cannot start the worker threads")?;
-    let pipeline = Pipeline::default();
+    let pipeline = opts.model.pipeline()?;
     let mut out = match (opts.format, &output) {
         (Format::Parquet, None) => anyhow::bail!("--format parquet needs an output file (-o FILE)"),
         (Format::Parquet, Some(p)) => {
@@ -290,7 +376,81 @@ fn write_record(
     }
 }
 
-fn eval(gold: PathBuf, pred: Option<PathBuf>, json: bool) -> Result<i32> {
+fn bench_tagger(
+    input: PathBuf,
+    batch_size: usize,
+    threads: Option<usize>,
+    model: ModelArgs,
+) -> Result<i32> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        builder = builder.num_threads(n.max(1));
+    }
+    let pool = builder.build().context("cannot start the worker threads")?;
+    let raw = std::fs::read_to_string(&input)
+        .with_context(|| format!("cannot read {}", input.display()))?;
+    let texts: Vec<&str> = raw.lines().filter(|l| !l.trim().is_empty()).collect();
+    let mut config = claimx_core::PipelineConfig::default();
+    config.tagger.model = match model.model.as_str() {
+        "default" => claimx_core::TaggerModel::Default,
+        dir => claimx_core::TaggerModel::Dir(dir.into()),
+    };
+    config.tagger.options.batch_size = batch_size;
+    let pipeline = Pipeline::from_config(config).context("cannot load the tagger model")?;
+    let tagger = pipeline.tagger().context("no tagger")?;
+    let pieces: usize = texts
+        .iter()
+        .map(|t| {
+            tagger
+                .tokenizer()
+                .encode(*t, true)
+                .map(|e| e.len())
+                .unwrap_or(0)
+        })
+        .sum();
+    let start = std::time::Instant::now();
+    let spans: usize = pool
+        .install(|| tagger.tag(&texts))?
+        .iter()
+        .map(Vec::len)
+        .sum();
+    let seconds = start.elapsed().as_secs_f64();
+    println!(
+        "{}",
+        serde_json::json!({
+            "backend": "candle",
+            "texts": texts.len(),
+            "pieces": pieces,
+            "spans": spans,
+            "seconds": seconds,
+            "pieces_per_s": pieces as f64 / seconds,
+            "threads": pool.current_num_threads(),
+        })
+    );
+    Ok(0)
+}
+
+fn tagger_eval(
+    data: PathBuf,
+    split: &str,
+    limit: Option<usize>,
+    json: bool,
+    model: ModelArgs,
+) -> Result<i32> {
+    let pipeline = model.pipeline()?;
+    let tagger = pipeline
+        .tagger()
+        .context("--model none has no tagger to evaluate")?;
+    let report = claimx_eval::ner::evaluate_tagger(tagger, &data, split, limit)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", claimx_eval::ner::format_ner_report(&report));
+    }
+    Ok(0)
+}
+
+fn eval(gold: PathBuf, pred: Option<PathBuf>, json: bool, model: ModelArgs) -> Result<i32> {
     let golds = claimx_eval::load_gold_dir(&gold)?;
     let predictions: Vec<AnnotatedDocument> = match pred {
         Some(p) => {
@@ -302,7 +462,7 @@ fn eval(gold: PathBuf, pred: Option<PathBuf>, json: bool) -> Result<i32> {
                 .collect()
         }
         None => {
-            let pipeline = Pipeline::default();
+            let pipeline = model.pipeline()?;
             let docs: Vec<_> = golds
                 .iter()
                 .map(|g| claimx_doc::Document::new(g.doc_id.clone(), g.text.clone()))

@@ -9,16 +9,79 @@
 use chrono::NaiveDate;
 use claimx_claims::{ClaimAssembler, ClaimAssembly};
 use claimx_doc::{
-    AnnotatedDocument, DateSource, Document, Figure, LanguageSegment, OffsetIndex, Published,
-    Sentence,
+    AnnotatedDocument, DateSource, Document, Entity, EntityType, Figure, FigureType,
+    LanguageSegment, OffsetIndex, Published, Sentence,
 };
 use claimx_figures::{find_dateline, FigureExtraction, FigureRecognizer};
 use claimx_langid::{LanguageIdentification, LanguageIdentifier};
 use claimx_sentences::{SentenceSegmenter, SentenceSplitter};
+use claimx_tagger::{TaggedSpan, Tagger, TaggerError, TaggerOptions};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use std::sync::Arc;
 
 pub use claimx_doc::DocumentError;
+pub use claimx_tagger;
+
+fn load_tagger(config: &TaggerConfig) -> Result<Option<Tagger>, TaggerError> {
+    match &config.model {
+        TaggerModel::None => Ok(None),
+        TaggerModel::Dir(dir) => Tagger::from_dir(dir, config.options.clone()).map(Some),
+        #[cfg(feature = "default-model")]
+        TaggerModel::Default => Tagger::embedded(config.options.clone()).map(Some),
+        #[cfg(not(feature = "default-model"))]
+        TaggerModel::Default => Err(TaggerError::MissingFile {
+            path: "<embedded default model: build claimx-core with feature default-model>".into(),
+        }),
+    }
+}
+
+/// Which token-classification model tags entities and figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaggerModel {
+    /// The model compiled into the library (`models/claimx-tagger-small`).
+    Default,
+    /// A Hugging Face token-classification directory.
+    Dir(PathBuf),
+    /// No tagger: entities stay empty and figures come from the rules alone.
+    None,
+}
+
+/// How tagger figure spans join the recogniser's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureSource {
+    /// The rule recogniser's figures only (the tagger still supplies entities).
+    Rules,
+    /// The recogniser's figures plus tagger figure spans they miss, normalised by the
+    /// recogniser where it can read them.
+    RulesAndTagger,
+}
+
+/// The tagger stage's settings.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TaggerConfig {
+    pub model: TaggerModel,
+    pub options: TaggerOptions,
+    pub figures: FigureSource,
+}
+
+impl Default for TaggerConfig {
+    fn default() -> Self {
+        TaggerConfig {
+            model: if cfg!(feature = "default-model") {
+                TaggerModel::Default
+            } else {
+                TaggerModel::None
+            },
+            options: TaggerOptions::default(),
+            figures: FigureSource::Rules,
+        }
+    }
+}
 
 /// The configuration of every stage; `PipelineConfig::default()` is the shipped pipeline.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -27,31 +90,50 @@ pub struct PipelineConfig {
     pub language: LanguageIdentifier,
     pub sentences: SentenceSplitter,
     pub figures: FigureRecognizer,
+    pub tagger: TaggerConfig,
     pub claims: ClaimAssembler,
 }
 
-/// The text-stage pipeline.
+/// The whole pipeline: text stages, tagger, claim assembly.
 pub struct Pipeline {
     language: Box<dyn LanguageIdentification>,
     sentences: Box<dyn SentenceSegmenter>,
     figures: Box<dyn FigureExtraction>,
+    tagger: Option<Arc<Tagger>>,
+    figure_source: FigureSource,
     claims: Box<dyn ClaimAssembly>,
 }
 
 impl Default for Pipeline {
+    /// The shipped pipeline with the embedded default model (rules only when the crate is
+    /// built without the `default-model` feature).
     fn default() -> Self {
         Pipeline::from_config(PipelineConfig::default())
+            .expect("the embedded default model loads (tested in claimx-core)")
     }
 }
 
 impl Pipeline {
-    pub fn from_config(config: PipelineConfig) -> Self {
-        Pipeline {
+    /// Build every stage from its configuration; loading the tagger model can fail, and the
+    /// error names the file and what is wrong with it.
+    pub fn from_config(config: PipelineConfig) -> Result<Self, TaggerError> {
+        let tagger = load_tagger(&config.tagger)?.map(Arc::new);
+        Ok(Pipeline {
             language: Box::new(config.language),
             sentences: Box::new(config.sentences),
             figures: Box::new(config.figures),
+            tagger,
+            figure_source: config.tagger.figures,
             claims: Box::new(config.claims),
-        }
+        })
+    }
+
+    /// The text stages and rule-based claims without a transformer: fast, and what the
+    /// robustness tests over huge inputs use.
+    pub fn rules_only() -> Self {
+        let mut config = PipelineConfig::default();
+        config.tagger.model = TaggerModel::None;
+        Pipeline::from_config(config).expect("no model to load")
     }
 
     /// Build from stage implementations of one's own.
@@ -59,17 +141,76 @@ impl Pipeline {
         language: Box<dyn LanguageIdentification>,
         sentences: Box<dyn SentenceSegmenter>,
         figures: Box<dyn FigureExtraction>,
+        tagger: Option<Arc<Tagger>>,
+        claims: Box<dyn ClaimAssembly>,
     ) -> Self {
         Pipeline {
             language,
             sentences,
             figures,
-            claims: Box::new(ClaimAssembler::new()),
+            tagger,
+            figure_source: FigureSource::Rules,
+            claims,
         }
+    }
+
+    /// The loaded tagger, if any.
+    pub fn tagger(&self) -> Option<&Tagger> {
+        self.tagger.as_deref()
     }
 
     /// Annotate one document.
     pub fn extract(&self, doc: &Document) -> Result<AnnotatedDocument, DocumentError> {
+        self.run(std::slice::from_ref(doc), false).pop().unwrap()
+    }
+
+    /// Annotate one document; a panic inside any stage becomes an error for this document
+    /// (stage `pipeline`, kind `panic`) instead of taking the process down.
+    pub fn extract_guarded(&self, doc: &Document) -> Result<AnnotatedDocument, DocumentError> {
+        self.run(std::slice::from_ref(doc), true).pop().unwrap()
+    }
+
+    /// Annotate many documents; results keep the input order. The text stages and claim
+    /// assembly run per document in parallel (rayon); the tagger sees the sentences of all
+    /// documents at once, so its batches are formed by length across documents. Each
+    /// document is guarded as in [`Pipeline::extract_guarded`].
+    pub fn extract_batch(
+        &self,
+        docs: &[Document],
+    ) -> Vec<Result<AnnotatedDocument, DocumentError>> {
+        self.run(docs, true)
+    }
+
+    fn run(
+        &self,
+        docs: &[Document],
+        guarded: bool,
+    ) -> Vec<Result<AnnotatedDocument, DocumentError>> {
+        let partial: Vec<Result<TextStages, DocumentError>> = docs
+            .par_iter()
+            .map(|d| stage(guarded, d, &|| self.text_stages(d)))
+            .collect();
+        let tags = match &self.tagger {
+            Some(tagger) => tag_documents(tagger, docs, &partial),
+            None => docs.iter().map(|_| Ok(Vec::new())).collect(),
+        };
+        docs.par_iter()
+            .zip(partial)
+            .zip(tags)
+            .map(|((doc, partial), tags)| {
+                let partial = partial?;
+                let tags = tags?;
+                let cell = std::sync::Mutex::new(Some((partial, tags)));
+                stage(guarded, doc, &|| {
+                    let (partial, tags) = cell.lock().unwrap().take().expect("run once");
+                    Ok(self.finish(doc, partial, tags))
+                })
+            })
+            .collect()
+    }
+
+    /// Language, sentences, publication date and rule figures of one document.
+    fn text_stages(&self, doc: &Document) -> Result<TextStages, DocumentError> {
         let text = doc.text.as_str();
         let index = OffsetIndex::new(text);
         let published = resolve_published(doc, &index)?;
@@ -122,52 +263,206 @@ impl Pipeline {
                 lang,
             });
         }
-
-        let claims = self.claims.assemble(text, &sentences, &figures, &[]);
-        Ok(AnnotatedDocument {
-            id: doc.id.clone(),
-            char_len: index.char_len(),
-            byte_len: text.len(),
+        Ok(TextStages {
             published,
+            reference,
             lang: report.lang,
             languages: report.languages,
             segments,
             sentences,
-            entities: Vec::new(),
             figures,
-            claims,
         })
     }
 
-    /// Annotate one document; a panic inside any stage becomes an error for this document
-    /// (stage `pipeline`, kind `panic`) instead of taking the process down.
-    pub fn extract_guarded(&self, doc: &Document) -> Result<AnnotatedDocument, DocumentError> {
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.extract(doc))) {
-            Ok(r) => r,
-            Err(payload) => {
-                let what = payload
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| payload.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown panic".into());
-                Err(DocumentError::new(
-                    &doc.id,
-                    "pipeline",
-                    "panic",
-                    format!("a stage panicked: {what}"),
-                ))
+    /// Entities and tagger figures from the sentence tags, then claims.
+    fn finish(
+        &self,
+        doc: &Document,
+        p: TextStages,
+        tags: Vec<Vec<TaggedSpan>>,
+    ) -> AnnotatedDocument {
+        let text = doc.text.as_str();
+        let index = OffsetIndex::new(text);
+        let mut entities = Vec::new();
+        let mut figures = p.figures;
+        let rule_figures = figures.len();
+        for (sentence, spans) in p.sentences.iter().zip(&tags) {
+            let base = sentence.span.byte_start;
+            for t in spans {
+                let (s, e) = (base + t.start, base + t.end);
+                if let Some(kind) = entity_type(&t.label) {
+                    entities.push(Entity {
+                        span: index.span(s, e),
+                        text: text[s..e].to_string(),
+                        kind,
+                        // three decimals: records stay stable across CPUs' float rounding
+                        score: (t.score * 1000.0).round() / 1000.0,
+                    });
+                    continue;
+                }
+                if self.figure_source != FigureSource::RulesAndTagger {
+                    continue;
+                }
+                let Some(kind) = figure_type(&t.label) else {
+                    continue;
+                };
+                let overlaps = figures[..rule_figures]
+                    .iter()
+                    .any(|f| f.span.byte_start < e && s < f.span.byte_end);
+                if overlaps {
+                    continue;
+                }
+                // the recogniser normalises the tagger's span when it can read it
+                let read = self
+                    .figures
+                    .extract(&text[s..e], sentence.lang, p.reference)
+                    .into_iter()
+                    .find(|m| m.start == 0 && m.end == e - s);
+                figures.push(Figure {
+                    span: index.span(s, e),
+                    text: text[s..e].to_string(),
+                    kind: read.as_ref().map(|m| m.kind).unwrap_or(kind),
+                    value: read.as_ref().and_then(|m| m.value.clone()),
+                    upper: read.as_ref().and_then(|m| m.upper.clone()),
+                    bound: read.as_ref().and_then(|m| m.bound),
+                    unit: read.and_then(|m| m.unit),
+                    lang: sentence.lang,
+                });
             }
         }
+        figures.sort_by_key(|f| (f.span.byte_start, f.span.byte_end));
+        let claims = self
+            .claims
+            .assemble(text, &p.sentences, &figures, &entities);
+        AnnotatedDocument {
+            id: doc.id.clone(),
+            char_len: index.char_len(),
+            byte_len: text.len(),
+            published: p.published,
+            lang: p.lang,
+            languages: p.languages,
+            segments: p.segments,
+            sentences: p.sentences,
+            entities,
+            figures,
+            claims,
+        }
     }
+}
 
-    /// Annotate many documents in parallel (rayon); results keep the input order. Each
-    /// document is guarded as in [`Pipeline::extract_guarded`].
-    pub fn extract_batch(
-        &self,
-        docs: &[Document],
-    ) -> Vec<Result<AnnotatedDocument, DocumentError>> {
-        docs.par_iter().map(|d| self.extract_guarded(d)).collect()
+/// What the text stages found in one document, waiting for the tagger.
+struct TextStages {
+    published: Option<Published>,
+    reference: Option<NaiveDate>,
+    lang: claimx_doc::Lang,
+    languages: Vec<claimx_doc::Lang>,
+    segments: Vec<LanguageSegment>,
+    sentences: Vec<Sentence>,
+    figures: Vec<Figure>,
+}
+
+fn entity_type(label: &str) -> Option<EntityType> {
+    Some(match label {
+        "PER" => EntityType::Per,
+        "ORG" => EntityType::Org,
+        "LOC" => EntityType::Loc,
+        "MISC" => EntityType::Misc,
+        _ => return None,
+    })
+}
+
+fn figure_type(label: &str) -> Option<FigureType> {
+    Some(match label {
+        "CARDINAL" => FigureType::Cardinal,
+        "MONEY" => FigureType::Money,
+        "PERCENT" => FigureType::Percent,
+        "DATE" => FigureType::Date,
+        "TIME" => FigureType::Time,
+        "DURATION" => FigureType::Duration,
+        "ORDINAL" => FigureType::Ordinal,
+        "QUANTITY" => FigureType::Quantity,
+        _ => return None,
+    })
+}
+
+fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
+fn stage<T>(
+    guarded: bool,
+    doc: &Document,
+    f: &(dyn Fn() -> Result<T, DocumentError> + Sync),
+) -> Result<T, DocumentError> {
+    if guarded {
+        guard(doc, f)
+    } else {
+        f()
     }
+}
+
+/// Run one document's stage; a panic becomes that document's error.
+fn guard<T>(
+    doc: &Document,
+    f: &(dyn Fn() -> Result<T, DocumentError> + Sync),
+) -> Result<T, DocumentError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        Err(DocumentError::new(
+            &doc.id,
+            "pipeline",
+            "panic",
+            format!("a stage panicked: {}", panic_message(payload)),
+        ))
+    })
+}
+
+type Tags = Result<Vec<Vec<TaggedSpan>>, DocumentError>;
+
+/// Tag the sentences of all documents in one call; if that fails, document by document, so
+/// a failure is charged to the document that caused it.
+fn tag_documents(
+    tagger: &Tagger,
+    docs: &[Document],
+    partial: &[Result<TextStages, DocumentError>],
+) -> Vec<Tags> {
+    let sentence_texts = |i: usize| -> Vec<&str> {
+        match &partial[i] {
+            Ok(p) => p
+                .sentences
+                .iter()
+                .map(|s| s.span.slice(&docs[i].text))
+                .collect(),
+            Err(_) => Vec::new(),
+        }
+    };
+    let attempt = |texts: &[&str]| -> Result<Vec<Vec<TaggedSpan>>, String> {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tagger.tag(texts))) {
+            Ok(Ok(tags)) => Ok(tags),
+            Ok(Err(e)) => Err(e.to_string()),
+            Err(payload) => Err(format!("the tagger panicked: {}", panic_message(payload))),
+        }
+    };
+    let per_doc: Vec<Vec<&str>> = (0..docs.len()).map(sentence_texts).collect();
+    let all: Vec<&str> = per_doc.iter().flatten().copied().collect();
+    if let Ok(mut tags) = attempt(&all) {
+        let mut out = Vec::with_capacity(docs.len());
+        let mut rest = tags.drain(..);
+        for texts in &per_doc {
+            out.push(Ok(rest.by_ref().take(texts.len()).collect()));
+        }
+        return out;
+    }
+    per_doc
+        .iter()
+        .zip(docs)
+        .map(|(texts, doc)| {
+            attempt(texts).map_err(|m| DocumentError::new(&doc.id, "tagger", "model", m))
+        })
+        .collect()
 }
 
 /// The publication date: the input's, else a dateline in the text.
@@ -210,7 +505,7 @@ mod tests {
     #[test]
     fn offsets_agree_in_bytes_and_chars() {
         let doc = Document::new("t", "Amazon schließt das Labor. Über 1.000 Mitarbeiter sind betroffen.\n\n据报道，约3.5亿元。");
-        let out = Pipeline::default().extract(&doc).unwrap();
+        let out = Pipeline::rules_only().extract(&doc).unwrap();
         let chars: Vec<char> = doc.text.chars().collect();
         for f in &out.figures {
             let by_chars: String = chars[f.span.start..f.span.end].iter().collect();
@@ -227,7 +522,7 @@ mod tests {
     #[test]
     fn bad_published_names_document() {
         let doc = Document::new("doc-7", "Text.").with_published("yesterday");
-        let err = Pipeline::default().extract(&doc).unwrap_err();
+        let err = Pipeline::rules_only().extract(&doc).unwrap_err();
         assert_eq!(err.id, "doc-7");
         assert!(err.to_string().contains("doc-7"));
     }
@@ -238,7 +533,7 @@ mod tests {
             "d",
             "Cryptopolitan\n2025-07-23 09:50:44\n\nAmazon closed the lab on Monday.",
         );
-        let out = Pipeline::default().extract(&doc).unwrap();
+        let out = Pipeline::rules_only().extract(&doc).unwrap();
         let p = out.published.unwrap();
         assert_eq!(p.date, "2025-07-23");
         assert_eq!(p.source, DateSource::Dateline);
@@ -271,6 +566,8 @@ mod tests {
             Box::new(config.language),
             Box::new(config.sentences),
             Box::new(PanickingFigures),
+            None,
+            Box::new(ClaimAssembler::new()),
         );
         let docs = vec![
             Document::new("a", "Fine."),
@@ -293,9 +590,72 @@ mod tests {
     #[test]
     fn empty_and_blank_documents_are_sane() {
         for t in ["", "   \n\t  ", "\u{0}\u{1}\u{7f}"] {
-            let out = Pipeline::default().extract(&Document::new("e", t)).unwrap();
+            let out = Pipeline::rules_only()
+                .extract(&Document::new("e", t))
+                .unwrap();
             assert!(out.figures.is_empty());
             assert_eq!(out.byte_len, t.len());
         }
+    }
+
+    #[cfg(feature = "default-model")]
+    #[test]
+    fn embedded_model_tags_entities_in_each_language() {
+        let pipeline = Pipeline::default();
+        let docs = vec![
+            Document::new(
+                "en",
+                "Amazon closed its lab in Shanghai, said Brad Glasser.",
+            ),
+            Document::new("de", "Laut Reuters schließt Amazon das Labor in Shanghai."),
+            Document::new("zh", "据路透社报道，亚马逊关闭了上海的实验室。"),
+        ];
+        let want: [&[(&str, EntityType)]; 3] = [
+            &[
+                ("Amazon", EntityType::Org),
+                ("Shanghai", EntityType::Loc),
+                ("Brad Glasser", EntityType::Per),
+            ],
+            &[
+                ("Reuters", EntityType::Org),
+                ("Amazon", EntityType::Org),
+                ("Shanghai", EntityType::Loc),
+            ],
+            &[("亚马逊", EntityType::Org), ("上海", EntityType::Loc)],
+        ];
+        for (out, want) in pipeline.extract_batch(&docs).into_iter().zip(want) {
+            let out = out.unwrap();
+            for (text, kind) in want {
+                assert!(
+                    out.entities
+                        .iter()
+                        .any(|e| e.text == *text && e.kind == *kind),
+                    "{}: no {kind:?} {text:?} in {:?}",
+                    out.id,
+                    out.entities
+                );
+            }
+            for e in &out.entities {
+                let chars: String = out_text(&docs, &out.id)
+                    .chars()
+                    .skip(e.span.start)
+                    .take(e.span.end - e.span.start)
+                    .collect();
+                assert_eq!(chars, e.text);
+            }
+        }
+    }
+
+    #[cfg(feature = "default-model")]
+    fn out_text<'a>(docs: &'a [Document], id: &str) -> &'a str {
+        &docs.iter().find(|d| d.id == id).unwrap().text
+    }
+
+    #[test]
+    fn a_missing_model_directory_is_named() {
+        let mut config = PipelineConfig::default();
+        config.tagger.model = TaggerModel::Dir("/no/such/model".into());
+        let err = Pipeline::from_config(config).err().unwrap();
+        assert!(err.to_string().contains("/no/such/model"), "{err}");
     }
 }

@@ -8,6 +8,7 @@
 pub mod conformance;
 pub mod gold;
 pub mod metrics;
+pub mod ner;
 pub mod seeds;
 
 pub use gold::{load_gold_dir, GoldDocument};

