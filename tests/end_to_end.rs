@@ -111,6 +111,11 @@ fn seeds_meet_the_text_stage_targets() {
     for (lang, p) in &r.sentences {
         assert!(p.f1() >= 0.90, "sentence F1 for {lang}: {:.3}", p.f1());
     }
+    // A regression floor for the embedded tagger, not the 0.80 target (not reached:
+    // de 0.646, en 0.743 measured with the shipped model).
+    for (lang, p) in &r.entities {
+        assert!(p.f1() >= 0.60, "entity F1 for {lang}: {:.3}", p.f1());
+    }
 }
 
 #[test]
