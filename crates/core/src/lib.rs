@@ -1,7 +1,8 @@
 //! The claimx pipeline: composes the stages into one annotated document.
 //!
 //! `document → language identification → sentence splitting → figure recognition and
-//! normalisation` (the tagger and claim assembly join later). Each stage is a small trait
+//! normalisation → transformer tagger (entities; batched across documents) → claim
+//! assembly`. Each stage is a small trait
 //! with a serde-configurable implementation, so a [`PipelineConfig`] read from JSON fully
 //! describes a pipeline. Stages never reach back into one another: each sees the original
 //! text and the results of the stages before it.
