@@ -217,7 +217,7 @@ enum FigureSourceArg {
 }
 
 impl ModelArgs {
-    fn pipeline(&self) -> Result<Pipeline> {
+    fn config(&self) -> claimx_core::PipelineConfig {
         let mut config = claimx_core::PipelineConfig::default();
         config.tagger.model = match self.model.as_str() {
             "default" => claimx_core::TaggerModel::Default,
@@ -228,7 +228,11 @@ impl ModelArgs {
             FigureSourceArg::Rules => claimx_core::FigureSource::Rules,
             FigureSourceArg::RulesAndTagger => claimx_core::FigureSource::RulesAndTagger,
         };
-        Pipeline::from_config(config).context("cannot load the tagger model")
+        config
+    }
+
+    fn pipeline(&self) -> Result<Pipeline> {
+        Pipeline::from_config(self.config()).context("cannot load the tagger model")
     }
 }
 
@@ -390,14 +394,12 @@ fn bench_tagger(
     let raw = std::fs::read_to_string(&input)
         .with_context(|| format!("cannot read {}", input.display()))?;
     let texts: Vec<&str> = raw.lines().filter(|l| !l.trim().is_empty()).collect();
-    let mut config = claimx_core::PipelineConfig::default();
-    config.tagger.model = match model.model.as_str() {
-        "default" => claimx_core::TaggerModel::Default,
-        dir => claimx_core::TaggerModel::Dir(dir.into()),
-    };
+    let mut config = model.config();
     config.tagger.options.batch_size = batch_size;
     let pipeline = Pipeline::from_config(config).context("cannot load the tagger model")?;
-    let tagger = pipeline.tagger().context("no tagger")?;
+    let tagger = pipeline
+        .tagger()
+        .context("--model none has no tagger to benchmark")?;
     let pieces: usize = texts
         .iter()
         .map(|t| {

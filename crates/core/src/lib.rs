@@ -10,10 +10,10 @@
 use chrono::NaiveDate;
 use claimx_claims::{ClaimAssembler, ClaimAssembly};
 use claimx_doc::{
-    AnnotatedDocument, DateSource, Document, Entity, EntityType, Figure, FigureType,
+    AnnotatedDocument, DateSource, Document, Entity, EntityType, Figure, FigureType, Lang,
     LanguageSegment, OffsetIndex, Published, Sentence,
 };
-use claimx_figures::{find_dateline, FigureExtraction, FigureRecognizer};
+use claimx_figures::{find_dateline, FigureExtraction, FigureMatch, FigureRecognizer};
 use claimx_langid::{LanguageIdentification, LanguageIdentifier};
 use claimx_sentences::{SentenceSegmenter, SentenceSplitter};
 use claimx_tagger::{TaggedSpan, Tagger, TaggerError, TaggerOptions};
@@ -187,9 +187,9 @@ impl Pipeline {
         docs: &[Document],
         guarded: bool,
     ) -> Vec<Result<AnnotatedDocument, DocumentError>> {
-        let partial: Vec<Result<TextStages, DocumentError>> = docs
+        let partial: Vec<Result<TextStages<'_>, DocumentError>> = docs
             .par_iter()
-            .map(|d| stage(guarded, d, &|| self.text_stages(d)))
+            .map(|d| stage(guarded, d, || self.text_stages(d)))
             .collect();
         let tags = match &self.tagger {
             Some(tagger) => tag_documents(tagger, docs, &partial),
@@ -199,19 +199,14 @@ impl Pipeline {
             .zip(partial)
             .zip(tags)
             .map(|((doc, partial), tags)| {
-                let partial = partial?;
-                let tags = tags?;
-                let cell = std::sync::Mutex::new(Some((partial, tags)));
-                stage(guarded, doc, &|| {
-                    let (partial, tags) = cell.lock().unwrap().take().expect("run once");
-                    Ok(self.finish(doc, partial, tags))
-                })
+                let (partial, tags) = (partial?, tags?);
+                stage(guarded, doc, || Ok(self.finish(doc, partial, tags)))
             })
             .collect()
     }
 
     /// Language, sentences, publication date and rule figures of one document.
-    fn text_stages(&self, doc: &Document) -> Result<TextStages, DocumentError> {
+    fn text_stages<'a>(&self, doc: &'a Document) -> Result<TextStages<'a>, DocumentError> {
         let text = doc.text.as_str();
         let index = OffsetIndex::new(text);
         let published = resolve_published(doc, &index)?;
@@ -246,17 +241,7 @@ impl Pipeline {
                 .unwrap_or(report.lang);
             let sentence_text = &text[b.start..b.end];
             for f in self.figures.extract(sentence_text, lang, reference) {
-                let (s, e) = (b.start + f.start, b.start + f.end);
-                figures.push(Figure {
-                    span: index.span(s, e),
-                    text: text[s..e].to_string(),
-                    kind: f.kind,
-                    value: f.value,
-                    upper: f.upper,
-                    bound: f.bound,
-                    unit: f.unit,
-                    lang,
-                });
+                figures.push(figure_at(&index, text, b.start, f, lang));
             }
             sentences.push(Sentence {
                 span: index.span(b.start, b.end),
@@ -265,6 +250,7 @@ impl Pipeline {
             });
         }
         Ok(TextStages {
+            index,
             published,
             reference,
             lang: report.lang,
@@ -279,11 +265,11 @@ impl Pipeline {
     fn finish(
         &self,
         doc: &Document,
-        p: TextStages,
+        p: TextStages<'_>,
         tags: Vec<Vec<TaggedSpan>>,
     ) -> AnnotatedDocument {
         let text = doc.text.as_str();
-        let index = OffsetIndex::new(text);
+        let index = &p.index;
         let mut entities = Vec::new();
         let mut figures = p.figures;
         let rule_figures = figures.len();
@@ -318,17 +304,18 @@ impl Pipeline {
                     .figures
                     .extract(&text[s..e], sentence.lang, p.reference)
                     .into_iter()
-                    .find(|m| m.start == 0 && m.end == e - s);
-                figures.push(Figure {
-                    span: index.span(s, e),
-                    text: text[s..e].to_string(),
-                    kind: read.as_ref().map(|m| m.kind).unwrap_or(kind),
-                    value: read.as_ref().and_then(|m| m.value.clone()),
-                    upper: read.as_ref().and_then(|m| m.upper.clone()),
-                    bound: read.as_ref().and_then(|m| m.bound),
-                    unit: read.and_then(|m| m.unit),
-                    lang: sentence.lang,
-                });
+                    .find(|m| m.start == 0 && m.end == e - s)
+                    .unwrap_or(FigureMatch {
+                        start: 0,
+                        end: e - s,
+                        kind,
+                        value: None,
+                        upper: None,
+                        bound: None,
+                        unit: None,
+                        value_start: 0,
+                    });
+                figures.push(figure_at(index, text, s, read, sentence.lang));
             }
         }
         figures.sort_by_key(|f| (f.span.byte_start, f.span.byte_end));
@@ -352,14 +339,30 @@ impl Pipeline {
 }
 
 /// What the text stages found in one document, waiting for the tagger.
-struct TextStages {
+struct TextStages<'a> {
+    index: OffsetIndex<'a>,
     published: Option<Published>,
     reference: Option<NaiveDate>,
-    lang: claimx_doc::Lang,
-    languages: Vec<claimx_doc::Lang>,
+    lang: Lang,
+    languages: Vec<Lang>,
     segments: Vec<LanguageSegment>,
     sentences: Vec<Sentence>,
     figures: Vec<Figure>,
+}
+
+/// A recogniser match at `offset` in `text` as a document figure.
+fn figure_at(index: &OffsetIndex, text: &str, offset: usize, m: FigureMatch, lang: Lang) -> Figure {
+    let (s, e) = (offset + m.start, offset + m.end);
+    Figure {
+        span: index.span(s, e),
+        text: text[s..e].to_string(),
+        kind: m.kind,
+        value: m.value,
+        upper: m.upper,
+        bound: m.bound,
+        unit: m.unit,
+        lang,
+    }
 }
 
 fn entity_type(label: &str) -> Option<EntityType> {
@@ -397,7 +400,7 @@ fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
 fn stage<T>(
     guarded: bool,
     doc: &Document,
-    f: &(dyn Fn() -> Result<T, DocumentError> + Sync),
+    f: impl FnOnce() -> Result<T, DocumentError>,
 ) -> Result<T, DocumentError> {
     if guarded {
         guard(doc, f)
@@ -409,7 +412,7 @@ fn stage<T>(
 /// Run one document's stage; a panic becomes that document's error.
 fn guard<T>(
     doc: &Document,
-    f: &(dyn Fn() -> Result<T, DocumentError> + Sync),
+    f: impl FnOnce() -> Result<T, DocumentError>,
 ) -> Result<T, DocumentError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
         Err(DocumentError::new(
@@ -428,7 +431,7 @@ type Tags = Result<Vec<Vec<TaggedSpan>>, DocumentError>;
 fn tag_documents(
     tagger: &Tagger,
     docs: &[Document],
-    partial: &[Result<TextStages, DocumentError>],
+    partial: &[Result<TextStages<'_>, DocumentError>],
 ) -> Vec<Tags> {
     let sentence_texts = |i: usize| -> Vec<&str> {
         match &partial[i] {

@@ -22,6 +22,44 @@ struct Layer {
     output_norm: LayerNorm,
 }
 
+/// Where a checkpoint keeps one transformer layer's tensors, relative to the encoder.
+struct LayerNames {
+    prefix: &'static str,
+    query: &'static str,
+    key: &'static str,
+    value: &'static str,
+    out: &'static str,
+    attention_norm: &'static str,
+    up: &'static str,
+    down: &'static str,
+    output_norm: &'static str,
+}
+
+/// BERT and XLM-RoBERTa.
+const BERT_LAYER: LayerNames = LayerNames {
+    prefix: "encoder.layer",
+    query: "attention.self.query",
+    key: "attention.self.key",
+    value: "attention.self.value",
+    out: "attention.output.dense",
+    attention_norm: "attention.output.LayerNorm",
+    up: "intermediate.dense",
+    down: "output.dense",
+    output_norm: "output.LayerNorm",
+};
+
+const DISTILBERT_LAYER: LayerNames = LayerNames {
+    prefix: "transformer.layer",
+    query: "attention.q_lin",
+    key: "attention.k_lin",
+    value: "attention.v_lin",
+    out: "attention.out_lin",
+    attention_norm: "sa_layer_norm",
+    up: "ffn.lin1",
+    down: "ffn.lin2",
+    output_norm: "output_layer_norm",
+};
+
 /// A BERT-family encoder plus its `classifier` Linear (bias kept), evaluated in f32.
 pub struct CandleEncoder {
     word: Embedding,
@@ -101,36 +139,24 @@ impl CandleEncoder {
         let norm = layer_norm(h, eps, emb.pp("LayerNorm")).map_err(&e)?;
         let ff = config.intermediate_size;
         let linear = |vb: VarBuilder, i, o| candle_nn::linear(i, o, vb);
+        let names = if config.architecture == Architecture::DistilBert {
+            &DISTILBERT_LAYER
+        } else {
+            &BERT_LAYER
+        };
         let mut layers = Vec::with_capacity(config.num_layers);
         for l in 0..config.num_layers {
-            let layer = if config.architecture == Architecture::DistilBert {
-                let vb = base.pp(format!("transformer.layer.{l}"));
-                let a = vb.pp("attention");
-                Layer {
-                    query: linear(a.pp("q_lin"), h, h).map_err(&e)?,
-                    key: linear(a.pp("k_lin"), h, h).map_err(&e)?,
-                    value: linear(a.pp("v_lin"), h, h).map_err(&e)?,
-                    out: linear(a.pp("out_lin"), h, h).map_err(&e)?,
-                    attention_norm: layer_norm(h, eps, vb.pp("sa_layer_norm")).map_err(&e)?,
-                    up: linear(vb.pp("ffn.lin1"), h, ff).map_err(&e)?,
-                    down: linear(vb.pp("ffn.lin2"), ff, h).map_err(&e)?,
-                    output_norm: layer_norm(h, eps, vb.pp("output_layer_norm")).map_err(&e)?,
-                }
-            } else {
-                let vb = base.pp(format!("encoder.layer.{l}"));
-                let a = vb.pp("attention");
-                Layer {
-                    query: linear(a.pp("self.query"), h, h).map_err(&e)?,
-                    key: linear(a.pp("self.key"), h, h).map_err(&e)?,
-                    value: linear(a.pp("self.value"), h, h).map_err(&e)?,
-                    out: linear(a.pp("output.dense"), h, h).map_err(&e)?,
-                    attention_norm: layer_norm(h, eps, a.pp("output.LayerNorm")).map_err(&e)?,
-                    up: linear(vb.pp("intermediate.dense"), h, ff).map_err(&e)?,
-                    down: linear(vb.pp("output.dense"), ff, h).map_err(&e)?,
-                    output_norm: layer_norm(h, eps, vb.pp("output.LayerNorm")).map_err(&e)?,
-                }
-            };
-            layers.push(layer);
+            let vb = base.pp(format!("{}.{l}", names.prefix));
+            layers.push(Layer {
+                query: linear(vb.pp(names.query), h, h).map_err(&e)?,
+                key: linear(vb.pp(names.key), h, h).map_err(&e)?,
+                value: linear(vb.pp(names.value), h, h).map_err(&e)?,
+                out: linear(vb.pp(names.out), h, h).map_err(&e)?,
+                attention_norm: layer_norm(h, eps, vb.pp(names.attention_norm)).map_err(&e)?,
+                up: linear(vb.pp(names.up), h, ff).map_err(&e)?,
+                down: linear(vb.pp(names.down), ff, h).map_err(&e)?,
+                output_norm: layer_norm(h, eps, vb.pp(names.output_norm)).map_err(&e)?,
+            });
         }
         let classifier = linear(vb.pp("classifier"), h, config.labels.len()).map_err(&e)?;
         Ok(CandleEncoder {

@@ -89,38 +89,26 @@ fn write_model(dir: &Path, model_type: &str) {
             vec![1, H],
         ));
     }
+    // (DistilBERT name, BERT / XLM-R name, rows, columns; 0 columns: a LayerNorm vector)
+    let layer = [
+        ("attention.q_lin", "attention.self.query", H, H),
+        ("attention.k_lin", "attention.self.key", H, H),
+        ("attention.v_lin", "attention.self.value", H, H),
+        ("attention.out_lin", "attention.output.dense", H, H),
+        ("ffn.lin1", "intermediate.dense", FF, H),
+        ("ffn.lin2", "output.dense", H, FF),
+        ("sa_layer_norm", "attention.output.LayerNorm", H, 0),
+        ("output_layer_norm", "output.LayerNorm", H, 0),
+    ];
     for l in 0..2 {
-        let names: Vec<(String, usize, usize)> = if distil {
-            let p = format!("{prefix}.transformer.layer.{l}.");
-            vec![
-                (p.clone() + "attention.q_lin", H, H),
-                (p.clone() + "attention.k_lin", H, H),
-                (p.clone() + "attention.v_lin", H, H),
-                (p.clone() + "attention.out_lin", H, H),
-                (p.clone() + "ffn.lin1", FF, H),
-                (p.clone() + "ffn.lin2", H, FF),
-                (p.clone() + "sa_layer_norm", H, 0),
-                (p + "output_layer_norm", H, 0),
-            ]
-        } else {
-            let p = format!("{prefix}.encoder.layer.{l}.");
-            vec![
-                (p.clone() + "attention.self.query", H, H),
-                (p.clone() + "attention.self.key", H, H),
-                (p.clone() + "attention.self.value", H, H),
-                (p.clone() + "attention.output.dense", H, H),
-                (p.clone() + "intermediate.dense", FF, H),
-                (p.clone() + "output.dense", H, FF),
-                (p.clone() + "attention.output.LayerNorm", H, 0),
-                (p + "output.LayerNorm", H, 0),
-            ]
-        };
-        for (name, out, inp) in names {
-            if inp == 0 {
-                shapes.push((name.clone() + ".weight", vec![out]));
+        for &(distil_name, bert_name, out, inp) in &layer {
+            let name = if distil {
+                format!("{prefix}.transformer.layer.{l}.{distil_name}")
             } else {
-                shapes.push((name.clone() + ".weight", vec![out, inp]));
-            }
+                format!("{prefix}.encoder.layer.{l}.{bert_name}")
+            };
+            let shape = if inp == 0 { vec![out] } else { vec![out, inp] };
+            shapes.push((name.clone() + ".weight", shape));
             shapes.push((name + ".bias", vec![out]));
         }
     }
