@@ -73,8 +73,34 @@ enum Command {
         /// Folder with wikiann-de/, wikiann-en/, uner-zh-gsdsimp/, uner-en-ewt/.
         #[arg(long, default_value = "../shared/ner-train")]
         data: PathBuf,
+        /// Pass the spans through the pipeline's entity refiner (guideline rules; its settings
+        /// from --config) first.
+        #[arg(long)]
+        refine: bool,
         /// `test` or `dev`.
         #[arg(long, default_value = "test")]
+        split: String,
+        /// Sentences per corpus (default all).
+        #[arg(long)]
+        limit: Option<usize>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+    /// Compare the candle and ort backends label by label on the NER corpora; exit 1 on any
+    /// difference.
+    TaggerAgree {
+        /// Directory with model.onnx exported from the --model weights
+        /// (scripts/export_onnx.py).
+        #[arg(long)]
+        onnx: PathBuf,
+        /// Folder with wikiann-de/, wikiann-en/, uner-zh-gsdsimp/, uner-en-ewt/.
+        #[arg(long, default_value = "../shared/ner-train")]
+        data: PathBuf,
+        /// `test` or `dev`.
+        #[arg(long, default_value = "dev")]
         split: String,
         /// Sentences per corpus (default all).
         #[arg(long)]
@@ -158,7 +184,16 @@ fn run(cli: Cli) -> Result<i32> {
             limit,
             json,
             model,
-        } => tagger_eval(data, &split, limit, json, model),
+            refine,
+        } => tagger_eval(data, &split, limit, refine, json, model),
+        Command::TaggerAgree {
+            onnx,
+            data,
+            split,
+            limit,
+            json,
+            model,
+        } => tagger_agree(onnx, data, &split, limit, json, model),
         Command::Conformance {
             peer,
             verbose,
@@ -201,13 +236,21 @@ struct ExtractOptions {
 /// Which tagger model the pipeline uses.
 #[derive(clap::Args, Clone)]
 struct ModelArgs {
+    /// Pipeline configuration as JSON (`PipelineConfig`: every stage's settings; fields left
+    /// out keep their defaults). The flags below override it.
+    #[arg(long)]
+    config: Option<PathBuf>,
     /// Tagger model: `default` (embedded), `none` (rules only), or a Hugging Face
     /// token-classification directory (config.json, tokenizer.json, model.safetensors).
-    #[arg(long, default_value = "default")]
-    model: String,
-    /// Figures from the rules alone, or the rules plus tagger spans they miss.
-    #[arg(long, value_enum, default_value_t = FigureSourceArg::Rules)]
-    tagger_figures: FigureSourceArg,
+    #[arg(long)]
+    model: Option<String>,
+    /// Figures from the rules alone (default), or the rules plus tagger spans they miss.
+    #[arg(long, value_enum)]
+    tagger_figures: Option<FigureSourceArg>,
+    /// Encoder engine: `candle` (built in, default) or `ort` (ONNX Runtime; needs a build with
+    /// the `ort` feature and a --model DIR holding model.onnx from scripts/export_onnx.py).
+    #[arg(long)]
+    backend: Option<claimx_core::claimx_tagger::Backend>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -217,22 +260,37 @@ enum FigureSourceArg {
 }
 
 impl ModelArgs {
-    fn config(&self) -> claimx_core::PipelineConfig {
-        let mut config = claimx_core::PipelineConfig::default();
-        config.tagger.model = match self.model.as_str() {
-            "default" => claimx_core::TaggerModel::Default,
-            "none" => claimx_core::TaggerModel::None,
-            dir => claimx_core::TaggerModel::Dir(dir.into()),
+    fn config(&self) -> Result<claimx_core::PipelineConfig> {
+        let mut config: claimx_core::PipelineConfig = match &self.config {
+            None => Default::default(),
+            Some(path) => {
+                let raw = std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                serde_json::from_str(&raw)
+                    .with_context(|| format!("{}: not a pipeline configuration", path.display()))?
+            }
         };
-        config.tagger.figures = match self.tagger_figures {
-            FigureSourceArg::Rules => claimx_core::FigureSource::Rules,
-            FigureSourceArg::RulesAndTagger => claimx_core::FigureSource::RulesAndTagger,
-        };
-        config
+        if let Some(model) = &self.model {
+            config.tagger.model = match model.as_str() {
+                "default" => claimx_core::TaggerModel::Default,
+                "none" => claimx_core::TaggerModel::None,
+                dir => claimx_core::TaggerModel::Dir(dir.into()),
+            };
+        }
+        if let Some(figures) = self.tagger_figures {
+            config.tagger.figures = match figures {
+                FigureSourceArg::Rules => claimx_core::FigureSource::Rules,
+                FigureSourceArg::RulesAndTagger => claimx_core::FigureSource::RulesAndTagger,
+            };
+        }
+        if let Some(backend) = self.backend {
+            config.tagger.options.backend = backend;
+        }
+        Ok(config)
     }
 
     fn pipeline(&self) -> Result<Pipeline> {
-        Pipeline::from_config(self.config()).context("cannot load the tagger model")
+        Pipeline::from_config(self.config()?).context("cannot load the tagger model")
     }
 }
 
@@ -252,7 +310,9 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
         builder = builder.num_threads(n.max(1));
     }
     let pool = builder.build().context("cannot start the worker threads")?;
-    let pipeline = opts.model.pipeline()?;
+    let mut config = opts.model.config()?;
+    config.tagger.options.threads = opts.threads.unwrap_or(0);
+    let pipeline = Pipeline::from_config(config).context("cannot load the tagger model")?;
     let mut out = match (opts.format, &output) {
         (Format::Parquet, None) => anyhow::bail!("--format parquet needs an output file (-o FILE)"),
         (Format::Parquet, Some(p)) => {
@@ -394,8 +454,10 @@ fn bench_tagger(
     let raw = std::fs::read_to_string(&input)
         .with_context(|| format!("cannot read {}", input.display()))?;
     let texts: Vec<&str> = raw.lines().filter(|l| !l.trim().is_empty()).collect();
-    let mut config = model.config();
+    let mut config = model.config()?;
     config.tagger.options.batch_size = batch_size;
+    config.tagger.options.threads = pool.current_num_threads();
+    let tagger_backend = config.tagger.options.backend;
     let pipeline = Pipeline::from_config(config).context("cannot load the tagger model")?;
     let tagger = pipeline
         .tagger()
@@ -420,7 +482,7 @@ fn bench_tagger(
     println!(
         "{}",
         serde_json::json!({
-            "backend": "candle",
+            "backend": format!("{:?}", tagger_backend).to_lowercase(),
             "texts": texts.len(),
             "pieces": pieces,
             "spans": spans,
@@ -432,18 +494,61 @@ fn bench_tagger(
     Ok(0)
 }
 
-fn tagger_eval(
+fn tagger_agree(
+    onnx: PathBuf,
     data: PathBuf,
     split: &str,
     limit: Option<usize>,
     json: bool,
     model: ModelArgs,
 ) -> Result<i32> {
-    let pipeline = model.pipeline()?;
+    let mut config = model.config()?;
+    config.tagger.options.backend = claimx_core::claimx_tagger::Backend::Candle;
+    let candle = Pipeline::from_config(config.clone()).context("cannot load the candle model")?;
+    config.tagger.options.backend = claimx_core::claimx_tagger::Backend::Ort;
+    config.tagger.model = claimx_core::TaggerModel::Dir(onnx);
+    let ort = Pipeline::from_config(config).context("cannot load the ort model")?;
+    let (Some(a), Some(b)) = (candle.tagger(), ort.tagger()) else {
+        anyhow::bail!("--model none has no tagger to compare");
+    };
+    let report = claimx_eval::ner::compare_taggers(a, b, &data, split, limit)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        println!(
+            "candle vs ort, {split} split\n{:<14} {:>9} {:>9} {:>9} {:>14}",
+            "corpus", "sentences", "identical", "spans", "max |Δscore|"
+        );
+        for c in &report {
+            println!(
+                "{:<14} {:>9} {:>9} {:>9} {:>14.2e}",
+                c.corpus, c.sentences, c.identical, c.spans, c.max_score_diff
+            );
+            for (text, l, r) in &c.examples {
+                println!("  differs: {text}\n    candle: {l:?}\n    ort:    {r:?}");
+            }
+        }
+    }
+    let differing: usize = report.iter().map(|c| c.sentences - c.identical).sum();
+    Ok(if differing == 0 { 0 } else { 1 })
+}
+
+fn tagger_eval(
+    data: PathBuf,
+    split: &str,
+    limit: Option<usize>,
+    refine: bool,
+    json: bool,
+    model: ModelArgs,
+) -> Result<i32> {
+    let config = model.config()?;
+    let refiner = config.entities.clone();
+    let pipeline = Pipeline::from_config(config).context("cannot load the tagger model")?;
     let tagger = pipeline
         .tagger()
         .context("--model none has no tagger to evaluate")?;
-    let report = claimx_eval::ner::evaluate_tagger(tagger, &data, split, limit)?;
+    let report =
+        claimx_eval::ner::evaluate_tagger(tagger, &data, split, limit, refine.then_some(&refiner))?;
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {

@@ -1,8 +1,8 @@
 //! The claimx pipeline: composes the stages into one annotated document.
 //!
 //! `document → language identification → sentence splitting → figure recognition and
-//! normalisation → transformer tagger (entities; batched across documents) → claim
-//! assembly`. Each stage is a small trait
+//! normalisation → transformer tagger (entities; batched across documents) → entity
+//! refinement (guideline spans) → claim assembly`. Each stage is a small trait
 //! with a serde-configurable implementation, so a [`PipelineConfig`] read from JSON fully
 //! describes a pipeline. Stages never reach back into one another: each sees the original
 //! text and the results of the stages before it.
@@ -13,6 +13,7 @@ use claimx_doc::{
     AnnotatedDocument, DateSource, Document, Entity, EntityType, Figure, FigureType, Lang,
     LanguageSegment, OffsetIndex, Published, Sentence,
 };
+use claimx_entities::{EntityRefinement, EntityRefiner, EntitySpan};
 use claimx_figures::{find_dateline, FigureExtraction, FigureMatch, FigureRecognizer};
 use claimx_langid::{LanguageIdentification, LanguageIdentifier};
 use claimx_sentences::{SentenceSegmenter, SentenceSplitter};
@@ -23,6 +24,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use claimx_doc::DocumentError;
+pub use claimx_entities;
 pub use claimx_tagger;
 
 fn load_tagger(config: &TaggerConfig) -> Result<Option<Tagger>, TaggerError> {
@@ -56,8 +58,8 @@ pub enum TaggerModel {
 pub enum FigureSource {
     /// The rule recogniser's figures only (the tagger still supplies entities).
     Rules,
-    /// The recogniser's figures plus tagger figure spans they miss, normalised by the
-    /// recogniser where it can read them.
+    /// The recogniser's figures plus tagger figure spans they miss and the recogniser can
+    /// normalise (a figure without a value is not checkable).
     RulesAndTagger,
 }
 
@@ -92,6 +94,7 @@ pub struct PipelineConfig {
     pub sentences: SentenceSplitter,
     pub figures: FigureRecognizer,
     pub tagger: TaggerConfig,
+    pub entities: EntityRefiner,
     pub claims: ClaimAssembler,
 }
 
@@ -102,6 +105,7 @@ pub struct Pipeline {
     figures: Box<dyn FigureExtraction>,
     tagger: Option<Arc<Tagger>>,
     figure_source: FigureSource,
+    entities: Box<dyn EntityRefinement>,
     claims: Box<dyn ClaimAssembly>,
 }
 
@@ -125,6 +129,7 @@ impl Pipeline {
             figures: Box::new(config.figures),
             tagger,
             figure_source: config.tagger.figures,
+            entities: Box::new(config.entities),
             claims: Box::new(config.claims),
         })
     }
@@ -151,8 +156,15 @@ impl Pipeline {
             figures,
             tagger,
             figure_source: FigureSource::Rules,
+            entities: Box::new(EntityRefiner::default()),
             claims,
         }
+    }
+
+    /// Replace the entity stage (the guideline rules of [`EntityRefiner`] by default).
+    pub fn with_entity_stage(mut self, entities: Box<dyn EntityRefinement>) -> Self {
+        self.entities = entities;
+        self
     }
 
     /// The loaded tagger, if any.
@@ -275,46 +287,64 @@ impl Pipeline {
         let rule_figures = figures.len();
         for (sentence, spans) in p.sentences.iter().zip(&tags) {
             let base = sentence.span.byte_start;
+            let sentence_text = &text[base..sentence.span.byte_end];
+            let found: Vec<EntitySpan> = spans
+                .iter()
+                .filter_map(|t| {
+                    Some(EntitySpan {
+                        start: t.start,
+                        end: t.end,
+                        kind: entity_type(&t.label)?,
+                        score: t.score,
+                    })
+                })
+                .collect();
+            // no tagger, no entities: the refiner's rules shape tagger output, they are not
+            // an entity recogniser of their own
+            let refined = match self.tagger {
+                Some(_) => self.entities.refine(sentence_text, sentence.lang, &found),
+                None => Vec::new(),
+            };
+            for m in refined {
+                let (s, e) = (base + m.start, base + m.end);
+                entities.push(Entity {
+                    span: index.span(s, e),
+                    text: text[s..e].to_string(),
+                    kind: m.kind,
+                    // three decimals: records stay stable across CPUs' float rounding
+                    score: (m.score * 1000.0).round() / 1000.0,
+                });
+            }
             for t in spans {
                 let (s, e) = (base + t.start, base + t.end);
-                if let Some(kind) = entity_type(&t.label) {
-                    entities.push(Entity {
-                        span: index.span(s, e),
-                        text: text[s..e].to_string(),
-                        kind,
-                        // three decimals: records stay stable across CPUs' float rounding
-                        score: (t.score * 1000.0).round() / 1000.0,
-                    });
+                if entity_type(&t.label).is_some() {
                     continue;
                 }
                 if self.figure_source != FigureSource::RulesAndTagger {
                     continue;
                 }
-                let Some(kind) = figure_type(&t.label) else {
+                if figure_type(&t.label).is_none() {
                     continue;
-                };
+                }
                 let overlaps = figures[..rule_figures]
                     .iter()
                     .any(|f| f.span.byte_start < e && s < f.span.byte_end);
                 if overlaps {
                     continue;
                 }
-                // the recogniser normalises the tagger's span when it can read it
-                let read = self
+                // a tagger figure counts only when the normaliser can read all of it, and
+                // only as a whole number: "04" of "UTC+04:00" is not a figure of its own
+                if splits_a_number(text, s, e) {
+                    continue;
+                }
+                let Some(read) = self
                     .figures
                     .extract(&text[s..e], sentence.lang, p.reference)
                     .into_iter()
-                    .find(|m| m.start == 0 && m.end == e - s)
-                    .unwrap_or(FigureMatch {
-                        start: 0,
-                        end: e - s,
-                        kind,
-                        value: None,
-                        upper: None,
-                        bound: None,
-                        unit: None,
-                        value_start: 0,
-                    });
+                    .find(|m| m.start == 0 && m.end == e - s && m.value.is_some())
+                else {
+                    continue;
+                };
                 figures.push(figure_at(index, text, s, read, sentence.lang));
             }
         }
@@ -348,6 +378,32 @@ struct TextStages<'a> {
     segments: Vec<LanguageSegment>,
     sentences: Vec<Sentence>,
     figures: Vec<Figure>,
+}
+
+/// Whether `text[s..e]` starts or ends inside a written number ("04" of "04:00", "000" of
+/// "1,000").
+fn splits_a_number(text: &str, s: usize, e: usize) -> bool {
+    let digit_before = |at: usize| {
+        text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit())
+    };
+    let digit_after = |at: usize| {
+        text[at..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+    };
+    let joiner = |c: char| matches!(c, '.' | ',' | ':' | '\'');
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    let cut_left =
+        digit_before(s) || before.is_some_and(|c| joiner(c) && digit_before(s - c.len_utf8()));
+    let cut_right =
+        digit_after(e) || after.is_some_and(|c| joiner(c) && digit_after(e + c.len_utf8()));
+    (cut_left && text[s..e].starts_with(|c: char| c.is_ascii_digit() || joiner(c)))
+        || (cut_right && text[s..e].ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// A recogniser match at `offset` in `text` as a document figure.
@@ -505,6 +561,25 @@ fn resolve_published(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case("UTC+04:00", "04", true)]
+    #[case("UTC+04:00", ":00", true)]
+    #[case("über 1,000 Menschen", "000", true)]
+    #[case("über 1,000 Menschen", "1", true)]
+    #[case("über 1,000 Menschen", "1,000", false)]
+    #[case("at 09:00, he said", "09:00", false)]
+    #[case("2018 gegründet", "2018", false)]
+    #[case("一项研究", "一项", false)]
+    fn tagger_figures_never_split_a_number(
+        #[case] text: &str,
+        #[case] span: &str,
+        #[case] splits: bool,
+    ) {
+        let s = text.find(span).unwrap();
+        assert_eq!(splits_a_number(text, s, s + span.len()), splits);
+    }
 
     #[test]
     fn offsets_agree_in_bytes_and_chars() {

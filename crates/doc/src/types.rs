@@ -122,6 +122,18 @@ pub enum EntityType {
     Misc,
 }
 
+impl EntityType {
+    /// The label as written in records and BIO tags: `PER`, `ORG`, `LOC`, `MISC`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Per => "PER",
+            EntityType::Org => "ORG",
+            EntityType::Loc => "LOC",
+            EntityType::Misc => "MISC",
+        }
+    }
+}
+
 /// A named-entity mention.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {

@@ -7,7 +7,9 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
+use claimx_core::claimx_entities::{EntityRefiner, EntitySpan};
 use claimx_core::claimx_tagger::Tagger;
+use claimx_doc::{EntityType, Lang};
 use serde::Serialize;
 
 use crate::metrics::Prf;
@@ -122,10 +124,12 @@ pub struct NerReport {
     pub corpora: Vec<CorpusScore>,
 }
 
-/// Score one corpus's sentences.
+/// Score one corpus's sentences; with a refiner, entity spans pass through it first (as in
+/// the pipeline).
 pub fn score(
     tagger: &Tagger,
     sentences: &[NerSentence],
+    refiner: Option<(&EntityRefiner, Lang)>,
 ) -> Result<(Prf, BTreeMap<String, Prf>), EvalError> {
     let mut overall = Prf::default();
     let mut by_type: BTreeMap<String, Prf> = BTreeMap::new();
@@ -136,11 +140,32 @@ pub fn score(
             message: e.to_string(),
         })?;
         for (s, spans) in chunk.iter().zip(tags) {
-            let got: HashSet<(usize, usize, String)> = spans
+            let spans: Vec<_> = spans
                 .into_iter()
                 .filter(|t| matches!(t.label.as_str(), "PER" | "ORG" | "LOC" | "MISC"))
-                .map(|t| (t.start, t.end, t.label))
                 .collect();
+            let got: HashSet<(usize, usize, String)> = match refiner {
+                None => spans
+                    .into_iter()
+                    .map(|t| (t.start, t.end, t.label))
+                    .collect(),
+                Some((refiner, lang)) => {
+                    let found: Vec<EntitySpan> = spans
+                        .iter()
+                        .map(|t| EntitySpan {
+                            start: t.start,
+                            end: t.end,
+                            kind: entity_kind(&t.label),
+                            score: t.score,
+                        })
+                        .collect();
+                    refiner
+                        .refine(&s.text, lang, &found)
+                        .into_iter()
+                        .map(|e| (e.start, e.end, e.kind.as_str().to_string()))
+                        .collect()
+                }
+            };
             let want: HashSet<(usize, usize, String)> = s.entities.iter().cloned().collect();
             for kind in got
                 .iter()
@@ -163,12 +188,23 @@ pub fn score(
     Ok((overall, by_type))
 }
 
-/// Entity F1 per corpus on `split` (`test` or `dev`) of the corpora found under `dir`.
+fn entity_kind(label: &str) -> EntityType {
+    match label {
+        "PER" => EntityType::Per,
+        "ORG" => EntityType::Org,
+        "LOC" => EntityType::Loc,
+        _ => EntityType::Misc,
+    }
+}
+
+/// Entity F1 per corpus on `split` (`test` or `dev`) of the corpora found under `dir`; with a
+/// refiner, as the pipeline's entity stage would leave them.
 pub fn evaluate_tagger(
     tagger: &Tagger,
     dir: &Path,
     split: &str,
     limit: Option<usize>,
+    refiner: Option<&EntityRefiner>,
 ) -> Result<NerReport, EvalError> {
     let mut corpora = Vec::new();
     for (name, folder, lang, dev, test) in CORPORA {
@@ -181,7 +217,12 @@ pub fn evaluate_tagger(
         if let Some(n) = limit {
             sentences.truncate(n);
         }
-        let (overall, by_type) = score(tagger, &sentences)?;
+        let lang = match lang {
+            "de" => Lang::De,
+            "zh" => Lang::Zh,
+            _ => Lang::En,
+        };
+        let (overall, by_type) = score(tagger, &sentences, refiner.map(|r| (r, lang)))?;
         corpora.push(CorpusScore {
             corpus: name.to_string(),
             lang: lang.to_string(),
@@ -202,6 +243,102 @@ pub fn evaluate_tagger(
         split: split.to_string(),
         corpora,
     })
+}
+
+/// How two taggers (say candle and ort over the same weights) agree on one corpus.
+#[derive(Debug, Clone, Serialize)]
+pub struct CorpusAgreement {
+    pub corpus: String,
+    pub sentences: usize,
+    /// Sentences whose spans (start, end, label) are the same from both taggers.
+    pub identical: usize,
+    pub spans: usize,
+    /// Largest difference between the two scores of a span both taggers give.
+    pub max_score_diff: f32,
+    /// Up to five sentences that differ: text, spans of the first tagger, of the second.
+    pub examples: Vec<(String, Vec<String>, Vec<String>)>,
+}
+
+fn span_strings(text: &str, spans: &[claimx_core::claimx_tagger::TaggedSpan]) -> Vec<String> {
+    spans
+        .iter()
+        .map(|s| {
+            format!(
+                "{}..{} {} {:?}",
+                s.start,
+                s.end,
+                s.label,
+                &text[s.start..s.end]
+            )
+        })
+        .collect()
+}
+
+/// Tag `split` of every corpus under `dir` with both taggers and compare every span label
+/// (figures included), sentence by sentence.
+pub fn compare_taggers(
+    a: &Tagger,
+    b: &Tagger,
+    dir: &Path,
+    split: &str,
+    limit: Option<usize>,
+) -> Result<Vec<CorpusAgreement>, EvalError> {
+    let fail = |e: claimx_core::claimx_tagger::TaggerError| EvalError::Read {
+        path: "<tagger>".into(),
+        message: e.to_string(),
+    };
+    let mut out = Vec::new();
+    for (name, folder, lang, dev, test) in CORPORA {
+        let path = dir
+            .join(folder)
+            .join(if split == "dev" { dev } else { test });
+        if !path.exists() {
+            continue;
+        }
+        let mut sentences = read_bio(&path, lang)?;
+        if let Some(n) = limit {
+            sentences.truncate(n);
+        }
+        let mut agreement = CorpusAgreement {
+            corpus: name.to_string(),
+            sentences: sentences.len(),
+            identical: 0,
+            spans: 0,
+            max_score_diff: 0.0,
+            examples: Vec::new(),
+        };
+        for chunk in sentences.chunks(512) {
+            let texts: Vec<&str> = chunk.iter().map(|s| s.text.as_str()).collect();
+            let left = a.tag(&texts).map_err(fail)?;
+            let right = b.tag(&texts).map_err(fail)?;
+            for ((text, l), r) in texts.iter().zip(&left).zip(&right) {
+                agreement.spans += l.len();
+                let key =
+                    |s: &claimx_core::claimx_tagger::TaggedSpan| (s.start, s.end, s.label.clone());
+                if l.iter().map(key).eq(r.iter().map(key)) {
+                    agreement.identical += 1;
+                    for (x, y) in l.iter().zip(r) {
+                        agreement.max_score_diff =
+                            agreement.max_score_diff.max((x.score - y.score).abs());
+                    }
+                } else if agreement.examples.len() < 5 {
+                    agreement.examples.push((
+                        text.to_string(),
+                        span_strings(text, l),
+                        span_strings(text, r),
+                    ));
+                }
+            }
+        }
+        out.push(agreement);
+    }
+    if out.is_empty() {
+        return Err(EvalError::Read {
+            path: dir.display().to_string(),
+            message: "no NER corpus found".into(),
+        });
+    }
+    Ok(out)
 }
 
 pub fn format_ner_report(r: &NerReport) -> String {

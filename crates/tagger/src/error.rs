@@ -17,6 +17,8 @@ pub enum TaggerError {
     Tokenizer { path: PathBuf, message: String },
     #[error("{path}: malformed weights: {message}")]
     Weights { path: PathBuf, message: String },
+    #[error("backend: {0}")]
+    Backend(String),
     #[error("tokenisation failed: {0}")]
     Encode(String),
     #[error("inference failed: {0}")]

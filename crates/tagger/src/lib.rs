@@ -5,14 +5,21 @@
 //! `id2label`), `tokenizer.json` and `model.safetensors`. [`Tagger`] tokenises each text with
 //! byte offsets, cuts pieces into overlapping windows that fit the model (never truncating),
 //! groups windows of similar length into batches so padding stays small, runs the
-//! [`TokenClassifier`] backend (candle by default) and merges piece labels back into spans
-//! with global byte offsets and scores.
+//! [`TokenClassifier`] backend and merges piece labels back into spans with global byte
+//! offsets and scores.
+//!
+//! Two backends run the same network: [`CandleEncoder`] (pure Rust, the default, reads
+//! `model.safetensors`) and, with the cargo feature `ort`, `OrtEncoder` (ONNX Runtime loaded
+//! at run time, reads a `model.onnx` written by `scripts/export_onnx.py`); [`Backend`] in
+//! [`TaggerOptions`] picks one. `claimx tagger-agree` checks that they give the same labels.
 //!
 //! The stage knows nothing of documents or sentences: text in, labelled spans out.
 
 mod config;
 mod encoder;
 mod error;
+#[cfg(feature = "ort")]
+mod onnx;
 mod spans;
 mod windows;
 
@@ -52,6 +59,8 @@ use tokenizers::Tokenizer;
 pub use config::{Activation, Architecture, ModelConfig};
 pub use encoder::CandleEncoder;
 pub use error::{Result, TaggerError};
+#[cfg(feature = "ort")]
+pub use onnx::{onnxruntime_library, OrtEncoder};
 pub use spans::{merge_pieces, PiecePrediction, TaggedSpan};
 pub use windows::{owners, plan};
 
@@ -64,10 +73,36 @@ pub trait TokenClassifier: Send + Sync {
     fn max_sequence(&self) -> usize;
 }
 
-/// How texts are windowed and batched.
+/// Which engine runs the encoder.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Backend {
+    /// candle, pure Rust, reads `model.safetensors`.
+    #[default]
+    Candle,
+    /// ONNX Runtime loaded at run time (cargo feature `ort`), reads `model.onnx`.
+    Ort,
+}
+
+impl std::str::FromStr for Backend {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Backend, String> {
+        match s {
+            "candle" => Ok(Backend::Candle),
+            "ort" | "onnx" => Ok(Backend::Ort),
+            other => Err(format!("unknown backend `{other}` (candle, ort)")),
+        }
+    }
+}
+
+/// How texts are windowed and batched, and which backend runs them.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TaggerOptions {
+    pub backend: Backend,
+    /// Threads inside one forward pass for the ort backend (0: one per core); candle uses
+    /// the rayon pool it runs in.
+    pub threads: usize,
     /// Pieces per forward pass, specials included (capped by the model's positions).
     pub max_tokens: usize,
     /// Pieces shared by consecutive windows of a long text.
@@ -79,6 +114,8 @@ pub struct TaggerOptions {
 impl Default for TaggerOptions {
     fn default() -> Self {
         TaggerOptions {
+            backend: Backend::Candle,
+            threads: 0,
             max_tokens: 256,
             overlap: 32,
             batch_size: 32,
@@ -114,8 +151,35 @@ fn read(path: PathBuf) -> Result<Vec<u8>> {
     }
 }
 
+/// Parse `config.json` and `tokenizer.json` and check that they fit each other.
+fn parse_model(config: &[u8], tokenizer: &[u8], origin: &Path) -> Result<(ModelConfig, Tokenizer)> {
+    let config_path = origin.join("config.json");
+    let tokenizer_path = origin.join("tokenizer.json");
+    let text = std::str::from_utf8(config).map_err(|e| TaggerError::Config {
+        path: config_path.clone(),
+        message: e.to_string(),
+    })?;
+    let config = ModelConfig::from_json(text, &config_path)?;
+    let tokenizer = Tokenizer::from_bytes(tokenizer).map_err(|e| TaggerError::Tokenizer {
+        path: tokenizer_path.clone(),
+        message: e.to_string(),
+    })?;
+    let vocab = tokenizer.get_vocab_size(true);
+    if vocab > config.vocab_size {
+        return Err(TaggerError::Tokenizer {
+            path: tokenizer_path,
+            message: format!(
+                "{vocab} pieces but the model has only {} embedding rows",
+                config.vocab_size
+            ),
+        });
+    }
+    Ok((config, tokenizer))
+}
+
 impl Tagger {
-    /// Load `config.json`, `tokenizer.json` and `model.safetensors` from `dir`.
+    /// Load `config.json`, `tokenizer.json` and the weights from `dir`: `model.safetensors`
+    /// for candle, `model.onnx` (or `onnx/model.onnx`) for ort.
     pub fn from_dir(dir: impl AsRef<Path>, options: TaggerOptions) -> Result<Tagger> {
         let dir = dir.as_ref();
         if !dir.is_dir() {
@@ -125,6 +189,14 @@ impl Tagger {
         }
         let config = read(dir.join("config.json"))?;
         let tokenizer = read(dir.join("tokenizer.json"))?;
+        if options.backend == Backend::Ort {
+            let graph = ["model.onnx", "onnx/model.onnx"]
+                .iter()
+                .map(|n| dir.join(n))
+                .find(|p| p.is_file())
+                .unwrap_or_else(|| dir.join("model.onnx"));
+            return Tagger::from_onnx(&config, &tokenizer, dir, &graph, options);
+        }
         let weights = read(dir.join("model.safetensors"))?;
         Tagger::from_files(
             ModelFiles {
@@ -137,31 +209,19 @@ impl Tagger {
         )
     }
 
-    /// Load from the files' bytes (the embedded default model uses this).
+    /// Load from the files' bytes (the embedded default model uses this); candle only, as
+    /// the weights are safetensors.
     pub fn from_files(files: ModelFiles<'_>, options: TaggerOptions) -> Result<Tagger> {
-        let config_path = files.origin.join("config.json");
-        let tokenizer_path = files.origin.join("tokenizer.json");
-        let weights_path = files.origin.join("model.safetensors");
-        let text = std::str::from_utf8(files.config).map_err(|e| TaggerError::Config {
-            path: config_path.clone(),
-            message: e.to_string(),
-        })?;
-        let config = ModelConfig::from_json(text, &config_path)?;
-        let tokenizer =
-            Tokenizer::from_bytes(files.tokenizer).map_err(|e| TaggerError::Tokenizer {
-                path: tokenizer_path.clone(),
-                message: e.to_string(),
-            })?;
-        let vocab = tokenizer.get_vocab_size(true);
-        if vocab > config.vocab_size {
-            return Err(TaggerError::Tokenizer {
-                path: tokenizer_path,
-                message: format!(
-                    "{vocab} pieces but the model has only {} embedding rows",
-                    config.vocab_size
-                ),
-            });
+        if options.backend != Backend::Candle {
+            return Err(TaggerError::Backend(format!(
+                "{}: the {:?} backend needs a model directory with model.onnx \
+                 (scripts/export_onnx.py writes one)",
+                files.origin.display(),
+                options.backend
+            )));
         }
+        let weights_path = files.origin.join("model.safetensors");
+        let (config, tokenizer) = parse_model(files.config, files.tokenizer, &files.origin)?;
         let vb = VarBuilder::from_slice_safetensors(files.weights, DType::F32, &Device::Cpu)
             .map_err(|e| TaggerError::Weights {
                 path: weights_path.clone(),
@@ -173,6 +233,31 @@ impl Tagger {
             tokenizer,
             options,
         ))
+    }
+
+    #[cfg(feature = "ort")]
+    fn from_onnx(
+        config: &[u8],
+        tokenizer: &[u8],
+        dir: &Path,
+        graph: &Path,
+        options: TaggerOptions,
+    ) -> Result<Tagger> {
+        let (config, tokenizer) = parse_model(config, tokenizer, dir)?;
+        let encoder = OrtEncoder::load(graph, config, options.threads)?;
+        Ok(Tagger::with_classifier(
+            Box::new(encoder),
+            tokenizer,
+            options,
+        ))
+    }
+
+    #[cfg(not(feature = "ort"))]
+    fn from_onnx(_: &[u8], _: &[u8], dir: &Path, _: &Path, _: TaggerOptions) -> Result<Tagger> {
+        Err(TaggerError::Backend(format!(
+            "{}: this build has no ort backend (rebuild with the cargo feature `ort`)",
+            dir.display()
+        )))
     }
 
     /// The default model shipped in `models/claimx-tagger-small`, compiled into the library
