@@ -256,6 +256,7 @@ fn golden_records() {
         ("de", "Amazon Web Services (AWS) schließt sein Forschungszentrum in Shanghai. Das 2018 gegründete Zentrum hatte über 1.000 Mitarbeiter. Amazon bestätigte dem Handelsblatt am Donnerstag die Schließung.\n\nErstpublikation: 24.07.2025, 14:50 Uhr."),
         ("en", "Cryptopolitan\n2025-07-23 09:50:44\n\nAmazon has closed its Shanghai AI lab\n\nOver its six-year tenure, the lab published more than 100 academic papers, which Wang claimed helped generate nearly $1 billion in revenue for Amazon. Earlier this year, Microsoft shut down its lab."),
         ("zh", "The lab closed in 2018. Amazon said so on Monday.\n\n获取加密通讯\n阅读免责声明 : 据报道，该实验室去年获得约3.5亿元投资。员工超过1000人。"),
+        ("zh-news", "亚马逊云科技（AWS）周四宣布关闭其上海人工智能研究院。据路透社报道，该研究院成立于2018年，曾有超过1000名员工。AWS表示，公司去年在中国的营收约为10亿美元。"),
     ];
     let pipeline = Pipeline::default();
     let bless = std::env::var_os("CLAIMX_BLESS").is_some();

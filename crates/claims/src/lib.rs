@@ -8,10 +8,13 @@
 //! (`reportedly`, `may`, `sollen`, `Schätzungen zufolge`) or negation. Each non-date figure
 //! yields a claim, with the nearest date in its clause as time; a clause with dates only yields
 //! one claim per date. The rules are a baseline: entity spans from the tagger, when present,
-//! are preferred as subjects.
+//! are preferred as subjects. Chinese, written without spaces, is read by punctuation and
+//! entities instead of words (`zh.rs`).
 
 use claimx_doc::{Claim, Entity, Figure, FigureType, Lang, Sentence};
 use serde::{Deserialize, Serialize};
+
+mod zh;
 
 /// The claim stage interface.
 pub trait ClaimAssembly: Send + Sync {
@@ -24,7 +27,8 @@ pub trait ClaimAssembly: Send + Sync {
     ) -> Vec<Claim>;
 }
 
-/// Rule-based claim assembler for de / en (zh: attribution and figures, no subject rules yet).
+/// Rule-based claim assembler for de, en and zh (`zh.rs`: clauses at punctuation, topic
+/// chaining, entities as subjects).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ClaimAssembler {}
 
@@ -564,6 +568,18 @@ impl ClaimAssembler {
             if s.boilerplate || in_sentence.is_empty() {
                 continue;
             }
+            if s.lang == Lang::Zh {
+                claims.extend(zh::sentence_claims(
+                    text,
+                    s,
+                    figures,
+                    &in_sentence,
+                    entities,
+                    |t| hedged(t, Lang::Zh),
+                    |t| negated(t, Lang::Zh),
+                ));
+                continue;
+            }
             for (ca, cb) in clauses(text, s.span.byte_start, s.span.byte_end) {
                 let figs: Vec<usize> = in_sentence
                     .iter()
@@ -600,7 +616,7 @@ impl ClaimAssembler {
                     founding_subject(text, &ws, &figures[f], s.lang)
                         .or_else(|| relative_subject(text, &ws, &figures[f], s.lang))
                 };
-                let location = location_of(&ws, s.lang);
+                let location = location_of(&ws);
                 let is_hedged = hedged(clause_text, s.lang);
                 let is_negated = negated(clause_text, s.lang);
                 let make = |figure: usize,
@@ -611,6 +627,7 @@ impl ClaimAssembler {
                     subject,
                     subject_type: entity.map(|e| e.kind),
                     subject_entity: entity.map(|e| e.text.clone()),
+                    subject_canonical: entity.map(|e| e.canonical.clone()),
                     predicate,
                     figure: Some(figure),
                     time,
@@ -808,10 +825,7 @@ fn relative_subject(text: &str, ws: &[Word], fig: &Figure, lang: Lang) -> Option
 
 /// A place named by `in <Name>` (en/de). Chinese needs word boundaries, so it waits for the
 /// tagger's LOC spans rather than guess.
-fn location_of(ws: &[Word], lang: Lang) -> Option<String> {
-    if lang == Lang::Zh {
-        return None;
-    }
+fn location_of(ws: &[Word]) -> Option<String> {
     let i = ws
         .iter()
         .position(|w| matches!(w.text, "in" | "In") && !w.comma_after)?;
@@ -1109,9 +1123,9 @@ mod location_tests {
         Some("China")
     )]
     #[case::month_is_no_place("The lab closed in July.", Lang::En, None)]
-    #[case::zh_waits_for_the_tagger("该公司在上海关闭了实验室。", Lang::Zh, None)]
     fn location(#[case] clause: &str, #[case] lang: Lang, #[case] place: Option<&str>) {
         let ws = words_of(clause, 0, clause.len());
-        assert_eq!(location_of(&ws, lang).as_deref(), place);
+        let _ = lang;
+        assert_eq!(location_of(&ws).as_deref(), place);
     }
 }

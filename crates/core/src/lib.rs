@@ -313,6 +313,7 @@ impl Pipeline {
                     kind: m.kind,
                     // three decimals: records stay stable across CPUs' float rounding
                     score: (m.score * 1000.0).round() / 1000.0,
+                    canonical: text[s..e].to_string(),
                 });
             }
             for t in spans {
@@ -349,6 +350,7 @@ impl Pipeline {
             }
         }
         figures.sort_by_key(|f| (f.span.byte_start, f.span.byte_end));
+        claimx_entities::canonicalize(text, &mut entities);
         let claims = self
             .claims
             .assemble(text, &p.sentences, &figures, &entities);

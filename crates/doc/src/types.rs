@@ -143,6 +143,11 @@ pub struct Entity {
     #[serde(rename = "type")]
     pub kind: EntityType,
     pub score: f32,
+    /// The name this mention stands for in its document: the full form of an abbreviation
+    /// (`AWS` → `Amazon Web Services`), the base form of an inflected one (`Amazons` →
+    /// `Amazon`); the text itself otherwise.
+    #[serde(default)]
+    pub canonical: String,
 }
 
 /// Kinds of figures.
@@ -239,6 +244,9 @@ pub struct Claim {
     #[serde(default)]
     pub subject_type: Option<EntityType>,
     pub subject_entity: Option<String>,
+    /// The subject entity's canonical name in its document (`AWS` → `Amazon Web Services`).
+    #[serde(default)]
+    pub subject_canonical: Option<String>,
     pub predicate: Option<String>,
     /// Index into [`AnnotatedDocument::figures`].
     pub figure: Option<usize>,

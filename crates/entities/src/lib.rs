@@ -10,6 +10,11 @@
 //!
 //! The stage sees one sentence's text and spans, and returns spans inside the same text: no
 //! span grows, and a span is only cut, split at brackets, retyped (`US` is a place) or dropped.
+//! [`canonicalize`] then names, per document, what each mention stands for.
+mod canonical;
+
+pub use canonical::canonicalize;
+
 use claimx_doc::{EntityType, Lang};
 use serde::{Deserialize, Serialize};
 

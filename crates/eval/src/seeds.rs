@@ -397,10 +397,11 @@ pub fn claim_matches(
     let gs = norm_subject(&gold.subject);
     let ps = norm_subject(pred.subject.as_deref().unwrap_or(""));
     let same_text = !ps.is_empty() && (gs == ps || gs.contains(&ps) || ps.contains(&gs));
-    let same_entity = match (&gold.subject_entity, &pred.subject_entity) {
+    let same = |b: &Option<String>| match (&gold.subject_entity, b) {
         (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
         _ => false,
     };
+    let same_entity = same(&pred.subject_entity) || same(&pred.subject_canonical);
     same_text || same_entity
 }
 
@@ -606,6 +607,7 @@ mod tests {
             text: String::new(),
             kind: entity.2,
             score: 1.0,
+            canonical: String::new(),
         }];
         let fig = doc.figures.iter().position(|f| f.text == "over 1,000");
         doc.claims = vec![Claim {
@@ -613,6 +615,7 @@ mod tests {
             subject: Some(subject.into()),
             subject_type: None,
             subject_entity: None,
+            subject_canonical: None,
             predicate: Some("employed".into()),
             figure: fig,
             time: None,

@@ -79,6 +79,7 @@ struct Patterns {
     time_uhr: Regex,
     time_ampm: Regex,
     weekday: Regex,
+    zh_weekday: Regex,
     weekend: Regex,
     relative: Regex,
     zh_relative: Regex,
@@ -104,6 +105,7 @@ fn patterns() -> &'static Patterns {
             time_uhr: r(r"\b(\d{1,2})\s?Uhr\b"),
             time_ampm: r(r"\b(\d{1,2})(?::(\d{2}))?\s?([ap])\.?m\.?(?:\s|$|[,;])"),
             weekday: r(r"\b(?:(kommenden|nächsten|next|coming|vergangenen|letzten|last)\s+)?(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+            zh_weekday: r(r"(上|下|本|这)?(?:周|星期|礼拜)([一二三四五六日天])"),
             weekend: r(r"\b(?:(vergangenen|letzten|kommenden|nächsten|last|next|this|coming)\s+)?(Wochenende|weekend)\b"),
             relative: r(r"\b(?:([Ee]arlier|[Ll]ater)\s+this\s+(year|month|week)|(?:([Vv]ergangenen|[Ll]etzten|[Vv]origen|[Kk]ommenden|[Nn]ächsten|[Dd]iese[nms]?)\s+(Jahr(?:es)?|Monat(?:s)?|Woche))|(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+(year|month|week))|(?:([Aa]nfang|[Ee]nde|[Mm]itte)\s+(?:des|dieses|vergangenen|letzten|nächsten)\s+(Jahres|Monats))|\b([Gg]estern|[Hh]eute|morgen|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)"),
             zh_relative: r(r"(去年|今年|明年|前年|昨天|今天|明天|上周|下周|本周|上个月|下个月|本月|上月|下月)"),
@@ -351,6 +353,34 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             c.get(2).unwrap().start()
         };
         push(&mut out, start, m.end(), FigureType::Date, v);
+    }
+    // 周四 is the Thursday on or before publication; 上周四 / 下周四 / 本周四 the Thursday of
+    // the previous / next / current calendar week.
+    for c in p.zh_weekday.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let day = match c.get(2).unwrap().as_str() {
+            "一" => Weekday::Mon,
+            "二" => Weekday::Tue,
+            "三" => Weekday::Wed,
+            "四" => Weekday::Thu,
+            "五" => Weekday::Fri,
+            "六" => Weekday::Sat,
+            _ => Weekday::Sun,
+        };
+        let v = reference.map(|r| {
+            let monday = r - Duration::days(r.weekday().num_days_from_monday() as i64);
+            let in_week = |week_start: NaiveDate| {
+                week_start + Duration::days(day.num_days_from_monday() as i64)
+            };
+            let d = match c.get(1).map(|q| q.as_str()) {
+                Some("上") => in_week(monday - Duration::days(7)),
+                Some("下") => in_week(monday + Duration::days(7)),
+                Some(_) => in_week(monday),
+                None => prev_weekday(r, day),
+            };
+            FigureValue::Text(d.format("%Y-%m-%d").to_string())
+        });
+        push(&mut out, m.start(), m.end(), FigureType::Date, v);
     }
     for c in p.weekend.captures_iter(text) {
         let m = c.get(0).unwrap();

@@ -1521,6 +1521,7 @@ const BOUNDS: &[(&str, Bound)] = &[
     ("annähernd", Bound::Approx),
     ("zirka", Bound::Approx),
     ("rd.", Bound::Approx),
+    ("约为", Bound::Approx),
     ("约", Bound::Approx),
     ("大约", Bound::Approx),
     ("将近", Bound::Approx),

@@ -417,6 +417,10 @@ fn absolute_dates(
 )]
 #[case::en_thursday(Lang::En, "Amazon confirmed on Thursday.", "Thursday", "2025-07-24")]
 #[case::en_monday(Lang::En, "It closed on Monday.", "Monday", "2025-07-21")]
+#[case::zh_zhousi(Lang::Zh, "该实验室周四宣布关闭。", "周四", "2025-07-24")]
+#[case::zh_xingqiyi(Lang::Zh, "公司星期一表示。", "星期一", "2025-07-21")]
+#[case::zh_shangzhousi(Lang::Zh, "上周四宣布。", "上周四", "2025-07-17")]
+#[case::zh_xiazhouyi(Lang::Zh, "下周一开始。", "下周一", "2025-07-28")]
 #[case::en_last_year(Lang::En, "Sales fell last year.", "last year", "2024")]
 #[case::en_earlier_this_year(
     Lang::En,

@@ -45,6 +45,7 @@ pub fn claim_records(doc: &AnnotatedDocument, text: &str) -> Vec<Value> {
                 "subject": c.subject,
                 "subject_type": c.subject_type,
                 "subject_entity": c.subject_entity,
+                "subject_canonical": c.subject_canonical,
                 "predicate": c.predicate,
                 "figure": fig(c.figure),
                 "time": fig(c.time),
@@ -138,6 +139,7 @@ pub fn schema(shape: RecordShape) -> SchemaRef {
                 utf8("text"),
                 utf8("type"),
                 Field::new("score", DataType::Float32, true),
+                utf8("canonical"),
             ]);
             fields.push(list_of("entities", ent));
             fields.push(Field::new(
@@ -157,6 +159,7 @@ pub fn schema(shape: RecordShape) -> SchemaRef {
                 utf8("subject"),
                 utf8("subject_type"),
                 utf8("subject_entity"),
+                utf8("subject_canonical"),
                 utf8("predicate"),
                 Field::new("figure", DataType::UInt64, true),
                 Field::new("time", DataType::UInt64, true),
@@ -181,6 +184,7 @@ pub fn schema(shape: RecordShape) -> SchemaRef {
                 utf8("subject"),
                 utf8("subject_type"),
                 utf8("subject_entity"),
+                utf8("subject_canonical"),
                 utf8("predicate"),
             ]);
             fields.push(Field::new(

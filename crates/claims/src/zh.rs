@@ -1,0 +1,522 @@
+//! Chinese claims. Chinese has no spaces to find words by, so the clause structure comes from
+//! punctuation and the tagger's entities: a sentence splits into clauses at `，` and `；`; a
+//! clause without a subject of its own continues the topic of the one before
+//! (`研究院成立于2018年，曾有超过1000名员工` — both clauses are about the institute); an
+//! attribution (`据路透社报道`, `阿里巴巴表示`) covers the whole sentence.
+use claimx_doc::{Claim, Entity, EntityType, Figure, FigureType, Sentence};
+
+/// Verbs and verb-like words that carry a figure or an event, longest first at each position.
+const VERBS: &[&str] = &[
+    "成立于",
+    "创立于",
+    "创建于",
+    "成立",
+    "创立",
+    "宣布",
+    "关闭",
+    "撤出",
+    "退出",
+    "裁员",
+    "拥有",
+    "雇用",
+    "雇佣",
+    "聘用",
+    "达到",
+    "超过",
+    "增长",
+    "下降",
+    "减少",
+    "增加",
+    "投资",
+    "收购",
+    "发布",
+    "发表",
+    "推出",
+    "获得",
+    "开设",
+    "设立",
+    "建立",
+    "实现",
+    "完成",
+    "启动",
+    "占",
+    "有",
+    "为",
+    "达",
+];
+
+/// Words around `有` / `为` that make them part of another word.
+const NOT_VERB: &[&str] = &[
+    "有限", "所有", "没有", "只有", "成为", "因为", "作为", "认为", "以为",
+];
+
+/// Attribution cues after the source: `阿里巴巴表示`, `该公司称`.
+const SPEECH: &[&str] = &["表示", "透露", "指出", "宣称", "声称", "称", "说"];
+
+/// Demonstratives opening a subject noun phrase: `该实验室`, `这家公司`.
+const DEMONSTRATIVES: &[&str] = &["这家", "这个", "该", "此", "这"];
+
+/// Characters that end a subject noun phrase: negation, adverbs, prepositions, weekday/time
+/// words (`该公司没有…`, `该实验室周四宣布…`).
+const ADVERBS: &[char] = &[
+    '没', '不', '未', '曾', '已', '将', '也', '还', '共', '在', '于', '周', '今', '昨', '明', '去',
+    '将', '正', '仍', '均', '都',
+];
+
+const FOUNDING: &[&str] = &["成立于", "创立于", "创建于", "成立", "创立"];
+
+/// Clause boundaries of a Chinese sentence: byte ranges between `，`, `；`, `,` and `;`.
+fn clauses(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut a = start;
+    for (i, c) in text[start..end].char_indices() {
+        if matches!(c, '，' | '；' | ',' | ';' | '：' | ':') {
+            out.push((a, start + i));
+            a = start + i + c.len_utf8();
+        }
+    }
+    out.push((a, end));
+    out.retain(|&(x, y)| !text[x..y].trim().is_empty());
+    out
+}
+
+/// The first verb at or after `from` in `text[..end]`: (start, verb).
+fn first_verb(text: &str, from: usize, end: usize) -> Option<(usize, &'static str)> {
+    for (i, _) in text[from..end].char_indices() {
+        let at = from + i;
+        let rest = &text[at..end];
+        for v in VERBS {
+            if !rest.starts_with(v) {
+                continue;
+            }
+            let before = &text[..at];
+            let glued = NOT_VERB.iter().any(|w| {
+                (rest.starts_with(w) && w.starts_with(v))
+                    || (w.ends_with(v) && before.ends_with(&w[..w.len() - v.len()]))
+            });
+            if !glued {
+                return Some((at, v));
+            }
+        }
+    }
+    None
+}
+
+/// `据路透社报道` / `据X称` / `X表示`: (source, cue).
+fn attribution(
+    text: &str,
+    start: usize,
+    end: usize,
+    entities: &[&Entity],
+) -> Option<(String, String)> {
+    let s = &text[start..end];
+    if let Some(at) = s.find('据') {
+        let rest = &s[at + '据'.len_utf8()..];
+        let stop = rest
+            .find(['称', '报', '消', '，', ','])
+            .unwrap_or(rest.len());
+        let source = rest[..stop].trim();
+        if !source.is_empty() {
+            return Some((source.to_string(), "据".into()));
+        }
+    }
+    for cue in SPEECH {
+        let Some(at) = s.find(cue) else { continue };
+        // the source is the entity (or words) right before the cue in its clause
+        let clause_start = s[..at]
+            .rfind(['，', '。', ',', '；'])
+            .map(|p| p + s[p..].chars().next().map(char::len_utf8).unwrap_or(1))
+            .unwrap_or(0);
+        let source = s[clause_start..at].trim();
+        let named = entities
+            .iter()
+            .any(|e| e.span.byte_end == start + at && e.span.byte_start >= start + clause_start);
+        let demonstrative = DEMONSTRATIVES.iter().any(|d| source.starts_with(d));
+        if !source.is_empty() && source.chars().count() <= 16 && (named || demonstrative) {
+            return Some((source.to_string(), cue.to_string()));
+        }
+    }
+    None
+}
+
+/// The subject at the head of a clause: an entity starting there, or a demonstrative noun
+/// phrase up to the verb. Leading attribution (`据…报道`) and time words are skipped.
+fn subject_at(
+    text: &str,
+    start: usize,
+    end: usize,
+    entities: &[&Entity],
+) -> Option<(String, Option<&'static str>, Option<usize>)> {
+    let head = text[start..end].trim_start();
+    let start = end - head.len();
+    if let Some(e) = entities
+        .iter()
+        .filter(|e| e.span.byte_start >= start && e.span.byte_end <= end)
+        .find(|e| {
+            // the entity opens the clause, perhaps after a few characters (`而亚马逊`)
+            text[start..e.span.byte_start].chars().count() <= 2
+        })
+    {
+        let verb = first_verb(text, e.span.byte_end, end);
+        return Some((
+            e.text.clone(),
+            verb.map(|v| v.1),
+            Some(entity_index(entities, e)),
+        ));
+    }
+    if DEMONSTRATIVES.iter().any(|d| head.starts_with(d)) {
+        let (at, verb) = first_verb(text, start + 3, end)?;
+        // the noun phrase ends where an adverb, a negation or a time word begins
+        let stop = text[start..at]
+            .char_indices()
+            .skip(1)
+            .find(|(_, c)| ADVERBS.contains(c))
+            .map(|(i, _)| start + i)
+            .unwrap_or(at);
+        let np = &text[start..stop];
+        return (np.chars().count() >= 2).then(|| (np.to_string(), Some(verb), None));
+    }
+    None
+}
+
+fn entity_index(entities: &[&Entity], e: &Entity) -> usize {
+    entities
+        .iter()
+        .position(|x| std::ptr::eq(*x, e))
+        .unwrap_or(0)
+}
+
+/// `在上海` / `于中国`, or a place the tagger found that is not the subject.
+fn location(
+    text: &str,
+    start: usize,
+    end: usize,
+    entities: &[&Entity],
+    subject: &str,
+) -> Option<String> {
+    let places: Vec<&&Entity> = entities
+        .iter()
+        .filter(|e| {
+            e.kind == EntityType::Loc && e.span.byte_start >= start && e.span.byte_end <= end
+        })
+        .filter(|e| !subject.contains(e.text.as_str()))
+        .collect();
+    places
+        .iter()
+        .find(|e| text[..e.span.byte_start].ends_with(['在', '于']))
+        .or(places.first())
+        .map(|e| e.text.clone())
+}
+
+/// Claims of one Chinese sentence. `figures[k]` for `k` in `in_sentence` lie in it.
+pub(crate) fn sentence_claims(
+    text: &str,
+    s: &Sentence,
+    figures: &[Figure],
+    in_sentence: &[usize],
+    entities: &[Entity],
+    hedged: impl Fn(&str) -> bool,
+    negated: impl Fn(&str) -> bool,
+) -> Vec<Claim> {
+    let (ss, se) = (s.span.byte_start, s.span.byte_end);
+    let ents: Vec<&Entity> = entities
+        .iter()
+        .filter(|e| e.span.byte_start >= ss && e.span.byte_end <= se)
+        .collect();
+    let attr = attribution(text, ss, se, &ents);
+    let mut claims = Vec::new();
+    // the topic carried from clause to clause
+    let mut topic: Option<(String, Option<usize>)> = None;
+    for (ca, cb) in clauses(text, ss, se) {
+        let clause = &text[ca..cb];
+        let is_attribution = attr.as_ref().is_some_and(|(src, cue)| {
+            (cue == "据" && clause.contains('据')) || clause.ends_with(&format!("{src}{cue}"))
+        });
+        let speaker = attr
+            .as_ref()
+            .and_then(|(src, _)| ents.iter().position(|e| &e.text == src));
+        let mut own = subject_at(text, ca, cb, &ents);
+        if let Some((subject, _, entity)) = &mut own {
+            // `该公司` names no one itself: it is the topic before it, or the speaker
+            if entity.is_none() {
+                *entity = topic.as_ref().and_then(|t| t.1).or(speaker);
+            }
+            if !is_attribution {
+                topic = Some((subject.clone(), *entity));
+            }
+        }
+        let figs: Vec<usize> = in_sentence
+            .iter()
+            .copied()
+            .filter(|&k| figures[k].span.byte_start >= ca && figures[k].span.byte_end <= cb)
+            .filter(|&k| !matches!(figures[k].kind, FigureType::Time | FigureType::Ordinal))
+            .collect();
+        if figs.is_empty() || is_attribution {
+            continue;
+        }
+        // no subject of its own: the words before the first figure, verb or `在`/`于`
+        // (`公司去年…` → `公司`) about the topic or the speaker, else the topic itself
+        let head = {
+            let stop = [
+                in_sentence
+                    .iter()
+                    .map(|&k| figures[k].span.byte_start)
+                    .filter(|&b| b >= ca && b < cb)
+                    .min(),
+                first_verb(text, ca, cb).map(|v| v.0),
+                clause.find(['在', '于']).map(|i| ca + i),
+            ]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(cb);
+            let np = text[ca..stop].trim();
+            (np.chars().count() >= 2).then(|| np.to_string())
+        };
+        let (subject, entity) = match (&own, head, &topic) {
+            (Some((subj, _, e)), _, _) => (subj.clone(), *e),
+            (None, Some(np), t) => (np, t.as_ref().and_then(|t| t.1).or(speaker)),
+            (None, None, Some(t)) => t.clone(),
+            (None, None, None) => continue,
+        };
+        let entity = entity.map(|i| ents[i]);
+        let predicate = own
+            .as_ref()
+            .and_then(|o| o.1)
+            .or_else(|| first_verb(text, ca, cb).map(|v| v.1));
+        let (dates, values): (Vec<usize>, Vec<usize>) = figs
+            .into_iter()
+            .partition(|&k| figures[k].kind == FigureType::Date);
+        let founding = predicate.is_some_and(|p| FOUNDING.contains(&p));
+        let place = location(text, ca, cb, &ents, &subject);
+        let make = |figure: usize, time: Option<usize>| Claim {
+            sentence: s.span,
+            subject: Some(subject.clone()),
+            subject_type: entity.map(|e| e.kind),
+            subject_entity: entity.map(|e| e.text.clone()),
+            subject_canonical: entity.map(|e| e.canonical.clone()),
+            predicate: predicate.map(str::to_string),
+            figure: Some(figure),
+            time,
+            location: place.clone(),
+            attribution: attr.as_ref().map(|a| a.0.clone()),
+            cue: attr.as_ref().map(|a| a.1.clone()),
+            // 据报道 / 可能 qualify the whole sentence; a negation only its own clause
+            hedged: hedged(&text[ss..se]),
+            negated: negated(clause),
+            confidence: if entity.is_some() { 0.7 } else { 0.5 },
+        };
+        if values.is_empty() || founding {
+            claims.extend(dates.iter().map(|&d| make(d, Some(d))));
+        }
+        for &v in &values {
+            let time = dates.iter().copied().min_by_key(|&d| {
+                figures[d]
+                    .span
+                    .byte_start
+                    .abs_diff(figures[v].span.byte_start)
+            });
+            claims.push(make(v, time));
+        }
+    }
+    claims
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ClaimAssembler;
+    use claimx_doc::{
+        Claim, Entity, EntityType, Figure, FigureType, FigureValue, Lang, OffsetIndex, Sentence,
+        Span,
+    };
+    use rstest::rstest;
+
+    /// Claims of one Chinese sentence as (figure, subject, entity, predicate, time,
+    /// attribution, cue, negated).
+    type Row<'a> = (
+        &'a str,
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        bool,
+    );
+
+    fn claims(text: &str, figs: &[(&str, FigureType)], ents: &[(&str, EntityType)]) -> Vec<String> {
+        let idx = OffsetIndex::new(text);
+        let mut figures: Vec<Figure> = figs
+            .iter()
+            .map(|(t, k)| {
+                let b = text.find(t).expect("figure in text");
+                Figure {
+                    span: idx.span(b, b + t.len()),
+                    text: t.to_string(),
+                    kind: *k,
+                    value: Some(FigureValue::Number(1.0)),
+                    upper: None,
+                    bound: None,
+                    unit: None,
+                    lang: Lang::Zh,
+                }
+            })
+            .collect();
+        figures.sort_by_key(|f| f.span.byte_start);
+        let entities: Vec<Entity> = ents
+            .iter()
+            .map(|(t, k)| {
+                let b = text.find(t).expect("entity in text");
+                Entity {
+                    span: idx.span(b, b + t.len()),
+                    text: t.to_string(),
+                    kind: *k,
+                    score: 0.9,
+                    canonical: t.to_string(),
+                }
+            })
+            .collect();
+        let sentence = Sentence {
+            span: idx.span(0, text.len()),
+            boilerplate: false,
+            lang: Lang::Zh,
+        };
+        let show = |c: &Claim| {
+            let fig = |i: Option<usize>| i.map(|i| figures[i].text.clone());
+            format!(
+                "{:?}",
+                (
+                    fig(c.figure).unwrap_or_default(),
+                    c.subject.clone().unwrap_or_default(),
+                    c.subject_entity.clone(),
+                    c.predicate.clone(),
+                    fig(c.time),
+                    c.attribution.clone(),
+                    c.cue.clone(),
+                    c.negated,
+                )
+            )
+        };
+        ClaimAssembler::new()
+            .assemble(text, &[sentence], &figures, &entities)
+            .iter()
+            .map(show)
+            .collect()
+    }
+
+    fn rows(want: &[Row]) -> Vec<String> {
+        want.iter()
+            .map(|r| {
+                let s = |x: Option<&str>| x.map(str::to_string);
+                format!(
+                    "{:?}",
+                    (
+                        r.0.to_string(),
+                        r.1.to_string(),
+                        s(r.2),
+                        s(r.3),
+                        s(r.4),
+                        s(r.5),
+                        s(r.6),
+                        r.7
+                    )
+                )
+            })
+            .collect()
+    }
+
+    #[rstest]
+    #[case::topic_chain_and_attribution(
+        "据路透社报道，亚马逊云科技上海人工智能研究院成立于2018年，曾有超过1000名员工。",
+        &[("2018年", FigureType::Date), ("超过1000", FigureType::Cardinal)],
+        &[("路透社", EntityType::Org), ("亚马逊云科技上海人工智能研究院", EntityType::Org)],
+        &[
+            ("2018年", "亚马逊云科技上海人工智能研究院", Some("亚马逊云科技上海人工智能研究院"), Some("成立于"), Some("2018年"), Some("路透社"), Some("据"), false),
+            ("超过1000", "亚马逊云科技上海人工智能研究院", Some("亚马逊云科技上海人工智能研究院"), Some("有"), None, Some("路透社"), Some("据"), false),
+        ]
+    )]
+    #[case::speaker_is_the_subject_of_a_bare_noun(
+        "阿里巴巴表示，公司去年在中国的营收约为1000亿元。",
+        &[("去年", FigureType::Date), ("约为1000亿元", FigureType::Money)],
+        &[("阿里巴巴", EntityType::Org), ("中国", EntityType::Loc)],
+        &[("约为1000亿元", "公司", Some("阿里巴巴"), Some("为"), Some("去年"), Some("阿里巴巴"), Some("表示"), false)]
+    )]
+    #[case::demonstrative_subject_and_dated_event(
+        "该实验室周四宣布关闭。",
+        &[("周四", FigureType::Date)],
+        &[],
+        &[("周四", "该实验室", None, Some("宣布"), Some("周四"), None, None, false)]
+    )]
+    #[case::negation_stays_in_its_clause(
+        "腾讯公司称，该公司没有裁员计划，去年员工人数增长了5%。",
+        &[("去年", FigureType::Date), ("5%", FigureType::Percent)],
+        &[("腾讯公司", EntityType::Org)],
+        &[("5%", "该公司", Some("腾讯公司"), Some("增长"), Some("去年"), Some("腾讯公司"), Some("称"), false)]
+    )]
+    #[case::negated_claim(
+        "小米未能在2024年实现100亿元的目标。",
+        &[("2024年", FigureType::Date), ("100亿元", FigureType::Money)],
+        &[("小米", EntityType::Org)],
+        &[("100亿元", "小米", Some("小米"), Some("实现"), Some("2024年"), None, None, true)]
+    )]
+    #[case::no_subject_no_claim(
+        "增长了5%。",
+        &[("5%", FigureType::Percent)],
+        &[],
+        &[]
+    )]
+    fn chinese_claims(
+        #[case] text: &str,
+        #[case] figs: &[(&str, FigureType)],
+        #[case] ents: &[(&str, EntityType)],
+        #[case] want: &[Row],
+    ) {
+        assert_eq!(claims(text, figs, ents), rows(want));
+    }
+
+    #[test]
+    fn location_is_a_place_after_zai() {
+        let text = "亚马逊在上海的实验室有超过100名员工。";
+        let idx = OffsetIndex::new(text);
+        let b = text.find("超过100").unwrap();
+        let figure = Figure {
+            span: idx.span(b, b + "超过100".len()),
+            text: "超过100".into(),
+            kind: FigureType::Cardinal,
+            value: Some(FigureValue::Number(100.0)),
+            upper: None,
+            bound: None,
+            unit: None,
+            lang: Lang::Zh,
+        };
+        let ent = |t: &str, k| {
+            let b = text.find(t).unwrap();
+            Entity {
+                span: idx.span(b, b + t.len()),
+                text: t.into(),
+                kind: k,
+                score: 0.9,
+                canonical: t.into(),
+            }
+        };
+        let sentence = Sentence {
+            span: Span {
+                start: 0,
+                end: text.chars().count(),
+                byte_start: 0,
+                byte_end: text.len(),
+            },
+            boilerplate: false,
+            lang: Lang::Zh,
+        };
+        let claims = ClaimAssembler::new().assemble(
+            text,
+            &[sentence],
+            &[figure],
+            &[ent("亚马逊", EntityType::Org), ent("上海", EntityType::Loc)],
+        );
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].subject.as_deref(), Some("亚马逊"));
+        assert_eq!(claims[0].location.as_deref(), Some("上海"));
+    }
+}
