@@ -434,3 +434,113 @@ fn parquet_output_needs_a_file_and_writes_one() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("-o FILE"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A JSONL dump of `n` varied documents, every 50th line malformed, with a duplicate id.
+fn resume_dump(dir: &Path, n: usize) -> PathBuf {
+    let mut s = String::new();
+    for i in 0..n {
+        if i % 50 == 49 {
+            s += &format!("{{\"id\": \"bad-{i}\", \"text\": \n");
+            continue;
+        }
+        let id = if i == 7 {
+            "doc-3".to_string()
+        } else {
+            format!("doc-{i}")
+        };
+        s += &serde_json::json!({
+            "id": id,
+            "text": format!(
+                "Firma {i} hatte über {} Mitarbeiter. Am Donnerstag meldete sie {} Mio. Euro Umsatz. The lab published more than {} papers, Reuters said.",
+                1000 + i, 3 * i, i % 97
+            ),
+            "published": "2025-07-24",
+        })
+        .to_string();
+        s.push('\n');
+    }
+    let path = dir.join("dump.jsonl");
+    std::fs::write(&path, s).unwrap();
+    path
+}
+
+/// Kill runs with SIGKILL at several points, resume each time, and end with exactly the
+/// output of one uninterrupted run (documents and claim rows alike).
+#[test]
+fn killed_runs_resume_to_the_uninterrupted_output() {
+    let dir = tempdir("resume");
+    let dump = resume_dump(&dir, 6000);
+    for records in ["documents", "claims"] {
+        let reference = dir.join(format!("reference-{records}.jsonl"));
+        let status = claimx()
+            .args([
+                "extract",
+                "--model",
+                "none",
+                "--quiet",
+                "--records",
+                records,
+            ])
+            .arg("-o")
+            .arg(&reference)
+            .arg(&dump)
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(1), "the malformed lines fail");
+        let out = dir.join(format!("resumed-{records}.jsonl"));
+        // deterministic "random" kill points
+        let mut seed = 0x2545f4914f6cdd1du64;
+        let mut kills = 0;
+        for _ in 0..6 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let wait = std::time::Duration::from_millis(100 + seed % 600);
+            let mut child = claimx()
+                .args(["extract", "--model", "none", "--quiet", "--resume"])
+                .args(["--threads", "1", "--batch-size", "32", "--records", records])
+                .arg("-o")
+                .arg(&out)
+                .arg(&dump)
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap();
+            std::thread::sleep(wait);
+            if child.try_wait().unwrap().is_none() {
+                child.kill().unwrap(); // SIGKILL
+                kills += 1;
+            }
+            child.wait().unwrap();
+        }
+        assert!(kills >= 3, "the runs ended before they could be killed");
+        let status = claimx()
+            .args([
+                "extract",
+                "--model",
+                "none",
+                "--quiet",
+                "--resume",
+                "--records",
+                records,
+            ])
+            .arg("-o")
+            .arg(&out)
+            .arg(&dump)
+            .status()
+            .unwrap();
+        assert_eq!(
+            status.code(),
+            Some(1),
+            "the malformed lines still count as failed"
+        );
+        let (got, want) = (
+            std::fs::read_to_string(&out).unwrap(),
+            std::fs::read_to_string(&reference).unwrap(),
+        );
+        assert_eq!(got.lines().count(), want.lines().count(), "{records}");
+        assert!(
+            got == want,
+            "{records}: resumed output differs from an uninterrupted run"
+        );
+    }
+}

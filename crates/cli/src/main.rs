@@ -8,6 +8,8 @@
 //!
 //! Exit codes: 0 ok, 1 some documents failed (or a `--check` threshold was missed), 2 usage.
 
+mod resume;
+
 use anyhow::{Context, Result};
 use claimx_core::{DocumentError, Pipeline};
 use claimx_doc::AnnotatedDocument;
@@ -226,6 +228,10 @@ struct ExtractOptions {
     /// Documents read and annotated together; memory grows with it, not with the input.
     #[arg(long, default_value_t = 256)]
     batch_size: usize,
+    /// Continue an interrupted run: keep the records already in `-o FILE` (JSONL), cut a
+    /// partial last line, and process only the documents not yet written.
+    #[arg(long)]
+    resume: bool,
     /// No progress bar even on a terminal.
     #[arg(long)]
     quiet: bool,
@@ -313,6 +319,14 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
     let mut config = opts.model.config()?;
     config.tagger.options.threads = opts.threads.unwrap_or(0);
     let pipeline = Pipeline::from_config(config).context("cannot load the tagger model")?;
+    let mut done = match (&output, opts.resume) {
+        (_, false) => resume::Done::default(),
+        (None, true) => anyhow::bail!("--resume needs the output file (-o FILE)"),
+        (Some(_), true) if opts.format != Format::Jsonl || opts.pretty => {
+            anyhow::bail!("--resume works on JSONL output (no --format parquet, no --pretty)")
+        }
+        (Some(p), true) => resume::prepare(p, opts.records == Records::Claims)?,
+    };
     let mut out = match (opts.format, &output) {
         (Format::Parquet, None) => anyhow::bail!("--format parquet needs an output file (-o FILE)"),
         (Format::Parquet, Some(p)) => {
@@ -327,9 +341,19 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
                 shape,
             )?))
         }
-        (Format::Jsonl, Some(p)) => Sink::Jsonl(Box::new(BufWriter::new(
-            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
-        ))),
+        (Format::Jsonl, Some(p)) => {
+            let file = if opts.resume {
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(p)
+            } else {
+                std::fs::File::create(p)
+            };
+            Sink::Jsonl(Box::new(BufWriter::new(
+                file.with_context(|| format!("cannot create {}", p.display()))?,
+            )))
+        }
         (Format::Jsonl, None) => Sink::Jsonl(Box::new(BufWriter::new(std::io::stdout().lock()))),
     };
     let progress = if !opts.quiet && std::io::stderr().is_terminal() {
@@ -351,13 +375,10 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
     let mut flush = |batch: &mut Vec<claimx_readers::Item>, sink: &mut Sink| -> Result<()> {
         let docs: Vec<&claimx_doc::Document> =
             batch.iter().filter_map(|i| i.as_ref().ok()).collect();
-        // Annotate in parallel; results come back in input order.
-        let annotated: Vec<Result<AnnotatedDocument, DocumentError>> = pool.install(|| {
-            use rayon::prelude::*;
-            docs.par_iter()
-                .map(|d| pipeline.extract_guarded(d))
-                .collect()
-        });
+        // Annotate in parallel (the tagger batches the sentences of the whole batch by
+        // length); results come back in input order.
+        let annotated: Vec<Result<AnnotatedDocument, DocumentError>> =
+            pool.install(|| pipeline.extract_batch_refs(&docs));
         let mut results = annotated.into_iter();
         for item in batch.drain(..) {
             let (rec, text) = match item {
@@ -383,13 +404,23 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
                 (Sink::Jsonl(out), _, _) => write_record(out, &rec, opts.pretty)?,
             }
         }
-        if let Sink::Parquet(p) = sink {
-            p.flush()?;
+        // every batch reaches the file whole: a killed run loses at most the batch in flight
+        match sink {
+            Sink::Parquet(p) => p.flush()?,
+            Sink::Jsonl(out) => out.flush()?,
         }
         progress.set_position(summary.documents as u64);
         Ok(())
     };
+    let skipped = done.documents;
     for item in items {
+        let id = match &item {
+            Ok(d) => d.id.as_str(),
+            Err(e) => e.id.as_str(),
+        };
+        if done.take(id) {
+            continue;
+        }
         batch.push(item);
         if batch.len() == batch_size {
             flush(&mut batch, &mut out)?;
@@ -402,6 +433,9 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
     }
     progress.finish_and_clear();
     let secs = start.elapsed().as_secs_f64();
+    if opts.resume {
+        eprintln!("claimx: resumed after {skipped} documents already written");
+    }
     eprintln!(
         "claimx: {} documents, {} errors, {} sentences, {} figures, {} claims, {:.1} docs/s",
         summary.documents,
@@ -411,7 +445,11 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
         summary.claims,
         summary.documents as f64 / secs.max(1e-9)
     );
-    Ok(if summary.errors > 0 { 1 } else { 0 })
+    Ok(if summary.errors + done.errors > 0 {
+        1
+    } else {
+        0
+    })
 }
 
 /// One JSON record and its line break.

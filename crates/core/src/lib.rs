@@ -174,13 +174,13 @@ impl Pipeline {
 
     /// Annotate one document.
     pub fn extract(&self, doc: &Document) -> Result<AnnotatedDocument, DocumentError> {
-        self.run(std::slice::from_ref(doc), false).pop().unwrap()
+        self.run(&[doc], false).pop().unwrap()
     }
 
     /// Annotate one document; a panic inside any stage becomes an error for this document
     /// (stage `pipeline`, kind `panic`) instead of taking the process down.
     pub fn extract_guarded(&self, doc: &Document) -> Result<AnnotatedDocument, DocumentError> {
-        self.run(std::slice::from_ref(doc), true).pop().unwrap()
+        self.run(&[doc], true).pop().unwrap()
     }
 
     /// Annotate many documents; results keep the input order. The text stages and claim
@@ -191,12 +191,20 @@ impl Pipeline {
         &self,
         docs: &[Document],
     ) -> Vec<Result<AnnotatedDocument, DocumentError>> {
+        self.run(&docs.iter().collect::<Vec<_>>(), true)
+    }
+
+    /// [`Pipeline::extract_batch`] over borrowed documents (a reader's batch, say).
+    pub fn extract_batch_refs(
+        &self,
+        docs: &[&Document],
+    ) -> Vec<Result<AnnotatedDocument, DocumentError>> {
         self.run(docs, true)
     }
 
     fn run(
         &self,
-        docs: &[Document],
+        docs: &[&Document],
         guarded: bool,
     ) -> Vec<Result<AnnotatedDocument, DocumentError>> {
         let partial: Vec<Result<TextStages<'_>, DocumentError>> = docs
@@ -488,7 +496,7 @@ type Tags = Result<Vec<Vec<TaggedSpan>>, DocumentError>;
 /// a failure is charged to the document that caused it.
 fn tag_documents(
     tagger: &Tagger,
-    docs: &[Document],
+    docs: &[&Document],
     partial: &[Result<TextStages<'_>, DocumentError>],
 ) -> Vec<Tags> {
     let sentence_texts = |i: usize| -> Vec<&str> {
