@@ -302,7 +302,7 @@ impl Pipeline {
                     Some(EntitySpan {
                         start: t.start,
                         end: t.end,
-                        kind: entity_type(&t.label)?,
+                        kind: EntityType::from_label(&t.label)?,
                         score: t.score,
                     })
                 })
@@ -326,7 +326,7 @@ impl Pipeline {
             }
             for t in spans {
                 let (s, e) = (base + t.start, base + t.end);
-                if entity_type(&t.label).is_some() {
+                if EntityType::from_label(&t.label).is_some() {
                     continue;
                 }
                 if self.figure_source != FigureSource::RulesAndTagger {
@@ -429,16 +429,6 @@ fn figure_at(index: &OffsetIndex, text: &str, offset: usize, m: FigureMatch, lan
         unit: m.unit,
         lang,
     }
-}
-
-fn entity_type(label: &str) -> Option<EntityType> {
-    Some(match label {
-        "PER" => EntityType::Per,
-        "ORG" => EntityType::Org,
-        "LOC" => EntityType::Loc,
-        "MISC" => EntityType::Misc,
-        _ => return None,
-    })
 }
 
 fn figure_type(label: &str) -> Option<FigureType> {

@@ -123,6 +123,17 @@ pub enum EntityType {
 }
 
 impl EntityType {
+    /// The type a tagger label names (`PER`, `ORG`, `LOC`, `MISC`); None for figure labels.
+    pub fn from_label(label: &str) -> Option<EntityType> {
+        Some(match label {
+            "PER" => EntityType::Per,
+            "ORG" => EntityType::Org,
+            "LOC" => EntityType::Loc,
+            "MISC" => EntityType::Misc,
+            _ => return None,
+        })
+    }
+
     /// The label as written in records and BIO tags: `PER`, `ORG`, `LOC`, `MISC`.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -155,7 +155,7 @@ pub fn score(
                         .map(|t| EntitySpan {
                             start: t.start,
                             end: t.end,
-                            kind: entity_kind(&t.label),
+                            kind: EntityType::from_label(&t.label).unwrap_or(EntityType::Misc),
                             score: t.score,
                         })
                         .collect();
@@ -188,13 +188,35 @@ pub fn score(
     Ok((overall, by_type))
 }
 
-fn entity_kind(label: &str) -> EntityType {
-    match label {
-        "PER" => EntityType::Per,
-        "ORG" => EntityType::Org,
-        "LOC" => EntityType::Loc,
-        _ => EntityType::Misc,
+/// One corpus split: name, language code, sentences.
+type Corpus = (&'static str, &'static str, Vec<NerSentence>);
+
+/// The sentences of `split` of every corpus found under `dir` (at most `limit` each); an
+/// error when none is there.
+fn load_corpora(dir: &Path, split: &str, limit: Option<usize>) -> Result<Vec<Corpus>, EvalError> {
+    let mut out = Vec::new();
+    for (name, folder, lang, dev, test) in CORPORA {
+        let path = dir
+            .join(folder)
+            .join(if split == "dev" { dev } else { test });
+        if !path.exists() {
+            continue;
+        }
+        let mut sentences = read_bio(&path, lang)?;
+        if let Some(n) = limit {
+            sentences.truncate(n);
+        }
+        out.push((name, lang, sentences));
     }
+    if out.is_empty() {
+        return Err(EvalError::Read {
+            path: dir.display().to_string(),
+            message:
+                "no NER corpus found (wikiann-de/, wikiann-en/, uner-zh-gsdsimp/, uner-en-ewt/)"
+                    .into(),
+        });
+    }
+    Ok(out)
 }
 
 /// Entity F1 per corpus on `split` (`test` or `dev`) of the corpora found under `dir`; with a
@@ -207,36 +229,19 @@ pub fn evaluate_tagger(
     refiner: Option<&EntityRefiner>,
 ) -> Result<NerReport, EvalError> {
     let mut corpora = Vec::new();
-    for (name, folder, lang, dev, test) in CORPORA {
-        let file = if split == "dev" { dev } else { test };
-        let path = dir.join(folder).join(file);
-        if !path.exists() {
-            continue;
-        }
-        let mut sentences = read_bio(&path, lang)?;
-        if let Some(n) = limit {
-            sentences.truncate(n);
-        }
-        let lang = match lang {
+    for (name, lang, sentences) in load_corpora(dir, split, limit)? {
+        let code = match lang {
             "de" => Lang::De,
             "zh" => Lang::Zh,
             _ => Lang::En,
         };
-        let (overall, by_type) = score(tagger, &sentences, refiner.map(|r| (r, lang)))?;
+        let (overall, by_type) = score(tagger, &sentences, refiner.map(|r| (r, code)))?;
         corpora.push(CorpusScore {
             corpus: name.to_string(),
             lang: lang.to_string(),
             sentences: sentences.len(),
             overall,
             by_type,
-        });
-    }
-    if corpora.is_empty() {
-        return Err(EvalError::Read {
-            path: dir.display().to_string(),
-            message:
-                "no NER corpus found (wikiann-de/, wikiann-en/, uner-zh-gsdsimp/, uner-en-ewt/)"
-                    .into(),
         });
     }
     Ok(NerReport {
@@ -288,17 +293,7 @@ pub fn compare_taggers(
         message: e.to_string(),
     };
     let mut out = Vec::new();
-    for (name, folder, lang, dev, test) in CORPORA {
-        let path = dir
-            .join(folder)
-            .join(if split == "dev" { dev } else { test });
-        if !path.exists() {
-            continue;
-        }
-        let mut sentences = read_bio(&path, lang)?;
-        if let Some(n) = limit {
-            sentences.truncate(n);
-        }
+    for (name, _, sentences) in load_corpora(dir, split, limit)? {
         let mut agreement = CorpusAgreement {
             corpus: name.to_string(),
             sentences: sentences.len(),
@@ -331,12 +326,6 @@ pub fn compare_taggers(
             }
         }
         out.push(agreement);
-    }
-    if out.is_empty() {
-        return Err(EvalError::Read {
-            path: dir.display().to_string(),
-            message: "no NER corpus found".into(),
-        });
     }
     Ok(out)
 }
