@@ -544,3 +544,168 @@ fn killed_runs_resume_to_the_uninterrupted_output() {
         );
     }
 }
+
+/// A dump of 1,000 good documents (plain, HTML, long enough to be cut into windows, mixed
+/// languages) with 100 bad ones of every kind: malformed JSON, no text, invalid UTF-8,
+/// binary blobs, a 100 MB document, deeply nested HTML, unsupported languages, and a panic
+/// injected into each stage (default model, so the tagger and entity stages run). Every id
+/// comes back once, in input order: 1,000 records, 100 error records, exit code 1.
+#[test]
+fn good_and_bad_documents_each_accounted_for() {
+    use std::io::Write;
+    let dir = tempdir("mixed");
+    let dump = dir.join("mixed.jsonl");
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&dump).unwrap());
+    let good = [
+        "{org} schließt sein Labor in Shanghai. Das {y} gegründete Zentrum hatte über {n}.000 Mitarbeiter, sagte ein Sprecher am Donnerstag.",
+        "{org} has shut down its lab, which published more than {n} papers. It generated nearly ${n} billion, Reuters reported.",
+        "Earlier this year, {org} laid off over {n},000 staff.\n\n据报道，该实验室去年获得约{n}亿元投资。",
+        "亚马逊云科技周四宣布关闭其上海人工智能研究院。据路透社报道，该研究院成立于{y}年，曾有超过{n}00名员工。",
+    ];
+    let foreign = [
+        "Le gouvernement français a annoncé mardi une nouvelle réforme des retraites très contestée par les syndicats.",
+        "El gobierno español anunció el martes una nueva reforma de las pensiones muy criticada por los sindicatos.",
+        "Правительство объявило во вторник о новой пенсионной реформе, которую оспаривают профсоюзы.",
+        "Rząd ogłosił we wtorek nową reformę emerytalną, bardzo krytykowaną przez związki zawodowe.",
+    ];
+    let stages = [
+        "language",
+        "sentences",
+        "figures",
+        "tagger",
+        "entities",
+        "claims",
+    ];
+    let orgs = ["Amazon", "AWS", "Microsoft", "IBM", "Tencent"];
+    // (id, expected error kind) per input line, in order
+    let mut expect: Vec<(String, Option<&str>)> = Vec::new();
+    let mut panic_stage = std::collections::HashMap::new();
+    let line_id = |line: usize| format!("{}:{line}", dump.display());
+    let (mut n_good, mut n_bad) = (0, 0);
+    for i in 0..1_100usize {
+        let id = format!("doc-{i:04}");
+        let line_no = i + 1;
+        if i % 11 != 10 {
+            let text = good[n_good % 4]
+                .replace("{org}", orgs[n_good % 5])
+                .replace("{y}", &(1990 + n_good % 35).to_string())
+                .replace("{n}", &(2 + n_good % 97).to_string());
+            let record = match n_good % 50 {
+                // a page as HTML, reduced to text by the reader
+                3 | 13 | 23 | 33 | 43 => {
+                    serde_json::json!({"id": id, "html": format!("<html><title>T</title><body><article><p>{}</p></article></body></html>", text.replace("\n\n", "</p><p>"))})
+                }
+                // long enough for several windows of --max-doc-bytes
+                7 => {
+                    serde_json::json!({"id": id, "text": format!("{text}\n\n").repeat(40), "published": "2025-07-24"})
+                }
+                _ => serde_json::json!({"id": id, "text": text}),
+            };
+            writeln!(f, "{record}").unwrap();
+            expect.push((id, None));
+            n_good += 1;
+            continue;
+        }
+        let k = n_bad;
+        n_bad += 1;
+        let (line, want): (Vec<u8>, (String, &str)) = match k {
+            0..=14 => (
+                format!("{{\"id\": \"{id}\", \"text\": \"unterminated").into_bytes(),
+                (line_id(line_no), "malformed_json"),
+            ),
+            15..=24 => (
+                format!("{{\"id\": \"{id}\", \"body\": \"no text field\"}}").into_bytes(),
+                (id.clone(), "missing_text"),
+            ),
+            25..=34 => {
+                let mut l = format!("{{\"id\": \"{id}\", \"text\": \"Umsatz ").into_bytes();
+                l.extend_from_slice(b"\xff\xfe\x00\x81 Mio.\"}");
+                (l, (line_id(line_no), "invalid_utf8"))
+            }
+            35..=44 => {
+                let blob: String = (0..256u32)
+                    .map(|b| char::from_u32((b * 7 + k as u32) % 32).unwrap())
+                    .collect();
+                (
+                    serde_json::json!({"id": id, "text": blob}).to_string().into_bytes(),
+                    (id.clone(), "binary_content"),
+                )
+            }
+            45 => {
+                let big = "Amazon schließt das Labor. ".repeat(100 * 1024 * 1024 / 27 + 1);
+                (
+                    serde_json::json!({"id": id, "text": big}).to_string().into_bytes(),
+                    (id.clone(), "too_large"),
+                )
+            }
+            46..=55 => (
+                serde_json::json!({"id": id, "html": format!("{}<p>Tief.</p>", "<div><section>".repeat(5_000))}).to_string().into_bytes(),
+                (id.clone(), "too_deeply_nested"),
+            ),
+            56..=75 => (
+                serde_json::json!({"id": id, "text": foreign[k % 4]}).to_string().into_bytes(),
+                (id.clone(), "unsupported_language"),
+            ),
+            _ => {
+                let stage = stages[k % 6];
+                panic_stage.insert(id.clone(), stage);
+                let text = format!(
+                    "{} schließt das Labor FAULT-{stage} in Shanghai. Über 1.000 Mitarbeiter sind betroffen.",
+                    orgs[k % 5]
+                );
+                (
+                    serde_json::json!({"id": id, "text": text}).to_string().into_bytes(),
+                    (id.clone(), "panic"),
+                )
+            }
+        };
+        f.write_all(&line).unwrap();
+        f.write_all(b"\n").unwrap();
+        expect.push((want.0, Some(want.1)));
+    }
+    drop(f);
+    assert_eq!((n_good, n_bad), (1_000, 100));
+    let faults: Vec<serde_json::Value> = stages
+        .iter()
+        .map(|s| serde_json::json!({"stage": s, "marker": format!("FAULT-{s}")}))
+        .collect();
+    let config = dir.join("faults.json");
+    std::fs::write(&config, serde_json::json!({"faults": faults}).to_string()).unwrap();
+    let out = claimx()
+        .args(["extract", "--quiet", "--threads", "2", "--batch-size", "64"])
+        .args(["--max-doc-bytes", "4096", "--config"])
+        .arg(&config)
+        .arg(&dump)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("1100 documents, 100 errors"), "{stderr}");
+    let recs = records(&out.stdout);
+    assert_eq!(recs.len(), 1_100);
+    let mut seen = std::collections::HashSet::new();
+    for (r, (id, kind)) in recs.iter().zip(&expect) {
+        assert_eq!(r["id"].as_str(), Some(id.as_str()));
+        assert!(seen.insert(id.clone()), "{id} twice");
+        assert_eq!(r["error"]["kind"].as_str(), *kind, "{id}: {r}");
+        if kind.is_some() {
+            assert!(!r["error"]["message"].as_str().unwrap().is_empty());
+            if let Some(stage) = panic_stage.get(id) {
+                assert_eq!(r["error"]["stage"].as_str(), Some(*stage), "{r}");
+            }
+        } else {
+            assert!(
+                r["sentences"].as_array().is_some_and(|s| !s.is_empty()),
+                "{id}"
+            );
+        }
+    }
+    // the windowed documents are whole records, offsets into the whole text
+    let long = recs
+        .iter()
+        .find(|r| r["byte_len"].as_u64().is_some_and(|n| n > 4096))
+        .expect("a windowed document");
+    let doc: AnnotatedDocument = serde_json::from_value(long.clone()).unwrap();
+    assert!(doc.figures.len() >= 40 && doc.claims.len() >= 40);
+    let _ = std::fs::remove_dir_all(&dir);
+}

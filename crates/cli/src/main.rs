@@ -225,9 +225,18 @@ struct ExtractOptions {
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
-    /// Documents read and annotated together; memory grows with it, not with the input.
+    /// Documents read and annotated together; memory grows with it, not with the input. A
+    /// batch is also closed once its texts reach 64 MiB.
     #[arg(long, default_value_t = 256)]
     batch_size: usize,
+    /// Documents longer than this many bytes are annotated in windows of this size (cut at
+    /// paragraph, line or sentence ends) and merged into one record [default: 1 MiB].
+    #[arg(long)]
+    max_doc_bytes: Option<usize>,
+    /// Documents longer than this many bytes become `too_large` error records, skipped
+    /// without being held in memory [default: 64 MiB].
+    #[arg(long)]
+    doc_size_limit: Option<usize>,
     /// Continue an interrupted run: keep the records already in `-o FILE` (JSONL), cut a
     /// partial last line, and process only the documents not yet written.
     #[arg(long)]
@@ -310,13 +319,22 @@ struct Summary {
 }
 
 fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -> Result<i32> {
-    let items = claimx_readers::read_inputs(&paths)?;
+    let mut config = opts.model.config()?;
+    if let Some(n) = opts.max_doc_bytes {
+        config.input.max_doc_bytes = n.max(1);
+    }
+    if let Some(n) = opts.doc_size_limit {
+        config.input.doc_size_limit = n;
+    }
+    let read = claimx_readers::ReadOptions {
+        doc_size_limit: config.input.doc_size_limit,
+    };
+    let items = claimx_readers::read_inputs_with(&paths, read)?;
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = opts.threads {
         builder = builder.num_threads(n.max(1));
     }
     let pool = builder.build().context("cannot start the worker threads")?;
-    let mut config = opts.model.config()?;
     config.tagger.options.threads = opts.threads.unwrap_or(0);
     let pipeline = Pipeline::from_config(config).context("cannot load the tagger model")?;
     let mut done = match (&output, opts.resume) {
@@ -413,6 +431,7 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
         Ok(())
     };
     let skipped = done.documents;
+    let mut batch_bytes = 0usize;
     for item in items {
         let id = match &item {
             Ok(d) => d.id.as_str(),
@@ -421,9 +440,11 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
         if done.take(id) {
             continue;
         }
+        batch_bytes += item.as_ref().map_or(0, |d| d.text.len());
         batch.push(item);
-        if batch.len() == batch_size {
+        if batch.len() == batch_size || batch_bytes >= BATCH_BYTES {
             flush(&mut batch, &mut out)?;
+            batch_bytes = 0;
         }
     }
     flush(&mut batch, &mut out)?;
@@ -451,6 +472,10 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
         0
     })
 }
+
+/// Text bytes after which a batch is annotated even if it has fewer than `--batch-size`
+/// documents: with the size limit, what bounds a run's memory.
+const BATCH_BYTES: usize = 64 << 20;
 
 /// One JSON record and its line break.
 fn write_json<T: serde::Serialize>(

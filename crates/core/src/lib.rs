@@ -23,9 +23,14 @@ use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+mod policy;
+
 pub use claimx_doc::DocumentError;
 pub use claimx_entities;
 pub use claimx_tagger;
+pub use policy::{
+    windows, DocumentPolicy, FaultInjection, Stage, DEFAULT_DOC_SIZE_LIMIT, DEFAULT_MAX_DOC_BYTES,
+};
 
 fn load_tagger(config: &TaggerConfig) -> Result<Option<Tagger>, TaggerError> {
     match &config.model {
@@ -90,16 +95,23 @@ impl Default for TaggerConfig {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PipelineConfig {
+    /// Size limits, windows and the checks every document passes first.
+    pub input: DocumentPolicy,
     pub language: LanguageIdentifier,
     pub sentences: SentenceSplitter,
     pub figures: FigureRecognizer,
     pub tagger: TaggerConfig,
     pub entities: EntityRefiner,
     pub claims: ClaimAssembler,
+    /// Testing aid: make stages panic on marked documents (none by default).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub faults: Vec<FaultInjection>,
 }
 
 /// The whole pipeline: text stages, tagger, claim assembly.
 pub struct Pipeline {
+    policy: DocumentPolicy,
+    faults: Vec<FaultInjection>,
     language: Box<dyn LanguageIdentification>,
     sentences: Box<dyn SentenceSegmenter>,
     figures: Box<dyn FigureExtraction>,
@@ -124,6 +136,8 @@ impl Pipeline {
     pub fn from_config(config: PipelineConfig) -> Result<Self, TaggerError> {
         let tagger = load_tagger(&config.tagger)?.map(Arc::new);
         Ok(Pipeline {
+            policy: config.input,
+            faults: config.faults,
             language: Box::new(config.language),
             sentences: Box::new(config.sentences),
             figures: Box::new(config.figures),
@@ -151,6 +165,8 @@ impl Pipeline {
         claims: Box<dyn ClaimAssembly>,
     ) -> Self {
         Pipeline {
+            policy: DocumentPolicy::default(),
+            faults: Vec::new(),
             language,
             sentences,
             figures,
@@ -159,6 +175,17 @@ impl Pipeline {
             entities: Box::new(EntityRefiner::default()),
             claims,
         }
+    }
+
+    /// Replace the document policy (limits, windows, checks).
+    pub fn with_policy(mut self, policy: DocumentPolicy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// The document policy in force.
+    pub fn policy(&self) -> &DocumentPolicy {
+        &self.policy
     }
 
     /// Replace the entity stage (the guideline rules of [`EntityRefiner`] by default).
@@ -207,33 +234,157 @@ impl Pipeline {
         docs: &[&Document],
         guarded: bool,
     ) -> Vec<Result<AnnotatedDocument, DocumentError>> {
-        let partial: Vec<Result<TextStages<'_>, DocumentError>> = docs
+        // Documents are admitted (limits, publication date, windows) first; the stages then
+        // run on windows, so a huge document is as parallel as many small ones.
+        let mut state: Vec<Result<Admitted, DocumentError>> = docs
             .par_iter()
-            .map(|d| stage(guarded, d, || self.text_stages(d)))
+            .map(|d| stage(guarded, d, || self.admit(d)))
             .collect();
-        let tags = match &self.tagger {
-            Some(tagger) => tag_documents(tagger, docs, &partial),
-            None => docs.iter().map(|_| Ok(Vec::new())).collect(),
+        let mut units: Vec<Window<'_>> = Vec::new();
+        for (i, a) in state.iter().enumerate() {
+            let Ok(a) = a else { continue };
+            let text = docs[i].text.as_str();
+            let mut char_start = 0;
+            for (k, &(s, e)) in a.windows.iter().enumerate() {
+                units.push(Window {
+                    doc: i,
+                    text: &text[s..e],
+                    byte_start: s,
+                    char_start,
+                });
+                if k + 1 < a.windows.len() {
+                    char_start += text[s..e].chars().count();
+                }
+            }
+        }
+        let partial: Vec<Result<TextStages<'_>, DocumentError>> = units
+            .par_iter()
+            .map(|u| {
+                let reference = state[u.doc].as_ref().ok().and_then(|a| a.reference);
+                stage(guarded, docs[u.doc], || self.text_stages(u, reference))
+            })
+            .collect();
+        for (u, p) in units.iter().zip(&partial) {
+            if let (Err(e), Ok(_)) = (p, &state[u.doc]) {
+                state[u.doc] = Err(e.clone());
+            }
+        }
+        self.check_languages(docs, &units, &partial, &mut state);
+
+        let live = |i: usize| state[units[i].doc].is_ok() && partial[i].is_ok();
+        let tags: Vec<Tags> = match &self.tagger {
+            Some(tagger) => {
+                let texts: Vec<Vec<&str>> = (0..units.len())
+                    .map(|i| match (&partial[i], live(i)) {
+                        (Ok(p), true) => p.sentences.iter().map(|s| s.span.slice(p.text)).collect(),
+                        _ => Vec::new(),
+                    })
+                    .collect();
+                let ids: Vec<&str> = units.iter().map(|u| docs[u.doc].id.as_str()).collect();
+                self.tag_windows(tagger, &ids, &texts)
+            }
+            None => units.iter().map(|_| Ok(Vec::new())).collect(),
         };
-        docs.par_iter()
+        let live: Vec<bool> = (0..units.len()).map(live).collect();
+        let finished: Vec<Option<Result<AnnotatedDocument, DocumentError>>> = units
+            .par_iter()
             .zip(partial)
             .zip(tags)
-            .map(|((doc, partial), tags)| {
-                let (partial, tags) = (partial?, tags?);
-                stage(guarded, doc, || Ok(self.finish(doc, partial, tags)))
+            .zip(live)
+            .map(|(((u, partial), tags), live)| {
+                let (Ok(partial), true) = (partial, live) else {
+                    return None;
+                };
+                let doc = docs[u.doc];
+                Some(tags.and_then(|tags| {
+                    stage(guarded, doc, || Ok(self.finish(&doc.id, u, partial, tags)))
+                }))
             })
+            .collect();
+
+        let mut parts: Vec<Vec<(&Window<'_>, AnnotatedDocument)>> =
+            docs.iter().map(|_| Vec::new()).collect();
+        for (u, r) in units.iter().zip(finished) {
+            match r {
+                Some(Ok(a)) => parts[u.doc].push((u, a)),
+                Some(Err(e)) if state[u.doc].is_ok() => state[u.doc] = Err(e),
+                Some(Err(_)) | None => {}
+            }
+        }
+        state
+            .into_iter()
+            .zip(parts)
+            .zip(docs)
+            .map(|((a, parts), doc)| a.map(|a| merge_windows(doc, a.published, parts)))
             .collect()
     }
 
-    /// Language, sentences, publication date and rule figures of one document.
-    fn text_stages<'a>(&self, doc: &'a Document) -> Result<TextStages<'a>, DocumentError> {
-        let text = doc.text.as_str();
-        let index = OffsetIndex::new(text);
-        let published = resolve_published(doc, &index)?;
+    /// Limits, binary content, publication date and windows of one document.
+    fn admit(&self, doc: &Document) -> Result<Admitted, DocumentError> {
+        Stage::Input.enter(&self.faults, &doc.text);
+        let counts = policy::count(&doc.text);
+        self.policy.admit(doc, counts)?;
+        let published = resolve_published(doc)?;
         let reference = published
             .as_ref()
             .and_then(|p| NaiveDate::parse_from_str(&p.date, "%Y-%m-%d").ok());
+        Ok(Admitted {
+            published,
+            reference,
+            letters: counts.letters,
+            windows: windows(&doc.text, self.policy.max_doc_bytes),
+        })
+    }
 
+    /// Documents in none of the served languages fail here, before the tagger spends time
+    /// on them (when the policy says so).
+    fn check_languages(
+        &self,
+        docs: &[&Document],
+        units: &[Window<'_>],
+        partial: &[Result<TextStages<'_>, DocumentError>],
+        state: &mut [Result<Admitted, DocumentError>],
+    ) {
+        if !self.policy.reject_unsupported_language {
+            return;
+        }
+        let mut bytes: Vec<Vec<(Lang, usize)>> = docs.iter().map(|_| Vec::new()).collect();
+        for (u, p) in units.iter().zip(partial) {
+            if let Ok(p) = p {
+                add_segment_bytes(&mut bytes[u.doc], &p.segments);
+            }
+        }
+        for (i, doc) in docs.iter().enumerate() {
+            let Ok(a) = &state[i] else { continue };
+            if a.letters < policy::MIN_LETTERS_TO_JUDGE
+                || main_by_bytes(&bytes[i]).is_some_and(|l| l != Lang::Other)
+            {
+                continue;
+            }
+            let sample = &doc.text[..floor_boundary(&doc.text, 16 * 1024)];
+            let guess = claimx_langid::language_name(sample)
+                .map(|n| format!(" (it reads as {n})"))
+                .unwrap_or_default();
+            state[i] = Err(DocumentError::new(
+                &doc.id,
+                "language",
+                "unsupported_language",
+                format!(
+                    "the document is in none of the supported languages de, en, zh{guess}; set input.reject_unsupported_language to false to annotate it anyway"
+                ),
+            ));
+        }
+    }
+
+    /// Language, sentences and rule figures of one window.
+    fn text_stages<'a>(
+        &self,
+        window: &Window<'a>,
+        reference: Option<NaiveDate>,
+    ) -> Result<TextStages<'a>, DocumentError> {
+        let text = window.text;
+        let index = OffsetIndex::new(text);
+        Stage::Language.enter(&self.faults, text);
         let report = self.language.identify(text);
         let segments: Vec<LanguageSegment> = report
             .segments
@@ -249,6 +400,7 @@ impl Pipeline {
         let mut figures = Vec::new();
         // Sentences and segments are both in text order: walk them together.
         let mut seg = 0usize;
+        Stage::Sentences.enter(&self.faults, text);
         for b in self.sentences.segment(text) {
             while seg < segments.len() && segments[seg].span.byte_end <= b.start {
                 seg += 1;
@@ -260,6 +412,7 @@ impl Pipeline {
                 .map(|s| s.lang)
                 .unwrap_or(report.lang);
             let sentence_text = &text[b.start..b.end];
+            Stage::Figures.enter(&self.faults, sentence_text);
             for f in self.figures.extract(sentence_text, lang, reference) {
                 figures.push(figure_at(&index, text, b.start, f, lang));
             }
@@ -270,8 +423,8 @@ impl Pipeline {
             });
         }
         Ok(TextStages {
+            text,
             index,
-            published,
             reference,
             lang: report.lang,
             languages: report.languages,
@@ -281,14 +434,16 @@ impl Pipeline {
         })
     }
 
-    /// Entities and tagger figures from the sentence tags, then claims.
+    /// Entities and tagger figures from the sentence tags, then claims, for one window
+    /// (offsets relative to the window).
     fn finish(
         &self,
-        doc: &Document,
+        id: &str,
+        window: &Window<'_>,
         p: TextStages<'_>,
         tags: Vec<Vec<TaggedSpan>>,
     ) -> AnnotatedDocument {
-        let text = doc.text.as_str();
+        let text = window.text;
         let index = &p.index;
         let mut entities = Vec::new();
         let mut figures = p.figures;
@@ -310,7 +465,10 @@ impl Pipeline {
             // no tagger, no entities: the refiner's rules shape tagger output, they are not
             // an entity recogniser of their own
             let refined = match self.tagger {
-                Some(_) => self.entities.refine(sentence_text, sentence.lang, &found),
+                Some(_) => {
+                    Stage::Entities.enter(&self.faults, sentence_text);
+                    self.entities.refine(sentence_text, sentence.lang, &found)
+                }
                 None => Vec::new(),
             };
             for m in refined {
@@ -346,6 +504,7 @@ impl Pipeline {
                 if splits_a_number(text, s, e) {
                     continue;
                 }
+                Stage::Figures.enter(&self.faults, &text[s..e]);
                 let Some(read) = self
                     .figures
                     .extract(&text[s..e], sentence.lang, p.reference)
@@ -359,14 +518,15 @@ impl Pipeline {
         }
         figures.sort_by_key(|f| (f.span.byte_start, f.span.byte_end));
         claimx_entities::canonicalize(text, &mut entities);
+        Stage::Claims.enter(&self.faults, text);
         let claims = self
             .claims
             .assemble(text, &p.sentences, &figures, &entities);
         AnnotatedDocument {
-            id: doc.id.clone(),
+            id: id.to_string(),
             char_len: index.char_len(),
             byte_len: text.len(),
-            published: p.published,
+            published: None,
             lang: p.lang,
             languages: p.languages,
             segments: p.segments,
@@ -376,12 +536,66 @@ impl Pipeline {
             claims,
         }
     }
+
+    /// Tag the sentences of all windows in one call; if that fails, window by window, so a
+    /// failure is charged to the document that caused it.
+    fn tag_windows(&self, tagger: &Tagger, ids: &[&str], texts: &[Vec<&str>]) -> Vec<Tags> {
+        // Err: (error kind, message)
+        let attempt = |texts: &[&str]| -> Result<Vec<Vec<TaggedSpan>>, (&str, String)> {
+            let call = || {
+                for t in texts {
+                    Stage::Tagger.enter(&self.faults, t);
+                }
+                tagger.tag(texts)
+            };
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(call)) {
+                Ok(Ok(tags)) => Ok(tags),
+                Ok(Err(e)) => Err(("model", e.to_string())),
+                Err(payload) => Err((
+                    "panic",
+                    format!("the tagger panicked: {}", panic_message(payload)),
+                )),
+            }
+        };
+        let all: Vec<&str> = texts.iter().flatten().copied().collect();
+        if let Ok(mut tags) = attempt(&all) {
+            let mut rest = tags.drain(..);
+            return texts
+                .iter()
+                .map(|t| Ok(rest.by_ref().take(t.len()).collect()))
+                .collect();
+        }
+        texts
+            .iter()
+            .zip(ids)
+            .map(|(t, id)| {
+                attempt(t).map_err(|(kind, m)| DocumentError::new(id, "tagger", kind, m))
+            })
+            .collect()
+    }
 }
 
-/// What the text stages found in one document, waiting for the tagger.
-struct TextStages<'a> {
-    index: OffsetIndex<'a>,
+/// A piece of one document that the stages run on: the whole text unless the document is
+/// over `max_doc_bytes`.
+struct Window<'a> {
+    doc: usize,
+    text: &'a str,
+    byte_start: usize,
+    char_start: usize,
+}
+
+/// A document past the policy checks, with what its windows share.
+struct Admitted {
     published: Option<Published>,
+    reference: Option<NaiveDate>,
+    letters: usize,
+    windows: Vec<(usize, usize)>,
+}
+
+/// What the text stages found in one window, waiting for the tagger.
+struct TextStages<'a> {
+    text: &'a str,
+    index: OffsetIndex<'a>,
     reference: Option<NaiveDate>,
     lang: Lang,
     languages: Vec<Lang>,
@@ -470,66 +684,121 @@ fn guard<T>(
     doc: &Document,
     f: impl FnOnce() -> Result<T, DocumentError>,
 ) -> Result<T, DocumentError> {
+    Stage::reset();
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        let stage = Stage::current().map_or("pipeline", Stage::name);
         Err(DocumentError::new(
             &doc.id,
-            "pipeline",
+            stage,
             "panic",
-            format!("a stage panicked: {}", panic_message(payload)),
+            format!("the {stage} stage panicked: {}", panic_message(payload)),
         ))
     })
 }
 
 type Tags = Result<Vec<Vec<TaggedSpan>>, DocumentError>;
 
-/// Tag the sentences of all documents in one call; if that fails, document by document, so
-/// a failure is charged to the document that caused it.
-fn tag_documents(
-    tagger: &Tagger,
-    docs: &[&Document],
-    partial: &[Result<TextStages<'_>, DocumentError>],
-) -> Vec<Tags> {
-    let sentence_texts = |i: usize| -> Vec<&str> {
-        match &partial[i] {
-            Ok(p) => p
-                .sentences
-                .iter()
-                .map(|s| s.span.slice(&docs[i].text))
-                .collect(),
-            Err(_) => Vec::new(),
-        }
-    };
-    let attempt = |texts: &[&str]| -> Result<Vec<Vec<TaggedSpan>>, String> {
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tagger.tag(texts))) {
-            Ok(Ok(tags)) => Ok(tags),
-            Ok(Err(e)) => Err(e.to_string()),
-            Err(payload) => Err(format!("the tagger panicked: {}", panic_message(payload))),
-        }
-    };
-    let per_doc: Vec<Vec<&str>> = (0..docs.len()).map(sentence_texts).collect();
-    let all: Vec<&str> = per_doc.iter().flatten().copied().collect();
-    if let Ok(mut tags) = attempt(&all) {
-        let mut out = Vec::with_capacity(docs.len());
-        let mut rest = tags.drain(..);
-        for texts in &per_doc {
-            out.push(Ok(rest.by_ref().take(texts.len()).collect()));
-        }
-        return out;
+/// One record from the records of a document's windows: offsets moved to the whole text,
+/// claims pointing at the moved figures, segments of one language that meet at a window cut
+/// joined, the main language by bytes. (Entity canonical names are found per window.)
+fn merge_windows(
+    doc: &Document,
+    published: Option<Published>,
+    parts: Vec<(&Window<'_>, AnnotatedDocument)>,
+) -> AnnotatedDocument {
+    let single = parts.len() == 1;
+    let mut parts = parts.into_iter();
+    if single {
+        let (_, mut a) = parts.next().expect("one part");
+        a.published = published;
+        return a;
     }
-    per_doc
-        .iter()
-        .zip(docs)
-        .map(|(texts, doc)| {
-            attempt(texts).map_err(|m| DocumentError::new(&doc.id, "tagger", "model", m))
-        })
-        .collect()
+    let mut out = AnnotatedDocument {
+        id: doc.id.clone(),
+        char_len: 0,
+        byte_len: doc.text.len(),
+        published,
+        lang: Lang::Other,
+        languages: Vec::new(),
+        segments: Vec::new(),
+        sentences: Vec::new(),
+        entities: Vec::new(),
+        figures: Vec::new(),
+        claims: Vec::new(),
+    };
+    for (w, a) in parts {
+        let (b, c) = (w.byte_start, w.char_start);
+        out.char_len = c + a.char_len;
+        for mut s in a.segments {
+            shift(&mut s.span, b, c);
+            match out.segments.last_mut() {
+                Some(last) if last.lang == s.lang && last.span.byte_end == s.span.byte_start => {
+                    last.span.end = s.span.end;
+                    last.span.byte_end = s.span.byte_end;
+                    last.confidence = last.confidence.min(s.confidence);
+                }
+                _ => out.segments.push(s),
+            }
+        }
+        out.sentences.extend(a.sentences.into_iter().map(|mut s| {
+            shift(&mut s.span, b, c);
+            s
+        }));
+        out.entities.extend(a.entities.into_iter().map(|mut e| {
+            shift(&mut e.span, b, c);
+            e
+        }));
+        let figures_before = out.figures.len();
+        out.figures.extend(a.figures.into_iter().map(|mut f| {
+            shift(&mut f.span, b, c);
+            f
+        }));
+        out.claims.extend(a.claims.into_iter().map(|mut cl| {
+            shift(&mut cl.sentence, b, c);
+            cl.figure = cl.figure.map(|i| i + figures_before);
+            cl.time = cl.time.map(|i| i + figures_before);
+            cl
+        }));
+    }
+    let mut bytes = Vec::new();
+    add_segment_bytes(&mut bytes, &out.segments);
+    bytes.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    out.lang = bytes.first().map_or(Lang::Other, |b| b.0);
+    out.languages = bytes.into_iter().map(|b| b.0).collect();
+    out
+}
+
+fn shift(span: &mut claimx_doc::Span, bytes: usize, chars: usize) {
+    span.start += chars;
+    span.end += chars;
+    span.byte_start += bytes;
+    span.byte_end += bytes;
+}
+
+fn add_segment_bytes(totals: &mut Vec<(Lang, usize)>, segments: &[LanguageSegment]) {
+    for s in segments {
+        let n = s.span.byte_end - s.span.byte_start;
+        match totals.iter_mut().find(|t| t.0 == s.lang) {
+            Some(t) => t.1 += n,
+            None => totals.push((s.lang, n)),
+        }
+    }
+}
+
+fn main_by_bytes(totals: &[(Lang, usize)]) -> Option<Lang> {
+    totals.iter().max_by_key(|t| t.1).map(|t| t.0)
+}
+
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// The publication date: the input's, else a dateline in the text.
-fn resolve_published(
-    doc: &Document,
-    index: &OffsetIndex,
-) -> Result<Option<Published>, DocumentError> {
+fn resolve_published(doc: &Document) -> Result<Option<Published>, DocumentError> {
     if let Some(p) = doc
         .published
         .as_deref()
@@ -554,7 +823,7 @@ fn resolve_published(
     Ok(find_dateline(&doc.text).map(|(d, s, e)| Published {
         date: d.format("%Y-%m-%d").to_string(),
         source: DateSource::Dateline,
-        span: Some(index.span(s, e)),
+        span: Some(OffsetIndex::new(&doc.text).span(s, e)),
     }))
 }
 
@@ -661,7 +930,7 @@ mod tests {
         let err = out[1].as_ref().unwrap_err();
         assert_eq!(
             (err.id.as_str(), err.stage.as_str(), err.kind.as_str()),
-            ("b", "pipeline", "panic")
+            ("b", "figures", "panic")
         );
         assert!(err.message.contains("on purpose"));
     }
@@ -725,6 +994,141 @@ mod tests {
     #[cfg(feature = "default-model")]
     fn out_text<'a>(docs: &'a [Document], id: &str) -> &'a str {
         &docs.iter().find(|d| d.id == id).unwrap().text
+    }
+
+    /// A long document annotated in small windows gives the record it gets whole, when the
+    /// cuts fall between paragraphs.
+    #[test]
+    fn windows_give_the_whole_document_record() {
+        let paragraphs = [
+            "Amazon schließt sein Labor Nummer {i} in Shanghai. Das 2018 gegründete Zentrum hatte über 1.000 Mitarbeiter.",
+            "The lab published more than {i} papers, which Wang claimed helped generate nearly $1 billion in revenue.",
+            "据报道，该实验室去年获得约{i}亿元投资。员工超过1000人。",
+        ];
+        let text: String = (0..40)
+            .map(|i| paragraphs[i % 3].replace("{i}", &(i + 2).to_string()) + "\n\n")
+            .collect();
+        let doc = Document::new("long", text).with_published("2025-07-24");
+        let whole = Pipeline::rules_only().extract(&doc).unwrap();
+        let small = Pipeline::rules_only().with_policy(DocumentPolicy {
+            max_doc_bytes: 700,
+            ..Default::default()
+        });
+        assert!(windows(&doc.text, 700).len() > 5);
+        let windowed = small.extract(&doc).unwrap();
+        let (w, o) = (
+            serde_json::to_value(&windowed).unwrap(),
+            serde_json::to_value(&whole).unwrap(),
+        );
+        for (key, value) in w.as_object().unwrap() {
+            if value.is_array() {
+                for (i, (a, b)) in value
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .zip(o[key].as_array().unwrap())
+                    .enumerate()
+                {
+                    assert_eq!(a, b, "{key}[{i}]");
+                }
+            }
+            assert_eq!(value, &o[key], "{key}");
+        }
+        for f in &windowed.figures {
+            assert_eq!(f.span.slice(&doc.text), f.text);
+            let chars: String = doc
+                .text
+                .chars()
+                .skip(f.span.start)
+                .take(f.span.end - f.span.start)
+                .collect();
+            assert_eq!(chars, f.text);
+        }
+    }
+
+    #[rstest]
+    #[case::french("Le gouvernement français a annoncé mardi une nouvelle réforme des retraites très contestée par les syndicats.", Some("French"))]
+    #[case::russian("Правительство объявило во вторник о новой пенсионной реформе, которую оспаривают профсоюзы.", Some("Russian"))]
+    #[case::short_french("Merci beaucoup.", None)]
+    #[case::numbers("1.000 2.000 3,5 % 2018", None)]
+    #[case::german("Die Regierung kündigte am Dienstag eine neue Rentenreform an, die von den Gewerkschaften bekämpft wird.", None)]
+    #[case::chinese("政府周二宣布了一项新的养老金改革，遭到工会的强烈反对。", None)]
+    fn unsupported_languages_are_error_records(#[case] text: &str, #[case] rejected: Option<&str>) {
+        let doc = Document::new("x", text);
+        let out = Pipeline::rules_only().extract(&doc);
+        match rejected {
+            Some(name) => {
+                let e = out.unwrap_err();
+                assert_eq!(
+                    (e.stage.as_str(), e.kind.as_str()),
+                    ("language", "unsupported_language")
+                );
+                assert!(e.message.contains(name), "{}", e.message);
+                let lenient = Pipeline::rules_only().with_policy(DocumentPolicy {
+                    reject_unsupported_language: false,
+                    ..Default::default()
+                });
+                assert_eq!(lenient.extract(&doc).unwrap().lang, Lang::Other);
+            }
+            None => {
+                out.unwrap();
+            }
+        }
+    }
+
+    fn faulty(stage: Stage, model: bool) -> Pipeline {
+        let mut config = PipelineConfig::default();
+        if !model {
+            config.tagger.model = TaggerModel::None;
+        }
+        config.faults = vec![FaultInjection {
+            stage,
+            marker: "KABOOM".into(),
+        }];
+        Pipeline::from_config(config).unwrap()
+    }
+
+    fn only_the_marked_document_fails(pipeline: &Pipeline, stage: Stage) {
+        let docs = vec![
+            Document::new("a", "Amazon closed its lab in Shanghai, said Brad Glasser."),
+            Document::new(
+                "b",
+                "Amazon schließt das Labor. KABOOM. Über 1.000 Mitarbeiter.",
+            ),
+            Document::new("c", "据路透社报道，亚马逊关闭了上海的实验室。"),
+        ];
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let out = pipeline.extract_batch(&docs);
+        std::panic::set_hook(prev);
+        assert!(out[0].is_ok() && out[2].is_ok(), "{stage:?}: {out:?}");
+        let err = out[1].as_ref().unwrap_err();
+        assert_eq!(err.id, "b");
+        assert!(
+            err.message.contains("fault injected"),
+            "{stage:?}: {}",
+            err.message
+        );
+        assert_eq!(err.stage, stage.name());
+        assert_eq!(err.kind, "panic");
+    }
+
+    #[rstest]
+    #[case(Stage::Input)]
+    #[case(Stage::Language)]
+    #[case(Stage::Sentences)]
+    #[case(Stage::Figures)]
+    #[case(Stage::Claims)]
+    fn a_panic_in_any_text_stage_fails_only_its_document(#[case] stage: Stage) {
+        only_the_marked_document_fails(&faulty(stage, false), stage);
+    }
+
+    #[cfg(feature = "default-model")]
+    #[rstest]
+    #[case(Stage::Tagger)]
+    #[case(Stage::Entities)]
+    fn a_panic_in_the_tagger_or_entity_stage_fails_only_its_document(#[case] stage: Stage) {
+        only_the_marked_document_fails(&faulty(stage, true), stage);
     }
 
     #[test]

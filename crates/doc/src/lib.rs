@@ -15,6 +15,11 @@ mod types;
 pub use offsets::OffsetIndex;
 pub use types::*;
 
+/// Documents longer than this many bytes are refused (error kind `too_large`) by default, by
+/// the readers before they hold them and by the pipeline: one document must not be able to
+/// take a batch run's memory.
+pub const DEFAULT_DOC_SIZE_LIMIT: usize = 64 << 20;
+
 /// A failure for one document: which document, which stage, what went wrong. Written as an
 /// error record (`{"id", "error": {"stage", "kind", "message"}}`) in place of the document.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]

@@ -215,8 +215,30 @@ impl FigureRecognizer {
         FigureRecognizer { numbers_only: true }
     }
 
-    /// Figures in `text` (byte offsets relative to it), sorted by position.
+    /// Figures in `text` (byte offsets relative to it), sorted by position. A value that is
+    /// not a finite number (`202e20202`, an overflowing scale) is dropped: the figure stays,
+    /// without a value, rather than carrying infinity.
     pub fn recognize(
+        &self,
+        text: &str,
+        lang: Lang,
+        reference: Option<NaiveDate>,
+    ) -> Vec<FigureMatch> {
+        let finite = |v: &Option<FigureValue>| match v {
+            Some(FigureValue::Number(n)) => n.is_finite(),
+            _ => true,
+        };
+        let mut out = self.recognize_all(text, lang, reference);
+        for m in &mut out {
+            if !finite(&m.value) || !finite(&m.upper) {
+                m.value = None;
+                m.upper = None;
+            }
+        }
+        out
+    }
+
+    fn recognize_all(
         &self,
         text: &str,
         lang: Lang,

@@ -556,3 +556,19 @@ fn odd_input_does_not_panic(#[case] text: &str) {
         }
     }
 }
+
+/// Found by the `figure_normalizer` fuzz target: an exponent past f64's range gave a figure
+/// whose value was infinity (written as `null` without saying why).
+#[rstest]
+#[case::exponent(Lang::En, "/202e20202")]
+#[case::exponent_de(Lang::De, "Es sind 9e999 Tonnen.")]
+#[case::power(Lang::En, "It is 10^400.")]
+fn values_out_of_range_are_dropped_not_infinite(#[case] lang: Lang, #[case] text: &str) {
+    for f in figures(text, lang) {
+        for v in [&f.value, &f.upper].into_iter().flatten() {
+            if let FigureValue::Number(n) = v {
+                assert!(n.is_finite(), "{f:?}");
+            }
+        }
+    }
+}

@@ -36,6 +36,13 @@ pub trait LanguageIdentification: Send + Sync {
     fn identify(&self, text: &str) -> LanguageReport;
 }
 
+/// The English name of the language `text` reads as among all that whatlang knows
+/// (`"French"`), for messages about documents claimx does not serve; `None` when it cannot
+/// tell.
+pub fn language_name(text: &str) -> Option<&'static str> {
+    whatlang::detect(text).map(|info| info.lang().eng_name())
+}
+
 /// Settings for [`LanguageIdentifier`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

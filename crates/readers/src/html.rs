@@ -5,6 +5,71 @@
 /// elements only their text is kept. Works in one pass without recursion, so deeply nested
 /// markup costs no stack.
 pub fn html_to_text(html: &str) -> (String, Option<String>) {
+    convert(html, usize::MAX).unwrap_or_default()
+}
+
+/// Elements open at once beyond which a page is refused by [`html_to_text_checked`]: the depth
+/// at which Blink's HTML parser stops nesting. Articles stay far below it; pages beyond it
+/// are generated markup or HTML bombs.
+pub const MAX_HTML_DEPTH: usize = 512;
+
+/// Why a page was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TooDeep {
+    /// Byte offset of the start tag that went past the limit.
+    pub at: usize,
+}
+
+/// [`html_to_text`], refusing pages with more than `max_depth` elements open at once
+/// (void elements and the ones browsers close implicitly, like `<p>` and `<li>`, are not
+/// counted).
+pub fn html_to_text_checked(
+    html: &str,
+    max_depth: usize,
+) -> Result<(String, Option<String>), TooDeep> {
+    convert(html, max_depth)
+}
+
+/// Elements that never nest (void) or that sloppy markup leaves open and browsers close
+/// themselves: not counted towards the depth.
+fn counts_towards_depth(name: &str) -> bool {
+    !name.is_empty()
+        && !matches!(
+            name,
+            "area"
+                | "base"
+                | "br"
+                | "col"
+                | "embed"
+                | "hr"
+                | "img"
+                | "input"
+                | "link"
+                | "meta"
+                | "source"
+                | "track"
+                | "wbr"
+                | "param"
+                | "p"
+                | "li"
+                | "dt"
+                | "dd"
+                | "tr"
+                | "td"
+                | "th"
+                | "option"
+                | "html"
+                | "head"
+                | "body"
+                | "colgroup"
+                | "tbody"
+                | "thead"
+                | "tfoot"
+        )
+}
+
+fn convert(html: &str, max_depth: usize) -> Result<(String, Option<String>), TooDeep> {
+    let mut depth = 0usize;
     let has_article = find_ci(html, "<article").is_some();
     let mut out = String::with_capacity(html.len() / 3);
     let mut title: Option<String> = None;
@@ -58,6 +123,16 @@ pub fn html_to_text(html: &str) -> (String, Option<String>) {
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect::<String>()
             .to_ascii_lowercase();
+        if skip_until.is_none() && counts_towards_depth(&name) {
+            if closing {
+                depth = depth.saturating_sub(1);
+            } else if !tag.ends_with('/') {
+                depth += 1;
+                if depth > max_depth {
+                    return Err(TooDeep { at: i });
+                }
+            }
+        }
         i = end + 1;
         text_start = i;
         if let Some(close) = skip_until {
@@ -108,7 +183,7 @@ pub fn html_to_text(html: &str) -> (String, Option<String>) {
     out.truncate(trimmed);
     let lead = out.len() - out.trim_start().len();
     out.drain(..lead);
-    (out, title)
+    Ok((out, title))
 }
 
 fn static_name(name: &str) -> &'static str {
@@ -280,5 +355,25 @@ mod tests {
         );
         let (t, _) = html_to_text(&html);
         assert_eq!(t, "Tief");
+        assert_eq!(
+            html_to_text_checked(&html, MAX_HTML_DEPTH),
+            Err(TooDeep {
+                at: 5 * MAX_HTML_DEPTH
+            })
+        );
+    }
+
+    #[test]
+    fn sloppy_but_shallow_markup_passes_the_depth_check() {
+        // a thousand unclosed <p> and <li>, and balanced nesting 500 deep
+        let html = format!(
+            "<ul>{}</ul>{}{}x{}",
+            "<li>item ".repeat(1_000),
+            "<p>Absatz ".repeat(1_000),
+            "<div><span>".repeat(250),
+            "</span></div>".repeat(250)
+        );
+        let (t, _) = html_to_text_checked(&html, MAX_HTML_DEPTH).unwrap();
+        assert!(t.ends_with('x'));
     }
 }

@@ -16,7 +16,7 @@ mod html;
 mod jsonl;
 mod warc;
 
-pub use html::html_to_text;
+pub use html::{html_to_text, html_to_text_checked, TooDeep, MAX_HTML_DEPTH};
 pub use jsonl::JsonlReader;
 pub use warc::WarcReader;
 
@@ -26,6 +26,47 @@ use std::path::{Path, PathBuf};
 
 /// One input item: a document or an error record for it.
 pub type Item = Result<Document, DocumentError>;
+
+/// Reader settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// A document (text file, JSONL line, WARC record) longer than this many bytes becomes a
+    /// `too_large` error item; the reader skips over it without holding more than this in
+    /// memory.
+    pub doc_size_limit: usize,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            doc_size_limit: claimx_doc::DEFAULT_DOC_SIZE_LIMIT,
+        }
+    }
+}
+
+pub(crate) fn too_large(id: &str, what: &str, bytes: u64, limit: usize) -> DocumentError {
+    DocumentError::new(
+        id,
+        "input",
+        "too_large",
+        format!("{what} has {bytes} bytes, over the limit of {limit} (--doc-size-limit)"),
+    )
+}
+
+/// An HTML page as text and title, or an error item for a page nested too deeply.
+pub(crate) fn page_text(id: &str, html: &str) -> Result<(String, Option<String>), DocumentError> {
+    html_to_text_checked(html, MAX_HTML_DEPTH).map_err(|e| {
+        DocumentError::new(
+            id,
+            "input",
+            "too_deeply_nested",
+            format!(
+                "the HTML nests more than {MAX_HTML_DEPTH} elements (at byte {}): generated markup or an HTML bomb, not an article",
+                e.at
+            ),
+        )
+    })
+}
 
 /// Errors that stop reading altogether (a missing input path); per-document problems are
 /// [`DocumentError`] items instead.
@@ -94,11 +135,21 @@ pub fn open(path: &Path, comp: Compression) -> std::io::Result<Box<dyn BufRead +
     })
 }
 
-/// All items of the given inputs, in order. `-` (or no path) reads JSONL from stdin.
+/// All items of the given inputs, in order, with the default [`ReadOptions`].
 pub fn read_inputs(paths: &[PathBuf]) -> Result<Box<dyn Iterator<Item = Item> + Send>, ReadError> {
+    read_inputs_with(paths, ReadOptions::default())
+}
+
+/// All items of the given inputs, in order. `-` (or no path) reads JSONL from stdin.
+pub fn read_inputs_with(
+    paths: &[PathBuf],
+    options: ReadOptions,
+) -> Result<Box<dyn Iterator<Item = Item> + Send>, ReadError> {
     if paths.is_empty() || (paths.len() == 1 && paths[0].as_os_str() == "-") {
         let stdin: Box<dyn BufRead + Send> = Box::new(BufReader::new(std::io::stdin()));
-        return Ok(Box::new(JsonlReader::new("stdin", stdin)));
+        return Ok(Box::new(
+            JsonlReader::new("stdin", stdin).with_limit(options.doc_size_limit),
+        ));
     }
     let mut files = Vec::new();
     for p in paths {
@@ -110,7 +161,11 @@ pub fn read_inputs(paths: &[PathBuf]) -> Result<Box<dyn Iterator<Item = Item> + 
             return Err(ReadError::NotFound(p.clone()));
         }
     }
-    Ok(Box::new(files.into_iter().flat_map(|f| file_items(&f))))
+    Ok(Box::new(
+        files
+            .into_iter()
+            .flat_map(move |f| file_items_with(&f, options)),
+    ))
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -128,8 +183,13 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Items of one file. A file given by name whose kind is unknown is read as plain text.
+/// Items of one file with the default [`ReadOptions`].
 pub fn file_items(path: &Path) -> Box<dyn Iterator<Item = Item> + Send> {
+    file_items_with(path, ReadOptions::default())
+}
+
+/// Items of one file. A file given by name whose kind is unknown is read as plain text.
+pub fn file_items_with(path: &Path, options: ReadOptions) -> Box<dyn Iterator<Item = Item> + Send> {
     let name = path.display().to_string();
     let (kind, comp) = classify(path).unwrap_or((Kind::Text, Compression::None));
     let reader = match open(path, comp) {
@@ -144,13 +204,17 @@ pub fn file_items(path: &Path) -> Box<dyn Iterator<Item = Item> + Send> {
         }
     };
     match kind {
-        Kind::Jsonl => Box::new(JsonlReader::new(&name, reader)),
-        Kind::Warc => Box::new(WarcReader::new(&name, reader)),
-        Kind::Text => Box::new(std::iter::once(text_item(path, reader))),
+        Kind::Jsonl => Box::new(JsonlReader::new(&name, reader).with_limit(options.doc_size_limit)),
+        Kind::Warc => Box::new(WarcReader::new(&name, reader).with_limit(options.doc_size_limit)),
+        Kind::Text => Box::new(std::iter::once(text_item(
+            path,
+            reader,
+            options.doc_size_limit,
+        ))),
     }
 }
 
-fn text_item(path: &Path, mut reader: Box<dyn BufRead + Send>) -> Item {
+fn text_item(path: &Path, reader: Box<dyn BufRead + Send>, limit: usize) -> Item {
     let name = path.display().to_string();
     let file = path
         .file_name()
@@ -162,13 +226,29 @@ fn text_item(path: &Path, mut reader: Box<dyn BufRead + Send>) -> Item {
         .filter(|s| !s.is_empty())
         .unwrap_or(&file)
         .to_string();
+    if let Some(len) = std::fs::metadata(path)
+        .ok()
+        .filter(|_| classify(path).is_none_or(|c| c.1 == Compression::None))
+        .map(|m| m.len())
+        .filter(|&len| len > limit as u64)
+    {
+        return Err(too_large(&id, &name, len, limit));
+    }
     let mut bytes = Vec::new();
-    if let Err(e) = reader.read_to_end(&mut bytes) {
+    if let Err(e) = reader.take(limit as u64 + 1).read_to_end(&mut bytes) {
         return Err(DocumentError::new(
             &id,
             "input",
             "io",
             format!("{name}: {e}"),
+        ));
+    }
+    if bytes.len() > limit {
+        return Err(DocumentError::new(
+            &id,
+            "input",
+            "too_large",
+            format!("{name} decompresses to over the limit of {limit} bytes (--doc-size-limit)"),
         ));
     }
     match String::from_utf8(bytes) {
@@ -276,6 +356,48 @@ mod tests {
         assert_eq!(items.len(), 2);
         assert!(items[0].is_ok());
         assert_eq!(items[1].as_ref().unwrap_err().kind, "malformed_warc");
+    }
+
+    #[test]
+    fn oversized_and_nested_warc_records_are_errors_and_reading_goes_on() {
+        let d = dir("warc-limits");
+        let mut bytes = warc_record(
+            "response",
+            "urn:uuid:big",
+            &format!("<p>{}</p>", "x".repeat(5_000)),
+        );
+        bytes.extend(warc_record(
+            "response",
+            "urn:uuid:deep",
+            &"<div>".repeat(600),
+        ));
+        bytes.extend(warc_record("response", "urn:uuid:ok", "<p>Fine.</p>"));
+        std::fs::write(d.join("limits.warc"), bytes).unwrap();
+        std::fs::write(d.join("long.txt"), "y".repeat(5_000)).unwrap();
+        let options = ReadOptions {
+            doc_size_limit: 4_096,
+        };
+        let items: Vec<Item> =
+            read_inputs_with(&[d.join("limits.warc"), d.join("long.txt")], options)
+                .unwrap()
+                .collect();
+        let kinds: Vec<(String, String)> = items
+            .iter()
+            .map(|i| match i {
+                Ok(doc) => (doc.id.clone(), "ok".to_string()),
+                Err(e) => (e.id.clone(), e.kind.clone()),
+            })
+            .collect();
+        let want = [
+            ("urn:uuid:big", "too_large"),
+            ("urn:uuid:deep", "too_deeply_nested"),
+            ("urn:uuid:ok", "ok"),
+            ("long", "too_large"),
+        ];
+        assert_eq!(
+            kinds,
+            want.map(|(a, b)| (a.to_string(), b.to_string())).to_vec()
+        );
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use crate::{html_to_text, Item};
+use crate::{page_text, too_large, Item};
 use claimx_doc::{Document, DocumentError};
 use std::io::{BufRead, Read};
 
@@ -15,6 +15,7 @@ pub struct WarcReader {
     reader: Box<dyn BufRead + Send>,
     record_no: usize,
     done: bool,
+    limit: usize,
 }
 
 impl WarcReader {
@@ -24,7 +25,14 @@ impl WarcReader {
             reader,
             record_no: 0,
             done: false,
+            limit: claimx_doc::DEFAULT_DOC_SIZE_LIMIT,
         }
+    }
+
+    /// Records longer than `limit` bytes are skipped and reported as `too_large` items.
+    pub fn with_limit(mut self, limit: usize) -> Self {
+        self.limit = limit;
+        self
     }
 
     fn fail(&mut self, kind: &str, message: String) -> Option<Item> {
@@ -104,6 +112,21 @@ impl Iterator for WarcReader {
                     ),
                 );
             }
+            let record_id = || {
+                header("warc-record-id")
+                    .map(|v| v.trim_matches(|c| c == '<' || c == '>').to_string())
+                    .unwrap_or_else(|| format!("{}#{}", self.source, self.record_no))
+            };
+            if len > self.limit as u64 {
+                let id = record_id();
+                let skipped =
+                    std::io::copy(&mut self.reader.by_ref().take(len), &mut std::io::sink());
+                if !matches!(skipped, Ok(n) if n == len) {
+                    self.done = true;
+                }
+                let what = format!("record {}", self.record_no);
+                return Some(Err(too_large(&id, &what, len, self.limit)));
+            }
             let mut body = Vec::with_capacity(len.min(1 << 24) as usize);
             if let Err(e) = self.reader.by_ref().take(len).read_to_end(&mut body) {
                 return self.fail("malformed_warc", format!("record {}: {e}", self.record_no));
@@ -122,9 +145,7 @@ impl Iterator for WarcReader {
             let content_type = header("content-type")
                 .unwrap_or_default()
                 .to_ascii_lowercase();
-            let id = header("warc-record-id")
-                .map(|v| v.trim_matches(|c| c == '<' || c == '>').to_string())
-                .unwrap_or_else(|| format!("{}#{}", self.source, self.record_no));
+            let id = record_id();
             let url = header("warc-target-uri");
             let html = match kind.as_str() {
                 "response" if content_type.starts_with("application/http") => http_payload(&body),
@@ -151,7 +172,10 @@ impl Iterator for WarcReader {
             let (text, title) = if payload_type.contains("text/plain") {
                 (text, None)
             } else {
-                html_to_text(&text)
+                match page_text(&id, &text) {
+                    Ok(page) => page,
+                    Err(e) => return Some(Err(e)),
+                }
             };
             let mut doc = Document::new(id, text);
             doc.url = url;

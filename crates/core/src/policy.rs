@@ -1,0 +1,290 @@
+//! What the pipeline accepts before any stage runs: size limits, windows for long documents,
+//! binary content, unsupported languages, and a fault-injection switch for testing error
+//! handling end to end.
+
+use claimx_doc::{Document, DocumentError};
+use serde::{Deserialize, Serialize};
+
+/// Limits and checks applied to every document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DocumentPolicy {
+    /// Documents longer than this (bytes) are annotated in windows of at most this size, cut
+    /// at paragraph ends (else line, sentence or word ends), and merged into one record whose
+    /// offsets refer to the whole text. Bounds the memory of every stage by the window, not
+    /// the document. Default 1 MiB.
+    pub max_doc_bytes: usize,
+    /// Documents longer than this (bytes) become error records (`input`/`too_large`) instead
+    /// of being annotated. Readers use the same limit to skip such documents without holding
+    /// them in memory. Default 64 MiB.
+    pub doc_size_limit: usize,
+    /// A document whose main language is none of de/en/zh (with at least 20 letters to judge
+    /// by) becomes an error record (`language`/`unsupported_language`); `false` annotates it
+    /// anyway with the language-independent rules.
+    pub reject_unsupported_language: bool,
+    /// A document of at least 32 characters of which over a tenth are control characters or
+    /// U+FFFD (a binary file read as text) becomes an error record (`input`/`binary_content`).
+    pub reject_binary: bool,
+}
+
+pub const DEFAULT_MAX_DOC_BYTES: usize = 1 << 20;
+pub use claimx_doc::DEFAULT_DOC_SIZE_LIMIT;
+
+impl Default for DocumentPolicy {
+    fn default() -> Self {
+        DocumentPolicy {
+            max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+            doc_size_limit: DEFAULT_DOC_SIZE_LIMIT,
+            reject_unsupported_language: true,
+            reject_binary: true,
+        }
+    }
+}
+
+/// Characters, letters and non-text characters of a document, counted in one pass.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct TextCounts {
+    pub chars: usize,
+    pub letters: usize,
+    pub binary: usize,
+}
+
+pub(crate) fn count(text: &str) -> TextCounts {
+    let mut c = TextCounts::default();
+    for ch in text.chars() {
+        c.chars += 1;
+        if ch.is_alphabetic() {
+            c.letters += 1;
+        } else if ch == '\u{FFFD}'
+            || (ch.is_control() && !matches!(ch, '\n' | '\r' | '\t' | '\x0c'))
+        {
+            c.binary += 1;
+        }
+    }
+    c
+}
+
+/// Fewer letters than this and a document's language is not judged (`"1.000"`, `"OK."`).
+pub(crate) const MIN_LETTERS_TO_JUDGE: usize = 20;
+
+impl DocumentPolicy {
+    /// The checks that need only the text; `counts` from [`count`].
+    pub(crate) fn admit(&self, doc: &Document, counts: TextCounts) -> Result<(), DocumentError> {
+        if doc.text.len() > self.doc_size_limit {
+            return Err(DocumentError::new(
+                &doc.id,
+                "input",
+                "too_large",
+                format!(
+                    "the document has {} bytes, over the limit of {} (doc_size_limit, --doc-size-limit)",
+                    doc.text.len(),
+                    self.doc_size_limit
+                ),
+            ));
+        }
+        if self.reject_binary && counts.chars >= 32 && counts.binary * 10 > counts.chars {
+            return Err(DocumentError::new(
+                &doc.id,
+                "input",
+                "binary_content",
+                format!(
+                    "{} of {} characters are control characters or U+FFFD: binary data, not text",
+                    counts.binary, counts.chars
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Byte ranges of the windows a text is annotated in: the whole text when it fits, else
+/// pieces of at most `max` bytes (never less than one character) cut after a paragraph break
+/// in the second half of the window, else a line break, a sentence end, a space, or at a
+/// character boundary.
+pub fn windows(text: &str, max: usize) -> Vec<(usize, usize)> {
+    let max = max.max(1);
+    let mut out = Vec::with_capacity(text.len() / max + 1);
+    let mut start = 0;
+    while text.len() - start > max {
+        let mut limit = start + max;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let half = {
+            let mut h = start + max / 2;
+            while !text.is_char_boundary(h) {
+                h -= 1;
+            }
+            h
+        };
+        let region = &text[half..limit];
+        let cut = region
+            .rfind("\n\n")
+            .map(|p| p + 2)
+            .or_else(|| region.rfind('\n').map(|p| p + 1))
+            .or_else(|| {
+                region
+                    .rmatch_indices(['.', '!', '?', '。', '！', '？', '；'])
+                    .map(|(p, m)| p + m.len())
+                    // "1.000" is no sentence end
+                    .find(|&e| {
+                        text[half + e..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| c.is_whitespace() || !c.is_ascii())
+                    })
+            })
+            .or_else(|| region.rfind(' ').map(|p| p + 1))
+            .map(|p| half + p);
+        let mut end = cut.unwrap_or(limit);
+        if end <= start {
+            // one character longer than the window: take it whole
+            end = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        out.push((start, end));
+        start = end;
+    }
+    if start < text.len() || out.is_empty() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// The pipeline's stages, as error records name them and as a [`FaultInjection`] targets
+/// them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Input,
+    Language,
+    Sentences,
+    Figures,
+    Tagger,
+    Entities,
+    Claims,
+}
+
+impl Stage {
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Input => "input",
+            Stage::Language => "language",
+            Stage::Sentences => "sentences",
+            Stage::Figures => "figures",
+            Stage::Tagger => "tagger",
+            Stage::Entities => "entities",
+            Stage::Claims => "claims",
+        }
+    }
+
+    /// Note that this thread now runs `self` on `text` (so that a panic can be charged to the
+    /// stage), and fire any fault injected into it.
+    pub(crate) fn enter(self, faults: &[FaultInjection], text: &str) {
+        CURRENT_STAGE.with(|c| c.set(Some(self)));
+        FaultInjection::check(faults, self, text);
+    }
+
+    /// The stage this thread entered last since [`Stage::reset`].
+    pub(crate) fn current() -> Option<Stage> {
+        CURRENT_STAGE.with(|c| c.get())
+    }
+
+    pub(crate) fn reset() {
+        CURRENT_STAGE.with(|c| c.set(None));
+    }
+}
+
+thread_local! {
+    static CURRENT_STAGE: std::cell::Cell<Option<Stage>> = const { std::cell::Cell::new(None) };
+}
+
+/// Makes one stage panic on every document (window, sentence or tagger call) whose text
+/// contains `marker`. For testing that a panic fails only its document, from the library or
+/// through `claimx extract --config`; off unless configured.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FaultInjection {
+    pub stage: Stage,
+    pub marker: String,
+}
+
+impl FaultInjection {
+    fn check(faults: &[FaultInjection], stage: Stage, text: &str) {
+        for f in faults {
+            if f.stage == stage && !f.marker.is_empty() && text.contains(&f.marker) {
+                panic!(
+                    "fault injected into the {} stage (marker {:?})",
+                    stage.name(),
+                    f.marker
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    fn pieces(text: &str, max: usize) -> Vec<&str> {
+        let w = windows(text, max);
+        let mut at = 0;
+        for &(s, e) in &w {
+            assert_eq!(s, at, "windows are contiguous");
+            assert!(e > s || text.is_empty());
+            at = e;
+        }
+        assert_eq!(at, text.len(), "windows cover the text");
+        w.iter().map(|&(s, e)| &text[s..e]).collect()
+    }
+
+    #[rstest]
+    #[case("short", 100, &["short"])]
+    #[case("", 100, &[""])]
+    #[case("Eins zwei.\n\nDrei.\n\nVier.", 14, &["Eins zwei.\n\n", "Drei.\n\nVier."])]
+    #[case("One two. Three four. Five six.", 12, &["One two.", " Three four.", " Five six."])]
+    #[case("Es waren 1.000 Leute da", 12, &["Es waren ", "1.000 Leute ", "da"])]
+    #[case("abcdefghij", 4, &["abcd", "efgh", "ij"])]
+    #[case("一二三。四五六。七八", 12, &["一二三。", "四五六。", "七八"])]
+    #[case("ééééé", 3, &["é", "é", "é", "é", "é"])]
+    #[case("日本", 1, &["日", "本"])]
+    fn windows_cut_at_the_best_boundary(
+        #[case] text: &str,
+        #[case] max: usize,
+        #[case] want: &[&str],
+    ) {
+        assert_eq!(pieces(text, max), want);
+    }
+
+    #[test]
+    fn windows_respect_the_limit_on_long_text() {
+        let text = "Amazon schließt das Labor. Über 1.000 Mitarbeiter.\n\n".repeat(5_000);
+        for max in [1_000, 4_096, 65_536] {
+            for p in pieces(&text, max) {
+                assert!(p.len() <= max);
+                assert!(p.ends_with("\n\n") || p.len() < max);
+            }
+        }
+    }
+
+    #[test]
+    fn binary_and_size_checks() {
+        let policy = DocumentPolicy {
+            doc_size_limit: 100,
+            ..Default::default()
+        };
+        let ok = Document::new(
+            "ok",
+            "Amazon\u{0} schließt.\u{1b}[0m Über 1.000 Mitarbeiter, sagte er.",
+        );
+        assert!(policy.admit(&ok, count(&ok.text)).is_ok());
+        let blob: String = (0..64u8).map(|b| (b % 32) as char).collect();
+        let bin = Document::new("bin", blob);
+        let e = policy.admit(&bin, count(&bin.text)).unwrap_err();
+        assert_eq!((e.id.as_str(), e.kind.as_str()), ("bin", "binary_content"));
+        let big = Document::new("big", "x".repeat(101));
+        let e = policy.admit(&big, count(&big.text)).unwrap_err();
+        assert_eq!(e.kind, "too_large");
+        assert!(e.message.contains("101 bytes"), "{}", e.message);
+    }
+}
