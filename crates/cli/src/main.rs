@@ -621,38 +621,12 @@ fn tagger_eval(
 }
 
 fn eval(gold: PathBuf, pred: Option<PathBuf>, json: bool, model: ModelArgs) -> Result<i32> {
-    let golds = claimx_eval::load_gold_dir(&gold)?;
-    let predictions: Vec<AnnotatedDocument> = match pred {
-        Some(p) => {
-            let raw = std::fs::read_to_string(&p)
-                .with_context(|| format!("cannot read {}", p.display()))?;
-            raw.lines()
-                .filter(|l| !l.trim().is_empty())
-                .filter_map(|l| serde_json::from_str::<AnnotatedDocument>(l).ok())
-                .collect()
-        }
-        None => {
-            let pipeline = model.pipeline()?;
-            let docs: Vec<_> = golds
-                .iter()
-                .map(|g| claimx_doc::Document::new(g.doc_id.clone(), g.text.clone()))
-                .collect();
-            pipeline
-                .extract_batch(&docs)
-                .into_iter()
-                .collect::<Result<_, _>>()?
-        }
+    // predictions from a file need no model
+    let pipeline = match pred {
+        Some(_) => Pipeline::rules_only(),
+        None => model.pipeline()?,
     };
-    let mut pairs = Vec::new();
-    for g in golds {
-        let p = predictions
-            .iter()
-            .find(|p| p.id == g.doc_id)
-            .cloned()
-            .with_context(|| format!("no prediction for gold document {:?}", g.doc_id))?;
-        pairs.push((g, p));
-    }
-    let report = claimx_eval::score_documents(&pairs);
+    let report = claimx_eval::evaluate(&gold, pred.as_deref(), &pipeline)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {

@@ -201,13 +201,13 @@ impl Pipeline {
 
     /// Annotate one document.
     pub fn extract(&self, doc: &Document) -> Result<AnnotatedDocument, DocumentError> {
-        self.run(&[doc], false).pop().unwrap()
+        self.run(&[doc.into()], false).pop().unwrap()
     }
 
     /// Annotate one document; a panic inside any stage becomes an error for this document
     /// (stage `pipeline`, kind `panic`) instead of taking the process down.
     pub fn extract_guarded(&self, doc: &Document) -> Result<AnnotatedDocument, DocumentError> {
-        self.run(&[doc], true).pop().unwrap()
+        self.run(&[doc.into()], true).pop().unwrap()
     }
 
     /// Annotate many documents; results keep the input order. The text stages and claim
@@ -218,7 +218,10 @@ impl Pipeline {
         &self,
         docs: &[Document],
     ) -> Vec<Result<AnnotatedDocument, DocumentError>> {
-        self.run(&docs.iter().collect::<Vec<_>>(), true)
+        self.run(
+            &docs.iter().map(DocumentRef::from).collect::<Vec<_>>(),
+            true,
+        )
     }
 
     /// [`Pipeline::extract_batch`] over borrowed documents (a reader's batch, say).
@@ -226,24 +229,34 @@ impl Pipeline {
         &self,
         docs: &[&Document],
     ) -> Vec<Result<AnnotatedDocument, DocumentError>> {
+        let views: Vec<DocumentRef<'_>> = docs.iter().map(|d| DocumentRef::from(*d)).collect();
+        self.run(&views, true)
+    }
+
+    /// [`Pipeline::extract_batch`] over borrowed text (an Arrow column, a memory map): no
+    /// document text is copied.
+    pub fn extract_views(
+        &self,
+        docs: &[DocumentRef<'_>],
+    ) -> Vec<Result<AnnotatedDocument, DocumentError>> {
         self.run(docs, true)
     }
 
     fn run(
         &self,
-        docs: &[&Document],
+        docs: &[DocumentRef<'_>],
         guarded: bool,
     ) -> Vec<Result<AnnotatedDocument, DocumentError>> {
         // Documents are admitted (limits, publication date, windows) first; the stages then
         // run on windows, so a huge document is as parallel as many small ones.
         let mut state: Vec<Result<Admitted, DocumentError>> = docs
             .par_iter()
-            .map(|d| stage(guarded, d, || self.admit(d)))
+            .map(|d| stage(guarded, d, || self.admit(*d)))
             .collect();
         let mut units: Vec<Window<'_>> = Vec::new();
         for (i, a) in state.iter().enumerate() {
             let Ok(a) = a else { continue };
-            let text = docs[i].text.as_str();
+            let text = docs[i].text;
             let mut char_start = 0;
             for (k, &(s, e)) in a.windows.iter().enumerate() {
                 units.push(Window {
@@ -261,7 +274,7 @@ impl Pipeline {
             .par_iter()
             .map(|u| {
                 let reference = state[u.doc].as_ref().ok().and_then(|a| a.reference);
-                stage(guarded, docs[u.doc], || self.text_stages(u, reference))
+                stage(guarded, &docs[u.doc], || self.text_stages(u, reference))
             })
             .collect();
         for (u, p) in units.iter().zip(&partial) {
@@ -280,7 +293,7 @@ impl Pipeline {
                         _ => Vec::new(),
                     })
                     .collect();
-                let ids: Vec<&str> = units.iter().map(|u| docs[u.doc].id.as_str()).collect();
+                let ids: Vec<&str> = units.iter().map(|u| docs[u.doc].id).collect();
                 self.tag_windows(tagger, &ids, &texts)
             }
             None => units.iter().map(|_| Ok(Vec::new())).collect(),
@@ -295,9 +308,9 @@ impl Pipeline {
                 let (Ok(partial), true) = (partial, live) else {
                     return None;
                 };
-                let doc = docs[u.doc];
+                let doc = &docs[u.doc];
                 Some(tags.and_then(|tags| {
-                    stage(guarded, doc, || Ok(self.finish(&doc.id, u, partial, tags)))
+                    stage(guarded, doc, || Ok(self.finish(doc.id, u, partial, tags)))
                 }))
             })
             .collect();
@@ -315,14 +328,14 @@ impl Pipeline {
             .into_iter()
             .zip(parts)
             .zip(docs)
-            .map(|((a, parts), doc)| a.map(|a| merge_windows(doc, a.published, parts)))
+            .map(|((a, parts), doc)| a.map(|a| merge_windows(*doc, a.published, parts)))
             .collect()
     }
 
     /// Limits, binary content, publication date and windows of one document.
-    fn admit(&self, doc: &Document) -> Result<Admitted, DocumentError> {
-        Stage::Input.enter(&self.faults, &doc.text);
-        let counts = policy::count(&doc.text);
+    fn admit(&self, doc: DocumentRef<'_>) -> Result<Admitted, DocumentError> {
+        Stage::Input.enter(&self.faults, doc.text);
+        let counts = policy::count(doc.text);
         self.policy.admit(doc, counts)?;
         let published = resolve_published(doc)?;
         let reference = published
@@ -332,7 +345,7 @@ impl Pipeline {
             published,
             reference,
             letters: counts.letters,
-            windows: windows(&doc.text, self.policy.max_doc_bytes),
+            windows: windows(doc.text, self.policy.max_doc_bytes),
         })
     }
 
@@ -340,7 +353,7 @@ impl Pipeline {
     /// on them (when the policy says so).
     fn check_languages(
         &self,
-        docs: &[&Document],
+        docs: &[DocumentRef<'_>],
         units: &[Window<'_>],
         partial: &[Result<TextStages<'_>, DocumentError>],
         state: &mut [Result<Admitted, DocumentError>],
@@ -361,12 +374,12 @@ impl Pipeline {
             {
                 continue;
             }
-            let sample = &doc.text[..floor_boundary(&doc.text, 16 * 1024)];
+            let sample = &doc.text[..floor_boundary(doc.text, 16 * 1024)];
             let guess = claimx_langid::language_name(sample)
                 .map(|n| format!(" (it reads as {n})"))
                 .unwrap_or_default();
             state[i] = Err(DocumentError::new(
-                &doc.id,
+                doc.id,
                 "language",
                 "unsupported_language",
                 format!(
@@ -575,6 +588,26 @@ impl Pipeline {
     }
 }
 
+/// A document as the pipeline reads it, borrowed: text held elsewhere (an Arrow column, a
+/// memory map) is annotated without being copied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocumentRef<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    /// ISO 8601 publication date, as in [`Document::published`].
+    pub published: Option<&'a str>,
+}
+
+impl<'a> From<&'a Document> for DocumentRef<'a> {
+    fn from(d: &'a Document) -> Self {
+        DocumentRef {
+            id: &d.id,
+            text: &d.text,
+            published: d.published.as_deref(),
+        }
+    }
+}
+
 /// A piece of one document that the stages run on: the whole text unless the document is
 /// over `max_doc_bytes`.
 struct Window<'a> {
@@ -669,7 +702,7 @@ fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
 
 fn stage<T>(
     guarded: bool,
-    doc: &Document,
+    doc: &DocumentRef<'_>,
     f: impl FnOnce() -> Result<T, DocumentError>,
 ) -> Result<T, DocumentError> {
     if guarded {
@@ -681,14 +714,14 @@ fn stage<T>(
 
 /// Run one document's stage; a panic becomes that document's error.
 fn guard<T>(
-    doc: &Document,
+    doc: &DocumentRef<'_>,
     f: impl FnOnce() -> Result<T, DocumentError>,
 ) -> Result<T, DocumentError> {
     Stage::reset();
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
         let stage = Stage::current().map_or("pipeline", Stage::name);
         Err(DocumentError::new(
-            &doc.id,
+            doc.id,
             stage,
             "panic",
             format!("the {stage} stage panicked: {}", panic_message(payload)),
@@ -702,7 +735,7 @@ type Tags = Result<Vec<Vec<TaggedSpan>>, DocumentError>;
 /// claims pointing at the moved figures, segments of one language that meet at a window cut
 /// joined, the main language by bytes. (Entity canonical names are found per window.)
 fn merge_windows(
-    doc: &Document,
+    doc: DocumentRef<'_>,
     published: Option<Published>,
     parts: Vec<(&Window<'_>, AnnotatedDocument)>,
 ) -> AnnotatedDocument {
@@ -714,7 +747,7 @@ fn merge_windows(
         return a;
     }
     let mut out = AnnotatedDocument {
-        id: doc.id.clone(),
+        id: doc.id.to_string(),
         char_len: 0,
         byte_len: doc.text.len(),
         published,
@@ -798,13 +831,8 @@ fn floor_boundary(text: &str, at: usize) -> usize {
 }
 
 /// The publication date: the input's, else a dateline in the text.
-fn resolve_published(doc: &Document) -> Result<Option<Published>, DocumentError> {
-    if let Some(p) = doc
-        .published
-        .as_deref()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
+fn resolve_published(doc: DocumentRef<'_>) -> Result<Option<Published>, DocumentError> {
+    if let Some(p) = doc.published.map(str::trim).filter(|p| !p.is_empty()) {
         let date_part = p.get(..10).unwrap_or(p);
         return match NaiveDate::parse_from_str(date_part, "%Y-%m-%d") {
             Ok(d) => Ok(Some(Published {
@@ -813,17 +841,17 @@ fn resolve_published(doc: &Document) -> Result<Option<Published>, DocumentError>
                 span: None,
             })),
             Err(_) => Err(DocumentError::new(
-                &doc.id,
+                doc.id,
                 "input",
                 "bad_published",
                 format!("published {p:?} is not an ISO 8601 date (YYYY-MM-DD[THH:MM:SS])"),
             )),
         };
     }
-    Ok(find_dateline(&doc.text).map(|(d, s, e)| Published {
+    Ok(find_dateline(doc.text).map(|(d, s, e)| Published {
         date: d.format("%Y-%m-%d").to_string(),
         source: DateSource::Dateline,
-        span: Some(OffsetIndex::new(&doc.text).span(s, e)),
+        span: Some(OffsetIndex::new(doc.text).span(s, e)),
     }))
 }
 

@@ -2,7 +2,7 @@
 //! binary content, unsupported languages, and a fault-injection switch for testing error
 //! handling end to end.
 
-use claimx_doc::{Document, DocumentError};
+use claimx_doc::DocumentError;
 use serde::{Deserialize, Serialize};
 
 /// Limits and checks applied to every document.
@@ -69,10 +69,14 @@ pub(crate) const MIN_LETTERS_TO_JUDGE: usize = 20;
 
 impl DocumentPolicy {
     /// The checks that need only the text; `counts` from [`count`].
-    pub(crate) fn admit(&self, doc: &Document, counts: TextCounts) -> Result<(), DocumentError> {
+    pub(crate) fn admit(
+        &self,
+        doc: crate::DocumentRef<'_>,
+        counts: TextCounts,
+    ) -> Result<(), DocumentError> {
         if doc.text.len() > self.doc_size_limit {
             return Err(DocumentError::new(
-                &doc.id,
+                doc.id,
                 "input",
                 "too_large",
                 format!(
@@ -84,7 +88,7 @@ impl DocumentPolicy {
         }
         if self.reject_binary && counts.chars >= 32 && counts.binary * 10 > counts.chars {
             return Err(DocumentError::new(
-                &doc.id,
+                doc.id,
                 "input",
                 "binary_content",
                 format!(
@@ -224,6 +228,7 @@ impl FaultInjection {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use claimx_doc::Document;
     use rstest::rstest;
 
     fn pieces(text: &str, max: usize) -> Vec<&str> {
@@ -277,13 +282,13 @@ mod tests {
             "ok",
             "Amazon\u{0} schließt.\u{1b}[0m Über 1.000 Mitarbeiter, sagte er.",
         );
-        assert!(policy.admit(&ok, count(&ok.text)).is_ok());
+        assert!(policy.admit((&ok).into(), count(&ok.text)).is_ok());
         let blob: String = (0..64u8).map(|b| (b % 32) as char).collect();
         let bin = Document::new("bin", blob);
-        let e = policy.admit(&bin, count(&bin.text)).unwrap_err();
+        let e = policy.admit((&bin).into(), count(&bin.text)).unwrap_err();
         assert_eq!((e.id.as_str(), e.kind.as_str()), ("bin", "binary_content"));
         let big = Document::new("big", "x".repeat(101));
-        let e = policy.admit(&big, count(&big.text)).unwrap_err();
+        let e = policy.admit((&big).into(), count(&big.text)).unwrap_err();
         assert_eq!(e.kind, "too_large");
         assert!(e.message.contains("101 bytes"), "{}", e.message);
     }

@@ -7,6 +7,7 @@
 //! `value_text` (string), and error records fill `error_stage`, `error_kind` and
 //! `error_message` with the other columns null.
 
+use arrow_array::RecordBatch;
 use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
 use claimx_doc::{AnnotatedDocument, DocumentError, Figure, FigureValue};
 use serde_json::{json, Value};
@@ -287,6 +288,30 @@ pub fn parquet_rows(
     }
 }
 
+fn rows_to_batch(schema: SchemaRef, rows: &[Value]) -> Result<RecordBatch, WriteError> {
+    let mut decoder = arrow_json::ReaderBuilder::new(schema.clone())
+        .with_batch_size(rows.len().max(1))
+        .build_decoder()?;
+    decoder.serialize(rows)?;
+    Ok(decoder
+        .flush()?
+        .unwrap_or_else(|| RecordBatch::new_empty(schema)))
+}
+
+/// One Arrow record batch of results (each with its document's text, which claim rows
+/// quote), in the Parquet schema of `shape` ([`schema`]): what the Python package's Arrow
+/// entry point returns.
+pub fn record_batch<'a>(
+    shape: RecordShape,
+    results: impl IntoIterator<Item = (&'a Result<AnnotatedDocument, DocumentError>, &'a str)>,
+) -> Result<RecordBatch, WriteError> {
+    let rows: Vec<Value> = results
+        .into_iter()
+        .flat_map(|(rec, text)| parquet_rows(shape, rec, text))
+        .collect();
+    rows_to_batch(schema(shape), &rows)
+}
+
 /// Streams records into a Parquet file, one row group per [`ParquetSink::flush`].
 pub struct ParquetSink<W: std::io::Write + Send> {
     shape: RecordShape,
@@ -319,13 +344,8 @@ impl<W: std::io::Write + Send> ParquetSink<W> {
         if self.rows.is_empty() {
             return Ok(());
         }
-        let mut decoder = arrow_json::ReaderBuilder::new(self.schema.clone())
-            .with_batch_size(self.rows.len().max(1))
-            .build_decoder()?;
-        decoder.serialize(&self.rows)?;
-        if let Some(batch) = decoder.flush()? {
-            self.writer.write(&batch)?;
-        }
+        let batch = rows_to_batch(self.schema.clone(), &self.rows)?;
+        self.writer.write(&batch)?;
         self.rows.clear();
         self.writer.flush()?;
         Ok(())

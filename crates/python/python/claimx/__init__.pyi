@@ -1,0 +1,8 @@
+from ._claimx import (
+    DocumentError as DocumentError,
+    ModelError as ModelError,
+    Pipeline as Pipeline,
+    __version__ as __version__,
+    arrow_schema as arrow_schema,
+    eval as eval,
+)

@@ -1,0 +1,65 @@
+"""Type stubs for the claimx extension module."""
+
+from os import PathLike
+from typing import Any, Iterable, Literal, Mapping, Optional, Union
+
+import pyarrow
+
+Record = dict[str, Any]
+Records = Literal["documents", "claims"]
+
+__version__: str
+
+class DocumentError(ValueError):
+    """A document could not be annotated."""
+
+    id: str
+    stage: str
+    kind: str
+    detail: str
+
+class ModelError(RuntimeError):
+    """The tagger model could not be loaded."""
+
+class Pipeline:
+    """The claimx pipeline.
+
+    model: None or "default" (the embedded model), "none" (rules only, no entities), or a
+    Hugging Face token-classification directory. threads: size of this pipeline's own
+    worker pool (default: all cores). config: a PipelineConfig as a dict or JSON string
+    (any stage's settings; `model` overrides its tagger model).
+    """
+
+    def __init__(
+        self,
+        model: Optional[Union[str, PathLike[str]]] = None,
+        threads: Optional[int] = None,
+        config: Optional[Union[str, Mapping[str, Any]]] = None,
+    ) -> None: ...
+    @property
+    def threads(self) -> int: ...
+    @property
+    def model(self) -> str: ...
+    def extract(
+        self, text: str, id: Optional[str] = None, published: Optional[str] = None
+    ) -> Record:
+        """Annotate one text; raises DocumentError when it cannot be annotated."""
+    def extract_batch(self, docs: Iterable[Union[str, Mapping[str, Any]]]) -> list[Record]:
+        """Annotate many documents with the GIL released; one record or error record each."""
+    def extract_arrow(
+        self,
+        batch: pyarrow.RecordBatch,
+        records: Records = "documents",
+        text_column: str = "text",
+        id_column: str = "id",
+        published_column: str = "published",
+    ) -> pyarrow.RecordBatch:
+        """Annotate a RecordBatch; rows in the schema of arrow_schema(records)."""
+
+def arrow_schema(records: Records = "documents") -> pyarrow.Schema: ...
+def eval(
+    gold: Union[str, PathLike[str]],
+    pred: Optional[Union[str, PathLike[str]]] = None,
+    pipeline: Optional[Pipeline] = None,
+) -> Record:
+    """Scores against a gold folder, as `claimx eval --json`."""

@@ -1,0 +1,419 @@
+//! Python bindings for claimx: the `claimx._claimx` extension module behind the `claimx`
+//! package (`python/claimx`).
+//!
+//! The pipeline runs with the GIL released, in a rayon pool of its own sized by `threads`
+//! (a Ray actor or Spark task owns only its CPUs). Records cross into Python as the same
+//! JSON the CLI writes (decoded by Python's `json`), or as Arrow record batches in the
+//! Parquet schema of `docs/schema.md`; Arrow text columns are read in place, not copied.
+
+use arrow::array::{Array, AsArray, RecordBatch};
+use arrow::datatypes::{DataType, Schema};
+use arrow::pyarrow::PyArrowType;
+use claimx_core::{
+    DocumentError as CoreDocumentError, DocumentRef, Pipeline, PipelineConfig, TaggerModel,
+};
+use claimx_doc::{AnnotatedDocument, Document};
+use claimx_writers::RecordShape;
+use pyo3::create_exception;
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::GILOnceCell;
+use pyo3::types::{PyDict, PyList, PyString};
+use std::sync::Arc;
+
+create_exception!(
+    claimx,
+    DocumentError,
+    PyValueError,
+    "A document could not be annotated; `.id`, `.stage`, `.kind` and the message say why."
+);
+create_exception!(
+    claimx,
+    ModelError,
+    PyRuntimeError,
+    "The tagger model could not be loaded."
+);
+
+type Output = Result<AnnotatedDocument, CoreDocumentError>;
+
+/// Python's `json.loads`, looked up once.
+fn json_loads(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
+    static LOADS: GILOnceCell<PyObject> = GILOnceCell::new();
+    Ok(LOADS
+        .get_or_try_init(py, || -> PyResult<PyObject> {
+            Ok(py.import("json")?.getattr("loads")?.unbind())
+        })?
+        .bind(py))
+}
+
+fn document_error(py: Python<'_>, e: &CoreDocumentError) -> PyErr {
+    let err = DocumentError::new_err(e.to_string());
+    let value = err.value(py);
+    for (k, v) in [("id", &e.id), ("stage", &e.stage), ("kind", &e.kind)] {
+        // attributes on the exception instance; setting them cannot fail for str values
+        let _ = value.setattr(k, v);
+    }
+    let _ = value.setattr("detail", &e.message);
+    err
+}
+
+/// A record as JSON text: the annotated document, or the error record.
+fn record_json(r: &Output) -> String {
+    match r {
+        Ok(doc) => serde_json::to_string(doc),
+        Err(e) => serde_json::to_string(&e.to_record()),
+    }
+    .expect("records serialise")
+}
+
+fn shape(records: &str) -> PyResult<RecordShape> {
+    match records {
+        "documents" => Ok(RecordShape::Documents),
+        "claims" => Ok(RecordShape::Claims),
+        other => Err(PyValueError::new_err(format!(
+            "records must be \"documents\" or \"claims\", not {other:?}"
+        ))),
+    }
+}
+
+/// The claimx pipeline.
+#[pyclass(name = "Pipeline", module = "claimx", frozen)]
+struct PyPipeline {
+    pipeline: Arc<Pipeline>,
+    pool: Arc<rayon::ThreadPool>,
+    threads: usize,
+    model: String,
+}
+
+impl PyPipeline {
+    fn run(&self, py: Python<'_>, docs: &[Document]) -> Vec<Output> {
+        let (pipeline, pool) = (self.pipeline.clone(), self.pool.clone());
+        py.allow_threads(|| pool.install(|| pipeline.extract_batch(docs)))
+    }
+}
+
+#[pymethods]
+impl PyPipeline {
+    #[new]
+    #[pyo3(signature = (model=None, threads=None, config=None))]
+    fn new(
+        model: Option<&Bound<'_, PyAny>>,
+        threads: Option<usize>,
+        config: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let mut cfg: PipelineConfig = match config {
+            None => PipelineConfig::default(),
+            Some(c) => {
+                let text: String = if let Ok(s) = c.downcast::<PyString>() {
+                    s.to_string()
+                } else {
+                    let dumps = c.py().import("json")?.getattr("dumps")?;
+                    dumps.call1((c,))?.extract()?
+                };
+                serde_json::from_str(&text).map_err(|e| {
+                    PyValueError::new_err(format!("config is not a pipeline configuration: {e}"))
+                })?
+            }
+        };
+        let mut model_name = String::from("default");
+        if let Some(m) = model {
+            let m: String = m
+                .str()?
+                .extract()
+                .map_err(|_| PyTypeError::new_err("model must be a str or a path"))?;
+            cfg.tagger.model = match m.as_str() {
+                "default" => TaggerModel::Default,
+                "none" => TaggerModel::None,
+                dir => TaggerModel::Dir(dir.into()),
+            };
+            model_name = m;
+        } else if config.is_some() {
+            model_name = match &cfg.tagger.model {
+                TaggerModel::Default => "default".into(),
+                TaggerModel::None => "none".into(),
+                TaggerModel::Dir(d) => d.display().to_string(),
+            };
+        }
+        let threads =
+            threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+        if threads == 0 {
+            return Err(PyValueError::new_err("threads must be at least 1"));
+        }
+        cfg.tagger.options.threads = threads;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .thread_name(|i| format!("claimx-{i}"))
+            .build()
+            .map_err(|e| PyRuntimeError::new_err(format!("cannot start {threads} threads: {e}")))?;
+        let pipeline =
+            Pipeline::from_config(cfg).map_err(|e| ModelError::new_err(e.to_string()))?;
+        Ok(PyPipeline {
+            pipeline: Arc::new(pipeline),
+            pool: Arc::new(pool),
+            threads,
+            model: model_name,
+        })
+    }
+
+    /// Worker threads of this pipeline's pool.
+    #[getter]
+    fn threads(&self) -> usize {
+        self.threads
+    }
+
+    /// `"default"`, `"none"` or the model directory.
+    #[getter]
+    fn model(&self) -> &str {
+        &self.model
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Pipeline(model={:?}, threads={})", self.model, self.threads)
+    }
+
+    /// Annotate one text; returns the document record as a dict, raises DocumentError.
+    #[pyo3(signature = (text, id=None, published=None))]
+    fn extract(
+        &self,
+        py: Python<'_>,
+        text: String,
+        id: Option<String>,
+        published: Option<String>,
+    ) -> PyResult<PyObject> {
+        let mut doc = Document::new(id.unwrap_or_else(|| "0".into()), text);
+        doc.published = published;
+        let out = self
+            .run(py, std::slice::from_ref(&doc))
+            .pop()
+            .expect("one result");
+        match &out {
+            Ok(_) => Ok(json_loads(py)?.call1((record_json(&out),))?.unbind()),
+            Err(e) => Err(document_error(py, e)),
+        }
+    }
+
+    /// Annotate many documents (str, or dicts with "text" and optional "id", "published",
+    /// "title", "url") in parallel with the GIL released; one dict per document, in order:
+    /// the document record or an error record `{"id", "error": {...}}`.
+    fn extract_batch(&self, py: Python<'_>, docs: &Bound<'_, PyAny>) -> PyResult<Py<PyList>> {
+        let mut batch = Vec::new();
+        for (i, item) in docs.try_iter()?.enumerate() {
+            let item = item?;
+            let doc = if let Ok(s) = item.downcast::<PyString>() {
+                Document::new(i.to_string(), s.to_cow()?)
+            } else if let Ok(d) = item.downcast::<PyDict>() {
+                let get = |k: &str| -> PyResult<Option<String>> {
+                    match d.get_item(k)? {
+                        None => Ok(None),
+                        Some(v) if v.is_none() => Ok(None),
+                        Some(v) => Ok(Some(v.str()?.to_string())),
+                    }
+                };
+                let text: String = match d.get_item("text")? {
+                    Some(t) => t.extract().map_err(|_| {
+                        PyTypeError::new_err(format!("document {i}: \"text\" must be a str"))
+                    })?,
+                    None => {
+                        return Err(PyValueError::new_err(format!(
+                            "document {i}: a dict needs a \"text\" key"
+                        )))
+                    }
+                };
+                let mut doc = Document::new(get("id")?.unwrap_or_else(|| i.to_string()), text);
+                doc.published = get("published")?;
+                doc.title = get("title")?;
+                doc.url = get("url")?;
+                doc
+            } else {
+                return Err(PyTypeError::new_err(format!(
+                    "document {i}: expected a str or a dict, got {}",
+                    item.get_type().name()?
+                )));
+            };
+            batch.push(doc);
+        }
+        let (pipeline, pool) = (self.pipeline.clone(), self.pool.clone());
+        let json: Vec<String> = py.allow_threads(|| {
+            pool.install(|| {
+                use rayon::prelude::*;
+                let out = pipeline.extract_batch(&batch);
+                out.par_iter().map(record_json).collect()
+            })
+        });
+        let loads = json_loads(py)?;
+        let list = PyList::empty(py);
+        for j in json {
+            list.append(loads.call1((j,))?)?;
+        }
+        Ok(list.unbind())
+    }
+
+    /// Annotate a `pyarrow.RecordBatch` (a string column of texts, optional id and
+    /// published columns) and return a RecordBatch of document or claim rows in the schema
+    /// of `arrow_schema(records)`. Texts are read in place; errors are rows with
+    /// `error_stage`, `error_kind`, `error_message`.
+    #[pyo3(signature = (batch, records="documents", text_column="text", id_column="id", published_column="published"))]
+    fn extract_arrow(
+        &self,
+        py: Python<'_>,
+        batch: PyArrowType<RecordBatch>,
+        records: &str,
+        text_column: &str,
+        id_column: &str,
+        published_column: &str,
+    ) -> PyResult<PyArrowType<RecordBatch>> {
+        let shape = shape(records)?;
+        let batch = batch.0;
+        let (pipeline, pool) = (self.pipeline.clone(), self.pool.clone());
+        let out = py.allow_threads(|| -> Result<RecordBatch, String> {
+            let texts = string_column(&batch, text_column)?
+                .ok_or_else(|| format!("the batch has no column {text_column:?}"))?;
+            let ids = string_column(&batch, id_column)?;
+            let published = string_column(&batch, published_column)?;
+            let n = batch.num_rows();
+            let id_of = |i: usize| -> String {
+                ids.as_ref()
+                    .and_then(|c| c.get(i))
+                    .map_or_else(|| i.to_string(), |s| s.to_string())
+            };
+            // rows without text become error records in place
+            let mut views = Vec::with_capacity(n);
+            let mut owned_ids = Vec::with_capacity(n);
+            for i in 0..n {
+                owned_ids.push(id_of(i));
+            }
+            let mut missing = Vec::new();
+            for (i, id) in owned_ids.iter().enumerate() {
+                match texts.get(i) {
+                    Some(text) => views.push(DocumentRef {
+                        id,
+                        text,
+                        published: published.as_ref().and_then(|c| c.get(i)),
+                    }),
+                    None => missing.push(i),
+                }
+            }
+            let annotated = pool.install(|| pipeline.extract_views(&views));
+            let mut results: Vec<(Output, &str)> = Vec::with_capacity(n);
+            let mut annotated = annotated.into_iter().zip(&views);
+            for (i, id) in owned_ids.iter().enumerate() {
+                if missing.binary_search(&i).is_ok() {
+                    let e = CoreDocumentError::new(
+                        id,
+                        "input",
+                        "missing_text",
+                        format!("row {i}: column {text_column:?} is null"),
+                    );
+                    results.push((Err(e), ""));
+                } else {
+                    let (r, v) = annotated.next().expect("one result per text");
+                    results.push((r, v.text));
+                }
+            }
+            claimx_writers::record_batch(shape, results.iter().map(|(r, t)| (r, *t)))
+                .map_err(|e| e.to_string())
+        });
+        out.map(PyArrowType).map_err(PyValueError::new_err)
+    }
+}
+
+/// A string column read in place (Utf8, LargeUtf8, Utf8View), or dates/integers as text.
+enum Column<'a> {
+    Str(&'a arrow::array::StringArray),
+    Large(&'a arrow::array::LargeStringArray),
+    View(&'a arrow::array::StringViewArray),
+    Formatted(Vec<Option<String>>),
+}
+
+impl Column<'_> {
+    fn get(&self, i: usize) -> Option<&str> {
+        match self {
+            Column::Str(a) => (!a.is_null(i)).then(|| a.value(i)),
+            Column::Large(a) => (!a.is_null(i)).then(|| a.value(i)),
+            Column::View(a) => (!a.is_null(i)).then(|| a.value(i)),
+            Column::Formatted(v) => v[i].as_deref(),
+        }
+    }
+}
+
+fn string_column<'a>(batch: &'a RecordBatch, name: &str) -> Result<Option<Column<'a>>, String> {
+    let Some(col) = batch.column_by_name(name) else {
+        return Ok(None);
+    };
+    Ok(Some(match col.data_type() {
+        DataType::Utf8 => Column::Str(col.as_string::<i32>()),
+        DataType::LargeUtf8 => Column::Large(col.as_string::<i64>()),
+        DataType::Utf8View => Column::View(col.as_string_view()),
+        DataType::Int64 | DataType::Int32 | DataType::UInt64 | DataType::UInt32 => {
+            let formatter =
+                arrow::util::display::ArrayFormatter::try_new(col.as_ref(), &Default::default())
+                    .map_err(|e| e.to_string())?;
+            Column::Formatted(
+                (0..col.len())
+                    .map(|i| (!col.is_null(i)).then(|| formatter.value(i).to_string()))
+                    .collect(),
+            )
+        }
+        DataType::Date32 | DataType::Date64 | DataType::Timestamp(_, _) => {
+            let formatter =
+                arrow::util::display::ArrayFormatter::try_new(col.as_ref(), &Default::default())
+                    .map_err(|e| e.to_string())?;
+            Column::Formatted(
+                (0..col.len())
+                    .map(|i| (!col.is_null(i)).then(|| formatter.value(i).to_string()))
+                    .collect(),
+            )
+        }
+        other => return Err(format!("column {name:?} has type {other}, not a string")),
+    }))
+}
+
+/// The Arrow schema of `extract_arrow`'s output for `records` ("documents" or "claims").
+#[pyfunction]
+#[pyo3(signature = (records="documents"))]
+fn arrow_schema(records: &str) -> PyResult<PyArrowType<Schema>> {
+    Ok(PyArrowType(
+        claimx_writers::schema(shape(records)?).as_ref().clone(),
+    ))
+}
+
+/// Score against a gold folder (as `claimx eval`): `pred` a JSONL file of document records,
+/// else the pipeline runs on the gold texts. Returns the report as a dict.
+#[pyfunction]
+#[pyo3(signature = (gold, pred=None, pipeline=None))]
+fn eval(
+    py: Python<'_>,
+    gold: std::path::PathBuf,
+    pred: Option<std::path::PathBuf>,
+    pipeline: Option<&PyPipeline>,
+) -> PyResult<PyObject> {
+    let default;
+    let pipeline: &Pipeline = match (pipeline, &pred) {
+        (Some(p), _) => &p.pipeline,
+        (None, Some(_)) => {
+            default = Pipeline::rules_only();
+            &default
+        }
+        (None, None) => {
+            default = Pipeline::from_config(PipelineConfig::default())
+                .map_err(|e| ModelError::new_err(e.to_string()))?;
+            &default
+        }
+    };
+    let report = py
+        .allow_threads(|| claimx_eval::evaluate(&gold, pred.as_deref(), pipeline))
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let json = serde_json::to_string(&report).expect("reports serialise");
+    Ok(json_loads(py)?.call1((json,))?.unbind())
+}
+
+#[pymodule]
+fn _claimx(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyPipeline>()?;
+    m.add_function(wrap_pyfunction!(arrow_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(eval, m)?)?;
+    m.add("DocumentError", m.py().get_type::<DocumentError>())?;
+    m.add("ModelError", m.py().get_type::<ModelError>())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

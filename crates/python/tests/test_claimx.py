@@ -1,0 +1,209 @@
+"""The claimx Python package against the built wheel: records, offsets, errors, Arrow,
+threads and the GIL."""
+
+import json
+import os
+import threading
+import time
+
+import pyarrow as pa
+import pytest
+
+import claimx
+
+MIXED = (
+    "Amazon Web Services (AWS) schließt sein Forschungszentrum in Shanghai 🙂. Das 2018 "
+    "gegründete Zentrum hatte über 1.000 Mitarbeiter.\n\n据报道，该实验室去年获得约3.5亿元投资。"
+)
+
+
+def test_records_are_the_golden_records(pipeline, root):
+    # tests/golden/*.json are written by the Rust pipeline; Python must give the same dicts
+    golden = json.loads((root / "tests/golden/de.json").read_text())
+    text = (
+        "Amazon Web Services (AWS) schließt sein Forschungszentrum in Shanghai. Das 2018 "
+        "gegründete Zentrum hatte über 1.000 Mitarbeiter. Amazon bestätigte dem Handelsblatt "
+        "am Donnerstag die Schließung.\n\nErstpublikation: 24.07.2025, 14:50 Uhr."
+    )
+    assert pipeline.extract(text, id="golden-de") == golden
+
+
+def test_schema_keys(pipeline):
+    doc = pipeline.extract(MIXED, id="m", published="2025-07-24")
+    assert set(doc) == {
+        "id", "char_len", "byte_len", "published", "lang", "languages", "segments",
+        "sentences", "entities", "figures", "claims",
+    }
+    assert doc["published"] == {"date": "2025-07-24", "source": "input"}
+    assert [s["lang"] for s in doc["segments"]] == ["de", "zh"]
+    claim = doc["claims"][0]
+    assert {"subject", "predicate", "figure", "attribution", "hedged", "sentence"} <= set(claim)
+
+
+def test_offsets_are_python_string_indices(pipeline):
+    doc = pipeline.extract(MIXED)
+    assert doc["char_len"] == len(MIXED)
+    assert doc["byte_len"] == len(MIXED.encode())
+    for item in doc["figures"] + doc["entities"]:
+        span = item["span"] if "span" in item else item
+        assert MIXED[span["start"]:span["end"]] == item["text"]
+        assert MIXED.encode()[span["byte_start"]:span["byte_end"]].decode() == item["text"]
+    assert any(f["text"] == "über 1.000" and f["value"] == 1000 for f in doc["figures"])
+    assert any(e["text"] == "Shanghai" and e["type"] == "LOC" for e in doc["entities"])
+
+
+def test_document_errors_say_what_went_wrong(rules):
+    with pytest.raises(claimx.DocumentError) as e:
+        rules.extract("Amazon schließt.", id="d7", published="last week")
+    assert (e.value.id, e.value.stage, e.value.kind) == ("d7", "input", "bad_published")
+    assert "d7" in str(e.value) and "ISO 8601" in str(e.value)
+    assert isinstance(e.value, ValueError)
+    with pytest.raises(claimx.DocumentError) as e:
+        rules.extract("Le gouvernement français a annoncé mardi une nouvelle réforme.")
+    assert e.value.kind == "unsupported_language" and "French" in str(e.value)
+
+
+def test_batches_keep_order_and_return_error_records(rules):
+    out = rules.extract_batch(
+        [
+            "Über 1.000 Mitarbeiter.",
+            {"id": "b", "text": "Over 1,000 staff.", "published": "2025-07-24"},
+            {"id": "c", "text": "x", "published": "gestern"},
+            {"id": 9, "text": "Nine."},
+        ]
+    )
+    assert [r["id"] for r in out] == ["0", "b", "c", "9"]
+    assert out[2]["error"]["kind"] == "bad_published"
+    assert "error" not in out[1] and out[1]["published"]["date"] == "2025-07-24"
+
+
+@pytest.mark.parametrize(
+    "bad, error",
+    [
+        ([42], TypeError),
+        ([{"id": "x"}], ValueError),
+        ([{"text": 5}], TypeError),
+    ],
+)
+def test_bad_batch_items_raise(rules, bad, error):
+    with pytest.raises(error, match="document 0"):
+        rules.extract_batch(bad)
+
+
+def test_settings_errors():
+    with pytest.raises(claimx.ModelError, match="/no/such/model"):
+        claimx.Pipeline(model="/no/such/model")
+    with pytest.raises(ValueError, match="configuration"):
+        claimx.Pipeline(config={"input": {"max_doc_bytes": "big"}})
+    with pytest.raises(ValueError, match="threads"):
+        claimx.Pipeline(threads=0)
+    p = claimx.Pipeline(model="none", config={"input": {"reject_unsupported_language": False}})
+    assert p.extract("Le gouvernement français a annoncé mardi une réforme.")["lang"] == "other"
+
+
+def test_arrow_in_and_out(rules):
+    batch = pa.record_batch(
+        {
+            "id": pa.array([1, 2, 3], pa.int64()),
+            "body": pa.array(["AWS hatte über 1.000 Mitarbeiter.", None, MIXED], pa.large_string()),
+            "published": pa.array(["2025-07-24", None, None]),
+        }
+    )
+    out = rules.extract_arrow(batch, text_column="body")
+    assert out.schema == claimx.arrow_schema("documents")
+    rows = out.to_pylist()
+    assert [r["id"] for r in rows] == ["1", "2", "3"]
+    assert rows[1]["error_kind"] == "missing_text" and rows[0]["error_kind"] is None
+    assert rows[0]["published"] == "2025-07-24"
+    fig = rows[0]["figures"][0]
+    assert (fig["text"], fig["value"], fig["bound"]) == ("über 1.000", 1000.0, "gt")
+    claims = rules.extract_arrow(batch, records="claims", text_column="body")
+    assert claims.schema == claimx.arrow_schema("claims")
+    assert claims.num_rows >= 3
+    with pytest.raises(ValueError, match="no column"):
+        rules.extract_arrow(batch)
+    with pytest.raises(ValueError, match="records"):
+        rules.extract_arrow(batch, records="rows", text_column="body")
+
+
+def _worker_threads():
+    names = []
+    for tid in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{tid}/comm") as f:
+                names.append(f.read().strip())
+        except OSError:
+            pass
+    return [n for n in names if n.startswith("claimx-")]
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="needs Linux /proc")
+def test_threads_bound_the_worker_pool():
+    before = len(_worker_threads())
+    p = claimx.Pipeline(model="none", threads=3)
+    assert p.threads == 3
+    p.extract_batch(["Über 1.000 Mitarbeiter."] * 50)
+    assert len(_worker_threads()) - before == 3
+
+
+def _docs(n):
+    return [
+        f"Amazon schließt sein Labor Nummer {i}. Das 2018 gegründete Zentrum hatte über "
+        f"{i + 2}.000 Mitarbeiter, sagte ein Sprecher am Donnerstag. Earlier this year, "
+        f"Microsoft laid off over {i},000 staff, Reuters reported."
+        for i in range(n)
+    ]
+
+
+def test_the_gil_is_released_while_rust_works():
+    # Two single-threaded pipelines in two Python threads: with the GIL released they
+    # overlap, so together they finish well before the same two runs one after the other.
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("needs two CPUs")
+    a, b = claimx.Pipeline(model="none", threads=1), claimx.Pipeline(model="none", threads=1)
+    docs = _docs(3000)
+    a.extract_batch(docs[:100])
+    b.extract_batch(docs[:100])
+
+    t = time.perf_counter()
+    a.extract_batch(docs)
+    b.extract_batch(docs)
+    serial = time.perf_counter() - t
+
+    t = time.perf_counter()
+    threads = [threading.Thread(target=p.extract_batch, args=(docs,)) for p in (a, b)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    concurrent = time.perf_counter() - t
+    assert concurrent < 0.8 * serial, (concurrent, serial)
+
+
+def test_python_threads_progress_during_a_batch(rules):
+    counter = [0]
+    done = threading.Event()
+
+    def spin():
+        while not done.is_set():
+            counter[0] += 1
+
+    th = threading.Thread(target=spin)
+    th.start()
+    rules.extract_batch(_docs(2000))
+    done.set()
+    th.join()
+    # a thread that held the GIL for the whole batch would leave the counter near 0
+    assert counter[0] > 10_000
+
+
+def test_eval_matches_the_cli_report(root):
+    report = claimx.eval(root / "data/seeds")
+    # the counts `claimx eval --gold data/seeds` prints
+    assert report["figures"]["de"] == {"tp": 27, "pred": 27, "gold": 27}
+    assert report["figures"]["en"] == {"tp": 21, "pred": 21, "gold": 21}
+    ents = report["entities"]
+    tp = sum(v["tp"] for v in ents.values())
+    pred = sum(v["pred"] for v in ents.values())
+    gold = sum(v["gold"] for v in ents.values())
+    assert 2 * tp / (pred + gold) > 0.8
