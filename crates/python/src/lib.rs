@@ -344,17 +344,14 @@ fn string_column<'a>(batch: &'a RecordBatch, name: &str) -> Result<Option<Column
         DataType::Utf8 => Column::Str(col.as_string::<i32>()),
         DataType::LargeUtf8 => Column::Large(col.as_string::<i64>()),
         DataType::Utf8View => Column::View(col.as_string_view()),
-        DataType::Int64 | DataType::Int32 | DataType::UInt64 | DataType::UInt32 => {
-            let formatter =
-                arrow::util::display::ArrayFormatter::try_new(col.as_ref(), &Default::default())
-                    .map_err(|e| e.to_string())?;
-            Column::Formatted(
-                (0..col.len())
-                    .map(|i| (!col.is_null(i)).then(|| formatter.value(i).to_string()))
-                    .collect(),
-            )
-        }
-        DataType::Date32 | DataType::Date64 | DataType::Timestamp(_, _) => {
+        DataType::Int64
+        | DataType::Int32
+        | DataType::UInt64
+        | DataType::UInt32
+        | DataType::Date32
+        | DataType::Date64
+        | DataType::Timestamp(_, _) => {
+            // ids as numbers, publication dates as dates: formatted once, the ISO form
             let formatter =
                 arrow::util::display::ArrayFormatter::try_new(col.as_ref(), &Default::default())
                     .map_err(|e| e.to_string())?;

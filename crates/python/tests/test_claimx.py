@@ -1,6 +1,7 @@
 """The claimx Python package against the built wheel: records, offsets, errors, Arrow,
 threads and the GIL."""
 
+import datetime
 import json
 import os
 import threading
@@ -120,6 +121,15 @@ def test_arrow_in_and_out(rules):
     claims = rules.extract_arrow(batch, records="claims", text_column="body")
     assert claims.schema == claimx.arrow_schema("claims")
     assert claims.num_rows >= 3
+    dated = pa.record_batch(
+        {
+            "text": ["Amazon schloss das Labor am Donnerstag."],
+            "published": pa.array([datetime.date(2025, 7, 24)], pa.date32()),
+        }
+    )
+    row = rules.extract_arrow(dated).to_pylist()[0]
+    assert row["id"] == "0" and row["published"] == "2025-07-24"
+    assert row["figures"][0]["value_text"] == "2025-07-24"
     with pytest.raises(ValueError, match="no column"):
         rules.extract_arrow(batch)
     with pytest.raises(ValueError, match="records"):
