@@ -709,3 +709,68 @@ fn good_and_bad_documents_each_accounted_for() {
     assert!(doc.figures.len() >= 40 && doc.claims.len() >= 40);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `claimx consolidate` over the seeds' claims (default model): the founding year, the
+/// papers, the revenue and the staff figure each come out as one group across the outlets
+/// that state them, with the label the issue asks for.
+#[test]
+fn seed_facts_consolidate_across_outlets() {
+    let dir = tempdir("consolidate");
+    let facts = dir.join("facts.jsonl");
+    run_ok(
+        claimx()
+            .args(["extract", "--quiet", "--records", "claims"])
+            .arg(root().join("data/seeds"))
+            .arg("-o")
+            .arg(&facts),
+    );
+    let report = dir.join("report.md");
+    let out = run_ok(
+        claimx()
+            .arg("consolidate")
+            .arg(&facts)
+            .arg("--markdown")
+            .arg(&report),
+    );
+    let groups: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let summary: Vec<(String, String, Vec<String>)> = groups
+        .iter()
+        .map(|g| {
+            let mut docs: Vec<String> = g["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m["document"].as_str().unwrap()[..3].to_string())
+                .collect();
+            docs.dedup();
+            (
+                g["measure"].as_str().unwrap().to_string(),
+                g["label"].as_str().unwrap().to_string(),
+                docs,
+            )
+        })
+        .collect();
+    let want = |m: &str, l: &str, d: &[&str]| {
+        (
+            m.to_string(),
+            l.to_string(),
+            d.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(
+        summary,
+        vec![
+            want("USD", "compatible", &["001", "002"]),
+            want("papers", "compatible", &["001", "002", "003"]),
+            want("people", "conflict", &["001", "002", "003"]),
+            want(
+                "year founded (the lab)",
+                "agree",
+                &["000", "001", "002", "003", "004"]
+            ),
+        ]
+    );
+    let md = std::fs::read_to_string(&report).unwrap();
+    assert!(md.starts_with("# Facts across sources") && md.contains("**CONFLICT**"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -126,6 +126,21 @@ enum Command {
         #[command(flatten)]
         model: ModelArgs,
     },
+    /// Group claims from different documents that state the same fact and label each group
+    /// agree / compatible / conflict (input: `claimx extract --records claims` JSONL).
+    Consolidate {
+        /// Claim rows (JSONL); `-` reads stdin.
+        facts: PathBuf,
+        /// Alias file: lines `alias<TAB>canonical`, or a JSON object alias → canonical.
+        #[arg(long)]
+        aliases: Option<PathBuf>,
+        /// Write the groups as JSON here (default stdout).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Also write a readable Markdown report here.
+        #[arg(long)]
+        markdown: Option<PathBuf>,
+    },
     /// Run the text stages over public conformance suites and print pass rates.
     Conformance {
         /// Folder with sbd/, recognizers/ and langid/ (default ../shared/peer).
@@ -196,6 +211,12 @@ fn run(cli: Cli) -> Result<i32> {
             json,
             model,
         } => tagger_agree(onnx, data, &split, limit, json, model),
+        Command::Consolidate {
+            facts,
+            aliases,
+            output,
+            markdown,
+        } => consolidate(facts, aliases, output, markdown),
         Command::Conformance {
             peer,
             verbose,
@@ -471,6 +492,45 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
     } else {
         0
     })
+}
+
+fn consolidate(
+    facts: PathBuf,
+    aliases: Option<PathBuf>,
+    output: Option<PathBuf>,
+    markdown: Option<PathBuf>,
+) -> Result<i32> {
+    let text = if facts.as_os_str() == "-" {
+        std::io::read_to_string(std::io::stdin()).context("cannot read stdin")?
+    } else {
+        std::fs::read_to_string(&facts)
+            .with_context(|| format!("cannot read {}", facts.display()))?
+    };
+    let (rows, skipped) = claimx_consolidate::read_rows(&text);
+    let mut table = claimx_consolidate::AliasTable::default();
+    table.learn(&rows);
+    if let Some(path) = &aliases {
+        table.load(path)?;
+    }
+    let groups = claimx_consolidate::consolidate(&rows, &table);
+    let json = serde_json::to_string_pretty(&groups)? + "\n";
+    match &output {
+        Some(p) => {
+            std::fs::write(p, json).with_context(|| format!("cannot write {}", p.display()))?
+        }
+        None => print!("{json}"),
+    }
+    if let Some(p) = &markdown {
+        std::fs::write(p, claimx_consolidate::markdown(&groups))
+            .with_context(|| format!("cannot write {}", p.display()))?;
+    }
+    eprintln!(
+        "claimx: {} claim rows ({} other lines skipped), {} fact groups",
+        rows.len(),
+        skipped,
+        groups.len()
+    );
+    Ok(0)
 }
 
 /// Text bytes after which a batch is annotated even if it has fewer than `--batch-size`

@@ -193,9 +193,18 @@ impl PyPipeline {
     }
 
     /// Annotate many documents (str, or dicts with "text" and optional "id", "published",
-    /// "title", "url") in parallel with the GIL released; one dict per document, in order:
-    /// the document record or an error record `{"id", "error": {...}}`.
-    fn extract_batch(&self, py: Python<'_>, docs: &Bound<'_, PyAny>) -> PyResult<Py<PyList>> {
+    /// "title", "url") in parallel with the GIL released; in order, one dict per document
+    /// (the document record or an error record `{"id", "error": {...}}`), or with
+    /// `records="claims"` one flat claim row per claim (error records kept), as
+    /// `claimx extract --records claims` writes them.
+    #[pyo3(signature = (docs, records="documents"))]
+    fn extract_batch(
+        &self,
+        py: Python<'_>,
+        docs: &Bound<'_, PyAny>,
+        records: &str,
+    ) -> PyResult<Py<PyList>> {
+        let claims = shape(records)? == RecordShape::Claims;
         let mut batch = Vec::new();
         for (i, item) in docs.try_iter()?.enumerate() {
             let item = item?;
@@ -237,7 +246,19 @@ impl PyPipeline {
             pool.install(|| {
                 use rayon::prelude::*;
                 let out = pipeline.extract_batch(&batch);
-                out.par_iter().map(record_json).collect()
+                if !claims {
+                    return out.par_iter().map(record_json).collect();
+                }
+                out.par_iter()
+                    .zip(&batch)
+                    .flat_map_iter(|(r, d)| match r {
+                        Ok(doc) => claimx_writers::claim_records(doc, &d.text)
+                            .into_iter()
+                            .map(|v| v.to_string())
+                            .collect::<Vec<_>>(),
+                        Err(_) => vec![record_json(r)],
+                    })
+                    .collect()
             })
         });
         let loads = json_loads(py)?;
@@ -365,6 +386,41 @@ fn string_column<'a>(batch: &'a RecordBatch, name: &str) -> Result<Option<Column
     }))
 }
 
+/// Group claim rows of different documents into facts labelled agree / compatible /
+/// conflict (as `claimx consolidate`). `rows`: claim-row dicts (`extract_batch(docs,
+/// records="claims")`) or the path of a JSONL file of them; `aliases`: an alias file.
+#[pyfunction]
+#[pyo3(signature = (rows, aliases=None))]
+fn consolidate(
+    py: Python<'_>,
+    rows: &Bound<'_, PyAny>,
+    aliases: Option<std::path::PathBuf>,
+) -> PyResult<PyObject> {
+    let text: String = if let Ok(path) = rows.extract::<std::path::PathBuf>() {
+        std::fs::read_to_string(&path)
+            .map_err(|e| PyValueError::new_err(format!("cannot read {}: {e}", path.display())))?
+    } else {
+        let dumps = py.import("json")?.getattr("dumps")?;
+        let mut lines = String::new();
+        for r in rows.try_iter()? {
+            lines.push_str(&dumps.call1((r?,))?.extract::<String>()?);
+            lines.push('\n');
+        }
+        lines
+    };
+    let (rows, _) = claimx_consolidate::read_rows(&text);
+    let mut table = claimx_consolidate::AliasTable::default();
+    table.learn(&rows);
+    if let Some(path) = aliases {
+        table
+            .load(&path)
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    }
+    let groups = claimx_consolidate::consolidate(&rows, &table);
+    let json = serde_json::to_string(&groups).expect("groups serialise");
+    Ok(json_loads(py)?.call1((json,))?.unbind())
+}
+
 /// The Arrow schema of `extract_arrow`'s output for `records` ("documents" or "claims").
 #[pyfunction]
 #[pyo3(signature = (records="documents"))]
@@ -409,6 +465,7 @@ fn _claimx(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyPipeline>()?;
     m.add_function(wrap_pyfunction!(arrow_schema, m)?)?;
     m.add_function(wrap_pyfunction!(eval, m)?)?;
+    m.add_function(wrap_pyfunction!(consolidate, m)?)?;
     m.add("DocumentError", m.py().get_type::<DocumentError>())?;
     m.add("ModelError", m.py().get_type::<ModelError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -217,3 +217,22 @@ def test_eval_matches_the_cli_report(root):
     pred = sum(v["pred"] for v in ents.values())
     gold = sum(v["gold"] for v in ents.values())
     assert 2 * tp / (pred + gold) > 0.8
+
+
+def test_consolidate_the_seeds_from_python(pipeline, root):
+    docs = [
+        {"id": p.stem, "text": p.read_text()}
+        for p in sorted((root / "data/seeds/text").glob("*.txt"))
+    ]
+    rows = pipeline.extract_batch(docs, records="claims")
+    assert all("claim" in r for r in rows)
+    groups = claimx.consolidate(rows)
+    labels = {g["measure"]: g["label"] for g in groups}
+    assert labels == {
+        "USD": "compatible",
+        "papers": "compatible",
+        "people": "conflict",
+        "year founded (the lab)": "agree",
+    }
+    people = next(g for g in groups if g["measure"] == "people")
+    assert {m["lang"] for m in people["members"]} == {"de", "en"}

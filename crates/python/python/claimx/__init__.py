@@ -16,6 +16,7 @@ from ._claimx import (
     Pipeline,
     __version__,
     arrow_schema,
+    consolidate,
     eval,
 )
 
@@ -25,5 +26,6 @@ __all__ = [
     "Pipeline",
     "__version__",
     "arrow_schema",
+    "consolidate",
     "eval",
 ]

@@ -4,5 +4,6 @@ from ._claimx import (
     Pipeline as Pipeline,
     __version__ as __version__,
     arrow_schema as arrow_schema,
+    consolidate as consolidate,
     eval as eval,
 )

@@ -44,8 +44,11 @@ class Pipeline:
         self, text: str, id: Optional[str] = None, published: Optional[str] = None
     ) -> Record:
         """Annotate one text; raises DocumentError when it cannot be annotated."""
-    def extract_batch(self, docs: Iterable[Union[str, Mapping[str, Any]]]) -> list[Record]:
-        """Annotate many documents with the GIL released; one record or error record each."""
+    def extract_batch(
+        self, docs: Iterable[Union[str, Mapping[str, Any]]], records: Records = "documents"
+    ) -> list[Record]:
+        """Annotate many documents with the GIL released: one record or error record each,
+        or with records="claims" one flat claim row per claim."""
     def extract_arrow(
         self,
         batch: pyarrow.RecordBatch,
@@ -57,6 +60,12 @@ class Pipeline:
         """Annotate a RecordBatch; rows in the schema of arrow_schema(records)."""
 
 def arrow_schema(records: Records = "documents") -> pyarrow.Schema: ...
+def consolidate(
+    rows: Union[str, PathLike[str], Iterable[Mapping[str, Any]]],
+    aliases: Optional[Union[str, PathLike[str]]] = None,
+) -> list[Record]:
+    """Claims of several documents grouped into facts labelled agree / compatible / conflict."""
+
 def eval(
     gold: Union[str, PathLike[str]],
     pred: Optional[Union[str, PathLike[str]]] = None,

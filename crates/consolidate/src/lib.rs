@@ -1,0 +1,436 @@
+//! Consolidation: claims from different documents that state the same fact, in any of the
+//! languages, grouped and labelled.
+//!
+//! Input are the flat claim rows of `claimx extract --records claims`. A claim takes part
+//! when its figure has a value and a unit class (people, papers, money by currency,
+//! percent, …) or is a year with a known predicate class (founded, closed). Its subject is
+//! reduced to a key: the place noun it is headed by (`the lab`, `das Zentrum`,
+//! `KI-Forschungslabor`, `研究院` all count as *the lab*), else its entity resolved through an
+//! [`AliasTable`] (aliases learned across documents, inflected and hyphenated German forms,
+//! an optional user file), else unknown.
+//!
+//! Claims from at least two documents whose figures are of one unit class and whose value
+//! ranges overlap form a group, labelled `agree` (one exact value), `compatible` (values
+//! within each other's stated bounds: `nearly $1 billion` and `rund eine Milliarde Dollar`)
+//! or `conflict` (ranges that do not all overlap, or the figure attributed to different
+//! subjects). Years group by subject and predicate class: one year agrees, two conflict.
+
+mod aliases;
+mod report;
+
+pub use aliases::AliasTable;
+pub use report::markdown;
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A claim row as `claimx extract --records claims` writes it (the fields used here).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct ClaimRow {
+    pub id: String,
+    #[serde(default)]
+    pub lang: String,
+    #[serde(default)]
+    pub claim: usize,
+    pub subject: Option<String>,
+    pub subject_entity: Option<String>,
+    pub subject_canonical: Option<String>,
+    pub predicate: Option<String>,
+    pub figure: Option<FigureRow>,
+    pub attribution: Option<String>,
+    #[serde(default)]
+    pub sentence_text: String,
+    #[serde(default)]
+    pub hedged: bool,
+    #[serde(default)]
+    pub negated: bool,
+}
+
+/// A figure inside a claim row.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct FigureRow {
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub value: Option<serde_json::Value>,
+    pub upper: Option<serde_json::Value>,
+    pub bound: Option<String>,
+    pub unit: Option<String>,
+}
+
+/// How a group's members relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Label {
+    Agree,
+    Compatible,
+    Conflict,
+}
+
+/// One member claim of a group, with where it comes from.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Member {
+    pub document: String,
+    pub lang: String,
+    pub claim: usize,
+    pub subject: Option<String>,
+    /// The subject key the claim was compared on (`the lab`, an entity, or none).
+    pub subject_key: Option<String>,
+    pub predicate: Option<String>,
+    pub figure: String,
+    pub low: f64,
+    pub high: f64,
+    pub attribution: Option<String>,
+    pub sentence: String,
+}
+
+/// Claims from different documents that state one fact.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct FactGroup {
+    /// What the figure counts (`people`, `papers`, `USD`, `year founded`, …).
+    pub measure: String,
+    pub label: Label,
+    /// Why the label was given, in words.
+    pub reason: String,
+    /// The subject keys of the members (several for a subject conflict).
+    pub subjects: Vec<String>,
+    pub members: Vec<Member>,
+}
+
+/// The unit class of a unit word in any of the languages, or `None` for units not known.
+pub fn unit_class(unit: &str) -> Option<&'static str> {
+    let u = unit.to_lowercase();
+    let u = u.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '%' | '$' | '€'));
+    Some(match u {
+        "usd" | "$" | "dollar" | "dollars" | "美元" => "USD",
+        "eur" | "€" | "euro" | "euros" | "欧元" => "EUR",
+        "cny" | "rmb" | "yuan" | "元" | "人民币" => "CNY",
+        "%" | "percent" | "prozent" => "percent",
+        "mitarbeiter" | "mitarbeitern" | "mitarbeitende" | "beschäftigte" | "beschäftigten"
+        | "angestellte" | "angestellten" | "menschen" | "personen" | "leute" | "people"
+        | "employees" | "staff" | "workers" | "persons" | "员工" | "名员工" | "人" | "雇员" => {
+            "people"
+        }
+        "publikationen"
+        | "veröffentlichungen"
+        | "papers"
+        | "paper"
+        | "publications"
+        | "fachartikel"
+        | "artikel"
+        | "studien"
+        | "论文"
+        | "篇论文"
+        | "篇" => "papers",
+        _ => return None,
+    })
+}
+
+/// The predicate class of a verb form, for facts about years.
+pub fn predicate_class(predicate: &str) -> Option<&'static str> {
+    let p = predicate.to_lowercase();
+    let starts = |stems: &[&str]| stems.iter().any(|s| p.starts_with(s));
+    if starts(&[
+        "gegründet",
+        "gründete",
+        "founded",
+        "established",
+        "set up",
+        "launched",
+        "opened",
+        "eröffnet",
+        "成立",
+        "创立",
+        "创建",
+    ]) {
+        Some("founded")
+    } else if starts(&[
+        "schließ",
+        "schloss",
+        "geschlossen",
+        "closed",
+        "shut",
+        "closing",
+        "关闭",
+        "关停",
+    ]) {
+        Some("closed")
+    } else {
+        None
+    }
+}
+
+/// The predicate class of a verb in the clause around `figure` in `sentence`, for claims whose
+/// predicate is another clause's verb ("The lab, launched at the World AI Conference in
+/// 2018, was renowned …").
+fn clause_class(sentence: &str, figure: &str) -> Option<&'static str> {
+    let at = sentence.find(figure)?;
+    let marks = [',', ';', '，', '；'];
+    let start = sentence[..at].rfind(marks).map_or(0, |p| p + 1);
+    let end = sentence[at..]
+        .find(marks)
+        .map_or(sentence.len(), |p| at + p);
+    let clause = &sentence[start..end];
+    clause
+        .split_whitespace()
+        .find_map(predicate_class)
+        .or_else(|| predicate_class_in(clause))
+}
+
+/// Chinese predicates are not space-separated: look for them anywhere in the clause.
+fn predicate_class_in(clause: &str) -> Option<&'static str> {
+    ["成立", "创立", "创建", "关闭", "关停"]
+        .iter()
+        .find(|v| clause.contains(*v))
+        .and_then(|v| predicate_class(v))
+}
+
+/// Place nouns that name the subject of a story rather than an entity.
+const PLACE_NOUNS: &[&str] = &[
+    "lab",
+    "labs",
+    "laboratory",
+    "research lab",
+    "unit",
+    "centre",
+    "center",
+    "institute",
+    "labor",
+    "zentrum",
+    "forschungszentrum",
+    "institut",
+    "forschungslabor",
+    "forschungsinstitut",
+    "实验室",
+    "研究院",
+    "研究所",
+    "研究中心",
+    "中心",
+];
+
+/// The head noun of a subject phrase: the last word before a preposition or clause, the last
+/// part of a hyphenated compound, lower case.
+fn head_noun(subject: &str) -> Option<String> {
+    // bracketed definitions are not the head: "the Amazon Web Services (AWS) research unit"
+    let mut plain = String::with_capacity(subject.len());
+    let mut depth = 0usize;
+    for c in subject.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            c if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let cut = plain.split([',', '，']).next().unwrap_or(&plain);
+    let stop = [
+        " in ", " of ", " for ", " at ", " von ", " für ", " im ", " that ", " which ", " once",
+        " der ", " des ",
+    ];
+    let cut = stop
+        .iter()
+        .filter_map(|s| cut.find(s))
+        .min()
+        .map_or(cut, |p| &cut[..p]);
+    let last = cut.split_whitespace().last()?;
+    let part = last.rsplit('-').next().unwrap_or(last);
+    Some(part.to_lowercase())
+}
+
+fn place_noun(subject: &str) -> bool {
+    if PLACE_NOUNS
+        .iter()
+        .any(|n| !n.is_ascii() && subject.contains(n))
+    {
+        return true;
+    }
+    head_noun(subject).is_some_and(|h| {
+        PLACE_NOUNS.contains(&h.as_str()) || h.ends_with("labor") || h.ends_with("zentrum")
+    })
+}
+
+/// The key a claim's subject is compared on.
+pub fn subject_key(row: &ClaimRow, aliases: &AliasTable) -> Option<String> {
+    let subject = row.subject.as_deref()?;
+    if place_noun(subject) {
+        return Some("the lab".into());
+    }
+    let entity = row.subject_entity.as_deref()?;
+    // the entity counts only when the phrase is about it ("the AWS China division"), not
+    // when it was borrowed from elsewhere in the sentence ("eine Technologie")
+    subject.contains(entity).then(|| aliases.resolve(entity).0)
+}
+
+fn number(v: &Option<serde_json::Value>) -> Option<f64> {
+    v.as_ref()?.as_f64().filter(|n| n.is_finite())
+}
+
+/// The range of values a figure states: exact, `approx` ±10 %, `gt`/`ge` up to +50 %,
+/// `lt`/`le` down to −33 % (an open bound still names its order of magnitude).
+pub fn value_range(f: &FigureRow) -> Option<(f64, f64)> {
+    let v = number(&f.value)?;
+    if let Some(u) = number(&f.upper) {
+        return Some((v.min(u), v.max(u)));
+    }
+    Some(match f.bound.as_deref() {
+        None | Some("eq") => (v, v),
+        Some("approx") => (v * 0.9, v * 1.1),
+        Some("gt") | Some("ge") => (v, v * 1.5),
+        Some("lt") | Some("le") => (v / 1.5, v),
+        Some(_) => (v, v),
+    })
+}
+
+fn year(f: &FigureRow) -> Option<i64> {
+    let v = f.value.as_ref()?;
+    let s = v
+        .as_str()
+        .map(str::to_string)
+        .or_else(|| v.as_f64().map(|n| n.to_string()))?;
+    (s.len() == 4).then(|| s.parse().ok()).flatten()
+}
+
+/// Groups of claims from at least two documents that state the same fact.
+pub fn consolidate(rows: &[ClaimRow], aliases: &AliasTable) -> Vec<FactGroup> {
+    let mut by_measure: BTreeMap<String, Vec<Member>> = BTreeMap::new();
+    for row in rows.iter().filter(|r| !r.negated) {
+        let Some(f) = &row.figure else { continue };
+        let key = subject_key(row, aliases);
+        let (measure, low, high) = if f.kind == "DATE" {
+            let class = row
+                .predicate
+                .as_deref()
+                .and_then(predicate_class)
+                .or_else(|| clause_class(&row.sentence_text, &f.text));
+            let (Some(y), Some(class)) = (year(f), class) else {
+                continue;
+            };
+            // a year is a fact about its subject: different subjects are different facts
+            let Some(k) = &key else { continue };
+            (format!("year {class} ({k})"), y as f64, y as f64)
+        } else {
+            let class = match (f.kind.as_str(), f.unit.as_deref()) {
+                ("PERCENT", _) => "percent",
+                (_, Some(u)) => match unit_class(u) {
+                    Some(c) => c,
+                    None => continue,
+                },
+                _ => continue,
+            };
+            let Some((low, high)) = value_range(f) else {
+                continue;
+            };
+            (class.to_string(), low, high)
+        };
+        by_measure.entry(measure).or_default().push(Member {
+            document: row.id.clone(),
+            lang: row.lang.clone(),
+            claim: row.claim,
+            subject: row.subject.clone(),
+            subject_key: key,
+            predicate: row.predicate.clone(),
+            figure: f.text.clone(),
+            low,
+            high,
+            attribution: row.attribution.clone(),
+            sentence: row.sentence_text.clone(),
+        });
+    }
+    let mut groups = Vec::new();
+    for (measure, mut members) in by_measure {
+        members.sort_by(|a, b| a.low.total_cmp(&b.low).then(a.document.cmp(&b.document)));
+        if measure.starts_with("year ") {
+            if let Some(g) = group(&measure, members) {
+                groups.push(g);
+            }
+            continue;
+        }
+        // overlapping ranges chain into one cluster (sweep over the sorted lows)
+        let mut cluster: Vec<Member> = Vec::new();
+        let mut reach = f64::NEG_INFINITY;
+        for m in members {
+            if !cluster.is_empty() && m.low > reach {
+                if let Some(g) = group(&measure, std::mem::take(&mut cluster)) {
+                    groups.push(g);
+                }
+                reach = f64::NEG_INFINITY;
+            }
+            reach = reach.max(m.high);
+            cluster.push(m);
+        }
+        if let Some(g) = group(&measure, cluster) {
+            groups.push(g);
+        }
+    }
+    groups
+}
+
+/// A labelled group, if its members come from at least two documents.
+fn group(measure: &str, members: Vec<Member>) -> Option<FactGroup> {
+    let mut docs: Vec<&str> = members.iter().map(|m| m.document.as_str()).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    if docs.len() < 2 {
+        return None;
+    }
+    let mut subjects: Vec<String> = members
+        .iter()
+        .filter_map(|m| m.subject_key.clone())
+        .collect();
+    subjects.sort();
+    subjects.dedup();
+    let exact_and_equal = members
+        .iter()
+        .all(|m| m.low == m.high && m.low == members[0].low);
+    let overlap = members
+        .iter()
+        .all(|a| members.iter().all(|b| a.low <= b.high && b.low <= a.high));
+    let (label, reason) = if subjects.len() > 1 {
+        (
+            Label::Conflict,
+            format!(
+                "the figure is attributed to different subjects: {}",
+                subjects.join(", ")
+            ),
+        )
+    } else if exact_and_equal {
+        (
+            Label::Agree,
+            "every source gives the same exact value".to_string(),
+        )
+    } else if overlap {
+        (
+            Label::Compatible,
+            "the values lie within each other's stated bounds".to_string(),
+        )
+    } else {
+        (
+            Label::Conflict,
+            "the values do not fit each other's bounds".to_string(),
+        )
+    };
+    Some(FactGroup {
+        measure: measure.to_string(),
+        label,
+        reason,
+        subjects,
+        members,
+    })
+}
+
+/// Claim rows from JSONL text (`claimx extract --records claims`); error records and lines
+/// that are not claim rows are skipped and counted.
+pub fn read_rows(jsonl: &str) -> (Vec<ClaimRow>, usize) {
+    let mut rows = Vec::new();
+    let mut skipped = 0;
+    for line in jsonl.lines().filter(|l| !l.trim().is_empty()) {
+        match serde_json::from_str::<ClaimRow>(line) {
+            Ok(r) => rows.push(r),
+            Err(_) => skipped += 1,
+        }
+    }
+    (rows, skipped)
+}
+
+#[cfg(test)]
+mod tests;

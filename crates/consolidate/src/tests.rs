@@ -1,0 +1,423 @@
+use super::*;
+use rstest::rstest;
+
+// builders for table rows: one argument per column reads best in the cases below
+#[allow(clippy::too_many_arguments)]
+fn row(
+    doc: &str,
+    lang: &str,
+    subject: &str,
+    entity: Option<&str>,
+    predicate: &str,
+    text: &str,
+    kind: &str,
+    value: serde_json::Value,
+    bound: Option<&str>,
+    unit: Option<&str>,
+) -> ClaimRow {
+    ClaimRow {
+        id: doc.into(),
+        lang: lang.into(),
+        claim: 0,
+        subject: Some(subject.into()),
+        subject_entity: entity.map(String::from),
+        subject_canonical: entity.map(String::from),
+        predicate: Some(predicate.into()),
+        figure: Some(FigureRow {
+            text: text.into(),
+            kind: kind.into(),
+            value: Some(value),
+            upper: None,
+            bound: bound.map(String::from),
+            unit: unit.map(String::from),
+        }),
+        attribution: None,
+        sentence_text: format!("{subject} {predicate} {text}."),
+        hedged: false,
+        negated: false,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn people(
+    doc: &str,
+    lang: &str,
+    subject: &str,
+    entity: Option<&str>,
+    text: &str,
+    v: f64,
+    bound: Option<&str>,
+    unit: &str,
+) -> ClaimRow {
+    row(
+        doc,
+        lang,
+        subject,
+        entity,
+        "hatte",
+        text,
+        "CARDINAL",
+        serde_json::json!(v),
+        bound,
+        Some(unit),
+    )
+}
+
+fn labels(rows: &[ClaimRow]) -> Vec<(String, Label, usize)> {
+    let mut aliases = AliasTable::default();
+    aliases.learn(rows);
+    consolidate(rows, &aliases)
+        .into_iter()
+        .map(|g| (g.measure, g.label, g.members.len()))
+        .collect()
+}
+
+#[rstest]
+// agree: one exact value in every source
+#[case::agree_de_en(vec![
+    people("a", "de", "Das Labor", None, "1.000 Mitarbeiter", 1000.0, None, "Mitarbeiter"),
+    people("b", "en", "The lab", None, "1,000 employees", 1000.0, None, "employees"),
+], "people", Label::Agree)]
+#[case::agree_zh_en(vec![
+    people("a", "zh", "该研究院", None, "1000名员工", 1000.0, None, "名员工"),
+    people("b", "en", "the lab", None, "1,000 staff", 1000.0, None, "staff"),
+], "people", Label::Agree)]
+// compatible: bounded or approximate values within each other's bounds
+#[case::compatible_over(vec![
+    people("a", "de", "Das Zentrum", None, "über 1.000 Mitarbeiter", 1000.0, Some("gt"), "Mitarbeiter"),
+    people("b", "en", "the Shanghai lab", None, "over 1,000 people", 1000.0, Some("gt"), "people"),
+    people("c", "zh", "该实验室", None, "超过1000人", 1000.0, Some("gt"), "人"),
+], "people", Label::Compatible)]
+#[case::compatible_money(vec![
+    row("a", "de", "Das Labor", None, "erzielte", "rund eine Milliarde Dollar", "MONEY", serde_json::json!(1e9), Some("approx"), Some("USD")),
+    row("b", "en", "The lab", None, "generated", "nearly $1 billion", "MONEY", serde_json::json!(1e9), Some("approx"), Some("USD")),
+    row("c", "zh", "该研究院", None, "获得", "约10亿美元", "MONEY", serde_json::json!(1.05e9), Some("approx"), Some("USD")),
+], "USD", Label::Compatible)]
+// conflict: the same figure for different subjects
+#[case::conflict_subjects(vec![
+    people("a", "en", "the lab", None, "over 1,000 people", 1000.0, Some("gt"), "people"),
+    people("b", "en", "the AWS China division", Some("AWS China"), "over 1,000 people", 1000.0, Some("gt"), "people"),
+], "people", Label::Conflict)]
+#[case::conflict_subjects_de_zh(vec![
+    people("a", "de", "Das Labor", None, "über 1.000 Mitarbeiter", 1000.0, Some("gt"), "Mitarbeiter"),
+    people("b", "zh", "亚马逊云科技", Some("亚马逊云科技"), "超过1000名员工", 1000.0, Some("gt"), "名员工"),
+], "people", Label::Conflict)]
+// conflict: values outside each other's bounds (about 1,000 vs over 1,050)
+#[case::conflict_values(vec![
+    people("a", "de", "Das Labor", None, "rund 1.000 Mitarbeiter", 1000.0, Some("approx"), "Mitarbeiter"),
+    people("b", "en", "the lab", None, "over 1,050 employees", 1050.0, Some("gt"), "employees"),
+    people("c", "en", "the lab", None, "1,200 employees", 1200.0, None, "employees"),
+], "people", Label::Conflict)]
+fn constructed_claim_sets(
+    #[case] rows: Vec<ClaimRow>,
+    #[case] measure: &str,
+    #[case] label: Label,
+) {
+    let got = labels(&rows);
+    assert_eq!(got, vec![(measure.to_string(), label, rows.len())]);
+}
+
+#[rstest]
+#[case::agree(&["2018", "2018", "2018"], Label::Agree)]
+#[case::conflict(&["2018", "2019"], Label::Conflict)]
+fn founding_years(#[case] years: &[&str], #[case] label: Label) {
+    let subjects = [
+        ("de", "Das 2018 gegründete Zentrum", "gegründete"),
+        ("en", "The lab", "established"),
+        ("zh", "该研究院", "成立于"),
+    ];
+    let rows: Vec<ClaimRow> = years
+        .iter()
+        .zip(subjects)
+        .enumerate()
+        .map(|(i, (y, (lang, s, p)))| {
+            row(
+                &format!("d{i}"),
+                lang,
+                s,
+                None,
+                p,
+                y,
+                "DATE",
+                serde_json::json!(y),
+                None,
+                None,
+            )
+        })
+        .collect();
+    assert_eq!(
+        labels(&rows),
+        vec![("year founded (the lab)".to_string(), label, years.len())]
+    );
+}
+
+#[test]
+fn a_year_takes_the_verb_of_its_own_clause() {
+    let mut a = row(
+        "a",
+        "en",
+        "The lab",
+        None,
+        "was",
+        "2018",
+        "DATE",
+        serde_json::json!("2018"),
+        None,
+        None,
+    );
+    a.sentence_text = "The lab, launched at the World AI Conference in 2018, was renowned.".into();
+    let b = row(
+        "b",
+        "de",
+        "Das Zentrum",
+        None,
+        "gegründete",
+        "2018",
+        "DATE",
+        serde_json::json!("2018"),
+        None,
+        None,
+    );
+    let mut c = row(
+        "c",
+        "zh",
+        "该研究院",
+        None,
+        "是",
+        "2018年",
+        "DATE",
+        serde_json::json!("2018"),
+        None,
+        None,
+    );
+    c.sentence_text = "该研究院于2018年成立，是亚马逊唯一的海外研究院。".into();
+    let mut d = row(
+        "d",
+        "en",
+        "The lab",
+        None,
+        "was",
+        "2018",
+        "DATE",
+        serde_json::json!("2018"),
+        None,
+        None,
+    );
+    d.sentence_text = "In 2018, the lab was small.".into();
+    let groups = consolidate(&[a, b, c, d], &AliasTable::default());
+    assert_eq!(groups.len(), 1);
+    let docs: Vec<&str> = groups[0]
+        .members
+        .iter()
+        .map(|m| m.document.as_str())
+        .collect();
+    assert_eq!(docs, ["a", "b", "c"]);
+}
+
+#[test]
+fn one_document_alone_is_no_group_and_far_values_are_two() {
+    let rows = vec![
+        people(
+            "a",
+            "en",
+            "the lab",
+            None,
+            "over 1,000 people",
+            1000.0,
+            Some("gt"),
+            "people",
+        ),
+        people(
+            "a",
+            "en",
+            "the lab",
+            None,
+            "1,000 people",
+            1000.0,
+            None,
+            "people",
+        ),
+        people(
+            "b",
+            "en",
+            "the lab",
+            None,
+            "50 people",
+            50.0,
+            None,
+            "people",
+        ),
+        people(
+            "c",
+            "de",
+            "Das Labor",
+            None,
+            "50 Mitarbeiter",
+            50.0,
+            None,
+            "Mitarbeiter",
+        ),
+    ];
+    assert_eq!(labels(&rows), vec![("people".to_string(), Label::Agree, 2)]);
+}
+
+#[test]
+fn aliases_join_names_across_documents_and_languages() {
+    let mut rows = vec![
+        people(
+            "a",
+            "en",
+            "Amazon Web Services",
+            Some("Amazon Web Services"),
+            "over 1,000 people",
+            1000.0,
+            Some("gt"),
+            "people",
+        ),
+        people(
+            "b",
+            "de",
+            "AWS",
+            Some("AWS"),
+            "über 1.000 Mitarbeiter",
+            1000.0,
+            Some("gt"),
+            "Mitarbeiter",
+        ),
+        people(
+            "c",
+            "zh",
+            "亚马逊云科技",
+            Some("亚马逊云科技"),
+            "超过1000名员工",
+            1000.0,
+            Some("gt"),
+            "名员工",
+        ),
+    ];
+    // document b defines AWS as Amazon Web Services; document c as 亚马逊云科技
+    rows[1].subject_canonical = Some("Amazon Web Services".into());
+    let mut extra = people("c", "zh", "AWS", Some("AWS"), "x", 1.0, None, "none");
+    extra.subject_canonical = Some("亚马逊云科技".into());
+    rows.push(extra);
+    let mut aliases = AliasTable::default();
+    aliases.learn(&rows);
+    let (name, conf) = aliases.resolve("亚马逊云科技");
+    assert_eq!(aliases.resolve("AWS").0, name);
+    assert!(conf > 0.5 && conf <= 1.0);
+    let groups = consolidate(&rows, &aliases);
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0].label, Label::Compatible, "{:?}", groups[0]);
+    assert_eq!(groups[0].subjects.len(), 1);
+}
+
+#[test]
+fn inflected_and_hyphenated_german_forms_and_a_user_file() {
+    let rows = vec![
+        people("a", "de", "Amazon", Some("Amazon"), "x", 1.0, None, "none"),
+        people(
+            "a",
+            "de",
+            "Amazons",
+            Some("Amazons"),
+            "x",
+            1.0,
+            None,
+            "none",
+        ),
+        people(
+            "b",
+            "de",
+            "Amazon-Sprecher",
+            Some("Amazon-Sprecher"),
+            "x",
+            1.0,
+            None,
+            "none",
+        ),
+    ];
+    let mut aliases = AliasTable::default();
+    aliases.learn(&rows);
+    assert_eq!(aliases.resolve("Amazons").0, "Amazon");
+    assert_eq!(aliases.resolve("Amazon-Sprecher").0, "Amazon");
+    let dir = std::env::temp_dir().join(format!("claimx-aliases-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let tsv = dir.join("aliases.tsv");
+    std::fs::write(&tsv, "# alias\tcanonical\nAmazon.com\tAmazon\n").unwrap();
+    aliases.load(&tsv).unwrap();
+    assert_eq!(aliases.resolve("Amazon.com"), ("Amazon".to_string(), 1.0));
+    std::fs::write(&tsv, "no tab here\n").unwrap();
+    let err = aliases.load(&tsv).unwrap_err().to_string();
+    assert!(err.contains("line 1"), "{err}");
+}
+
+#[rstest]
+#[case("the Shanghai lab", true)]
+#[case("sein 2018 gegründetes KI-Forschungslabor in Shanghai", true)]
+#[case("Das AWS-Labor", true)]
+#[case("the Amazon Web Services (AWS) research unit", true)]
+#[case("该研究院", true)]
+#[case("the AWS China division once", false)]
+#[case("eine Technologie", false)]
+fn place_nouns(#[case] subject: &str, #[case] place: bool) {
+    assert_eq!(place_noun(subject), place);
+}
+
+#[test]
+fn markdown_report_lists_conflicts_first() {
+    let rows = vec![
+        people(
+            "a",
+            "en",
+            "the lab",
+            None,
+            "over 1,000 people",
+            1000.0,
+            Some("gt"),
+            "people",
+        ),
+        people(
+            "b",
+            "en",
+            "the AWS China division",
+            Some("AWS China"),
+            "over 1,000 people",
+            1000.0,
+            Some("gt"),
+            "people",
+        ),
+        row(
+            "a",
+            "en",
+            "the lab",
+            None,
+            "published",
+            "more than 100 papers",
+            "CARDINAL",
+            serde_json::json!(100.0),
+            Some("gt"),
+            Some("papers"),
+        ),
+        row(
+            "b",
+            "de",
+            "Das Labor",
+            None,
+            "hat",
+            "über 100 Publikationen",
+            "CARDINAL",
+            serde_json::json!(100.0),
+            Some("gt"),
+            Some("Publikationen"),
+        ),
+    ];
+    let groups = consolidate(&rows, &AliasTable::default());
+    let md = markdown(&groups);
+    let conflict = md.find("**CONFLICT**").unwrap();
+    let compatible = md.find("compatible\n").unwrap();
+    assert!(conflict < compatible, "{md}");
+    assert!(
+        md.contains("| b | de | Das Labor | über 100 Publikationen |"),
+        "{md}"
+    );
+}
