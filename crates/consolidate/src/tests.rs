@@ -63,6 +63,20 @@ fn people(
     )
 }
 
+/// "the lab employed over 1,000 people", in English.
+fn lab_over_1000(doc: &str) -> ClaimRow {
+    people(
+        doc,
+        "en",
+        "the lab",
+        None,
+        "over 1,000 people",
+        1000.0,
+        Some("gt"),
+        "people",
+    )
+}
+
 fn labels(rows: &[ClaimRow]) -> Vec<(String, Label, usize)> {
     let mut aliases = AliasTable::default();
     aliases.learn(rows);
@@ -217,16 +231,7 @@ fn a_year_takes_the_verb_of_its_own_clause() {
 #[test]
 fn one_document_alone_is_no_group_and_far_values_are_two() {
     let rows = vec![
-        people(
-            "a",
-            "en",
-            "the lab",
-            None,
-            "over 1,000 people",
-            1000.0,
-            Some("gt"),
-            "people",
-        ),
+        lab_over_1000("a"),
         people(
             "a",
             "en",
@@ -366,16 +371,7 @@ fn place_nouns(#[case] subject: &str, #[case] place: bool) {
 #[test]
 fn markdown_report_lists_conflicts_first() {
     let rows = vec![
-        people(
-            "a",
-            "en",
-            "the lab",
-            None,
-            "over 1,000 people",
-            1000.0,
-            Some("gt"),
-            "people",
-        ),
+        lab_over_1000("a"),
         people(
             "b",
             "en",
