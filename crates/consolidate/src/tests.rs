@@ -63,6 +63,33 @@ fn people(
     )
 }
 
+/// A claim about a year (value "2018"), in `sentence` when given.
+fn year_row(
+    doc: &str,
+    lang: &str,
+    subject: &str,
+    predicate: &str,
+    text: &str,
+    sentence: Option<&str>,
+) -> ClaimRow {
+    let mut r = row(
+        doc,
+        lang,
+        subject,
+        None,
+        predicate,
+        text,
+        "DATE",
+        serde_json::json!("2018"),
+        None,
+        None,
+    );
+    if let Some(s) = sentence {
+        r.sentence_text = s.into();
+    }
+    r
+}
+
 /// "the lab employed over 1,000 people", in English.
 fn lab_over_1000(doc: &str) -> ClaimRow {
     people(
@@ -167,57 +194,31 @@ fn founding_years(#[case] years: &[&str], #[case] label: Label) {
 
 #[test]
 fn a_year_takes_the_verb_of_its_own_clause() {
-    let mut a = row(
+    let a = year_row(
         "a",
         "en",
         "The lab",
-        None,
         "was",
         "2018",
-        "DATE",
-        serde_json::json!("2018"),
-        None,
-        None,
+        Some("The lab, launched at the World AI Conference in 2018, was renowned."),
     );
-    a.sentence_text = "The lab, launched at the World AI Conference in 2018, was renowned.".into();
-    let b = row(
-        "b",
-        "de",
-        "Das Zentrum",
-        None,
-        "gegründete",
-        "2018",
-        "DATE",
-        serde_json::json!("2018"),
-        None,
-        None,
-    );
-    let mut c = row(
+    let b = year_row("b", "de", "Das Zentrum", "gegründete", "2018", None);
+    let c = year_row(
         "c",
         "zh",
         "该研究院",
-        None,
         "是",
         "2018年",
-        "DATE",
-        serde_json::json!("2018"),
-        None,
-        None,
+        Some("该研究院于2018年成立，是亚马逊唯一的海外研究院。"),
     );
-    c.sentence_text = "该研究院于2018年成立，是亚马逊唯一的海外研究院。".into();
-    let mut d = row(
+    let d = year_row(
         "d",
         "en",
         "The lab",
-        None,
         "was",
         "2018",
-        "DATE",
-        serde_json::json!("2018"),
-        None,
-        None,
+        Some("In 2018, the lab was small."),
     );
-    d.sentence_text = "In 2018, the lab was small.".into();
     let groups = consolidate(&[a, b, c, d], &AliasTable::default());
     assert_eq!(groups.len(), 1);
     let docs: Vec<&str> = groups[0]
