@@ -730,7 +730,9 @@ fn seed_facts_consolidate_across_outlets() {
             .arg("consolidate")
             .arg(&facts)
             .arg("--markdown")
-            .arg(&report),
+            .arg(&report)
+            .arg("--html")
+            .arg(dir.join("report.html")),
     );
     let groups: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     let summary: Vec<(String, String, Vec<String>)> = groups
@@ -772,5 +774,7 @@ fn seed_facts_consolidate_across_outlets() {
     );
     let md = std::fs::read_to_string(&report).unwrap();
     assert!(md.starts_with("# Facts across sources") && md.contains("**CONFLICT**"));
+    let page = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    assert!(page.contains("<section class=\"conflict\">"));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -140,6 +140,9 @@ enum Command {
         /// Also write a readable Markdown report here.
         #[arg(long)]
         markdown: Option<PathBuf>,
+        /// Also write the report as one HTML page here (opens in a browser, no server).
+        #[arg(long)]
+        html: Option<PathBuf>,
     },
     /// Run the text stages over public conformance suites and print pass rates.
     Conformance {
@@ -216,7 +219,8 @@ fn run(cli: Cli) -> Result<i32> {
             aliases,
             output,
             markdown,
-        } => consolidate(facts, aliases, output, markdown),
+            html,
+        } => consolidate(facts, aliases, output, [markdown, html]),
         Command::Conformance {
             peer,
             verbose,
@@ -498,7 +502,7 @@ fn consolidate(
     facts: PathBuf,
     aliases: Option<PathBuf>,
     output: Option<PathBuf>,
-    markdown: Option<PathBuf>,
+    [markdown, html]: [Option<PathBuf>; 2],
 ) -> Result<i32> {
     let text = if facts.as_os_str() == "-" {
         std::io::read_to_string(std::io::stdin()).context("cannot read stdin")?
@@ -520,9 +524,15 @@ fn consolidate(
         }
         None => print!("{json}"),
     }
-    if let Some(p) = &markdown {
-        std::fs::write(p, claimx_consolidate::markdown(&groups))
-            .with_context(|| format!("cannot write {}", p.display()))?;
+    let reports = [
+        (markdown, claimx_consolidate::markdown as fn(&[_]) -> String),
+        (html, claimx_consolidate::html),
+    ];
+    for (path, render) in reports {
+        if let Some(p) = path {
+            std::fs::write(&p, render(&groups))
+                .with_context(|| format!("cannot write {}", p.display()))?;
+        }
     }
     eprintln!(
         "claimx: {} claim rows ({} other lines skipped), {} fact groups",

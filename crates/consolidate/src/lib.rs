@@ -19,7 +19,7 @@ mod aliases;
 mod report;
 
 pub use aliases::AliasTable;
-pub use report::markdown;
+pub use report::{html, markdown};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -37,6 +37,9 @@ pub struct ClaimRow {
     pub subject_canonical: Option<String>,
     pub predicate: Option<String>,
     pub figure: Option<FigureRow>,
+    /// The claim's time figure (a date the fact holds for), if any.
+    #[serde(default)]
+    pub time: Option<FigureRow>,
     pub attribution: Option<String>,
     #[serde(default)]
     pub sentence_text: String,
@@ -76,6 +79,12 @@ pub struct Member {
     pub subject: Option<String>,
     /// The subject key the claim was compared on (`the lab`, an entity, or none).
     pub subject_key: Option<String>,
+    /// How sure the subject key is: 1 for a place noun or a name as written, lower for a
+    /// name joined through aliases.
+    pub subject_confidence: f32,
+    /// The year the claim's time names, if any: claims of different years are different
+    /// facts.
+    pub year: Option<i64>,
     pub predicate: Option<String>,
     pub figure: String,
     pub low: f64,
@@ -249,16 +258,17 @@ fn place_noun(subject: &str) -> bool {
     })
 }
 
-/// The key a claim's subject is compared on.
-pub fn subject_key(row: &ClaimRow, aliases: &AliasTable) -> Option<String> {
+/// The key a claim's subject is compared on, with the confidence of the alias links behind
+/// it.
+pub fn subject_key(row: &ClaimRow, aliases: &AliasTable) -> Option<(String, f32)> {
     let subject = row.subject.as_deref()?;
     if place_noun(subject) {
-        return Some("the lab".into());
+        return Some(("the lab".into(), 1.0));
     }
     let entity = row.subject_entity.as_deref()?;
     // the entity counts only when the phrase is about it ("the AWS China division"), not
     // when it was borrowed from elsewhere in the sentence ("eine Technologie")
-    subject.contains(entity).then(|| aliases.resolve(entity).0)
+    subject.contains(entity).then(|| aliases.resolve(entity))
 }
 
 fn number(v: &Option<serde_json::Value>) -> Option<f64> {
@@ -281,6 +291,15 @@ pub fn value_range(f: &FigureRow) -> Option<(f64, f64)> {
     })
 }
 
+/// The year a time figure names (`2024`, `2025-07-24`, `2025-W31`).
+fn time_year(f: &FigureRow) -> Option<i64> {
+    let v = f.value.as_ref()?.as_str()?;
+    v.get(..4)?
+        .parse()
+        .ok()
+        .filter(|y| (1000..3000).contains(y))
+}
+
 fn year(f: &FigureRow) -> Option<i64> {
     let v = f.value.as_ref()?;
     let s = v
@@ -295,7 +314,10 @@ pub fn consolidate(rows: &[ClaimRow], aliases: &AliasTable) -> Vec<FactGroup> {
     let mut by_measure: BTreeMap<String, Vec<Member>> = BTreeMap::new();
     for row in rows.iter().filter(|r| !r.negated) {
         let Some(f) = &row.figure else { continue };
-        let key = subject_key(row, aliases);
+        let (key, confidence) = match subject_key(row, aliases) {
+            Some((k, c)) => (Some(k), c),
+            None => (None, 1.0),
+        };
         let (measure, low, high) = if f.kind == "DATE" {
             let class = row
                 .predicate
@@ -328,6 +350,8 @@ pub fn consolidate(rows: &[ClaimRow], aliases: &AliasTable) -> Vec<FactGroup> {
             claim: row.claim,
             subject: row.subject.clone(),
             subject_key: key,
+            subject_confidence: confidence,
+            year: row.time.as_ref().and_then(time_year),
             predicate: row.predicate.clone(),
             figure: f.text.clone(),
             low,
@@ -337,31 +361,54 @@ pub fn consolidate(rows: &[ClaimRow], aliases: &AliasTable) -> Vec<FactGroup> {
         });
     }
     let mut groups = Vec::new();
-    for (measure, mut members) in by_measure {
-        members.sort_by(|a, b| a.low.total_cmp(&b.low).then(a.document.cmp(&b.document)));
-        if measure.starts_with("year ") {
-            if let Some(g) = group(&measure, members) {
-                groups.push(g);
-            }
-            continue;
-        }
-        // overlapping ranges chain into one cluster (sweep over the sorted lows)
-        let mut cluster: Vec<Member> = Vec::new();
-        let mut reach = f64::NEG_INFINITY;
-        for m in members {
-            if !cluster.is_empty() && m.low > reach {
-                if let Some(g) = group(&measure, std::mem::take(&mut cluster)) {
-                    groups.push(g);
-                }
-                reach = f64::NEG_INFINITY;
-            }
-            reach = reach.max(m.high);
-            cluster.push(m);
-        }
-        if let Some(g) = group(&measure, cluster) {
-            groups.push(g);
+    for (measure, members) in by_measure {
+        for members in split_by_year(members) {
+            groups.extend(cluster(&measure, members));
         }
     }
+    groups
+}
+
+/// Claims that name different years state different facts; claims without a year join the
+/// only year there is, else stay together on their own.
+fn split_by_year(members: Vec<Member>) -> Vec<Vec<Member>> {
+    let mut years: Vec<i64> = members.iter().filter_map(|m| m.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    if years.len() <= 1 {
+        return vec![members];
+    }
+    let mut parts: Vec<Vec<Member>> = vec![Vec::new(); years.len() + 1];
+    for m in members {
+        let at = m
+            .year
+            .and_then(|y| years.binary_search(&y).ok())
+            .unwrap_or(years.len());
+        parts[at].push(m);
+    }
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
+/// Groups of one measure: years as one group, values as clusters of overlapping ranges.
+fn cluster(measure: &str, mut members: Vec<Member>) -> Vec<FactGroup> {
+    members.sort_by(|a, b| a.low.total_cmp(&b.low).then(a.document.cmp(&b.document)));
+    if measure.starts_with("year ") {
+        return group(measure, members).into_iter().collect();
+    }
+    // overlapping ranges chain into one cluster (sweep over the sorted lows)
+    let mut groups = Vec::new();
+    let mut run: Vec<Member> = Vec::new();
+    let mut reach = f64::NEG_INFINITY;
+    for m in members {
+        if !run.is_empty() && m.low > reach {
+            groups.extend(group(measure, std::mem::take(&mut run)));
+            reach = f64::NEG_INFINITY;
+        }
+        reach = reach.max(m.high);
+        run.push(m);
+    }
+    groups.extend(group(measure, run));
     groups
 }
 

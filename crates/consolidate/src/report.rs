@@ -1,5 +1,6 @@
-//! A readable report of fact groups: Markdown, grouped by subject, sources side by side,
-//! conflicts first and marked.
+//! A readable report of fact groups, in Markdown or as one self-contained HTML page (opens in
+//! a browser, no server): grouped by subject, sources side by side, conflicts first and
+//! highlighted.
 
 use crate::{FactGroup, Label};
 use std::fmt::Write;
@@ -20,14 +21,7 @@ pub fn markdown(groups: &[FactGroup]) -> String {
         count(Label::Compatible),
         count(Label::Agree)
     );
-    let mut order: Vec<&FactGroup> = groups.iter().collect();
-    order.sort_by(|a, b| {
-        b.label
-            .cmp(&a.label)
-            .then(a.subjects.cmp(&b.subjects))
-            .then(a.measure.cmp(&b.measure))
-    });
-    for g in order {
+    for g in ordered(groups) {
         let mark = match g.label {
             Label::Conflict => "**CONFLICT**",
             Label::Compatible => "compatible",
@@ -60,5 +54,65 @@ pub fn markdown(groups: &[FactGroup]) -> String {
         }
         out.push('\n');
     }
+    out
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn ordered(groups: &[FactGroup]) -> Vec<&FactGroup> {
+    let mut order: Vec<&FactGroup> = groups.iter().collect();
+    order.sort_by(|a, b| {
+        b.label
+            .cmp(&a.label)
+            .then(a.subjects.cmp(&b.subjects))
+            .then(a.measure.cmp(&b.measure))
+    });
+    order
+}
+
+/// The groups as one HTML page with its own style sheet; conflicts on a red ground.
+pub fn html(groups: &[FactGroup]) -> String {
+    let mut out = String::from(
+        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Facts across sources</title>\n<style>\nbody{font-family:sans-serif;max-width:80em;margin:2em auto}\ntable{border-collapse:collapse;width:100%;margin-bottom:2em}\ntd,th{border:1px solid #ccc;padding:.3em;vertical-align:top;text-align:left}\n.conflict h2{background:#fdd}.compatible h2{background:#ffd}.agree h2{background:#dfd}\n</style></head><body>\n<h1>Facts across sources</h1>\n",
+    );
+    for g in ordered(groups) {
+        let label = match g.label {
+            Label::Conflict => "conflict",
+            Label::Compatible => "compatible",
+            Label::Agree => "agree",
+        };
+        let subject = if g.subjects.is_empty() {
+            "(subject not named)".to_string()
+        } else {
+            g.subjects.join(" / ")
+        };
+        let _ = writeln!(
+            out,
+            "<section class=\"{label}\"><h2>{} — {} — {label}</h2><p>{}</p>",
+            esc(&subject),
+            esc(&g.measure),
+            esc(&g.reason)
+        );
+        out.push_str("<table><tr><th>source</th><th>lang</th><th>subject</th><th>figure</th><th>attribution</th><th>sentence</th></tr>\n");
+        for m in &g.members {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&m.document),
+                esc(&m.lang),
+                esc(m.subject.as_deref().unwrap_or("")),
+                esc(&m.figure),
+                esc(m.attribution.as_deref().unwrap_or("")),
+                esc(&m.sentence)
+            );
+        }
+        out.push_str("</table></section>\n");
+    }
+    out.push_str("</body></html>\n");
     out
 }

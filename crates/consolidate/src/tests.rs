@@ -31,6 +31,7 @@ fn row(
             bound: bound.map(String::from),
             unit: unit.map(String::from),
         }),
+        time: None,
         attribution: None,
         sentence_text: format!("{subject} {predicate} {text}."),
         hedged: false,
@@ -227,6 +228,47 @@ fn a_year_takes_the_verb_of_its_own_clause() {
         .map(|m| m.document.as_str())
         .collect();
     assert_eq!(docs, ["a", "b", "c"]);
+}
+
+#[test]
+fn figures_of_different_years_are_different_facts() {
+    let year = |r: &mut ClaimRow, y: &str| {
+        r.time = Some(FigureRow {
+            text: y.into(),
+            kind: "DATE".into(),
+            value: Some(serde_json::json!(y)),
+            upper: None,
+            bound: None,
+            unit: None,
+        })
+    };
+    let revenue = |doc: &str, v: f64| {
+        row(
+            doc,
+            "en",
+            "The lab",
+            None,
+            "generated",
+            "$1 billion",
+            "MONEY",
+            serde_json::json!(v),
+            Some("approx"),
+            Some("USD"),
+        )
+    };
+    let (mut a, mut b, mut c) = (revenue("a", 1e9), revenue("b", 1e9), revenue("c", 1.05e9));
+    year(&mut a, "2023");
+    year(&mut b, "2024-05-01");
+    year(&mut c, "2024");
+    let groups = consolidate(&[a, b, c], &AliasTable::default());
+    assert_eq!(groups.len(), 1, "{groups:?}");
+    let docs: Vec<&str> = groups[0]
+        .members
+        .iter()
+        .map(|m| m.document.as_str())
+        .collect();
+    assert_eq!(docs, ["b", "c"]);
+    assert_eq!(groups[0].members[0].year, Some(2024));
 }
 
 #[test]
