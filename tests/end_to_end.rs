@@ -471,9 +471,10 @@ fn killed_runs_resume_to_the_uninterrupted_output() {
     let dir = tempdir("resume");
     let dump = resume_dump(&dir, 6000);
     for records in ["documents", "claims"] {
-        let reference = dir.join(format!("reference-{records}.jsonl"));
-        let status = claimx()
-            .args([
+        // the same extraction of the dump into `out`; the callers add --resume and the rest
+        let extract_into = |out: &Path| {
+            let mut cmd = claimx();
+            cmd.args([
                 "extract",
                 "--model",
                 "none",
@@ -482,10 +483,12 @@ fn killed_runs_resume_to_the_uninterrupted_output() {
                 records,
             ])
             .arg("-o")
-            .arg(&reference)
-            .arg(&dump)
-            .status()
-            .unwrap();
+            .arg(out)
+            .arg(&dump);
+            cmd
+        };
+        let reference = dir.join(format!("reference-{records}.jsonl"));
+        let status = extract_into(&reference).status().unwrap();
         assert_eq!(status.code(), Some(1), "the malformed lines fail");
         let out = dir.join(format!("resumed-{records}.jsonl"));
         // deterministic "random" kill points
@@ -496,12 +499,8 @@ fn killed_runs_resume_to_the_uninterrupted_output() {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             let wait = std::time::Duration::from_millis(100 + seed % 600);
-            let mut child = claimx()
-                .args(["extract", "--model", "none", "--quiet", "--resume"])
-                .args(["--threads", "1", "--batch-size", "32", "--records", records])
-                .arg("-o")
-                .arg(&out)
-                .arg(&dump)
+            let mut child = extract_into(&out)
+                .args(["--resume", "--threads", "1", "--batch-size", "32"])
                 .stderr(std::process::Stdio::null())
                 .spawn()
                 .unwrap();
@@ -513,21 +512,7 @@ fn killed_runs_resume_to_the_uninterrupted_output() {
             child.wait().unwrap();
         }
         assert!(kills >= 3, "the runs ended before they could be killed");
-        let status = claimx()
-            .args([
-                "extract",
-                "--model",
-                "none",
-                "--quiet",
-                "--resume",
-                "--records",
-                records,
-            ])
-            .arg("-o")
-            .arg(&out)
-            .arg(&dump)
-            .status()
-            .unwrap();
+        let status = extract_into(&out).arg("--resume").status().unwrap();
         assert_eq!(
             status.code(),
             Some(1),

@@ -18,6 +18,9 @@ pub struct AliasTable {
     mentions: Vec<usize>,
     /// an inflected or hyphenated form of another name: never the reported name
     derived: Vec<bool>,
+    /// the reported name of each root, worked out once after the last change (resolve runs
+    /// once per claim)
+    reported: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// Errors reading an alias file.
@@ -29,6 +32,7 @@ pub enum AliasError {
 
 impl AliasTable {
     fn id(&mut self, name: &str) -> usize {
+        self.reported = Default::default();
         if let Some(&i) = self.index.get(name) {
             return i;
         }
@@ -53,6 +57,7 @@ impl AliasTable {
 
     /// Declare `a` and `b` one entity, with the confidence of that link.
     pub fn link(&mut self, a: &str, b: &str, confidence: f32) {
+        self.reported = Default::default();
         let (a, b) = (self.id(a), self.id(b));
         let (ra, _) = self.root(a);
         let (rb, _) = self.root(b);
@@ -91,6 +96,7 @@ impl AliasTable {
                 self.derived[i] = true;
             }
         }
+        self.reported = Default::default();
     }
 
     /// Read an alias file: lines `alias<TAB>canonical` (`#` starts a comment), or a JSON
@@ -122,6 +128,27 @@ impl AliasTable {
         Ok(())
     }
 
+    /// For each root, the name its entity is reported under: never a derived form, then the
+    /// most mentioned, then the longest, then the first in order.
+    fn reported_names(&self) -> Vec<usize> {
+        let mut best: Vec<usize> = (0..self.names.len()).collect();
+        let better = |a: usize, b: usize| {
+            self.derived[b]
+                .cmp(&self.derived[a])
+                .then(self.mentions[a].cmp(&self.mentions[b]))
+                .then(self.names[a].len().cmp(&self.names[b].len()))
+                .then(self.names[b].cmp(&self.names[a]))
+                .is_gt()
+        };
+        for j in 0..self.names.len() {
+            let root = self.root(j).0;
+            if better(j, best[root]) {
+                best[root] = j;
+            }
+        }
+        best
+    }
+
     /// The name an entity is reported under (the most mentioned of its names, then the
     /// longest) and the confidence that `name` is that entity.
     pub fn resolve(&self, name: &str) -> (String, f32) {
@@ -129,16 +156,7 @@ impl AliasTable {
             return (name.to_string(), 1.0);
         };
         let (root, conf) = self.root(i);
-        let best = (0..self.names.len())
-            .filter(|&j| self.root(j).0 == root)
-            .max_by(|&a, &b| {
-                self.derived[b]
-                    .cmp(&self.derived[a])
-                    .then(self.mentions[a].cmp(&self.mentions[b]))
-                    .then(self.names[a].len().cmp(&self.names[b].len()))
-                    .then(self.names[b].cmp(&self.names[a]))
-            })
-            .unwrap_or(root);
+        let best = self.reported.get_or_init(|| self.reported_names())[root];
         (self.names[best].clone(), conf)
     }
 }

@@ -284,11 +284,12 @@ impl Pipeline {
         }
         self.check_languages(docs, &units, &partial, &mut state);
 
-        let live = |i: usize| state[units[i].doc].is_ok() && partial[i].is_ok();
+        // a window goes on only while its document is sound (a failed window failed it)
+        let live: Vec<bool> = units.iter().map(|u| state[u.doc].is_ok()).collect();
         let tags: Vec<Tags> = match &self.tagger {
             Some(tagger) => {
                 let texts: Vec<Vec<&str>> = (0..units.len())
-                    .map(|i| match (&partial[i], live(i)) {
+                    .map(|i| match (&partial[i], live[i]) {
                         (Ok(p), true) => p.sentences.iter().map(|s| s.span.slice(p.text)).collect(),
                         _ => Vec::new(),
                     })
@@ -298,7 +299,6 @@ impl Pipeline {
             }
             None => units.iter().map(|_| Ok(Vec::new())).collect(),
         };
-        let live: Vec<bool> = (0..units.len()).map(live).collect();
         let finished: Vec<Option<Result<AnnotatedDocument, DocumentError>>> = units
             .par_iter()
             .zip(partial)
@@ -374,7 +374,7 @@ impl Pipeline {
             {
                 continue;
             }
-            let sample = &doc.text[..floor_boundary(doc.text, 16 * 1024)];
+            let sample = &doc.text[..claimx_doc::floor_char_boundary(doc.text, 16 * 1024)];
             let guess = claimx_langid::language_name(sample)
                 .map(|n| format!(" (it reads as {n})"))
                 .unwrap_or_default();
@@ -820,14 +820,6 @@ fn add_segment_bytes(totals: &mut Vec<(Lang, usize)>, segments: &[LanguageSegmen
 
 fn main_by_bytes(totals: &[(Lang, usize)]) -> Option<Lang> {
     totals.iter().max_by_key(|t| t.1).map(|t| t.0)
-}
-
-fn floor_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// The publication date: the input's, else a dateline in the text.

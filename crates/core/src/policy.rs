@@ -2,7 +2,7 @@
 //! binary content, unsupported languages, and a fault-injection switch for testing error
 //! handling end to end.
 
-use claimx_doc::DocumentError;
+use claimx_doc::{floor_char_boundary, DocumentError};
 use serde::{Deserialize, Serialize};
 
 /// Limits and checks applied to every document.
@@ -110,17 +110,8 @@ pub fn windows(text: &str, max: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(text.len() / max + 1);
     let mut start = 0;
     while text.len() - start > max {
-        let mut limit = start + max;
-        while !text.is_char_boundary(limit) {
-            limit -= 1;
-        }
-        let half = {
-            let mut h = start + max / 2;
-            while !text.is_char_boundary(h) {
-                h -= 1;
-            }
-            h
-        };
+        let limit = floor_char_boundary(text, start + max);
+        let half = floor_char_boundary(text, start + max / 2);
         let region = &text[half..limit];
         let cut = region
             .rfind("\n\n")

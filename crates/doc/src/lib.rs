@@ -12,7 +12,7 @@
 mod offsets;
 mod types;
 
-pub use offsets::OffsetIndex;
+pub use offsets::{floor_char_boundary, OffsetIndex};
 pub use types::*;
 
 /// Documents longer than this many bytes are refused (error kind `too_large`) by default, by

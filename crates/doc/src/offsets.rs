@@ -65,7 +65,7 @@ impl<'a> OffsetIndex<'a> {
             Err(i) => i.saturating_sub(1),
         };
         let (b0, c0) = self.checkpoints[i];
-        c0 + self.text[b0..floor_boundary(self.text, byte)]
+        c0 + self.text[b0..floor_char_boundary(self.text, byte)]
             .chars()
             .count()
     }
@@ -107,8 +107,10 @@ impl<'a> OffsetIndex<'a> {
     }
 }
 
-fn floor_boundary(text: &str, mut b: usize) -> usize {
-    while b > 0 && !text.is_char_boundary(b) {
+/// The largest character boundary of `text` at or before byte `at` (clamped to its length).
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut b = at.min(text.len());
+    while !text.is_char_boundary(b) {
         b -= 1;
     }
     b

@@ -289,48 +289,47 @@ impl PyPipeline {
         let out = py.allow_threads(|| -> Result<RecordBatch, String> {
             let texts = string_column(&batch, text_column)?
                 .ok_or_else(|| format!("the batch has no column {text_column:?}"))?;
-            let ids = string_column(&batch, id_column)?;
+            let id_column = string_column(&batch, id_column)?;
             let published = string_column(&batch, published_column)?;
-            let n = batch.num_rows();
-            let id_of = |i: usize| -> String {
-                ids.as_ref()
-                    .and_then(|c| c.get(i))
-                    .map_or_else(|| i.to_string(), |s| s.to_string())
-            };
-            // rows without text become error records in place
-            let mut views = Vec::with_capacity(n);
-            let mut owned_ids = Vec::with_capacity(n);
-            for i in 0..n {
-                owned_ids.push(id_of(i));
-            }
-            let mut missing = Vec::new();
-            for (i, id) in owned_ids.iter().enumerate() {
-                match texts.get(i) {
-                    Some(text) => views.push(DocumentRef {
+            let ids: Vec<String> = (0..batch.num_rows())
+                .map(|i| {
+                    id_column
+                        .as_ref()
+                        .and_then(|c| c.get(i))
+                        .map_or_else(|| i.to_string(), str::to_string)
+                })
+                .collect();
+            let views: Vec<DocumentRef<'_>> = ids
+                .iter()
+                .enumerate()
+                .filter_map(|(i, id)| {
+                    Some(DocumentRef {
                         id,
-                        text,
+                        text: texts.get(i)?,
                         published: published.as_ref().and_then(|c| c.get(i)),
-                    }),
-                    None => missing.push(i),
-                }
-            }
-            let annotated = pool.install(|| pipeline.extract_views(&views));
-            let mut results: Vec<(Output, &str)> = Vec::with_capacity(n);
-            let mut annotated = annotated.into_iter().zip(&views);
-            for (i, id) in owned_ids.iter().enumerate() {
-                if missing.binary_search(&i).is_ok() {
-                    let e = CoreDocumentError::new(
-                        id,
-                        "input",
-                        "missing_text",
-                        format!("row {i}: column {text_column:?} is null"),
-                    );
-                    results.push((Err(e), ""));
-                } else {
-                    let (r, v) = annotated.next().expect("one result per text");
-                    results.push((r, v.text));
-                }
-            }
+                    })
+                })
+                .collect();
+            let mut annotated = pool
+                .install(|| pipeline.extract_views(&views))
+                .into_iter()
+                .zip(&views);
+            // rows without text become error records in place
+            let results: Vec<(Output, &str)> = ids
+                .iter()
+                .enumerate()
+                .map(|(i, id)| match texts.get(i) {
+                    None => {
+                        let message = format!("row {i}: column {text_column:?} is null");
+                        let e = CoreDocumentError::new(id, "input", "missing_text", message);
+                        (Err(e), "")
+                    }
+                    Some(_) => {
+                        let (r, v) = annotated.next().expect("one result per text");
+                        (r, v.text)
+                    }
+                })
+                .collect();
             claimx_writers::record_batch(shape, results.iter().map(|(r, t)| (r, *t)))
                 .map_err(|e| e.to_string())
         });
