@@ -291,6 +291,10 @@ struct ModelArgs {
     /// the `ort` feature and a --model DIR holding model.onnx from scripts/export_onnx.py).
     #[arg(long)]
     backend: Option<claimx_core::claimx_tagger::Backend>,
+    /// Run the backend's reference path instead (candle: the plain op graph over padded
+    /// batches that the fused pass replaced), to compare speed and labels.
+    #[arg(long)]
+    reference: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -316,6 +320,9 @@ impl ModelArgs {
                 "none" => claimx_core::TaggerModel::None,
                 dir => claimx_core::TaggerModel::Dir(dir.into()),
             };
+        }
+        if self.reference {
+            config.tagger.options.reference = true;
         }
         if let Some(figures) = self.tagger_figures {
             config.tagger.figures = match figures {

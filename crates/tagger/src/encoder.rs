@@ -3,24 +3,17 @@
 //! Written out rather than taken from `candle-transformers` because that crate has no
 //! token-classification heads and names BERT, XLM-R and DistilBERT weights differently; here
 //! one module maps all three checkpoints onto the same post-LN transformer.
+use std::sync::Mutex;
+
 use candle_core::{DType, Device, Module, Tensor};
 use candle_nn::{Embedding, LayerNorm, Linear, VarBuilder};
 use ndarray::Array3;
+use rayon::prelude::*;
 
 use crate::config::{Activation, Architecture, ModelConfig};
 use crate::error::{Result, TaggerError};
+use crate::kernels;
 use crate::TokenClassifier;
-
-struct Layer {
-    query: Linear,
-    key: Linear,
-    value: Linear,
-    out: Linear,
-    attention_norm: LayerNorm,
-    up: Linear,
-    down: Linear,
-    output_norm: LayerNorm,
-}
 
 /// Where a checkpoint keeps one transformer layer's tensors, relative to the encoder.
 struct LayerNames {
@@ -60,26 +53,60 @@ const DISTILBERT_LAYER: LayerNames = LayerNames {
     output_norm: "output_layer_norm",
 };
 
-/// A BERT-family encoder plus its `classifier` Linear (bias kept), evaluated in f32.
-pub struct CandleEncoder {
-    word: Embedding,
-    position: Embedding,
-    token_type: Option<Tensor>,
-    norm: LayerNorm,
-    layers: Vec<Layer>,
-    classifier: Linear,
-    config: ModelConfig,
-    device: Device,
+/// A dense layer as checkpoints store it: weight `[outputs, inputs]` row-major, and its bias.
+struct Dense {
+    weight: Vec<f32>,
+    bias: Vec<f32>,
+    inputs: usize,
+    outputs: usize,
 }
 
-fn layer_norm(size: usize, eps: f64, vb: VarBuilder) -> candle_core::Result<LayerNorm> {
-    // Old BERT checkpoints call the parameters gamma/beta.
-    let (w, b) = if vb.contains_tensor("gamma") {
-        ("gamma", "beta")
-    } else {
-        ("weight", "bias")
-    };
-    Ok(LayerNorm::new(vb.get(size, w)?, vb.get(size, b)?, eps))
+struct Norm {
+    weight: Vec<f32>,
+    bias: Vec<f32>,
+}
+
+struct Layer {
+    /// Query, key and value stacked into one `[3 × hidden, hidden]` matrix: one product
+    /// over all tokens instead of three.
+    qkv: Dense,
+    out: Dense,
+    attention_norm: Norm,
+    up: Dense,
+    down: Dense,
+    output_norm: Norm,
+}
+
+/// Buffers of one forward pass, kept between calls so that a batch does not fault in fresh
+/// pages for every activation (the kernel's page-fault handling was a tenth of candle's
+/// profile).
+#[derive(Default)]
+struct Workspace {
+    x: Vec<f32>,
+    qkv: Vec<f32>,
+    context: Vec<f32>,
+    hidden: Vec<f32>,
+}
+
+/// A BERT-family encoder plus its `classifier` Linear (bias kept), evaluated in f32.
+///
+/// Weights are read with candle from safetensors (f32, f16 or bf16). The forward pass runs
+/// the tokens of all rows packed one after another, with no padding: the dense layers are
+/// one matrix product over every token of the batch (AVX-512 or AVX2 kernels of the `gemm`
+/// crate that candle also uses), attention runs per row and head on that row's own length,
+/// and the element-wise steps are the vectorised [`kernels`](crate::kernels). Buffers are
+/// reused across calls. [`CandleEncoder::graph`] gives the same network as plain candle ops,
+/// the reference the fused pass is tested and benchmarked against.
+pub struct CandleEncoder {
+    word: Vec<f32>,
+    position: Vec<f32>,
+    /// Token type 0's embedding, added to every token (BERT, XLM-R).
+    token_type: Option<Vec<f32>>,
+    norm: Norm,
+    layers: Vec<Layer>,
+    classifier: Dense,
+    config: ModelConfig,
+    workspace: Mutex<Workspace>,
 }
 
 fn weights_error(path: &std::path::Path) -> impl Fn(candle_core::Error) -> TaggerError + '_ {
@@ -89,13 +116,102 @@ fn weights_error(path: &std::path::Path) -> impl Fn(candle_core::Error) -> Tagge
     }
 }
 
+fn flat(t: Tensor) -> candle_core::Result<Vec<f32>> {
+    t.flatten_all()?.to_vec1::<f32>()
+}
+
+fn dense(vb: VarBuilder, inputs: usize, outputs: usize) -> candle_core::Result<Dense> {
+    Ok(Dense {
+        weight: flat(vb.get((outputs, inputs), "weight")?)?,
+        bias: flat(vb.get(outputs, "bias")?)?,
+        inputs,
+        outputs,
+    })
+}
+
+fn norm(size: usize, vb: VarBuilder) -> candle_core::Result<Norm> {
+    // Old BERT checkpoints call the parameters gamma/beta.
+    let (w, b) = if vb.contains_tensor("gamma") {
+        ("gamma", "beta")
+    } else {
+        ("weight", "bias")
+    };
+    Ok(Norm {
+        weight: flat(vb.get(size, w)?)?,
+        bias: flat(vb.get(size, b)?)?,
+    })
+}
+
+/// Rows processed by one rayon task in the element-wise steps.
+const ROWS_PER_TASK: usize = 16;
+
+/// `f` over chunks of whole `width`-long rows, in parallel.
+fn par_rows(buf: &mut [f32], width: usize, f: impl Fn(&mut [f32]) + Sync + Send) {
+    buf.par_chunks_mut(ROWS_PER_TASK * width).for_each(f);
+}
+
+/// Every row of `dst` set to `row`.
+fn fill_rows(dst: &mut [f32], row: &[f32]) {
+    par_rows(dst, row.len(), |chunk| {
+        for r in chunk.chunks_exact_mut(row.len()) {
+            r.copy_from_slice(row);
+        }
+    });
+}
+
+/// `dst[n, outputs] += src[n, inputs] · weightᵀ`, threaded over the current rayon pool.
+fn accumulate_product(dst: &mut [f32], src: &[f32], n: usize, d: &Dense) {
+    assert!(dst.len() >= n * d.outputs && src.len() >= n * d.inputs);
+    // SAFETY: the strides describe row-major `dst` [n, outputs], `src` [n, inputs] and
+    // `weight` [outputs, inputs] read as its transpose, all within the asserted lengths.
+    unsafe {
+        gemm::gemm(
+            n,
+            d.outputs,
+            d.inputs,
+            dst.as_mut_ptr(),
+            1,
+            d.outputs as isize,
+            true,
+            src.as_ptr(),
+            1,
+            d.inputs as isize,
+            d.weight.as_ptr(),
+            d.inputs as isize,
+            1,
+            1.0,
+            1.0,
+            false,
+            false,
+            false,
+            gemm::Parallelism::Rayon(0),
+        )
+    }
+}
+
+/// A pointer handed to rayon tasks that write disjoint parts of one buffer.
+#[derive(Clone, Copy)]
+struct Shared(*mut f32);
+// SAFETY: every task writes its own rows × head columns; nothing is read through it.
+unsafe impl Send for Shared {}
+unsafe impl Sync for Shared {}
+
+thread_local! {
+    static SCORES: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 impl CandleEncoder {
     /// Build from a VarBuilder over the checkpoint's tensors; `path` names the weights file
     /// in errors.
     pub fn load(vb: VarBuilder, config: ModelConfig, path: &std::path::Path) -> Result<Self> {
         let e = weights_error(path);
         let h = config.hidden_size;
-        let eps = config.layer_norm_eps;
+        if config.num_heads == 0 || h % config.num_heads != 0 {
+            return Err(TaggerError::Weights {
+                path: path.to_path_buf(),
+                message: format!("hidden size {h} is not a multiple of {} heads", config.num_heads),
+            });
+        }
         let prefix = match config.architecture {
             Architecture::Bert => "bert",
             Architecture::XlmRoberta => "roberta",
@@ -115,30 +231,29 @@ impl CandleEncoder {
             });
         };
         let emb = base.pp("embeddings");
-        let word = Embedding::new(
+        let word = flat(
             emb.pp("word_embeddings")
                 .get((config.vocab_size, h), "weight")
                 .map_err(&e)?,
-            h,
-        );
-        let position = Embedding::new(
+        )
+        .map_err(&e)?;
+        let position = flat(
             emb.pp("position_embeddings")
                 .get((config.max_position_embeddings, h), "weight")
                 .map_err(&e)?,
-            h,
-        );
+        )
+        .map_err(&e)?;
         let token_type = if config.type_vocab_size > 0 {
             let t = emb
                 .pp("token_type_embeddings")
                 .get((config.type_vocab_size, h), "weight")
                 .map_err(&e)?;
-            Some(t.get(0).map_err(&e)?)
+            Some(flat(t.get(0).map_err(&e)?).map_err(&e)?)
         } else {
             None
         };
-        let norm = layer_norm(h, eps, emb.pp("LayerNorm")).map_err(&e)?;
+        let embedding_norm = norm(h, emb.pp("LayerNorm")).map_err(&e)?;
         let ff = config.intermediate_size;
-        let linear = |vb: VarBuilder, i, o| candle_nn::linear(i, o, vb);
         let names = if config.architecture == Architecture::DistilBert {
             &DISTILBERT_LAYER
         } else {
@@ -147,30 +262,323 @@ impl CandleEncoder {
         let mut layers = Vec::with_capacity(config.num_layers);
         for l in 0..config.num_layers {
             let vb = base.pp(format!("{}.{l}", names.prefix));
-            layers.push(Layer {
-                query: linear(vb.pp(names.query), h, h).map_err(&e)?,
-                key: linear(vb.pp(names.key), h, h).map_err(&e)?,
-                value: linear(vb.pp(names.value), h, h).map_err(&e)?,
-                out: linear(vb.pp(names.out), h, h).map_err(&e)?,
-                attention_norm: layer_norm(h, eps, vb.pp(names.attention_norm)).map_err(&e)?,
-                up: linear(vb.pp(names.up), h, ff).map_err(&e)?,
-                down: linear(vb.pp(names.down), ff, h).map_err(&e)?,
-                output_norm: layer_norm(h, eps, vb.pp(names.output_norm)).map_err(&e)?,
-            });
+            let load = || -> candle_core::Result<Layer> {
+                let (q, k, v) = (
+                    dense(vb.pp(names.query), h, h)?,
+                    dense(vb.pp(names.key), h, h)?,
+                    dense(vb.pp(names.value), h, h)?,
+                );
+                Ok(Layer {
+                    qkv: Dense {
+                        weight: [q.weight, k.weight, v.weight].concat(),
+                        bias: [q.bias, k.bias, v.bias].concat(),
+                        inputs: h,
+                        outputs: 3 * h,
+                    },
+                    out: dense(vb.pp(names.out), h, h)?,
+                    attention_norm: norm(h, vb.pp(names.attention_norm))?,
+                    up: dense(vb.pp(names.up), h, ff)?,
+                    down: dense(vb.pp(names.down), ff, h)?,
+                    output_norm: norm(h, vb.pp(names.output_norm))?,
+                })
+            };
+            layers.push(load().map_err(&e)?);
         }
-        let classifier = linear(vb.pp("classifier"), h, config.labels.len()).map_err(&e)?;
+        let classifier = dense(vb.pp("classifier"), h, config.labels.len()).map_err(&e)?;
         Ok(CandleEncoder {
             word,
             position,
             token_type,
-            norm,
+            norm: embedding_norm,
             layers,
             classifier,
-            device: vb.device().clone(),
             config,
+            workspace: Mutex::new(Workspace::default()),
         })
     }
 
+    /// Position id of a row's first piece (XLM-R counts from after the padding id).
+    fn first_position(&self) -> usize {
+        match self.config.architecture {
+            Architecture::XlmRoberta => self.config.pad_token_id as usize + 1,
+            _ => 0,
+        }
+    }
+
+    fn activation(&self, v: &mut [f32]) {
+        match self.config.activation {
+            Activation::Gelu => kernels::gelu_erf(v),
+            Activation::GeluTanh => kernels::gelu_tanh(v),
+            Activation::Relu => kernels::relu(v),
+        }
+    }
+
+    /// Logits `[tokens of all rows, labels]`, rows packed one after another.
+    fn forward(&self, rows: &[Vec<u32>], ws: &mut Workspace) -> Result<Vec<f32>> {
+        let h = self.config.hidden_size;
+        let ff = self.config.intermediate_size;
+        let heads = self.config.num_heads;
+        let head = h / heads;
+        let eps = self.config.layer_norm_eps as f32;
+        let first = self.first_position();
+        let mut starts = Vec::with_capacity(rows.len() + 1);
+        starts.push(0usize);
+        for row in rows {
+            if first + row.len() > self.config.max_position_embeddings {
+                return Err(TaggerError::Inference(format!(
+                    "a row of {} pieces is longer than the model's {} positions",
+                    row.len(),
+                    self.config.max_position_embeddings - first
+                )));
+            }
+            if let Some(&id) = row.iter().find(|&&id| id as usize >= self.config.vocab_size) {
+                return Err(TaggerError::Inference(format!(
+                    "piece id {id} is outside the model's {} embeddings",
+                    self.config.vocab_size
+                )));
+            }
+            starts.push(starts.last().unwrap() + row.len());
+        }
+        let n = *starts.last().unwrap();
+        ws.x.resize(n * h, 0.0);
+        ws.qkv.resize(n * 3 * h, 0.0);
+        ws.context.resize(n * h, 0.0);
+        ws.hidden.resize(n * ff, 0.0);
+        let x = &mut ws.x[..n * h];
+        let qkv = &mut ws.qkv[..n * 3 * h];
+        let context = &mut ws.context[..n * h];
+        let hidden = &mut ws.hidden[..n * ff];
+
+        for (row, &start) in rows.iter().zip(&starts) {
+            for (p, &id) in row.iter().enumerate() {
+                let dst = &mut x[(start + p) * h..(start + p + 1) * h];
+                dst.copy_from_slice(&self.word[id as usize * h..(id as usize + 1) * h]);
+                kernels::add(dst, &self.position[(first + p) * h..(first + p + 1) * h]);
+                if let Some(tt) = &self.token_type {
+                    kernels::add(dst, tt);
+                }
+            }
+        }
+        let layer_norm = |x: &mut [f32], norm: &Norm| {
+            par_rows(x, h, |c| {
+                kernels::layer_norm_rows(c, &norm.weight, &norm.bias, eps)
+            })
+        };
+        let add_rows = |x: &mut [f32], row: &[f32]| {
+            par_rows(x, row.len(), |c| {
+                for r in c.chunks_exact_mut(row.len()) {
+                    kernels::add(r, row);
+                }
+            })
+        };
+        layer_norm(x, &self.norm);
+        let scale = 1.0 / (head as f32).sqrt();
+        let tasks: Vec<(usize, usize)> = (0..rows.len())
+            .filter(|&r| starts[r + 1] > starts[r])
+            .flat_map(|r| (0..heads).map(move |k| (r, k)))
+            .collect();
+        for layer in &self.layers {
+            fill_rows(qkv, &layer.qkv.bias);
+            accumulate_product(qkv, x, n, &layer.qkv);
+            let ctx = Shared(context.as_mut_ptr());
+            let qkv_in: &[f32] = qkv;
+            tasks.par_iter().for_each(|&(r, k)| {
+                let ctx = ctx;
+                let (start, len) = (starts[r], starts[r + 1] - starts[r]);
+                let q = qkv_in[start * 3 * h + k * head..].as_ptr();
+                // SAFETY: key and value columns lie after the query's within each row
+                let (key, value) = unsafe { (q.add(h), q.add(2 * h)) };
+                SCORES.with(|scores| {
+                    let mut scores = scores.borrow_mut();
+                    scores.resize(len * len, 0.0);
+                    let stride = (3 * h) as isize;
+                    // SAFETY: q, key and value address `len` rows of `head` columns at row
+                    // stride 3h inside `qkv`; scores is len × len; this task's context block
+                    // is `len` rows × `head` columns at row stride h that no other task
+                    // writes.
+                    unsafe {
+                        gemm::gemm(
+                            len,
+                            len,
+                            head,
+                            scores.as_mut_ptr(),
+                            1,
+                            len as isize,
+                            false,
+                            q,
+                            1,
+                            stride,
+                            key,
+                            stride,
+                            1,
+                            0.0,
+                            scale,
+                            false,
+                            false,
+                            false,
+                            gemm::Parallelism::None,
+                        );
+                        kernels::softmax_rows(&mut scores[..], len);
+                        gemm::gemm(
+                            len,
+                            head,
+                            len,
+                            ctx.0.add(start * h + k * head),
+                            1,
+                            h as isize,
+                            false,
+                            scores.as_ptr(),
+                            1,
+                            len as isize,
+                            value,
+                            1,
+                            stride,
+                            0.0,
+                            1.0,
+                            false,
+                            false,
+                            false,
+                            gemm::Parallelism::None,
+                        );
+                    }
+                });
+            });
+            add_rows(x, &layer.out.bias);
+            accumulate_product(x, context, n, &layer.out);
+            layer_norm(x, &layer.attention_norm);
+            fill_rows(hidden, &layer.up.bias);
+            accumulate_product(hidden, x, n, &layer.up);
+            par_rows(hidden, ff, |c| self.activation(c));
+            add_rows(x, &layer.down.bias);
+            accumulate_product(x, hidden, n, &layer.down);
+            layer_norm(x, &layer.output_norm);
+        }
+        let labels = self.classifier.outputs;
+        let mut logits = vec![0.0; n * labels];
+        fill_rows(&mut logits, &self.classifier.bias);
+        accumulate_product(&mut logits, x, n, &self.classifier);
+        Ok(logits)
+    }
+
+    /// The same network as a graph of plain candle ops over padded `[batch, length]`
+    /// tensors, as the encoder ran before the fused pass: the reference for tests and for
+    /// `claimx bench-tagger --graph`.
+    pub fn graph(&self) -> Result<CandleGraph> {
+        let to = |v: &[f32], shape: &[usize]| Tensor::from_slice(v, shape, &Device::Cpu);
+        let linear = |d: &Dense| -> candle_core::Result<Linear> {
+            Ok(Linear::new(
+                to(&d.weight, &[d.outputs, d.inputs])?,
+                Some(to(&d.bias, &[d.outputs])?),
+            ))
+        };
+        let eps = self.config.layer_norm_eps;
+        let norm = |n: &Norm| -> candle_core::Result<LayerNorm> {
+            let size = n.weight.len();
+            Ok(LayerNorm::new(to(&n.weight, &[size])?, to(&n.bias, &[size])?, eps))
+        };
+        let build = || -> candle_core::Result<CandleGraph> {
+            let h = self.config.hidden_size;
+            let mut layers = Vec::with_capacity(self.layers.len());
+            for l in &self.layers {
+                layers.push(GraphLayer {
+                    qkv: linear(&l.qkv)?,
+                    out: linear(&l.out)?,
+                    attention_norm: norm(&l.attention_norm)?,
+                    up: linear(&l.up)?,
+                    down: linear(&l.down)?,
+                    output_norm: norm(&l.output_norm)?,
+                });
+            }
+            Ok(CandleGraph {
+                word: Embedding::new(to(&self.word, &[self.config.vocab_size, h])?, h),
+                position: Embedding::new(
+                    to(&self.position, &[self.config.max_position_embeddings, h])?,
+                    h,
+                ),
+                token_type: match &self.token_type {
+                    Some(t) => Some(to(t, &[h])?),
+                    None => None,
+                },
+                norm: norm(&self.norm)?,
+                layers,
+                classifier: linear(&self.classifier)?,
+                config: self.config.clone(),
+                first: self.first_position() as u32,
+            })
+        };
+        build().map_err(|e| TaggerError::Inference(e.to_string()))
+    }
+}
+
+/// Packed `[tokens, labels]` logits laid out as `[rows, longest row, labels]`, zeros in
+/// the padding.
+fn unpack(rows: &[Vec<u32>], packed: &[f32], labels: usize) -> Result<Array3<f32>> {
+    let t = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut out = Array3::zeros((rows.len(), t, labels));
+    let mut start = 0;
+    for (r, row) in rows.iter().enumerate() {
+        for p in 0..row.len() {
+            let src = &packed[(start + p) * labels..(start + p + 1) * labels];
+            out.slice_mut(ndarray::s![r, p, ..])
+                .iter_mut()
+                .zip(src)
+                .for_each(|(d, s)| *d = *s);
+        }
+        start += row.len();
+    }
+    Ok(out)
+}
+
+impl TokenClassifier for CandleEncoder {
+    fn logits(&self, rows: &[Vec<u32>]) -> Result<Array3<f32>> {
+        let labels = self.config.labels.len();
+        if rows.iter().all(Vec::is_empty) {
+            let t = rows.iter().map(Vec::len).max().unwrap_or(0);
+            return Ok(Array3::zeros((rows.len(), t, labels)));
+        }
+        // a second caller at the same time gets buffers of its own rather than waiting
+        let packed = match self.workspace.try_lock() {
+            Ok(mut ws) => self.forward(rows, &mut ws)?,
+            Err(_) => self.forward(rows, &mut Workspace::default())?,
+        };
+        unpack(rows, &packed, labels)
+    }
+
+    fn labels(&self) -> &[String] {
+        &self.config.labels
+    }
+
+    fn max_sequence(&self) -> usize {
+        self.config.max_sequence()
+    }
+
+    fn reference(&self) -> Option<Result<Box<dyn TokenClassifier>>> {
+        Some(self.graph().map(|g| Box::new(g) as Box<dyn TokenClassifier>))
+    }
+}
+
+struct GraphLayer {
+    qkv: Linear,
+    out: Linear,
+    attention_norm: LayerNorm,
+    up: Linear,
+    down: Linear,
+    output_norm: LayerNorm,
+}
+
+/// The encoder as candle ops over padded batches; see [`CandleEncoder::graph`].
+pub struct CandleGraph {
+    word: Embedding,
+    position: Embedding,
+    token_type: Option<Tensor>,
+    norm: LayerNorm,
+    layers: Vec<GraphLayer>,
+    classifier: Linear,
+    config: ModelConfig,
+    first: u32,
+}
+
+impl CandleGraph {
     fn activation(&self, x: &Tensor) -> candle_core::Result<Tensor> {
         match self.config.activation {
             Activation::Gelu => x.gelu_erf(),
@@ -180,15 +588,13 @@ impl CandleEncoder {
     }
 
     fn forward(&self, ids: &Tensor, mask: &Tensor) -> candle_core::Result<Tensor> {
+        let config = &self.config;
         let (b, t) = ids.dims2()?;
-        let h = self.config.hidden_size;
-        let heads = self.config.num_heads;
+        let h = config.hidden_size;
+        let heads = config.num_heads;
         let head = h / heads;
-        let first = match self.config.architecture {
-            Architecture::XlmRoberta => self.config.pad_token_id + 1,
-            _ => 0,
-        };
-        let positions = Tensor::arange(first, first + t as u32, &self.device)?.unsqueeze(0)?;
+        let first = self.first;
+        let positions = Tensor::arange(first, first + t as u32, &Device::Cpu)?.unsqueeze(0)?;
         let mut x = self
             .word
             .forward(ids)?
@@ -206,9 +612,10 @@ impl CandleEncoder {
                 .contiguous()
         };
         for layer in &self.layers {
-            let q = split(layer.query.forward(&x)?)?;
-            let k = split(layer.key.forward(&x)?)?;
-            let v = split(layer.value.forward(&x)?)?;
+            let qkv = layer.qkv.forward(&x)?;
+            let q = split(qkv.narrow(2, 0, h)?)?;
+            let k = split(qkv.narrow(2, h, h)?)?;
+            let v = split(qkv.narrow(2, 2 * h, h)?)?;
             let scores = (q.matmul(&k.t()?)? * scale)?.broadcast_add(&bias)?;
             let probs = candle_nn::ops::softmax_last_dim(&scores)?;
             let context = probs.matmul(&v)?.transpose(1, 2)?.reshape((b, t, h))?;
@@ -224,23 +631,24 @@ impl CandleEncoder {
     }
 }
 
-impl TokenClassifier for CandleEncoder {
+impl TokenClassifier for CandleGraph {
     fn logits(&self, rows: &[Vec<u32>]) -> Result<Array3<f32>> {
+        let config = &self.config;
         let b = rows.len();
         let t = rows.iter().map(Vec::len).max().unwrap_or(0);
-        let labels = self.config.labels.len();
+        let labels = config.labels.len();
         if b == 0 || t == 0 {
             return Ok(Array3::zeros((b, t, labels)));
         }
-        let mut ids = vec![self.config.pad_token_id; b * t];
+        let mut ids = vec![config.pad_token_id; b * t];
         let mut mask = vec![0u8; b * t];
         for (i, row) in rows.iter().enumerate() {
             ids[i * t..i * t + row.len()].copy_from_slice(row);
             mask[i * t..i * t + row.len()].fill(1);
         }
         let run = || -> candle_core::Result<Vec<f32>> {
-            let ids = Tensor::from_vec(ids, (b, t), &self.device)?;
-            let mask = Tensor::from_vec(mask, (b, t), &self.device)?;
+            let ids = Tensor::from_vec(ids, (b, t), &Device::Cpu)?;
+            let mask = Tensor::from_vec(mask, (b, t), &Device::Cpu)?;
             self.forward(&ids, &mask)?
                 .to_dtype(DType::F32)?
                 .flatten_all()?

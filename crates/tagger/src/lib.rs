@@ -18,6 +18,7 @@
 mod config;
 mod encoder;
 mod error;
+mod kernels;
 #[cfg(feature = "ort")]
 mod onnx;
 mod spans;
@@ -57,7 +58,7 @@ use serde::{Deserialize, Serialize};
 use tokenizers::Tokenizer;
 
 pub use config::{Activation, Architecture, ModelConfig};
-pub use encoder::CandleEncoder;
+pub use encoder::{CandleEncoder, CandleGraph};
 pub use error::{Result, TaggerError};
 #[cfg(feature = "ort")]
 pub use onnx::{onnxruntime_library, OrtEncoder};
@@ -71,6 +72,11 @@ pub trait TokenClassifier: Send + Sync {
     fn labels(&self) -> &[String];
     /// Longest row, specials included, the model accepts.
     fn max_sequence(&self) -> usize;
+    /// The same network computed a simpler, slower way, if the backend has one: the
+    /// reference its optimised path is checked and benchmarked against.
+    fn reference(&self) -> Option<Result<Box<dyn TokenClassifier>>> {
+        None
+    }
 }
 
 /// Which engine runs the encoder.
@@ -109,6 +115,9 @@ pub struct TaggerOptions {
     pub overlap: usize,
     /// Windows per forward pass.
     pub batch_size: usize,
+    /// Run the backend's reference path ([`TokenClassifier::reference`]) instead of its
+    /// optimised one: for benchmarks and label checks.
+    pub reference: bool,
 }
 
 impl Default for TaggerOptions {
@@ -119,6 +128,7 @@ impl Default for TaggerOptions {
             max_tokens: 256,
             overlap: 32,
             batch_size: 32,
+            reference: false,
         }
     }
 }
@@ -228,11 +238,7 @@ impl Tagger {
                 message: e.to_string(),
             })?;
         let encoder = CandleEncoder::load(vb, config, &weights_path)?;
-        Ok(Tagger::with_classifier(
-            Box::new(encoder),
-            tokenizer,
-            options,
-        ))
+        Tagger::with_classifier(Box::new(encoder), tokenizer, options).reference_if_asked()
     }
 
     #[cfg(feature = "ort")]
@@ -245,11 +251,7 @@ impl Tagger {
     ) -> Result<Tagger> {
         let (config, tokenizer) = parse_model(config, tokenizer, dir)?;
         let encoder = OrtEncoder::load(graph, config, options.threads)?;
-        Ok(Tagger::with_classifier(
-            Box::new(encoder),
-            tokenizer,
-            options,
-        ))
+        Tagger::with_classifier(Box::new(encoder), tokenizer, options).reference_if_asked()
     }
 
     #[cfg(not(feature = "ort"))]
@@ -292,6 +294,26 @@ impl Tagger {
     /// The backend, for benchmarks and parity checks.
     pub fn classifier(&self) -> &dyn TokenClassifier {
         self.classifier.as_ref()
+    }
+
+    fn reference_if_asked(self) -> Result<Tagger> {
+        if self.options.reference {
+            self.into_reference()
+        } else {
+            Ok(self)
+        }
+    }
+
+    /// The same tagger on its backend's reference path ([`TokenClassifier::reference`]),
+    /// e.g. candle's plain op graph instead of the fused pass.
+    pub fn into_reference(self) -> Result<Tagger> {
+        let reference = self.classifier.reference().ok_or_else(|| {
+            TaggerError::Backend("this backend has no reference path".into())
+        })??;
+        Ok(Tagger {
+            classifier: reference,
+            ..self
+        })
     }
 
     pub fn tokenizer(&self) -> &Tokenizer {

@@ -1,0 +1,269 @@
+//! The element-wise parts of the fused encoder: GELU, softmax, layer norm.
+//!
+//! Written as plain loops over `f32` without branches or library calls so that LLVM
+//! vectorises them, and compiled three times (AVX-512, AVX2+FMA, baseline) with the widest
+//! picked at run time: the binary stays portable while the machine's vector width is used.
+//! `libm`'s scalar `erff` and `expf` took more time than all matrix products together in
+//! candle's own ops (perf, `docs/performance.md`).
+
+/// Compile `$generic` (an `#[inline(always)]` function) under wider target features and
+/// dispatch on what the CPU has.
+macro_rules! multiversion {
+    ($(#[$doc:meta])* pub fn $name:ident($($arg:ident: $ty:ty),*) => $generic:ident) => {
+        $(#[$doc])*
+        pub fn $name($($arg: $ty),*) {
+            #[cfg(target_arch = "x86_64")]
+            {
+                #[target_feature(enable = "avx512f,avx512vl,avx512dq,avx2,fma")]
+                unsafe fn avx512($($arg: $ty),*) {
+                    $generic($($arg),*)
+                }
+                #[target_feature(enable = "avx2,fma")]
+                unsafe fn avx2($($arg: $ty),*) {
+                    $generic($($arg),*)
+                }
+                if std::is_x86_feature_detected!("avx512f")
+                    && std::is_x86_feature_detected!("avx512vl")
+                    && std::is_x86_feature_detected!("avx512dq")
+                {
+                    // SAFETY: the features the function was compiled for are present.
+                    return unsafe { avx512($($arg),*) };
+                }
+                if std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("fma") {
+                    // SAFETY: as above.
+                    return unsafe { avx2($($arg),*) };
+                }
+            }
+            $generic($($arg),*)
+        }
+    };
+}
+
+/// `e^x` to about 1e-7 relative (Cephes' `expf` polynomial); inputs below -87 give
+/// `e^-87` rather than a denormal.
+#[inline(always)]
+fn exp(x: f32) -> f32 {
+    let x = x.max(-87.0).min(88.0);
+    // round to nearest without `roundf`, which baseline x86-64 cannot vectorise
+    const SHIFTER: f32 = 12_582_912.0; // 1.5 * 2^23
+    let n = (x * std::f32::consts::LOG2_E + SHIFTER) - SHIFTER;
+    let r = x - n * 0.693_359_4 - n * -2.121_944_4e-4;
+    let mut p = 1.987_569_1e-4;
+    p = p * r + 1.398_199_9e-3;
+    p = p * r + 8.333_452e-3;
+    p = p * r + 4.166_579_6e-2;
+    p = p * r + 1.666_666_5e-1;
+    p = p * r + 5.000_000_1e-1;
+    let e = p * r * r + r + 1.0;
+    e * f32::from_bits(((n as i32 + 127) << 23) as u32)
+}
+
+/// erf to about 2e-7 absolute (Abramowitz & Stegun 7.1.26).
+#[inline(always)]
+fn erf(x: f32) -> f32 {
+    let a = x.abs();
+    let t = 1.0 / (1.0 + 0.327_591_1 * a);
+    let poly = ((((1.061_405_4 * t - 1.453_152_1) * t + 1.421_413_8) * t - 0.284_496_72) * t
+        + 0.254_829_6)
+        * t;
+    (1.0 - poly * exp(-a * a)).copysign(x)
+}
+
+#[inline(always)]
+fn gelu_erf_generic(v: &mut [f32]) {
+    for x in v {
+        *x = 0.5 * *x * (1.0 + erf(*x * std::f32::consts::FRAC_1_SQRT_2));
+    }
+}
+
+#[inline(always)]
+fn gelu_tanh_generic(v: &mut [f32]) {
+    const C: f32 = 0.797_884_6; // sqrt(2 / pi)
+    for x in v {
+        let z = C * (*x + 0.044_715 * *x * *x * *x);
+        // tanh(z) = 1 - 2 / (e^2z + 1), saturating cleanly at both ends
+        let tanh = 1.0 - 2.0 / (exp(2.0 * z) + 1.0);
+        *x = 0.5 * *x * (1.0 + tanh);
+    }
+}
+
+#[inline(always)]
+fn relu_generic(v: &mut [f32]) {
+    for x in v {
+        *x = x.max(0.0);
+    }
+}
+
+const LANES: usize = 16;
+
+/// Sum in `LANES` independent accumulators: a float reduction LLVM may vectorise.
+#[inline(always)]
+fn sum(v: &[f32]) -> f32 {
+    let mut acc = [0.0f32; LANES];
+    let chunks = v.chunks_exact(LANES);
+    let rest = chunks.remainder();
+    for c in chunks {
+        for i in 0..LANES {
+            acc[i] += c[i];
+        }
+    }
+    acc.iter().sum::<f32>() + rest.iter().sum::<f32>()
+}
+
+#[inline(always)]
+fn max(v: &[f32]) -> f32 {
+    let mut acc = [f32::NEG_INFINITY; LANES];
+    let chunks = v.chunks_exact(LANES);
+    let rest = chunks.remainder();
+    for c in chunks {
+        for i in 0..LANES {
+            acc[i] = acc[i].max(c[i]);
+        }
+    }
+    acc.iter().chain(rest).copied().fold(f32::NEG_INFINITY, f32::max)
+}
+
+#[inline(always)]
+fn softmax_rows_generic(v: &mut [f32], width: usize) {
+    for row in v.chunks_exact_mut(width) {
+        let m = max(row);
+        for x in row.iter_mut() {
+            *x = exp(*x - m);
+        }
+        let inv = 1.0 / sum(row);
+        for x in row.iter_mut() {
+            *x *= inv;
+        }
+    }
+}
+
+#[inline(always)]
+fn layer_norm_rows_generic(v: &mut [f32], weight: &[f32], bias: &[f32], eps: f32) {
+    let width = weight.len();
+    for row in v.chunks_exact_mut(width) {
+        let mean = sum(row) / width as f32;
+        for x in row.iter_mut() {
+            *x -= mean;
+        }
+        let mut acc = [0.0f32; LANES];
+        let chunks = row.chunks_exact(LANES);
+        let rest: f32 = chunks.remainder().iter().map(|x| x * x).sum();
+        for c in chunks {
+            for i in 0..LANES {
+                acc[i] += c[i] * c[i];
+            }
+        }
+        let var = (acc.iter().sum::<f32>() + rest) / width as f32;
+        let inv = 1.0 / (var + eps).sqrt();
+        for ((x, w), b) in row.iter_mut().zip(weight).zip(bias) {
+            *x = *x * inv * w + b;
+        }
+    }
+}
+
+#[inline(always)]
+fn add_generic(dst: &mut [f32], src: &[f32]) {
+    for (d, s) in dst.iter_mut().zip(src) {
+        *d += s;
+    }
+}
+
+multiversion! {
+    /// Exact (erf) GELU in place.
+    pub fn gelu_erf(v: &mut [f32]) => gelu_erf_generic
+}
+multiversion! {
+    /// tanh-approximated GELU in place.
+    pub fn gelu_tanh(v: &mut [f32]) => gelu_tanh_generic
+}
+multiversion! {
+    /// ReLU in place.
+    pub fn relu(v: &mut [f32]) => relu_generic
+}
+multiversion! {
+    /// Softmax of every `width`-long row of `v`, in place.
+    pub fn softmax_rows(v: &mut [f32], width: usize) => softmax_rows_generic
+}
+multiversion! {
+    /// Layer norm of every row of `v` (rows as long as `weight`), in place.
+    pub fn layer_norm_rows(v: &mut [f32], weight: &[f32], bias: &[f32], eps: f32) => layer_norm_rows_generic
+}
+multiversion! {
+    /// `dst += src`, element by element.
+    pub fn add(dst: &mut [f32], src: &[f32]) => add_generic
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn libm_erf(x: f64) -> f64 {
+        // Abramowitz & Stegun 7.1.28 is too coarse to check against; integrate instead.
+        let steps = 20_000;
+        let h = x / steps as f64;
+        let f = |t: f64| (-t * t).exp();
+        let mut s = f(0.0) + f(x);
+        for i in 1..steps {
+            s += f(i as f64 * h) * if i % 2 == 1 { 4.0 } else { 2.0 };
+        }
+        s * h / 3.0 * 2.0 / std::f64::consts::PI.sqrt()
+    }
+
+    #[test]
+    fn exp_is_accurate_over_the_range_softmax_and_gelu_use() {
+        for i in -8700..=8800 {
+            let x = i as f32 / 100.0;
+            let want = (x as f64).exp();
+            let got = exp(x) as f64;
+            assert!(((got - want) / want).abs() < 3e-7, "exp({x}) = {got}, want {want}");
+        }
+    }
+
+    #[test]
+    fn erf_is_accurate() {
+        for i in -600..=600 {
+            let x = i as f32 / 100.0;
+            let want = libm_erf(x as f64);
+            let got = erf(x) as f64;
+            assert!((got - want).abs() < 3e-7, "erf({x}) = {got}, want {want}");
+        }
+    }
+
+    #[test]
+    fn dispatched_kernels_match_the_baseline_versions() {
+        let data: Vec<f32> = (0..1000).map(|i| ((i * 37 % 200) as f32 - 100.0) / 9.0).collect();
+        let mut a = data.clone();
+        let mut b = data.clone();
+        gelu_erf(&mut a);
+        gelu_erf_generic(&mut b);
+        for (x, y) in a.iter().zip(&b) {
+            assert!((x - y).abs() <= 1e-6 * x.abs().max(1.0));
+        }
+        let mut a = data.clone();
+        softmax_rows(&mut a, 40);
+        for row in a.chunks(40) {
+            assert!((row.iter().sum::<f32>() - 1.0).abs() < 1e-5);
+        }
+        let w = vec![1.0; 40];
+        let z = vec![0.0; 40];
+        let mut a = data.clone();
+        layer_norm_rows(&mut a, &w, &z, 1e-5);
+        for row in a.chunks(40) {
+            let mean = row.iter().sum::<f32>() / 40.0;
+            let var = row.iter().map(|x| (x - mean) * (x - mean)).sum::<f32>() / 40.0;
+            assert!(mean.abs() < 1e-5 && (var - 1.0).abs() < 1e-3, "{mean} {var}");
+        }
+    }
+
+    #[test]
+    fn gelu_saturates_without_nan() {
+        let mut v = vec![-1e30, -100.0, -10.0, 0.0, 10.0, 100.0, 1e30];
+        gelu_erf(&mut v);
+        assert!(v.iter().all(|x| x.is_finite()));
+        assert_eq!(v[3], 0.0);
+        assert!((v[5] - 100.0).abs() < 1e-4);
+        let mut v = vec![-1e30, -100.0, 0.0, 100.0, 1e30];
+        gelu_tanh(&mut v);
+        assert!(v.iter().all(|x| x.is_finite()), "{v:?}");
+    }
+}
