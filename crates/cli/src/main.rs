@@ -126,6 +126,21 @@ enum Command {
         #[command(flatten)]
         model: ModelArgs,
     },
+    /// GFLOP/s of the encoder's matrix products ([tokens, in] · [out, in]ᵀ at the dense
+    /// layers' shapes) with the kernels candle uses: the model-only floor of `scripts/bench.py`.
+    BenchMatmul {
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Rows (tokens) per product.
+        #[arg(long, default_value_t = 2048)]
+        tokens: usize,
+        /// Hidden and feed-forward sizes (multilingual-e5-small: 384 and 1536).
+        #[arg(long, default_value_t = 384)]
+        hidden: usize,
+        #[arg(long, default_value_t = 1536)]
+        intermediate: usize,
+    },
     /// Group claims from different documents that state the same fact and label each group
     /// agree / compatible / conflict (input: `claimx extract --records claims` JSONL).
     Consolidate {
@@ -192,6 +207,12 @@ fn run(cli: Cli) -> Result<i32> {
             json,
             model,
         } => eval(gold, pred, json, model),
+        Command::BenchMatmul {
+            threads,
+            tokens,
+            hidden,
+            intermediate,
+        } => bench_matmul(threads, tokens, hidden, intermediate),
         Command::BenchTagger {
             input,
             batch_size,
@@ -578,6 +599,46 @@ fn write_record(
         Ok(doc) => write_json(out, doc, pretty),
         Err(e) => write_json(out, &e.to_record(), pretty),
     }
+}
+
+fn bench_matmul(
+    threads: Option<usize>,
+    tokens: usize,
+    hidden: usize,
+    intermediate: usize,
+) -> Result<i32> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        builder = builder.num_threads(n.max(1));
+    }
+    let pool = builder.build().context("cannot start the worker threads")?;
+    let shapes = [
+        ("qkv", hidden, 3 * hidden),
+        ("out", hidden, hidden),
+        ("up", hidden, intermediate),
+        ("down", intermediate, hidden),
+    ];
+    let mut flops = 0.0;
+    let mut seconds = 0.0;
+    let mut each = serde_json::Map::new();
+    for (name, k, n) in shapes {
+        let g = pool.install(|| claimx_core::claimx_tagger::matmul_gflops(tokens, k, n, 5));
+        let f = 2.0 * (tokens * k * n) as f64;
+        flops += f;
+        seconds += f / (g * 1e9);
+        each.insert(name.into(), serde_json::json!(g));
+    }
+    println!(
+        "{}",
+        serde_json::json!({
+            "engine": "gemm (candle's kernels)",
+            "threads": pool.current_num_threads(),
+            "tokens": tokens,
+            "gflops": flops / seconds / 1e9,
+            "by_layer": each,
+        })
+    );
+    Ok(0)
 }
 
 fn bench_tagger(

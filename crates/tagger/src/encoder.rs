@@ -189,6 +189,27 @@ fn accumulate_product(dst: &mut [f32], src: &[f32], n: usize, d: &Dense) {
     }
 }
 
+/// GFLOP/s of the matrix product the dense layers use, `[m, k] · [n, k]ᵀ`, on the current
+/// rayon pool, best of `repeats` runs after one warm-up: the machine's matmul floor as
+/// claimx sees it (`claimx bench-matmul`).
+pub fn matmul_gflops(m: usize, k: usize, n: usize, repeats: usize) -> f64 {
+    let weight = Dense {
+        weight: (0..n * k).map(|i| ((i % 7) as f32 - 3.0) * 0.01).collect(),
+        bias: vec![0.0; n],
+        inputs: k,
+        outputs: n,
+    };
+    let src: Vec<f32> = (0..m * k).map(|i| ((i % 5) as f32 - 2.0) * 0.1).collect();
+    let mut dst = vec![0.0f32; m * n];
+    let mut best = f64::INFINITY;
+    for _ in 0..repeats.max(1) + 1 {
+        let t = std::time::Instant::now();
+        accumulate_product(&mut dst, &src, m, &weight);
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    2.0 * (m * k * n) as f64 / best / 1e9
+}
+
 /// A pointer handed to rayon tasks that write disjoint parts of one buffer.
 #[derive(Clone, Copy)]
 struct Shared(*mut f32);
@@ -209,7 +230,10 @@ impl CandleEncoder {
         if config.num_heads == 0 || h % config.num_heads != 0 {
             return Err(TaggerError::Weights {
                 path: path.to_path_buf(),
-                message: format!("hidden size {h} is not a multiple of {} heads", config.num_heads),
+                message: format!(
+                    "hidden size {h} is not a multiple of {} heads",
+                    config.num_heads
+                ),
             });
         }
         let prefix = match config.architecture {
@@ -331,7 +355,10 @@ impl CandleEncoder {
                     self.config.max_position_embeddings - first
                 )));
             }
-            if let Some(&id) = row.iter().find(|&&id| id as usize >= self.config.vocab_size) {
+            if let Some(&id) = row
+                .iter()
+                .find(|&&id| id as usize >= self.config.vocab_size)
+            {
                 return Err(TaggerError::Inference(format!(
                     "piece id {id} is outside the model's {} embeddings",
                     self.config.vocab_size
@@ -474,7 +501,11 @@ impl CandleEncoder {
         let eps = self.config.layer_norm_eps;
         let norm = |n: &Norm| -> candle_core::Result<LayerNorm> {
             let size = n.weight.len();
-            Ok(LayerNorm::new(to(&n.weight, &[size])?, to(&n.bias, &[size])?, eps))
+            Ok(LayerNorm::new(
+                to(&n.weight, &[size])?,
+                to(&n.bias, &[size])?,
+                eps,
+            ))
         };
         let build = || -> candle_core::Result<CandleGraph> {
             let h = self.config.hidden_size;
@@ -553,7 +584,10 @@ impl TokenClassifier for CandleEncoder {
     }
 
     fn reference(&self) -> Option<Result<Box<dyn TokenClassifier>>> {
-        Some(self.graph().map(|g| Box::new(g) as Box<dyn TokenClassifier>))
+        Some(
+            self.graph()
+                .map(|g| Box::new(g) as Box<dyn TokenClassifier>),
+        )
     }
 }
 

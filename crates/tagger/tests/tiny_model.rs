@@ -47,7 +47,11 @@ fn fused_forward_matches_the_candle_op_graph() {
         write_model(dir.path(), model_type);
         let config_path = dir.path().join("config.json");
         let config = std::fs::read_to_string(&config_path).unwrap();
-        std::fs::write(&config_path, config.replace("\"gelu\"", &format!("\"{act}\""))).unwrap();
+        std::fs::write(
+            &config_path,
+            config.replace("\"gelu\"", &format!("\"{act}\"")),
+        )
+        .unwrap();
         let fused = Tagger::from_dir(dir.path(), TaggerOptions::default()).unwrap();
         let graph = Tagger::from_dir(
             dir.path(),

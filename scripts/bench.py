@@ -1,0 +1,261 @@
+#!/usr/bin/env python3
+"""claimx's speed against the Python pipelines a user would otherwise pick, and against the
+machine's matmul limit, in one run on one machine over the same documents.
+
+    python3 scripts/bench.py [--docs 2000] [--seed-copies 20] [--threads 1,2]
+                             [--onnx target/tagger-onnx] [--reference] [--no-peers]
+                             [--markdown OUT.md] [--json OUT.json]
+
+Documents: `scripts/make_bench_corpus.py` (the seeds repeated and varied, plus --docs
+news-like documents of real sentences). Columns, each in a process of its own (peak RSS is
+that process's own, from wait4):
+
+- claimx end to end (`claimx extract`, reading JSONL, writing records to /dev/null): the
+  default build (candle, embedded model) and, with --onnx DIR, a build with `--features ort`
+  on DIR/model.onnx; every --threads count. --reference adds candle's plain op graph (the
+  encoder before the fused pass) at the highest thread count.
+- the same model in Python (`scripts/bench_peers.py`): the `transformers` token-classification
+  pipeline and `onnxruntime` with the same tokenizer, sentence by sentence and batched, at the
+  highest thread count. Load time is not counted for them; claimx's figures include its own.
+- model only: encoder FLOPs per token from config.json, the machine's matmul GFLOP/s at the
+  dense layers' shapes (claimx's gemm kernels, PyTorch, NumPy; the best is the floor), and
+  each engine's encoder-only tokens/s on the same rows as a share of that floor.
+
+Tokens are the model's pieces of the documents' text without specials (one count for every
+column). Needs: cargo, and for the peer columns a Python with torch, transformers,
+onnxruntime and tokenizers (`pip install -r scripts/requirements-bench.txt`); a column whose
+package is missing is left out with a note. `python3 scripts/export_onnx.py` writes the ONNX
+directory. Takes ~15 minutes on 2 cores with the defaults.
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+MODEL = os.path.join(ROOT, "models", "claimx-tagger-small")
+
+
+def measured(cmd, env=None, discard_stdout=False):
+    """(wall seconds, peak RSS MiB, stdout text) of one process, via os.wait4."""
+    out_file = tempfile.TemporaryFile("w+", encoding="utf-8")
+    err_file = tempfile.TemporaryFile("w+", encoding="utf-8")
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL if discard_stdout else out_file,
+                         stderr=err_file, env=env, cwd=ROOT)
+    _, status, usage = os.wait4(p.pid, 0)
+    seconds = time.perf_counter() - start
+    p.returncode = os.waitstatus_to_exitcode(status)
+    out_file.seek(0)
+    err_file.seek(0)
+    out, err = out_file.read(), err_file.read()
+    if p.returncode not in (0, 1):  # 1: some documents were error records
+        raise RuntimeError(f"{' '.join(cmd)} exited {p.returncode}:\n{err[-2000:]}")
+    return seconds, usage.ru_maxrss / 1024, out
+
+
+def build(features, dest):
+    cmd = ["cargo", "build", "--release", "-q", "-p", "claimx"]
+    if features:
+        cmd += ["--features", features]
+    subprocess.run(cmd, cwd=ROOT, check=True)
+    shutil.copy(os.path.join(ROOT, "target", "release", "claimx"), dest)
+    return dest
+
+
+def count_tokens(docs_path):
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(os.path.join(MODEL, "tokenizer.json"))
+    texts = [json.loads(line)["text"] for line in open(docs_path, encoding="utf-8")]
+    return sum(len(e.ids) for e in tok.encode_batch(texts, add_special_tokens=False))
+
+
+def sentences(binary, docs_path, out_path):
+    """Every document's sentences as claimx's splitter cuts them (rules only, fast)."""
+    res = subprocess.run([binary, "extract", "--quiet", "--model", "none", docs_path],
+                         cwd=ROOT, capture_output=True, text=True)
+    texts = {}
+    for line in open(docs_path, encoding="utf-8"):
+        d = json.loads(line)
+        texts[d["id"]] = d["text"]
+    docs = []
+    for line in res.stdout.splitlines():
+        rec = json.loads(line)
+        if "sentences" in rec:
+            text = texts[rec["id"]]
+            docs.append([text[s["start"]:s["end"]] for s in rec["sentences"]])
+    with open(out_path, "w", encoding="utf-8") as f:
+        json.dump(docs, f, ensure_ascii=False)
+    return docs
+
+
+def flops_per_token(mean_row):
+    cfg = json.load(open(os.path.join(MODEL, "config.json")))
+    h, ff, layers = cfg["hidden_size"], cfg["intermediate_size"], cfg["num_hidden_layers"]
+    dense = 2 * (4 * h * h + 2 * h * ff)
+    attention = 2 * 2 * mean_row * h  # scores and weighted values over a row's own length
+    return layers * (dense + attention) + 2 * h * len(cfg["id2label"]), layers
+
+
+def peer(python, args):
+    cmd = [python, os.path.join(ROOT, "scripts", "bench_peers.py")] + args
+    secs, rss, out = measured(cmd)
+    row = json.loads(out.strip().splitlines()[-1])
+    row["rss"] = rss
+    return row
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--seed-copies", type=int, default=20)
+    ap.add_argument("--threads", default="1,2")
+    ap.add_argument("--onnx", help="directory from scripts/export_onnx.py: adds the ort columns")
+    ap.add_argument("--reference", action="store_true", help="add candle's op graph")
+    ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--python", default=sys.executable, help="Python for the peer columns")
+    ap.add_argument("--markdown")
+    ap.add_argument("--json")
+    args = ap.parse_args()
+    threads = [int(t) for t in args.threads.split(",")]
+    top = max(threads)
+    work = tempfile.mkdtemp(prefix="claimx-bench-")
+    docs_path = os.path.join(work, "docs.jsonl")
+    subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "make_bench_corpus.py"), docs_path,
+                    "--docs", str(args.docs), "--seed-copies", str(args.seed_copies)], check=True)
+    n_docs = sum(1 for _ in open(docs_path, encoding="utf-8"))
+    tokens = count_tokens(docs_path)
+    print(f"{n_docs} documents, {tokens} tokens ({os.path.getsize(docs_path) / 1e6:.1f} MB) in {work}",
+          file=sys.stderr)
+    candle = build("", os.path.join(work, "claimx-candle"))
+    ort = build("ort", os.path.join(work, "claimx-ort")) if args.onnx else None
+    sents_path = os.path.join(work, "sentences.json")
+    docs = sentences(candle, docs_path, sents_path)
+    n_sents = sum(len(d) for d in docs)
+
+    e2e = []
+
+    def claimx_row(name, binary, t, extra, env=None):
+        cmd = [binary, "extract", "--quiet", "--threads", str(t)] + extra + [docs_path, "-o", os.devnull]
+        secs, rss, _ = measured(cmd, env=env)
+        e2e.append({"column": name, "threads": t, "seconds": secs, "rss": rss})
+        print(f"  {name}, {t} thread(s): {n_docs / secs:.1f} docs/s", file=sys.stderr)
+
+    env = dict(os.environ)
+    if ort:
+        # the ort build finds libonnxruntime in the wheel this Python imports
+        env.setdefault("CLAIMX_PYTHON", args.python)
+    for t in threads:
+        claimx_row("claimx, candle (default build)", candle, t, [])
+        if ort:
+            claimx_row("claimx, ort", ort, t, ["--backend", "ort", "--model", args.onnx], env)
+    if args.reference:
+        claimx_row("claimx, candle op graph (before)", candle, top, ["--reference"])
+    if not args.no_peers:
+        for engine, model in (("transformers", MODEL), ("onnxruntime", args.onnx)):
+            if model is None:
+                print(f"(no --onnx: {engine} columns left out)", file=sys.stderr)
+                continue
+            for mode in ("sentence", "batched"):
+                try:
+                    r = peer(args.python, ["e2e", "--engine", engine, "--mode", mode, "--model", model,
+                                           "--sentences", sents_path, "--threads", str(top)])
+                except RuntimeError as e:
+                    print(f"({engine} {mode} left out: {str(e).splitlines()[-1]})", file=sys.stderr)
+                    continue
+                e2e.append({"column": f"{r['engine']}, {'sentence by sentence' if mode == 'sentence' else 'batched'}",
+                            "threads": top, "seconds": r["seconds"], "rss": r["rss"]})
+                print(f"  {e2e[-1]['column']}: {n_docs / r['seconds']:.1f} docs/s", file=sys.stderr)
+
+    # model only
+    mean_row = tokens / max(n_sents, 1) + 2
+    fpt, layers = flops_per_token(mean_row)
+    matmul = []
+    for t in threads:
+        _, _, out = measured([candle, "bench-matmul", "--threads", str(t)])
+        matmul.append(json.loads(out))
+        for engine in ("torch", "numpy"):
+            try:
+                matmul.append(peer(args.python, ["matmul", "--engine", engine, "--threads", str(t)]))
+            except RuntimeError:
+                pass
+    floor = {t: max(m["gflops"] for m in matmul if m["threads"] == t) for t in threads}
+    lines = os.path.join(work, "sentences.txt")
+    with open(lines, "w", encoding="utf-8") as f:
+        f.write("\n".join(s.replace("\n", " ") for d in docs for s in d if s.strip()) + "\n")
+    encoder = []
+    for t in threads:
+        for name, binary, extra, e in (("claimx candle", candle, [], None),
+                                       ("claimx ort", ort, ["--backend", "ort", "--model", args.onnx], env)):
+            if binary is None:
+                continue
+            _, rss, out = measured([binary, "bench-tagger", lines, "--threads", str(t)] + extra, env=e)
+            r = json.loads(out.strip().splitlines()[-1])
+            encoder.append({"engine": name, "threads": t, "pieces_per_s": r["pieces_per_s"], "rss": rss})
+    if not args.no_peers:
+        for engine, model in (("transformers", MODEL), ("onnxruntime", args.onnx)):
+            if model:
+                try:
+                    r = peer(args.python, ["encoder", "--engine", engine, "--model", model,
+                                           "--sentences", sents_path, "--threads", str(top)])
+                    encoder.append({"engine": r["engine"], "threads": top,
+                                    "pieces_per_s": r["pieces"] / r["seconds"], "rss": r["rss"]})
+                except RuntimeError as e:
+                    print(f"({engine} encoder left out: {str(e).splitlines()[-1]})", file=sys.stderr)
+
+    report = render(n_docs, tokens, n_sents, e2e, matmul, floor, fpt, layers, mean_row, encoder, args)
+    print(report)
+    if args.markdown:
+        open(args.markdown, "w", encoding="utf-8").write(report)
+    if args.json:
+        json.dump({"docs": n_docs, "tokens": tokens, "sentences": n_sents, "end_to_end": e2e,
+                   "matmul": matmul, "flops_per_token": fpt, "encoder": encoder},
+                  open(args.json, "w"), indent=1)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def render(n_docs, tokens, n_sents, e2e, matmul, floor, fpt, layers, mean_row, encoder, args):
+    out = [f"Documents: {n_docs} ({args.seed_copies * 5} seed copies + {args.docs} dump), {n_sents} sentences, "
+           f"{tokens} tokens. Machine: {cpu()}, {os.cpu_count()} cores.", "",
+           "| end to end | threads | seconds | docs/s | tokens/s | peak RSS MiB | vs transformers batched | vs onnxruntime batched |",
+           "|---|---|---|---|---|---|---|---|"]
+    base = {}
+    for r in e2e:
+        for key in ("transformers", "onnxruntime"):
+            if r["column"].startswith(key) and r["column"].endswith("batched"):
+                base[key] = r["seconds"]
+    for r in e2e:
+        ratio = lambda k: f"{base[k] / r['seconds']:.2f}×" if k in base else "–"  # noqa: E731
+        out.append(f"| {r['column']} | {r['threads']} | {r['seconds']:.1f} | {n_docs / r['seconds']:.1f} | "
+                   f"{tokens / r['seconds']:.0f} | {r['rss']:.0f} | {ratio('transformers')} | {ratio('onnxruntime')} |")
+    out += ["", f"Model only: {layers} layers, {fpt / 1e6:.1f} MFLOP per token (dense layers, attention "
+            f"over the mean row of {mean_row:.0f} pieces, classifier).", "",
+            "| matmul engine | threads | GFLOP/s |", "|---|---|---|"]
+    for m in matmul:
+        out.append(f"| {m['engine']} | {m['threads']} | {m['gflops']:.0f} |")
+    out += ["", "| encoder only (same rows, batched by length) | threads | tokens/s | GFLOP/s | share of the matmul floor | peak RSS MiB |",
+            "|---|---|---|---|---|---|"]
+    for r in encoder:
+        g = r["pieces_per_s"] * fpt / 1e9
+        out.append(f"| {r['engine']} | {r['threads']} | {r['pieces_per_s']:.0f} | {g:.0f} | "
+                   f"{100 * g / floor[r['threads']]:.0f} % of {floor[r['threads']]:.0f} | {r['rss']:.0f} |")
+    return "\n".join(out) + "\n"
+
+
+def cpu():
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown CPU"
+
+
+if __name__ == "__main__":
+    main()
