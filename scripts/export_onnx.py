@@ -9,6 +9,7 @@ so `claimx --backend ort --model OUT` loads it like any model directory.
 
     python scripts/export_onnx.py --model models/claimx-tagger-small --out target/tagger-onnx
     python scripts/export_onnx.py ... --check   # compare logits with onnxruntime vs numpy
+    python scripts/export_onnx.py ... --int8    # int8 weights (needs onnxruntime)
 
 Inputs: input_ids, attention_mask (int64, [batch, tokens]); output: logits (float32,
 [batch, tokens, labels]). Weights are stored as float32 whatever the checkpoint holds, as the
@@ -212,10 +213,23 @@ def main():
     ap.add_argument("--model", required=True, type=Path, help="token-classification directory")
     ap.add_argument("--out", required=True, type=Path)
     ap.add_argument("--check", action="store_true", help="run the graph once with onnxruntime")
+    ap.add_argument("--int8", action="store_true",
+                    help="int8 weights: onnxruntime dynamic quantisation of every MatMul")
     args = ap.parse_args()
     model, cfg = build(args.model)
     args.out.mkdir(parents=True, exist_ok=True)
     onnx.save(model, str(args.out / "model.onnx"))
+    if args.int8:
+        # per output channel, weights int8 and activations uint8 quantised per call: ORT's
+        # U8S8 kernels (AVX-512 VNNI / AMX where the CPU has them); embeddings stay float
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        fp32 = args.out / "model.fp32.onnx"
+        (args.out / "model.onnx").rename(fp32)
+        quantize_dynamic(str(fp32), str(args.out / "model.onnx"), weight_type=QuantType.QInt8,
+                         per_channel=True, op_types_to_quantize=["MatMul"])
+        fp32.unlink()
+        model = onnx.load(str(args.out / "model.onnx"))
     for name in ("config.json", "tokenizer.json", "tokenizer_config.json"):
         if (args.model / name).exists() and args.model.resolve() != args.out.resolve():
             shutil.copy(args.model / name, args.out / name)

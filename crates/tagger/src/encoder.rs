@@ -217,6 +217,15 @@ struct Shared(*mut f32);
 unsafe impl Send for Shared {}
 unsafe impl Sync for Shared {}
 
+impl Shared {
+    /// # Safety
+    /// `offset` must lie inside the buffer.
+    unsafe fn at(self, offset: usize) -> *mut f32 {
+        // a method, so closures capture the whole (Send) wrapper rather than its raw field
+        unsafe { self.0.add(offset) }
+    }
+}
+
 thread_local! {
     static SCORES: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
 }
@@ -227,7 +236,7 @@ impl CandleEncoder {
     pub fn load(vb: VarBuilder, config: ModelConfig, path: &std::path::Path) -> Result<Self> {
         let e = weights_error(path);
         let h = config.hidden_size;
-        if config.num_heads == 0 || h % config.num_heads != 0 {
+        if config.num_heads == 0 || !h.is_multiple_of(config.num_heads) {
             return Err(TaggerError::Weights {
                 path: path.to_path_buf(),
                 message: format!(
@@ -410,7 +419,6 @@ impl CandleEncoder {
             let ctx = Shared(context.as_mut_ptr());
             let qkv_in: &[f32] = qkv;
             tasks.par_iter().for_each(|&(r, k)| {
-                let ctx = ctx;
                 let (start, len) = (starts[r], starts[r + 1] - starts[r]);
                 let q = qkv_in[start * 3 * h + k * head..].as_ptr();
                 // SAFETY: key and value columns lie after the query's within each row
@@ -450,7 +458,7 @@ impl CandleEncoder {
                             len,
                             head,
                             len,
-                            ctx.0.add(start * h + k * head),
+                            ctx.at(start * h + k * head),
                             1,
                             h as isize,
                             false,
