@@ -383,11 +383,7 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
         doc_size_limit: config.input.doc_size_limit,
     };
     let items = claimx_readers::read_inputs_with(&paths, read)?;
-    let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = opts.threads {
-        builder = builder.num_threads(n.max(1));
-    }
-    let pool = builder.build().context("cannot start the worker threads")?;
+    let pool = worker_pool(opts.threads)?;
     config.tagger.options.threads = opts.threads.unwrap_or(0);
     let pipeline = Pipeline::from_config(config).context("cannot load the tagger model")?;
     let mut done = match (&output, opts.resume) {
@@ -590,6 +586,15 @@ fn write_json<T: serde::Serialize>(
     Ok(())
 }
 
+/// The rayon pool a command runs in: `threads` workers, or one per core.
+fn worker_pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        builder = builder.num_threads(n.max(1));
+    }
+    builder.build().context("cannot start the worker threads")
+}
+
 fn write_record(
     out: &mut Box<dyn Write>,
     rec: &Result<AnnotatedDocument, DocumentError>,
@@ -607,11 +612,7 @@ fn bench_matmul(
     hidden: usize,
     intermediate: usize,
 ) -> Result<i32> {
-    let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = threads {
-        builder = builder.num_threads(n.max(1));
-    }
-    let pool = builder.build().context("cannot start the worker threads")?;
+    let pool = worker_pool(threads)?;
     let shapes = [
         ("qkv", hidden, 3 * hidden),
         ("out", hidden, hidden),
@@ -647,11 +648,7 @@ fn bench_tagger(
     threads: Option<usize>,
     model: ModelArgs,
 ) -> Result<i32> {
-    let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = threads {
-        builder = builder.num_threads(n.max(1));
-    }
-    let pool = builder.build().context("cannot start the worker threads")?;
+    let pool = worker_pool(threads)?;
     let raw = std::fs::read_to_string(&input)
         .with_context(|| format!("cannot read {}", input.display()))?;
     let texts: Vec<&str> = raw.lines().filter(|l| !l.trim().is_empty()).collect();

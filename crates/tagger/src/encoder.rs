@@ -551,36 +551,31 @@ impl CandleEncoder {
 
 /// Packed `[tokens, labels]` logits laid out as `[rows, longest row, labels]`, zeros in
 /// the padding.
-fn unpack(rows: &[Vec<u32>], packed: &[f32], labels: usize) -> Result<Array3<f32>> {
+fn unpack(rows: &[Vec<u32>], packed: &[f32], labels: usize) -> Array3<f32> {
     let t = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut out = Array3::zeros((rows.len(), t, labels));
+    let dst = out.as_slice_mut().expect("a fresh array is contiguous");
     let mut start = 0;
     for (r, row) in rows.iter().enumerate() {
-        for p in 0..row.len() {
-            let src = &packed[(start + p) * labels..(start + p + 1) * labels];
-            out.slice_mut(ndarray::s![r, p, ..])
-                .iter_mut()
-                .zip(src)
-                .for_each(|(d, s)| *d = *s);
-        }
+        let n = row.len() * labels;
+        dst[r * t * labels..][..n].copy_from_slice(&packed[start * labels..][..n]);
         start += row.len();
     }
-    Ok(out)
+    out
 }
 
 impl TokenClassifier for CandleEncoder {
     fn logits(&self, rows: &[Vec<u32>]) -> Result<Array3<f32>> {
         let labels = self.config.labels.len();
         if rows.iter().all(Vec::is_empty) {
-            let t = rows.iter().map(Vec::len).max().unwrap_or(0);
-            return Ok(Array3::zeros((rows.len(), t, labels)));
+            return Ok(unpack(rows, &[], labels));
         }
         // a second caller at the same time gets buffers of its own rather than waiting
         let packed = match self.workspace.try_lock() {
             Ok(mut ws) => self.forward(rows, &mut ws)?,
             Err(_) => self.forward(rows, &mut Workspace::default())?,
         };
-        unpack(rows, &packed, labels)
+        Ok(unpack(rows, &packed, labels))
     }
 
     fn labels(&self) -> &[String] {
@@ -682,12 +677,7 @@ impl TokenClassifier for CandleGraph {
         if b == 0 || t == 0 {
             return Ok(Array3::zeros((b, t, labels)));
         }
-        let mut ids = vec![config.pad_token_id; b * t];
-        let mut mask = vec![0u8; b * t];
-        for (i, row) in rows.iter().enumerate() {
-            ids[i * t..i * t + row.len()].copy_from_slice(row);
-            mask[i * t..i * t + row.len()].fill(1);
-        }
+        let (ids, mask) = crate::pad_rows::<u32>(rows, config.pad_token_id);
         let run = || -> candle_core::Result<Vec<f32>> {
             let ids = Tensor::from_vec(ids, (b, t), &Device::Cpu)?;
             let mask = Tensor::from_vec(mask, (b, t), &Device::Cpu)?;

@@ -150,14 +150,7 @@ impl TokenClassifier for OrtEncoder {
         if b == 0 || t == 0 {
             return Ok(Array3::zeros((b, t, labels)));
         }
-        let mut ids = vec![self.config.pad_token_id as i64; b * t];
-        let mut mask = vec![0i64; b * t];
-        for (i, row) in rows.iter().enumerate() {
-            for (j, &id) in row.iter().enumerate() {
-                ids[i * t + j] = id as i64;
-            }
-            mask[i * t..i * t + row.len()].fill(1);
-        }
+        let (ids, mask) = crate::pad_rows::<i64>(rows, self.config.pad_token_id);
         let fail = |e: ort::Error| TaggerError::Inference(e.to_string());
         let shape = [b as i64, t as i64];
         let mut inputs = ort::inputs![
