@@ -11,21 +11,24 @@ news-like documents of real sentences). Columns, each in a process of its own (p
 that process's own, from wait4):
 
 - claimx end to end (`claimx extract`, reading JSONL, writing records to /dev/null): the
-  default build (candle, embedded model) and, with --onnx DIR, a build with `--features ort`
-  on DIR/model.onnx; every --threads count. --reference adds candle's plain op graph (the
-  encoder before the fused pass) at the highest thread count.
+  default build (candle, embedded model) in its default bf16 precision and with
+  `--precision f32`, and, with --onnx DIR, a build with `--features ort` on DIR/model.onnx
+  (f32); every --threads count. --reference adds candle's plain op graph (the f32 encoder
+  before the fused pass) at the highest thread count.
 - the same model in Python (`scripts/bench_peers.py`): the `transformers` token-classification
-  pipeline and `onnxruntime` with the same tokenizer, sentence by sentence and batched, at the
-  highest thread count. Load time is not counted for them; claimx's figures include its own.
+  pipeline (fp32, as `pipeline()` loads it) and `onnxruntime` with the same tokenizer,
+  sentence by sentence and batched, and the pipeline batched in bf16, at the highest thread
+  count. Load time is not counted for them; claimx's figures include its own.
 - model only: encoder FLOPs per token from config.json, the machine's matmul GFLOP/s at the
-  dense layers' shapes (claimx's gemm kernels, PyTorch, NumPy; the best is the floor), and
-  each engine's encoder-only tokens/s on the same rows as a share of that floor.
+  dense layers' shapes per precision (claimx's kernels, PyTorch, NumPy; the best is that
+  precision's floor), and each engine's encoder-only tokens/s on the same rows as a share of
+  the floor of its precision.
 
 Tokens are the model's pieces of the documents' text without specials (one count for every
 column). Needs: cargo, and for the peer columns a Python with torch, transformers,
 onnxruntime and tokenizers (`pip install -r scripts/requirements-bench.txt`); a column whose
 package is missing is left out with a note. `python3 scripts/export_onnx.py` writes the ONNX
-directory. Takes ~15 minutes on 2 cores with the defaults.
+directory. Takes ~25 minutes on 2 cores with the defaults.
 """
 import argparse
 import json
@@ -151,62 +154,74 @@ def main():
         # the ort build finds libonnxruntime in the wheel this Python imports
         env.setdefault("CLAIMX_PYTHON", args.python)
     for t in threads:
-        claimx_row("claimx, candle (default build)", candle, t, [])
+        claimx_row("claimx, candle bf16 (default build)", candle, t, [])
+        claimx_row("claimx, candle f32", candle, t, ["--precision", "f32"])
         if ort:
             claimx_row("claimx, ort", ort, t, ["--backend", "ort", "--model", args.onnx], env)
     if args.reference:
-        claimx_row("claimx, candle op graph (before)", candle, top, ["--reference"])
+        claimx_row("claimx, candle op graph f32 (before)", candle, top, ["--reference"])
     if not args.no_peers:
-        for engine, model in (("transformers", MODEL), ("onnxruntime", args.onnx)):
+        for engine, model, mode, dtype in (("transformers", MODEL, "sentence", "fp32"),
+                                           ("transformers", MODEL, "batched", "fp32"),
+                                           ("onnxruntime", args.onnx, "sentence", "fp32"),
+                                           ("onnxruntime", args.onnx, "batched", "fp32"),
+                                           ("transformers", MODEL, "batched", "bf16")):
             if model is None:
-                print(f"(no --onnx: {engine} columns left out)", file=sys.stderr)
+                print(f"(no --onnx: {engine} {mode} left out)", file=sys.stderr)
                 continue
-            for mode in ("sentence", "batched"):
-                try:
-                    r = peer(args.python, ["e2e", "--engine", engine, "--mode", mode, "--model", model,
-                                           "--sentences", sents_path, "--threads", str(top)])
-                except RuntimeError as e:
-                    print(f"({engine} {mode} left out: {str(e).splitlines()[-1]})", file=sys.stderr)
-                    continue
-                e2e.append({"column": f"{r['engine']}, {'sentence by sentence' if mode == 'sentence' else 'batched'}",
-                            "threads": top, "seconds": r["seconds"], "rss": r["rss"]})
-                print(f"  {e2e[-1]['column']}: {n_docs / r['seconds']:.1f} docs/s", file=sys.stderr)
+            try:
+                r = peer(args.python, ["e2e", "--engine", engine, "--mode", mode, "--model", model,
+                                       "--sentences", sents_path, "--threads", str(top), "--dtype", dtype])
+            except RuntimeError as e:
+                print(f"({engine} {mode} {dtype} left out: {str(e).splitlines()[-1]})", file=sys.stderr)
+                continue
+            e2e.append({"column": f"{r['engine']}, {'sentence by sentence' if mode == 'sentence' else 'batched'}",
+                        "threads": top, "seconds": r["seconds"], "rss": r["rss"]})
+            print(f"  {e2e[-1]['column']}: {n_docs / r['seconds']:.1f} docs/s", file=sys.stderr)
 
     # model only
     mean_row = tokens / max(n_sents, 1) + 2
     fpt, layers = flops_per_token(mean_row)
     matmul = []
     for t in threads:
-        _, _, out = measured([candle, "bench-matmul", "--threads", str(t)])
-        matmul.append(json.loads(out))
-        for engine in ("torch", "numpy"):
+        for precision in ("f32", "bf16"):
+            _, _, out = measured([candle, "bench-matmul", "--threads", str(t), "--precision", precision])
+            matmul.append(json.loads(out))
+        for engine, dtype in (("torch", "fp32"), ("torch", "bf16"), ("numpy", "fp32")):
             try:
-                matmul.append(peer(args.python, ["matmul", "--engine", engine, "--threads", str(t)]))
+                matmul.append(peer(args.python, ["matmul", "--engine", engine, "--threads", str(t),
+                                                 "--dtype", dtype]))
             except RuntimeError:
                 pass
-    floor = {t: max(m["gflops"] for m in matmul if m["threads"] == t) for t in threads}
+    floor = {(m["threads"], m["precision"]): max(x["gflops"] for x in matmul
+                                                 if (x["threads"], x["precision"]) == (m["threads"], m["precision"]))
+             for m in matmul}
     lines = os.path.join(work, "sentences.txt")
     with open(lines, "w", encoding="utf-8") as f:
         f.write("\n".join(s.replace("\n", " ") for d in docs for s in d if s.strip()) + "\n")
     encoder = []
     for t in threads:
-        for name, binary, extra, e in (("claimx candle", candle, [], None),
-                                       ("claimx ort", ort, ["--backend", "ort", "--model", args.onnx], env)):
+        for name, precision, binary, extra, e in (
+                ("claimx candle bf16", "bf16", candle, [], None),
+                ("claimx candle f32", "fp32", candle, ["--precision", "f32"], None),
+                ("claimx ort", "fp32", ort, ["--backend", "ort", "--model", args.onnx], env)):
             if binary is None:
                 continue
             _, rss, out = measured([binary, "bench-tagger", lines, "--threads", str(t)] + extra, env=e)
             r = json.loads(out.strip().splitlines()[-1])
-            encoder.append({"engine": name, "threads": t, "pieces_per_s": r["pieces_per_s"], "rss": rss})
+            encoder.append({"engine": name, "precision": precision, "threads": t,
+                            "pieces_per_s": r["pieces_per_s"], "rss": rss})
     if not args.no_peers:
-        for engine, model in (("transformers", MODEL), ("onnxruntime", args.onnx)):
+        for engine, model, dtype in (("transformers", MODEL, "fp32"), ("transformers", MODEL, "bf16"),
+                                     ("onnxruntime", args.onnx, "fp32")):
             if model:
                 try:
                     r = peer(args.python, ["encoder", "--engine", engine, "--model", model,
-                                           "--sentences", sents_path, "--threads", str(top)])
-                    encoder.append({"engine": r["engine"], "threads": top,
+                                           "--sentences", sents_path, "--threads", str(top), "--dtype", dtype])
+                    encoder.append({"engine": r["engine"], "precision": dtype, "threads": top,
                                     "pieces_per_s": r["pieces"] / r["seconds"], "rss": r["rss"]})
                 except RuntimeError as e:
-                    print(f"({engine} encoder left out: {str(e).splitlines()[-1]})", file=sys.stderr)
+                    print(f"({engine} {dtype} encoder left out: {str(e).splitlines()[-1]})", file=sys.stderr)
 
     report = render(n_docs, tokens, n_sents, e2e, matmul, floor, fpt, layers, mean_row, encoder, args)
     print(report)
@@ -222,12 +237,12 @@ def main():
 def render(n_docs, tokens, n_sents, e2e, matmul, floor, fpt, layers, mean_row, encoder, args):
     out = [f"Documents: {n_docs} ({args.seed_copies * 5} seed copies + {args.docs} dump), {n_sents} sentences, "
            f"{tokens} tokens. Machine: {cpu()}, {os.cpu_count()} cores.", "",
-           "| end to end | threads | seconds | docs/s | tokens/s | peak RSS MiB | vs transformers batched | vs onnxruntime batched |",
+           "| end to end | threads | seconds | docs/s | tokens/s | peak RSS MiB | vs transformers batched (fp32) | vs onnxruntime batched |",
            "|---|---|---|---|---|---|---|---|"]
     base = {}
     for r in e2e:
         for key in ("transformers", "onnxruntime"):
-            if r["column"].startswith(key) and r["column"].endswith("batched"):
+            if r["column"].startswith(key) and r["column"].endswith("batched") and "bf16" not in r["column"]:
                 base[key] = r["seconds"]
     for r in e2e:
         ratio = lambda k: f"{base[k] / r['seconds']:.2f}×" if k in base else "–"  # noqa: E731
@@ -235,15 +250,17 @@ def render(n_docs, tokens, n_sents, e2e, matmul, floor, fpt, layers, mean_row, e
                    f"{tokens / r['seconds']:.0f} | {r['rss']:.0f} | {ratio('transformers')} | {ratio('onnxruntime')} |")
     out += ["", f"Model only: {layers} layers, {fpt / 1e6:.1f} MFLOP per token (dense layers, attention "
             f"over the mean row of {mean_row:.0f} pieces, classifier).", "",
-            "| matmul engine | threads | GFLOP/s |", "|---|---|---|"]
+            "| matmul engine | precision | threads | GFLOP/s |", "|---|---|---|---|"]
     for m in matmul:
-        out.append(f"| {m['engine']} | {m['threads']} | {m['gflops']:.0f} |")
-    out += ["", "| encoder only (same rows, batched by length) | threads | tokens/s | GFLOP/s | share of the matmul floor | peak RSS MiB |",
-            "|---|---|---|---|---|---|"]
+        out.append(f"| {m['engine']} | {m['precision']} | {m['threads']} | {m['gflops']:.0f} |")
+    out += ["", "| encoder only (same rows, batched by length) | precision | threads | tokens/s | GFLOP/s | "
+            "share of its precision's matmul floor | peak RSS MiB |", "|---|---|---|---|---|---|---|"]
     for r in encoder:
         g = r["pieces_per_s"] * fpt / 1e9
-        out.append(f"| {r['engine']} | {r['threads']} | {r['pieces_per_s']:.0f} | {g:.0f} | "
-                   f"{100 * g / floor[r['threads']]:.0f} % of {floor[r['threads']]:.0f} | {r['rss']:.0f} |")
+        f = floor.get((r["threads"], r["precision"]))
+        share = f"{100 * g / f:.0f} % of {f:.0f}" if f else "–"
+        out.append(f"| {r['engine']} | {r['precision']} | {r['threads']} | {r['pieces_per_s']:.0f} | {g:.0f} | "
+                   f"{share} | {r['rss']:.0f} |")
     return "\n".join(out) + "\n"
 
 

@@ -3,10 +3,10 @@
 own. Prints one JSON object.
 
     bench_peers.py e2e --engine transformers|onnxruntime --mode sentence|batched
-                   --model DIR --sentences FILE.json --threads N [--batch 32]
+                   --model DIR --sentences FILE.json --threads N [--batch 32] [--dtype bf16]
     bench_peers.py encoder --engine transformers|onnxruntime --model DIR --sentences FILE.json
-                   --threads N [--batch 32]
-    bench_peers.py matmul --engine torch|numpy --threads N [--tokens 2048]
+                   --threads N [--batch 32] [--dtype bf16]
+    bench_peers.py matmul --engine torch|numpy --threads N [--tokens 2048] [--dtype bf16]
 
 e2e: what a user would write with that library: the token-classification pipeline of
 `transformers` (aggregation "simple"), or an `onnxruntime` session with the model's own
@@ -15,6 +15,8 @@ once per sentence; `batched` sorts the sentences by length and runs 32 at a time
 come from claimx's splitter (not timed: the peers get them for free). The clock starts after
 the model is loaded.
 encoder: the network alone on the same rows, batched by length (no pre- or post-processing).
+--dtype bf16 (PyTorch only): the model's weights and activations in bfloat16, which oneDNN runs
+on AMX tiles where the CPU has them: what a user after speed would try next.
 """
 import argparse
 import json
@@ -100,6 +102,12 @@ class OrtTagger:
         return out
 
 
+def torch_dtype(args):
+    import torch
+
+    return {"fp32": torch.float32, "bf16": torch.bfloat16}[args.dtype]
+
+
 def e2e(args):
     docs, sents = load_sentences(args.sentences)
     order = sorted(range(len(sents)), key=lambda i: len(sents[i]))
@@ -109,8 +117,8 @@ def e2e(args):
 
         torch.set_num_threads(args.threads)
         pipe = pipeline("token-classification", model=args.model, aggregation_strategy="simple",
-                        device=-1, dtype=torch.float32, stride=32)
-        engine = f"transformers {__import__('transformers').__version__} pipeline (PyTorch {torch.__version__.split('+')[0]} fp32)"
+                        device=-1, dtype=torch_dtype(args), stride=32)
+        engine = f"transformers {__import__('transformers').__version__} pipeline (PyTorch {torch.__version__.split('+')[0]} {args.dtype})"
         start = time.perf_counter()
         with torch.inference_mode():
             if args.mode == "sentence":
@@ -145,8 +153,8 @@ def encoder(args):
         from transformers import AutoModelForTokenClassification
 
         torch.set_num_threads(args.threads)
-        model = AutoModelForTokenClassification.from_pretrained(args.model, dtype=torch.float32).eval()
-        engine = f"PyTorch {torch.__version__.split('+')[0]} fp32 (transformers model)"
+        model = AutoModelForTokenClassification.from_pretrained(args.model, dtype=torch_dtype(args)).eval()
+        engine = f"PyTorch {torch.__version__.split('+')[0]} {args.dtype} (transformers model)"
 
         def forward(chunk):
             width = max(len(c) for c in chunk)
@@ -177,9 +185,9 @@ def matmul(args):
         import torch
 
         torch.set_num_threads(args.threads)
-        mk = lambda r, c: torch.randn(r, c)  # noqa: E731
+        mk = lambda r, c: torch.randn(r, c, dtype=torch_dtype(args))  # noqa: E731
         mm = torch.matmul
-        engine = f"torch {torch.__version__.split('+')[0]} ({torch.backends.mkldnn.is_available() and 'oneDNN/MKL' or 'BLAS'})"
+        engine = f"torch {torch.__version__.split('+')[0]} ({torch.backends.mkldnn.is_available() and 'oneDNN/MKL' or 'BLAS'}), {args.dtype}"
     else:
         os.environ["OMP_NUM_THREADS"] = str(args.threads)
         import numpy as np
@@ -187,7 +195,7 @@ def matmul(args):
         rng = np.random.default_rng(0)
         mk = lambda r, c: rng.standard_normal((r, c), dtype=np.float32)  # noqa: E731
         mm = np.matmul
-        engine = f"numpy {np.__version__} (OpenBLAS)"
+        engine = f"numpy {np.__version__} (OpenBLAS), fp32"
     flops = seconds = 0.0
     for k, n in shapes:
         a, b = mk(m, k), mk(k, n)
@@ -198,7 +206,8 @@ def matmul(args):
             best = min(best, time.perf_counter() - t)
         flops += 2.0 * m * k * n
         seconds += best
-    return {"engine": engine, "threads": args.threads, "tokens": m, "gflops": flops / seconds / 1e9}
+    return {"engine": engine, "precision": args.dtype, "threads": args.threads, "tokens": m,
+            "gflops": flops / seconds / 1e9}
 
 
 def main():
@@ -211,7 +220,10 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--tokens", type=int, default=2048)
+    ap.add_argument("--dtype", default="fp32", choices=["fp32", "bf16"])
     args = ap.parse_args()
+    if args.dtype == "bf16" and args.engine != "transformers" and args.engine != "torch":
+        ap.error("--dtype bf16 is for PyTorch (transformers, torch) only")
     if args.what == "matmul" and args.engine == "numpy":
         # OpenBLAS reads its thread count once, at import
         os.environ["OPENBLAS_NUM_THREADS"] = str(args.threads)

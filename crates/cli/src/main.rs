@@ -92,7 +92,7 @@ enum Command {
         model: ModelArgs,
     },
     /// Compare the candle and ort backends label by label on the NER corpora; exit 1 on any
-    /// difference.
+    /// difference. candle runs in f32 here, as ort does, unless --precision says otherwise.
     TaggerAgree {
         /// Directory with model.onnx exported from the --model weights
         /// (scripts/export_onnx.py).
@@ -140,6 +140,9 @@ enum Command {
         hidden: usize,
         #[arg(long, default_value_t = 1536)]
         intermediate: usize,
+        /// Number format: `f32`, or `bf16` (AMX tiles where the CPU has them).
+        #[arg(long, default_value = "f32")]
+        precision: claimx_core::claimx_tagger::Precision,
     },
     /// Group claims from different documents that state the same fact and label each group
     /// agree / compatible / conflict (input: `claimx extract --records claims` JSONL).
@@ -212,7 +215,8 @@ fn run(cli: Cli) -> Result<i32> {
             tokens,
             hidden,
             intermediate,
-        } => bench_matmul(threads, tokens, hidden, intermediate),
+            precision,
+        } => bench_matmul(threads, tokens, hidden, intermediate, precision),
         Command::BenchTagger {
             input,
             batch_size,
@@ -316,6 +320,10 @@ struct ModelArgs {
     /// batches that the fused pass replaced), to compare speed and labels.
     #[arg(long)]
     reference: bool,
+    /// Number format of the candle encoder: `bf16` (default: AMX tiles where the CPU has
+    /// them) or `f32` (as trained; what ort runs).
+    #[arg(long)]
+    precision: Option<claimx_core::claimx_tagger::Precision>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -344,6 +352,9 @@ impl ModelArgs {
         }
         if self.reference {
             config.tagger.options.reference = true;
+        }
+        if let Some(precision) = self.precision {
+            config.tagger.options.precision = precision;
         }
         if let Some(figures) = self.tagger_figures {
             config.tagger.figures = match figures {
@@ -611,7 +622,9 @@ fn bench_matmul(
     tokens: usize,
     hidden: usize,
     intermediate: usize,
+    precision: claimx_core::claimx_tagger::Precision,
 ) -> Result<i32> {
+    use claimx_core::claimx_tagger::{bf16_on_amx, matmul_gflops, Precision};
     let pool = worker_pool(threads)?;
     let shapes = [
         ("qkv", hidden, 3 * hidden),
@@ -623,7 +636,7 @@ fn bench_matmul(
     let mut seconds = 0.0;
     let mut each = serde_json::Map::new();
     for (name, k, n) in shapes {
-        let g = pool.install(|| claimx_core::claimx_tagger::matmul_gflops(tokens, k, n, 5));
+        let g = pool.install(|| matmul_gflops(tokens, k, n, 5, precision));
         let f = 2.0 * (tokens * k * n) as f64;
         flops += f;
         seconds += f / (g * 1e9);
@@ -632,7 +645,15 @@ fn bench_matmul(
     println!(
         "{}",
         serde_json::json!({
-            "engine": "gemm (candle's kernels)",
+            "engine": match precision {
+                Precision::F32 => "gemm (candle's kernels), f32",
+                Precision::Bf16 if bf16_on_amx() => "claimx AMX tiles, bf16",
+                Precision::Bf16 => "gemm (candle's kernels), f32 on bf16-rounded operands",
+            },
+            "precision": match precision {
+                Precision::F32 => "fp32",
+                Precision::Bf16 => "bf16",
+            },
             "threads": pool.current_num_threads(),
             "tokens": tokens,
             "gflops": flops / seconds / 1e9,
@@ -702,6 +723,10 @@ fn tagger_agree(
 ) -> Result<i32> {
     let mut config = model.config()?;
     config.tagger.options.backend = claimx_core::claimx_tagger::Backend::Candle;
+    if model.precision.is_none() {
+        // the same network in both engines: ort runs the f32 graph
+        config.tagger.options.precision = claimx_core::claimx_tagger::Precision::F32;
+    }
     let candle = Pipeline::from_config(config.clone()).context("cannot load the candle model")?;
     config.tagger.options.backend = claimx_core::claimx_tagger::Backend::Ort;
     config.tagger.model = claimx_core::TaggerModel::Dir(onnx);

@@ -10,10 +10,11 @@ use candle_nn::{Embedding, LayerNorm, Linear, VarBuilder};
 use ndarray::Array3;
 use rayon::prelude::*;
 
+use crate::bf16::{self, Line, PackedWeight};
 use crate::config::{Activation, Architecture, ModelConfig};
 use crate::error::{Result, TaggerError};
 use crate::kernels;
-use crate::TokenClassifier;
+use crate::{Precision, TokenClassifier};
 
 /// Where a checkpoint keeps one transformer layer's tensors, relative to the encoder.
 struct LayerNames {
@@ -59,6 +60,25 @@ struct Dense {
     bias: Vec<f32>,
     inputs: usize,
     outputs: usize,
+    /// The weight for bf16 products, when the encoder runs in bf16.
+    bf16: Option<Bf16Weight>,
+}
+
+enum Bf16Weight {
+    /// Packed for AMX tiles.
+    Amx(PackedWeight),
+    /// Rounded to bf16 values, kept as f32 for `gemm` on CPUs without AMX.
+    Rounded(Vec<f32>),
+}
+
+impl Dense {
+    fn add_bf16_weight(&mut self) {
+        self.bf16 = Some(if bf16::amx() {
+            Bf16Weight::Amx(PackedWeight::new(&self.weight, self.inputs, self.outputs))
+        } else {
+            Bf16Weight::Rounded(self.weight.iter().map(|&w| bf16::round_f32(w)).collect())
+        });
+    }
 }
 
 struct Norm {
@@ -86,6 +106,9 @@ struct Workspace {
     qkv: Vec<f32>,
     context: Vec<f32>,
     hidden: Vec<f32>,
+    /// A dense layer's input rounded to bf16 (AMX tiles, or f32 values without AMX).
+    tiles: Vec<Line>,
+    rounded: Vec<f32>,
 }
 
 /// A BERT-family encoder plus its `classifier` Linear (bias kept), evaluated in f32.
@@ -126,6 +149,7 @@ fn dense(vb: VarBuilder, inputs: usize, outputs: usize) -> candle_core::Result<D
         bias: flat(vb.get(outputs, "bias")?)?,
         inputs,
         outputs,
+        bf16: None,
     })
 }
 
@@ -159,25 +183,55 @@ fn fill_rows(dst: &mut [f32], row: &[f32]) {
     });
 }
 
-/// `dst[n, outputs] += src[n, inputs] · weightᵀ`, threaded over the current rayon pool.
-fn accumulate_product(dst: &mut [f32], src: &[f32], n: usize, d: &Dense) {
-    assert!(dst.len() >= n * d.outputs && src.len() >= n * d.inputs);
+/// `dst[n, outputs] += src[n, inputs] · weightᵀ`, threaded over the current rayon pool; in
+/// bf16 when the layer has a bf16 weight, with `ws`'s scratch for the rounded input.
+fn accumulate_product(
+    dst: &mut [f32],
+    src: &[f32],
+    n: usize,
+    d: &Dense,
+    tiles: &mut Vec<Line>,
+    rounded: &mut Vec<f32>,
+) {
+    match &d.bf16 {
+        None => gemm_product(dst, src, n, &d.weight, d.inputs, d.outputs),
+        Some(Bf16Weight::Amx(packed)) => bf16::accumulate_amx(dst, src, n, packed, tiles),
+        Some(Bf16Weight::Rounded(weight)) => {
+            rounded.clear();
+            rounded.extend(src[..n * d.inputs].iter().map(|&x| bf16::round_f32(x)));
+            gemm_product(dst, rounded, n, weight, d.inputs, d.outputs)
+        }
+    }
+}
+
+/// `dst[n, outputs] += src[n, inputs] · weightᵀ` in f32 with `gemm`.
+fn gemm_product(
+    dst: &mut [f32],
+    src: &[f32],
+    n: usize,
+    weight: &[f32],
+    inputs: usize,
+    outputs: usize,
+) {
+    assert!(
+        dst.len() >= n * outputs && src.len() >= n * inputs && weight.len() >= inputs * outputs
+    );
     // SAFETY: the strides describe row-major `dst` [n, outputs], `src` [n, inputs] and
     // `weight` [outputs, inputs] read as its transpose, all within the asserted lengths.
     unsafe {
         gemm::gemm(
             n,
-            d.outputs,
-            d.inputs,
+            outputs,
+            inputs,
             dst.as_mut_ptr(),
             1,
-            d.outputs as isize,
+            outputs as isize,
             true,
             src.as_ptr(),
             1,
-            d.inputs as isize,
-            d.weight.as_ptr(),
-            d.inputs as isize,
+            inputs as isize,
+            weight.as_ptr(),
+            inputs as isize,
             1,
             1.0,
             1.0,
@@ -189,25 +243,36 @@ fn accumulate_product(dst: &mut [f32], src: &[f32], n: usize, d: &Dense) {
     }
 }
 
-/// GFLOP/s of the matrix product the dense layers use, `[m, k] · [n, k]ᵀ`, on the current
-/// rayon pool, best of `repeats` runs after one warm-up: the machine's matmul floor as
-/// claimx sees it (`claimx bench-matmul`).
-pub fn matmul_gflops(m: usize, k: usize, n: usize, repeats: usize) -> f64 {
-    let weight = Dense {
+/// GFLOP/s of the matrix product the dense layers use, `[m, k] · [n, k]ᵀ`, in `precision`
+/// on the current rayon pool, best of `repeats` runs after one warm-up: the machine's
+/// matmul floor as claimx sees it (`claimx bench-matmul`). bf16 counts the rounding of the
+/// input as part of the product, as the encoder pays for it.
+pub fn matmul_gflops(m: usize, k: usize, n: usize, repeats: usize, precision: Precision) -> f64 {
+    let mut weight = Dense {
         weight: (0..n * k).map(|i| ((i % 7) as f32 - 3.0) * 0.01).collect(),
         bias: vec![0.0; n],
         inputs: k,
         outputs: n,
+        bf16: None,
     };
+    if precision == Precision::Bf16 {
+        weight.add_bf16_weight();
+    }
     let src: Vec<f32> = (0..m * k).map(|i| ((i % 5) as f32 - 2.0) * 0.1).collect();
     let mut dst = vec![0.0f32; m * n];
+    let (mut tiles, mut rounded) = (Vec::new(), Vec::new());
     let mut best = f64::INFINITY;
     for _ in 0..repeats.max(1) + 1 {
         let t = std::time::Instant::now();
-        accumulate_product(&mut dst, &src, m, &weight);
+        accumulate_product(&mut dst, &src, m, &weight, &mut tiles, &mut rounded);
         best = best.min(t.elapsed().as_secs_f64());
     }
     2.0 * (m * k * n) as f64 / best / 1e9
+}
+
+/// Whether bf16 products run on AMX tiles here (otherwise they are rounded f32 products).
+pub fn bf16_on_amx() -> bool {
+    bf16::amx()
 }
 
 /// A pointer handed to rayon tasks that write disjoint parts of one buffer.
@@ -233,7 +298,12 @@ thread_local! {
 impl CandleEncoder {
     /// Build from a VarBuilder over the checkpoint's tensors; `path` names the weights file
     /// in errors.
-    pub fn load(vb: VarBuilder, config: ModelConfig, path: &std::path::Path) -> Result<Self> {
+    pub fn load(
+        vb: VarBuilder,
+        config: ModelConfig,
+        path: &std::path::Path,
+        precision: Precision,
+    ) -> Result<Self> {
         let e = weights_error(path);
         let h = config.hidden_size;
         if config.num_heads == 0 || !h.is_multiple_of(config.num_heads) {
@@ -307,6 +377,7 @@ impl CandleEncoder {
                         bias: [q.bias, k.bias, v.bias].concat(),
                         inputs: h,
                         outputs: 3 * h,
+                        bf16: None,
                     },
                     out: dense(vb.pp(names.out), h, h)?,
                     attention_norm: norm(h, vb.pp(names.attention_norm))?,
@@ -315,7 +386,19 @@ impl CandleEncoder {
                     output_norm: norm(h, vb.pp(names.output_norm))?,
                 })
             };
-            layers.push(load().map_err(&e)?);
+            let mut layer = load().map_err(&e)?;
+            if precision == Precision::Bf16 {
+                // the classifier stays f32: a few labels wide, it costs nothing either way
+                for d in [
+                    &mut layer.qkv,
+                    &mut layer.out,
+                    &mut layer.up,
+                    &mut layer.down,
+                ] {
+                    d.add_bf16_weight();
+                }
+            }
+            layers.push(layer);
         }
         let classifier = dense(vb.pp("classifier"), h, config.labels.len()).map_err(&e)?;
         Ok(CandleEncoder {
@@ -384,6 +467,7 @@ impl CandleEncoder {
         let qkv = &mut ws.qkv[..n * 3 * h];
         let context = &mut ws.context[..n * h];
         let hidden = &mut ws.hidden[..n * ff];
+        let (tiles, rounded) = (&mut ws.tiles, &mut ws.rounded);
 
         for (row, &start) in rows.iter().zip(&starts) {
             for (p, &id) in row.iter().enumerate() {
@@ -415,7 +499,7 @@ impl CandleEncoder {
             .collect();
         for layer in &self.layers {
             fill_rows(qkv, &layer.qkv.bias);
-            accumulate_product(qkv, x, n, &layer.qkv);
+            accumulate_product(qkv, x, n, &layer.qkv, tiles, rounded);
             let ctx = Shared(context.as_mut_ptr());
             let qkv_in: &[f32] = qkv;
             tasks.par_iter().for_each(|&(r, k)| {
@@ -479,19 +563,19 @@ impl CandleEncoder {
                 });
             });
             add_rows(x, &layer.out.bias);
-            accumulate_product(x, context, n, &layer.out);
+            accumulate_product(x, context, n, &layer.out, tiles, rounded);
             layer_norm(x, &layer.attention_norm);
             fill_rows(hidden, &layer.up.bias);
-            accumulate_product(hidden, x, n, &layer.up);
+            accumulate_product(hidden, x, n, &layer.up, tiles, rounded);
             par_rows(hidden, ff, |c| self.activation(c));
             add_rows(x, &layer.down.bias);
-            accumulate_product(x, hidden, n, &layer.down);
+            accumulate_product(x, hidden, n, &layer.down, tiles, rounded);
             layer_norm(x, &layer.output_norm);
         }
         let labels = self.classifier.outputs;
         let mut logits = vec![0.0; n * labels];
         fill_rows(&mut logits, &self.classifier.bias);
-        accumulate_product(&mut logits, x, n, &self.classifier);
+        accumulate_product(&mut logits, x, n, &self.classifier, tiles, rounded);
         Ok(logits)
     }
 
@@ -710,4 +794,63 @@ pub(crate) fn softmax_rows(logits: ndarray::ArrayView2<f32>) -> ndarray::Array2<
         row.mapv_inplace(|v| v / sum);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Both bf16 paths (AMX tiles, rounded operands in f32 `gemm`) give the product of the
+    /// rounded operands, bias and earlier contents of `dst` kept.
+    #[test]
+    fn bf16_paths_compute_the_rounded_product() {
+        let (n, k, m) = (70, 96, 80);
+        let weight: Vec<f32> = (0..m * k)
+            .map(|i| ((i * 31 % 89) as f32 - 44.0) * 0.011)
+            .collect();
+        let src: Vec<f32> = (0..n * k)
+            .map(|i| ((i * 17 % 83) as f32 - 41.0) * 0.017)
+            .collect();
+        let mut want = vec![0.25f32; n * m];
+        for i in 0..n {
+            for j in 0..m {
+                let s: f64 = (0..k)
+                    .map(|t| {
+                        bf16::round_f32(src[i * k + t]) as f64
+                            * bf16::round_f32(weight[j * k + t]) as f64
+                    })
+                    .sum();
+                want[i * m + j] += s as f32;
+            }
+        }
+        let dense = |bf16: Bf16Weight| Dense {
+            weight: weight.clone(),
+            bias: vec![0.0; m],
+            inputs: k,
+            outputs: m,
+            bf16: Some(bf16),
+        };
+        let mut paths = vec![(
+            "rounded",
+            dense(Bf16Weight::Rounded(
+                weight.iter().map(|&w| bf16::round_f32(w)).collect(),
+            )),
+        )];
+        if bf16::amx() {
+            paths.push((
+                "amx",
+                dense(Bf16Weight::Amx(PackedWeight::new(&weight, k, m))),
+            ));
+        }
+        for (name, d) in paths {
+            let mut dst = vec![0.25f32; n * m];
+            accumulate_product(&mut dst, &src, n, &d, &mut Vec::new(), &mut Vec::new());
+            for (i, (got, want)) in dst.iter().zip(&want).enumerate() {
+                assert!(
+                    (got - want).abs() < 1e-4,
+                    "{name} element {i}: {got} vs {want}"
+                );
+            }
+        }
+    }
 }

@@ -3,7 +3,7 @@
 //! with context-free logits proves windowed tagging equals whole-text tagging.
 mod common;
 
-use claimx_tagger::{Result, Tagger, TaggerError, TaggerOptions, TokenClassifier};
+use claimx_tagger::{Precision, Result, Tagger, TaggerError, TaggerOptions, TokenClassifier};
 use common::*;
 use ndarray::Array3;
 use tokenizers::Tokenizer;
@@ -35,7 +35,8 @@ fn tiny_models_of_each_architecture_load_and_tag() {
 }
 
 /// The fused pass (packed rows, own kernels) against candle's op graph over padded rows, for
-/// every architecture and activation, on rows of unequal length with specials and padding.
+/// every architecture and activation, on rows of unequal length with specials and padding,
+/// in f32 and in bf16.
 #[test]
 fn fused_forward_matches_the_candle_op_graph() {
     for (model_type, act) in [
@@ -52,15 +53,12 @@ fn fused_forward_matches_the_candle_op_graph() {
             config.replace("\"gelu\"", &format!("\"{act}\"")),
         )
         .unwrap();
-        let fused = Tagger::from_dir(dir.path(), TaggerOptions::default()).unwrap();
-        let graph = Tagger::from_dir(
-            dir.path(),
-            TaggerOptions {
-                reference: true,
-                ..TaggerOptions::default()
-            },
-        )
-        .unwrap();
+        let options = |precision, reference| TaggerOptions {
+            precision,
+            reference,
+            ..TaggerOptions::default()
+        };
+        let graph = Tagger::from_dir(dir.path(), options(Precision::F32, true)).unwrap();
         let n = vocab().len() as u32;
         let rows: Vec<Vec<u32>> = vec![
             vec![0, 7, 9, 11, 2],
@@ -69,22 +67,30 @@ fn fused_forward_matches_the_candle_op_graph() {
             vec![],
             (0..17).map(|i| (i * 13 + 5) % n).collect(),
         ];
-        let a = fused.classifier().logits(&rows).unwrap();
         let b = graph.classifier().logits(&rows).unwrap();
-        assert_eq!(a.shape(), b.shape());
-        for (r, row) in rows.iter().enumerate() {
-            for p in 0..row.len() {
-                for l in 0..LABELS.len() {
-                    let (x, y) = (a[[r, p, l]], b[[r, p, l]]);
-                    assert!(
-                        (x - y).abs() < 1e-4 * y.abs().max(1.0),
-                        "{model_type}/{act} row {r} piece {p} label {l}: {x} vs {y}"
-                    );
+        // f32 agrees to rounding; bf16 (8-bit mantissas in every dense layer) to 0.2 % here
+        for (precision, tolerance) in [(Precision::F32, 1e-4), (Precision::Bf16, 1e-2)] {
+            let fused = Tagger::from_dir(dir.path(), options(precision, false)).unwrap();
+            let a = fused.classifier().logits(&rows).unwrap();
+            assert_eq!(a.shape(), b.shape());
+            let mut worst = 0.0f32;
+            for (r, row) in rows.iter().enumerate() {
+                for p in 0..row.len() {
+                    for l in 0..LABELS.len() {
+                        let (x, y) = (a[[r, p, l]], b[[r, p, l]]);
+                        worst = worst.max((x - y).abs() / y.abs().max(1.0));
+                        assert!(
+                            (x - y).abs() < tolerance * y.abs().max(1.0),
+                            "{model_type}/{act}/{precision:?} row {r} piece {p} label {l}: \
+                             {x} vs {y}"
+                        );
+                    }
                 }
             }
+            eprintln!("{model_type}/{act}/{precision:?}: largest difference {worst:e}");
+            // out-of-range ids are an error, not a panic
+            assert!(fused.classifier().logits(&[vec![n + 5]]).is_err());
         }
-        // out-of-range ids are an error, not a panic
-        assert!(fused.classifier().logits(&[vec![n + 5]]).is_err());
     }
 }
 
