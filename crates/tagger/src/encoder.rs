@@ -111,15 +111,17 @@ struct Workspace {
     rounded: Vec<f32>,
 }
 
-/// A BERT-family encoder plus its `classifier` Linear (bias kept), evaluated in f32.
+/// A BERT-family encoder plus its `classifier` Linear (bias kept).
 ///
 /// Weights are read with candle from safetensors (f32, f16 or bf16). The forward pass runs
 /// the tokens of all rows packed one after another, with no padding: the dense layers are
-/// one matrix product over every token of the batch (AVX-512 or AVX2 kernels of the `gemm`
-/// crate that candle also uses), attention runs per row and head on that row's own length,
-/// and the element-wise steps are the vectorised [`kernels`](crate::kernels). Buffers are
-/// reused across calls. [`CandleEncoder::graph`] gives the same network as plain candle ops,
-/// the reference the fused pass is tested and benchmarked against.
+/// one matrix product over every token of the batch — in [`Precision::Bf16`] on AMX tiles
+/// (or rounded operands in f32 without AMX), in [`Precision::F32`] with the AVX-512 or AVX2
+/// kernels of the `gemm` crate that candle also uses — attention runs per row and head on
+/// that row's own length in f32, and the element-wise steps are vectorised kernels
+/// (GELU, softmax, layer norm, compiled per vector width). Buffers are reused across calls.
+/// [`CandleEncoder::graph`] gives the same network as plain candle ops in f32, the
+/// reference the fused pass is tested and benchmarked against.
 pub struct CandleEncoder {
     word: Vec<f32>,
     position: Vec<f32>,
