@@ -214,9 +214,9 @@ unsafe fn amx_block(dst: &mut [f32], a: &[Line], weight: &PackedWeight) {
     let a_stride = kb * 64;
     let a0 = a.as_ptr();
     // SAFETY (all asm below): tile loads read 16 lines inside `a` (rows r..r+16 at stride
-    // a_stride), one packed tile of `weight`, or 16 rows × 16 columns of `dst` inside its
-    // 32 rows; stores write the same `dst` blocks or 16 rows of 64 bytes inside `sums` at
-    // stride 128. The tile registers are used by nothing else in this thread.
+    // a_stride), one packed tile of `weight`, or a 16 × 16 quarter of a whole 32 × 32 block
+    // of `dst` or of `sums`; stores write the same quarters. The tile registers are used by
+    // nothing else in this thread.
     unsafe {
         let a1 = a0.add(16 * kb);
         asm!("ldtilecfg [{}]", in(reg) TILE_CONFIG.0.as_ptr(), options(nostack, readonly));
@@ -224,32 +224,33 @@ unsafe fn amx_block(dst: &mut [f32], a: &[Line], weight: &PackedWeight) {
             let b0 = weight.tiles.as_ptr().add(2 * jb * kb * 16);
             let b1 = b0.add(kb * 16);
             // whole 32 × 32 blocks of `dst` go through the tiles directly; a ragged edge is
-            // summed from zero in `sums` and added
+            // copied into `sums` (zeros around it) and back, so that every element starts from
+            // its `dst` value and adds the products in the same order wherever its row falls
+            // in the batch
             let direct = rows == 32 && (jb + 1) * 32 <= outputs;
-            let d = dst.as_mut_ptr().add(jb * 32);
-            let dst_stride = outputs * 4;
-            if direct {
-                asm!(
-                    "tileloadd tmm0, [{d0} + {st}*1]",
-                    "tileloadd tmm1, [{d1} + {st}*1]",
-                    "tileloadd tmm2, [{d2} + {st}*1]",
-                    "tileloadd tmm3, [{d3} + {st}*1]",
-                    d0 = in(reg) d,
-                    d1 = in(reg) d.add(16),
-                    d2 = in(reg) d.add(16 * outputs),
-                    d3 = in(reg) d.add(16 * outputs + 16),
-                    st = in(reg) dst_stride,
-                    options(nostack, readonly)
-                );
+            let cols = (outputs - jb * 32).min(32);
+            let (c, c_stride) = if direct {
+                (dst.as_mut_ptr().add(jb * 32), outputs)
             } else {
-                asm!(
-                    "tilezero tmm0",
-                    "tilezero tmm1",
-                    "tilezero tmm2",
-                    "tilezero tmm3",
-                    options(nostack, nomem)
-                );
-            }
+                sums.0.fill(0.0);
+                for r in 0..rows {
+                    sums.0[r * 32..r * 32 + cols]
+                        .copy_from_slice(&dst[r * outputs + jb * 32..][..cols]);
+                }
+                (sums.0.as_mut_ptr(), 32)
+            };
+            asm!(
+                "tileloadd tmm0, [{c0} + {st}*1]",
+                "tileloadd tmm1, [{c1} + {st}*1]",
+                "tileloadd tmm2, [{c2} + {st}*1]",
+                "tileloadd tmm3, [{c3} + {st}*1]",
+                c0 = in(reg) c,
+                c1 = in(reg) c.add(16),
+                c2 = in(reg) c.add(16 * c_stride),
+                c3 = in(reg) c.add(16 * c_stride + 16),
+                st = in(reg) c_stride * 4,
+                options(nostack, readonly)
+            );
             for k in 0..kb {
                 asm!(
                     "tileloadd tmm4, [{a0} + {sa}*1]",
@@ -269,39 +270,22 @@ unsafe fn amx_block(dst: &mut [f32], a: &[Line], weight: &PackedWeight) {
                     options(nostack, readonly)
                 );
             }
-            if direct {
-                asm!(
-                    "tilestored [{d0} + {st}*1], tmm0",
-                    "tilestored [{d1} + {st}*1], tmm1",
-                    "tilestored [{d2} + {st}*1], tmm2",
-                    "tilestored [{d3} + {st}*1], tmm3",
-                    d0 = in(reg) d,
-                    d1 = in(reg) d.add(16),
-                    d2 = in(reg) d.add(16 * outputs),
-                    d3 = in(reg) d.add(16 * outputs + 16),
-                    st = in(reg) dst_stride,
-                    options(nostack)
-                );
-                continue;
-            }
-            let s = sums.0.as_mut_ptr();
             asm!(
-                "tilestored [{s0} + {st}*1], tmm0",
-                "tilestored [{s1} + {st}*1], tmm1",
-                "tilestored [{s2} + {st}*1], tmm2",
-                "tilestored [{s3} + {st}*1], tmm3",
-                s0 = in(reg) s,
-                s1 = in(reg) s.add(16),
-                s2 = in(reg) s.add(16 * 32),
-                s3 = in(reg) s.add(16 * 32 + 16),
-                st = in(reg) 128usize,
+                "tilestored [{c0} + {st}*1], tmm0",
+                "tilestored [{c1} + {st}*1], tmm1",
+                "tilestored [{c2} + {st}*1], tmm2",
+                "tilestored [{c3} + {st}*1], tmm3",
+                c0 = in(reg) c,
+                c1 = in(reg) c.add(16),
+                c2 = in(reg) c.add(16 * c_stride),
+                c3 = in(reg) c.add(16 * c_stride + 16),
+                st = in(reg) c_stride * 4,
                 options(nostack)
             );
-            let cols = (outputs - jb * 32).min(32);
-            for r in 0..rows {
-                let d = &mut dst[r * outputs + jb * 32..][..cols];
-                for (d, s) in d.iter_mut().zip(&sums.0[r * 32..r * 32 + cols]) {
-                    *d += s;
+            if !direct {
+                for r in 0..rows {
+                    dst[r * outputs + jb * 32..][..cols]
+                        .copy_from_slice(&sums.0[r * 32..r * 32 + cols]);
                 }
             }
         }
@@ -347,6 +331,38 @@ mod tests {
             }
         }
         out
+    }
+
+    /// A row's result does not depend on the rows batched with it: the same bits whether
+    /// it lands in a whole 32-row block or in the ragged last one.
+    #[test]
+    fn amx_rows_do_not_depend_on_their_batch() {
+        if !amx() {
+            eprintln!("no AMX bf16 on this machine");
+            return;
+        }
+        let (k, m) = (96, 64);
+        let weight: Vec<f32> = (0..m * k)
+            .map(|i| ((i * 53 % 97) as f32 - 48.0) * 0.007)
+            .collect();
+        let packed = PackedWeight::new(&weight, k, m);
+        let src: Vec<f32> = (0..40 * k)
+            .map(|i| ((i * 37 % 101) as f32 - 50.0) * 0.013)
+            .collect();
+        let start: Vec<f32> = (0..40 * m).map(|i| (i % 13) as f32 * 0.31).collect();
+        let mut batch = start.clone();
+        accumulate_amx(&mut batch, &src, 40, &packed, &mut Vec::new());
+        for row in [0, 33] {
+            let mut alone = start[row * m..(row + 1) * m].to_vec();
+            accumulate_amx(
+                &mut alone,
+                &src[row * k..(row + 1) * k],
+                1,
+                &packed,
+                &mut Vec::new(),
+            );
+            assert_eq!(alone, batch[row * m..(row + 1) * m], "row {row}");
+        }
     }
 
     #[test]
