@@ -1,5 +1,6 @@
-//! The ONNX Runtime backend gives the candle backend's labels: tiny random models of each
-//! architecture and the default model, exported by `scripts/export_onnx.py`.
+//! The ONNX Runtime backend gives the candle backend's labels (candle in f32, the precision
+//! of the exported graph): tiny random models of each architecture and the default model,
+//! exported by `scripts/export_onnx.py`.
 //!
 //! Needs a Python with `onnx` and `onnxruntime` (`CLAIMX_PYTHON`, default `python3`): the export
 //! runs there and the runtime library is found in that wheel. Built only with `--features ort`,
@@ -11,7 +12,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use claimx_tagger::{Backend, Tagger, TaggerError, TaggerOptions};
+use claimx_tagger::{Backend, Precision, Tagger, TaggerError, TaggerOptions};
 use common::*;
 
 fn repo() -> PathBuf {
@@ -69,6 +70,7 @@ fn tiny_models_give_candle_labels_through_ort() {
             max_tokens: 16,
             overlap: 4,
             batch_size: 3,
+            precision: Precision::F32,
             ..TaggerOptions::default()
         };
         let candle = Tagger::from_dir(dir.path(), small.clone()).unwrap();
@@ -113,7 +115,10 @@ fn default_model_gives_candle_labels_through_ort() {
     export(&repo().join("models/claimx-tagger-small"), dir.path());
     let candle = Tagger::from_dir(
         repo().join("models/claimx-tagger-small"),
-        TaggerOptions::default(),
+        TaggerOptions {
+            precision: Precision::F32,
+            ..TaggerOptions::default()
+        },
     )
     .unwrap();
     let ort = Tagger::from_dir(dir.path(), ort_options()).unwrap();
