@@ -193,9 +193,10 @@ def main():
                                                  "--dtype", dtype]))
             except RuntimeError:
                 pass
-    floor = {(m["threads"], m["precision"]): max(x["gflops"] for x in matmul
-                                                 if (x["threads"], x["precision"]) == (m["threads"], m["precision"]))
-             for m in matmul}
+    floor = {}  # (threads, precision) -> the best GFLOP/s of any engine
+    for m in matmul:
+        key = (m["threads"], m["precision"])
+        floor[key] = max(floor.get(key, 0.0), m["gflops"])
     lines = os.path.join(work, "sentences.txt")
     with open(lines, "w", encoding="utf-8") as f:
         f.write("\n".join(s.replace("\n", " ") for d in docs for s in d if s.strip()) + "\n")

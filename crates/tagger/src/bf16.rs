@@ -41,8 +41,9 @@ pub(crate) struct Line([u16; 32]);
 const ZERO_LINE: Line = Line([0; 32]);
 
 /// Whether this process may use AMX bf16 tiles: the CPU has them and Linux granted the
-/// tile state (`arch_prctl(ARCH_REQ_XCOMP_PERM)`, needed once per process).
-pub(crate) fn amx() -> bool {
+/// tile state (`arch_prctl(ARCH_REQ_XCOMP_PERM)`, needed once per process). Where it is
+/// false, bf16 products are rounded operands multiplied in f32.
+pub fn amx() -> bool {
     static AVAILABLE: OnceLock<bool> = OnceLock::new();
     *AVAILABLE.get_or_init(detect_amx)
 }
@@ -115,33 +116,22 @@ impl PackedWeight {
 /// `src[n, k]` rounded to bf16 into `lines`, `k` padded with zeros to `k_blocks × 32`
 /// columns and `n` to whole 32-row blocks.
 fn round_rows(src: &[f32], n: usize, k: usize, k_blocks: usize, lines: &mut Vec<Line>) {
-    let per_row = k_blocks;
     lines.clear();
-    lines.resize(n.div_ceil(32) * 32 * per_row, ZERO_LINE);
-    lines[..n * per_row]
-        .par_chunks_mut(32 * per_row)
+    lines.resize(n.div_ceil(32) * 32 * k_blocks, ZERO_LINE);
+    lines[..n * k_blocks]
+        .par_chunks_mut(32 * k_blocks)
         .zip(src[..n * k].par_chunks(32 * k))
-        .for_each(|(dst, src)| round_block(dst, src, k, per_row));
+        .for_each(|(dst, src)| round_block(dst, src, k, k_blocks));
 }
 
-fn round_block(dst: &mut [Line], src: &[f32], k: usize, per_row: usize) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        #[target_feature(enable = "avx512f,avx512bw,avx512vl")]
-        unsafe fn wide(dst: &mut [Line], src: &[f32], k: usize, per_row: usize) {
-            round_block_generic(dst, src, k, per_row)
-        }
-        if std::is_x86_feature_detected!("avx512bw") && std::is_x86_feature_detected!("avx512vl") {
-            // SAFETY: the features `wide` was compiled for are present.
-            return unsafe { wide(dst, src, k, per_row) };
-        }
-    }
-    round_block_generic(dst, src, k, per_row)
+crate::kernels::multiversion! {
+    /// Rows of `src` (`k` long) rounded into rows of `k_blocks` lines of `dst`.
+    pub fn round_block(dst: &mut [Line], src: &[f32], k: usize, k_blocks: usize) => round_block_generic
 }
 
 #[inline(always)]
-fn round_block_generic(dst: &mut [Line], src: &[f32], k: usize, per_row: usize) {
-    for (row, src) in dst.chunks_exact_mut(per_row).zip(src.chunks_exact(k)) {
+fn round_block_generic(dst: &mut [Line], src: &[f32], k: usize, k_blocks: usize) {
+    for (row, src) in dst.chunks_exact_mut(k_blocks).zip(src.chunks_exact(k)) {
         for (line, src) in row.iter_mut().zip(src.chunks(32)) {
             for (d, &s) in line.0.iter_mut().zip(src) {
                 *d = round(s);
@@ -298,6 +288,22 @@ unsafe fn amx_block(_: &mut [f32], _: &[Line], _: &PackedWeight) {
     unreachable!("AMX is x86-64 only")
 }
 
+/// The bf16 product computed naively for tests: `src[n, k] · weight[m, k]ᵀ` with rounded
+/// operands, summed in f64.
+#[cfg(test)]
+pub(crate) fn naive_product(src: &[f32], weight: &[f32], n: usize, k: usize, m: usize) -> Vec<f32> {
+    let mut out = vec![0.0f32; n * m];
+    for i in 0..n {
+        for j in 0..m {
+            let s: f64 = (0..k)
+                .map(|t| round_f32(src[i * k + t]) as f64 * round_f32(weight[j * k + t]) as f64)
+                .sum();
+            out[i * m + j] = s as f32;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,20 +323,6 @@ mod tests {
         assert!(round_f32(f32::NAN).is_nan());
         assert_eq!(round_f32(f32::INFINITY), f32::INFINITY);
         assert_eq!(round_f32(f32::MAX), f32::INFINITY);
-    }
-
-    /// The bf16 product computed naively: rounded operands, f64 sums.
-    fn naive(src: &[f32], weight: &[f32], n: usize, k: usize, m: usize) -> Vec<f32> {
-        let mut out = vec![0.0f32; n * m];
-        for i in 0..n {
-            for j in 0..m {
-                let s: f64 = (0..k)
-                    .map(|t| round_f32(src[i * k + t]) as f64 * round_f32(weight[j * k + t]) as f64)
-                    .sum();
-                out[i * m + j] = s as f32;
-            }
-        }
-        out
     }
 
     /// A row's result does not depend on the rows batched with it: the same bits whether
@@ -383,7 +375,7 @@ mod tests {
             let mut dst = vec![0.5f32; n * m];
             let mut lines = Vec::new();
             accumulate_amx(&mut dst, &src, n, &packed, &mut lines);
-            let want = naive(&src, &weight, n, k, m);
+            let want = naive_product(&src, &weight, n, k, m);
             for (i, (&got, &want)) in dst.iter().zip(&want).enumerate() {
                 assert!(
                     (got - 0.5 - want).abs() <= 1e-4 * (1.0 + want.abs()),

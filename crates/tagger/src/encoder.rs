@@ -106,7 +106,12 @@ struct Workspace {
     qkv: Vec<f32>,
     context: Vec<f32>,
     hidden: Vec<f32>,
-    /// A dense layer's input rounded to bf16 (AMX tiles, or f32 values without AMX).
+    product: ProductScratch,
+}
+
+/// A dense layer's input rounded to bf16: AMX tile lines, or f32 values without AMX.
+#[derive(Default)]
+struct ProductScratch {
     tiles: Vec<Line>,
     rounded: Vec<f32>,
 }
@@ -186,19 +191,21 @@ fn fill_rows(dst: &mut [f32], row: &[f32]) {
 }
 
 /// `dst[n, outputs] += src[n, inputs] · weightᵀ`, threaded over the current rayon pool; in
-/// bf16 when the layer has a bf16 weight, with `ws`'s scratch for the rounded input.
+/// bf16 when the layer has a bf16 weight, rounding the input into `scratch`.
 fn accumulate_product(
     dst: &mut [f32],
     src: &[f32],
     n: usize,
     d: &Dense,
-    tiles: &mut Vec<Line>,
-    rounded: &mut Vec<f32>,
+    scratch: &mut ProductScratch,
 ) {
     match &d.bf16 {
         None => gemm_product(dst, src, n, &d.weight, d.inputs, d.outputs),
-        Some(Bf16Weight::Amx(packed)) => bf16::accumulate_amx(dst, src, n, packed, tiles),
+        Some(Bf16Weight::Amx(packed)) => {
+            bf16::accumulate_amx(dst, src, n, packed, &mut scratch.tiles)
+        }
         Some(Bf16Weight::Rounded(weight)) => {
+            let rounded = &mut scratch.rounded;
             rounded.clear();
             rounded.extend(src[..n * d.inputs].iter().map(|&x| bf16::round_f32(x)));
             gemm_product(dst, rounded, n, weight, d.inputs, d.outputs)
@@ -262,19 +269,14 @@ pub fn matmul_gflops(m: usize, k: usize, n: usize, repeats: usize, precision: Pr
     }
     let src: Vec<f32> = (0..m * k).map(|i| ((i % 5) as f32 - 2.0) * 0.1).collect();
     let mut dst = vec![0.0f32; m * n];
-    let (mut tiles, mut rounded) = (Vec::new(), Vec::new());
+    let mut scratch = ProductScratch::default();
     let mut best = f64::INFINITY;
     for _ in 0..repeats.max(1) + 1 {
         let t = std::time::Instant::now();
-        accumulate_product(&mut dst, &src, m, &weight, &mut tiles, &mut rounded);
+        accumulate_product(&mut dst, &src, m, &weight, &mut scratch);
         best = best.min(t.elapsed().as_secs_f64());
     }
     2.0 * (m * k * n) as f64 / best / 1e9
-}
-
-/// Whether bf16 products run on AMX tiles here (otherwise they are rounded f32 products).
-pub fn bf16_on_amx() -> bool {
-    bf16::amx()
 }
 
 /// A pointer handed to rayon tasks that write disjoint parts of one buffer.
@@ -469,7 +471,7 @@ impl CandleEncoder {
         let qkv = &mut ws.qkv[..n * 3 * h];
         let context = &mut ws.context[..n * h];
         let hidden = &mut ws.hidden[..n * ff];
-        let (tiles, rounded) = (&mut ws.tiles, &mut ws.rounded);
+        let scratch = &mut ws.product;
 
         for (row, &start) in rows.iter().zip(&starts) {
             for (p, &id) in row.iter().enumerate() {
@@ -501,7 +503,7 @@ impl CandleEncoder {
             .collect();
         for layer in &self.layers {
             fill_rows(qkv, &layer.qkv.bias);
-            accumulate_product(qkv, x, n, &layer.qkv, tiles, rounded);
+            accumulate_product(qkv, x, n, &layer.qkv, scratch);
             let ctx = Shared(context.as_mut_ptr());
             let qkv_in: &[f32] = qkv;
             tasks.par_iter().for_each(|&(r, k)| {
@@ -565,19 +567,19 @@ impl CandleEncoder {
                 });
             });
             add_rows(x, &layer.out.bias);
-            accumulate_product(x, context, n, &layer.out, tiles, rounded);
+            accumulate_product(x, context, n, &layer.out, scratch);
             layer_norm(x, &layer.attention_norm);
             fill_rows(hidden, &layer.up.bias);
-            accumulate_product(hidden, x, n, &layer.up, tiles, rounded);
+            accumulate_product(hidden, x, n, &layer.up, scratch);
             par_rows(hidden, ff, |c| self.activation(c));
             add_rows(x, &layer.down.bias);
-            accumulate_product(x, hidden, n, &layer.down, tiles, rounded);
+            accumulate_product(x, hidden, n, &layer.down, scratch);
             layer_norm(x, &layer.output_norm);
         }
         let labels = self.classifier.outputs;
         let mut logits = vec![0.0; n * labels];
         fill_rows(&mut logits, &self.classifier.bias);
-        accumulate_product(&mut logits, x, n, &self.classifier, tiles, rounded);
+        accumulate_product(&mut logits, x, n, &self.classifier, scratch);
         Ok(logits)
     }
 
@@ -813,18 +815,10 @@ mod tests {
         let src: Vec<f32> = (0..n * k)
             .map(|i| ((i * 17 % 83) as f32 - 41.0) * 0.017)
             .collect();
-        let mut want = vec![0.25f32; n * m];
-        for i in 0..n {
-            for j in 0..m {
-                let s: f64 = (0..k)
-                    .map(|t| {
-                        bf16::round_f32(src[i * k + t]) as f64
-                            * bf16::round_f32(weight[j * k + t]) as f64
-                    })
-                    .sum();
-                want[i * m + j] += s as f32;
-            }
-        }
+        let want: Vec<f32> = bf16::naive_product(&src, &weight, n, k, m)
+            .into_iter()
+            .map(|p| p + 0.25)
+            .collect();
         let dense = |bf16: Bf16Weight| Dense {
             weight: weight.clone(),
             bias: vec![0.0; m],
@@ -846,7 +840,7 @@ mod tests {
         }
         for (name, d) in paths {
             let mut dst = vec![0.25f32; n * m];
-            accumulate_product(&mut dst, &src, n, &d, &mut Vec::new(), &mut Vec::new());
+            accumulate_product(&mut dst, &src, n, &d, &mut ProductScratch::default());
             for (i, (got, want)) in dst.iter().zip(&want).enumerate() {
                 assert!(
                     (got - want).abs() < 1e-4,

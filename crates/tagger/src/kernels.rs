@@ -38,6 +38,7 @@ macro_rules! multiversion {
         }
     };
 }
+pub(crate) use multiversion;
 
 /// `e^x` to about 1e-7 relative (Cephes' `expf` polynomial); inputs below -87 give
 /// `e^-87` rather than a denormal.

@@ -61,8 +61,9 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use tokenizers::Tokenizer;
 
+pub use bf16::amx as bf16_on_amx;
 pub use config::{Activation, Architecture, ModelConfig};
-pub use encoder::{bf16_on_amx, matmul_gflops, CandleEncoder, CandleGraph};
+pub use encoder::{matmul_gflops, CandleEncoder, CandleGraph};
 pub use error::{Result, TaggerError};
 #[cfg(feature = "ort")]
 pub use onnx::{onnxruntime_library, OrtEncoder};
