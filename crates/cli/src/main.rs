@@ -70,6 +70,8 @@ enum Command {
         #[command(flatten)]
         model: ModelArgs,
     },
+    // developer command: hidden from `claimx --help` (`claimx help <command>` shows it)
+    #[command(hide = true)]
     /// Entity F1 of a tagger model on the NER test sets (WikiANN de/en, Universal NER zh/en).
     TaggerEval {
         /// Folder with wikiann-de/, wikiann-en/, uner-zh-gsdsimp/, uner-en-ewt/.
@@ -91,6 +93,8 @@ enum Command {
         #[command(flatten)]
         model: ModelArgs,
     },
+    // developer command: hidden from `claimx --help` (`claimx help <command>` shows it)
+    #[command(hide = true)]
     /// Compare the candle and ort backends label by label on the NER corpora; exit 1 on any
     /// difference. candle runs in f32 here, as ort does, unless --precision says otherwise.
     TaggerAgree {
@@ -113,6 +117,8 @@ enum Command {
         #[command(flatten)]
         model: ModelArgs,
     },
+    // developer command: hidden from `claimx --help` (`claimx help <command>` shows it)
+    #[command(hide = true)]
     /// Tagger throughput: tag the lines of a file and print pieces/s as JSON.
     BenchTagger {
         /// One text per line.
@@ -126,6 +132,8 @@ enum Command {
         #[command(flatten)]
         model: ModelArgs,
     },
+    // developer command: hidden from `claimx --help` (`claimx help <command>` shows it)
+    #[command(hide = true)]
     /// GFLOP/s of the encoder's matrix products ([tokens, in] · [out, in]ᵀ at the dense
     /// layers' shapes) with the kernels candle uses: the model-only floor of `scripts/bench.py`.
     BenchMatmul {
@@ -162,6 +170,8 @@ enum Command {
         #[arg(long)]
         html: Option<PathBuf>,
     },
+    // developer command: hidden from `claimx --help` (`claimx help <command>` shows it)
+    #[command(hide = true)]
     /// Run the text stages over public conformance suites and print pass rates.
     Conformance {
         /// Folder with sbd/, recognizers/ and langid/ (default ../shared/peer).
@@ -272,9 +282,12 @@ struct ExtractOptions {
     /// Pretty-print each record (not JSONL).
     #[arg(long)]
     pretty: bool,
-    /// Worker threads (default: all cores).
-    #[arg(long)]
+    /// Worker threads (default: all cores; more than the cores are capped to them).
+    #[arg(short = 'j', long, value_parser = threads_arg)]
     threads: Option<usize>,
+    /// Read standard input as one plain-text document (id `stdin`) instead of JSONL.
+    #[arg(long)]
+    text: bool,
     /// Documents read and annotated together; memory grows with it, not with the input. A
     /// batch is also closed once its texts reach 64 MiB.
     #[arg(long, default_value_t = 256)]
@@ -291,8 +304,8 @@ struct ExtractOptions {
     /// partial last line, and process only the documents not yet written.
     #[arg(long)]
     resume: bool,
-    /// No progress bar even on a terminal.
-    #[arg(long)]
+    /// Print nothing but errors: no progress bar, no summary.
+    #[arg(short, long)]
     quiet: bool,
     #[command(flatten)]
     model: ModelArgs,
@@ -339,8 +352,8 @@ impl ModelArgs {
             Some(path) => {
                 let raw = std::fs::read_to_string(path)
                     .with_context(|| format!("cannot read {}", path.display()))?;
-                serde_json::from_str(&raw)
-                    .with_context(|| format!("{}: not a pipeline configuration", path.display()))?
+                claimx_core::PipelineConfig::from_json(&raw)
+                    .with_context(|| format!("{}", path.display()))?
             }
         };
         if let Some(model) = &self.model {
@@ -393,23 +406,46 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
     let read = claimx_readers::ReadOptions {
         doc_size_limit: config.input.doc_size_limit,
     };
-    let items = claimx_readers::read_inputs_with(&paths, read)?;
+    let items = if opts.text {
+        if paths.iter().any(|p| p.as_os_str() != "-") || paths.len() > 1 {
+            anyhow::bail!("--text reads standard input; give no input paths (or `-`) with it");
+        }
+        claimx_readers::stdin_text(read)
+    } else {
+        claimx_readers::read_inputs_with(&paths, read)?
+    };
     let pool = worker_pool(opts.threads)?;
     config.tagger.options.threads = opts.threads.unwrap_or(0);
     let pipeline = Pipeline::from_config(config).context("cannot load the tagger model")?;
-    let mut done = match (&output, opts.resume) {
-        (_, false) => resume::Done::default(),
+    match (&output, opts.resume) {
         (None, true) => anyhow::bail!("--resume needs the output file (-o FILE)"),
         (Some(_), true) if opts.format != Format::Jsonl || opts.pretty => {
             anyhow::bail!("--resume works on JSONL output (no --format parquet, no --pretty)")
         }
-        (Some(p), true) => resume::prepare(p, opts.records == Records::Claims)?,
+        _ => {}
+    }
+    // The output file is locked before anything touches it: a second run on the same file
+    // is refused instead of interleaving its records with this one's.
+    let locked = match &output {
+        Some(p) => Some(lock_output(p)?),
+        None => {
+            stdout_is_open()?;
+            None
+        }
     };
-    let mut out = match (opts.format, &output) {
+    let mut done = resume::Done::default();
+    if let (Some(p), Some((file, true))) = (&output, &locked) {
+        if opts.resume {
+            done = resume::prepare(p, opts.records == Records::Claims)?;
+        } else {
+            file.set_len(0)
+                .with_context(|| format!("cannot empty {}", p.display()))?;
+        }
+    }
+    let locked = locked.map(|(file, _)| file);
+    let mut out = match (opts.format, locked) {
         (Format::Parquet, None) => anyhow::bail!("--format parquet needs an output file (-o FILE)"),
-        (Format::Parquet, Some(p)) => {
-            let file = std::fs::File::create(p)
-                .with_context(|| format!("cannot create {}", p.display()))?;
+        (Format::Parquet, Some(file)) => {
             let shape = match opts.records {
                 Records::Documents => claimx_writers::RecordShape::Documents,
                 Records::Claims => claimx_writers::RecordShape::Claims,
@@ -419,19 +455,7 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
                 shape,
             )?))
         }
-        (Format::Jsonl, Some(p)) => {
-            let file = if opts.resume {
-                std::fs::OpenOptions::new()
-                    .create(true)
-                    .append(true)
-                    .open(p)
-            } else {
-                std::fs::File::create(p)
-            };
-            Sink::Jsonl(Box::new(BufWriter::new(
-                file.with_context(|| format!("cannot create {}", p.display()))?,
-            )))
-        }
+        (Format::Jsonl, Some(file)) => Sink::Jsonl(Box::new(BufWriter::new(file))),
         (Format::Jsonl, None) => Sink::Jsonl(Box::new(BufWriter::new(std::io::stdout().lock()))),
     };
     let progress = if !opts.quiet && std::io::stderr().is_terminal() {
@@ -514,18 +538,20 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
     }
     progress.finish_and_clear();
     let secs = start.elapsed().as_secs_f64();
-    if opts.resume {
+    if opts.resume && !opts.quiet {
         eprintln!("claimx: resumed after {skipped} documents already written");
     }
-    eprintln!(
-        "claimx: {} documents, {} errors, {} sentences, {} figures, {} claims, {:.1} docs/s",
-        summary.documents,
-        summary.errors,
-        summary.sentences,
-        summary.figures,
-        summary.claims,
-        summary.documents as f64 / secs.max(1e-9)
-    );
+    if !opts.quiet {
+        eprintln!(
+            "claimx: {} documents, {} errors, {} sentences, {} figures, {} claims, {:.1} docs/s",
+            summary.documents,
+            summary.errors,
+            summary.sentences,
+            summary.figures,
+            summary.claims,
+            summary.documents as f64 / secs.max(1e-9)
+        );
+    }
     Ok(if summary.errors + done.errors > 0 {
         1
     } else {
@@ -539,13 +565,26 @@ fn consolidate(
     output: Option<PathBuf>,
     [markdown, html]: [Option<PathBuf>; 2],
 ) -> Result<i32> {
-    let text = if facts.as_os_str() == "-" {
-        std::io::read_to_string(std::io::stdin()).context("cannot read stdin")?
+    let bytes = if facts.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .context("cannot read stdin")?;
+        bytes
     } else {
-        std::fs::read_to_string(&facts)
-            .with_context(|| format!("cannot read {}", facts.display()))?
+        std::fs::read(&facts).with_context(|| format!("cannot read {}", facts.display()))?
     };
-    let (rows, skipped) = claimx_consolidate::read_rows(&text);
+    let claimx_consolidate::RowsRead {
+        rows,
+        skipped,
+        invalid_utf8,
+    } = claimx_consolidate::read_rows_bytes(&bytes);
+    if let Some(first) = invalid_utf8.first() {
+        eprintln!(
+            "claimx: {}: {} lines are not UTF-8 and were skipped (the first is line {first})",
+            facts.display(),
+            invalid_utf8.len()
+        );
+    }
     let mut table = claimx_consolidate::AliasTable::default();
     table.learn(&rows);
     if let Some(path) = &aliases {
@@ -594,6 +633,68 @@ fn write_json<T: serde::Serialize>(
         serde_json::to_writer(&mut *out, value)?;
     }
     out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// `--threads N`: at least one, and no more than the machine's cores (more threads than
+/// cores only cost memory and switching).
+fn threads_arg(s: &str) -> std::result::Result<usize, String> {
+    let n: usize = s
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of threads"))?;
+    if n == 0 {
+        return Err("at least 1 thread".into());
+    }
+    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+    Ok(n.min(cores))
+}
+
+/// Open `-o FILE` for writing without truncating it, and take an exclusive lock on it that
+/// lasts as long as the run; a file another run holds is refused. Returns the file and
+/// whether it is a regular file (`-o /dev/null` or a named pipe is neither locked nor cut).
+fn lock_output(path: &std::path::Path) -> Result<(std::fs::File, bool)> {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
+    let regular = file.metadata().is_ok_and(|m| m.is_file());
+    if !regular {
+        return Ok((file, false));
+    }
+    match file.try_lock() {
+        Ok(()) => Ok((file, true)),
+        Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
+            "{} is being written by another claimx run; wait for it or choose another -o",
+            path.display()
+        ),
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(e).with_context(|| format!("cannot lock {}", path.display()))
+        }
+    }
+}
+
+/// Records written to a closed standard output (`>&-`) would vanish without an error:
+/// before `main` runs, Rust's runtime puts `/dev/null` in the place of a closed standard
+/// descriptor, opened for reading and writing, so every write succeeds. A shell's
+/// `>/dev/null` opens it write-only, so that access mode tells the two apart (Linux:
+/// `/proc/self/fdinfo`). Refuse to start instead of reporting success.
+fn stdout_is_open() -> Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        let target = std::fs::read_link("/proc/self/fd/1").ok();
+        let access = std::fs::read_to_string("/proc/self/fdinfo/1")
+            .ok()
+            .and_then(|info| {
+                info.lines()
+                    .find_map(|l| l.strip_prefix("flags:"))
+                    .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+            })
+            .map(|flags| flags & 0o3); // O_ACCMODE
+        if target.as_deref() == Some(std::path::Path::new("/dev/null")) && access == Some(0o2) {
+            anyhow::bail!("standard output is closed; give an output file with -o FILE");
+        }
+    }
     Ok(())
 }
 

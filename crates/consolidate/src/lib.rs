@@ -175,7 +175,10 @@ pub fn predicate_class(predicate: &str) -> Option<&'static str> {
 fn clause_class(sentence: &str, figure: &str) -> Option<&'static str> {
     let at = sentence.find(figure)?;
     let marks = [',', ';', '，', '；'];
-    let start = sentence[..at].rfind(marks).map_or(0, |p| p + 1);
+    // the text after the last mark before the figure: `rsplit` steps over the whole mark,
+    // which is three bytes for `，` and `；`
+    let before = sentence[..at].rsplit(marks).next().unwrap_or("");
+    let start = at - before.len();
     let end = sentence[at..]
         .find(marks)
         .map_or(sentence.len(), |p| at + p);
@@ -468,15 +471,46 @@ fn group(measure: &str, members: Vec<Member>) -> Option<FactGroup> {
 /// Claim rows from JSONL text (`claimx extract --records claims`); error records and lines
 /// that are not claim rows are skipped and counted.
 pub fn read_rows(jsonl: &str) -> (Vec<ClaimRow>, usize) {
-    let mut rows = Vec::new();
-    let mut skipped = 0;
-    for line in jsonl.lines().filter(|l| !l.trim().is_empty()) {
+    let read = read_rows_bytes(jsonl.as_bytes());
+    (read.rows, read.skipped)
+}
+
+/// What [`read_rows_bytes`] found.
+#[derive(Debug, Default)]
+pub struct RowsRead {
+    pub rows: Vec<ClaimRow>,
+    /// Lines that are not claim rows (error records, other JSON, not JSON).
+    pub skipped: usize,
+    /// Line numbers (from 1) of lines that are not UTF-8; they are skipped too.
+    pub invalid_utf8: Vec<usize>,
+}
+
+/// The fields that tell an error record from a claim row.
+#[derive(Deserialize)]
+struct RecordKind {
+    error: Option<serde::de::IgnoredAny>,
+}
+
+/// Claim rows from JSONL bytes, line by line: a line that is not UTF-8 or not a claim row
+/// is skipped and counted, never a reason to refuse the file.
+pub fn read_rows_bytes(jsonl: &[u8]) -> RowsRead {
+    let mut read = RowsRead::default();
+    for (i, line) in jsonl.split(|&b| b == b'\n').enumerate() {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let Ok(line) = std::str::from_utf8(line) else {
+            read.invalid_utf8.push(i + 1);
+            read.skipped += 1;
+            continue;
+        };
+        let is_error = serde_json::from_str::<RecordKind>(line).is_ok_and(|k| k.error.is_some());
         match serde_json::from_str::<ClaimRow>(line) {
-            Ok(r) => rows.push(r),
-            Err(_) => skipped += 1,
+            Ok(r) if !is_error => read.rows.push(r),
+            _ => read.skipped += 1,
         }
     }
-    (rows, skipped)
+    read
 }
 
 #[cfg(test)]

@@ -460,3 +460,50 @@ fn markdown_report_lists_conflicts_first() {
         "{md}"
     );
 }
+
+#[rstest]
+#[case(
+    "据路透社报道，该研究院成立于2018年，曾有超过1000名员工。",
+    "2018年",
+    Some("founded")
+)]
+#[case("AWS表示；公司去年关闭了研究院2019年", "2019年", Some("closed"))]
+#[case("The lab, launched in 2018, was renowned.", "2018", Some("founded"))]
+#[case("2018年，他任行长", "2018年", None)]
+fn clause_class_cuts_at_wide_marks(
+    #[case] sentence: &str,
+    #[case] figure: &str,
+    #[case] class: Option<&str>,
+) {
+    assert_eq!(clause_class(sentence, figure), class);
+}
+
+/// Any figure text inside any sentence with full-width marks (the extract command's Chinese
+/// claims): no panic on a character boundary.
+#[test]
+fn clause_class_never_panics_on_cjk_text() {
+    let sentence = "据报道，该实验室去年获得约3.5亿元投资；员工超过1000人，“关闭”、成立。";
+    let bounds: Vec<usize> = sentence
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([sentence.len()])
+        .collect();
+    for (k, &a) in bounds.iter().enumerate() {
+        for &b in &bounds[k + 1..] {
+            let _ = clause_class(sentence, &sentence[a..b]);
+        }
+    }
+}
+
+#[test]
+fn error_records_and_bad_lines_are_not_claim_rows() {
+    let row = r#"{"id":"a","lang":"de","claim":0,"subject":"Das Labor","subject_entity":null,"subject_canonical":null,"predicate":"hatte","figure":{"text":"1.000","type":"CARDINAL","value":1000.0,"upper":null,"bound":null,"unit":"people"},"attribution":null}"#;
+    let error = r#"{"id":"b","error":{"stage":"input","kind":"malformed_json","message":"x"}}"#;
+    let mut bytes = format!("{row}\n{error}\n\n").into_bytes();
+    bytes.extend_from_slice(b"{\"id\":\"c\xff\"}\n");
+    bytes.extend_from_slice(format!("{row}\n").as_bytes());
+    let read = read_rows_bytes(&bytes);
+    assert_eq!(read.rows.len(), 2);
+    assert_eq!(read.skipped, 2);
+    assert_eq!(read.invalid_utf8, [4]);
+}

@@ -108,6 +108,32 @@ pub struct PipelineConfig {
     pub faults: Vec<FaultInjection>,
 }
 
+/// A pipeline configuration (JSON) that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("not a pipeline configuration: {0}")]
+    Json(#[from] serde_json::Error),
+    /// A key no stage reads: a typo would otherwise leave the setting at its default.
+    #[error("unknown configuration key `{0}`")]
+    UnknownKey(String),
+}
+
+impl PipelineConfig {
+    /// The configuration in a JSON text; fields left out keep their defaults, and a key that
+    /// no stage reads is an error naming it (`tagger.bogus`).
+    pub fn from_json(text: &str) -> Result<Self, ConfigError> {
+        let mut unknown = Vec::new();
+        let mut de = serde_json::Deserializer::from_str(text);
+        let config: PipelineConfig =
+            serde_ignored::deserialize(&mut de, |path| unknown.push(path.to_string()))?;
+        de.end()?;
+        match unknown.into_iter().next() {
+            Some(key) => Err(ConfigError::UnknownKey(key)),
+            None => Ok(config),
+        }
+    }
+}
+
 /// The whole pipeline: text stages, tagger, claim assembly.
 pub struct Pipeline {
     policy: DocumentPolicy,
@@ -822,17 +848,35 @@ fn main_by_bytes(totals: &[(Lang, usize)]) -> Option<Lang> {
     totals.iter().max_by_key(|t| t.1).map(|t| t.0)
 }
 
+/// A date with a time of day as dumps write them: RFC 3339 (`2025-07-24T14:50:00+02:00`,
+/// `…Z`), or a local time with `T` or a space, with or without seconds and fractions.
+fn valid_date_time(p: &str) -> bool {
+    chrono::DateTime::parse_from_rfc3339(p).is_ok()
+        || chrono::DateTime::parse_from_str(p, "%Y-%m-%dT%H:%M:%S%.f%z").is_ok()
+        || [
+            "%Y-%m-%dT%H:%M:%S%.f",
+            "%Y-%m-%d %H:%M:%S%.f",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M",
+        ]
+        .iter()
+        .any(|f| chrono::NaiveDateTime::parse_from_str(p, f).is_ok())
+}
+
 /// The publication date: the input's, else a dateline in the text.
 fn resolve_published(doc: DocumentRef<'_>) -> Result<Option<Published>, DocumentError> {
     if let Some(p) = doc.published.map(str::trim).filter(|p| !p.is_empty()) {
         let date_part = p.get(..10).unwrap_or(p);
-        return match NaiveDate::parse_from_str(date_part, "%Y-%m-%d") {
-            Ok(d) => Ok(Some(Published {
+        let date = NaiveDate::parse_from_str(date_part, "%Y-%m-%d")
+            .ok()
+            .filter(|_| p.len() == date_part.len() || valid_date_time(p));
+        return match date {
+            Some(d) => Ok(Some(Published {
                 date: d.format("%Y-%m-%d").to_string(),
                 source: DateSource::Input,
                 span: None,
             })),
-            Err(_) => Err(DocumentError::new(
+            None => Err(DocumentError::new(
                 doc.id,
                 "input",
                 "bad_published",
@@ -885,6 +929,44 @@ mod tests {
             "{:?}",
             out.figures
         );
+    }
+
+    #[rstest]
+    #[case("2025-07-24", true)]
+    #[case("2025-07-24T14:50:00", true)]
+    #[case("2025-07-24T14:50:00.123Z", true)]
+    #[case("2025-07-24T14:50:00+02:00", true)]
+    #[case("2025-07-24T14:50:00+0200", true)]
+    #[case("2025-07-24 14:50", true)]
+    #[case("2025-07-24T25:99:99", false)]
+    #[case("2025-07-24garbage", false)]
+    #[case("2025-02-30", false)]
+    fn published_dates_and_times(#[case] published: &str, #[case] ok: bool) {
+        let doc = Document::new("d", "Text.").with_published(published);
+        let out = Pipeline::rules_only().extract(&doc);
+        match ok {
+            true => assert_eq!(out.unwrap().published.unwrap().date, published[..10]),
+            false => assert_eq!(out.unwrap_err().kind, "bad_published"),
+        }
+    }
+
+    #[rstest]
+    #[case("{}", None)]
+    #[case(
+        r#"{"tagger": {"figures": "rules_and_tagger"}, "input": {"max_doc_bytes": 4096}}"#,
+        None
+    )]
+    #[case(r#"{"tagger": {"bogus": 1}}"#, Some("tagger.bogus"))]
+    #[case(r#"{"sentence": {}}"#, Some("sentence"))]
+    fn configuration_keys_no_stage_reads_are_errors(
+        #[case] json: &str,
+        #[case] unknown: Option<&str>,
+    ) {
+        match (PipelineConfig::from_json(json), unknown) {
+            (Ok(_), None) => {}
+            (Err(ConfigError::UnknownKey(k)), Some(want)) => assert_eq!(k, want),
+            (other, _) => panic!("{json}: {other:?}"),
+        }
     }
 
     #[test]
@@ -1069,6 +1151,11 @@ mod tests {
     #[rstest]
     #[case::french("Le gouvernement français a annoncé mardi une nouvelle réforme des retraites très contestée par les syndicats.", Some("French"))]
     #[case::russian("Правительство объявило во вторник о новой пенсионной реформе, которую оспаривают профсоюзы.", Some("Russian"))]
+    #[case::japanese("政府は火曜日、労働組合が強く反対する新たな年金改革を発表した。東京証券取引所の株価は3％下落し、1万円を割った。", Some("Japanese"))]
+    #[case::chinese_with_a_japanese_name(
+        "日本企业ユニクロ周二在上海开设了新的旗舰店，这家公司表示今年将在中国新开一百家门店。",
+        None
+    )]
     #[case::short_french("Merci beaucoup.", None)]
     #[case::numbers("1.000 2.000 3,5 % 2018", None)]
     #[case::german("Die Regierung kündigte am Dienstag eine neue Rentenreform an, die von den Gewerkschaften bekämpft wird.", None)]

@@ -241,6 +241,19 @@ impl LanguageIdentifier {
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphabetic))
             .count();
+        // Japanese writes Han characters too, but always with kana between them; Chinese
+        // has none (a kana letter for every five Han characters is Japanese text, not a
+        // Japanese name inside Chinese text)
+        let kana = s
+            .chars()
+            .filter(|&ch| is_kana(ch) && ch.is_alphabetic())
+            .count();
+        if han > 0 && kana >= 2 && kana * 5 >= han {
+            c.han = true;
+            c.lang = Some(Lang::Other);
+            c.confidence = (kana as f32 / (han + kana) as f32).min(1.0);
+            return;
+        }
         if han > 0 && han >= latin_letters {
             c.han = true;
             c.lang = Some(Lang::Zh);
@@ -579,6 +592,11 @@ fn marker_counts(s: &str) -> (i32, i32) {
 /// CJK unified ideographs (incl. extension A and compatibility) — Chinese text.
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF)
+}
+
+/// Hiragana and Katakana (with the phonetic extension and half-width forms): Japanese text.
+pub fn is_kana(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F)
 }
 
 #[cfg(test)]

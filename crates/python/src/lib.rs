@@ -110,9 +110,8 @@ impl PyPipeline {
                     let dumps = c.py().import("json")?.getattr("dumps")?;
                     dumps.call1((c,))?.extract()?
                 };
-                serde_json::from_str(&text).map_err(|e| {
-                    PyValueError::new_err(format!("config is not a pipeline configuration: {e}"))
-                })?
+                PipelineConfig::from_json(&text)
+                    .map_err(|e| PyValueError::new_err(format!("config: {e}")))?
             }
         };
         let mut model_name = String::from("default");
@@ -172,16 +171,21 @@ impl PyPipeline {
     }
 
     /// Annotate one text; returns the document record as a dict, raises DocumentError.
+    /// `published` is a str (`YYYY-MM-DD[THH:MM:SS]`), a `datetime.date` or a
+    /// `datetime.datetime`, as in `extract_batch`.
     #[pyo3(signature = (text, id=None, published=None))]
     fn extract(
         &self,
         py: Python<'_>,
         text: String,
         id: Option<String>,
-        published: Option<String>,
+        published: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyObject> {
         let mut doc = Document::new(id.unwrap_or_else(|| "0".into()), text);
-        doc.published = published;
+        doc.published = match published {
+            Some(p) if !p.is_none() => Some(p.str()?.to_string()),
+            _ => None,
+        };
         let out = self
             .run(py, std::slice::from_ref(&doc))
             .pop()

@@ -2,6 +2,9 @@ use crate::{page_text, too_large, Item};
 use claimx_doc::{Document, DocumentError};
 use std::io::BufRead;
 
+/// The UTF-8 byte order mark, skipped at the start of a file.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Bytes of an over-long line kept to find its `id`.
 const ID_PREFIX: usize = 4096;
 
@@ -123,6 +126,10 @@ impl Iterator for JsonlReader {
                 let what = format!("line {}", self.line_no);
                 return Some(Err(too_large(&id, &what, len as u64, self.limit)));
             }
+            if self.line_no == 1 && self.buf.starts_with(UTF8_BOM) {
+                // editors on Windows start files with a byte order mark; it is not JSON
+                self.buf.drain(..UTF8_BOM.len());
+            }
             if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
@@ -147,7 +154,11 @@ pub fn parse_line(source: &str, line_no: usize, bytes: &[u8]) -> Item {
             &fallback_id,
             "input",
             "malformed_json",
-            format!("line {line_no}: {e}"),
+            if source == "stdin" {
+                format!("line {line_no}: {e} (standard input is read as JSONL, one {{\"id\", \"text\"}} object per line; for plain text use --text)")
+            } else {
+                format!("line {line_no}: {e}")
+            },
         )
     })?;
     let id = match &v["id"] {
@@ -167,8 +178,22 @@ pub fn parse_line(source: &str, line_no: usize, bytes: &[u8]) -> Item {
             ))
         }
     };
+    let published = match &v["published"] {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(p) => Some(p.clone()),
+        other => {
+            return Err(DocumentError::new(
+                &id,
+                "input",
+                "bad_published",
+                format!(
+                    "line {line_no}: \"published\" is {other}, not a string with an ISO 8601 date (YYYY-MM-DD[THH:MM:SS])"
+                ),
+            ))
+        }
+    };
     let mut d = Document::new(id, text);
-    d.published = v["published"].as_str().map(String::from);
+    d.published = published;
     d.title = v["title"].as_str().map(String::from).or(page_title);
     d.url = v["url"].as_str().map(String::from);
     Ok(d)
@@ -220,6 +245,44 @@ mod tests {
     #[case("{\"id\": \"cut off", None)]
     fn ids_from_the_start_of_a_line(#[case] prefix: &str, #[case] id: Option<&str>) {
         assert_eq!(id_from_prefix(prefix.as_bytes()).as_deref(), id);
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_cost_the_first_document() {
+        let got = items(
+            "\u{FEFF}{\"id\":\"a\",\"text\":\"Eins.\"}\n\u{FEFF}{\"id\":\"b\",\"text\":\"Zwei.\"}\n",
+            1 << 20,
+        );
+        assert_eq!(got[0].as_ref().unwrap().id, "a");
+        // only a file's first bytes can be a byte order mark
+        assert_eq!(got[1].as_ref().unwrap_err().kind, "malformed_json");
+    }
+
+    #[rstest]
+    #[case("2025-07-24", None)]
+    #[case("null", None)]
+    #[case("20250724", Some("bad_published"))]
+    #[case("{\"date\": \"2025-07-24\"}", Some("bad_published"))]
+    #[case("true", Some("bad_published"))]
+    fn published_of_another_type_is_an_error(#[case] published: &str, #[case] kind: Option<&str>) {
+        let published = if published.starts_with('2') && published.contains('-') {
+            format!("\"{published}\"")
+        } else {
+            published.to_string()
+        };
+        let got = items(
+            &format!("{{\"id\":\"a\",\"text\":\"Eins.\",\"published\":{published}}}\n"),
+            1 << 20,
+        );
+        match kind {
+            None => {
+                got[0].as_ref().unwrap();
+            }
+            Some(kind) => {
+                let e = got[0].as_ref().unwrap_err();
+                assert_eq!((e.id.as_str(), e.kind.as_str()), ("a", kind));
+            }
+        }
     }
 
     #[test]

@@ -68,19 +68,18 @@ pub(crate) fn page_text(id: &str, html: &str) -> Result<(String, Option<String>)
     })
 }
 
-/// Errors that stop reading altogether (a missing input path); per-document problems are
+/// Errors that stop reading before it starts (an input path that does not exist: a typo on
+/// the command line); per-document problems, unreadable files and folders included, are
 /// [`DocumentError`] items instead.
 #[derive(Debug)]
 pub enum ReadError {
     NotFound(PathBuf),
-    Io(PathBuf, std::io::Error),
 }
 
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ReadError::NotFound(p) => write!(f, "input {} does not exist", p.display()),
-            ReadError::Io(p, e) => write!(f, "cannot read {}: {e}", p.display()),
         }
     }
 }
@@ -151,36 +150,74 @@ pub fn read_inputs_with(
             JsonlReader::new("stdin", stdin).with_limit(options.doc_size_limit),
         ));
     }
-    let mut files = Vec::new();
+    let mut files: Vec<Result<PathBuf, DocumentError>> = Vec::new();
     for p in paths {
         if p.is_dir() {
-            walk(p, &mut files).map_err(|e| ReadError::Io(p.clone(), e))?;
+            walk(p, &mut files);
         } else if p.exists() {
-            files.push(p.clone());
+            files.push(Ok(p.clone()));
         } else {
             return Err(ReadError::NotFound(p.clone()));
         }
     }
-    Ok(Box::new(
-        files
-            .into_iter()
-            .flat_map(move |f| file_items_with(&f, options)),
-    ))
+    Ok(Box::new(files.into_iter().flat_map(
+        move |f| -> Box<dyn Iterator<Item = Item> + Send> {
+            match f {
+                Ok(f) => file_items_with(&f, options),
+                Err(e) => Box::new(std::iter::once(Err(e))),
+            }
+        },
+    )))
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, out)?;
-        } else if classify(&p).is_some() {
-            out.push(p);
+/// The input files under `dir`, in sorted order, depth first. Symbolic links are followed
+/// but never into a folder that contains them (a cycle), and a file reached twice through
+/// links is read once. A folder or entry that cannot be read becomes one error item for its
+/// path; the walk goes on with the rest.
+fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, DocumentError>>) {
+    let mut seen = std::collections::HashSet::new();
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
+        match entry {
+            Ok(e) if e.file_type().is_dir() => {}
+            Ok(e) => {
+                if classify(e.path()).is_none() {
+                    continue;
+                }
+                let real = std::fs::canonicalize(e.path()).unwrap_or_else(|_| e.path().into());
+                if seen.insert(real) {
+                    out.push(Ok(e.into_path()));
+                }
+            }
+            // a link back into its own ancestry: its files are read on the way down already
+            Err(e) if e.loop_ancestor().is_some() => {}
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).display().to_string();
+                let why = e
+                    .io_error()
+                    .map_or_else(|| e.to_string(), ToString::to_string);
+                out.push(Err(DocumentError::new(
+                    &path,
+                    "input",
+                    "io",
+                    format!("cannot read {path}: {why}"),
+                )));
+            }
         }
     }
-    Ok(())
+}
+
+/// Standard input as one plain-text document with the id `stdin` (`claimx extract --text`).
+pub fn stdin_text(options: ReadOptions) -> Box<dyn Iterator<Item = Item> + Send> {
+    let stdin: Box<dyn BufRead + Send> = Box::new(BufReader::new(std::io::stdin()));
+    Box::new(std::iter::once(read_text(
+        "stdin",
+        "standard input",
+        stdin,
+        options.doc_size_limit,
+    )))
 }
 
 /// Items of one file with the default [`ReadOptions`].
@@ -234,10 +271,15 @@ fn text_item(path: &Path, reader: Box<dyn BufRead + Send>, limit: usize) -> Item
     {
         return Err(too_large(&id, &name, len, limit));
     }
+    read_text(&id, &name, reader, limit)
+}
+
+/// One plain-text document of at most `limit` bytes from `reader`.
+fn read_text(id: &str, name: &str, reader: Box<dyn BufRead + Send>, limit: usize) -> Item {
     let mut bytes = Vec::new();
     if let Err(e) = reader.take(limit as u64 + 1).read_to_end(&mut bytes) {
         return Err(DocumentError::new(
-            &id,
+            id,
             "input",
             "io",
             format!("{name}: {e}"),
@@ -245,7 +287,7 @@ fn text_item(path: &Path, reader: Box<dyn BufRead + Send>, limit: usize) -> Item
     }
     if bytes.len() > limit {
         return Err(DocumentError::new(
-            &id,
+            id,
             "input",
             "too_large",
             format!("{name} decompresses to over the limit of {limit} bytes (--doc-size-limit)"),
@@ -254,7 +296,7 @@ fn text_item(path: &Path, reader: Box<dyn BufRead + Send>, limit: usize) -> Item
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Document::new(id, text)),
         Err(e) => Err(DocumentError::new(
-            &id,
+            id,
             "input",
             "invalid_utf8",
             format!(
@@ -398,6 +440,62 @@ mod tests {
             kinds,
             want.map(|(a, b)| (a.to_string(), b.to_string())).to_vec()
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_cycles_are_walked_once() {
+        let d = dir("cycle");
+        std::fs::create_dir_all(d.join("a/sub")).unwrap();
+        std::fs::create_dir_all(d.join("b")).unwrap();
+        std::fs::write(d.join("a/one.txt"), "Eins.").unwrap();
+        std::fs::write(d.join("a/sub/two.txt"), "Zwei.").unwrap();
+        std::fs::write(d.join("b/three.txt"), "Drei.").unwrap();
+        // a link to an ancestor, two folders linking to each other, a second name for a file
+        std::os::unix::fs::symlink("..", d.join("a/sub/up")).unwrap();
+        std::os::unix::fs::symlink("../b", d.join("a/to_b")).unwrap();
+        std::os::unix::fs::symlink("../a", d.join("b/to_a")).unwrap();
+        std::os::unix::fs::symlink("one.txt", d.join("a/same.txt")).unwrap();
+        let ids: Vec<String> = read_inputs(std::slice::from_ref(&d))
+            .unwrap()
+            .map(|i| i.unwrap().id)
+            .collect();
+        assert_eq!(ids, ["one", "two", "three"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unreadable_entries_are_error_items_and_the_walk_goes_on() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = dir("unreadable");
+        let other = dir("unreadable-other");
+        std::fs::create_dir_all(d.join("locked")).unwrap();
+        std::fs::write(d.join("locked/secret.txt"), "Geheim.").unwrap();
+        std::fs::write(d.join("z.txt"), "Letzte.").unwrap();
+        std::fs::write(other.join("o.txt"), "Andere.").unwrap();
+        std::os::unix::fs::symlink("nowhere", d.join("dangling.txt")).unwrap();
+        std::fs::set_permissions(d.join("locked"), std::fs::Permissions::from_mode(0o000)).unwrap();
+        // root reads a folder without read permission: then only the dangling link fails
+        let locked = std::fs::read_dir(d.join("locked")).is_err();
+        let items: Vec<Item> = read_inputs(&[d.clone(), other.clone()]).unwrap().collect();
+        std::fs::set_permissions(d.join("locked"), std::fs::Permissions::from_mode(0o755)).unwrap();
+        let errors: Vec<&DocumentError> = items.iter().filter_map(|i| i.as_ref().err()).collect();
+        let ids: Vec<&str> = items
+            .iter()
+            .filter_map(|i| i.as_ref().ok())
+            .map(|d| d.id.as_str())
+            .collect();
+        assert!(errors.iter().all(|e| e.kind == "io"));
+        assert!(errors[0].id.ends_with("dangling.txt"), "{errors:?}");
+        if locked {
+            assert_eq!(errors.len(), 2);
+            assert!(errors[1].id.ends_with("locked"), "{errors:?}");
+            assert_eq!(ids, ["z", "o"]);
+        } else {
+            eprintln!("running as root: the folder without permissions stays readable");
+            assert_eq!(errors.len(), 1);
+            assert_eq!(ids, ["secret", "z", "o"]);
+        }
     }
 
     #[test]
