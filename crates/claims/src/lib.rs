@@ -10,6 +10,18 @@
 //! one claim per date. The rules are a baseline: entity spans from the tagger, when present,
 //! are preferred as subjects. Chinese, written without spaces, is read by punctuation and
 //! entities instead of words (`zh.rs`).
+//!
+//! ```
+//! use claimx_claims::ClaimAssembler;
+//! use claimx_core::Pipeline;
+//! use claimx_doc::Document;
+//!
+//! // the assembler reads the sentences, figures and entities of the earlier stages
+//! let text = "Das 2018 gegründete Zentrum hatte über 1.000 Mitarbeiter.";
+//! let record = Pipeline::rules_only().extract(&Document::new("d", text)).unwrap();
+//! let claims = ClaimAssembler::new().assemble(text, &record.sentences, &record.figures, &record.entities);
+//! assert!(claims.iter().any(|c| c.predicate.as_deref() == Some("hatte")));
+//! ```
 
 use claimx_doc::{Claim, Entity, Figure, FigureType, Lang, Sentence};
 use serde::{Deserialize, Serialize};
@@ -838,31 +850,7 @@ fn location_of(ws: &[Word]) -> Option<String> {
         .take(3)
         .collect();
     // Months and years are times, not places.
-    let month = |w: &str| {
-        matches!(
-            w,
-            "January"
-                | "February"
-                | "March"
-                | "April"
-                | "May"
-                | "June"
-                | "July"
-                | "August"
-                | "September"
-                | "October"
-                | "November"
-                | "December"
-                | "Januar"
-                | "Februar"
-                | "März"
-                | "Mai"
-                | "Juni"
-                | "Juli"
-                | "Oktober"
-                | "Dezember"
-        )
-    };
+    let month = |w: &str| claimx_lang::calendar::month(w).is_some_and(|m| !m.abbreviation);
     (!name.is_empty() && !month(name[0])).then(|| name.join(" "))
 }
 

@@ -414,7 +414,14 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
     } else {
         claimx_readers::read_inputs_with(&paths, read)?
     };
-    let pool = worker_pool(opts.threads)?;
+    // the pipeline's batches run in rayon's global pool: the output sink (stdout's lock)
+    // stays on this thread
+    if let Some(n) = opts.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .context("cannot start the worker threads")?;
+    }
     config.tagger.options.threads = opts.threads.unwrap_or(0);
     let pipeline = Pipeline::from_config(config).context("cannot load the tagger model")?;
     match (&output, opts.resume) {
@@ -472,66 +479,50 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
     };
     let start = std::time::Instant::now();
     let mut summary = Summary::default();
-    let batch_size = opts.batch_size.max(1);
-    let mut batch: Vec<claimx_readers::Item> = Vec::with_capacity(batch_size);
-    let mut flush = |batch: &mut Vec<claimx_readers::Item>, sink: &mut Sink| -> Result<()> {
-        let docs: Vec<&claimx_doc::Document> =
-            batch.iter().filter_map(|i| i.as_ref().ok()).collect();
-        // Annotate in parallel (the tagger batches the sentences of the whole batch by
-        // length); results come back in input order.
-        let annotated: Vec<Result<AnnotatedDocument, DocumentError>> =
-            pool.install(|| pipeline.extract_batch_refs(&docs));
-        let mut results = annotated.into_iter();
-        for item in batch.drain(..) {
-            let (rec, text) = match item {
-                Err(e) => (Err(e), String::new()),
-                Ok(d) => (results.next().expect("one result per document"), d.text),
-            };
-            summary.documents += 1;
-            match &rec {
-                Ok(d) => {
-                    summary.sentences += d.sentences.len();
-                    summary.figures += d.figures.len();
-                    summary.claims += d.claims.len();
-                }
-                Err(_) => summary.errors += 1,
-            }
-            match (sink as &mut Sink, opts.records, &rec) {
-                (Sink::Parquet(p), _, _) => p.push(&rec, &text),
-                (Sink::Jsonl(out), Records::Claims, Ok(doc)) => {
-                    for value in claimx_writers::claim_records(doc, &text) {
-                        write_json(out, &value, opts.pretty)?;
-                    }
-                }
-                (Sink::Jsonl(out), _, _) => write_record(out, &rec, opts.pretty)?,
-            }
-        }
-        // every batch reaches the file whole: a killed run loses at most the batch in flight
-        match sink {
-            Sink::Parquet(p) => p.flush()?,
-            Sink::Jsonl(out) => out.flush()?,
-        }
-        progress.set_position(summary.documents as u64);
-        Ok(())
-    };
     let skipped = done.documents;
-    let mut batch_bytes = 0usize;
-    for item in items {
-        let id = match &item {
+    // documents already in a resumed output are skipped before they reach the pipeline
+    let items = items.filter(|item| {
+        let id = match item {
             Ok(d) => d.id.as_str(),
             Err(e) => e.id.as_str(),
         };
-        if done.take(id) {
-            continue;
+        !done.take(id)
+    });
+    let options = claimx_core::PipeOptions {
+        batch_size: opts.batch_size,
+        batch_bytes: BATCH_BYTES,
+    };
+    for piped in pipeline.pipe(items, options) {
+        let text = piped.input.map(|d| d.text).unwrap_or_default();
+        let rec = piped.result;
+        summary.documents += 1;
+        match &rec {
+            Ok(d) => {
+                summary.sentences += d.sentences.len();
+                summary.figures += d.figures.len();
+                summary.claims += d.claims.len();
+            }
+            Err(_) => summary.errors += 1,
         }
-        batch_bytes += item.as_ref().map_or(0, |d| d.text.len());
-        batch.push(item);
-        if batch.len() == batch_size || batch_bytes >= BATCH_BYTES {
-            flush(&mut batch, &mut out)?;
-            batch_bytes = 0;
+        match (&mut out, opts.records, &rec) {
+            (Sink::Parquet(p), _, _) => p.push(&rec, &text),
+            (Sink::Jsonl(out), Records::Claims, Ok(doc)) => {
+                for value in claimx_writers::claim_records(doc, &text) {
+                    write_json(out, &value, opts.pretty)?;
+                }
+            }
+            (Sink::Jsonl(out), _, _) => write_record(out, &rec, opts.pretty)?,
+        }
+        if piped.batch_end {
+            // every batch reaches the file whole: a killed run loses at most the batch
+            // in flight
+            match &mut out {
+                Sink::Parquet(p) => p.flush()?,
+                Sink::Jsonl(out) => out.flush()?,
+            }
+            progress.set_position(summary.documents as u64);
         }
     }
-    flush(&mut batch, &mut out)?;
     match out {
         Sink::Jsonl(mut w) => w.flush()?,
         Sink::Parquet(p) => p.finish()?,

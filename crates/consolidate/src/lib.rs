@@ -14,6 +14,19 @@
 //! within each other's stated bounds: `nearly $1 billion` and `rund eine Milliarde Dollar`)
 //! or `conflict` (ranges that do not all overlap, or the figure attributed to different
 //! subjects). Years group by subject and predicate class: one year agrees, two conflict.
+//!
+//! ```
+//! use claimx_consolidate::{consolidate, read_rows, AliasTable, Label};
+//!
+//! let row = |id: &str, text: &str, value: f64, bound: &str| format!(
+//!     r#"{{"id":"{id}","lang":"en","subject":"the lab","subject_entity":null,"subject_canonical":null,"predicate":"had","figure":{{"text":"{text}","type":"CARDINAL","value":{value},"upper":null,"bound":{bound},"unit":"people"}},"attribution":null}}"#
+//! );
+//! let jsonl = [row("a", "over 1,000 staff", 1000.0, "\"gt\""), row("b", "1,200 staff", 1200.0, "null")].join("\n");
+//! let (rows, _skipped) = read_rows(&jsonl);
+//! let groups = consolidate(&rows, &AliasTable::default());
+//! assert_eq!(groups.len(), 1);
+//! assert_eq!(groups[0].label, Label::Compatible);
+//! ```
 
 mod aliases;
 mod report;

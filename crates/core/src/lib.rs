@@ -6,6 +6,16 @@
 //! with a serde-configurable implementation, so a [`PipelineConfig`] read from JSON fully
 //! describes a pipeline. Stages never reach back into one another: each sees the original
 //! text and the results of the stages before it.
+//!
+//! ```
+//! use claimx_core::Pipeline;
+//! use claimx_doc::Document;
+//!
+//! let doc = Document::new("d1", "Amazon hatte über 1.000 Mitarbeiter.").with_published("2025-07-24");
+//! let record = Pipeline::rules_only().extract(&doc).unwrap(); // `Pipeline::default()`: with the model
+//! assert_eq!(record.figures[0].text, "über 1.000");
+//! assert_eq!(record.claims.len(), 1);
+//! ```
 
 use chrono::NaiveDate;
 use claimx_claims::{ClaimAssembler, ClaimAssembly};
@@ -23,11 +33,14 @@ use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+mod pipe;
 mod policy;
 
 pub use claimx_doc::DocumentError;
 pub use claimx_entities;
 pub use claimx_tagger;
+pub use pipe::{Pipe, PipeOptions, Piped};
+use policy::StageTracking;
 pub use policy::{
     windows, DocumentPolicy, FaultInjection, Stage, DEFAULT_DOC_SIZE_LIMIT, DEFAULT_MAX_DOC_BYTES,
 };
@@ -406,7 +419,7 @@ impl Pipeline {
                 .unwrap_or_default();
             state[i] = Err(DocumentError::new(
                 doc.id,
-                "language",
+                Stage::Language,
                 "unsupported_language",
                 format!(
                     "the document is in none of the supported languages de, en, zh{guess}; set input.reject_unsupported_language to false to annotate it anyway"
@@ -608,7 +621,7 @@ impl Pipeline {
             .iter()
             .zip(ids)
             .map(|(t, id)| {
-                attempt(t).map_err(|(kind, m)| DocumentError::new(id, "tagger", kind, m))
+                attempt(t).map_err(|(kind, m)| DocumentError::new(id, Stage::Tagger, kind, m))
             })
             .collect()
     }
@@ -745,7 +758,7 @@ fn guard<T>(
 ) -> Result<T, DocumentError> {
     Stage::reset();
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
-        let stage = Stage::current().map_or("pipeline", Stage::name);
+        let stage = Stage::current().unwrap_or(Stage::Pipeline);
         Err(DocumentError::new(
             doc.id,
             stage,
@@ -878,7 +891,7 @@ fn resolve_published(doc: DocumentRef<'_>) -> Result<Option<Published>, Document
             })),
             None => Err(DocumentError::new(
                 doc.id,
-                "input",
+                Stage::Input,
                 "bad_published",
                 format!("published {p:?} is not an ISO 8601 date (YYYY-MM-DD[THH:MM:SS])"),
             )),
@@ -1031,7 +1044,7 @@ mod tests {
         assert!(out[0].is_ok() && out[2].is_ok());
         let err = out[1].as_ref().unwrap_err();
         assert_eq!(
-            (err.id.as_str(), err.stage.as_str(), err.kind.as_str()),
+            (err.id.as_str(), err.stage.name(), err.kind.as_str()),
             ("b", "figures", "panic")
         );
         assert!(err.message.contains("on purpose"));
@@ -1167,7 +1180,7 @@ mod tests {
             Some(name) => {
                 let e = out.unwrap_err();
                 assert_eq!(
-                    (e.stage.as_str(), e.kind.as_str()),
+                    (e.stage.name(), e.kind.as_str()),
                     ("language", "unsupported_language")
                 );
                 assert!(e.message.contains(name), "{}", e.message);
@@ -1216,7 +1229,7 @@ mod tests {
             "{stage:?}: {}",
             err.message
         );
-        assert_eq!(err.stage, stage.name());
+        assert_eq!(err.stage, stage);
         assert_eq!(err.kind, "panic");
     }
 

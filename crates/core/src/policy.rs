@@ -77,7 +77,7 @@ impl DocumentPolicy {
         if doc.text.len() > self.doc_size_limit {
             return Err(DocumentError::new(
                 doc.id,
-                "input",
+                Stage::Input,
                 "too_large",
                 format!(
                     "the document has {} bytes, over the limit of {} (doc_size_limit, --doc-size-limit)",
@@ -89,7 +89,7 @@ impl DocumentPolicy {
         if self.reject_binary && counts.chars >= 32 && counts.binary * 10 > counts.chars {
             return Err(DocumentError::new(
                 doc.id,
-                "input",
+                Stage::Input,
                 "binary_content",
                 format!(
                     "{} of {} characters are control characters or U+FFFD: binary data, not text",
@@ -145,46 +145,28 @@ pub fn windows(text: &str, max: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// The pipeline's stages, as error records name them and as a [`FaultInjection`] targets
-/// them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    Input,
-    Language,
-    Sentences,
-    Figures,
-    Tagger,
-    Entities,
-    Claims,
+pub use claimx_doc::Stage;
+
+/// Which stage this thread runs, so that a panic can be charged to it.
+pub(crate) trait StageTracking: Sized {
+    /// Note that this thread now runs `self` on `text`, and fire any fault injected into it.
+    fn enter(self, faults: &[FaultInjection], text: &str);
+    /// The stage this thread entered last since [`StageTracking::reset`].
+    fn current() -> Option<Self>;
+    fn reset();
 }
 
-impl Stage {
-    pub fn name(self) -> &'static str {
-        match self {
-            Stage::Input => "input",
-            Stage::Language => "language",
-            Stage::Sentences => "sentences",
-            Stage::Figures => "figures",
-            Stage::Tagger => "tagger",
-            Stage::Entities => "entities",
-            Stage::Claims => "claims",
-        }
-    }
-
-    /// Note that this thread now runs `self` on `text` (so that a panic can be charged to the
-    /// stage), and fire any fault injected into it.
-    pub(crate) fn enter(self, faults: &[FaultInjection], text: &str) {
+impl StageTracking for Stage {
+    fn enter(self, faults: &[FaultInjection], text: &str) {
         CURRENT_STAGE.with(|c| c.set(Some(self)));
         FaultInjection::check(faults, self, text);
     }
 
-    /// The stage this thread entered last since [`Stage::reset`].
-    pub(crate) fn current() -> Option<Stage> {
+    fn current() -> Option<Stage> {
         CURRENT_STAGE.with(|c| c.get())
     }
 
-    pub(crate) fn reset() {
+    fn reset() {
         CURRENT_STAGE.with(|c| c.set(None));
     }
 }

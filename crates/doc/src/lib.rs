@@ -8,6 +8,16 @@
 //!
 //! This crate is deliberately dependency-light (serde only) so that every other crate,
 //! and the Python bindings, can depend on it.
+//!
+//! ```
+//! use claimx_doc::{Document, OffsetIndex};
+//!
+//! let doc = Document::new("d1", "Über 1.000 Mitarbeiter");
+//! // spans carry character offsets (Python `str` indices) and byte offsets
+//! let span = OffsetIndex::new(&doc.text).span(0, 11);
+//! assert_eq!((span.start, span.end), (0, 10));
+//! assert_eq!(&doc.text[span.byte_start..span.byte_end], "Über 1.000");
+//! ```
 
 mod offsets;
 mod types;
@@ -26,16 +36,55 @@ pub const DEFAULT_DOC_SIZE_LIMIT: usize = 64 << 20;
 #[error("document {id:?}: {stage} stage: {kind}: {message}")]
 pub struct DocumentError {
     pub id: String,
-    pub stage: String,
+    pub stage: Stage,
     pub kind: String,
     pub message: String,
 }
 
+/// The pipeline's stages, as error records name them (`"stage": "input"`) and as fault
+/// injection targets them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Reading and admitting the document: JSON, UTF-8, size, publication date.
+    Input,
+    Language,
+    Sentences,
+    Figures,
+    Tagger,
+    Entities,
+    Claims,
+    /// Outside any one stage (a panic before the first stage was entered).
+    Pipeline,
+}
+
+impl Stage {
+    /// The stage's name in error records.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Input => "input",
+            Stage::Language => "language",
+            Stage::Sentences => "sentences",
+            Stage::Figures => "figures",
+            Stage::Tagger => "tagger",
+            Stage::Entities => "entities",
+            Stage::Claims => "claims",
+            Stage::Pipeline => "pipeline",
+        }
+    }
+}
+
+impl std::fmt::Display for Stage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 impl DocumentError {
-    pub fn new(id: &str, stage: &str, kind: &str, message: impl Into<String>) -> Self {
+    pub fn new(id: &str, stage: Stage, kind: &str, message: impl Into<String>) -> Self {
         DocumentError {
             id: id.to_string(),
-            stage: stage.to_string(),
+            stage,
             kind: kind.to_string(),
             message: message.into(),
         }

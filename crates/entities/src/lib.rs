@@ -11,6 +11,17 @@
 //! The stage sees one sentence's text and spans, and returns spans inside the same text: no
 //! span grows, and a span is only cut, split at brackets, retyped (`US` is a place) or dropped.
 //! [`canonicalize`] then names, per document, what each mention stands for.
+//!
+//! ```
+//! use claimx_doc::{EntityType, Lang};
+//! use claimx_entities::{EntityRefiner, EntitySpan};
+//!
+//! // a tagger marks the whole noun phrase; the guideline's entity is the name in it
+//! let text = "Amazon closed its Shanghai lab.";
+//! let tagged = [EntitySpan { start: 18, end: 30, kind: EntityType::Loc, score: 0.9 }];
+//! let refined = EntityRefiner::default().refine(text, Lang::En, &tagged);
+//! assert_eq!(&text[refined[0].start..refined[0].end], "Shanghai");
+//! ```
 mod canonical;
 
 pub use canonical::canonicalize;
@@ -117,8 +128,7 @@ fn is_latin_letter(c: char) -> bool {
 }
 
 fn has_han(s: &str) -> bool {
-    s.chars()
-        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c))
+    s.chars().any(claimx_lang::script::is_han)
 }
 
 /// "US", "AWS", "EU", "U.S.": two or more capitals and no lower-case letter.

@@ -4,6 +4,14 @@
 //! Gold files follow `data/seeds/ANNOTATION.md` (code-point offsets, end exclusive). Scores
 //! are exact-span precision/recall/F1 per language and type, value accuracy on matched
 //! figures, and lists of misses with their text so that errors can be read, not just counted.
+//!
+//! ```
+//! use claimx_eval::metrics::Prf;
+//!
+//! // 8 correct of 10 predicted, 10 in the gold
+//! let score = Prf { tp: 8, pred: 10, gold: 10 };
+//! assert!((score.f1() - 0.8).abs() < 1e-9);
+//! ```
 
 pub mod conformance;
 pub mod gold;

@@ -19,38 +19,13 @@ const MONTHS_DE: &str =
 const MONTHS_EN: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.";
 const NUM_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|an|ein|eine|einen|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert";
 
+/// The number of a German or English month name or abbreviation (`Sept.` → 9).
 pub fn month_number(name: &str) -> Option<u32> {
-    let l = name.to_lowercase();
-    let l = l.trim_end_matches('.');
-    let m = match l {
-        "januar" | "jänner" | "january" | "jan" => 1,
-        "februar" | "february" | "feb" => 2,
-        "märz" | "march" | "mar" | "mär" => 3,
-        "april" | "apr" => 4,
-        "mai" | "may" => 5,
-        "juni" | "june" | "jun" => 6,
-        "juli" | "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "oktober" | "october" | "okt" | "oct" => 10,
-        "november" | "nov" => 11,
-        "dezember" | "december" | "dez" | "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
+    claimx_lang::calendar::month(name).map(|m| m.number)
 }
 
 fn weekday(name: &str) -> Option<Weekday> {
-    Some(match name.to_lowercase().as_str() {
-        "montag" | "monday" => Weekday::Mon,
-        "dienstag" | "tuesday" => Weekday::Tue,
-        "mittwoch" | "wednesday" => Weekday::Wed,
-        "donnerstag" | "thursday" => Weekday::Thu,
-        "freitag" | "friday" => Weekday::Fri,
-        "samstag" | "sonnabend" | "saturday" => Weekday::Sat,
-        "sonntag" | "sunday" => Weekday::Sun,
-        _ => return None,
-    })
+    claimx_lang::calendar::weekday(name)
 }
 
 fn small_number(w: &str) -> Option<f64> {

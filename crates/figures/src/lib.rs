@@ -11,6 +11,17 @@
 //! Dates are found first by patterns (they contain digits that must not become cardinals),
 //! then a token scanner reads numbers and decorates them with scale words, currencies,
 //! percent signs and counted nouns, and looks back for bound phrases.
+//!
+//! ```
+//! use claimx_doc::{Bound, FigureValue, Lang};
+//! use claimx_figures::FigureRecognizer;
+//!
+//! let text = "Das Zentrum hatte über 1.000 Mitarbeiter.";
+//! let found = FigureRecognizer::new().recognize(text, Lang::De, None);
+//! assert_eq!(&text[found[0].start..found[0].end], "über 1.000");
+//! assert_eq!(found[0].value, Some(FigureValue::Number(1000.0)));
+//! assert_eq!(found[0].bound, Some(Bound::Gt));
+//! ```
 
 mod dates;
 mod numbers;
@@ -22,9 +33,7 @@ pub use numbers::{de_word, parse_digits, parse_zh};
 pub use published::find_dateline;
 pub use recognizer::{FigureMatch, FigureRecognizer};
 
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x3000..=0x303F | 0xFF00..=0xFFEF | 0xF900..=0xFAFF)
-}
+pub(crate) use claimx_lang::script::is_cjk_text as is_cjk;
 
 /// The figure stage interface.
 pub trait FigureExtraction: Send + Sync {

@@ -7,6 +7,16 @@
 //! too short to judge (headlines, single words, numbers) inherit the language of their
 //! neighbours, so a headline never flips language on one word. Adjacent chunks of the same
 //! language merge into maximal segments whose spans skip surrounding whitespace.
+//!
+//! ```
+//! use claimx_doc::Lang;
+//! use claimx_langid::LanguageIdentifier;
+//!
+//! let text = "Amazon schließt sein Forschungszentrum in Shanghai, teilte das Unternehmen mit.\n\n据报道，该实验室去年获得约3.5亿元投资。";
+//! let report = LanguageIdentifier::default().identify(text);
+//! assert_eq!(report.lang, Lang::De);
+//! assert_eq!(report.segments.last().unwrap().lang, Lang::Zh);
+//! ```
 
 use claimx_doc::Lang;
 use serde::{Deserialize, Serialize};
@@ -589,15 +599,7 @@ fn marker_counts(s: &str) -> (i32, i32) {
     (de, en)
 }
 
-/// CJK unified ideographs (incl. extension A and compatibility) — Chinese text.
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF)
-}
-
-/// Hiragana and Katakana (with the phonetic extension and half-width forms): Japanese text.
-pub fn is_kana(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F)
-}
+pub use claimx_lang::script::{is_han, is_kana};
 
 #[cfg(test)]
 mod tests {

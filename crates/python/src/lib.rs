@@ -12,13 +12,13 @@ use arrow::pyarrow::PyArrowType;
 use claimx_core::{
     DocumentError as CoreDocumentError, DocumentRef, Pipeline, PipelineConfig, TaggerModel,
 };
-use claimx_doc::{AnnotatedDocument, Document};
+use claimx_doc::{AnnotatedDocument, Document, Stage};
 use claimx_writers::RecordShape;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyIterator, PyList, PyString};
 use std::sync::Arc;
 
 create_exception!(
@@ -49,7 +49,11 @@ fn json_loads(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
 fn document_error(py: Python<'_>, e: &CoreDocumentError) -> PyErr {
     let err = DocumentError::new_err(e.to_string());
     let value = err.value(py);
-    for (k, v) in [("id", &e.id), ("stage", &e.stage), ("kind", &e.kind)] {
+    for (k, v) in [
+        ("id", e.id.as_str()),
+        ("stage", e.stage.name()),
+        ("kind", &e.kind),
+    ] {
         // attributes on the exception instance; setting them cannot fail for str values
         let _ = value.setattr(k, v);
     }
@@ -77,6 +81,54 @@ fn shape(records: &str) -> PyResult<RecordShape> {
 }
 
 /// The claimx pipeline.
+/// One item of a batch API: a str, or a dict with "text" and optional "id", "published"
+/// (str, date or datetime), "title", "url". An item that is not a document becomes an error
+/// record for it (as a bad JSONL line does in the CLI), never an exception for the batch.
+fn document_from(
+    item: &Bound<'_, PyAny>,
+    i: usize,
+) -> PyResult<Result<Document, CoreDocumentError>> {
+    if let Ok(s) = item.downcast::<PyString>() {
+        return Ok(Ok(Document::new(i.to_string(), s.to_cow()?)));
+    }
+    let Ok(d) = item.downcast::<PyDict>() else {
+        return Ok(Err(CoreDocumentError::new(
+            &i.to_string(),
+            Stage::Input,
+            "not_a_document",
+            format!(
+                "document {i}: expected a str or a dict, got {}",
+                item.get_type().name()?
+            ),
+        )));
+    };
+    let get = |k: &str| -> PyResult<Option<String>> {
+        match d.get_item(k)? {
+            None => Ok(None),
+            Some(v) if v.is_none() => Ok(None),
+            Some(v) => Ok(Some(v.str()?.to_string())),
+        }
+    };
+    let id = get("id")?.unwrap_or_else(|| i.to_string());
+    let text = match d.get_item("text")? {
+        Some(t) => t.extract::<String>().ok(),
+        None => None,
+    };
+    let Some(text) = text else {
+        return Ok(Err(CoreDocumentError::new(
+            &id,
+            Stage::Input,
+            "missing_text",
+            format!("document {i}: no str \"text\""),
+        )));
+    };
+    let mut doc = Document::new(id, text);
+    doc.published = get("published")?;
+    doc.title = get("title")?;
+    doc.url = get("url")?;
+    Ok(Ok(doc))
+}
+
 #[pyclass(name = "Pipeline", module = "claimx", frozen)]
 struct PyPipeline {
     pipeline: Arc<Pipeline>,
@@ -89,6 +141,77 @@ impl PyPipeline {
     fn run(&self, py: Python<'_>, docs: &[Document]) -> Vec<Output> {
         let (pipeline, pool) = (self.pipeline.clone(), self.pool.clone());
         py.allow_threads(|| pool.install(|| pipeline.extract_batch(docs)))
+    }
+
+    /// The records of a batch as JSON texts, in order, with the GIL released: one per item
+    /// (documents), or one per claim and one per error (claims).
+    fn annotate_json(
+        &self,
+        py: Python<'_>,
+        batch: &[Result<Document, CoreDocumentError>],
+        claims: bool,
+    ) -> Vec<String> {
+        let (pipeline, pool) = (self.pipeline.clone(), self.pool.clone());
+        py.allow_threads(|| {
+            pool.install(|| {
+                use rayon::prelude::*;
+                let docs: Vec<&Document> = batch.iter().filter_map(|d| d.as_ref().ok()).collect();
+                let mut annotated = pipeline.extract_batch_refs(&docs).into_iter();
+                let out: Vec<(Output, Option<&Document>)> = batch
+                    .iter()
+                    .map(|item| match item {
+                        Ok(d) => (annotated.next().expect("one result per document"), Some(d)),
+                        Err(e) => (Err(e.clone()), None),
+                    })
+                    .collect();
+                out.par_iter()
+                    .flat_map_iter(|(r, d)| match (r, d, claims) {
+                        (Ok(doc), Some(d), true) => claimx_writers::claim_records(doc, &d.text)
+                            .into_iter()
+                            .map(|v| v.to_string())
+                            .collect::<Vec<_>>(),
+                        _ => vec![record_json(r)],
+                    })
+                    .collect()
+            })
+        })
+    }
+}
+
+/// The generator `Pipeline.pipe` returns: reads `batch_size` items from the iterable,
+/// annotates them together, yields their records, then reads the next batch.
+#[pyclass(module = "claimx")]
+struct PipeIterator {
+    pipeline: Py<PyPipeline>,
+    items: Py<PyIterator>,
+    batch_size: usize,
+    claims: bool,
+    read: usize,
+    ready: std::collections::VecDeque<String>,
+}
+
+#[pymethods]
+impl PipeIterator {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<PyObject>> {
+        while self.ready.is_empty() {
+            let items = self.items.bind(py).clone();
+            let mut batch = Vec::with_capacity(self.batch_size);
+            for item in items.take(self.batch_size) {
+                batch.push(document_from(&item?, self.read)?);
+                self.read += 1;
+            }
+            if batch.is_empty() {
+                return Ok(None);
+            }
+            let json = self.pipeline.get().annotate_json(py, &batch, self.claims);
+            self.ready.extend(json);
+        }
+        let json = self.ready.pop_front().expect("a record is ready");
+        Ok(Some(json_loads(py)?.call1((json,))?.unbind()))
     }
 }
 
@@ -211,66 +334,39 @@ impl PyPipeline {
         let claims = shape(records)? == RecordShape::Claims;
         let mut batch = Vec::new();
         for (i, item) in docs.try_iter()?.enumerate() {
-            let item = item?;
-            let doc = if let Ok(s) = item.downcast::<PyString>() {
-                Document::new(i.to_string(), s.to_cow()?)
-            } else if let Ok(d) = item.downcast::<PyDict>() {
-                let get = |k: &str| -> PyResult<Option<String>> {
-                    match d.get_item(k)? {
-                        None => Ok(None),
-                        Some(v) if v.is_none() => Ok(None),
-                        Some(v) => Ok(Some(v.str()?.to_string())),
-                    }
-                };
-                let text: String = match d.get_item("text")? {
-                    Some(t) => t.extract().map_err(|_| {
-                        PyTypeError::new_err(format!("document {i}: \"text\" must be a str"))
-                    })?,
-                    None => {
-                        return Err(PyValueError::new_err(format!(
-                            "document {i}: a dict needs a \"text\" key"
-                        )))
-                    }
-                };
-                let mut doc = Document::new(get("id")?.unwrap_or_else(|| i.to_string()), text);
-                doc.published = get("published")?;
-                doc.title = get("title")?;
-                doc.url = get("url")?;
-                doc
-            } else {
-                return Err(PyTypeError::new_err(format!(
-                    "document {i}: expected a str or a dict, got {}",
-                    item.get_type().name()?
-                )));
-            };
-            batch.push(doc);
+            batch.push(document_from(&item?, i)?);
         }
-        let (pipeline, pool) = (self.pipeline.clone(), self.pool.clone());
-        let json: Vec<String> = py.allow_threads(|| {
-            pool.install(|| {
-                use rayon::prelude::*;
-                let out = pipeline.extract_batch(&batch);
-                if !claims {
-                    return out.par_iter().map(record_json).collect();
-                }
-                out.par_iter()
-                    .zip(&batch)
-                    .flat_map_iter(|(r, d)| match r {
-                        Ok(doc) => claimx_writers::claim_records(doc, &d.text)
-                            .into_iter()
-                            .map(|v| v.to_string())
-                            .collect::<Vec<_>>(),
-                        Err(_) => vec![record_json(r)],
-                    })
-                    .collect()
-            })
-        });
+        let json = self.annotate_json(py, &batch, claims);
         let loads = json_loads(py)?;
         let list = PyList::empty(py);
         for j in json {
             list.append(loads.call1((j,))?)?;
         }
         Ok(list.unbind())
+    }
+
+    /// Annotate an iterable of documents lazily, as spaCy's `nlp.pipe` does: a generator of
+    /// records in input order (the dicts `extract_batch` returns: one per document, error
+    /// records for items that fail, or with `records="claims"` one per claim). Items are read
+    /// and annotated `batch_size` at a time, so the iterable may be longer than memory.
+    #[pyo3(signature = (docs, batch_size=256, records="documents"))]
+    fn pipe(
+        slf: Bound<'_, Self>,
+        docs: &Bound<'_, PyAny>,
+        batch_size: usize,
+        records: &str,
+    ) -> PyResult<PipeIterator> {
+        if batch_size == 0 {
+            return Err(PyValueError::new_err("batch_size must be at least 1"));
+        }
+        Ok(PipeIterator {
+            pipeline: slf.unbind(),
+            items: docs.try_iter()?.unbind(),
+            batch_size,
+            claims: shape(records)? == RecordShape::Claims,
+            read: 0,
+            ready: Default::default(),
+        })
     }
 
     /// Annotate a `pyarrow.RecordBatch` (a string column of texts, optional id and
@@ -325,7 +421,7 @@ impl PyPipeline {
                 .map(|(i, id)| match texts.get(i) {
                     None => {
                         let message = format!("row {i}: column {text_column:?} is null");
-                        let e = CoreDocumentError::new(id, "input", "missing_text", message);
+                        let e = CoreDocumentError::new(id, Stage::Input, "missing_text", message);
                         (Err(e), "")
                     }
                     Some(_) => {
@@ -466,6 +562,7 @@ fn eval(
 #[pymodule]
 fn _claimx(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyPipeline>()?;
+    m.add_class::<PipeIterator>()?;
     m.add_function(wrap_pyfunction!(arrow_schema, m)?)?;
     m.add_function(wrap_pyfunction!(eval, m)?)?;
     m.add_function(wrap_pyfunction!(consolidate, m)?)?;

@@ -109,16 +109,59 @@ def test_batches_keep_order_and_return_error_records(rules):
 
 
 @pytest.mark.parametrize(
-    "bad, error",
+    "bad, id, kind",
     [
-        ([42], TypeError),
-        ([{"id": "x"}], ValueError),
-        ([{"text": 5}], TypeError),
+        (42, "1", "not_a_document"),
+        ({"id": "x"}, "x", "missing_text"),
+        ({"text": 5}, "1", "missing_text"),
     ],
 )
-def test_bad_batch_items_raise(rules, bad, error):
-    with pytest.raises(error, match="document 0"):
-        rules.extract_batch(bad)
+def test_bad_batch_items_are_error_records(rules, bad, id, kind):
+    # as the CLI writes one error record for a bad JSONL line: the batch goes on
+    out = rules.extract_batch(["Eins.", bad, "Über 1.000 Mitarbeiter."])
+    assert len(out) == 3
+    assert (out[1]["id"], out[1]["error"]["kind"], out[1]["error"]["stage"]) == (id, kind, "input")
+    assert out[2]["figures"][0]["value"] == 1000
+    assert [r["id"] for r in rules.pipe(["Eins.", bad, "Zwei."])] == ["0", id, "2"]
+
+
+def test_pipe_is_a_generator_in_order(rules):
+    read = []
+
+    def docs():
+        for i in range(1000):
+            read.append(i)
+            yield {"id": f"d{i}", "text": f"Die Firma hatte über {i + 1}.000 Mitarbeiter."}
+
+    out = rules.pipe(docs(), batch_size=64)
+    first = next(out)
+    assert first["id"] == "d0" and first["figures"][0]["value"] == 1000
+    assert len(read) == 64, "one batch read, not the whole iterable"
+    rest = list(out)
+    assert [r["id"] for r in rest] == [f"d{i}" for i in range(1, 1000)]
+    assert rest[6]["figures"][0]["value"] == 8000
+    claims = list(rules.pipe(["Das Zentrum hatte über 1.000 Mitarbeiter."], records="claims"))
+    assert claims[0]["figure"]["value"] == 1000
+    with pytest.raises(ValueError, match="batch_size"):
+        rules.pipe([], batch_size=0)
+
+
+def test_pipe_streams_100000_documents_in_flat_memory(rules):
+    import resource
+
+    def docs():
+        for i in range(100_000):
+            yield f"Dokument {i}: Die Firma hatte über {i % 97}.000 Mitarbeiter."
+
+    peak = {}
+    n = 0
+    for n, record in enumerate(rules.pipe(docs(), batch_size=256), 1):
+        assert "error" not in record
+        if n in (20_000, 100_000):
+            peak[n] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    assert n == 100_000
+    # the records are not kept: memory after 100,000 is what it was after 20,000
+    assert peak[100_000] - peak[20_000] < 32 * 1024, peak
 
 
 def test_settings_errors():

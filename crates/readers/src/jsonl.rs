@@ -1,5 +1,5 @@
 use crate::{page_text, too_large, Item};
-use claimx_doc::{Document, DocumentError};
+use claimx_doc::{Document, DocumentError, Stage};
 use std::io::BufRead;
 
 /// The UTF-8 byte order mark, skipped at the start of a file.
@@ -116,7 +116,12 @@ impl Iterator for JsonlReader {
                     // A broken stream (truncated gzip, I/O error) ends this input with one error.
                     let id = format!("{}:{}", self.source, self.line_no + 1);
                     self.reader = Box::new(std::io::empty());
-                    return Some(Err(DocumentError::new(&id, "input", "io", e.to_string())));
+                    return Some(Err(DocumentError::new(
+                        &id,
+                        Stage::Input,
+                        "io",
+                        e.to_string(),
+                    )));
                 }
             };
             self.line_no += 1;
@@ -144,7 +149,7 @@ pub fn parse_line(source: &str, line_no: usize, bytes: &[u8]) -> Item {
     let line = std::str::from_utf8(bytes).map_err(|e| {
         DocumentError::new(
             &fallback_id,
-            "input",
+            Stage::Input,
             "invalid_utf8",
             format!("line {line_no}: invalid UTF-8 at byte {}", e.valid_up_to()),
         )
@@ -152,7 +157,7 @@ pub fn parse_line(source: &str, line_no: usize, bytes: &[u8]) -> Item {
     let v: serde_json::Value = serde_json::from_str(line).map_err(|e| {
         DocumentError::new(
             &fallback_id,
-            "input",
+            Stage::Input,
             "malformed_json",
             if source == "stdin" {
                 format!("line {line_no}: {e} (standard input is read as JSONL, one {{\"id\", \"text\"}} object per line; for plain text use --text)")
@@ -172,7 +177,7 @@ pub fn parse_line(source: &str, line_no: usize, bytes: &[u8]) -> Item {
         (None, None) => {
             return Err(DocumentError::new(
                 &id,
-                "input",
+                Stage::Input,
                 "missing_text",
                 format!("line {line_no}: no string field \"text\" (or \"html\")"),
             ))
@@ -184,7 +189,7 @@ pub fn parse_line(source: &str, line_no: usize, bytes: &[u8]) -> Item {
         other => {
             return Err(DocumentError::new(
                 &id,
-                "input",
+                Stage::Input,
                 "bad_published",
                 format!(
                     "line {line_no}: \"published\" is {other}, not a string with an ISO 8601 date (YYYY-MM-DD[THH:MM:SS])"

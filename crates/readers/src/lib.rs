@@ -11,6 +11,18 @@
 //! Every input yields items in order: a [`Document`] or a [`DocumentError`] naming the
 //! document (or `FILE:LINE` when no id could be read) and what is wrong, so that no input is
 //! lost silently. Reading is streaming: memory does not grow with the size of a dump.
+//!
+//! ```
+//! use claimx_readers::JsonlReader;
+//! use std::io::{BufRead, Cursor};
+//!
+//! let jsonl = "{\"id\": \"a\", \"text\": \"Eins.\"}\nnot json\n{\"id\": \"b\", \"text\": \"Zwei.\"}\n";
+//! let input: Box<dyn BufRead + Send> = Box::new(Cursor::new(jsonl.as_bytes().to_vec()));
+//! let items: Vec<_> = JsonlReader::new("dump.jsonl", input).collect();
+//! assert_eq!(items.len(), 3); // every line accounted for
+//! assert_eq!(items[0].as_ref().unwrap().id, "a");
+//! assert_eq!(items[1].as_ref().unwrap_err().id, "dump.jsonl:2");
+//! ```
 
 mod html;
 mod jsonl;
@@ -20,7 +32,7 @@ pub use html::{html_to_text, html_to_text_checked, TooDeep, MAX_HTML_DEPTH};
 pub use jsonl::JsonlReader;
 pub use warc::WarcReader;
 
-use claimx_doc::{Document, DocumentError};
+use claimx_doc::{Document, DocumentError, Stage};
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
@@ -47,7 +59,7 @@ impl Default for ReadOptions {
 pub(crate) fn too_large(id: &str, what: &str, bytes: u64, limit: usize) -> DocumentError {
     DocumentError::new(
         id,
-        "input",
+        Stage::Input,
         "too_large",
         format!("{what} has {bytes} bytes, over the limit of {limit} (--doc-size-limit)"),
     )
@@ -58,7 +70,7 @@ pub(crate) fn page_text(id: &str, html: &str) -> Result<(String, Option<String>)
     html_to_text_checked(html, MAX_HTML_DEPTH).map_err(|e| {
         DocumentError::new(
             id,
-            "input",
+            Stage::Input,
             "too_deeply_nested",
             format!(
                 "the HTML nests more than {MAX_HTML_DEPTH} elements (at byte {}): generated markup or an HTML bomb, not an article",
@@ -200,7 +212,7 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, DocumentError>>) {
                     .map_or_else(|| e.to_string(), ToString::to_string);
                 out.push(Err(DocumentError::new(
                     &path,
-                    "input",
+                    Stage::Input,
                     "io",
                     format!("cannot read {path}: {why}"),
                 )));
@@ -234,7 +246,7 @@ pub fn file_items_with(path: &Path, options: ReadOptions) -> Box<dyn Iterator<It
         Err(e) => {
             return Box::new(std::iter::once(Err(DocumentError::new(
                 &name,
-                "input",
+                Stage::Input,
                 "io",
                 format!("{name}: {e}"),
             ))));
@@ -280,7 +292,7 @@ fn read_text(id: &str, name: &str, reader: Box<dyn BufRead + Send>, limit: usize
     if let Err(e) = reader.take(limit as u64 + 1).read_to_end(&mut bytes) {
         return Err(DocumentError::new(
             id,
-            "input",
+            Stage::Input,
             "io",
             format!("{name}: {e}"),
         ));
@@ -288,7 +300,7 @@ fn read_text(id: &str, name: &str, reader: Box<dyn BufRead + Send>, limit: usize
     if bytes.len() > limit {
         return Err(DocumentError::new(
             id,
-            "input",
+            Stage::Input,
             "too_large",
             format!("{name} decompresses to over the limit of {limit} bytes (--doc-size-limit)"),
         ));
@@ -297,7 +309,7 @@ fn read_text(id: &str, name: &str, reader: Box<dyn BufRead + Send>, limit: usize
         Ok(text) => Ok(Document::new(id, text)),
         Err(e) => Err(DocumentError::new(
             id,
-            "input",
+            Stage::Input,
             "invalid_utf8",
             format!(
                 "{name}: invalid UTF-8 at byte {}",

@@ -1,5 +1,5 @@
 use crate::{page_text, too_large, Item};
-use claimx_doc::{Document, DocumentError};
+use claimx_doc::{Document, DocumentError, Stage};
 use std::io::{BufRead, Read};
 
 /// Records larger than this are reported, not read (a corrupt length would read the rest of
@@ -38,7 +38,7 @@ impl WarcReader {
     fn fail(&mut self, kind: &str, message: String) -> Option<Item> {
         self.done = true;
         let id = format!("{}#{}", self.source, self.record_no);
-        Some(Err(DocumentError::new(&id, "input", kind, message)))
+        Some(Err(DocumentError::new(&id, Stage::Input, kind, message)))
     }
 }
 
@@ -166,7 +166,12 @@ impl Iterator for WarcReader {
             let text = match decode(payload, &payload_type) {
                 Ok(t) => t,
                 Err(msg) => {
-                    return Some(Err(DocumentError::new(&id, "input", "invalid_utf8", msg)))
+                    return Some(Err(DocumentError::new(
+                        &id,
+                        Stage::Input,
+                        "invalid_utf8",
+                        msg,
+                    )))
                 }
             };
             let (text, title) = if payload_type.contains("text/plain") {

@@ -13,6 +13,18 @@
 //!    word. A missing space after a full stop (`lauern.Martin`) still splits.
 //! 3. [`BoilerplateMarker`] flags headings, datelines, navigation, ads, captions,
 //!    related-topic lists and disclaimers; they stay sentences, only marked.
+//!
+//! ```
+//! use claimx_sentences::SentenceSplitter;
+//!
+//! let text = "Die Firma hat u. a. in Berlin 1.000 Mitarbeiter. Sie wächst. 员工超过1000人。该公司表示满意。";
+//! let sentences: Vec<&str> = SentenceSplitter::default()
+//!     .split(text)
+//!     .iter()
+//!     .map(|s| &text[s.start..s.end])
+//!     .collect();
+//! assert_eq!(sentences, ["Die Firma hat u. a. in Berlin 1.000 Mitarbeiter.", "Sie wächst.", "员工超过1000人。", "该公司表示满意。"]);
+//! ```
 
 mod boilerplate;
 mod rules;

@@ -384,7 +384,7 @@ impl SentenceSplitter {
             if nn.is_lowercase() {
                 return None;
             }
-            if MONTHS.contains(&next_word.to_lowercase().as_str()) {
+            if claimx_lang::calendar::month(&next_word).is_some() {
                 return None;
             }
             if prev.len() <= 2 {
@@ -593,9 +593,7 @@ pub(crate) fn is_closer(c: char) -> bool {
     )
 }
 
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x3040..=0x30FF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
-}
+pub(crate) use claimx_lang::script::is_unspaced as is_cjk;
 
 /// Skip closing quotes/brackets that belong to the sentence just ended. An ambiguous quote
 /// (`“` closes in German, opens in English) is a closer only when no letter follows it.

@@ -39,9 +39,7 @@ fn parse(label: &str) -> Tag {
     }
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2fa1f}')
-}
+use claimx_lang::script::is_han;
 
 fn word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_han(c)

@@ -6,6 +6,17 @@
 //! figure's `value` (a number or an ISO string) is split into `value` (float) and
 //! `value_text` (string), and error records fill `error_stage`, `error_kind` and
 //! `error_message` with the other columns null.
+//!
+//! ```
+//! use claimx_core::Pipeline;
+//! use claimx_doc::Document;
+//!
+//! let text = "Amazon hatte über 1.000 Mitarbeiter.";
+//! let record = Pipeline::rules_only().extract(&Document::new("d1", text)).unwrap();
+//! let rows = claimx_writers::claim_records(&record, text);
+//! assert_eq!(rows[0]["id"], "d1");
+//! assert_eq!(rows[0]["figure"]["value"], 1000.0);
+//! ```
 
 use arrow_array::RecordBatch;
 use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
@@ -385,7 +396,7 @@ mod tests {
         out.push((
             Err(DocumentError::new(
                 "bad",
-                "input",
+                claimx_doc::Stage::Input,
                 "malformed_json",
                 "line 3: EOF",
             )),

@@ -1,7 +1,8 @@
 """Type stubs for the claimx extension module."""
 
 from os import PathLike
-from typing import Any, Iterable, Literal, Mapping, Optional, Union
+import datetime
+from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, Union
 
 import pyarrow
 
@@ -41,14 +42,26 @@ class Pipeline:
     @property
     def model(self) -> str: ...
     def extract(
-        self, text: str, id: Optional[str] = None, published: Optional[str] = None
+        self,
+        text: str,
+        id: Optional[str] = None,
+        published: Optional[Union[str, datetime.date]] = None,
     ) -> Record:
         """Annotate one text; raises DocumentError when it cannot be annotated."""
     def extract_batch(
         self, docs: Iterable[Union[str, Mapping[str, Any]]], records: Records = "documents"
     ) -> list[Record]:
-        """Annotate many documents with the GIL released: one record or error record each,
-        or with records="claims" one flat claim row per claim."""
+        """Annotate many documents with the GIL released: one record or error record each
+        (an item that is not a document is an error record too), or with records="claims"
+        one flat claim row per claim."""
+    def pipe(
+        self,
+        docs: Iterable[Union[str, Mapping[str, Any]]],
+        batch_size: int = 256,
+        records: Records = "documents",
+    ) -> Iterator[Record]:
+        """Annotate lazily, batch_size documents at a time (as spaCy's nlp.pipe): records in
+        input order, error records in place; memory holds one batch."""
     def extract_arrow(
         self,
         batch: pyarrow.RecordBatch,

@@ -1,0 +1,79 @@
+//! Month and weekday names of every language the pipeline serves, looked up case-blind.
+
+use crate::{de, en};
+
+/// A month named in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Month {
+    /// 1 to 12.
+    pub number: u32,
+    /// Written abbreviated (`Okt.`, `Sept`): also a first name or a word on its own (`Jan`,
+    /// `Mar`), so callers that are not reading a date may want only full names.
+    pub abbreviation: bool,
+}
+
+/// The month a word names, in German or English; a trailing full stop is ignored
+/// (`Sept.`).
+pub fn month(word: &str) -> Option<Month> {
+    let lower = word.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    let find = |table: &[(&str, u32)]| table.iter().find(|(n, _)| *n == lower).map(|t| t.1);
+    if let Some(number) = find(de::MONTHS).or_else(|| find(en::MONTHS)) {
+        return Some(Month {
+            number,
+            abbreviation: false,
+        });
+    }
+    find(de::MONTH_ABBREVIATIONS)
+        .or_else(|| find(en::MONTH_ABBREVIATIONS))
+        .map(|number| Month {
+            number,
+            abbreviation: true,
+        })
+}
+
+/// The weekday a word names, in German or English.
+pub fn weekday(word: &str) -> Option<chrono::Weekday> {
+    let lower = word.to_lowercase();
+    de::WEEKDAYS
+        .iter()
+        .chain(en::WEEKDAYS)
+        .find(|(n, _)| *n == lower)
+        .map(|t| t.1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case("Januar", Some((1, false)))]
+    #[case("Jänner", Some((1, false)))]
+    #[case("MAY", Some((5, false)))]
+    #[case("Sept.", Some((9, true)))]
+    #[case("Okt", Some((10, true)))]
+    #[case("Mär.", Some((3, true)))]
+    #[case("Mar", Some((3, true)))]
+    #[case("Monat", None)]
+    #[case("", None)]
+    fn months(#[case] word: &str, #[case] want: Option<(u32, bool)>) {
+        assert_eq!(month(word).map(|m| (m.number, m.abbreviation)), want);
+    }
+
+    #[test]
+    fn every_language_names_twelve_months_and_seven_days() {
+        for table in [crate::de::MONTHS, crate::en::MONTHS] {
+            let mut numbers: Vec<u32> = table.iter().map(|t| t.1).collect();
+            numbers.dedup();
+            assert_eq!(numbers, (1..=12).collect::<Vec<_>>());
+        }
+        for table in [crate::de::WEEKDAYS, crate::en::WEEKDAYS] {
+            let mut days: Vec<u32> = table.iter().map(|t| t.1.num_days_from_monday()).collect();
+            days.dedup();
+            assert_eq!(days, (0..7).collect::<Vec<_>>());
+        }
+        assert_eq!(weekday("Sonnabend"), Some(chrono::Weekday::Sat));
+        assert_eq!(weekday("Thursday"), Some(chrono::Weekday::Thu));
+    }
+}
