@@ -228,9 +228,21 @@ impl FigureRecognizer {
             Some(FigureValue::Number(n)) => n.is_finite(),
             _ => true,
         };
+        // ISO 8601 dates keep to the years 0000-9999 (beyond, chrono writes `+10000-01-01`
+        // and weeks `10000-W01`: two spellings of no date anyone reports)
+        let four_digit_year = |v: &Option<FigureValue>| match v {
+            Some(FigureValue::Text(t)) => {
+                !t.starts_with(['+', '-']) && t.split('-').next().is_some_and(|y| y.len() <= 4)
+            }
+            _ => true,
+        };
         let mut out = self.recognize_all(text, lang, reference);
         for m in &mut out {
-            if !finite(&m.value) || !finite(&m.upper) {
+            let date = m.kind == FigureType::Date;
+            if !finite(&m.value)
+                || !finite(&m.upper)
+                || (date && !(four_digit_year(&m.value) && four_digit_year(&m.upper)))
+            {
                 m.value = None;
                 m.upper = None;
             }

@@ -529,15 +529,47 @@ fn no_spurious_figures(#[case] lang: Lang, #[case] text: &str) {
     " date 2025-07-24 24 July 2025 09:00 (UTC+04:00)\n\nBy Alimat Aliyeva",
     "2025-07-24"
 )]
+#[case::de_trailing_stamp(
+    "Frankfurt – Die Bundesbank stemmt sich gegen Pläne.\n\nDas sagte Thiele am Mittwoch. (APA/Reuters, 3.3.2016)",
+    "2016-03-03"
+)]
+#[case::de_stamp_with_editor("Smartphones sind ein Geschäft. (red, 13.10.2015)\n", "2015-10-13")]
+#[case::en_outlet_stamp(
+    "China apologised.\n\n\"We have a problem.\" The Japan Times: Nov. 17, 2004\n(C) All rights reserved\nAbout us / Contact us",
+    "2004-11-17"
+)]
+#[case::en_dateline_year_from_text(
+    "BEIJING, Dec. 29 (Xinhuanet) -- The United States sent most spam in 2004, a report said.",
+    "2004-12-29"
+)]
+#[case::zh_dateline_year_from_text(
+    "正义网镇江9月5日电 记者获悉，2013年以来该院受理案件120件。",
+    "2013-09-05"
+)]
 fn datelines(#[case] text: &str, #[case] date: &str) {
     let (d, s, e) = find_dateline(text).expect("a dateline");
     assert_eq!(d.format("%Y-%m-%d").to_string(), date);
     assert!(s < e && e <= text.len());
 }
 
+#[rstest]
+#[case::plain("Amazon zieht sich weiter aus China zurück.")]
+#[case::dateline_without_a_year_in_the_text(
+    "中新网10月10日电 香港恒基地产今年的一项豪宅项目售价近1.4亿元。"
+)]
+fn no_dateline(#[case] text: &str) {
+    assert_eq!(find_dateline(text), None, "{text}");
+}
+
+/// Past the head of the document, a date that ends a sentence (with its stop) is no stamp.
 #[test]
-fn no_dateline_in_plain_text() {
-    assert!(find_dateline("Amazon zieht sich weiter aus China zurück.").is_none());
+fn a_sentence_ending_in_a_date_is_no_stamp() {
+    let head = "Kmart will buy Sears, the companies said. ".repeat(20);
+    let text = head.clone() + "The deal closed, Reuters said, on Nov. 17, 2004.";
+    assert_eq!(find_dateline(&text), None);
+    // nor is a date inside the last line
+    let text = head + "Die Frist lief am 3.3.2016 ab, sagte er (APA)";
+    assert_eq!(find_dateline(&text), None);
 }
 
 #[rstest]
@@ -569,6 +601,28 @@ fn values_out_of_range_are_dropped_not_infinite(#[case] lang: Lang, #[case] text
             if let FigureValue::Number(n) = v {
                 assert!(n.is_finite(), "{f:?}");
             }
+        }
+    }
+}
+
+/// Relative dates near the end of the calendar: a value in year 10000 is no value, not
+/// `+10000-01-01` or `10000-W01`.
+#[rstest]
+#[case(Lang::En, "Talks resume next week.")]
+#[case(Lang::En, "The plant opens tomorrow.")]
+#[case(Lang::De, "Im nächsten Jahr wächst der Umsatz.")]
+fn dates_past_year_9999_have_no_value(#[case] lang: Lang, #[case] text: &str) {
+    let end = chrono::NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
+    for f in FigureRecognizer::new().recognize(text, lang, Some(end)) {
+        if let (T::Date, Some(FigureValue::Text(v))) = (f.kind, &f.value) {
+            assert!(
+                v.as_bytes()[..4].iter().all(u8::is_ascii_digit),
+                "{text}: {v}"
+            );
+            assert!(
+                !v.starts_with("10000") && !v.starts_with('+'),
+                "{text}: {v}"
+            );
         }
     }
 }

@@ -263,10 +263,21 @@ fn decode_entities(s: &str) -> String {
         let end = rest[1..].find(';').map(|e| e + 1).filter(|&e| e <= 12);
         let decoded = end.and_then(|e| {
             let ent = &rest[1..e];
+            // A numeric reference to no character (0, a surrogate, past U+10FFFF, too long to
+            // parse) is U+FFFD, as HTML parsers read it: its digits are no figure.
+            let numeric = |num: &str, radix: u32| {
+                (!num.is_empty() && num.chars().all(|c| c.is_digit(radix))).then(|| {
+                    u32::from_str_radix(num, radix)
+                        .ok()
+                        .and_then(char::from_u32)
+                        .filter(|&c| c != '\0')
+                        .unwrap_or('\u{FFFD}')
+                })
+            };
             let c = if let Some(num) = ent.strip_prefix("#x").or_else(|| ent.strip_prefix("#X")) {
-                u32::from_str_radix(num, 16).ok().and_then(char::from_u32)
+                numeric(num, 16)
             } else if let Some(num) = ent.strip_prefix('#') {
-                num.parse().ok().and_then(char::from_u32)
+                numeric(num, 10)
             } else {
                 named_entity(ent)
             };
@@ -335,6 +346,11 @@ mod tests {
     #[case::entities(
         "<p>&bdquo;Zitat&ldquo; &#8211; &#x4e2d;&#25991; &unknown; &amp</p>",
         "„Zitat“ – 中文 &unknown; &amp",
+        None
+    )]
+    #[case::invalid_numeric_entities(
+        "<p>&#99999999; &#xD800; &#0; &#4294967296; &#x12G;</p>",
+        "\u{FFFD} \u{FFFD} \u{FFFD} \u{FFFD} &#x12G;",
         None
     )]
     #[case::attribute_with_gt("<p class=\"a>b\">Text</p>", "Text", None)]

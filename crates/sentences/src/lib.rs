@@ -7,7 +7,7 @@
 //! 1. The text is cut into lines; a line break is a boundary unless the line is a wrapped
 //!    continuation (trailing space before the break, or PDF mode, and a lower-case next line).
 //! 2. Inside a logical line, candidate boundaries are terminal punctuation (`. ! ? …` and
-//!    Chinese `。！？；`) followed by closing quotes/brackets. A full stop is rejected after
+//!    Chinese `。！？`; not `；`) followed by closing quotes/brackets. A full stop is rejected after
 //!    abbreviations (`Dr.`, `z. B.`, `Mio.`), initials, numbered-list markers, ordinals and
 //!    dates (`12. August`), inside numbers (`1.000`, `25.07.2025`), and before a lower-case
 //!    word. A missing space after a full stop (`lauern.Martin`) still splits.
@@ -79,6 +79,9 @@ mod tests {
     #[case::de_thousands("Es waren 1.000 Mitarbeiter. Jetzt weniger.", &["Es waren 1.000 Mitarbeiter.", "Jetzt weniger."])]
     #[case::de_ordinal("Er wurde am 3. Oktober geboren.", &["Er wurde am 3. Oktober geboren."])]
     #[case::de_year_end("Das gilt seit 2018. Die Lage ist neu.", &["Das gilt seit 2018.", "Die Lage ist neu."])]
+    #[case::de_ordinal_after_article("Er ging in der 4. Klasse zur Schule. Dann nicht mehr.", &["Er ging in der 4. Klasse zur Schule.", "Dann nicht mehr."])]
+    #[case::de_ordinal_two_digits("Trump ist der 45. Präsident der USA. Er folgte Obama.", &["Trump ist der 45. Präsident der USA.", "Er folgte Obama."])]
+    #[case::de_number_ends_sentence("Im Saal waren 45. Die anderen fehlten.", &["Im Saal waren 45.", "Die anderen fehlten."])]
     #[case::en_decimal("Sales rose 3.5 percent. Costs fell.", &["Sales rose 3.5 percent.", "Costs fell."])]
     #[case::en_money("She has $100.00 in her bag.", &["She has $100.00 in her bag."])]
     fn numbers_and_dates_with_dots(#[case] text: &str, #[case] expected: &[&str]) {
@@ -131,7 +134,7 @@ mod tests {
     #[rstest]
     #[case::full_stop("安永已联系亲属。他们抵达上海。", &["安永已联系亲属。", "他们抵达上海。"])]
     #[case::exclamation_question("真的吗？是的！好。", &["真的吗？", "是的！", "好。"])]
-    #[case::semicolon("第一点；第二点。", &["第一点；", "第二点。"])]
+    #[case::semicolon_is_no_end("第一点；第二点。", &["第一点；第二点。"])]
     #[case::line_break("获取加密通讯\n阅读免责声明", &["获取加密通讯", "阅读免责声明"])]
     #[case::mixed_en_zh("The lab closed. 实验室关闭了。", &["The lab closed.", "实验室关闭了。"])]
     fn chinese(#[case] text: &str, #[case] expected: &[&str]) {

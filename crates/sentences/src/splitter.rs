@@ -388,7 +388,12 @@ impl SentenceSplitter {
                 return None;
             }
             if prev.len() <= 2 {
-                let before = prev_token(chars, i - prev.chars().count()).to_lowercase();
+                // the word before the number (`in der 4. Klasse`, `den 45. Präsidenten`)
+                let mut end = i - prev.chars().count();
+                while end > 0 && chars[end - 1].1.is_whitespace() {
+                    end -= 1;
+                }
+                let before = prev_token(chars, end).to_lowercase();
                 if ORDINAL_CONTEXT.contains(&before.as_str()) {
                     return None;
                 }
@@ -565,12 +570,14 @@ fn byte_at(chars: &[(usize, char)], j: usize, end: usize) -> usize {
 pub(crate) fn is_terminal(c: char) -> bool {
     matches!(
         c,
-        '.' | '!' | '?' | '…' | '。' | '！' | '？' | '；' | '‼' | '⁇' | '．'
+        '.' | '!' | '?' | '…' | '。' | '！' | '？' | '‼' | '⁇' | '．'
     )
 }
 
+/// Chinese sentences end at 。！？ (and line breaks), not at ；or ，: the guideline's second
+/// edition and Universal Dependencies agree.
 fn is_cjk_terminal(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '；' | '．')
+    matches!(c, '。' | '！' | '？' | '．')
 }
 
 pub(crate) fn is_closer(c: char) -> bool {
