@@ -265,14 +265,25 @@ def render(n_docs, tokens, n_sents, e2e, matmul, floor, fpt, layers, mean_row, e
     return "\n".join(out) + "\n"
 
 
+# The instruction sets that decide which dense-layer kernel runs, as /proc/cpuinfo names them.
+KERNEL_FLAGS = [("amx_tile", "AMX"), ("avx512_bf16", "AVX512-BF16"), ("avx512_vnni", "AVX512-VNNI"),
+                ("avx_vnni", "AVX-VNNI"), ("avx512f", "AVX-512"), ("avx2", "AVX2"), ("fma", "FMA")]
+
+
 def cpu():
+    """The CPU model and which of KERNEL_FLAGS it has ("AMD EPYC (no AMX, AVX2, FMA)")."""
+    model, flags = "unknown CPU", set()
     try:
         for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
+            if line.startswith("model name") and model == "unknown CPU":
+                model = line.split(":", 1)[1].strip()
+            elif line.startswith("flags") and not flags:
+                flags = set(line.split(":", 1)[1].split())
     except OSError:
         pass
-    return "unknown CPU"
+    have = [name for flag, name in KERNEL_FLAGS if flag in flags]
+    amx = [] if "amx_tile" in flags else ["no AMX"]
+    return f"{model} ({', '.join(amx + have) or 'flags unknown'})"
 
 
 if __name__ == "__main__":

@@ -957,27 +957,23 @@ fn the_command_line_says_what_is_wrong() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("tagger.bogus"));
     #[cfg(target_os = "linux")]
     {
+        // `claimx extract --text` with standard output redirected by the shell
+        let with_stdout = |redirect: &str| {
+            Command::new("sh")
+                .arg("-c")
+                .arg(format!(
+                    "\"$0\" extract --model none --text {redirect} <<'EOF'\n{text}\nEOF"
+                ))
+                .arg(env!("CARGO_BIN_EXE_claimx"))
+                .output()
+                .unwrap()
+        };
         // the shell's `>&-`: the child starts with file descriptor 1 closed ...
-        let out = Command::new("sh")
-            .arg("-c")
-            .arg(format!(
-                "\"$0\" extract --model none --text >&- <<'EOF'\n{text}\nEOF"
-            ))
-            .arg(env!("CARGO_BIN_EXE_claimx"))
-            .output()
-            .unwrap();
+        let out = with_stdout(">&-");
         assert_eq!(out.status.code(), Some(2));
         assert!(String::from_utf8_lossy(&out.stderr).contains("standard output is closed"));
         // ... which is not the same as sending the records to /dev/null on purpose
-        let out = Command::new("sh")
-            .arg("-c")
-            .arg(format!(
-                "\"$0\" extract --model none --text >/dev/null <<'EOF'\n{text}\nEOF"
-            ))
-            .arg(env!("CARGO_BIN_EXE_claimx"))
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(with_stdout(">/dev/null").status.code(), Some(0));
     }
     let help = run_ok(claimx().arg("--help"));
     let help = String::from_utf8_lossy(&help.stdout);

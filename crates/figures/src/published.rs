@@ -48,7 +48,7 @@ fn trailing_stamp(text: &str) -> Option<(NaiveDate, usize, usize)> {
         let line_start = line_end - line.len();
         line_end = line_start.saturating_sub(1);
         let trimmed = line.trim_end().trim_end_matches([')', '）']).trim_end();
-        let Some((date, s, e)) = last_full_date(trimmed) else {
+        let Some((date, s, e)) = full_dates(trimmed).next_back() else {
             continue;
         };
         let before = trimmed[..s].trim_end();
@@ -120,7 +120,8 @@ fn document_year(text: &str) -> Option<i32> {
         .map(|(y, _)| y)
 }
 
-fn last_full_date(s: &str) -> Option<(NaiveDate, usize, usize)> {
+/// The full dates (day, month and year) in `s`, in order, with their byte spans.
+fn full_dates(s: &str) -> impl DoubleEndedIterator<Item = (NaiveDate, usize, usize)> {
     find_dates(s, None)
         .into_iter()
         .filter_map(|m| match (m.kind, &m.value) {
@@ -131,18 +132,8 @@ fn last_full_date(s: &str) -> Option<(NaiveDate, usize, usize)> {
             }
             _ => None,
         })
-        .next_back()
 }
 
 fn first_full_date(s: &str) -> Option<(NaiveDate, usize, usize)> {
-    find_dates(s, None)
-        .into_iter()
-        .find_map(|m| match (m.kind, &m.value) {
-            (FigureType::Date, Some(FigureValue::Text(v))) if v.len() == 10 => {
-                NaiveDate::parse_from_str(v, "%Y-%m-%d")
-                    .ok()
-                    .map(|d| (d, m.start, m.end))
-            }
-            _ => None,
-        })
+    full_dates(s).next()
 }
