@@ -975,6 +975,12 @@ fn the_command_line_says_what_is_wrong() {
         // ... which is not the same as sending the records to /dev/null on purpose
         assert_eq!(with_stdout(">/dev/null").status.code(), Some(0));
     }
+    let version = run_ok(claimx().arg("--version"));
+    let version = String::from_utf8_lossy(&version.stdout);
+    assert!(
+        version.contains("Apache-2.0") && version.contains("CC BY-NC-SA 4.0"),
+        "{version}"
+    );
     let help = run_ok(claimx().arg("--help"));
     let help = String::from_utf8_lossy(&help.stdout);
     for user in ["extract", "eval", "consolidate"] {

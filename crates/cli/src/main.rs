@@ -21,10 +21,18 @@ use clap::{Parser, Subcommand};
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
+/// `claimx --version`: the code's licence and the embedded model's, which differ (NOTICE).
+const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\ncode: Apache-2.0",
+    "\nembedded model: claimx-tagger-small, CC BY-NC-SA 4.0 (non-commercial: trained on WikiANN; see NOTICE)"
+);
+
 #[derive(Parser)]
 #[command(
     name = "claimx",
     version,
+    long_version = LONG_VERSION,
     about = "Structured, checkable figures from news text (de / en / zh)"
 )]
 struct Cli {
