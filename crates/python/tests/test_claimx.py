@@ -239,28 +239,29 @@ def _docs(n):
 
 
 def test_the_gil_is_released_while_rust_works():
-    # Two single-threaded pipelines in two Python threads: with the GIL released they
-    # overlap, so together they finish well before the same two runs one after the other.
-    if (os.cpu_count() or 1) < 2:
-        pytest.skip("needs two CPUs")
+    # One pipeline annotates a long batch in a Python thread; meanwhile another pipeline
+    # annotates a short one from the main thread. With the GIL released during the long
+    # batch, the short one finishes first; were the GIL held, the main thread could not even
+    # start its call before the long batch returned. An order of events, not a speed: speed
+    # is for scripts/bench.py, and a timing ratio failed on a busy two-core machine.
     a, b = claimx.Pipeline(model="none", threads=1), claimx.Pipeline(model="none", threads=1)
-    docs = _docs(3000)
-    a.extract_batch(docs[:100])
-    b.extract_batch(docs[:100])
+    docs = _docs(6000)
+    events = []
+    started = threading.Event()
 
-    t = time.perf_counter()
-    a.extract_batch(docs)
-    b.extract_batch(docs)
-    serial = time.perf_counter() - t
+    def long_batch():
+        started.set()
+        a.extract_batch(docs)
+        events.append("long")
 
-    t = time.perf_counter()
-    threads = [threading.Thread(target=p.extract_batch, args=(docs,)) for p in (a, b)]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
-    concurrent = time.perf_counter() - t
-    assert concurrent < 0.8 * serial, (concurrent, serial)
+    th = threading.Thread(target=long_batch)
+    th.start()
+    started.wait()
+    time.sleep(0.2)  # let the long batch enter Rust
+    b.extract_batch(docs[:20])
+    events.append("short")
+    th.join()
+    assert events == ["short", "long"]
 
 
 def test_python_threads_progress_during_a_batch(rules):
