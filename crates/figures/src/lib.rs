@@ -33,8 +33,6 @@ pub use numbers::{de_word, parse_digits, parse_zh};
 pub use published::find_dateline;
 pub use recognizer::{FigureMatch, FigureRecognizer};
 
-pub(crate) use claimx_lang::script::is_cjk_text as is_cjk;
-
 /// The figure stage interface.
 pub trait FigureExtraction: Send + Sync {
     fn extract(

@@ -151,8 +151,11 @@ fn tokenize(text: &str, lang: Lang) -> Vec<Tok<'_>> {
         } else if vulgar_fraction(c).is_some() {
             i += 1;
             kind = TokKind::Digits;
-        } else if c.is_alphabetic() && !crate::is_cjk(c) {
-            while i < n && chars[i].1.is_alphabetic() && !crate::is_cjk(chars[i].1) {
+        } else if c.is_alphabetic() && !claimx_lang::script::is_cjk_text(c) {
+            while i < n
+                && chars[i].1.is_alphabetic()
+                && !claimx_lang::script::is_cjk_text(chars[i].1)
+            {
                 i += 1;
             }
             kind = TokKind::Word;
@@ -1410,7 +1413,7 @@ fn counted_noun(toks: &[Tok], j: usize, lang: Lang, text: &str) -> Option<String
     match lang {
         Lang::Zh => {
             let t = toks.get(j)?;
-            (t.kind == TokKind::Other && crate::is_cjk(t.text.chars().next()?))
+            (t.kind == TokKind::Other && claimx_lang::script::is_cjk_text(t.text.chars().next()?))
                 .then(|| t.text.to_string())
         }
         Lang::De => {
@@ -1614,7 +1617,8 @@ fn ends_with_word(hay: &str, p: &str) -> bool {
     if !hay.ends_with(p) {
         return false;
     }
-    let cjk = p.chars().any(crate::is_cjk) || !p.chars().next().unwrap().is_alphanumeric();
+    let cjk = p.chars().any(claimx_lang::script::is_cjk_text)
+        || !p.chars().next().unwrap().is_alphanumeric();
     cjk || hay[..hay.len() - p.len()]
         .chars()
         .next_back()

@@ -19,6 +19,7 @@
 //! ```
 
 use claimx_doc::Lang;
+use claimx_lang::script::{is_han, is_kana};
 use serde::{Deserialize, Serialize};
 use whatlang::{Detector, Lang as WLang, Script};
 
@@ -598,8 +599,6 @@ fn marker_counts(s: &str) -> (i32, i32) {
     }
     (de, en)
 }
-
-pub use claimx_lang::script::{is_han, is_kana};
 
 #[cfg(test)]
 mod tests {

@@ -71,7 +71,10 @@ fn is_boilerplate_sentence(t: &str) -> bool {
         return true;
     }
     let words = t.split_whitespace().count();
-    let cjk = t.chars().filter(|&c| crate::splitter::is_cjk(c)).count();
+    let cjk = t
+        .chars()
+        .filter(|&c| claimx_lang::script::is_unspaced(c))
+        .count();
     words < 4 && cjk < 8
 }
 

@@ -1,5 +1,6 @@
 use crate::rules::*;
 use crate::{BoilerplateMarker, SentenceSegmenter};
+use claimx_lang::script::is_unspaced;
 use serde::{Deserialize, Serialize};
 
 /// A sentence as byte offsets into the original text (end exclusive, trimmed).
@@ -195,7 +196,8 @@ impl SentenceSplitter {
                 }
                 let k = skip_closers(&chars, j);
                 if let Some((_, nn)) = next_non_space(&chars, k) {
-                    if (nn.is_uppercase() || is_cjk(nn)) && k < n && chars[k].1.is_whitespace() {
+                    if (nn.is_uppercase() || is_unspaced(nn)) && k < n && chars[k].1.is_whitespace()
+                    {
                         cuts.push(byte_at(&chars, k, end));
                     }
                 }
@@ -280,7 +282,7 @@ impl SentenceSplitter {
             return true;
         }
         let c = chars[j].1;
-        if is_cjk(c) {
+        if is_unspaced(c) {
             return true;
         }
         if !c.is_whitespace() {
@@ -339,13 +341,13 @@ impl SentenceSplitter {
             return None;
         }
         let j = skip_closers(chars, i + 1);
-        if j < n && !chars[j].1.is_whitespace() && !is_cjk(chars[j].1) {
+        if j < n && !chars[j].1.is_whitespace() && !is_unspaced(chars[j].1) {
             return None; // `."text` glued: unusual, keep together
         }
         let Some((k, nn)) = next_non_space(chars, j) else {
             return Some(j);
         };
-        if is_cjk(nn) {
+        if is_unspaced(nn) {
             return Some(j);
         }
         let next_word = word_at(chars, k);
@@ -599,8 +601,6 @@ pub(crate) fn is_closer(c: char) -> bool {
             | '》'
     )
 }
-
-pub(crate) use claimx_lang::script::is_unspaced as is_cjk;
 
 /// Skip closing quotes/brackets that belong to the sentence just ended. An ambiguous quote
 /// (`“` closes in German, opens in English) is a closer only when no letter follows it.
