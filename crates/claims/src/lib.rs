@@ -24,6 +24,7 @@
 //! ```
 
 use claimx_doc::{Claim, Entity, Figure, FigureType, Lang, Sentence};
+use claimx_lang::{de, en};
 use serde::{Deserialize, Serialize};
 
 mod zh;
@@ -66,9 +67,8 @@ struct Word<'t> {
 
 fn words_of(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
     let mut out = Vec::new();
-    let s = &text[start..end];
-    for w in s.split_whitespace() {
-        let off = start + (w.as_ptr() as usize - s.as_ptr() as usize);
+    for (ws, we) in claimx_lang::words::word_spans(&text[start..end]) {
+        let (off, w) = (start + ws, &text[start + ws..start + we]);
         let core = w.trim_matches(|c: char| {
             !c.is_alphanumeric() && c != '-' && c != '$' && c != '€' && c != '%'
         });
@@ -353,17 +353,17 @@ fn attribution(
     match lang {
         Lang::De => {
             for (i, w) in lower.iter().enumerate() {
-                if (w == "laut" || w == "nach") && i + 1 < ws.len() {
+                if de::ATTRIBUTION_PREPOSITIONS.contains(&w.as_str()) && i + 1 < ws.len() {
                     let (a, b) = de_noun_phrase(ws, i + 1)?;
                     if w == "nach" && !ws[b - 1].text.ends_with("Angaben") {
                         continue;
                     }
                     return Some((span(a, b), ws[i].text.to_string()));
                 }
-                if w == "zufolge" && i > 0 {
+                if de::ATTRIBUTION_POSTPOSITIONS.contains(&w.as_str()) && i > 0 {
                     return Some((ws[i - 1].text.to_string(), ws[i].text.to_string()));
                 }
-                if (w == "sagte" || w == "bestätigte" || w == "erklärte") && i + 1 < ws.len() {
+                if de::ATTRIBUTION_VERBS.contains(&w.as_str()) && i + 1 < ws.len() {
                     let end = (i + 1..ws.len())
                         .take_while(|&j| ws[j].text.starts_with(char::is_uppercase))
                         .last()
@@ -391,7 +391,7 @@ fn attribution(
                         + 1;
                     return Some((span(i + 2, e), "According to".into()));
                 }
-                if matches!(w.as_str(), "said" | "claimed" | "reported" | "reports") && i > 0 {
+                if en::ATTRIBUTION_VERBS.contains(&w.as_str()) && i > 0 {
                     // `X said` (the words before, back to a comma) or `said X` (a name after).
                     let mut a = i;
                     while a > 0 && !ws[a - 1].comma_after && i - a < 6 {
@@ -420,29 +420,11 @@ fn hedged(clause_text: &str, lang: Lang) -> bool {
     let words: Vec<&str> = l.split(|c: char| !c.is_alphanumeric()).collect();
     match lang {
         Lang::De => {
-            words.iter().any(|w| {
-                matches!(
-                    *w,
-                    "soll"
-                        | "sollen"
-                        | "angeblich"
-                        | "vermutlich"
-                        | "könnte"
-                        | "könnten"
-                        | "dürfte"
-                )
-            }) || l.contains("schätzungen zufolge")
-                || l.contains("laut berichten")
+            words.iter().any(|w| de::HEDGES.contains(w))
+                || de::HEDGE_PHRASES.iter().any(|p| l.contains(p))
         }
-        Lang::Zh => ["据称", "可能", "或将", "据报道"]
-            .iter()
-            .any(|c| l.contains(c)),
-        _ => words.iter().any(|w| {
-            matches!(
-                *w,
-                "reportedly" | "allegedly" | "may" | "might" | "could" | "estimated" | "reports"
-            )
-        }),
+        Lang::Zh => claimx_lang::zh::HEDGES.iter().any(|c| l.contains(c)),
+        _ => words.iter().any(|w| en::HEDGES.contains(w)),
     }
 }
 
@@ -450,16 +432,9 @@ fn negated(clause_text: &str, lang: Lang) -> bool {
     let l = clause_text.to_lowercase();
     let words: Vec<&str> = l.split(|c: char| !c.is_alphanumeric()).collect();
     match lang {
-        Lang::De => words.iter().any(|w| {
-            matches!(
-                *w,
-                "nicht" | "kein" | "keine" | "keinen" | "nie" | "niemals"
-            )
-        }),
-        Lang::Zh => ["没有", "未", "不"].iter().any(|c| l.contains(c)),
-        _ => words
-            .iter()
-            .any(|w| matches!(*w, "not" | "no" | "never" | "didn" | "don")),
+        Lang::De => words.iter().any(|w| de::NEGATIONS.contains(w)),
+        Lang::Zh => claimx_lang::zh::NEGATIONS.iter().any(|c| l.contains(c)),
+        _ => words.iter().any(|w| en::NEGATIONS.contains(w)),
     }
 }
 
@@ -477,17 +452,7 @@ fn subject_and_predicate(ws: &[Word], lang: Lang) -> Option<((usize, usize), Str
                     || ws[k].text.starts_with(|c: char| c.is_ascii_digit()));
             // `Amazon bestätigte …, dass das Labor … geschlossen werde`: the report is about the
             // subject of the dass-clause.
-            let reporting = matches!(
-                ws[v].text,
-                "bestätigte"
-                    | "sagte"
-                    | "erklärte"
-                    | "teilte"
-                    | "betonte"
-                    | "meldete"
-                    | "bestätigt"
-                    | "sagt"
-            );
+            let reporting = de::REPORTING_VERBS.contains(&ws[v].text);
             if reporting {
                 if let Some(d) =
                     (v + 1..ws.len()).find(|&j| ws[j].text == "dass" && ws[j - 1].comma_after)
@@ -530,7 +495,7 @@ fn subject_and_predicate(ws: &[Word], lang: Lang) -> Option<((usize, usize), Str
             // Reported speech: `sources said the AWS China division employed …`
             if let Some(s) = ws[k..]
                 .iter()
-                .position(|w| matches!(w.text, "said" | "says" | "claimed"))
+                .position(|w| en::REPORTED_SPEECH_VERBS.contains(&w.text))
             {
                 let after = k + s + 1;
                 if ws
@@ -694,23 +659,10 @@ impl ClaimAssembler {
     }
 }
 
-const FOUNDING: &[&str] = &[
-    "established",
-    "founded",
-    "launched",
-    "created",
-    "opened",
-    "set",
-    "gegründet",
-    "gegründete",
-    "gegründetes",
-    "gegründeten",
-    "gegründeter",
-    "eröffnet",
-    "eröffnete",
-    "eröffnetes",
-    "eröffneten",
-];
+/// A participle that dates a founding, in English or German.
+fn is_founding(word: &str) -> bool {
+    en::FOUNDING_VERBS.contains(&word) || de::FOUNDING_VERBS.contains(&word)
+}
 
 /// A founding date and its subject: `research unit established in 2018` (the noun phrase
 /// before the participle, or the antecedent of `which was established`) and `sein 2018
@@ -724,7 +676,7 @@ fn founding_subject(
     let d = ws.iter().position(|w| w.start >= date.span.byte_start)?;
     match lang {
         Lang::De => {
-            let p = ws.get(d + 1).filter(|w| FOUNDING.contains(&w.text))?;
+            let p = ws.get(d + 1).filter(|w| is_founding(w.text))?;
             let start = if d > 0 && DE_ARTICLES.contains(&ws[d - 1].text.to_lowercase().as_str()) {
                 d - 1
             } else {
@@ -755,7 +707,7 @@ fn founding_subject(
             // `established in 2018`: the participle one or two words before the date.
             let p = (d.saturating_sub(2)..d)
                 .rev()
-                .find(|&j| FOUNDING.contains(&ws[j].text))?;
+                .find(|&j| is_founding(ws[j].text))?;
             let mut j = p;
             while j > 0
                 && matches!(

@@ -4,6 +4,7 @@
 //! (`研究院成立于2018年，曾有超过1000名员工` — both clauses are about the institute); an
 //! attribution (`据路透社报道`, `阿里巴巴表示`) covers the whole sentence.
 use claimx_doc::{Claim, Entity, EntityType, Figure, FigureType, Sentence};
+use claimx_lang::zh;
 
 /// Verbs and verb-like words that carry a figure or an event, longest first at each position.
 const VERBS: &[&str] = &[
@@ -50,9 +51,6 @@ const NOT_VERB: &[&str] = &[
     "有限", "所有", "没有", "只有", "成为", "因为", "作为", "认为", "以为",
 ];
 
-/// Attribution cues after the source: `阿里巴巴表示`, `该公司称`.
-const SPEECH: &[&str] = &["表示", "透露", "指出", "宣称", "声称", "称", "说"];
-
 /// Demonstratives opening a subject noun phrase: `该实验室`, `这家公司`.
 const DEMONSTRATIVES: &[&str] = &["这家", "这个", "该", "此", "这"];
 
@@ -62,8 +60,6 @@ const ADVERBS: &[char] = &[
     '没', '不', '未', '曾', '已', '将', '也', '还', '共', '在', '于', '周', '今', '昨', '明', '去',
     '正', '仍', '均', '都',
 ];
-
-const FOUNDING: &[&str] = &["成立于", "创立于", "创建于", "成立", "创立"];
 
 /// Clause boundaries of a Chinese sentence: byte ranges between `，`, `；`, `,` and `;`.
 fn clauses(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
@@ -120,7 +116,7 @@ fn attribution(
             return Some((source.to_string(), "据".into()));
         }
     }
-    for cue in SPEECH {
+    for cue in zh::SPEECH_VERBS {
         let Some(at) = s.find(cue) else { continue };
         // the source is the entity (or words) right before the cue in its clause
         let clause_start = s[..at]
@@ -287,7 +283,7 @@ pub(crate) fn sentence_claims(
         let (dates, values): (Vec<usize>, Vec<usize>) = figs
             .into_iter()
             .partition(|&k| figures[k].kind == FigureType::Date);
-        let founding = predicate.is_some_and(|p| FOUNDING.contains(&p));
+        let founding = predicate.is_some_and(|p| zh::FOUNDING_VERBS.contains(&p));
         let place = location(text, ca, cb, &ents, &subject);
         let make = |figure: usize, time: Option<usize>| Claim {
             sentence: s.span,

@@ -2,7 +2,7 @@
 //! binary content, unsupported languages, and a fault-injection switch for testing error
 //! handling end to end.
 
-use claimx_doc::{floor_char_boundary, DocumentError};
+use claimx_doc::DocumentError;
 use serde::{Deserialize, Serialize};
 
 /// Limits and checks applied to every document.
@@ -101,50 +101,6 @@ impl DocumentPolicy {
     }
 }
 
-/// Byte ranges of the windows a text is annotated in: the whole text when it fits, else
-/// pieces of at most `max` bytes (never less than one character) cut after a paragraph break
-/// in the second half of the window, else a line break, a sentence end, a space, or at a
-/// character boundary.
-pub fn windows(text: &str, max: usize) -> Vec<(usize, usize)> {
-    let max = max.max(1);
-    let mut out = Vec::with_capacity(text.len() / max + 1);
-    let mut start = 0;
-    while text.len() - start > max {
-        let limit = floor_char_boundary(text, start + max);
-        let half = floor_char_boundary(text, start + max / 2);
-        let region = &text[half..limit];
-        let cut = region
-            .rfind("\n\n")
-            .map(|p| p + 2)
-            .or_else(|| region.rfind('\n').map(|p| p + 1))
-            .or_else(|| {
-                region
-                    .rmatch_indices(['.', '!', '?', '。', '！', '？', '；'])
-                    .map(|(p, m)| p + m.len())
-                    // "1.000" is no sentence end
-                    .find(|&e| {
-                        text[half + e..]
-                            .chars()
-                            .next()
-                            .is_none_or(|c| c.is_whitespace() || !c.is_ascii())
-                    })
-            })
-            .or_else(|| region.rfind(' ').map(|p| p + 1))
-            .map(|p| half + p);
-        let mut end = cut.unwrap_or(limit);
-        if end <= start {
-            // one character longer than the window: take it whole
-            end = start + text[start..].chars().next().map_or(1, char::len_utf8);
-        }
-        out.push((start, end));
-        start = end;
-    }
-    if start < text.len() || out.is_empty() {
-        out.push((start, text.len()));
-    }
-    out
-}
-
 pub use claimx_doc::Stage;
 
 /// Which stage this thread runs, so that a panic can be charged to it.
@@ -202,48 +158,6 @@ impl FaultInjection {
 mod tests {
     use super::*;
     use claimx_doc::Document;
-    use rstest::rstest;
-
-    fn pieces(text: &str, max: usize) -> Vec<&str> {
-        let w = windows(text, max);
-        let mut at = 0;
-        for &(s, e) in &w {
-            assert_eq!(s, at, "windows are contiguous");
-            assert!(e > s || text.is_empty());
-            at = e;
-        }
-        assert_eq!(at, text.len(), "windows cover the text");
-        w.iter().map(|&(s, e)| &text[s..e]).collect()
-    }
-
-    #[rstest]
-    #[case("short", 100, &["short"])]
-    #[case("", 100, &[""])]
-    #[case("Eins zwei.\n\nDrei.\n\nVier.", 14, &["Eins zwei.\n\n", "Drei.\n\nVier."])]
-    #[case("One two. Three four. Five six.", 12, &["One two.", " Three four.", " Five six."])]
-    #[case("Es waren 1.000 Leute da", 12, &["Es waren ", "1.000 Leute ", "da"])]
-    #[case("abcdefghij", 4, &["abcd", "efgh", "ij"])]
-    #[case("一二三。四五六。七八", 12, &["一二三。", "四五六。", "七八"])]
-    #[case("ééééé", 3, &["é", "é", "é", "é", "é"])]
-    #[case("日本", 1, &["日", "本"])]
-    fn windows_cut_at_the_best_boundary(
-        #[case] text: &str,
-        #[case] max: usize,
-        #[case] want: &[&str],
-    ) {
-        assert_eq!(pieces(text, max), want);
-    }
-
-    #[test]
-    fn windows_respect_the_limit_on_long_text() {
-        let text = "Amazon schließt das Labor. Über 1.000 Mitarbeiter.\n\n".repeat(5_000);
-        for max in [1_000, 4_096, 65_536] {
-            for p in pieces(&text, max) {
-                assert!(p.len() <= max);
-                assert!(p.ends_with("\n\n") || p.len() < max);
-            }
-        }
-    }
 
     #[test]
     fn binary_and_size_checks() {

@@ -152,4 +152,19 @@ mod tests {
             r#"{"id":"a","text":"x"}"#
         );
     }
+
+    /// Tagger labels, record types and BIO tags use one spelling per type.
+    #[test]
+    fn labels_name_one_type_each() {
+        for t in FigureType::ALL {
+            assert_eq!(FigureType::from_label(t.name()), Some(t));
+            assert_eq!(EntityType::from_label(t.name()), None);
+            let json = serde_json::to_value(t).unwrap();
+            assert_eq!(json, serde_json::json!(t.name()));
+        }
+        for label in ["PER", "ORG", "LOC", "MISC"] {
+            assert_eq!(EntityType::from_label(label).unwrap().as_str(), label);
+            assert_eq!(FigureType::from_label(label), None);
+        }
+    }
 }

@@ -176,6 +176,24 @@ pub enum FigureType {
 }
 
 impl FigureType {
+    /// Every figure type, in the order of the guideline.
+    pub const ALL: [FigureType; 8] = [
+        FigureType::Cardinal,
+        FigureType::Money,
+        FigureType::Percent,
+        FigureType::Date,
+        FigureType::Time,
+        FigureType::Duration,
+        FigureType::Ordinal,
+        FigureType::Quantity,
+    ];
+
+    /// The type a tagger label names (`MONEY`, `DATE`, …); None for entity labels.
+    pub fn from_label(label: &str) -> Option<FigureType> {
+        FigureType::ALL.into_iter().find(|t| t.name() == label)
+    }
+
+    /// The label as written in records and BIO tags: `CARDINAL`, `MONEY`, …
     pub fn name(self) -> &'static str {
         match self {
             FigureType::Cardinal => "CARDINAL",

@@ -38,9 +38,16 @@ pub struct EntitySpan {
     pub score: f32,
 }
 
-/// The entity stage: spans of one sentence in, guideline spans out.
+/// The entity stage: spans of one sentence in, guideline spans out; then the canonical
+/// names of all entities of a document (or window).
 pub trait EntityRefinement: Send + Sync {
+    /// Guideline spans from the tagger's spans of one sentence.
     fn refine(&self, text: &str, lang: Lang, spans: &[EntitySpan]) -> Vec<EntitySpan>;
+
+    /// Set `canonical` of every entity of `text` ([`canonicalize`] by default).
+    fn canonicalize(&self, text: &str, entities: &mut [claimx_doc::Entity]) {
+        canonicalize(text, entities)
+    }
 }
 
 impl EntityRefinement for EntityRefiner {
@@ -86,42 +93,7 @@ impl Default for EntityRefiner {
     }
 }
 
-/// Demonyms and nationality adjectives that English capitalises; the guideline does not
-/// annotate them. German writes them lower-case, which the capital-letter rule catches.
-const DEMONYMS: &[&str] = &[
-    "African",
-    "American",
-    "Arab",
-    "Asian",
-    "Australian",
-    "Austrian",
-    "Brazilian",
-    "British",
-    "Canadian",
-    "Chinese",
-    "Dutch",
-    "European",
-    "French",
-    "German",
-    "Indian",
-    "Iranian",
-    "Israeli",
-    "Italian",
-    "Japanese",
-    "Korean",
-    "Mexican",
-    "Polish",
-    "Russian",
-    "Spanish",
-    "Swiss",
-    "Taiwanese",
-    "Turkish",
-    "Ukrainian",
-    "Western",
-];
-
-/// Short forms that name a country whatever the tagger thought (guideline: "US" is LOC).
-const COUNTRY_SHORT_FORMS: &[&str] = &["US", "USA", "U.S.", "UK", "U.K."];
+use claimx_lang::en::{COUNTRY_SHORT_FORMS, DEMONYMS};
 
 fn is_latin_letter(c: char) -> bool {
     c.is_alphabetic() && (c as u32) < 0x0250
@@ -145,22 +117,9 @@ fn starts_lowercase(word: &str) -> bool {
 
 /// Words of `text[start..end]` as byte ranges, split at whitespace.
 fn words(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut word_start = None;
-    for (i, c) in text[start..end].char_indices() {
-        match (c.is_whitespace(), word_start) {
-            (true, Some(s)) => {
-                out.push((start + s, start + i));
-                word_start = None;
-            }
-            (false, None) => word_start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = word_start {
-        out.push((start + s, end));
-    }
-    out
+    claimx_lang::words::word_spans(&text[start..end])
+        .map(|(s, e)| (start + s, start + e))
+        .collect()
 }
 
 /// Shrink `[start, end)` past leading and trailing characters that cannot begin or end a name

@@ -24,23 +24,47 @@
 //! ```
 
 mod dates;
-mod numbers;
+mod proposals;
 mod published;
 mod recognizer;
 
+/// Number words and digit strings are language knowledge: [`claimx_lang::numbers`].
+pub use claimx_lang::numbers::{self, de_word, parse_digits, parse_zh};
 pub use dates::{find_dates, DateMatch};
-pub use numbers::{de_word, parse_digits, parse_zh};
+pub use proposals::{splits_a_number, with_proposals, FigureProposal};
 pub use published::find_dateline;
 pub use recognizer::{FigureMatch, FigureRecognizer};
 
-/// The figure stage interface.
+/// The figure stage interface. The pipeline calls [`FigureExtraction::sentence`] once per
+/// sentence and [`FigureExtraction::dateline`] once per document without a publication date;
+/// an implementation need only provide [`FigureExtraction::extract`].
 pub trait FigureExtraction: Send + Sync {
+    /// The figures of `text`, in byte offsets relative to it.
     fn extract(
         &self,
         text: &str,
         lang: claimx_doc::Lang,
         reference: Option<chrono::NaiveDate>,
     ) -> Vec<FigureMatch>;
+
+    /// The figures of one sentence, given the spans the tagger proposes as figures (empty
+    /// without a tagger): by default the rules' figures followed by the proposals they can
+    /// read ([`with_proposals`]).
+    fn sentence(
+        &self,
+        sentence: &str,
+        lang: claimx_doc::Lang,
+        reference: Option<chrono::NaiveDate>,
+        proposals: &[FigureProposal],
+    ) -> Vec<FigureMatch> {
+        with_proposals(self, sentence, lang, reference, proposals)
+    }
+
+    /// The publication date a dateline or source stamp in `text` gives, with its byte span
+    /// ([`find_dateline`] by default).
+    fn dateline(&self, text: &str) -> Option<(chrono::NaiveDate, usize, usize)> {
+        find_dateline(text)
+    }
 }
 
 impl FigureExtraction for FigureRecognizer {

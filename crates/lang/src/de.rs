@@ -44,3 +44,54 @@ pub const WEEKDAYS: &[(&str, chrono::Weekday)] = &[
     ("sonnabend", chrono::Weekday::Sat),
     ("sonntag", chrono::Weekday::Sun),
 ];
+
+/// Speech verbs that introduce their source after them: `sagte Brad Glasser`.
+pub const ATTRIBUTION_VERBS: &[&str] = &["sagte", "bestätigte", "erklärte"];
+
+/// Report verbs whose `dass`-clause carries the fact: `Amazon bestätigte, dass …`.
+pub const REPORTING_VERBS: &[&str] = &[
+    "bestätigte",
+    "sagte",
+    "erklärte",
+    "teilte",
+    "betonte",
+    "meldete",
+    "bestätigt",
+    "sagt",
+];
+
+/// Prepositions that name a source before it: `laut Reuters`, `nach Angaben von …`.
+pub const ATTRIBUTION_PREPOSITIONS: &[&str] = &["laut", "nach"];
+
+/// Postpositions that name a source before them: `Berichten zufolge`.
+pub const ATTRIBUTION_POSTPOSITIONS: &[&str] = &["zufolge"];
+
+/// Words that mark a statement as hedged or reported (`soll`, Konjunktiv forms).
+pub const HEDGES: &[&str] = &[
+    "soll",
+    "sollen",
+    "angeblich",
+    "vermutlich",
+    "könnte",
+    "könnten",
+    "dürfte",
+];
+
+/// Phrases (lower case) that mark a statement as hedged.
+pub const HEDGE_PHRASES: &[&str] = &["schätzungen zufolge", "laut berichten"];
+
+/// Negation words.
+pub const NEGATIONS: &[&str] = &["nicht", "kein", "keine", "keinen", "nie", "niemals"];
+
+/// Participles that date a founding or opening: `das 2018 gegründete Labor`.
+pub const FOUNDING_VERBS: &[&str] = &[
+    "gegründet",
+    "gegründete",
+    "gegründetes",
+    "gegründeten",
+    "gegründeter",
+    "eröffnet",
+    "eröffnete",
+    "eröffnetes",
+    "eröffneten",
+];

@@ -42,3 +42,70 @@ pub const WEEKDAYS: &[(&str, chrono::Weekday)] = &[
     ("saturday", chrono::Weekday::Sat),
     ("sunday", chrono::Weekday::Sun),
 ];
+
+/// Speech and report verbs that attribute a clause to a source: `X said`, `said X`.
+pub const ATTRIBUTION_VERBS: &[&str] = &["said", "claimed", "reported", "reports"];
+
+/// Speech verbs that open reported speech: `sources said the division employed …`.
+pub const REPORTED_SPEECH_VERBS: &[&str] = &["said", "says", "claimed"];
+
+/// Words that mark a statement as hedged or reported.
+pub const HEDGES: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "may",
+    "might",
+    "could",
+    "estimated",
+    "reports",
+];
+
+/// Negation words (`didn`, `don` as `didn't`, `don't` split at the apostrophe).
+pub const NEGATIONS: &[&str] = &["not", "no", "never", "didn", "don"];
+
+/// Participles that date a founding or opening: `a unit established in 2018`.
+pub const FOUNDING_VERBS: &[&str] = &[
+    "established",
+    "founded",
+    "launched",
+    "created",
+    "opened",
+    "set",
+];
+
+/// Demonyms and nationality adjectives, which English capitalises and the guideline does
+/// not annotate as entities.
+pub const DEMONYMS: &[&str] = &[
+    "African",
+    "American",
+    "Arab",
+    "Asian",
+    "Australian",
+    "Austrian",
+    "Brazilian",
+    "British",
+    "Canadian",
+    "Chinese",
+    "Dutch",
+    "European",
+    "French",
+    "German",
+    "Indian",
+    "Iranian",
+    "Israeli",
+    "Italian",
+    "Japanese",
+    "Korean",
+    "Mexican",
+    "Polish",
+    "Russian",
+    "Spanish",
+    "Swiss",
+    "Taiwanese",
+    "Turkish",
+    "Ukrainian",
+    "Western",
+];
+
+/// Short forms that name a country whatever the tagger thought (guideline: "US" is LOC).
+pub const COUNTRY_SHORT_FORMS: &[&str] = &["US", "USA", "U.S.", "UK", "U.K."];

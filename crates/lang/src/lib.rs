@@ -1,7 +1,16 @@
-//! Language knowledge for claimx, in one place that every stage reads: which script a
-//! character belongs to ([`script`]) and the words of each language ([`de`], [`en`]) with the
-//! look-ups built on them ([`calendar`]). Stages hold no character ranges or word lists of
-//! their own for these; a new language is one module here plus its tests.
+//! Language knowledge for claimx, in one place that every stage reads:
+//!
+//! - [`script`]: which script a character belongs to (Han, kana, Hangul, CJK punctuation);
+//! - [`de`], [`en`], [`zh`]: the words of each language (months, weekdays, speech and report
+//!   verbs, hedges, negations, founding verbs, demonyms), with [`calendar`] look-ups on them;
+//! - [`numbers`]: numbers in digits or words (`1.000`, `dreihundert`, `十亿3000万`);
+//! - [`units`]: currency signs, codes and names, measure units, bound phrases (`über`, `约`);
+//! - [`classes`]: unit and predicate classes that hold across languages (people, founded);
+//! - [`sentences`]: abbreviations, sentence openers and boilerplate phrases;
+//! - [`words`]: the word splitter for space-separated text.
+//!
+//! Stages hold no character ranges or word lists of their own for these; a new language is
+//! one module here plus its tests.
 //!
 //! ```
 //! use claimx_lang::{calendar, script};
@@ -15,6 +24,12 @@
 //! ```
 
 pub mod calendar;
+pub mod classes;
 pub mod de;
 pub mod en;
+pub mod numbers;
 pub mod script;
+pub mod sentences;
+pub mod units;
+pub mod words;
+pub mod zh;

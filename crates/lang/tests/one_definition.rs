@@ -1,5 +1,5 @@
-//! Language knowledge has one definition: no stage crate spells out a CJK character range or
-//! its own month or weekday list. A second copy is how the five different Han tests this
+//! Language knowledge has one definition: no stage crate spells out a CJK character range,
+//! its own month or weekday list, or a lexicon the language crate holds. A second copy is how the five different Han tests this
 //! crate replaced came about; this test fails when one appears again.
 
 use std::path::{Path, PathBuf};
@@ -25,6 +25,16 @@ const MARKERS: &[&str] = &[
     "\"january\"",
     "\"montag\"",
     "\"monday\"",
+    // lexicons: hedges, negations, founding verbs, demonyms, bounds, currencies, number
+    // words, abbreviations
+    "\"reportedly\"",
+    "\"niemals\"",
+    "\"gegründet\"",
+    "\"British\"",
+    "\"mehr als\"",
+    "\"美元\"",
+    "\"eleven\"",
+    "\"mr\"",
 ];
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -44,7 +44,14 @@ pub struct LanguageReport {
 
 /// The language stage interface.
 pub trait LanguageIdentification: Send + Sync {
+    /// The languages of `text` and its segments.
     fn identify(&self, text: &str) -> LanguageReport;
+
+    /// The English name of the language of a text claimx does not serve, for the message
+    /// that rejects it ([`language_name`] by default).
+    fn language_name(&self, text: &str) -> Option<String> {
+        language_name(text).map(str::to_string)
+    }
 }
 
 /// The English name of the language `text` reads as among all that whatlang knows

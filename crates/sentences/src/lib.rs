@@ -27,7 +27,7 @@
 //! ```
 
 mod boilerplate;
-mod rules;
+use claimx_lang::sentences as rules;
 mod splitter;
 
 pub use boilerplate::BoilerplateMarker;

@@ -1,4 +1,15 @@
-//! Number words and digit strings to values, per language.
+//! Number words and digit strings to values, per language: German and English words
+//! (`elf`, `dreihundert`, `twenty-one`), scale words (`Mio.`, `bn`, `Dutzend`), ordinals,
+//! digits with either separator convention, and Chinese numerals (`十亿3000万`).
+//!
+//! ```
+//! use claimx_doc::Lang;
+//! use claimx_lang::numbers::{de_word, parse_digits, parse_zh};
+//!
+//! assert_eq!(parse_digits("1.000", Lang::De), Some(1000.0));
+//! assert_eq!(de_word("dreihundert"), Some(300.0));
+//! assert_eq!(parse_zh("十亿3000万"), Some(1.03e9));
+//! ```
 
 use claimx_doc::Lang;
 
@@ -53,6 +64,7 @@ pub fn parse_digits(s: &str, lang: Lang) -> Option<f64> {
     cleaned.parse().ok()
 }
 
+/// A full-width digit or separator (`３`, `．`, `，`, `－`) as ASCII; other characters as they are.
 pub fn fullwidth_to_ascii(c: char) -> char {
     match c {
         '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap(),
@@ -371,6 +383,7 @@ pub fn zh_digit(c: char) -> Option<f64> {
     })
 }
 
+/// A Chinese unit within ten thousand: 十 10, 百 100, 千 1000 (and their financial forms).
 pub fn zh_small_unit(c: char) -> Option<f64> {
     Some(match c {
         '十' | '拾' => 10.0,
@@ -380,6 +393,7 @@ pub fn zh_small_unit(c: char) -> Option<f64> {
     })
 }
 
+/// A Chinese myriad unit: 万 10⁴, 亿 10⁸, 兆 10¹².
 pub fn zh_big_unit(c: char) -> Option<f64> {
     Some(match c {
         '万' | '萬' => 1e4,
@@ -389,6 +403,7 @@ pub fn zh_big_unit(c: char) -> Option<f64> {
     })
 }
 
+/// Whether `c` is a Chinese numeral character: a digit word or a unit.
 pub fn is_zh_numeral(c: char) -> bool {
     zh_digit(c).is_some() || zh_small_unit(c).is_some() || zh_big_unit(c).is_some()
 }

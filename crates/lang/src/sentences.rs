@@ -1,4 +1,5 @@
-//! Word lists used by the splitter and the boilerplate marker.
+//! Word lists the sentence splitter and the boilerplate marker read: abbreviations (German
+//! and English), sentence openers, German ordinal contexts, boilerplate phrases of news sites.
 
 /// Abbreviations (lower-cased, without the final dot) after which a full stop never ends a
 /// sentence, because in news text they are always followed by what they qualify.

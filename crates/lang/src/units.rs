@@ -1,0 +1,210 @@
+//! The words figures are made of besides numbers: currency signs, codes and names, minor
+//! currency units, measure units, and the phrases that bound a value (`über`, `nearly`,
+//! `至少`), in German, English and Chinese.
+//!
+//! ```
+//! use claimx_lang::units::{currency_symbol, currency_word, quantity_unit};
+//!
+//! assert_eq!(currency_symbol("€"), Some("EUR"));
+//! assert_eq!(currency_word("Dollar"), Some("USD"));
+//! assert_eq!(currency_word("人民币"), Some("CNY"));
+//! assert_eq!(quantity_unit("公里"), Some("km"));
+//! ```
+
+use claimx_doc::Bound;
+
+/// The ISO 4217 code of a currency sign (`$`, `€`, `¥`).
+pub fn currency_symbol(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "$" | "US$" => "USD",
+        "€" => "EUR",
+        "£" => "GBP",
+        "¥" | "￥" => "CNY",
+        "₹" => "INR",
+        "₩" => "KRW",
+        "₽" => "RUB",
+        "CHF" => "CHF",
+        _ => return None,
+    })
+}
+
+/// An ISO 4217 code as written (`USD`, `RMB` → `CNY`).
+pub fn iso_code(s: &str) -> Option<&'static str> {
+    const CODES: &[&str] = &[
+        "USD", "EUR", "GBP", "CNY", "RMB", "JPY", "CHF", "HKD", "INR", "CAD", "AUD", "KRW", "RUB",
+        "SEK", "NOK", "DKK", "PLN", "TWD", "SGD", "BRL", "MXN",
+    ];
+    CODES
+        .iter()
+        .find(|c| **c == s)
+        .map(|c| if *c == "RMB" { "CNY" } else { *c })
+}
+
+/// The ISO 4217 code of a currency name or code in any of the languages (`Dollar`, `欧元`).
+pub fn currency_word(s: &str) -> Option<&'static str> {
+    if let Some(c) = iso_code(s) {
+        return Some(c);
+    }
+    let l = s.to_lowercase();
+    Some(match l.as_str() {
+        "dollar" | "dollars" | "us-dollar" | "usd" | "美元" | "美金" => "USD",
+        "euro" | "euros" | "欧元" => "EUR",
+        "pfund" | "pound" | "pounds" | "英镑" => "GBP",
+        "yuan" | "renminbi" | "元" | "人民币" | "块" | "元人民币" => "CNY",
+        "yen" | "日元" => "JPY",
+        "franken" | "francs" | "瑞士法郎" => "CHF",
+        "港元" | "港币" => "HKD",
+        "rupees" | "rupien" | "卢比" => "INR",
+        "won" | "韩元" => "KRW",
+        "rubel" | "rubles" | "卢布" => "RUB",
+        "pesetas" | "peseten" => "ESP",
+        "rmb" => "CNY",
+        "美刀" => "USD",
+        "ரூ" | "rs" => "INR",
+        "cent" | "cents" => "USD-cent",
+        _ => return None,
+    })
+    .filter(|c| *c != "USD-cent")
+}
+
+/// The unit a measure word names (`Kilometer`, `公里` → `km`).
+pub fn quantity_unit(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "km" | "Kilometer" | "kilometers" | "kilometres" | "公里" => "km",
+        "m" | "Meter" | "meters" | "metres" | "米" => "m",
+        "cm" | "Zentimeter" | "centimeters" => "cm",
+        "mm" => "mm",
+        "kg" | "Kilogramm" | "kilograms" | "公斤" | "千克" => "kg",
+        "g" | "Gramm" | "grams" | "克" => "g",
+        "t" | "Tonnen" | "tons" | "tonnes" | "吨" => "t",
+        "l" | "Liter" | "liters" | "litres" => "l",
+        "ml" => "ml",
+        "MW" | "Megawatt" | "megawatts" => "MW",
+        "GW" | "Gigawatt" | "gigawatts" => "GW",
+        "kWh" => "kWh",
+        "°C" | "°" | "Grad" | "degrees" | "度" => "°C",
+        "miles" | "mile" | "Meilen" | "英里" => "mi",
+        "feet" | "foot" | "ft" | "英尺" => "ft",
+        "inches" | "inch" | "Zoll" | "英寸" => "in",
+        "acres" | "Hektar" | "hectares" => "area",
+        "GB" | "TB" | "MB" => "byte",
+        "Barrel" | "barrels" => "bbl",
+        _ => return None,
+    })
+}
+
+/// Currency codes written before a dollar sign.
+pub fn dollar_prefix(w: &str) -> Option<&'static str> {
+    Some(match w.to_lowercase().as_str() {
+        "us" | "usd" => "USD",
+        "a" | "au" | "aud" => "AUD",
+        "c" | "ca" | "cad" => "CAD",
+        "hk" | "hkd" => "HKD",
+        "nz" | "nzd" => "NZD",
+        "mxn" | "mx" => "MXN",
+        "s" | "sgd" => "SGD",
+        _ => return None,
+    })
+}
+
+/// Minor currency units (values stay in that unit).
+pub fn subunit(w: &str) -> Option<&'static str> {
+    Some(match w.to_lowercase().as_str() {
+        "cent" | "cents" => "cent",
+        "pence" | "penny" | "pennies" | "p" => "GBX",
+        _ => return None,
+    })
+}
+
+/// Chinese currency names after a number, longest first where one contains another.
+pub const ZH_CURRENCY_NAMES: &[(&str, &str)] = &[
+    ("新台币", "TWD"),
+    ("人民币", "CNY"),
+    ("比特币", "BTC"),
+    ("美元", "USD"),
+    ("美金", "USD"),
+    ("美刀", "USD"),
+    ("欧元", "EUR"),
+    ("英镑", "GBP"),
+    ("日元", "JPY"),
+    ("港元", "HKD"),
+    ("港币", "HKD"),
+    ("台币", "TWD"),
+    ("韩元", "KRW"),
+    ("卢布", "RUB"),
+    ("奈拉", "NGN"),
+    ("卢比", "INR"),
+    ("瑞士法郎", "CHF"),
+    ("澳元", "AUD"),
+    ("加元", "CAD"),
+    ("元", "CNY"),
+    ("块钱", "CNY"),
+    ("块", "CNY"),
+];
+
+/// Phrases before a figure that bound its value (`über`, `nearly`, `至少`); where several end
+/// right before a figure, the longest (`大约` over `约`) is meant.
+pub const BOUNDS: &[(&str, Bound)] = &[
+    ("more than", Bound::Gt),
+    ("mehr als", Bound::Gt),
+    ("in excess of", Bound::Gt),
+    ("upwards of", Bound::Gt),
+    ("über", Bound::Gt),
+    ("over", Bound::Gt),
+    ("above", Bound::Gt),
+    ("超过", Bound::Gt),
+    ("逾", Bound::Gt),
+    ("多于", Bound::Gt),
+    ("高于", Bound::Gt),
+    ("at least", Bound::Ge),
+    ("no fewer than", Bound::Ge),
+    ("no less than", Bound::Ge),
+    ("mindestens", Bound::Ge),
+    ("wenigstens", Bound::Ge),
+    ("至少", Bound::Ge),
+    ("不少于", Bound::Ge),
+    ("nearly", Bound::Approx),
+    ("almost", Bound::Approx),
+    ("about", Bound::Approx),
+    ("around", Bound::Approx),
+    ("approximately", Bound::Approx),
+    ("roughly", Bound::Approx),
+    ("close to", Bound::Approx),
+    ("an estimated", Bound::Approx),
+    ("some", Bound::Approx),
+    ("circa", Bound::Approx),
+    ("ca.", Bound::Approx),
+    ("rund", Bound::Approx),
+    ("etwa", Bound::Approx),
+    ("ungefähr", Bound::Approx),
+    ("fast", Bound::Approx),
+    ("knapp", Bound::Approx),
+    ("beinahe", Bound::Approx),
+    ("annähernd", Bound::Approx),
+    ("zirka", Bound::Approx),
+    ("rd.", Bound::Approx),
+    ("约为", Bound::Approx),
+    ("约", Bound::Approx),
+    ("大约", Bound::Approx),
+    ("将近", Bound::Approx),
+    ("接近", Bound::Approx),
+    ("近", Bound::Approx),
+    ("~", Bound::Approx),
+    ("≈", Bound::Approx),
+    ("less than", Bound::Lt),
+    ("fewer than", Bound::Lt),
+    ("under", Bound::Lt),
+    ("below", Bound::Lt),
+    ("weniger als", Bound::Lt),
+    ("unter", Bound::Lt),
+    ("不到", Bound::Lt),
+    ("少于", Bound::Lt),
+    ("低于", Bound::Lt),
+    ("at most", Bound::Le),
+    ("up to", Bound::Le),
+    ("no more than", Bound::Le),
+    ("höchstens", Bound::Le),
+    ("bis zu", Bound::Le),
+    ("maximal", Bound::Le),
+    ("最多", Bound::Le),
+];
