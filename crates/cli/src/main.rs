@@ -11,14 +11,14 @@
 mod resume;
 
 use anyhow::{Context, Result};
-use claimx_core::{DocumentError, Pipeline};
-use claimx_doc::AnnotatedDocument;
+use claimx_core::Pipeline;
 use claimx_eval::conformance::{
     check_targets, format_conformance, run_conformance, ConformanceReport,
 };
 use claimx_eval::seeds::format_report;
+use claimx_writers::{JsonlSink, ParquetSink, RecordShape, RecordSink};
 use clap::{Parser, Subcommand};
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal};
 use std::path::PathBuf;
 
 /// `claimx --version`: the code's licence and the embedded model's, which differ (NOTICE).
@@ -273,12 +273,6 @@ fn run(cli: Cli) -> Result<i32> {
     }
 }
 
-/// Where records go.
-enum Sink {
-    Jsonl(Box<dyn Write>),
-    Parquet(Box<claimx_writers::ParquetSink<BufWriter<std::fs::File>>>),
-}
-
 #[derive(clap::Args)]
 struct ExtractOptions {
     /// One record per document (annotations nested) or one per claim (flat).
@@ -458,20 +452,21 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
         }
     }
     let locked = locked.map(|(file, _)| file);
-    let mut out = match (opts.format, locked) {
+    let shape = match opts.records {
+        Records::Documents => RecordShape::Documents,
+        Records::Claims => RecordShape::Claims,
+    };
+    let mut out: Box<dyn RecordSink> = match (opts.format, locked) {
         (Format::Parquet, None) => anyhow::bail!("--format parquet needs an output file (-o FILE)"),
-        (Format::Parquet, Some(file)) => {
-            let shape = match opts.records {
-                Records::Documents => claimx_writers::RecordShape::Documents,
-                Records::Claims => claimx_writers::RecordShape::Claims,
-            };
-            Sink::Parquet(Box::new(claimx_writers::ParquetSink::new(
-                BufWriter::new(file),
-                shape,
-            )?))
+        (Format::Parquet, Some(file)) => Box::new(ParquetSink::new(BufWriter::new(file), shape)?),
+        (Format::Jsonl, Some(file)) => {
+            Box::new(JsonlSink::new(BufWriter::new(file), shape, opts.pretty))
         }
-        (Format::Jsonl, Some(file)) => Sink::Jsonl(Box::new(BufWriter::new(file))),
-        (Format::Jsonl, None) => Sink::Jsonl(Box::new(BufWriter::new(std::io::stdout().lock()))),
+        (Format::Jsonl, None) => Box::new(JsonlSink::new(
+            BufWriter::new(std::io::stdout().lock()),
+            shape,
+            opts.pretty,
+        )),
     };
     let progress = if !opts.quiet && std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new_spinner();
@@ -512,29 +507,15 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
             }
             Err(_) => summary.errors += 1,
         }
-        match (&mut out, opts.records, &rec) {
-            (Sink::Parquet(p), _, _) => p.push(&rec, &text),
-            (Sink::Jsonl(out), Records::Claims, Ok(doc)) => {
-                for value in claimx_writers::claim_records(doc, &text) {
-                    write_json(out, &value, opts.pretty)?;
-                }
-            }
-            (Sink::Jsonl(out), _, _) => write_record(out, &rec, opts.pretty)?,
-        }
+        out.write(&rec, &text)?;
         if piped.batch_end {
             // every batch reaches the file whole: a killed run loses at most the batch
             // in flight
-            match &mut out {
-                Sink::Parquet(p) => p.flush()?,
-                Sink::Jsonl(out) => out.flush()?,
-            }
+            out.flush()?;
             progress.set_position(summary.documents as u64);
         }
     }
-    match out {
-        Sink::Jsonl(mut w) => w.flush()?,
-        Sink::Parquet(p) => p.finish()?,
-    }
+    out.finish()?;
     progress.finish_and_clear();
     let secs = start.elapsed().as_secs_f64();
     if opts.resume && !opts.quiet {
@@ -621,20 +602,6 @@ fn consolidate(
 const BATCH_BYTES: usize = 64 << 20;
 
 /// One JSON record and its line break.
-fn write_json<T: serde::Serialize>(
-    out: &mut Box<dyn Write>,
-    value: &T,
-    pretty: bool,
-) -> Result<()> {
-    if pretty {
-        serde_json::to_writer_pretty(&mut *out, value)?;
-    } else {
-        serde_json::to_writer(&mut *out, value)?;
-    }
-    out.write_all(b"\n")?;
-    Ok(())
-}
-
 /// `--threads N`: at least one, and no more than the machine's cores (more threads than
 /// cores only cost memory and switching).
 fn threads_arg(s: &str) -> std::result::Result<usize, String> {
@@ -704,17 +671,6 @@ fn worker_pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
         builder = builder.num_threads(n.max(1));
     }
     builder.build().context("cannot start the worker threads")
-}
-
-fn write_record(
-    out: &mut Box<dyn Write>,
-    rec: &Result<AnnotatedDocument, DocumentError>,
-    pretty: bool,
-) -> Result<()> {
-    match rec {
-        Ok(doc) => write_json(out, doc, pretty),
-        Err(e) => write_json(out, &e.to_record(), pretty),
-    }
 }
 
 fn bench_matmul(

@@ -37,42 +37,10 @@ pub use report::{html, markdown};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// A claim row as `claimx extract --records claims` writes it (the fields used here).
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
-pub struct ClaimRow {
-    pub id: String,
-    #[serde(default)]
-    pub lang: String,
-    #[serde(default)]
-    pub claim: usize,
-    pub subject: Option<String>,
-    pub subject_entity: Option<String>,
-    pub subject_canonical: Option<String>,
-    pub predicate: Option<String>,
-    pub figure: Option<FigureRow>,
-    /// The claim's time figure (a date the fact holds for), if any.
-    #[serde(default)]
-    pub time: Option<FigureRow>,
-    pub attribution: Option<String>,
-    #[serde(default)]
-    pub sentence_text: String,
-    #[serde(default)]
-    pub hedged: bool,
-    #[serde(default)]
-    pub negated: bool,
-}
-
-/// A figure inside a claim row.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
-pub struct FigureRow {
-    pub text: String,
-    #[serde(rename = "type")]
-    pub kind: String,
-    pub value: Option<serde_json::Value>,
-    pub upper: Option<serde_json::Value>,
-    pub bound: Option<String>,
-    pub unit: Option<String>,
-}
+use claimx_doc::{Bound, FigureType, FigureValue};
+/// The claim row `claimx extract --records claims` writes, and a figure inside it: the one
+/// record contract of `claimx-doc`.
+pub use claimx_doc::{ClaimRow, Figure as FigureRow};
 
 /// How a group's members relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord)]
@@ -196,8 +164,11 @@ pub fn subject_key(row: &ClaimRow, aliases: &AliasTable) -> Option<(String, f32)
     subject.contains(entity).then(|| aliases.resolve(entity))
 }
 
-fn number(v: &Option<serde_json::Value>) -> Option<f64> {
-    v.as_ref()?.as_f64().filter(|n| n.is_finite())
+fn number(v: &Option<FigureValue>) -> Option<f64> {
+    match v.as_ref()? {
+        FigureValue::Number(n) => Some(*n).filter(|n| n.is_finite()),
+        FigureValue::Text(_) => None,
+    }
 }
 
 /// The range of values a figure states: exact, `approx` ±10 %, `gt`/`ge` up to +50 %,
@@ -207,18 +178,19 @@ pub fn value_range(f: &FigureRow) -> Option<(f64, f64)> {
     if let Some(u) = number(&f.upper) {
         return Some((v.min(u), v.max(u)));
     }
-    Some(match f.bound.as_deref() {
-        None | Some("eq") => (v, v),
-        Some("approx") => (v * 0.9, v * 1.1),
-        Some("gt") | Some("ge") => (v, v * 1.5),
-        Some("lt") | Some("le") => (v / 1.5, v),
-        Some(_) => (v, v),
+    Some(match f.bound {
+        None => (v, v),
+        Some(Bound::Approx) => (v * 0.9, v * 1.1),
+        Some(Bound::Gt) | Some(Bound::Ge) => (v, v * 1.5),
+        Some(Bound::Lt) | Some(Bound::Le) => (v / 1.5, v),
     })
 }
 
 /// The year a time figure names (`2024`, `2025-07-24`, `2025-W31`).
 fn time_year(f: &FigureRow) -> Option<i64> {
-    let v = f.value.as_ref()?.as_str()?;
+    let FigureValue::Text(v) = f.value.as_ref()? else {
+        return None;
+    };
     v.get(..4)?
         .parse()
         .ok()
@@ -226,11 +198,10 @@ fn time_year(f: &FigureRow) -> Option<i64> {
 }
 
 fn year(f: &FigureRow) -> Option<i64> {
-    let v = f.value.as_ref()?;
-    let s = v
-        .as_str()
-        .map(str::to_string)
-        .or_else(|| v.as_f64().map(|n| n.to_string()))?;
+    let s = match f.value.as_ref()? {
+        FigureValue::Text(t) => t.clone(),
+        FigureValue::Number(n) => n.to_string(),
+    };
     (s.len() == 4).then(|| s.parse().ok()).flatten()
 }
 
@@ -243,7 +214,7 @@ pub fn consolidate(rows: &[ClaimRow], aliases: &AliasTable) -> Vec<FactGroup> {
             Some((k, c)) => (Some(k), c),
             None => (None, 1.0),
         };
-        let (measure, low, high) = if f.kind == "DATE" {
+        let (measure, low, high) = if f.kind == FigureType::Date {
             let class = row
                 .predicate
                 .as_deref()
@@ -256,8 +227,8 @@ pub fn consolidate(rows: &[ClaimRow], aliases: &AliasTable) -> Vec<FactGroup> {
             let Some(k) = &key else { continue };
             (format!("year {class} ({k})"), y as f64, y as f64)
         } else {
-            let class = match (f.kind.as_str(), f.unit.as_deref()) {
-                ("PERCENT", _) => "percent",
+            let class = match (f.kind, f.unit.as_deref()) {
+                (FigureType::Percent, _) => "percent",
                 (_, Some(u)) => match unit_class(u) {
                     Some(c) => c,
                     None => continue,
@@ -271,7 +242,7 @@ pub fn consolidate(rows: &[ClaimRow], aliases: &AliasTable) -> Vec<FactGroup> {
         };
         by_measure.entry(measure).or_default().push(Member {
             document: row.id.clone(),
-            lang: row.lang.clone(),
+            lang: row.lang.code().to_string(),
             claim: row.claim,
             subject: row.subject.clone(),
             subject_key: key,

@@ -15,28 +15,28 @@ fn row(
     bound: Option<&str>,
     unit: Option<&str>,
 ) -> ClaimRow {
-    ClaimRow {
-        id: doc.into(),
-        lang: lang.into(),
-        claim: 0,
-        subject: Some(subject.into()),
-        subject_entity: entity.map(String::from),
-        subject_canonical: entity.map(String::from),
-        predicate: Some(predicate.into()),
-        figure: Some(FigureRow {
-            text: text.into(),
-            kind: kind.into(),
-            value: Some(value),
-            upper: None,
-            bound: bound.map(String::from),
-            unit: unit.map(String::from),
-        }),
-        time: None,
-        attribution: None,
-        sentence_text: format!("{subject} {predicate} {text}."),
-        hedged: false,
-        negated: false,
-    }
+    serde_json::from_value(serde_json::json!({
+        "id": doc, "lang": lang, "claim": 0,
+        "subject": subject, "subject_entity": entity, "subject_canonical": entity,
+        "predicate": predicate,
+        "figure": figure(text, kind, value, bound, unit),
+        "sentence_text": format!("{subject} {predicate} {text}."),
+    }))
+    .expect("a claim row")
+}
+
+/// A figure as a claim row carries it (offsets do not matter here).
+fn figure(
+    text: &str,
+    kind: &str,
+    value: serde_json::Value,
+    bound: Option<&str>,
+    unit: Option<&str>,
+) -> serde_json::Value {
+    serde_json::json!({
+        "start": 0, "end": 0, "byte_start": 0, "byte_end": 0, "lang": "other",
+        "text": text, "type": kind, "value": value, "bound": bound, "unit": unit,
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -233,14 +233,10 @@ fn a_year_takes_the_verb_of_its_own_clause() {
 #[test]
 fn figures_of_different_years_are_different_facts() {
     let year = |r: &mut ClaimRow, y: &str| {
-        r.time = Some(FigureRow {
-            text: y.into(),
-            kind: "DATE".into(),
-            value: Some(serde_json::json!(y)),
-            upper: None,
-            bound: None,
-            unit: None,
-        })
+        r.time = Some(
+            serde_json::from_value(figure(y, "DATE", serde_json::json!(y), None, None))
+                .expect("a figure"),
+        )
     };
     let revenue = |doc: &str, v: f64| {
         row(
@@ -497,7 +493,7 @@ fn clause_class_never_panics_on_cjk_text() {
 
 #[test]
 fn error_records_and_bad_lines_are_not_claim_rows() {
-    let row = r#"{"id":"a","lang":"de","claim":0,"subject":"Das Labor","subject_entity":null,"subject_canonical":null,"predicate":"hatte","figure":{"text":"1.000","type":"CARDINAL","value":1000.0,"upper":null,"bound":null,"unit":"people"},"attribution":null}"#;
+    let row = r#"{"id":"a","lang":"de","claim":0,"subject":"Das Labor","subject_entity":null,"subject_canonical":null,"predicate":"hatte","figure":{"start":0,"end":5,"byte_start":0,"byte_end":5,"lang":"de","text":"1.000","type":"CARDINAL","value":1000.0,"upper":null,"bound":null,"unit":"people"},"attribution":null}"#;
     let error = r#"{"id":"b","error":{"stage":"input","kind":"malformed_json","message":"x"}}"#;
     let mut bytes = format!("{row}\n{error}\n\n").into_bytes();
     bytes.extend_from_slice(b"{\"id\":\"c\xff\"}\n");

@@ -20,9 +20,11 @@
 //! ```
 
 mod offsets;
+mod rows;
 mod types;
 
 pub use offsets::{floor_char_boundary, OffsetIndex};
+pub use rows::ClaimRow;
 pub use types::*;
 
 /// Documents longer than this many bytes are refused (error kind `too_large`) by default, by

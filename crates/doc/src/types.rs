@@ -35,7 +35,11 @@ impl Document {
 
 /// A half-open range of the original text, in code points (`start`, `end`, as Python
 /// indexes `str`) and in UTF-8 bytes (`byte_start`, `byte_end`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+// offsets missing from a hand-written record read as 0 (a claim row's figure, say)
+#[serde(default)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -67,6 +71,12 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// [`Lang::Other`], as a function for defaults.
+    pub fn other() -> Lang {
+        Lang::Other
+    }
+
+    /// The ISO 639-1 code (`de`, `en`, `zh`), `other` for the rest.
     pub fn code(self) -> &'static str {
         match self {
             Lang::De => "de",
@@ -260,7 +270,8 @@ pub struct Figure {
     /// ISO 4217 code for money, the counted noun for cardinals, `%` for percentages, the unit
     /// for quantities.
     pub unit: Option<String>,
-    /// The figure's language (that of its sentence).
+    /// The figure's language (that of its sentence); `other` when a record read omits it.
+    #[serde(default = "Lang::other")]
     pub lang: Lang,
 }
 

@@ -20,7 +20,7 @@
 
 use arrow_array::RecordBatch;
 use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
-use claimx_doc::{AnnotatedDocument, DocumentError, Figure, FigureValue};
+use claimx_doc::{AnnotatedDocument, ClaimRow, DocumentError, Figure, FigureValue};
 use serde_json::{json, Value};
 use std::sync::Arc;
 
@@ -31,8 +31,11 @@ pub enum RecordShape {
     Claims,
 }
 
+/// Why records could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
+    #[error("{0}")]
+    Json(#[from] serde_json::Error),
     #[error("parquet: {0}")]
     Parquet(#[from] parquet::errors::ParquetError),
     #[error("arrow: {0}")]
@@ -41,34 +44,12 @@ pub enum WriteError {
     Io(#[from] std::io::Error),
 }
 
-/// Flat claim records of one document: the claim, its sentence text, its figure and time.
+/// Flat claim records of one document ([`ClaimRow`]) as JSON values: the claim, its sentence
+/// text, its figure and time.
 pub fn claim_records(doc: &AnnotatedDocument, text: &str) -> Vec<Value> {
-    doc.claims
+    ClaimRow::of_document(doc, text)
         .iter()
-        .enumerate()
-        .map(|(k, c)| {
-            let fig = |i: Option<usize>| i.and_then(|i| doc.figures.get(i)).and_then(|f| serde_json::to_value(f).ok());
-            json!({
-                "id": doc.id,
-                "claim": k,
-                "lang": doc.sentences.iter().find(|s| s.span == c.sentence).map(|s| s.lang.code()).unwrap_or(doc.lang.code()),
-                "sentence": c.sentence,
-                "sentence_text": text.get(c.sentence.byte_start..c.sentence.byte_end).unwrap_or(""),
-                "subject": c.subject,
-                "subject_type": c.subject_type,
-                "subject_entity": c.subject_entity,
-                "subject_canonical": c.subject_canonical,
-                "predicate": c.predicate,
-                "figure": fig(c.figure),
-                "time": fig(c.time),
-                "location": c.location,
-                "attribution": c.attribution,
-                "cue": c.cue,
-                "hedged": c.hedged,
-                "negated": c.negated,
-                "confidence": c.confidence,
-            })
-        })
+        .map(|row| serde_json::to_value(row).expect("a claim row is plain data"))
         .collect()
 }
 
@@ -316,14 +297,147 @@ pub fn record_batch<'a>(
     shape: RecordShape,
     results: impl IntoIterator<Item = (&'a Result<AnnotatedDocument, DocumentError>, &'a str)>,
 ) -> Result<RecordBatch, WriteError> {
-    let rows: Vec<Value> = results
-        .into_iter()
-        .flat_map(|(rec, text)| parquet_rows(shape, rec, text))
-        .collect();
-    rows_to_batch(schema(shape), &rows)
+    let mut sink = ArrowSink::new(shape);
+    for (rec, text) in results {
+        sink.write(rec, text)?;
+    }
+    sink.finish()?;
+    Ok(sink
+        .take_batches()
+        .pop()
+        .expect("a finished Arrow sink holds its batch"))
 }
 
-/// Streams records into a Parquet file, one row group per [`ParquetSink::flush`].
+/// Where records go: JSON lines, a Parquet file, Arrow record batches. Each takes one
+/// pipeline result at a time and writes its record(s) in the [`RecordShape`] it was made
+/// with: a document record, or one row per claim; an error record either way.
+pub trait RecordSink {
+    /// Write the record(s) of one result; `text` is the document's text, which claim rows
+    /// quote.
+    fn write(
+        &mut self,
+        result: &Result<AnnotatedDocument, DocumentError>,
+        text: &str,
+    ) -> Result<(), WriteError>;
+
+    /// Make what was written so far durable: a flushed buffer, a Parquet row group, a
+    /// record batch. A killed run keeps everything before its last flush.
+    fn flush(&mut self) -> Result<(), WriteError>;
+
+    /// Flush and close the output (a Parquet file's footer); nothing is written after.
+    fn finish(&mut self) -> Result<(), WriteError>;
+}
+
+/// JSON lines: a document record per result, or a [`ClaimRow`] per claim; error records as
+/// `{"id", "error": {"stage", "kind", "message"}}`.
+pub struct JsonlSink<W: std::io::Write> {
+    out: W,
+    shape: RecordShape,
+    pretty: bool,
+}
+
+impl<W: std::io::Write> JsonlSink<W> {
+    /// Records of `shape` into `out`, one JSON text per line (or pretty-printed, which is no
+    /// longer JSON lines but reads well).
+    pub fn new(out: W, shape: RecordShape, pretty: bool) -> Self {
+        JsonlSink { out, shape, pretty }
+    }
+
+    fn line<T: serde::Serialize>(&mut self, value: &T) -> Result<(), WriteError> {
+        if self.pretty {
+            serde_json::to_writer_pretty(&mut self.out, value)?;
+        } else {
+            serde_json::to_writer(&mut self.out, value)?;
+        }
+        self.out.write_all(b"\n")?;
+        Ok(())
+    }
+}
+
+impl<W: std::io::Write> RecordSink for JsonlSink<W> {
+    fn write(
+        &mut self,
+        result: &Result<AnnotatedDocument, DocumentError>,
+        text: &str,
+    ) -> Result<(), WriteError> {
+        match (self.shape, result) {
+            (RecordShape::Claims, Ok(doc)) => {
+                for row in claim_records(doc, text) {
+                    self.line(&row)?;
+                }
+                Ok(())
+            }
+            (RecordShape::Documents, Ok(doc)) => self.line(doc),
+            (_, Err(e)) => self.line(&e.to_record()),
+        }
+    }
+
+    fn flush(&mut self) -> Result<(), WriteError> {
+        Ok(self.out.flush()?)
+    }
+
+    fn finish(&mut self) -> Result<(), WriteError> {
+        self.flush()
+    }
+}
+
+/// Arrow record batches in the schema of a shape ([`schema`]), one per flush: what the
+/// Python package hands to pyarrow, pandas or polars.
+pub struct ArrowSink {
+    shape: RecordShape,
+    schema: SchemaRef,
+    rows: Vec<Value>,
+    batches: Vec<RecordBatch>,
+}
+
+impl ArrowSink {
+    /// An empty sink for records of `shape`.
+    pub fn new(shape: RecordShape) -> Self {
+        ArrowSink {
+            shape,
+            schema: schema(shape),
+            rows: Vec::new(),
+            batches: Vec::new(),
+        }
+    }
+
+    /// The batches flushed so far, handed over.
+    pub fn take_batches(&mut self) -> Vec<RecordBatch> {
+        std::mem::take(&mut self.batches)
+    }
+}
+
+impl RecordSink for ArrowSink {
+    fn write(
+        &mut self,
+        result: &Result<AnnotatedDocument, DocumentError>,
+        text: &str,
+    ) -> Result<(), WriteError> {
+        self.rows.extend(parquet_rows(self.shape, result, text));
+        Ok(())
+    }
+
+    /// One record batch of the rows written since the last flush (an empty one when there
+    /// were none and no batch yet, so that a result always has a schema).
+    fn flush(&mut self) -> Result<(), WriteError> {
+        if self.rows.is_empty() && !self.batches.is_empty() {
+            return Ok(());
+        }
+        let batch = rows_to_batch(self.schema.clone(), &self.rows)?;
+        self.rows.clear();
+        self.batches.push(batch);
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<(), WriteError> {
+        if !self.rows.is_empty() || self.batches.is_empty() {
+            self.flush()?;
+        }
+        Ok(())
+    }
+}
+
+/// Streams records into a Parquet file, one row group per [`RecordSink::flush`].
 pub struct ParquetSink<W: std::io::Write + Send> {
     shape: RecordShape,
     schema: SchemaRef,
@@ -332,6 +446,7 @@ pub struct ParquetSink<W: std::io::Write + Send> {
 }
 
 impl<W: std::io::Write + Send> ParquetSink<W> {
+    /// A Parquet file of `shape` records (Snappy-compressed) written into `out`.
     pub fn new(out: W, shape: RecordShape) -> Result<Self, WriteError> {
         let schema = schema(shape);
         let props = parquet::file::properties::WriterProperties::builder()
@@ -345,13 +460,20 @@ impl<W: std::io::Write + Send> ParquetSink<W> {
             rows: Vec::new(),
         })
     }
+}
 
-    pub fn push(&mut self, rec: &Result<AnnotatedDocument, DocumentError>, text: &str) {
-        self.rows.extend(parquet_rows(self.shape, rec, text));
+impl<W: std::io::Write + Send> RecordSink for ParquetSink<W> {
+    fn write(
+        &mut self,
+        result: &Result<AnnotatedDocument, DocumentError>,
+        text: &str,
+    ) -> Result<(), WriteError> {
+        self.rows.extend(parquet_rows(self.shape, result, text));
+        Ok(())
     }
 
     /// Write the buffered rows as one row group.
-    pub fn flush(&mut self) -> Result<(), WriteError> {
+    fn flush(&mut self) -> Result<(), WriteError> {
         if self.rows.is_empty() {
             return Ok(());
         }
@@ -362,9 +484,9 @@ impl<W: std::io::Write + Send> ParquetSink<W> {
         Ok(())
     }
 
-    pub fn finish(mut self) -> Result<(), WriteError> {
+    fn finish(&mut self) -> Result<(), WriteError> {
         self.flush()?;
-        self.writer.close()?;
+        self.writer.finish()?;
         Ok(())
     }
 }
@@ -409,9 +531,10 @@ mod tests {
         let mut buf = Vec::new();
         let mut sink = ParquetSink::new(&mut buf, shape).unwrap();
         for (rec, text) in results() {
-            sink.push(&rec, &text);
+            sink.write(&rec, &text).unwrap();
         }
         sink.finish().unwrap();
+        drop(sink);
         let reader = ParquetRecordBatchReaderBuilder::try_new(bytes::Bytes::from(buf))
             .unwrap()
             .build()
@@ -521,5 +644,96 @@ mod tests {
             .unwrap();
         assert_eq!(published.value(0), "2025-07-24");
         assert!(figures.is_null(2), "the error row has no annotations");
+    }
+
+    /// The JSON claim record, the Parquet/Arrow claim row and consolidation's input are one
+    /// contract ([`ClaimRow`]): a record reads back as the row it was written from, and the
+    /// Arrow schema has a column for every field of it (sentence offsets flattened, figure
+    /// values split) and no other but the error columns.
+    #[test]
+    fn one_claim_row_contract() {
+        let mut rows = 0;
+        for (rec, text) in results() {
+            let Ok(doc) = rec else { continue };
+            let typed = ClaimRow::of_document(&doc, &text);
+            for (json, row) in claim_records(&doc, &text).into_iter().zip(&typed) {
+                let back: ClaimRow = serde_json::from_value(json.clone()).unwrap();
+                assert_eq!(&back, row);
+                let mut flat = json;
+                flatten_sentence(&mut flat);
+                let mut keys: Vec<String> = flat.as_object().unwrap().keys().cloned().collect();
+                keys.extend(error_fields().iter().map(|f| f.name().clone()));
+                keys.sort();
+                let mut columns: Vec<String> = schema(RecordShape::Claims)
+                    .fields()
+                    .iter()
+                    .map(|f| f.name().clone())
+                    .collect();
+                columns.sort();
+                assert_eq!(keys, columns);
+                if let Some(figure) = &row.figure {
+                    let mut keys: Vec<String> = serde_json::to_value(figure)
+                        .unwrap()
+                        .as_object()
+                        .unwrap()
+                        .keys()
+                        .cloned()
+                        .chain(["value_text".to_string(), "upper_text".to_string()])
+                        .chain((figure.upper.is_none()).then(|| "upper".to_string()))
+                        .collect();
+                    keys.sort();
+                    let mut columns: Vec<String> =
+                        figure_fields().iter().map(|f| f.name().clone()).collect();
+                    columns.sort();
+                    assert_eq!(keys, columns);
+                }
+                rows += 1;
+            }
+        }
+        assert!(rows >= 3, "the sample documents have claims");
+    }
+
+    #[test]
+    fn jsonl_sink_writes_documents_claims_and_errors() {
+        for shape in [RecordShape::Documents, RecordShape::Claims] {
+            let mut out = Vec::new();
+            let mut sink = JsonlSink::new(&mut out, shape, false);
+            let results = results();
+            for (rec, text) in &results {
+                sink.write(rec, text).unwrap();
+            }
+            sink.finish().unwrap();
+            let lines: Vec<serde_json::Value> = String::from_utf8(out)
+                .unwrap()
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
+            let want = match shape {
+                RecordShape::Documents => results.len(),
+                RecordShape::Claims => results
+                    .iter()
+                    .map(|(r, _)| r.as_ref().map_or(1, |d| d.claims.len()))
+                    .sum(),
+            };
+            assert_eq!(lines.len(), want);
+            assert_eq!(lines.last().unwrap()["error"]["kind"], "malformed_json");
+        }
+    }
+
+    #[test]
+    fn arrow_sink_gives_a_batch_per_flush_and_a_schema_when_empty() {
+        let mut sink = ArrowSink::new(RecordShape::Documents);
+        sink.finish().unwrap();
+        let empty = sink.take_batches();
+        assert_eq!((empty.len(), empty[0].num_rows()), (1, 0));
+        let results = results();
+        for (rec, text) in &results {
+            sink.write(rec, text).unwrap();
+            sink.flush().unwrap();
+        }
+        sink.finish().unwrap();
+        let batches = sink.take_batches();
+        assert_eq!(batches.len(), results.len());
+        assert!(batches.iter().all(|b| b.num_rows() == 1));
     }
 }

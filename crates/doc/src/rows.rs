@@ -1,0 +1,106 @@
+//! The flat claim row: one claim with its sentence text and figures inlined. It is the one
+//! definition of that record: `claimx extract --records claims` writes it as JSON, the
+//! claims shape of the Parquet and Arrow output is built from it (figure values split into
+//! number and text columns there), and `claimx consolidate` reads it back.
+
+use crate::{AnnotatedDocument, EntityType, Figure, Lang, Span};
+use serde::{Deserialize, Serialize};
+
+/// One claim as a flat row. When read, every field but `id` may be missing (rows written by
+/// hand or by an older claimx): it takes its default (`null`, `false`, `0`, language
+/// `other`); so may a figure's offsets and language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimRow {
+    /// The document's id.
+    pub id: String,
+    /// The claim's index in its document's `claims`.
+    #[serde(default)]
+    pub claim: usize,
+    /// The language of the claim's sentence.
+    #[serde(default = "Lang::other")]
+    pub lang: Lang,
+    /// The claim's sentence, in offsets into the document's text.
+    #[serde(default)]
+    pub sentence: Span,
+    /// The sentence as written.
+    #[serde(default)]
+    pub sentence_text: String,
+    /// Who or what the claim is about, as written.
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// The entity type of the subject when an entity names it.
+    #[serde(default)]
+    pub subject_type: Option<EntityType>,
+    /// The entity in the subject, as written.
+    #[serde(default)]
+    pub subject_entity: Option<String>,
+    /// That entity's canonical name in its document.
+    #[serde(default)]
+    pub subject_canonical: Option<String>,
+    /// The verb or verb phrase that carries the figure.
+    #[serde(default)]
+    pub predicate: Option<String>,
+    /// The figure the claim states.
+    #[serde(default)]
+    pub figure: Option<Figure>,
+    /// The date the claim holds for.
+    #[serde(default)]
+    pub time: Option<Figure>,
+    /// Where it happened, as written.
+    #[serde(default)]
+    pub location: Option<String>,
+    /// Who says so, as written.
+    #[serde(default)]
+    pub attribution: Option<String>,
+    /// The words that mark the attribution (`said`, `laut`, `据`).
+    #[serde(default)]
+    pub cue: Option<String>,
+    /// Reported with a hedge (`reportedly`, `soll`, `据称`).
+    #[serde(default)]
+    pub hedged: bool,
+    /// Negated (`not`, `kein`, `没有`).
+    #[serde(default)]
+    pub negated: bool,
+    /// How sure the assembler is of the claim.
+    #[serde(default)]
+    pub confidence: f32,
+}
+
+impl ClaimRow {
+    /// The claim rows of one annotated document; `text` is the document's text, which the
+    /// rows quote.
+    pub fn of_document(doc: &AnnotatedDocument, text: &str) -> Vec<ClaimRow> {
+        let figure = |i: Option<usize>| i.and_then(|i| doc.figures.get(i)).cloned();
+        doc.claims
+            .iter()
+            .enumerate()
+            .map(|(k, c)| ClaimRow {
+                id: doc.id.clone(),
+                claim: k,
+                lang: doc
+                    .sentences
+                    .iter()
+                    .find(|s| s.span == c.sentence)
+                    .map_or(doc.lang, |s| s.lang),
+                sentence: c.sentence,
+                sentence_text: text
+                    .get(c.sentence.byte_start..c.sentence.byte_end)
+                    .unwrap_or("")
+                    .to_string(),
+                subject: c.subject.clone(),
+                subject_type: c.subject_type,
+                subject_entity: c.subject_entity.clone(),
+                subject_canonical: c.subject_canonical.clone(),
+                predicate: c.predicate.clone(),
+                figure: figure(c.figure),
+                time: figure(c.time),
+                location: c.location.clone(),
+                attribution: c.attribution.clone(),
+                cue: c.cue.clone(),
+                hedged: c.hedged,
+                negated: c.negated,
+                confidence: c.confidence,
+            })
+            .collect()
+    }
+}
