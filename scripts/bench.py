@@ -3,7 +3,7 @@
 machine's matmul limit, in one run on one machine over the same documents.
 
     python3 scripts/bench.py [--docs 2000] [--seed-copies 20] [--threads 1,2]
-                             [--onnx target/tagger-onnx] [--reference] [--no-peers]
+                             [--onnx target/tagger-onnx] [--reference] [--no-peers] [--base REV]
                              [--markdown OUT.md] [--json OUT.json]
 
 Documents: `scripts/make_bench_corpus.py` (the seeds repeated and varied, plus --docs
@@ -14,7 +14,9 @@ that process's own, from wait4):
   default build (candle, embedded model) in its default bf16 precision and with
   `--precision f32`, and, with --onnx DIR, a build with `--features ort` on DIR/model.onnx
   (f32); every --threads count. --reference adds candle's plain op graph (the f32 encoder
-  before the fused pass) at the highest thread count.
+  before the fused pass) at the highest thread count. --base REV adds the default build of
+  git revision REV (built in a worktree, target/bench-base) run right before each default
+  column: a before/after of a change in one run.
 - the same model in Python (`scripts/bench_peers.py`): the `transformers` token-classification
   pipeline (fp32, as `pipeline()` loads it) and `onnxruntime` with the same tokenizer,
   sentence by sentence and batched, and the pipeline batched in bf16, at the highest thread
@@ -70,6 +72,24 @@ def build(features, dest):
     return dest
 
 
+def build_revision(rev, dest):
+    """The default claimx build of git revision `rev`, from a worktree with its own target
+    folder (cargo names workspace artifacts by path, so two checkouts must not share one)."""
+    tree = os.path.join(ROOT, "target", "bench-base-tree")
+    subprocess.run(["git", "worktree", "prune"], cwd=ROOT, check=True)
+    if os.path.exists(tree):
+        shutil.rmtree(tree)
+    subprocess.run(["git", "worktree", "add", "-q", "--detach", tree, rev], cwd=ROOT, check=True)
+    try:
+        target = os.path.join(ROOT, "target", "bench-base")
+        subprocess.run(["cargo", "build", "--release", "-q", "-p", "claimx", "--manifest-path",
+                        os.path.join(tree, "Cargo.toml"), "--target-dir", target], check=True)
+        shutil.copy(os.path.join(target, "release", "claimx"), dest)
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", tree], cwd=ROOT, check=True)
+    return dest
+
+
 def count_tokens(docs_path):
     from tokenizers import Tokenizer
 
@@ -121,6 +141,7 @@ def main():
     ap.add_argument("--onnx", help="directory from scripts/export_onnx.py: adds the ort columns")
     ap.add_argument("--reference", action="store_true", help="add candle's op graph")
     ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--base", help="git revision whose default build runs beside this one")
     ap.add_argument("--python", default=sys.executable, help="Python for the peer columns")
     ap.add_argument("--markdown")
     ap.add_argument("--json")
@@ -137,6 +158,7 @@ def main():
           file=sys.stderr)
     candle = build("", os.path.join(work, "claimx-candle"))
     ort = build("ort", os.path.join(work, "claimx-ort")) if args.onnx else None
+    base = build_revision(args.base, os.path.join(work, "claimx-base")) if args.base else None
     sents_path = os.path.join(work, "sentences.json")
     docs = sentences(candle, docs_path, sents_path)
     n_sents = sum(len(d) for d in docs)
@@ -154,6 +176,8 @@ def main():
         # the ort build finds libonnxruntime in the wheel this Python imports
         env.setdefault("CLAIMX_PYTHON", args.python)
     for t in threads:
+        if base:
+            claimx_row(f"claimx at {args.base}, candle bf16 (default build)", base, t, [])
         claimx_row("claimx, candle bf16 (default build)", candle, t, [])
         claimx_row("claimx, candle f32", candle, t, ["--precision", "f32"])
         if ort:

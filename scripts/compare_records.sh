@@ -7,8 +7,9 @@
 # Inputs: data/seeds, ../shared/news-dev/text (when present) and a scripts/make_dump.py dump of
 # DUMP_DOCS documents (default 10000), each with the embedded default model and with
 # --model none (MODEL_DUMP_DOCS, default 10000, caps the dump for the default model: it runs at
-# tens of documents per second on two cores). Prints one line per input and model and exits 1
-# when any output differs (the first differing line is shown).
+# tens of documents per second on two cores); then the claim rows (--records claims) of seeds
+# and news-dev and the consolidation of those rows (JSON, Markdown, HTML). Prints one line per
+# comparison and exits 1 when any output differs (the first differing line is shown).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base=${1:?usage: scripts/compare_records.sh BASE [HEAD]}
@@ -68,4 +69,24 @@ for input in "${inputs[@]}"; do
 done
 compare "dump ($(wc -l <"$dump") docs)" none "$dump"
 compare "dump ($(wc -l <"$work/dump-model.jsonl") docs)" default "$work/dump-model.jsonl"
+
+# Claim rows (--records claims) of every input together, and what consolidation makes of
+# them (JSON groups, Markdown and HTML reports).
+for side in old new; do
+    bin=$old
+    [ $side = new ] && bin=$new
+    "$bin" extract --quiet --records claims "${inputs[@]}" >"$work/claims-$side.jsonl" || true
+    "$bin" consolidate "$work/claims-$side.jsonl" --markdown "$work/facts-$side.md" \
+        --html "$work/facts-$side.html" >"$work/facts-$side.json" 2>/dev/null || true
+done
+for kind in claims.jsonl facts.json facts.md facts.html; do
+    a="$work/${kind%%.*}-old.${kind#*.}" b="$work/${kind%%.*}-new.${kind#*.}"
+    if cmp -s "$a" "$b"; then
+        printf '%-28s %-8s identical (%s lines)\n' "$kind" default "$(wc -l <"$a")"
+    else
+        printf '%-28s %-8s DIFFERENT\n' "$kind" default
+        { diff "$a" "$b" || true; } | head -n 4 | cut -c1-300 || true
+        status=1
+    fi
+done
 exit $status

@@ -31,6 +31,7 @@ mod zh;
 
 /// The claim stage interface.
 pub trait ClaimAssembly: Send + Sync {
+    /// The claims of one document (or window) from its sentences, figures and entities.
     fn assemble(
         &self,
         text: &str,
@@ -522,10 +523,12 @@ fn subject_and_predicate(ws: &[Word], lang: Lang) -> Option<((usize, usize), Str
 }
 
 impl ClaimAssembler {
+    /// The assembler with its default settings.
     pub fn new() -> Self {
         ClaimAssembler {}
     }
 
+    /// The claims of `text` from its sentences, figures and entities (see the crate documentation).
     pub fn assemble(
         &self,
         text: &str,

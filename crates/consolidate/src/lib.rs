@@ -46,17 +46,24 @@ pub use claimx_doc::{ClaimRow, Figure as FigureRow};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum Label {
+    /// All members state one exact value.
     Agree,
+    /// The values differ but lie within each other's stated bounds.
     Compatible,
+    /// The values' ranges do not all overlap, or different subjects claim the figure.
     Conflict,
 }
 
 /// One member claim of a group, with where it comes from.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Member {
+    /// The document's id.
     pub document: String,
+    /// The language of the claim's sentence.
     pub lang: String,
+    /// The claim's index in its document.
     pub claim: usize,
+    /// The subject as written.
     pub subject: Option<String>,
     /// The subject key the claim was compared on (`the lab`, an entity, or none).
     pub subject_key: Option<String>,
@@ -66,11 +73,17 @@ pub struct Member {
     /// The year the claim's time names, if any: claims of different years are different
     /// facts.
     pub year: Option<i64>,
+    /// The predicate as written.
     pub predicate: Option<String>,
+    /// The figure as written.
     pub figure: String,
+    /// The lowest value the figure allows (its bound applied).
     pub low: f64,
+    /// The highest value the figure allows.
     pub high: f64,
+    /// Who the claim is attributed to.
     pub attribution: Option<String>,
+    /// The sentence as written.
     pub sentence: String,
 }
 
@@ -79,11 +92,13 @@ pub struct Member {
 pub struct FactGroup {
     /// What the figure counts (`people`, `papers`, `USD`, `year founded`, …).
     pub measure: String,
+    /// How the members relate.
     pub label: Label,
     /// Why the label was given, in words.
     pub reason: String,
     /// The subject keys of the members (several for a subject conflict).
     pub subjects: Vec<String>,
+    /// The claims of the group.
     pub members: Vec<Member>,
 }
 
@@ -371,6 +386,7 @@ pub fn read_rows(jsonl: &str) -> (Vec<ClaimRow>, usize) {
 /// What [`read_rows_bytes`] found.
 #[derive(Debug, Default)]
 pub struct RowsRead {
+    /// The claim rows read.
     pub rows: Vec<ClaimRow>,
     /// Lines that are not claim rows (error records, other JSON, not JSON).
     pub skipped: usize,

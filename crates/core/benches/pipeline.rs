@@ -3,6 +3,9 @@
 //!
 //! `cargo bench -p claimx-core --bench pipeline`
 
+// criterion_group! and criterion_main! generate undocumented functions
+#![allow(missing_docs)]
+
 use claimx_core::Pipeline;
 use claimx_doc::Document;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};

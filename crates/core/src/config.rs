@@ -50,8 +50,11 @@ pub enum FigureSource {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TaggerConfig {
+    /// Which model, if any.
     pub model: TaggerModel,
+    /// Batching, precision and backend of the tagger.
     pub options: TaggerOptions,
+    /// Whether the tagger's figure spans join the rules' figures.
     pub figures: FigureSource,
 }
 
@@ -75,11 +78,17 @@ impl Default for TaggerConfig {
 pub struct PipelineConfig {
     /// Size limits, windows and the checks every document passes first.
     pub input: DocumentPolicy,
+    /// Language identification.
     pub language: LanguageIdentifier,
+    /// Sentence splitting and boilerplate marking.
     pub sentences: SentenceSplitter,
+    /// Figure recognition and normalisation.
     pub figures: FigureRecognizer,
+    /// The transformer tagger.
     pub tagger: TaggerConfig,
+    /// Entity refinement.
     pub entities: EntityRefiner,
+    /// Claim assembly.
     pub claims: ClaimAssembler,
     /// Testing aid: make stages panic on marked documents (none by default).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -89,6 +98,7 @@ pub struct PipelineConfig {
 /// A pipeline configuration (JSON) that cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    /// Not JSON, or a value of the wrong type.
     #[error("not a pipeline configuration: {0}")]
     Json(#[from] serde_json::Error),
     /// A key no stage reads: a typo would otherwise leave the setting at its default.

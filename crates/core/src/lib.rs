@@ -513,7 +513,9 @@ impl Pipeline {
 /// memory map) is annotated without being copied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DocumentRef<'a> {
+    /// The document's id.
     pub id: &'a str,
+    /// The document's text.
     pub text: &'a str,
     /// ISO 8601 publication date, as in [`Document::published`].
     pub published: Option<&'a str>,

@@ -27,6 +27,7 @@ pub struct DocumentPolicy {
     pub reject_binary: bool,
 }
 
+/// Documents longer than this are annotated in windows of at most this many bytes.
 pub const DEFAULT_MAX_DOC_BYTES: usize = 1 << 20;
 pub use claimx_doc::DEFAULT_DOC_SIZE_LIMIT;
 
@@ -136,7 +137,9 @@ thread_local! {
 /// through `claimx extract --config`; off unless configured.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FaultInjection {
+    /// The stage that panics.
     pub stage: Stage,
+    /// The text that makes it panic.
     pub marker: String,
 }
 

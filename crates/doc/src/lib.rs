@@ -37,9 +37,13 @@ pub const DEFAULT_DOC_SIZE_LIMIT: usize = 64 << 20;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 #[error("document {id:?}: {stage} stage: {kind}: {message}")]
 pub struct DocumentError {
+    /// The document's id.
     pub id: String,
+    /// The stage that failed.
     pub stage: Stage,
+    /// A stable, machine-readable name of the problem (`too_large`, `malformed_json`, `panic`).
     pub kind: String,
+    /// What went wrong, in words, with the detail that locates it.
     pub message: String,
 }
 
@@ -50,11 +54,17 @@ pub struct DocumentError {
 pub enum Stage {
     /// Reading and admitting the document: JSON, UTF-8, size, publication date.
     Input,
+    /// Language identification of the document and its segments.
     Language,
+    /// Sentence splitting and boilerplate marking.
     Sentences,
+    /// Figure recognition and normalisation.
     Figures,
+    /// The transformer tagger.
     Tagger,
+    /// Entity refinement and canonical names.
     Entities,
+    /// Claim assembly.
     Claims,
     /// Outside any one stage (a panic before the first stage was entered).
     Pipeline,
@@ -83,6 +93,7 @@ impl std::fmt::Display for Stage {
 }
 
 impl DocumentError {
+    /// An error for document `id` raised in `stage`.
     pub fn new(id: &str, stage: Stage, kind: &str, message: impl Into<String>) -> Self {
         DocumentError {
             id: id.to_string(),
@@ -101,15 +112,26 @@ impl DocumentError {
 /// Errors raised while building documents.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum DocError {
+    /// A byte range that does not fit the document's text.
     #[error("document {id:?}: byte range {start}..{end} is out of bounds or not on a character boundary (text has {len} bytes)")]
     BadByteRange {
+        /// The document's id.
         id: String,
+        /// Start of the range, in bytes.
         start: usize,
+        /// End of the range, in bytes.
         end: usize,
+        /// Length of the text, in bytes.
         len: usize,
     },
+    /// A document that cannot be built, and why.
     #[error("document {id:?}: {problem}")]
-    Invalid { id: String, problem: String },
+    Invalid {
+        /// The document's id.
+        id: String,
+        /// What is wrong with it.
+        problem: String,
+    },
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ pub struct OffsetIndex<'a> {
 impl<'a> OffsetIndex<'a> {
     const BLOCK: usize = 256;
 
+    /// An index over `text` (one pass; look-ups are then cheap).
     pub fn new(text: &'a str) -> Self {
         let ascii = text.is_ascii();
         let mut checkpoints = Vec::new();
@@ -39,6 +40,7 @@ impl<'a> OffsetIndex<'a> {
         }
     }
 
+    /// The text the index was built over.
     pub fn text(&self) -> &'a str {
         self.text
     }

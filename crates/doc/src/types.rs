@@ -4,19 +4,24 @@ use std::fmt;
 /// An input document. Only `id` and `text` are required.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
+    /// A unique id: the file name, the JSONL `id`, the WARC record id.
     pub id: String,
+    /// The text, as read (never altered: every span points into it).
     pub text: String,
     /// Publication date or timestamp as given by the source (ISO 8601: `2025-07-24` or
     /// `2025-07-24T14:50:00Z`). When absent the pipeline looks for a dateline in the text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// The title, when the input gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// Where the document came from, when the input says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
 impl Document {
+    /// A document with an id and a text, nothing else.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
         Document {
             id: id.into(),
@@ -27,6 +32,7 @@ impl Document {
         }
     }
 
+    /// The same document with an ISO 8601 publication date.
     pub fn with_published(mut self, published: impl Into<String>) -> Self {
         self.published = Some(published.into());
         self
@@ -41,13 +47,18 @@ impl Document {
 // offsets missing from a hand-written record read as 0 (a claim row's figure, say)
 #[serde(default)]
 pub struct Span {
+    /// Start, in code points.
     pub start: usize,
+    /// End (exclusive), in code points.
     pub end: usize,
+    /// Start, in UTF-8 bytes.
     pub byte_start: usize,
+    /// End (exclusive), in UTF-8 bytes.
     pub byte_end: usize,
 }
 
 impl Span {
+    /// Whether the span covers no text.
     pub fn is_empty(&self) -> bool {
         self.byte_start >= self.byte_end
     }
@@ -55,6 +66,7 @@ impl Span {
     pub fn slice<'t>(&self, text: &'t str) -> &'t str {
         &text[self.byte_start..self.byte_end]
     }
+    /// Whether `other` lies within this span.
     pub fn contains(&self, other: &Span) -> bool {
         self.byte_start <= other.byte_start && other.byte_end <= self.byte_end
     }
@@ -64,9 +76,13 @@ impl Span {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// German.
     De,
+    /// English.
     En,
+    /// Chinese (Simplified or Traditional script).
     Zh,
+    /// Any other language, or none to tell.
     Other,
 }
 
@@ -85,6 +101,7 @@ impl Lang {
             Lang::Other => "other",
         }
     }
+    /// The language an ISO 639-1 or 639-3 code names (`de`, `deu`, `cmn`); `Other` for the rest.
     pub fn from_code(code: &str) -> Lang {
         match code {
             "de" | "deu" | "ger" => Lang::De,
@@ -104,8 +121,10 @@ impl fmt::Display for Lang {
 /// A maximal run of text in one language (whitespace between runs belongs to none).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LanguageSegment {
+    /// Where the run is.
     #[serde(flatten)]
     pub span: Span,
+    /// Its language.
     pub lang: Lang,
     /// 0..1: how sure the identifier is of this segment's language.
     pub confidence: f32,
@@ -114,11 +133,13 @@ pub struct LanguageSegment {
 /// One sentence, heading, dateline, caption or navigation line.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sentence {
+    /// Where the sentence is.
     #[serde(flatten)]
     pub span: Span,
     /// Headings, bylines, navigation, ads, related-topic lists and disclaimers: kept as
     /// sentences (nothing is dropped) but marked so that claim extraction skips them.
     pub boilerplate: bool,
+    /// The sentence's language (that of the segment it lies mostly in).
     pub lang: Lang,
 }
 
@@ -126,9 +147,13 @@ pub struct Sentence {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum EntityType {
+    /// A person.
     Per,
+    /// An organisation: a company, agency, party, team, outlet.
     Org,
+    /// A location: a country, city, region, site.
     Loc,
+    /// Other names: products, events, laws, funds, software, works.
     Misc,
 }
 
@@ -158,11 +183,15 @@ impl EntityType {
 /// A named-entity mention.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
+    /// Where the mention is.
     #[serde(flatten)]
     pub span: Span,
+    /// The mention as written.
     pub text: String,
+    /// Its type.
     #[serde(rename = "type")]
     pub kind: EntityType,
+    /// The tagger's probability for the mention (mean over its pieces), three decimals.
     pub score: f32,
     /// The name this mention stands for in its document: the full form of an abbreviation
     /// (`AWS` → `Amazon Web Services`), the base form of an inflected one (`Amazons` →
@@ -175,13 +204,21 @@ pub struct Entity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum FigureType {
+    /// A count or number (`über 1.000`, `elf`, `两万`).
     Cardinal,
+    /// An amount of money, `unit` the ISO 4217 code.
     Money,
+    /// A percentage or share (`25 %`, `die Hälfte`).
     Percent,
+    /// A date or period, value an ISO 8601 string.
     Date,
+    /// A time of day.
     Time,
+    /// A duration, value an ISO 8601 duration (`P90D`).
     Duration,
+    /// An ordinal (`third`, `3.`).
     Ordinal,
+    /// A measured quantity with a unit (`5 km`, `3 Tonnen`).
     Quantity,
 }
 
@@ -240,11 +277,14 @@ pub enum Bound {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum FigureValue {
+    /// A numeric value.
     Number(f64),
+    /// An ISO 8601 date, time or duration.
     Text(String),
 }
 
 impl FigureValue {
+    /// The value as a number, if it is one.
     pub fn as_f64(&self) -> Option<f64> {
         match self {
             FigureValue::Number(n) => Some(*n),
@@ -256,9 +296,12 @@ impl FigureValue {
 /// A number- or date-bearing expression with its normalised value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
+    /// Where the figure is.
     #[serde(flatten)]
     pub span: Span,
+    /// The figure as written, with its bound phrase (`über 1.000`).
     pub text: String,
+    /// What kind of figure it is.
     #[serde(rename = "type")]
     pub kind: FigureType,
     /// `null` when the expression cannot be resolved (a weekday without a publication date).
@@ -266,6 +309,7 @@ pub struct Figure {
     /// Upper end of a range (`10 bis 20` → value 10, upper 20).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upper: Option<FigureValue>,
+    /// How the stated value relates to the true one (`über` → `gt`); none for exact values.
     pub bound: Option<Bound>,
     /// ISO 4217 code for money, the counted noun for cardinals, `%` for percentages, the unit
     /// for quantities.
@@ -278,15 +322,19 @@ pub struct Figure {
 /// A check-worthy statement (filled by claim assembly).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
+    /// The sentence the claim is made in.
     pub sentence: Span,
+    /// Who or what the claim is about, as written.
     pub subject: Option<String>,
     /// Entity type of the subject (`ORG`, `PER`, …) when an entity names it.
     #[serde(default)]
     pub subject_type: Option<EntityType>,
+    /// The entity the subject names, as written.
     pub subject_entity: Option<String>,
     /// The subject entity's canonical name in its document (`AWS` → `Amazon Web Services`).
     #[serde(default)]
     pub subject_canonical: Option<String>,
+    /// The verb or verb phrase that carries the figure.
     pub predicate: Option<String>,
     /// Index into [`AnnotatedDocument::figures`].
     pub figure: Option<usize>,
@@ -295,10 +343,15 @@ pub struct Claim {
     /// Where it happened, as written (`Shanghai`, `China`), when the clause says so.
     #[serde(default)]
     pub location: Option<String>,
+    /// Who says so (`Reuters`, `Brad Glasser`), as written.
     pub attribution: Option<String>,
+    /// The words that mark the attribution (`said`, `laut`, `据`).
     pub cue: Option<String>,
+    /// Reported with a hedge (`reportedly`, `soll`, `据称`).
     pub hedged: bool,
+    /// Negated (`not`, `kein`, `没有`).
     pub negated: bool,
+    /// How sure the assembler is of the claim, 0..1.
     pub confidence: f32,
 }
 
@@ -317,6 +370,7 @@ pub enum DateSource {
 pub struct Published {
     /// ISO date `YYYY-MM-DD`.
     pub date: String,
+    /// Where the date came from.
     pub source: DateSource,
     /// The dateline it was read from, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -326,18 +380,26 @@ pub struct Published {
 /// The output of the pipeline for one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AnnotatedDocument {
+    /// The input document's id.
     pub id: String,
     /// Length of the text in code points and bytes, so consumers can check offsets.
     pub char_len: usize,
+    /// Length of the text in UTF-8 bytes.
     pub byte_len: usize,
+    /// The publication date used for relative dates, and where it came from.
     pub published: Option<Published>,
     /// The document's main language.
     pub lang: Lang,
     /// All languages present, main one first.
     pub languages: Vec<Lang>,
+    /// Runs of one language, in text order.
     pub segments: Vec<LanguageSegment>,
+    /// Sentences, headings and boilerplate lines, in text order.
     pub sentences: Vec<Sentence>,
+    /// Named entities, in text order.
     pub entities: Vec<Entity>,
+    /// Figures, in text order (claims point into this list).
     pub figures: Vec<Figure>,
+    /// Claims, in text order.
     pub claims: Vec<Claim>,
 }

@@ -32,9 +32,13 @@ use serde::{Deserialize, Serialize};
 /// An entity span in a sentence, byte offsets into that sentence's text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EntitySpan {
+    /// Start, in bytes of the sentence.
     pub start: usize,
+    /// End (exclusive), in bytes of the sentence.
     pub end: usize,
+    /// The entity type.
     pub kind: EntityType,
+    /// The tagger's probability for the span.
     pub score: f32,
 }
 

@@ -42,12 +42,19 @@ pub const TARGETS: &[(&str, &str, &str, f64)] = &[
 /// One target checked against a report.
 #[derive(Debug, Clone, Serialize)]
 pub struct TargetResult {
+    /// The peer suite (`sentences`, `numbers`, `dates`, `units`, `langid`).
     pub suite: &'static str,
+    /// The group of cases within the suite.
     pub group: &'static str,
+    /// The language of the cases.
     pub lang: &'static str,
+    /// Cases passed.
     pub passed: usize,
+    /// Cases run.
     pub total: usize,
+    /// The pass rate the target asks for.
     pub min: f64,
+    /// Whether the pass rate reaches it.
     pub met: bool,
 }
 
@@ -74,13 +81,16 @@ pub fn check_targets(r: &ConformanceReport) -> Vec<TargetResult> {
 /// Pass counts for one group of cases.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct GroupResult {
+    /// Cases passed.
     pub passed: usize,
+    /// Cases run.
     pub total: usize,
     /// Up to 80 failing inputs with what was produced, for reading.
     pub failures: Vec<String>,
 }
 
 impl GroupResult {
+    /// The share of cases passed (1 for no cases).
     pub fn rate(&self) -> f64 {
         if self.total == 0 {
             1.0
@@ -101,6 +111,7 @@ impl GroupResult {
 /// Results keyed by (suite, group, language).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ConformanceReport {
+    /// Suite → group → language → pass counts.
     pub groups: BTreeMap<String, BTreeMap<String, BTreeMap<String, GroupResult>>>,
 }
 

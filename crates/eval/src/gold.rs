@@ -2,40 +2,61 @@ use crate::EvalError;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
+/// A gold language segment, in code points.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct GoldSegment {
+    /// Start, in code points.
     pub start: usize,
+    /// End (exclusive), in code points.
     pub end: usize,
+    /// Language code (`de`, `en`, `zh`).
     pub lang: String,
 }
 
+/// A gold sentence, in code points.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct GoldSentence {
+    /// Start, in code points.
     pub start: usize,
+    /// End (exclusive), in code points.
     pub end: usize,
+    /// Marked as boilerplate (headings, bylines, navigation).
     #[serde(default)]
     pub boilerplate: bool,
 }
 
+/// A gold entity mention, in code points.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct GoldEntity {
+    /// Start, in code points.
     pub start: usize,
+    /// End (exclusive), in code points.
     pub end: usize,
+    /// The mention as written.
     pub text: String,
+    /// `PER`, `ORG`, `LOC` or `MISC`.
     #[serde(rename = "type")]
     pub kind: String,
 }
 
+/// A gold figure, in code points.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct GoldFigure {
+    /// Start, in code points.
     pub start: usize,
+    /// End (exclusive), in code points.
     pub end: usize,
+    /// The figure as written.
     pub text: String,
+    /// The figure type (`CARDINAL`, `MONEY`, …).
     #[serde(rename = "type")]
     pub kind: String,
+    /// The normalised value: a number or an ISO 8601 string.
     pub value: serde_json::Value,
+    /// The bound (`gt`, `ge`, `lt`, `le`, `approx`), if any.
     #[serde(default)]
     pub bound: Option<String>,
+    /// The unit: ISO 4217 code, counted noun, `%`.
     #[serde(default)]
     pub unit: Option<String>,
 }
@@ -43,20 +64,29 @@ pub struct GoldFigure {
 /// A gold claim (see `data/seeds/ANNOTATION.md`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct GoldClaim {
+    /// The sentence, as [start, end) in code points.
     pub sentence: [usize; 2],
+    /// The subject as written (empty for a subjectless clause).
     pub subject: String,
+    /// The entity the subject names.
     #[serde(default)]
     pub subject_entity: Option<String>,
+    /// The predicate as written.
     #[serde(default)]
     pub predicate: Option<String>,
+    /// The figure, as [start, end) in code points.
     #[serde(default)]
     pub figure: Option<[usize; 2]>,
+    /// The time figure, as [start, end) in code points.
     #[serde(default)]
     pub time: Option<[usize; 2]>,
+    /// The source the claim is attributed to.
     #[serde(default)]
     pub attribution: Option<String>,
+    /// The words that mark the attribution.
     #[serde(default)]
     pub cue: Option<String>,
+    /// Whether the claim is hedged.
     #[serde(default)]
     pub hedged: bool,
 }
@@ -64,19 +94,27 @@ pub struct GoldClaim {
 /// One gold file plus its text.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct GoldDocument {
+    /// The document's id (the text file's name without `.txt`).
     pub doc_id: String,
+    /// The publication date, ISO 8601.
     #[serde(default)]
     pub published: Option<String>,
+    /// Languages present, main first.
     #[serde(default)]
     pub languages: Vec<String>,
+    /// Language segments.
     #[serde(default)]
     pub segments: Vec<GoldSegment>,
+    /// Sentences.
     #[serde(default)]
     pub sentences: Vec<GoldSentence>,
+    /// Entity mentions.
     #[serde(default)]
     pub entities: Vec<GoldEntity>,
+    /// Figures.
     #[serde(default)]
     pub figures: Vec<GoldFigure>,
+    /// Claims.
     #[serde(default)]
     pub claims: Vec<GoldClaim>,
     /// Filled from `text/<doc_id>.txt`.

@@ -14,7 +14,9 @@
 //! ```
 
 pub mod conformance;
+/// Gold files as `data/seeds` and `../shared/news-dev` write them.
 pub mod gold;
+/// Precision, recall, F1 and accuracy counters.
 pub mod metrics;
 pub mod ner;
 pub mod seeds;
@@ -26,13 +28,23 @@ pub use seeds::{score_documents, SeedReport};
 /// Errors while reading gold or peer files, or pairing predictions with gold.
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
+    /// A gold, text or peer file that cannot be read or parsed.
     #[error("{path}: {message}")]
-    Read { path: String, message: String },
+    Read {
+        /// The file.
+        path: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A gold document the predictions have no record for.
     #[error("no prediction for gold document {0:?}")]
     MissingPrediction(String),
+    /// A gold document the pipeline returned an error record for.
     #[error("gold document {id:?} failed in the pipeline: {error}")]
     Failed {
+        /// The document's id.
         id: String,
+        /// The pipeline's error.
         error: claimx_doc::DocumentError,
     },
 }

@@ -3,12 +3,16 @@ use serde::Serialize;
 /// Counts of true positives, predictions and gold items.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Prf {
+    /// Items both predicted and in gold.
     pub tp: usize,
+    /// Items predicted.
     pub pred: usize,
+    /// Items in gold.
     pub gold: usize,
 }
 
 impl Prf {
+    /// tp / pred (1 when nothing was predicted).
     pub fn precision(&self) -> f64 {
         if self.pred == 0 {
             1.0
@@ -16,6 +20,7 @@ impl Prf {
             self.tp as f64 / self.pred as f64
         }
     }
+    /// tp / gold (1 when there is no gold).
     pub fn recall(&self) -> f64 {
         if self.gold == 0 {
             1.0
@@ -23,6 +28,7 @@ impl Prf {
             self.tp as f64 / self.gold as f64
         }
     }
+    /// The harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
         if p + r == 0.0 {
@@ -31,6 +37,7 @@ impl Prf {
             2.0 * p * r / (p + r)
         }
     }
+    /// Add another count (another document, language or corpus).
     pub fn add(&mut self, o: Prf) {
         self.tp += o.tp;
         self.pred += o.pred;
@@ -41,11 +48,14 @@ impl Prf {
 /// Correct / total.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Accuracy {
+    /// Items right.
     pub correct: usize,
+    /// Items judged.
     pub total: usize,
 }
 
 impl Accuracy {
+    /// correct / total (1 when nothing was judged).
     pub fn rate(&self) -> f64 {
         if self.total == 0 {
             1.0
@@ -53,6 +63,7 @@ impl Accuracy {
             self.correct as f64 / self.total as f64
         }
     }
+    /// Count one item, right or not.
     pub fn add(&mut self, ok: bool) {
         self.total += 1;
         self.correct += ok as usize;

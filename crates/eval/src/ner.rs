@@ -44,7 +44,9 @@ pub const CORPORA: [(&str, &str, &str, &str, &str); 4] = [
 /// One sentence: its text and gold entities as byte spans.
 #[derive(Debug, Clone)]
 pub struct NerSentence {
+    /// The sentence's text.
     pub text: String,
+    /// Gold entities: byte start, byte end, type.
     pub entities: Vec<(usize, usize, String)>,
 }
 
@@ -109,18 +111,27 @@ pub fn read_bio(path: &Path, lang: &str) -> Result<Vec<NerSentence>, EvalError> 
     Ok(out)
 }
 
+/// Scores of one NER corpus.
 #[derive(Debug, Clone, Serialize)]
 pub struct CorpusScore {
+    /// The corpus (folder name).
     pub corpus: String,
+    /// Its language code.
     pub lang: String,
+    /// Sentences scored.
     pub sentences: usize,
+    /// Exact span and type over all types.
     pub overall: Prf,
+    /// Exact span and type, per type.
     pub by_type: BTreeMap<String, Prf>,
 }
 
+/// Scores of every corpus of one split.
 #[derive(Debug, Clone, Serialize)]
 pub struct NerReport {
+    /// The split (`dev`, `test`).
     pub split: String,
+    /// One score per corpus.
     pub corpora: Vec<CorpusScore>,
 }
 
@@ -253,10 +264,13 @@ pub fn evaluate_tagger(
 /// How two taggers (say candle and ort over the same weights) agree on one corpus.
 #[derive(Debug, Clone, Serialize)]
 pub struct CorpusAgreement {
+    /// The corpus (folder name).
     pub corpus: String,
+    /// Sentences compared.
     pub sentences: usize,
     /// Sentences whose spans (start, end, label) are the same from both taggers.
     pub identical: usize,
+    /// Spans both taggers give.
     pub spans: usize,
     /// Largest difference between the two scores of a span both taggers give.
     pub max_score_diff: f32,
@@ -330,6 +344,7 @@ pub fn compare_taggers(
     Ok(out)
 }
 
+/// The report as a Markdown table, one row per corpus.
 pub fn format_ner_report(r: &NerReport) -> String {
     let mut out = format!(
         "Entity F1 (exact span and type), {} split\n{:<14} {:<4} {:>9} {:>9} {:>9} {:>9}\n",

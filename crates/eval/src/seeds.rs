@@ -9,36 +9,54 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 /// One error, readable: what was expected or produced, and the text at that place.
 #[derive(Debug, Clone, Serialize)]
 pub struct Miss {
+    /// The gold document.
     pub doc_id: String,
+    /// The layer (`sentences`, `figures`, `entities`, `claims`, …).
     pub layer: &'static str,
     /// `missed` (in gold only), `spurious` (predicted only) or `wrong_value`.
     pub what: &'static str,
+    /// Start, in code points.
     pub start: usize,
+    /// End (exclusive), in code points.
     pub end: usize,
+    /// The text at that place.
     pub text: String,
+    /// What was expected or produced.
     pub detail: String,
 }
 
 /// Scores per layer, per language and per figure type.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct SeedReport {
+    /// Documents scored.
     pub documents: usize,
+    /// Sentences, exact span, per language.
     pub sentences: BTreeMap<String, Prf>,
+    /// Boilerplate marks of matched sentences, per language.
     pub boilerplate: BTreeMap<String, Accuracy>,
+    /// Language segments, exact span and language, per language.
     pub segments: BTreeMap<String, Prf>,
     /// Documents whose segment list (spans and languages) equals the gold exactly.
     pub segments_exact_docs: Accuracy,
+    /// Publication dates equal to gold.
     pub published: Accuracy,
+    /// Figures, exact span, per language.
     pub figures: BTreeMap<String, Prf>,
+    /// Figures, exact span, per gold type.
     pub figures_by_type: BTreeMap<String, Prf>,
+    /// Type of matched figures, per language.
     pub figure_type: BTreeMap<String, Accuracy>,
+    /// Value (and upper) of matched figures, per language.
     pub figure_value: BTreeMap<String, Accuracy>,
+    /// Bound of matched figures, per language.
     pub figure_bound: BTreeMap<String, Accuracy>,
     /// Entities: exact span and type.
     pub entities: BTreeMap<String, Prf>,
+    /// Entities, exact span, per type.
     pub entities_by_type: BTreeMap<String, Prf>,
     /// Claims matched on sentence + subject + figure (see [`claim_matches`]).
     pub claims: BTreeMap<String, Prf>,
+    /// Every miss, readable.
     pub misses: Vec<Miss>,
 }
 

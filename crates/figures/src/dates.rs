@@ -8,9 +8,13 @@ use std::sync::OnceLock;
 /// A date-like match in byte offsets relative to the scanned text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DateMatch {
+    /// Start, in bytes.
     pub start: usize,
+    /// End (exclusive), in bytes.
     pub end: usize,
+    /// `DATE`, `TIME` or `DURATION`.
     pub kind: FigureType,
+    /// The ISO 8601 value; none when it needs a publication date that is missing.
     pub value: Option<FigureValue>,
 }
 

@@ -11,7 +11,9 @@ use claimx_doc::Lang;
 /// A figure span the tagger proposes, in bytes relative to the sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FigureProposal {
+    /// Start, in bytes.
     pub start: usize,
+    /// End (exclusive), in bytes.
     pub end: usize,
 }
 

@@ -11,12 +11,19 @@ use serde::{Deserialize, Serialize};
 /// A recognised figure in byte offsets relative to the scanned text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FigureMatch {
+    /// Start, in bytes.
     pub start: usize,
+    /// End (exclusive), in bytes.
     pub end: usize,
+    /// What kind of figure it is.
     pub kind: FigureType,
+    /// The normalised value; none when it cannot be resolved.
     pub value: Option<FigureValue>,
+    /// Upper end of a range.
     pub upper: Option<FigureValue>,
+    /// How the stated value relates to the true one.
     pub bound: Option<Bound>,
+    /// ISO 4217 code, counted noun, `%` or measure unit.
     pub unit: Option<String>,
     /// Where the value expression starts, after any bound phrase (`about $ 14 million` →
     /// the offset of `$`). Equals `start` when there is no bound phrase.
@@ -214,10 +221,12 @@ impl NumberSpan {
 }
 
 impl FigureRecognizer {
+    /// The recogniser with every rule on.
     pub fn new() -> Self {
         FigureRecognizer::default()
     }
 
+    /// Numbers, money and percentages only: no dates, times or durations.
     pub fn numbers_only() -> Self {
         FigureRecognizer { numbers_only: true }
     }

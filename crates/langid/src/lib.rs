@@ -26,9 +26,13 @@ use whatlang::{Detector, Lang as WLang, Script};
 /// A language segment as byte offsets (end exclusive).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct SegmentBounds {
+    /// Start, in bytes.
     pub start: usize,
+    /// End (exclusive), in bytes.
     pub end: usize,
+    /// The segment's language.
     pub lang: Lang,
+    /// 0..1: how sure the identifier is.
     pub confidence: f32,
 }
 
@@ -39,6 +43,7 @@ pub struct LanguageReport {
     pub lang: Lang,
     /// All languages present, main first.
     pub languages: Vec<Lang>,
+    /// Runs of one language, in text order.
     pub segments: Vec<SegmentBounds>,
 }
 
@@ -96,6 +101,7 @@ impl Default for LangIdConfig {
 /// whatlang-based identifier for de / en / zh / other.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct LanguageIdentifier {
+    /// Thresholds and smoothing of the segmenter.
     #[serde(default)]
     pub config: LangIdConfig,
 }
@@ -117,10 +123,12 @@ impl LanguageIdentification for LanguageIdentifier {
 }
 
 impl LanguageIdentifier {
+    /// An identifier with these settings.
     pub fn new(config: LangIdConfig) -> Self {
         LanguageIdentifier { config }
     }
 
+    /// The document's languages and its segments.
     pub fn identify(&self, text: &str) -> LanguageReport {
         let mut chunks = self.chunks(text);
         let deen = Detector::with_allowlist(vec![WLang::Deu, WLang::Eng]);

@@ -21,6 +21,7 @@ pub struct JsonlReader {
 }
 
 impl JsonlReader {
+    /// Documents from the JSON lines of `reader`; `source` names it in error records.
     pub fn new(source: &str, reader: Box<dyn BufRead + Send>) -> Self {
         JsonlReader {
             source: source.to_string(),

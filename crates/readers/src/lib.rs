@@ -85,6 +85,7 @@ pub(crate) fn page_text(id: &str, html: &str) -> Result<(String, Option<String>)
 /// [`DocumentError`] items instead.
 #[derive(Debug)]
 pub enum ReadError {
+    /// The input path does not exist.
     NotFound(PathBuf),
 }
 
@@ -101,16 +102,22 @@ impl std::error::Error for ReadError {}
 /// File kinds by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// Plain text: one document per file.
     Text,
+    /// JSON lines: one document per line.
     Jsonl,
+    /// WARC: one document per response or resource record.
     Warc,
 }
 
 /// How a file is compressed, by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Compression {
+    /// Not compressed.
     None,
+    /// gzip (`.gz`).
     Gzip,
+    /// Zstandard (`.zst`).
     Zstd,
 }
 

@@ -19,6 +19,7 @@ pub struct WarcReader {
 }
 
 impl WarcReader {
+    /// Documents from the WARC records of `reader`; `source` names it in error records.
     pub fn new(source: &str, reader: Box<dyn BufRead + Send>) -> Self {
         WarcReader {
             source: source.to_string(),

@@ -4,6 +4,9 @@
 //!
 //! `cargo bench -p claimx-sentences --bench split`
 
+// criterion_group! and criterion_main! generate undocumented functions
+#![allow(missing_docs)]
+
 use claimx_sentences::SentenceSplitter;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::time::Duration;

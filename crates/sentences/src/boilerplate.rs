@@ -12,6 +12,7 @@ use crate::SentenceBounds;
 pub struct BoilerplateMarker;
 
 impl BoilerplateMarker {
+    /// Mark headings, bylines, navigation and disclaimers among `sentences` of `text`.
     pub fn mark(&self, text: &str, sentences: &mut [SentenceBounds]) {
         let mut zone_until: Option<usize> = None;
         for s in sentences.iter_mut() {

@@ -35,6 +35,7 @@ pub use splitter::{SentenceBounds, SentenceSplitter, SplitterConfig};
 
 /// The sentence stage interface: any implementation maps a text to sentence spans.
 pub trait SentenceSegmenter: Send + Sync {
+    /// Sentence spans of `text`, in text order, covering every non-blank part of it.
     fn segment(&self, text: &str) -> Vec<SentenceBounds>;
 }
 

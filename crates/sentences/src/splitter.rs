@@ -6,8 +6,11 @@ use serde::{Deserialize, Serialize};
 /// A sentence as byte offsets into the original text (end exclusive, trimmed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SentenceBounds {
+    /// Start, in bytes.
     pub start: usize,
+    /// End (exclusive), in bytes.
     pub end: usize,
+    /// Boilerplate rather than running text.
     pub boilerplate: bool,
 }
 
@@ -36,6 +39,7 @@ impl Default for SplitterConfig {
 /// Rule-based sentence splitter for de / en / zh.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SentenceSplitter {
+    /// Which rules run.
     #[serde(default)]
     pub config: SplitterConfig,
 }
@@ -47,6 +51,7 @@ impl SentenceSegmenter for SentenceSplitter {
 }
 
 impl SentenceSplitter {
+    /// A splitter with these settings.
     pub fn new(config: SplitterConfig) -> Self {
         SentenceSplitter { config }
     }

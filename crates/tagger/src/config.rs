@@ -8,8 +8,11 @@ use crate::error::{Result, TaggerError};
 /// Encoder families whose token-classification checkpoints load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Architecture {
+    /// BERT and its multilingual variants.
     Bert,
+    /// XLM-RoBERTa (multilingual-e5 is one).
     XlmRoberta,
+    /// DistilBERT.
     DistilBert,
 }
 
@@ -20,21 +23,34 @@ pub enum Activation {
     Gelu,
     /// tanh approximation: `gelu_new`, `gelu_pytorch_tanh`.
     GeluTanh,
+    /// ReLU.
     Relu,
 }
 
+/// The shape of an encoder, from its Hugging Face `config.json`.
 #[derive(Debug, Clone)]
 pub struct ModelConfig {
+    /// The encoder family.
     pub architecture: Architecture,
+    /// Pieces in the vocabulary.
     pub vocab_size: usize,
+    /// Width of the hidden states.
     pub hidden_size: usize,
+    /// Transformer layers.
     pub num_layers: usize,
+    /// Attention heads per layer.
     pub num_heads: usize,
+    /// Width of the feed-forward block.
     pub intermediate_size: usize,
+    /// Longest sequence the position embeddings cover.
     pub max_position_embeddings: usize,
+    /// Token type ids (segments) the model knows.
     pub type_vocab_size: usize,
+    /// Epsilon of the layer norms.
     pub layer_norm_eps: f64,
+    /// Activation of the feed-forward block.
     pub activation: Activation,
+    /// Id of the padding piece.
     pub pad_token_id: u32,
     /// Label names by id, e.g. `B-PER`.
     pub labels: Vec<String>,
@@ -64,6 +80,7 @@ struct Raw {
 }
 
 impl ModelConfig {
+    /// The configuration in `text`, read from `path` (named in errors).
     pub fn from_json(text: &str, path: &Path) -> Result<ModelConfig> {
         let err = |message: String| TaggerError::Config {
             path: path.to_path_buf(),

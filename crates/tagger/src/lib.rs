@@ -86,7 +86,9 @@ pub use windows::{owners, plan};
 /// A backend that turns rows of piece ids (specials included) into label logits
 /// `[rows, longest row, labels]`; rows shorter than the longest are padded by the backend.
 pub trait TokenClassifier: Send + Sync {
+    /// Label logits `[rows, longest row, labels]` for rows of piece ids.
     fn logits(&self, rows: &[Vec<u32>]) -> Result<Array3<f32>>;
+    /// The label of each logit column (`O`, `B-PER`, …).
     fn labels(&self) -> &[String];
     /// Longest row, specials included, the model accepts.
     fn max_sequence(&self) -> usize;
@@ -162,6 +164,7 @@ impl std::str::FromStr for Precision {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TaggerOptions {
+    /// candle (pure Rust, default) or ONNX Runtime.
     pub backend: Backend,
     /// Threads inside one forward pass for the ort backend (0: one per core); candle uses
     /// the rayon pool it runs in.
@@ -195,8 +198,11 @@ impl Default for TaggerOptions {
 
 /// The three files of a model, already in memory (read from a directory or embedded).
 pub struct ModelFiles<'a> {
+    /// `config.json`.
     pub config: &'a [u8],
+    /// `tokenizer.json`.
     pub tokenizer: &'a [u8],
+    /// `model.safetensors`.
     pub weights: &'a [u8],
     /// Where they came from, for error messages.
     pub origin: PathBuf,
@@ -347,6 +353,7 @@ impl Tagger {
         }
     }
 
+    /// The model's labels (`O`, `B-PER`, …), in logit order.
     pub fn labels(&self) -> &[String] {
         self.classifier.labels()
     }
@@ -377,6 +384,7 @@ impl Tagger {
         })
     }
 
+    /// The model's tokenizer.
     pub fn tokenizer(&self) -> &Tokenizer {
         &self.tokenizer
     }

@@ -4,9 +4,13 @@
 /// label id and its probability.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PiecePrediction {
+    /// Start, in bytes.
     pub start: usize,
+    /// End (exclusive), in bytes.
     pub end: usize,
+    /// Label id (index into the model's labels).
     pub label: usize,
+    /// Its probability.
     pub prob: f32,
 }
 
@@ -14,9 +18,13 @@ pub struct PiecePrediction {
 /// `MONEY`, …) and the mean probability of its pieces.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TaggedSpan {
+    /// Start, in bytes.
     pub start: usize,
+    /// End (exclusive), in bytes.
     pub end: usize,
+    /// The type without its BIO prefix (`PER`, `MONEY`).
     pub label: String,
+    /// The mean probability of the span's pieces.
     pub score: f32,
 }
 

@@ -27,19 +27,25 @@ use std::sync::Arc;
 /// What one record stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RecordShape {
+    /// One record per document, annotations nested.
     Documents,
+    /// One flat row per claim ([`ClaimRow`]).
     Claims,
 }
 
 /// Why records could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
+    /// A record that cannot be serialised, or the output refused it.
     #[error("{0}")]
     Json(#[from] serde_json::Error),
+    /// The Parquet writer failed.
     #[error("parquet: {0}")]
     Parquet(#[from] parquet::errors::ParquetError),
+    /// Rows do not fit the Arrow schema.
     #[error("arrow: {0}")]
     Arrow(#[from] arrow_schema::ArrowError),
+    /// The output cannot be written.
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
