@@ -15,8 +15,8 @@ that process's own, from wait4):
   `--precision f32`, and, with --onnx DIR, a build with `--features ort` on DIR/model.onnx
   (f32); every --threads count. --reference adds candle's plain op graph (the f32 encoder
   before the fused pass) at the highest thread count. --base REV adds the default build of
-  git revision REV (built in a worktree, target/bench-base) run right before each default
-  column: a before/after of a change in one run.
+  git revision REV (built in a worktree, target/bench-base; or REV is a claimx binary) run
+  right before each default column: a before/after of a change in one run.
 - the same model in Python (`scripts/bench_peers.py`): the `transformers` token-classification
   pipeline (fp32, as `pipeline()` loads it) and `onnxruntime` with the same tokenizer,
   sentence by sentence and batched, and the pipeline batched in bf16, at the highest thread
@@ -128,7 +128,10 @@ def flops_per_token(mean_row):
 def peer(python, args):
     cmd = [python, os.path.join(ROOT, "scripts", "bench_peers.py")] + args
     secs, rss, out = measured(cmd)
-    row = json.loads(out.strip().splitlines()[-1])
+    lines = out.strip().splitlines()
+    if not lines:
+        raise RuntimeError(f"{' '.join(args[:3])}: no result (a package missing?)")
+    row = json.loads(lines[-1])
     row["rss"] = rss
     return row
 
@@ -141,7 +144,8 @@ def main():
     ap.add_argument("--onnx", help="directory from scripts/export_onnx.py: adds the ort columns")
     ap.add_argument("--reference", action="store_true", help="add candle's op graph")
     ap.add_argument("--no-peers", action="store_true")
-    ap.add_argument("--base", help="git revision whose default build runs beside this one")
+    ap.add_argument("--base", help="git revision (or a claimx binary) whose default build runs "
+                                    "beside this one")
     ap.add_argument("--python", default=sys.executable, help="Python for the peer columns")
     ap.add_argument("--markdown")
     ap.add_argument("--json")
@@ -158,7 +162,11 @@ def main():
           file=sys.stderr)
     candle = build("", os.path.join(work, "claimx-candle"))
     ort = build("ort", os.path.join(work, "claimx-ort")) if args.onnx else None
-    base = build_revision(args.base, os.path.join(work, "claimx-base")) if args.base else None
+    base = None
+    if args.base and os.path.isfile(args.base):
+        base = args.base
+    elif args.base:
+        base = build_revision(args.base, os.path.join(work, "claimx-base"))
     sents_path = os.path.join(work, "sentences.json")
     docs = sentences(candle, docs_path, sents_path)
     n_sents = sum(len(d) for d in docs)
@@ -212,6 +220,8 @@ def main():
             _, _, out = measured([candle, "bench-matmul", "--threads", str(t), "--precision", precision])
             matmul.append(json.loads(out))
         for engine, dtype in (("torch", "fp32"), ("torch", "bf16"), ("numpy", "fp32")):
+            if args.no_peers:
+                break
             try:
                 matmul.append(peer(args.python, ["matmul", "--engine", engine, "--threads", str(t),
                                                  "--dtype", dtype]))

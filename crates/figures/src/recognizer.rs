@@ -3,8 +3,8 @@ use crate::numbers::*;
 use chrono::NaiveDate;
 use claimx_doc::{Bound, FigureType, FigureValue, Lang};
 use claimx_lang::units::{
-    currency_symbol, currency_word, dollar_prefix, iso_code, quantity_unit, subunit, BOUNDS,
-    ZH_CURRENCY_NAMES,
+    currency_country, currency_symbol, currency_word, dollar_prefix, iso_code, quantity_unit,
+    subunit, BOUNDS, SHARED_CURRENCY_NAMES, ZH_CURRENCY_NAMES,
 };
 use serde::{Deserialize, Serialize};
 
@@ -617,14 +617,8 @@ impl FigureRecognizer {
                 year_like: false,
             })
         };
-        let fraction = |w: &str| match w {
-            "hälfte" => Some(50.0),
-            "drittel" | "third" => Some(100.0 / 3.0),
-            "viertel" | "quarter" => Some(25.0),
-            _ => None,
-        };
         if matches!(l.as_str(), "die" | "der" | "ein" | "einem" | "a") {
-            if let Some(v) = fraction(&next) {
+            if let Some(v) = share_word(&next) {
                 if next != "third" && next != "quarter"
                     || toks.get(i + 2).is_some_and(|t| t.text == "of")
                 {
@@ -638,18 +632,7 @@ impl FigureRecognizer {
         if l == "half" && next == "of" {
             return pct(i, i, 50.0);
         }
-        let vague = matches!(
-            l.as_str(),
-            "mehrere" | "mehreren" | "einige" | "einigen" | "several" | "some" | "paar"
-        );
-        let mult = |w: &str| match w {
-            "hundert" | "hundred" => Some(100.0),
-            "tausend" | "thousand" => Some(1000.0),
-            "millionen" | "million" => Some(1e6),
-            "milliarden" | "billion" => Some(1e9),
-            "dutzend" | "dozen" => Some(12.0),
-            _ => None,
-        };
+        let vague = VAGUE_QUANTIFIERS.contains(&l.as_str());
         let gt = |first, last, v| {
             Some(NumberSpan {
                 first,
@@ -662,18 +645,11 @@ impl FigureRecognizer {
             })
         };
         if vague {
-            if let Some(v) = mult(&next) {
+            if let Some(v) = round_scale(&next) {
                 return gt(i, i + 1, v);
             }
         }
-        let plural = match l.as_str() {
-            "hunderte" | "hunderten" | "hundreds" => Some(100.0),
-            "tausende" | "tausenden" | "thousands" => Some(1000.0),
-            "dutzende" | "dutzenden" | "dozens" => Some(12.0),
-            "millions" => Some(1e6),
-            _ => None,
-        };
-        if let Some(v) = plural {
+        if let Some(v) = plural_scale(&l) {
             // "hundreds of", "Tausende Menschen"
             return gt(i, i, v);
         }
@@ -951,25 +927,14 @@ impl FigureRecognizer {
 
     fn german_words(&self, toks: &[Tok], i: usize) -> Option<NumberSpan> {
         let w = toks[i].text.to_lowercase();
-        let is_article = matches!(
-            w.as_str(),
-            "ein" | "eine" | "einen" | "einem" | "einer" | "eins"
-        );
+        let is_article = DE_INDEFINITE_ONE.contains(&w.as_str());
         let mut value;
         let mut last = i;
         if is_article {
             let n = toks.get(i + 1)?;
             let nl = n.text.to_lowercase();
-            let m = match nl.as_str() {
-                "dutzend" => 12.0,
-                "hundert" => 100.0,
-                "tausend" => 1000.0,
-                "million" => 1e6,
-                "milliarde" => 1e9,
-                "billion" => 1e12,
-                "halb" | "halbe" | "halben" => 0.5,
-                "viertel" => 0.25,
-                "drittel" => 1.0 / 3.0,
+            let m = match de_scale_after_article(&nl) {
+                Some(m) => m,
                 _ if currency_word(n.text).is_some() => {
                     return Some(NumberSpan::new(i, i, 1.0, FigureType::Cardinal));
                 }
@@ -981,10 +946,7 @@ impl FigureRecognizer {
             value = m;
             last = i + 1;
         } else if let Some(v) = de_word(&w) {
-            if matches!(
-                w.as_str(),
-                "halb" | "halbe" | "halben" | "halbes" | "hälfte" | "viertel" | "drittel"
-            ) {
+            if DE_FRACTION_WORDS.contains(&w.as_str()) {
                 return None;
             }
             value = v;
@@ -1006,16 +968,7 @@ impl FigureRecognizer {
         let mut total = 0.0;
         while let Some(n) = toks.get(last + 1) {
             let nl = n.text.to_lowercase();
-            let m = match nl.as_str() {
-                "million" | "millionen" => 1e6,
-                "milliarde" | "milliarden" => 1e9,
-                "billion" | "billionen" => 1e12,
-                "dutzend" => 12.0,
-                "hundert" => 100.0,
-                "tausend" => 1000.0,
-                "halbe" | "halben" => 0.5,
-                _ => 0.0,
-            };
+            let m = de_following_scale(&nl).unwrap_or(0.0);
             if m > 0.0 {
                 if m >= 1e6 {
                     total += value * m;
@@ -1859,23 +1812,9 @@ fn qualified_currency(toks: &[Tok], j: usize) -> Option<(usize, &'static str)> {
             .map(|t| t.text.to_lowercase())
             .unwrap_or_default()
     };
-    let (adj_len, country) = match (w(j).as_str(), w(j + 1).as_str()) {
-        ("hong", "kong") => (2, "HKD"),
-        ("new", "zealand") => (2, "NZD"),
-        ("us" | "u.s." | "american" | "amerikanische" | "amerikanischen", _) => (1, "USD"),
-        ("australian" | "australische" | "australischen", _) => (1, "AUD"),
-        ("canadian" | "kanadische" | "kanadischen", _) => (1, "CAD"),
-        ("swiss" | "schweizer", _) => (1, "CHF"),
-        ("chinese" | "chinesische" | "chinesischen", _) => (1, "CNY"),
-        ("mexican" | "mexikanische" | "mexikanischen", _) => (1, "MXN"),
-        ("singapore", _) => (1, "SGD"),
-        _ => return None,
-    };
+    let (adj_len, country) = currency_country(&w(j), &w(j + 1))?;
     let cur = w(j + adj_len);
-    let generic = matches!(
-        cur.as_str(),
-        "dollar" | "dollars" | "francs" | "franken" | "yuan" | "pesos" | "peso"
-    );
+    let generic = SHARED_CURRENCY_NAMES.contains(&cur.as_str());
     generic.then_some((adj_len + 1, country))
 }
 

@@ -503,6 +503,86 @@ pub fn parse_zh(s: &str) -> Option<f64> {
     Some(total + section)
 }
 
+/// A fraction noun as the percentage it names (`Hälfte`, `a quarter`), lower case.
+pub fn share_word(w: &str) -> Option<f64> {
+    match w {
+        "hälfte" => Some(50.0),
+        "drittel" | "third" => Some(100.0 / 3.0),
+        "viertel" | "quarter" => Some(25.0),
+        _ => None,
+    }
+}
+
+/// Quantifiers that make a scale word an open lower bound (`mehrere Tausend`, `several
+/// hundred`), lower case.
+pub const VAGUE_QUANTIFIERS: &[&str] = &[
+    "mehrere", "mehreren", "einige", "einigen", "several", "some", "paar",
+];
+
+/// A scale word after a vague quantifier (`einige Hundert`, `several million`), lower case.
+pub fn round_scale(w: &str) -> Option<f64> {
+    match w {
+        "hundert" | "hundred" => Some(100.0),
+        "tausend" | "thousand" => Some(1000.0),
+        "millionen" | "million" => Some(1e6),
+        "milliarden" | "billion" => Some(1e9),
+        "dutzend" | "dozen" => Some(12.0),
+        _ => None,
+    }
+}
+
+/// A plural scale word that is an open lower bound on its own (`Tausende Menschen`,
+/// `hundreds of`), lower case.
+pub fn plural_scale(w: &str) -> Option<f64> {
+    match w {
+        "hunderte" | "hunderten" | "hundreds" => Some(100.0),
+        "tausende" | "tausenden" | "thousands" => Some(1000.0),
+        "dutzende" | "dutzenden" | "dozens" => Some(12.0),
+        "millions" => Some(1e6),
+        _ => None,
+    }
+}
+
+/// German indefinite articles and `eins`: the one that opens `ein Dutzend`, `eine Million`.
+pub const DE_INDEFINITE_ONE: &[&str] = &["ein", "eine", "einen", "einem", "einer", "eins"];
+
+/// A German scale or fraction word after an indefinite article (`ein Dutzend`, `eine
+/// Milliarde`, `ein halbes`), lower case.
+pub fn de_scale_after_article(w: &str) -> Option<f64> {
+    Some(match w {
+        "dutzend" => 12.0,
+        "hundert" => 100.0,
+        "tausend" => 1000.0,
+        "million" => 1e6,
+        "milliarde" => 1e9,
+        "billion" => 1e12,
+        "halb" | "halbe" | "halben" => 0.5,
+        "viertel" => 0.25,
+        "drittel" => 1.0 / 3.0,
+        _ => return None,
+    })
+}
+
+/// A German scale word that multiplies the number words before it (`zwei Millionen`,
+/// `dreißig Dutzend`, `anderthalb` excepted), lower case.
+pub fn de_following_scale(w: &str) -> Option<f64> {
+    Some(match w {
+        "million" | "millionen" => 1e6,
+        "milliarde" | "milliarden" => 1e9,
+        "billion" | "billionen" => 1e12,
+        "dutzend" => 12.0,
+        "hundert" => 100.0,
+        "tausend" => 1000.0,
+        "halbe" | "halben" => 0.5,
+        _ => return None,
+    })
+}
+
+/// German fraction words, which are no cardinals on their own (`die Hälfte`, `ein Drittel`).
+pub const DE_FRACTION_WORDS: &[&str] = &[
+    "halb", "halbe", "halben", "halbes", "hälfte", "viertel", "drittel",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

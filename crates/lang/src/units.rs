@@ -116,6 +116,29 @@ pub fn subunit(w: &str) -> Option<&'static str> {
     })
 }
 
+/// The country words that say whose dollar, franc or yuan is meant (`Hong Kong`,
+/// `kanadische`), lower case: how many words they take (the first and maybe the second) and
+/// the ISO 4217 code.
+pub fn currency_country(first: &str, second: &str) -> Option<(usize, &'static str)> {
+    Some(match (first, second) {
+        ("hong", "kong") => (2, "HKD"),
+        ("new", "zealand") => (2, "NZD"),
+        ("us" | "u.s." | "american" | "amerikanische" | "amerikanischen", _) => (1, "USD"),
+        ("australian" | "australische" | "australischen", _) => (1, "AUD"),
+        ("canadian" | "kanadische" | "kanadischen", _) => (1, "CAD"),
+        ("swiss" | "schweizer", _) => (1, "CHF"),
+        ("chinese" | "chinesische" | "chinesischen", _) => (1, "CNY"),
+        ("mexican" | "mexikanische" | "mexikanischen", _) => (1, "MXN"),
+        ("singapore", _) => (1, "SGD"),
+        _ => return None,
+    })
+}
+
+/// Currency names several countries use, which a country word before them makes precise.
+pub const SHARED_CURRENCY_NAMES: &[&str] = &[
+    "dollar", "dollars", "francs", "franken", "yuan", "pesos", "peso",
+];
+
 /// Chinese currency names after a number, longest first where one contains another.
 pub const ZH_CURRENCY_NAMES: &[(&str, &str)] = &[
     ("新台币", "TWD"),

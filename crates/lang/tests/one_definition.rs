@@ -35,6 +35,10 @@ const MARKERS: &[&str] = &[
     "\"美元\"",
     "\"eleven\"",
     "\"mr\"",
+    "\"tausend\"",
+    "\"hälfte\"",
+    "\"mehrere\"",
+    "\"kanadische\"",
 ];
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
