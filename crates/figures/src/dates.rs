@@ -62,6 +62,9 @@ struct Patterns {
     weekend: Regex,
     relative: Regex,
     zh_relative: Regex,
+    zh_time: Regex,
+    zh_month: Regex,
+    zh_day: Regex,
     duration: Regex,
     duration_adj: Regex,
     zh_duration: Regex,
@@ -88,9 +91,15 @@ fn patterns() -> &'static Patterns {
             weekend: r(r"\b(?:(vergangenen|letzten|kommenden|nächsten|last|next|this|coming)\s+)?(Wochenende|weekend)\b"),
             relative: r(r"\b(?:([Ee]arlier|[Ll]ater)\s+this\s+(year|month|week)|(?:([Vv]ergangenen|[Ll]etzten|[Vv]origen|[Kk]ommenden|[Nn]ächsten|[Dd]iese[nms]?)\s+(Jahr(?:es)?|Monat(?:s)?|Woche))|(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+(year|month|week))|(?:([Aa]nfang|[Ee]nde|[Mm]itte)\s+(?:des|dieses|vergangenen|letzten|nächsten)\s+(Jahres|Monats))|\b([Gg]estern|[Hh]eute|morgen|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)"),
             zh_relative: r(r"(去年|今年|明年|前年|昨天|今天|明天|上周|下周|本周|上个月|下个月|本月|上月|下月)"),
+            // 21时14分, 下午6点多, 20时许, 23点30分, 九点半
+            zh_time: r(r"(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜间|夜里)?([0-9０-９]{1,2}|[零一二两三四五六七八九十]{1,3})(?:时|点)(?:([0-9０-９]{1,2}|[零一二三四五六七八九十]{1,3})分|(半))?(许|左右|多)?"),
+            // 5月, 6月份, 11月中旬 (a month without its year or day)
+            zh_month: r(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(份)?(上旬|中旬|下旬|初|底|末)?"),
+            // 23日 (a day without its month)
+            zh_day: r(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日"),
             duration: r(&format!(r"\b(\d+(?:[.,]\d+)?|{NUM_WORDS})\s+(Tage?n?|Wochen|Monate?n?|Jahre?n?|Stunden|Minuten|Jahrzehnte?n?|days?|weeks?|months?|years?|hours?|minutes?|decades?)\b")),
             duration_adj: r(&format!(r"(?i)\b(\d+|{NUM_WORDS})-(day|week|month|year|hour|minute|decade|tägige[nmrs]?|wöchige[nmrs]?|monatige[nmrs]?|jährige[nmrs]?)\b")),
-            zh_duration: r(r"([0-9０-９]+|[一二两三四五六七八九十百]+)(个月|天|周|小时|分钟|个星期|年(?:来|间|内|中)?)"),
+            zh_duration: r(r"([0-9０-９]+(?:[.．][0-9０-９]+)?|[一二两三四五六七八九十百]+)(个月|天|周|小时|分钟|个星期|年(?:来|间|内|中)?)"),
         }
     })
 }
@@ -109,6 +118,14 @@ fn two_digit_year(y: i32) -> i32 {
     } else {
         y
     }
+}
+
+/// Whether `before` ends in a digit or a Chinese numeral (the match after it would cut a
+/// number).
+fn ends_in_numeral(before: &str) -> bool {
+    before.chars().next_back().is_some_and(|c| {
+        c.is_ascii_digit() || matches!(c, '０'..='９') || crate::numbers::is_zh_numeral(c)
+    })
 }
 
 fn zh_num(s: &str) -> Option<u32> {
@@ -257,6 +274,74 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             }
         };
         push(&mut out, m.start(), m.end(), FigureType::Date, v);
+    }
+    // after full Chinese dates (which hold months and days), before the number scanner
+    for c in p.zh_month.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let Some(mo) = c.get(1).and_then(|x| zh_num(x.as_str())) else {
+            continue;
+        };
+        // a digit or numeral right before belongs to another number (`2025月` is none)
+        if !(1..=12).contains(&mo) || ends_in_numeral(&text[..m.start()]) {
+            continue;
+        }
+        let v = reference.map(|r| FigureValue::Text(format!("{:04}-{mo:02}", r.year())));
+        push(&mut out, m.start(), m.end(), FigureType::Date, v);
+    }
+    for c in p.zh_day.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let Some(d) = c.get(1).and_then(|x| zh_num(x.as_str())) else {
+            continue;
+        };
+        // the day of an unnamed month: its month is the reader's guess, so no value
+        if (1..=31).contains(&d) && !ends_in_numeral(&text[..m.start()]) {
+            push(&mut out, m.start(), m.end(), FigureType::Date, None);
+        }
+    }
+    for c in p.zh_time.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let Some(mut h) = c.get(2).and_then(|x| zh_num(x.as_str())) else {
+            continue;
+        };
+        let mi = match (c.get(3), c.get(4)) {
+            (Some(x), _) => zh_num(x.as_str()),
+            (None, Some(_)) => Some(30),
+            (None, None) => Some(0),
+        };
+        let Some(mi) = mi else { continue };
+        // `3.5点` (index points) and `2025点` are no clock times
+        if h > 24
+            || mi > 59
+            || text[..c.get(2).unwrap().start()].ends_with(['.', '．'])
+            || ends_in_numeral(&text[..c.get(2).unwrap().start()])
+        {
+            continue;
+        }
+        // without a time of day before it or minutes after it, only digits before 时 make
+        // a clock time: `一时` is "for a while", `三点` "three points"
+        let bare =
+            c.get(1).is_none() && c.get(3).is_none() && c.get(4).is_none() && c.get(5).is_none();
+        let by_digits = c
+            .get(2)
+            .unwrap()
+            .as_str()
+            .starts_with(|ch: char| ch.is_ascii_digit() || matches!(ch, '０'..='９'));
+        if bare && !(by_digits && m.as_str().contains('时')) {
+            continue;
+        }
+        let afternoon = c
+            .get(1)
+            .is_some_and(|p| matches!(p.as_str(), "下午" | "傍晚" | "晚上" | "夜间" | "夜里"));
+        if afternoon && h < 12 {
+            h += 12;
+        }
+        push(
+            &mut out,
+            m.start(),
+            m.end(),
+            FigureType::Time,
+            Some(FigureValue::Text(format!("{h:02}:{mi:02}"))),
+        );
     }
     for c in p.time.captures_iter(text) {
         let m = c.get(0).unwrap();
@@ -447,12 +532,26 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
     }
     for c in p.zh_duration.captures_iter(text) {
         let m = c.get(0).unwrap();
-        let Some(v) = zh_num(c.get(1).unwrap().as_str()) else {
+        let number = c.get(1).unwrap().as_str();
+        // `1.5小时`: a decimal is read whole, never from its last digits
+        let v = if number.contains(['.', '．']) {
+            let ascii: String = number
+                .chars()
+                .map(crate::numbers::fullwidth_to_ascii)
+                .collect();
+            ascii.parse::<f64>().ok()
+        } else {
+            zh_num(number).map(f64::from)
+        };
+        let Some(v) = v else {
             continue;
         };
+        if ends_in_numeral(&text[..m.start()]) || text[..m.start()].ends_with(['.', '．']) {
+            continue;
+        }
         let u = c.get(2).unwrap().as_str();
         if u == "年"
-            && (v >= 100
+            && (v >= 100.0
                 || text[m.end()..].starts_with(|ch: char| ch == '月' || ch.is_ascii_digit()))
         {
             continue; // 2018年 is a date
@@ -470,7 +569,7 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             m.start(),
             m.end(),
             FigureType::Duration,
-            Some(FigureValue::Text(iso_duration(v as f64, code))),
+            Some(FigureValue::Text(iso_duration(v, code))),
         );
     }
     out.sort_by_key(|m| m.start);

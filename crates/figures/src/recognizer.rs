@@ -253,6 +253,8 @@ impl FigureRecognizer {
             _ => true,
         };
         let mut out = self.recognize_all(text, lang, reference);
+        zh_figure_edges(text, &mut out);
+        drop_numerals_inside_words(text, &mut out);
         for m in &mut out {
             let date = m.kind == FigureType::Date;
             if !finite(&m.value)
@@ -1436,6 +1438,106 @@ fn bound_before(text: &str, start: usize, _lang: Lang) -> Option<(usize, Bound)>
         }
     }
     best
+}
+
+/// Chinese figures take the guideline's edges: `第` makes an ordinal of the number after it
+/// (`第32` → ORDINAL 32); a trailing `多` or `余` (more than: `10多`, `3万余`) or `左右` or
+/// `许` (about: `10%左右`) belongs to the figure as its bound; a measure word does not
+/// (`20吨` → CARDINAL `20`, unit `t`), as no classifier does.
+fn zh_figure_edges(text: &str, figures: &mut [FigureMatch]) {
+    let han = |c: char| claimx_lang::script::is_han(c);
+    for m in figures.iter_mut() {
+        let numeric = matches!(
+            m.kind,
+            FigureType::Cardinal | FigureType::Money | FigureType::Percent | FigureType::Quantity
+        );
+        if !numeric {
+            continue;
+        }
+        if m.kind == FigureType::Cardinal
+            && m.start == m.value_start
+            && text[..m.start].ends_with('第')
+        {
+            m.start -= '第'.len_utf8();
+            m.value_start = m.start;
+            m.kind = FigureType::Ordinal;
+            m.unit = None;
+            continue;
+        }
+        let last = text[m.start..m.end].chars().next_back();
+        let ends_in_number =
+            last.is_some_and(|c| c.is_ascii_digit() || c == '%' || is_zh_numeral(c));
+        if ends_in_number {
+            let after = &text[m.end..];
+            let tail = [
+                ("左右", Bound::Approx),
+                ("许", Bound::Approx),
+                ("多", Bound::Gt),
+                ("余", Bound::Gt),
+            ]
+            .into_iter()
+            .find(|(w, _)| after.starts_with(w));
+            if let Some((w, bound)) = tail {
+                // `多` opening a word of its own (`多家`, `多年`) is "many", not "more than"
+                let next = after[w.len()..].chars().next();
+                let many = w == "多"
+                    && next.is_some_and(|c| matches!(c, '年' | '次' | '种' | '个' | '方'));
+                if !many {
+                    m.end += w.len();
+                    m.bound = m.bound.or(Some(bound));
+                }
+            }
+        }
+        if m.kind == FigureType::Quantity {
+            let body = &text[m.value_start..m.end];
+            let unit_len: usize = body
+                .chars()
+                .rev()
+                .take_while(|&c| han(c) && !is_zh_numeral(c))
+                .map(char::len_utf8)
+                .sum();
+            if unit_len > 0 && unit_len < body.len() {
+                m.end -= unit_len;
+                m.kind = FigureType::Cardinal;
+            }
+        }
+    }
+}
+
+/// Chinese numerals inside an ordinary word are no figures (guideline: 二手, 一些, 一起, 万一,
+/// 一直, 无底洞). A figure whose value starts with a Chinese numeral character goes when the
+/// word around that character (jieba's segmentation) begins before the figure (进一步,
+/// 这一, 西五环, 无底洞), or begins with it and runs on past the figure either by two or more
+/// characters (二手市场, 二氧化硫, 一把手: a compound, not a count) or as a verb, adverb or
+/// other function word (参与, 一直, 万一). A numeral with one more character that is no
+/// such word stays: `两人`, `五大银行`, `一家`.
+fn drop_numerals_inside_words(text: &str, figures: &mut Vec<FigureMatch>) {
+    let numeral_led = |m: &FigureMatch| {
+        text.get(m.value_start..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(is_zh_numeral)
+    };
+    if !figures.iter().any(numeral_led) {
+        return;
+    }
+    let words = claimx_lang::zh::words(text);
+    figures.retain(|m| {
+        if !numeral_led(m) {
+            return true;
+        }
+        let i = words.partition_point(|w| w.end <= m.value_start);
+        let Some(word) = words.get(i) else {
+            return true;
+        };
+        if word.start < m.start {
+            return false;
+        }
+        if word.end <= m.end {
+            return true;
+        }
+        let rest = text[m.end..word.end].chars().count();
+        rest < 2 && !word.is_function_or_verb()
+    });
 }
 
 fn ends_with_word(hay: &str, p: &str) -> bool {

@@ -469,14 +469,92 @@ fn times(#[case] lang: Lang, #[case] text: &str, #[case] span: &str, #[case] val
 #[case::en_first(Lang::En, "It was the first lab abroad.", "first", 1.0)]
 #[case::en_21st(Lang::En, "In the 21st century.", "21st", 21.0)]
 #[case::de_dritte(Lang::De, "Das ist der dritte Versuch.", "dritte", 3.0)]
-#[case::zh_di(Lang::Zh, "这是第三次。", "三", 3.0)]
+#[case::zh_di(Lang::Zh, "这是第三次。", "第三", 3.0)]
+#[case::zh_di_digits(Lang::Zh, "成为国内第32家合资基金公司。", "第32", 32.0)]
 fn ordinals(#[case] lang: Lang, #[case] text: &str, #[case] span: &str, #[case] value: f64) {
     let figs = figures(text, lang);
     let f = find(&figs, text, span);
-    if lang != Lang::Zh {
-        assert_eq!(f.kind, T::Ordinal);
-    }
+    assert_eq!(f.kind, T::Ordinal);
     assert!(close(&f.value, &num(value)));
+}
+
+/// Clock times in Chinese: hour with 时 or 点, minutes, 半, a time of day before (下午 adds
+/// twelve hours), 许 / 左右 / 多 after.
+#[rstest]
+#[case("民警21时14分发现", "21时14分", "21:14")]
+#[case("5月7日20时许，警方", "20时许", "20:00")]
+#[case("6月14日下午6点多，他", "下午6点多", "18:00")]
+#[case("航班预计当晚23点30分到达", "23点30分", "23:30")]
+#[case("当晚21时左右，他", "21时左右", "21:00")]
+#[case("上午九点半开会", "上午九点半", "09:30")]
+fn chinese_clock_times(#[case] text: &str, #[case] span: &str, #[case] value: &str) {
+    let figs = figures(text, Lang::Zh);
+    let f = find(&figs, text, span);
+    assert_eq!(f.kind, T::Time);
+    assert_eq!(f.value, txt(value));
+}
+
+/// Numerals in other words are no clock times: 一时 "for a while", 三点 "three points",
+/// index points after a decimal.
+#[rstest]
+#[case("他一时难以接受")]
+#[case("以下三点值得注意")]
+#[case("沪指上涨3.5点")]
+fn chinese_non_times(#[case] text: &str) {
+    assert!(
+        figures(text, Lang::Zh).iter().all(|f| f.kind != T::Time),
+        "{text}"
+    );
+}
+
+/// A month or a day on its own is a date (the month resolved with the publication year; a
+/// day without its month has no value).
+#[rstest]
+#[case("就在4月，国家环保部", "4月", Some("2025-04"))]
+#[case("香港媒体于6月份曝光", "6月份", Some("2025-06"))]
+#[case("至11月中旬被驳回", "11月中旬", Some("2025-11"))]
+#[case("23日，在中国循环经济论坛上", "23日", None)]
+fn chinese_months_and_days(#[case] text: &str, #[case] span: &str, #[case] value: Option<&str>) {
+    let reference = chrono::NaiveDate::from_ymd_opt(2025, 7, 24);
+    let figs = crate::FigureRecognizer::new().recognize(text, Lang::Zh, reference);
+    let f = find(&figs, text, span);
+    assert_eq!(f.kind, T::Date);
+    assert_eq!(f.value, value.map(|v| FigureValue::Text(v.into())));
+}
+
+/// The guideline's Chinese spans: trailing 多 / 余 / 左右 are bounds inside the span, a
+/// measure word stays outside it, a decimal duration is read whole.
+#[rstest]
+#[case("至晚上已有10多伙获预留", "10多", T::Cardinal, Some(Bound::Gt))]
+#[case("今明年要下降10%左右", "10%左右", T::Percent, Some(Bound::Approx))]
+#[case("对20吨及以下转炉", "20", T::Cardinal, None)]
+#[case("钢铁产能过剩超过1亿吨", "超过1亿", T::Cardinal, Some(Bound::Gt))]
+#[case("历时1.5小时的答问大会", "1.5小时", T::Duration, None)]
+fn chinese_figure_edges(
+    #[case] text: &str,
+    #[case] span: &str,
+    #[case] kind: T,
+    #[case] bound: Option<Bound>,
+) {
+    let figs = figures(text, Lang::Zh);
+    let f = find(&figs, text, span);
+    assert_eq!((f.kind, f.bound), (kind, bound));
+}
+
+/// Numerals inside ordinary words are no figures (guideline, second edition); counts stay.
+#[rstest]
+#[case("二手市场很热", &[])]
+#[case("他一直在等", &[])]
+#[case("为进一步查明情况", &[])]
+#[case("在参与聚会的同学中", &[])]
+#[case("2009年二氧化硫排放", &["2009年"])]
+#[case("有两万人。", &["两万"])]
+#[case("位列美国前五大银行之列", &["五"])]
+#[case("两人学习成绩优异", &["两"])]
+fn chinese_numerals_in_words(#[case] text: &str, #[case] want: &[&str]) {
+    let figs = figures(text, Lang::Zh);
+    let got: Vec<&str> = figs.iter().map(|f| &text[f.start..f.end]).collect();
+    assert_eq!(got, want, "{text}");
 }
 
 #[rstest]
