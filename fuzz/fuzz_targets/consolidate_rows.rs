@@ -3,6 +3,7 @@
 //! `read_rows` as if they were a claims file.
 #![no_main]
 use claimx_consolidate::{consolidate, html, markdown, read_rows, AliasTable, ClaimRow, FigureRow};
+use claimx_doc::{FigureType, FigureValue, Lang};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -21,29 +22,36 @@ fuzz_target!(|data: &[u8]| {
             let year = i % 2 == 0;
             ClaimRow {
                 id: format!("doc-{}", i % 3),
-                lang: ["de", "en", "zh"][i % 3].into(),
+                lang: [Lang::De, Lang::En, Lang::Zh][i % 3],
                 claim: i,
+                sentence: Default::default(),
+                sentence_text: line.into(),
                 subject: Some(line[..cut].into()),
+                subject_type: None,
                 subject_entity: None,
                 subject_canonical: (i % 4 == 0).then(|| line[..cut].into()),
                 predicate: None,
                 figure: Some(FigureRow {
+                    span: Default::default(),
                     text: line[cut..].into(),
-                    kind: if year { "DATE" } else { "CARDINAL" }.into(),
+                    kind: if year { FigureType::Date } else { FigureType::Cardinal },
                     value: Some(if year {
-                        serde_json::json!(format!("{}", 2000 + line.len() % 30))
+                        FigureValue::Text(format!("{}", 2000 + line.len() % 30))
                     } else {
-                        serde_json::json!(line.len() as f64)
+                        FigureValue::Number(line.len() as f64)
                     }),
                     upper: None,
                     bound: None,
                     unit: (!year).then(|| "people".into()),
+                    lang: Lang::Other,
                 }),
                 time: None,
+                location: None,
                 attribution: None,
-                sentence_text: line.into(),
+                cue: None,
                 hedged: false,
                 negated: false,
+                confidence: 0.5,
             }
         })
         .collect();

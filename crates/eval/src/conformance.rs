@@ -403,9 +403,16 @@ fn value_ok(family: &str, e: &Value, m: &FigureMatch, lang: Lang) -> bool {
             }
         }
         "Currency" => {
+            // Recognizers-Text states minor units in themselves (`34 cents` = 34 Cent); our
+            // guideline converts them to the major unit (0.34 USD): compare in theirs
+            let minor = matches!(
+                e["unit"].as_str(),
+                Some("Cent" | "Penny" | "Pence" | "Fen" | "Jiao")
+            );
+            let ours = num(m).map(|v| if minor { v * 100.0 } else { v });
             let v_ok = match (
                 e["value"].as_str().and_then(|v| parse_spec_number(v, lang)),
-                num(m),
+                ours,
             ) {
                 (Some(a), Some(b)) => close(a, b),
                 _ => false,

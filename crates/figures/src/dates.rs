@@ -62,6 +62,8 @@ struct Patterns {
     weekend: Regex,
     relative: Regex,
     zh_relative: Regex,
+    de_relative_word: Regex,
+    quarter: Regex,
     zh_time: Regex,
     zh_month: Regex,
     zh_day: Regex,
@@ -86,11 +88,16 @@ fn patterns() -> &'static Patterns {
             time: r(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?Uhr\b)?"),
             time_uhr: r(r"\b(\d{1,2})\s?Uhr\b"),
             time_ampm: r(r"\b(\d{1,2})(?::(\d{2}))?\s?([ap])\.?m\.?(?:\s|$|[,;])"),
-            weekday: r(r"\b(?:(kommenden|nächsten|next|coming|vergangenen|letzten|last)\s+)?(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+            weekday: r(r"\b(?:(kommenden|nächsten|next|coming|vergangenen|letzten|last)\s+)?(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?\b"),
             zh_weekday: r(r"(上|下|本|这)?(?:周|星期|礼拜)([一二三四五六日天])"),
             weekend: r(r"\b(?:(vergangenen|letzten|kommenden|nächsten|last|next|this|coming)\s+)?(Wochenende|weekend)\b"),
-            relative: r(r"\b(?:([Ee]arlier|[Ll]ater)\s+this\s+(year|month|week)|(?:([Vv]ergangenen|[Ll]etzten|[Vv]origen|[Kk]ommenden|[Nn]ächsten|[Dd]iese[nms]?)\s+(Jahr(?:es)?|Monat(?:s)?|Woche))|(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+(year|month|week))|(?:([Aa]nfang|[Ee]nde|[Mm]itte)\s+(?:des|dieses|vergangenen|letzten|nächsten)\s+(Jahres|Monats))|\b([Gg]estern|[Hh]eute|morgen|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)"),
+            relative: r(r"\b(?:([Ee]arlier|[Ll]ater)\s+this\s+(year|month|week)|(?:([Vv]ergangene[nrs]?|[Ll]etzte[nrs]?|[Vv]orige[nrs]?|[Kk]ommende[nrs]?|[Nn]ächste[nrs]?|[Ll]aufende[nrs]?|[Dd]iese[nms]?)\s+(Jahr(?:es)?|Monat(?:s)?|Woche)\b)|(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+(year|month|week))|(?:([Aa]nfang|[Ee]nde|[Mm]itte)\s+(?:des|dieses|vergangenen|letzten|nächsten)\s+(Jahres|Monats))|\b([Gg]estern|[Hh]eute|morgen|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)"),
             zh_relative: r(r"(去年|今年|明年|前年|昨天|今天|明天|上周|下周|本周|上个月|下个月|本月|上月|下月)"),
+            // heuer (Austrian "this year"), Vorjahr, Vorwoche, Jahr zuvor; Vormonat and
+            // Vorjahresmonat name a month before the one the text reports on: no value
+            de_relative_word: r(r"\b(?:([Hh]euer)|(Vorjahr(?:es)?|Jahr zuvor)|(Vorwoche)|(Vorjahresmonat(?:s)?|Vormonat(?:s)?))\b"),
+            // 3. Quartal, ersten Quartal 2020, first quarter of 2021, Q1 2020, 2009年一季度, 四季度
+            quarter: r(r"(?:\b(?:(ersten|zweiten|dritten|vierten|first|second|third|fourth)|([1-4])\.)\s+(?:Quartals?|quarter)(?:\s+(?:of\s+)?(\d{4}))?\b|\bQ([1-4])(?:\s+(\d{4}))?\b|(?:(\d{4})年)?第?([一二三四1-4])季度)"),
             // 21时14分, 下午6点多, 20时许, 23点30分, 九点半
             zh_time: r(r"(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜间|夜里)?([0-9０-９]{1,2}|[零一二两三四五六七八九十]{1,3})(?:时|点)(?:([0-9０-９]{1,2}|[零一二三四五六七八九十]{1,3})分|(半))?(许|左右|多)?"),
             // 5月, 6月份, 11月中旬 (a month without its year or day)
@@ -126,6 +133,18 @@ fn ends_in_numeral(before: &str) -> bool {
     before.chars().next_back().is_some_and(|c| {
         c.is_ascii_digit() || matches!(c, '０'..='９') || crate::numbers::is_zh_numeral(c)
     })
+}
+
+/// Two neighbouring numerals side by side are an estimate, not digits: `两三个月` is two or
+/// three months (the lower one is the value), `三五天` three to five days.
+fn approximate_pair(s: &str) -> Option<f64> {
+    let mut chars = s.chars();
+    let (a, b) = (chars.next()?, chars.next()?);
+    if chars.next().is_some() {
+        return None;
+    }
+    let (x, y) = (crate::numbers::zh_digit(a)?, crate::numbers::zh_digit(b)?);
+    (x >= 1.0 && (y == x + 1.0 || (x, y) == (3.0, 5.0))).then_some(x)
 }
 
 fn zh_num(s: &str) -> Option<u32> {
@@ -171,6 +190,49 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
     };
     let num = |c: Option<regex::Match>| c.and_then(|m| m.as_str().parse::<i32>().ok());
 
+    // quarters first: `2009年一季度` is one date, not a year and a count
+    for c in p.quarter.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let q = match (c.get(1), c.get(2), c.get(4), c.get(7)) {
+            (Some(w), ..) => match w.as_str() {
+                "ersten" | "first" => 1,
+                "zweiten" | "second" => 2,
+                "dritten" | "third" => 3,
+                _ => 4,
+            },
+            (_, Some(d), ..) | (_, _, Some(d), _) => d.as_str().parse().unwrap_or(1),
+            (.., Some(z)) => zh_num(z.as_str()).unwrap_or(1),
+            _ => continue,
+        };
+        // 上一季度 / 上季度: the quarter before the publication's
+        if let Some(z) = c.get(7) {
+            let before = &text[..m.start()];
+            let previous =
+                before.ends_with('上') && z.as_str() == "一" || text[..z.start()].ends_with('上');
+            if previous && c.get(6).is_none() {
+                let start = before.rfind('上').unwrap_or(m.start());
+                let v = reference.map(|r| {
+                    let q0 = r.year() * 4 + (r.month0() / 3) as i32 - 1;
+                    FigureValue::Text(format!(
+                        "{:04}-{:02}",
+                        q0.div_euclid(4),
+                        3 * q0.rem_euclid(4) + 1
+                    ))
+                });
+                push(&mut out, start.min(m.start()), m.end(), FigureType::Date, v);
+                continue;
+            }
+        }
+        let year = [c.get(3), c.get(5), c.get(6)]
+            .into_iter()
+            .flatten()
+            .find_map(|y| y.as_str().parse::<i32>().ok())
+            .or(reference.map(|r| r.year()));
+        // a quarter is written as the month it begins with (guideline: `3. Quartal 2015` →
+        // `2015-07`)
+        let v = year.map(|y| FigureValue::Text(format!("{y:04}-{:02}", 3 * q - 2)));
+        push(&mut out, m.start(), m.end(), FigureType::Date, v);
+    }
     for c in p.iso.captures_iter(text) {
         let m = c.get(0).unwrap();
         push(
@@ -404,8 +466,9 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             .get(1)
             .is_some_and(|q| matches!(q.as_str(), "kommenden" | "nächsten" | "next" | "coming"));
         let v = reference.map(|r| {
+            // `kommenden Freitag` said on a Friday is a week on: strictly after the day
             let d = if forward {
-                next_weekday(r, day)
+                next_weekday(r + Duration::days(1), day)
             } else {
                 prev_weekday(r, day)
             };
@@ -478,6 +541,19 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         let v = reference.and_then(|r| resolve_relative(r, qual, unit));
         push(&mut out, m.start(), m.end(), FigureType::Date, v);
     }
+    for c in p.de_relative_word.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let v = if c.get(1).is_some() {
+            reference.and_then(|r| resolve_relative(r, "this", "year"))
+        } else if c.get(2).is_some() {
+            reference.and_then(|r| resolve_relative(r, "last", "year"))
+        } else if c.get(3).is_some() {
+            reference.and_then(|r| resolve_relative(r, "last", "week"))
+        } else {
+            None
+        };
+        push(&mut out, m.start(), m.end(), FigureType::Date, v);
+    }
     for c in p.zh_relative.captures_iter(text) {
         let m = c.get(0).unwrap();
         let (q, u) = match m.as_str() {
@@ -540,6 +616,8 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
                 .map(crate::numbers::fullwidth_to_ascii)
                 .collect();
             ascii.parse::<f64>().ok()
+        } else if let Some(low) = approximate_pair(number) {
+            Some(low)
         } else {
             zh_num(number).map(f64::from)
         };
@@ -620,11 +698,12 @@ fn next_weekday(r: NaiveDate, day: Weekday) -> NaiveDate {
 
 fn resolve_relative(r: NaiveDate, qual: &str, unit: &str) -> Option<FigureValue> {
     let q = qual.to_lowercase();
-    let back = matches!(
-        q.as_str(),
-        "vergangenen" | "letzten" | "vorigen" | "last" | "past"
-    );
-    let fwd = matches!(q.as_str(), "kommenden" | "nächsten" | "next" | "coming");
+    let back = ["vergangen", "letzt", "vorig"]
+        .iter()
+        .any(|stem| q.starts_with(stem))
+        || matches!(q.as_str(), "last" | "past");
+    let fwd = ["kommend", "nächst"].iter().any(|stem| q.starts_with(stem))
+        || matches!(q.as_str(), "next" | "coming");
     let delta: i32 = if q == "before-last" {
         -2
     } else if back {

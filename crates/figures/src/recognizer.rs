@@ -254,6 +254,7 @@ impl FigureRecognizer {
         };
         let mut out = self.recognize_all(text, lang, reference);
         zh_figure_edges(text, &mut out);
+        minor_units_in_major(lang, &mut out);
         drop_numerals_inside_words(text, &mut out);
         for m in &mut out {
             let date = m.kind == FigureType::Date;
@@ -682,6 +683,16 @@ impl FigureRecognizer {
             return;
         }
         let with_cent = toks.get(l + 1).is_some_and(|c| subunit(c.text).is_some());
+        // `… 2,2 Millionen Dollar ein.`: a bare `ein` after the currency is a separable verb
+        // particle (or an article), never one cent (guideline, second edition)
+        let bare = k == ns.last + 1;
+        if !with_cent
+            && bare
+            && lang == Lang::De
+            && DE_INDEFINITE_ONE.contains(&t.text.to_lowercase().as_str())
+        {
+            return;
+        }
         // Without an explicit `Cent`, only directly after the currency word or after `and`.
         let next_is_noun = toks.get(l + 1).is_some_and(|c| {
             c.kind == TokKind::Word
@@ -1438,6 +1449,36 @@ fn bound_before(text: &str, start: usize, _lang: Lang) -> Option<(usize, Bound)>
         }
     }
     best
+}
+
+/// Amounts in a minor unit alone (`60 Cent`, `50p`) are converted to the major unit
+/// (guideline, second edition: `10 Cent` → 0.10 EUR): pence are hundredths of a pound; cents
+/// are hundredths of the currency last named before them in the text, else of the euro in
+/// German and the dollar in English.
+fn minor_units_in_major(lang: Lang, figures: &mut [FigureMatch]) {
+    let mut named: Option<String> = None;
+    for m in figures.iter_mut() {
+        let major = match m.unit.as_deref() {
+            Some("GBX") => "GBP".to_string(),
+            Some("cent") => named.clone().unwrap_or_else(|| match lang {
+                Lang::De => "EUR".into(),
+                _ => "USD".into(),
+            }),
+            Some(code) if m.kind == FigureType::Money => {
+                named = Some(code.to_string());
+                continue;
+            }
+            _ => continue,
+        };
+        let hundredth = |v: &mut Option<FigureValue>| {
+            if let Some(FigureValue::Number(n)) = v {
+                *n /= 100.0;
+            }
+        };
+        hundredth(&mut m.value);
+        hundredth(&mut m.upper);
+        m.unit = Some(major);
+    }
 }
 
 /// Chinese figures take the guideline's edges: `第` makes an ordinal of the number after it

@@ -530,6 +530,7 @@ fn chinese_months_and_days(#[case] text: &str, #[case] span: &str, #[case] value
 #[case("对20吨及以下转炉", "20", T::Cardinal, None)]
 #[case("钢铁产能过剩超过1亿吨", "超过1亿", T::Cardinal, Some(Bound::Gt))]
 #[case("历时1.5小时的答问大会", "1.5小时", T::Duration, None)]
+#[case("入读大学两三个月后", "两三个月", T::Duration, None)]
 fn chinese_figure_edges(
     #[case] text: &str,
     #[case] span: &str,
@@ -703,4 +704,98 @@ fn dates_past_year_9999_have_no_value(#[case] lang: Lang, #[case] text: &str) {
             );
         }
     }
+}
+
+/// German relative dates, weekday compounds and quarters (de, en, zh), resolved against the
+/// publication date (Thursday 17 March 2016).
+#[rstest]
+#[case(Lang::De, "Heuer sollen es mehr sein.", "Heuer", Some("2016"))]
+#[case(Lang::De, "Im Vorjahr waren es weniger.", "Vorjahr", Some("2015"))]
+#[case(Lang::De, "Das war im Jahr zuvor.", "Jahr zuvor", Some("2015"))]
+#[case(
+    Lang::De,
+    "Vergangene Woche gab er auf.",
+    "Vergangene Woche",
+    Some("2016-W10")
+)]
+#[case(Lang::De, "Er kam voriges Jahr.", "voriges Jahr", Some("2015"))]
+#[case(Lang::De, "Gegenüber dem Vormonat sank es.", "Vormonat", None)]
+#[case(
+    Lang::De,
+    "Er meldete es am Mittwochabend.",
+    "Mittwochabend",
+    Some("2016-03-16")
+)]
+#[case(
+    Lang::De,
+    "Zahlen kommen am kommenden Donnerstag.",
+    "kommenden Donnerstag",
+    Some("2016-03-24")
+)]
+#[case(
+    Lang::De,
+    "Kosten im 3. Quartal stiegen.",
+    "3. Quartal",
+    Some("2016-07")
+)]
+#[case(
+    Lang::De,
+    "Im ersten Quartal 2020 sank er.",
+    "ersten Quartal 2020",
+    Some("2020-01")
+)]
+#[case(
+    Lang::En,
+    "Revenue rose in the first quarter of 2021.",
+    "first quarter of 2021",
+    Some("2021-01")
+)]
+#[case(Lang::En, "Revenue rose in Q3.", "Q3", Some("2016-07"))]
+#[case(Lang::Zh, "钢铁企业利润一季度下滑", "一季度", Some("2016-01"))]
+#[case(Lang::Zh, "收入较上一季度增长8%", "上一季度", Some("2015-10"))]
+#[case(Lang::Zh, "2009年一季度也是", "2009年一季度", Some("2009-01"))]
+fn relative_dates_and_quarters(
+    #[case] lang: Lang,
+    #[case] text: &str,
+    #[case] span: &str,
+    #[case] value: Option<&str>,
+) {
+    let reference = NaiveDate::from_ymd_opt(2016, 3, 17);
+    let figs = FigureRecognizer::new().recognize(text, lang, reference);
+    let f = find(&figs, text, span);
+    assert_eq!(f.kind, T::Date);
+    assert_eq!(f.value, value.map(|v| FigureValue::Text(v.into())));
+}
+
+/// Minor currency units alone are converted to the major unit (guideline, second edition);
+/// a separable particle after a currency is no cent.
+#[rstest]
+#[case(
+    Lang::De,
+    "Die Dividende sank von 1,40 Euro auf 60 Cent.",
+    "60 Cent",
+    0.6,
+    "EUR"
+)]
+#[case(Lang::En, "Shares closed at 197 pence.", "197 pence", 1.97, "GBP")]
+#[case(Lang::En, "The stock fell 34 cents.", "34 cents", 0.34, "USD")]
+#[case(
+    Lang::De,
+    "Der Umsatz nahm 2,2 Millionen Dollar ein.",
+    "2,2 Millionen Dollar",
+    2.2e6,
+    "USD"
+)]
+fn minor_units(
+    #[case] lang: Lang,
+    #[case] text: &str,
+    #[case] span: &str,
+    #[case] value: f64,
+    #[case] unit: &str,
+) {
+    let figs = figures(text, lang);
+    let f = find(&figs, text, span);
+    assert_eq!(f.kind, T::Money);
+    assert!(close(&f.value, &num(value)), "{:?}", f.value);
+    assert_eq!(f.unit.as_deref(), Some(unit));
 }
