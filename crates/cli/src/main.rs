@@ -359,11 +359,7 @@ impl ModelArgs {
             }
         };
         if let Some(model) = &self.model {
-            config.tagger.model = match model.as_str() {
-                "default" => claimx_core::TaggerModel::Default,
-                "none" => claimx_core::TaggerModel::None,
-                dir => claimx_core::TaggerModel::Dir(dir.into()),
-            };
+            config.tagger.model = claimx_core::TaggerModel::from_arg(model);
         }
         if self.reference {
             config.tagger.options.reference = true;

@@ -35,6 +35,27 @@ pub enum TaggerModel {
     None,
 }
 
+impl TaggerModel {
+    /// The model a command-line or Python argument names: `default`, `none`, or a model
+    /// directory.
+    pub fn from_arg(arg: &str) -> TaggerModel {
+        match arg {
+            "default" => TaggerModel::Default,
+            "none" => TaggerModel::None,
+            dir => TaggerModel::Dir(dir.into()),
+        }
+    }
+
+    /// The argument that names this model (the inverse of [`TaggerModel::from_arg`]).
+    pub fn to_arg(&self) -> String {
+        match self {
+            TaggerModel::Default => "default".into(),
+            TaggerModel::None => "none".into(),
+            TaggerModel::Dir(d) => d.display().to_string(),
+        }
+    }
+}
+
 /// How tagger figure spans join the recogniser's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

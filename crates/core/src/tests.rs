@@ -397,3 +397,13 @@ fn a_missing_model_directory_is_named() {
     let err = Pipeline::from_config(config).err().unwrap();
     assert!(err.to_string().contains("/no/such/model"), "{err}");
 }
+
+/// The CLI and Python name models the same way: `default`, `none`, or a directory.
+#[rstest]
+#[case("default", TaggerModel::Default)]
+#[case("none", TaggerModel::None)]
+#[case("models/my-tagger", TaggerModel::Dir("models/my-tagger".into()))]
+fn model_arguments_name_one_model(#[case] arg: &str, #[case] model: TaggerModel) {
+    assert_eq!(TaggerModel::from_arg(arg), model);
+    assert_eq!(model.to_arg(), arg);
+}

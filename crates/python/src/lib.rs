@@ -243,18 +243,10 @@ impl PyPipeline {
                 .str()?
                 .extract()
                 .map_err(|_| PyTypeError::new_err("model must be a str or a path"))?;
-            cfg.tagger.model = match m.as_str() {
-                "default" => TaggerModel::Default,
-                "none" => TaggerModel::None,
-                dir => TaggerModel::Dir(dir.into()),
-            };
+            cfg.tagger.model = TaggerModel::from_arg(&m);
             model_name = m;
         } else if config.is_some() {
-            model_name = match &cfg.tagger.model {
-                TaggerModel::Default => "default".into(),
-                TaggerModel::None => "none".into(),
-                TaggerModel::Dir(d) => d.display().to_string(),
-            };
+            model_name = cfg.tagger.model.to_arg();
         }
         let threads =
             threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
