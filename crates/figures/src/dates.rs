@@ -147,6 +147,12 @@ fn approximate_pair(s: &str) -> Option<f64> {
     (x >= 1.0 && (y == x + 1.0 || (x, y) == (3.0, 5.0))).then_some(x)
 }
 
+/// Whether `before` ends in a number or a decimal point: a match after it would read the
+/// number's last digits (`3.5点`, `1.5小时`).
+fn follows_a_number(before: &str) -> bool {
+    ends_in_numeral(before) || before.ends_with(['.', '．'])
+}
+
 fn zh_num(s: &str) -> Option<u32> {
     let ascii: String = s.chars().map(crate::numbers::fullwidth_to_ascii).collect();
     if let Ok(v) = ascii.parse() {
@@ -372,11 +378,7 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         };
         let Some(mi) = mi else { continue };
         // `3.5点` (index points) and `2025点` are no clock times
-        if h > 24
-            || mi > 59
-            || text[..c.get(2).unwrap().start()].ends_with(['.', '．'])
-            || ends_in_numeral(&text[..c.get(2).unwrap().start()])
-        {
+        if h > 24 || mi > 59 || follows_a_number(&text[..c.get(2).unwrap().start()]) {
             continue;
         }
         // without a time of day before it or minutes after it, only digits before 时 make
@@ -624,7 +626,7 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         let Some(v) = v else {
             continue;
         };
-        if ends_in_numeral(&text[..m.start()]) || text[..m.start()].ends_with(['.', '．']) {
+        if follows_a_number(&text[..m.start()]) {
             continue;
         }
         let u = c.get(2).unwrap().as_str();

@@ -390,19 +390,43 @@ impl<W: std::io::Write> RecordSink for JsonlSink<W> {
 /// Arrow record batches in the schema of a shape ([`schema`]), one per flush: what the
 /// Python package hands to pyarrow, pandas or polars.
 pub struct ArrowSink {
+    rows: RowBuffer,
+    batches: Vec<RecordBatch>,
+}
+
+/// Rows of one shape waiting to become a record batch: what the Arrow and Parquet sinks share.
+struct RowBuffer {
     shape: RecordShape,
     schema: SchemaRef,
     rows: Vec<Value>,
-    batches: Vec<RecordBatch>,
+}
+
+impl RowBuffer {
+    fn new(shape: RecordShape) -> Self {
+        RowBuffer {
+            shape,
+            schema: schema(shape),
+            rows: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, result: &Result<AnnotatedDocument, DocumentError>, text: &str) {
+        self.rows.extend(parquet_rows(self.shape, result, text));
+    }
+
+    /// The buffered rows as one batch (empty when there are none), the buffer emptied.
+    fn take_batch(&mut self) -> Result<RecordBatch, WriteError> {
+        let batch = rows_to_batch(self.schema.clone(), &self.rows)?;
+        self.rows.clear();
+        Ok(batch)
+    }
 }
 
 impl ArrowSink {
     /// An empty sink for records of `shape`.
     pub fn new(shape: RecordShape) -> Self {
         ArrowSink {
-            shape,
-            schema: schema(shape),
-            rows: Vec::new(),
+            rows: RowBuffer::new(shape),
             batches: Vec::new(),
         }
     }
@@ -419,52 +443,41 @@ impl RecordSink for ArrowSink {
         result: &Result<AnnotatedDocument, DocumentError>,
         text: &str,
     ) -> Result<(), WriteError> {
-        self.rows.extend(parquet_rows(self.shape, result, text));
+        self.rows.push(result, text);
         Ok(())
     }
 
     /// One record batch of the rows written since the last flush (an empty one when there
     /// were none and no batch yet, so that a result always has a schema).
     fn flush(&mut self) -> Result<(), WriteError> {
-        if self.rows.is_empty() && !self.batches.is_empty() {
+        if self.rows.rows.is_empty() && !self.batches.is_empty() {
             return Ok(());
         }
-        let batch = rows_to_batch(self.schema.clone(), &self.rows)?;
-        self.rows.clear();
+        let batch = self.rows.take_batch()?;
         self.batches.push(batch);
         Ok(())
     }
 
     fn finish(&mut self) -> Result<(), WriteError> {
-        if !self.rows.is_empty() || self.batches.is_empty() {
-            self.flush()?;
-        }
-        Ok(())
+        self.flush()
     }
 }
 
 /// Streams records into a Parquet file, one row group per [`RecordSink::flush`].
 pub struct ParquetSink<W: std::io::Write + Send> {
-    shape: RecordShape,
-    schema: SchemaRef,
     writer: parquet::arrow::ArrowWriter<W>,
-    rows: Vec<Value>,
+    rows: RowBuffer,
 }
 
 impl<W: std::io::Write + Send> ParquetSink<W> {
     /// A Parquet file of `shape` records (Snappy-compressed) written into `out`.
     pub fn new(out: W, shape: RecordShape) -> Result<Self, WriteError> {
-        let schema = schema(shape);
+        let rows = RowBuffer::new(shape);
         let props = parquet::file::properties::WriterProperties::builder()
             .set_compression(parquet::basic::Compression::SNAPPY)
             .build();
-        let writer = parquet::arrow::ArrowWriter::try_new(out, schema.clone(), Some(props))?;
-        Ok(ParquetSink {
-            shape,
-            schema,
-            writer,
-            rows: Vec::new(),
-        })
+        let writer = parquet::arrow::ArrowWriter::try_new(out, rows.schema.clone(), Some(props))?;
+        Ok(ParquetSink { writer, rows })
     }
 }
 
@@ -474,18 +487,17 @@ impl<W: std::io::Write + Send> RecordSink for ParquetSink<W> {
         result: &Result<AnnotatedDocument, DocumentError>,
         text: &str,
     ) -> Result<(), WriteError> {
-        self.rows.extend(parquet_rows(self.shape, result, text));
+        self.rows.push(result, text);
         Ok(())
     }
 
     /// Write the buffered rows as one row group.
     fn flush(&mut self) -> Result<(), WriteError> {
-        if self.rows.is_empty() {
+        if self.rows.rows.is_empty() {
             return Ok(());
         }
-        let batch = rows_to_batch(self.schema.clone(), &self.rows)?;
+        let batch = self.rows.take_batch()?;
         self.writer.write(&batch)?;
-        self.rows.clear();
         self.writer.flush()?;
         Ok(())
     }
