@@ -175,12 +175,15 @@ def build(model_dir):
                          get(w, ln2, "bias", "beta"), eps, ln2)
     logits = g.linear(x, w["classifier.weight"], w["classifier.bias"], "classifier")
     g.nodes.append(helper.make_node("Identity", [logits], ["logits"]))
+    # the last layer, which claimx's word heads (UPOS, dependencies) read in Rust
+    g.nodes.append(helper.make_node("Identity", [x], ["last_hidden_state"]))
     labels = len(cfg["id2label"])
     graph = helper.make_graph(
         g.nodes, "token_classification",
         [helper.make_tensor_value_info(ids, TensorProto.INT64, ["batch", "tokens"]),
          helper.make_tensor_value_info(mask, TensorProto.INT64, ["batch", "tokens"])],
-        [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", "tokens", labels])],
+        [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", "tokens", labels]),
+         helper.make_tensor_value_info("last_hidden_state", TensorProto.FLOAT, ["batch", "tokens", h])],
         g.inits,
     )
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)],
@@ -230,7 +233,12 @@ def main():
                          per_channel=True, op_types_to_quantize=["MatMul"])
         fp32.unlink()
         model = onnx.load(str(args.out / "model.onnx"))
-    for name in ("config.json", "tokenizer.json", "tokenizer_config.json"):
+    names = ["config.json", "tokenizer.json", "tokenizer_config.json"]
+    if "claimx_heads" in cfg:
+        # the word heads (UPOS, dependencies) run in Rust on the graph's last_hidden_state and
+        # read their weights from the safetensors
+        names.append("model.safetensors")
+    for name in names:
         if (args.model / name).exists() and args.model.resolve() != args.out.resolve():
             shutil.copy(args.model / name, args.out / name)
     size = (args.out / "model.onnx").stat().st_size / 2**20

@@ -883,6 +883,7 @@ mod tests {
             },
             boilerplate: false,
             lang,
+            words: Vec::new(),
         };
         (
             ClaimAssembler::new().assemble(sentence, &[s], &figures, &[]),
@@ -1025,11 +1026,13 @@ mod tests {
                 span: idx.span(0, 27),
                 boilerplate: true,
                 lang: Lang::De,
+                words: Vec::new(),
             },
             Sentence {
                 span: idx.span(28, text.len()),
                 boilerplate: false,
                 lang: Lang::De,
+                words: Vec::new(),
             },
         ];
         let b = text.find("50 Prozent").unwrap();

@@ -376,6 +376,7 @@ mod tests {
             span: idx.span(0, text.len()),
             boilerplate: false,
             lang: Lang::Zh,
+            words: Vec::new(),
         };
         let show = |c: &Claim| {
             let fig = |i: Option<usize>| i.map(|i| figures[i].text.clone());
@@ -504,6 +505,7 @@ mod tests {
             },
             boilerplate: false,
             lang: Lang::Zh,
+            words: Vec::new(),
         };
         let claims = ClaimAssembler::new().assemble(
             text,

@@ -25,7 +25,7 @@ use std::path::PathBuf;
 const LONG_VERSION: &str = concat!(
     env!("CARGO_PKG_VERSION"),
     "\ncode: Apache-2.0",
-    "\nembedded model: claimx-tagger-small, CC BY-NC-SA 4.0 (non-commercial: trained on WikiANN; see NOTICE)"
+    "\nembedded model: claimx-tagger-small (entities, figures, UPOS, dependencies), CC BY-SA 4.0 (trained only on data that allows commercial use; see NOTICE)"
 );
 
 #[derive(Parser)]
@@ -67,8 +67,13 @@ enum Command {
     /// Score the pipeline (or predictions) against gold annotations.
     Eval {
         /// Folder with gold/*.gold.json and text/*.txt (see data/seeds/ANNOTATION.md).
-        #[arg(long)]
-        gold: PathBuf,
+        #[arg(long, required_unless_present = "conllu")]
+        gold: Option<PathBuf>,
+        /// Score the model's syntax (UPOS, UAS, LAS) on these CoNLL-U treebanks instead, with
+        /// the treebank's words and with claimx's own (language from the UD file name,
+        /// `de_gsd-ud-test.conllu`; multiword tokens scored as one word).
+        #[arg(long, num_args = 1..)]
+        conllu: Vec<PathBuf>,
         /// JSONL of document records from `claimx extract`; default: run the pipeline.
         #[arg(long)]
         pred: Option<PathBuf>,
@@ -224,10 +229,14 @@ fn run(cli: Cli) -> Result<i32> {
         } => extract(paths, output, opts),
         Command::Eval {
             gold,
+            conllu,
             pred,
             json,
             model,
-        } => eval(gold, pred, json, model),
+        } => match gold {
+            Some(gold) if conllu.is_empty() => eval(gold, pred, json, model),
+            _ => eval_syntax(&conllu, json, model),
+        },
         Command::BenchMatmul {
             threads,
             tokens,
@@ -339,6 +348,10 @@ struct ModelArgs {
     /// them) or `f32` (as trained; what ort runs).
     #[arg(long)]
     precision: Option<claimx_core::claimx_tagger::Precision>,
+    /// Leave out each sentence's words (UPOS, head, relation) and skip the syntax heads
+    /// (config `tagger.syntax: false`).
+    #[arg(long)]
+    no_syntax: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -375,6 +388,9 @@ impl ModelArgs {
         }
         if let Some(backend) = self.backend {
             config.tagger.options.backend = backend;
+        }
+        if self.no_syntax {
+            config.tagger.syntax = false;
         }
         Ok(config)
     }
@@ -791,13 +807,19 @@ fn tagger_agree(
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         println!(
-            "candle vs ort, {split} split\n{:<14} {:>9} {:>9} {:>9} {:>14}",
-            "corpus", "sentences", "identical", "spans", "max |Δscore|"
+            "candle vs ort, {split} split\n{:<14} {:>9} {:>9} {:>9} {:>14} {:>9} {:>13}",
+            "corpus", "sentences", "identical", "spans", "max |Δscore|", "words", "trees differ"
         );
         for c in &report {
             println!(
-                "{:<14} {:>9} {:>9} {:>9} {:>14.2e}",
-                c.corpus, c.sentences, c.identical, c.spans, c.max_score_diff
+                "{:<14} {:>9} {:>9} {:>9} {:>14.2e} {:>9} {:>13}",
+                c.corpus,
+                c.sentences,
+                c.identical,
+                c.spans,
+                c.max_score_diff,
+                c.words,
+                c.trees_differing
             );
             for (text, l, r) in &c.examples {
                 println!("  differs: {text}\n    candle: {l:?}\n    ort:    {r:?}");
@@ -828,6 +850,41 @@ fn tagger_eval(
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         print!("{}", claimx_eval::ner::format_ner_report(&report));
+    }
+    Ok(0)
+}
+
+fn eval_syntax(files: &[PathBuf], json: bool, model: ModelArgs) -> Result<i32> {
+    use claimx_eval::syntax::{lang_of_file, read_conllu, score, Segmentation};
+    let pipeline = model.pipeline()?;
+    let tagger = pipeline
+        .tagger()
+        .context("--model none has no syntax heads to evaluate")?;
+    let mut rows = Vec::new();
+    for f in files {
+        let lang = lang_of_file(f);
+        let trees = read_conllu(f, lang)?;
+        for seg in [Segmentation::Gold, Segmentation::Predicted] {
+            let s = score(tagger, &trees, seg, 64)?;
+            if !json {
+                println!(
+                    "{:<40} {:<9} {:>5} sents  words {:>5.1}  UPOS {:>5.1}  UAS {:>5.1}  LAS {:>5.1}",
+                    f.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+                    format!("{seg:?}").to_lowercase(),
+                    s.sentences,
+                    100.0 * s.words,
+                    100.0 * s.upos,
+                    100.0 * s.uas,
+                    100.0 * s.las
+                );
+            }
+            rows.push(
+                serde_json::json!({"file": f.display().to_string(), "lang": lang, "score": s}),
+            );
+        }
+    }
+    if json {
+        println!("{}", serde_json::to_string_pretty(&rows)?);
     }
     Ok(0)
 }

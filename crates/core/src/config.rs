@@ -77,6 +77,9 @@ pub struct TaggerConfig {
     pub options: TaggerOptions,
     /// Whether the tagger's figure spans join the rules' figures.
     pub figures: FigureSource,
+    /// Parse every sentence's words (UPOS, head, relation) when the model has syntax heads;
+    /// `false` leaves `words` out of the records and skips the heads.
+    pub syntax: bool,
 }
 
 impl Default for TaggerConfig {
@@ -89,6 +92,7 @@ impl Default for TaggerConfig {
             },
             options: TaggerOptions::default(),
             figures: FigureSource::Rules,
+            syntax: true,
         }
     }
 }

@@ -22,13 +22,13 @@ use chrono::NaiveDate;
 use claimx_claims::ClaimAssembly;
 use claimx_doc::{
     AnnotatedDocument, Document, Entity, EntityType, Figure, FigureType, Lang, LanguageSegment,
-    OffsetIndex, Published, Sentence,
+    OffsetIndex, Published, Sentence, Word,
 };
 use claimx_entities::{EntityRefinement, EntityRefiner, EntitySpan};
 use claimx_figures::{FigureExtraction, FigureMatch, FigureProposal};
 use claimx_langid::LanguageIdentification;
 use claimx_sentences::SentenceSegmenter;
-use claimx_tagger::{TaggedSpan, Tagger, TaggerError};
+use claimx_tagger::{Analysis, Tagger, TaggerError};
 use rayon::prelude::*;
 use std::sync::Arc;
 
@@ -61,6 +61,7 @@ pub struct Pipeline {
     figures: Box<dyn FigureExtraction>,
     tagger: Option<Arc<Tagger>>,
     figure_source: FigureSource,
+    syntax: bool,
     entities: Box<dyn EntityRefinement>,
     claims: Box<dyn ClaimAssembly>,
 }
@@ -87,6 +88,7 @@ impl Pipeline {
             figures: Box::new(config.figures),
             tagger,
             figure_source: config.tagger.figures,
+            syntax: config.tagger.syntax,
             entities: Box::new(config.entities),
             claims: Box::new(config.claims),
         })
@@ -116,6 +118,7 @@ impl Pipeline {
             figures,
             tagger,
             figure_source: FigureSource::Rules,
+            syntax: true,
             entities: Box::new(EntityRefiner::default()),
             claims,
         }
@@ -238,8 +241,21 @@ impl Pipeline {
                         _ => Vec::new(),
                     })
                     .collect();
+                // the words the syntax heads parse, per sentence (none when off)
+                let parse = self.syntax && tagger.syntax().is_some();
+                let words: Vec<Vec<Vec<(usize, usize)>>> = (0..units.len())
+                    .into_par_iter()
+                    .map(|i| match (&partial[i], live[i], parse) {
+                        (Ok(p), true, true) => p
+                            .sentences
+                            .iter()
+                            .map(|s| claimx_lang::words::syntax_words(s.span.slice(p.text), s.lang))
+                            .collect(),
+                        _ => Vec::new(),
+                    })
+                    .collect();
                 let ids: Vec<&str> = units.iter().map(|u| docs[u.doc].id).collect();
-                self.tag_windows(tagger, &ids, &texts)
+                self.tag_windows(tagger, &ids, &texts, &words)
             }
             None => units.iter().map(|_| Ok(Vec::new())).collect(),
         };
@@ -373,6 +389,7 @@ impl Pipeline {
                 span: index.span(b.start, b.end),
                 boilerplate: b.boilerplate,
                 lang,
+                words: Vec::new(),
             });
         }
         Ok(TextStages {
@@ -393,16 +410,28 @@ impl Pipeline {
         id: &str,
         window: &Window<'_>,
         p: TextStages<'_>,
-        tags: Vec<Vec<TaggedSpan>>,
+        tags: Vec<Analysis>,
     ) -> AnnotatedDocument {
         let text = window.text;
         let index = &p.index;
         let mut entities = Vec::new();
         let mut figures = Vec::new();
-        let no_tags = Vec::new();
+        let mut sentences = p.sentences;
+        let no_tags = Analysis::default();
         let tags = tags.iter().chain(std::iter::repeat(&no_tags));
-        for (sentence, spans) in p.sentences.iter().zip(tags) {
+        for (sentence, analysis) in sentences.iter_mut().zip(tags) {
+            let spans = &analysis.spans;
             let base = sentence.span.byte_start;
+            sentence.words = analysis
+                .words
+                .iter()
+                .map(|w| Word {
+                    span: index.span(base + w.start, base + w.end),
+                    upos: w.upos.clone(),
+                    head: w.head,
+                    deprel: w.deprel.clone(),
+                })
+                .collect();
             let sentence_text = &text[base..sentence.span.byte_end];
             // no tagger, no entities: the refiner's rules shape tagger output, they are not
             // an entity recogniser of their own
@@ -453,9 +482,7 @@ impl Pipeline {
         figures.sort_by_key(|f| (f.span.byte_start, f.span.byte_end));
         self.entities.canonicalize(text, &mut entities);
         Stage::Claims.enter(&self.faults, text);
-        let claims = self
-            .claims
-            .assemble(text, &p.sentences, &figures, &entities);
+        let claims = self.claims.assemble(text, &sentences, &figures, &entities);
         AnnotatedDocument {
             id: id.to_string(),
             char_len: index.char_len(),
@@ -464,23 +491,31 @@ impl Pipeline {
             lang: p.lang,
             languages: p.languages,
             segments: p.segments,
-            sentences: p.sentences,
+            sentences,
             entities,
             figures,
             claims,
         }
     }
 
-    /// Tag the sentences of all windows in one call; if that fails, window by window, so a
-    /// failure is charged to the document that caused it.
-    fn tag_windows(&self, tagger: &Tagger, ids: &[&str], texts: &[Vec<&str>]) -> Vec<Tags> {
+    /// Tag (and parse) the sentences of all windows in one call; if that fails, window by
+    /// window, so a failure is charged to the document that caused it.
+    fn tag_windows(
+        &self,
+        tagger: &Tagger,
+        ids: &[&str],
+        texts: &[Vec<&str>],
+        words: &[Vec<Vec<(usize, usize)>>],
+    ) -> Vec<Tags> {
         // Err: (error kind, message)
-        let attempt = |texts: &[&str]| -> Result<Vec<Vec<TaggedSpan>>, (&str, String)> {
+        let attempt = |texts: &[&str],
+                       words: &[Vec<(usize, usize)>]|
+         -> Result<Vec<Analysis>, (&str, String)> {
             let call = || {
                 for t in texts {
                     Stage::Tagger.enter(&self.faults, t);
                 }
-                tagger.tag(texts)
+                tagger.analyze(texts, words)
             };
             match std::panic::catch_unwind(std::panic::AssertUnwindSafe(call)) {
                 Ok(Ok(tags)) => Ok(tags),
@@ -492,7 +527,16 @@ impl Pipeline {
             }
         };
         let all: Vec<&str> = texts.iter().flatten().copied().collect();
-        if let Ok(mut tags) = attempt(&all) {
+        // words line up with sentences; a window without words asked gets empty lists
+        let all_words: Vec<Vec<(usize, usize)>> = texts
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| {
+                let w = words.get(i);
+                (0..t.len()).map(move |k| w.and_then(|w| w.get(k)).cloned().unwrap_or_default())
+            })
+            .collect();
+        if let Ok(mut tags) = attempt(&all, &all_words) {
             let mut rest = tags.drain(..);
             return texts
                 .iter()
@@ -502,8 +546,10 @@ impl Pipeline {
         texts
             .iter()
             .zip(ids)
-            .map(|(t, id)| {
-                attempt(t).map_err(|(kind, m)| DocumentError::new(id, Stage::Tagger, kind, m))
+            .enumerate()
+            .map(|(i, (t, id))| {
+                let w = words.get(i).map(Vec::as_slice).unwrap_or(&[]);
+                attempt(t, w).map_err(|(kind, m)| DocumentError::new(id, Stage::Tagger, kind, m))
             })
             .collect()
     }
@@ -565,7 +611,7 @@ fn figure_at(index: &OffsetIndex, text: &str, offset: usize, m: FigureMatch, lan
     }
 }
 
-type Tags = Result<Vec<Vec<TaggedSpan>>, DocumentError>;
+type Tags = Result<Vec<Analysis>, DocumentError>;
 
 #[cfg(test)]
 mod tests;

@@ -101,6 +101,9 @@ pub(crate) fn merge_windows(
         }
         out.sentences.extend(a.sentences.into_iter().map(|mut s| {
             shift(&mut s.span, b, c);
+            for w in &mut s.words {
+                shift(&mut w.span, b, c);
+            }
             s
         }));
         out.entities.extend(a.entities.into_iter().map(|mut e| {

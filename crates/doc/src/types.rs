@@ -141,6 +141,25 @@ pub struct Sentence {
     pub boilerplate: bool,
     /// The sentence's language (that of the segment it lies mostly in).
     pub lang: Lang,
+    /// Its words with their syntax, when the model has syntax heads and the pipeline's
+    /// `tagger.syntax` is on (left out of the record when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<Word>,
+}
+
+/// One word of a sentence with its part of speech and its place in the sentence's
+/// dependency tree (Universal Dependencies labels).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Word {
+    /// Where the word is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Universal part-of-speech tag (`NOUN`, `VERB`, `PROPN`, …).
+    pub upos: String,
+    /// 1-based index of the head word among the sentence's words; 0 for the root.
+    pub head: usize,
+    /// Universal dependency relation to the head (`nsubj`, `obj`, `root`, …).
+    pub deprel: String,
 }
 
 /// Entity types of the tagger.

@@ -20,6 +20,7 @@ pub mod gold;
 pub mod metrics;
 pub mod ner;
 pub mod seeds;
+pub mod syntax;
 
 pub use gold::{load_gold_dir, GoldDocument};
 pub use metrics::Prf;

@@ -41,6 +41,41 @@ pub const CORPORA: [(&str, &str, &str, &str, &str); 4] = [
     ("uner-en-ewt", "uner-en-ewt", "en", "dev.iob2", "test.iob2"),
 ];
 
+/// The NER test sets of `../shared/train` (`ner/<folder>/{dev,test}.bio`, `token<TAB>tag`):
+/// (name, folder, language, dev file, test file; "" where the split is missing).
+pub const TRAIN_CORPORA: [(&str, &str, &str, &str, &str); 9] = [
+    (
+        "germeval2014-de",
+        "ner/de-germeval2014",
+        "de",
+        "",
+        "test.bio",
+    ),
+    ("uner-en-ewt", "ner/en-uner-ewt", "en", "", "test.bio"),
+    (
+        "uner-zh-gsdsimp",
+        "ner/zh-uner-gsdsimp",
+        "zh",
+        "dev.bio",
+        "test.bio",
+    ),
+    ("wnut17-en", "ner/en-wnut17", "en", "dev.bio", "test.bio"),
+    ("sec-filings-en", "ner/en-sec-filings", "en", "", "test.bio"),
+    ("ler-de", "ner/de-ler", "de", "", "test.bio"),
+    ("multiconer-de", "ner/de-multiconer", "de", "dev.bio", ""),
+    ("multiconer-en", "ner/en-multiconer", "en", "dev.bio", ""),
+    ("multiconer-zh", "ner/zh-multiconer", "zh", "dev.bio", ""),
+];
+
+/// Tokens after which no space is written when a sentence is rebuilt (`(`, `„`, `$`).
+const NO_SPACE_AFTER: &[&str] = &["(", "[", "{", "„", "$", "#", "@"];
+/// Tokens written without a space before them (`,`, `.`, `)`, `%`, `n't`); the same lists
+/// `scripts/train_multihead.py` rebuilds its training text with.
+const NO_SPACE_BEFORE: &[&str] = &[
+    ",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "n't", "'", "'re", "'ll", "'ve", "'m",
+    "'d", "“", "…",
+];
+
 /// One sentence: its text and gold entities as byte spans.
 #[derive(Debug, Clone)]
 pub struct NerSentence {
@@ -58,6 +93,11 @@ pub fn read_bio(path: &Path, lang: &str) -> Result<Vec<NerSentence>, EvalError> 
         message: e.to_string(),
     })?;
     let sep = if lang == "zh" { "" } else { " " };
+    // the two-column files of ../shared/train are rebuilt as text would be written
+    let detokenize = raw
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .is_some_and(|l| l.split('\t').count() == 2);
     let mut out = Vec::new();
     let mut tokens: Vec<(String, String)> = Vec::new();
     let flush = |tokens: &mut Vec<(String, String)>, out: &mut Vec<NerSentence>| {
@@ -68,7 +108,10 @@ pub fn read_bio(path: &Path, lang: &str) -> Result<Vec<NerSentence>, EvalError> 
         let mut entities: Vec<(usize, usize, String)> = Vec::new();
         let mut open: Option<(usize, usize, String)> = None;
         for (i, (tok, tag)) in tokens.iter().enumerate() {
-            if i > 0 {
+            let glued = detokenize
+                && (NO_SPACE_BEFORE.contains(&tok.as_str())
+                    || i > 0 && NO_SPACE_AFTER.contains(&tokens[i - 1].0.as_str()));
+            if i > 0 && !glued {
                 text.push_str(sep);
             }
             let (s, e) = (text.len(), text.len() + tok.len());
@@ -104,6 +147,8 @@ pub fn read_bio(path: &Path, lang: &str) -> Result<Vec<NerSentence>, EvalError> 
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() >= 3 {
                 tokens.push((cols[1].to_string(), cols[2].to_string()));
+            } else if cols.len() == 2 {
+                tokens.push((cols[0].to_string(), cols[1].to_string()));
             }
         }
     }
@@ -206,11 +251,15 @@ type Corpus = (&'static str, &'static str, Vec<NerSentence>);
 /// error when none is there.
 fn load_corpora(dir: &Path, split: &str, limit: Option<usize>) -> Result<Vec<Corpus>, EvalError> {
     let mut out = Vec::new();
-    for (name, folder, lang, dev, test) in CORPORA {
-        let path = dir
-            .join(folder)
-            .join(if split == "dev" { dev } else { test });
-        if !path.exists() {
+    let list: &[(&str, &str, &str, &str, &str)] = if dir.join("ner").is_dir() {
+        &TRAIN_CORPORA
+    } else {
+        &CORPORA
+    };
+    for &(name, folder, lang, dev, test) in list {
+        let file = if split == "dev" { dev } else { test };
+        let path = dir.join(folder).join(file);
+        if file.is_empty() || !path.exists() {
             continue;
         }
         let mut sentences = read_bio(&path, lang)?;
@@ -223,7 +272,7 @@ fn load_corpora(dir: &Path, split: &str, limit: Option<usize>) -> Result<Vec<Cor
         return Err(EvalError::Read {
             path: dir.display().to_string(),
             message:
-                "no NER corpus found (wikiann-de/, wikiann-en/, uner-zh-gsdsimp/, uner-en-ewt/)"
+                "no NER corpus found (ner/<set>/ as in ../shared/train, or wikiann-de/, wikiann-en/, uner-zh-gsdsimp/, uner-en-ewt/)"
                     .into(),
         });
     }
@@ -274,6 +323,11 @@ pub struct CorpusAgreement {
     pub spans: usize,
     /// Largest difference between the two scores of a span both taggers give.
     pub max_score_diff: f32,
+    /// Words parsed (when the model has syntax heads; the pipeline's own word splitter).
+    pub words: usize,
+    /// Sentences whose parses (UPOS, head, relation of every word) differ; a sentence
+    /// counts as identical only when its spans and its parse agree.
+    pub trees_differing: usize,
     /// Up to five sentences that differ: text, spans of the first tagger, of the second.
     pub examples: Vec<(String, Vec<String>, Vec<String>)>,
 }
@@ -307,24 +361,38 @@ pub fn compare_taggers(
         message: e.to_string(),
     };
     let mut out = Vec::new();
-    for (name, _, sentences) in load_corpora(dir, split, limit)? {
+    for (name, lang, sentences) in load_corpora(dir, split, limit)? {
         let mut agreement = CorpusAgreement {
             corpus: name.to_string(),
             sentences: sentences.len(),
             identical: 0,
             spans: 0,
             max_score_diff: 0.0,
+            words: 0,
+            trees_differing: 0,
             examples: Vec::new(),
         };
+        let lang = Lang::from_code(lang);
         for chunk in sentences.chunks(512) {
             let texts: Vec<&str> = chunk.iter().map(|s| s.text.as_str()).collect();
-            let left = a.tag(&texts).map_err(fail)?;
-            let right = b.tag(&texts).map_err(fail)?;
-            for ((text, l), r) in texts.iter().zip(&left).zip(&right) {
+            let words: Vec<Vec<(usize, usize)>> = texts
+                .iter()
+                .map(|t| claimx_lang::words::syntax_words(t, lang))
+                .collect();
+            let left = a.analyze(&texts, &words).map_err(fail)?;
+            let right = b.analyze(&texts, &words).map_err(fail)?;
+            for ((text, la), ra) in texts.iter().zip(&left).zip(&right) {
+                let (l, r) = (&la.spans, &ra.spans);
                 agreement.spans += l.len();
+                agreement.words += la.words.len();
+                let parse = |w: &claimx_core::claimx_tagger::WordSyntax| {
+                    (w.head, w.upos.clone(), w.deprel.clone())
+                };
+                let same_tree = la.words.iter().map(parse).eq(ra.words.iter().map(parse));
+                agreement.trees_differing += !same_tree as usize;
                 let key =
                     |s: &claimx_core::claimx_tagger::TaggedSpan| (s.start, s.end, s.label.clone());
-                if l.iter().map(key).eq(r.iter().map(key)) {
+                if same_tree && l.iter().map(key).eq(r.iter().map(key)) {
                     agreement.identical += 1;
                     for (x, y) in l.iter().zip(r) {
                         agreement.max_score_diff =

@@ -1,5 +1,7 @@
 //! Words of space-separated text (German, English): the one word splitter the rule stages
-//! share. Chinese has no spaces; its words come from the model or a segmenter.
+//! share ([`word_spans`]), and the words the syntax heads parse ([`syntax_words`]):
+//! punctuation, `%` and English clitics split off as Universal Dependencies tokenises, Chinese
+//! words from the segmenter in [`crate::zh::words`].
 //!
 //! ```
 //! use claimx_lang::words::word_spans;
@@ -17,10 +19,139 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// English clitics Universal Dependencies (EWT, GUM) writes as words of their own.
+const EN_CLITICS: &[&str] = &[
+    "n't", "n’t", "'s", "’s", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'m", "’m", "'d", "’d",
+];
+
+/// Characters that are words of their own at the edge of a run (`(Reuters)`, `„gut“.`,
+/// `5%`, `$5`).
+fn splits_off(c: char) -> bool {
+    !c.is_alphanumeric() && c != '-' && c != '&' && c != '_' && c != '/' || c == '%'
+}
+
+/// Whether the `.` ending `word` belongs to it: abbreviations (`z.B.`, `U.S.`, `Dr.`),
+/// initials (`J.`) and ordinals (`4.`).
+fn keeps_final_dot(word: &str, lang: claimx_doc::Lang) -> bool {
+    let stem = &word[..word.len() - 1];
+    if stem.is_empty() {
+        return false;
+    }
+    let lower = stem.to_lowercase();
+    let listed = crate::sentences::NEVER_END.contains(&lower.as_str())
+        || crate::sentences::MAY_END.contains(&lower.as_str());
+    let initial = stem.chars().count() == 1 && stem.chars().all(char::is_alphabetic);
+    // `U.S.`, `z.B.`, `e.g.`: short letter groups joined by dots (not `next...`)
+    let dotted = stem.contains('.')
+        && stem
+            .split('.')
+            .all(|g| !g.is_empty() && g.chars().count() <= 3 && g.chars().all(char::is_alphabetic));
+    let ordinal =
+        lang == claimx_doc::Lang::De && stem.chars().all(|c| c.is_ascii_digit()) && stem.len() <= 3;
+    listed || initial || dotted || ordinal
+}
+
+/// Byte ranges of the words the syntax heads parse in a sentence of language `lang`:
+/// Chinese from the segmenter; otherwise whitespace runs with punctuation, `%` and currency
+/// signs split off their edges (never inside: `1.000,5`, `U.S.`, `Amazon-Sprecher` stay
+/// whole), a final `.` kept on abbreviations, initials and German ordinals, and English
+/// clitics (`do|n't`, `company|'s`) split as Universal Dependencies does.
+///
+/// ```
+/// use claimx_doc::Lang;
+/// use claimx_lang::words::syntax_words;
+///
+/// let text = "Apple's U.S. sales (down 5%) didn't fall.";
+/// let words: Vec<&str> = syntax_words(text, Lang::En).iter().map(|&(s, e)| &text[s..e]).collect();
+/// assert_eq!(words, ["Apple", "'s", "U.S.", "sales", "(", "down", "5", "%", ")", "did", "n't", "fall", "."]);
+/// ```
+pub fn syntax_words(text: &str, lang: claimx_doc::Lang) -> Vec<(usize, usize)> {
+    if lang == claimx_doc::Lang::Zh {
+        return crate::zh::words(text)
+            .into_iter()
+            .filter(|w| !text[w.start..w.end].trim().is_empty())
+            .map(|w| {
+                let t = &text[w.start..w.end];
+                let lead = t.len() - t.trim_start().len();
+                (w.start + lead, w.start + lead + t.trim().len())
+            })
+            .collect();
+    }
+    let mut out = Vec::new();
+    for (mut s, mut e) in word_spans(text) {
+        let mut tail = Vec::new();
+        // leading punctuation, one character at a time
+        while let Some(c) = text[s..e].chars().next() {
+            if !splits_off(c) || s + c.len_utf8() >= e && c != '%' {
+                break;
+            }
+            out.push((s, s + c.len_utf8()));
+            s += c.len_utf8();
+        }
+        // trailing punctuation and clitics
+        loop {
+            let word = &text[s..e];
+            let Some(c) = word.chars().next_back() else {
+                break;
+            };
+            if word.len() == c.len_utf8() {
+                break;
+            }
+            if c == '.' && keeps_final_dot(word, lang) {
+                break;
+            }
+            if splits_off(c) {
+                tail.push((e - c.len_utf8(), e));
+                e -= c.len_utf8();
+                continue;
+            }
+            if lang == claimx_doc::Lang::En {
+                let lower = word.to_lowercase();
+                if let Some(cl) = EN_CLITICS
+                    .iter()
+                    .find(|cl| lower.ends_with(*cl) && lower.len() > cl.len())
+                {
+                    tail.push((e - cl.len(), e));
+                    e -= cl.len();
+                    continue;
+                }
+            }
+            break;
+        }
+        if s < e {
+            out.push((s, e));
+        }
+        out.extend(tail.into_iter().rev());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use claimx_doc::Lang;
     use rstest::rstest;
+
+    #[rstest]
+    #[case(Lang::De, "Der Umsatz stieg um 4,5 Prozent.", &["Der", "Umsatz", "stieg", "um", "4,5", "Prozent", "."])]
+    #[case(Lang::De, "„Wir sind z.B. am 4. Mai (Montag) da“, sagte er.", &["„", "Wir", "sind", "z.B.", "am", "4.", "Mai", "(", "Montag", ")", "da", "“", ",", "sagte", "er", "."])]
+    #[case(Lang::De, "Die Amazon-Sprecherin nannte 1.000,5 Mio. Euro.", &["Die", "Amazon-Sprecherin", "nannte", "1.000,5", "Mio.", "Euro", "."])]
+    #[case(Lang::En, "Shares fell 3% to $5.20, Reuters said.", &["Shares", "fell", "3", "%", "to", "$", "5.20", ",", "Reuters", "said", "."])]
+    #[case(Lang::En, "They can't say what's next...", &["They", "ca", "n't", "say", "what", "'s", "next", ".", ".", "."])]
+    #[case(Lang::En, "J. Smith of AT&T.", &["J.", "Smith", "of", "AT&T", "."])]
+    #[case(Lang::En, "\"Yes\"", &["\"", "Yes", "\""])]
+    #[case(Lang::Zh, "中国经济增长了5%。", &["中国", "经济", "增长", "了", "5%", "。"])]
+    fn syntax_words_split_as_universal_dependencies(
+        #[case] lang: Lang,
+        #[case] text: &str,
+        #[case] want: &[&str],
+    ) {
+        let got: Vec<&str> = syntax_words(text, lang)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(got, want);
+    }
 
     #[rstest]
     #[case("", &[])]

@@ -54,6 +54,8 @@ pub struct ModelConfig {
     pub pad_token_id: u32,
     /// Label names by id, e.g. `B-PER`.
     pub labels: Vec<String>,
+    /// The syntax heads, when the model has them.
+    pub syntax: Option<SyntaxConfig>,
 }
 
 #[derive(Deserialize)]
@@ -77,6 +79,24 @@ struct Raw {
     layer_norm_eps: Option<f64>,
     pad_token_id: Option<u32>,
     id2label: Option<std::collections::BTreeMap<String, String>>,
+    claimx_heads: Option<SyntaxConfig>,
+}
+
+/// The word-level heads of a multi-head model (`claimx_heads` in `config.json`, tensors
+/// `heads.*` in the weights): UPOS and a biaffine dependency parser on the encoder's last
+/// layer, written by `scripts/train_multihead.py`.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+pub struct SyntaxConfig {
+    /// Universal part-of-speech tags, in logit order.
+    pub upos: Vec<String>,
+    /// Universal dependency relations (no subtypes), in logit order.
+    pub deprel: Vec<String>,
+    /// Width of the arc MLPs.
+    pub arc_dim: usize,
+    /// Width of the relation MLPs.
+    pub rel_dim: usize,
+    /// How many character offsets of a word inside its first / last piece are told apart.
+    pub offset_buckets: usize,
 }
 
 impl ModelConfig {
@@ -154,6 +174,7 @@ impl ModelConfig {
             activation,
             pad_token_id: raw.pad_token_id.unwrap_or(if distil { 0 } else { 1 }),
             labels,
+            syntax: raw.claimx_heads,
         })
     }
 

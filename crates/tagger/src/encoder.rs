@@ -214,7 +214,7 @@ fn accumulate_product(
 }
 
 /// `dst[n, outputs] += src[n, inputs] · weightᵀ` in f32 with `gemm`.
-fn gemm_product(
+pub(crate) fn gemm_product(
     dst: &mut [f32],
     src: &[f32],
     n: usize,
@@ -433,8 +433,14 @@ impl CandleEncoder {
         }
     }
 
-    /// Logits `[tokens of all rows, labels]`, rows packed one after another.
-    fn forward(&self, rows: &[Vec<u32>], ws: &mut Workspace) -> Result<Vec<f32>> {
+    /// Logits `[tokens of all rows, labels]`, rows packed one after another, and with
+    /// `states` the last layer's hidden states `[tokens of all rows, hidden]`.
+    fn forward(
+        &self,
+        rows: &[Vec<u32>],
+        ws: &mut Workspace,
+        states: bool,
+    ) -> Result<(Vec<f32>, Option<Vec<f32>>)> {
         let h = self.config.hidden_size;
         let ff = self.config.intermediate_size;
         let heads = self.config.num_heads;
@@ -580,7 +586,7 @@ impl CandleEncoder {
         let mut logits = vec![0.0; n * labels];
         fill_rows(&mut logits, &self.classifier.bias);
         accumulate_product(&mut logits, x, n, &self.classifier, scratch);
-        Ok(logits)
+        Ok((logits, states.then(|| x.to_vec())))
     }
 
     /// The same network as a graph of plain candle ops over padded `[batch, length]`
@@ -654,16 +660,31 @@ fn unpack(rows: &[Vec<u32>], packed: &[f32], labels: usize) -> Array3<f32> {
 
 impl TokenClassifier for CandleEncoder {
     fn logits(&self, rows: &[Vec<u32>]) -> Result<Array3<f32>> {
+        Ok(self.logits_and_states(rows, false)?.0)
+    }
+
+    fn logits_and_states(
+        &self,
+        rows: &[Vec<u32>],
+        states: bool,
+    ) -> Result<(Array3<f32>, Option<Array3<f32>>)> {
         let labels = self.config.labels.len();
+        let h = self.config.hidden_size;
         if rows.iter().all(Vec::is_empty) {
-            return Ok(unpack(rows, &[], labels));
+            return Ok((
+                unpack(rows, &[], labels),
+                states.then(|| unpack(rows, &[], h)),
+            ));
         }
         // a second caller at the same time gets buffers of its own rather than waiting
-        let packed = match self.workspace.try_lock() {
-            Ok(mut ws) => self.forward(rows, &mut ws)?,
-            Err(_) => self.forward(rows, &mut Workspace::default())?,
+        let (packed, hidden) = match self.workspace.try_lock() {
+            Ok(mut ws) => self.forward(rows, &mut ws, states)?,
+            Err(_) => self.forward(rows, &mut Workspace::default(), states)?,
         };
-        Ok(unpack(rows, &packed, labels))
+        Ok((
+            unpack(rows, &packed, labels),
+            hidden.map(|x| unpack(rows, &x, h)),
+        ))
     }
 
     fn labels(&self) -> &[String] {
@@ -712,7 +733,8 @@ impl CandleGraph {
         }
     }
 
-    fn forward(&self, ids: &Tensor, mask: &Tensor) -> candle_core::Result<Tensor> {
+    /// Logits and the last layer's hidden states, both padded `[batch, length, …]`.
+    fn forward(&self, ids: &Tensor, mask: &Tensor) -> candle_core::Result<(Tensor, Tensor)> {
         let config = &self.config;
         let (b, t) = ids.dims2()?;
         let h = config.hidden_size;
@@ -752,31 +774,53 @@ impl CandleGraph {
                 .output_norm
                 .forward(&(layer.down.forward(&up)? + &x)?)?;
         }
-        self.classifier.forward(&x)
+        Ok((self.classifier.forward(&x)?, x))
     }
 }
 
 impl TokenClassifier for CandleGraph {
     fn logits(&self, rows: &[Vec<u32>]) -> Result<Array3<f32>> {
+        Ok(self.logits_and_states(rows, false)?.0)
+    }
+
+    fn logits_and_states(
+        &self,
+        rows: &[Vec<u32>],
+        states: bool,
+    ) -> Result<(Array3<f32>, Option<Array3<f32>>)> {
         let config = &self.config;
         let b = rows.len();
         let t = rows.iter().map(Vec::len).max().unwrap_or(0);
-        let labels = config.labels.len();
+        let (labels, h) = (config.labels.len(), config.hidden_size);
         if b == 0 || t == 0 {
-            return Ok(Array3::zeros((b, t, labels)));
+            return Ok((
+                Array3::zeros((b, t, labels)),
+                states.then(|| Array3::zeros((b, t, h))),
+            ));
         }
         let (ids, mask) = crate::pad_rows::<u32>(rows, config.pad_token_id);
-        let run = || -> candle_core::Result<Vec<f32>> {
+        let run = || -> candle_core::Result<(Vec<f32>, Vec<f32>)> {
             let ids = Tensor::from_vec(ids, (b, t), &Device::Cpu)?;
             let mask = Tensor::from_vec(mask, (b, t), &Device::Cpu)?;
-            self.forward(&ids, &mask)?
-                .to_dtype(DType::F32)?
-                .flatten_all()?
-                .to_vec1::<f32>()
+            let (logits, hidden) = self.forward(&ids, &mask)?;
+            let flat = |x: Tensor| x.to_dtype(DType::F32)?.flatten_all()?.to_vec1::<f32>();
+            Ok((
+                flat(logits)?,
+                if states { flat(hidden)? } else { Vec::new() },
+            ))
         };
-        let flat = run().map_err(|e| TaggerError::Inference(e.to_string()))?;
-        Array3::from_shape_vec((b, t, labels), flat)
-            .map_err(|e| TaggerError::Inference(e.to_string()))
+        let (logits, hidden) = run().map_err(|e| TaggerError::Inference(e.to_string()))?;
+        let shape = |v: Vec<f32>, w: usize| {
+            Array3::from_shape_vec((b, t, w), v).map_err(|e| TaggerError::Inference(e.to_string()))
+        };
+        Ok((
+            shape(logits, labels)?,
+            if states {
+                Some(shape(hidden, h)?)
+            } else {
+                None
+            },
+        ))
     }
 
     fn labels(&self) -> &[String] {

@@ -38,6 +38,8 @@ mod kernels;
 #[cfg(feature = "ort")]
 mod onnx;
 mod spans;
+mod syntax;
+pub mod tree;
 mod windows;
 
 #[cfg(feature = "embedded-model")]
@@ -75,12 +77,14 @@ use serde::{Deserialize, Serialize};
 use tokenizers::Tokenizer;
 
 pub use bf16::amx as bf16_on_amx;
+pub use config::SyntaxConfig;
 pub use config::{Activation, Architecture, ModelConfig};
 pub use encoder::{matmul_gflops, CandleEncoder, CandleGraph};
 pub use error::{Result, TaggerError};
 #[cfg(feature = "ort")]
 pub use onnx::{onnxruntime_library, OrtEncoder};
 pub use spans::{merge_pieces, PiecePrediction, TaggedSpan};
+pub use syntax::{SyntaxHeads, WordSyntax, MAX_TREE_WORDS};
 pub use windows::{owners, plan};
 
 /// A backend that turns rows of piece ids (specials included) into label logits
@@ -88,6 +92,16 @@ pub use windows::{owners, plan};
 pub trait TokenClassifier: Send + Sync {
     /// Label logits `[rows, longest row, labels]` for rows of piece ids.
     fn logits(&self, rows: &[Vec<u32>]) -> Result<Array3<f32>>;
+    /// The logits and, when `states` is asked and the backend can give them, the last
+    /// layer's hidden states `[rows, longest row, hidden]` the word-level heads read.
+    fn logits_and_states(
+        &self,
+        rows: &[Vec<u32>],
+        states: bool,
+    ) -> Result<(Array3<f32>, Option<Array3<f32>>)> {
+        let _ = states;
+        Ok((self.logits(rows)?, None))
+    }
     /// The label of each logit column (`O`, `B-PER`, …).
     fn labels(&self) -> &[String];
     /// Longest row, specials included, the model accepts.
@@ -211,6 +225,7 @@ pub struct ModelFiles<'a> {
 /// A loaded token-classification model with its tokenizer.
 pub struct Tagger {
     classifier: Box<dyn TokenClassifier>,
+    syntax: Option<SyntaxHeads>,
     tokenizer: Tokenizer,
     bos: Option<u32>,
     eos: Option<u32>,
@@ -303,8 +318,19 @@ impl Tagger {
                 path: weights_path.clone(),
                 message: e.to_string(),
             })?;
+        let syntax = match &config.syntax {
+            Some(heads) => Some(SyntaxHeads::load(
+                vb.clone(),
+                heads.clone(),
+                config.hidden_size,
+                &weights_path,
+            )?),
+            None => None,
+        };
         let encoder = CandleEncoder::load(vb, config, &weights_path, options.precision)?;
-        Tagger::with_classifier(Box::new(encoder), tokenizer, options).reference_if_asked()
+        let mut tagger = Tagger::with_classifier(Box::new(encoder), tokenizer, options);
+        tagger.syntax = syntax;
+        tagger.reference_if_asked()
     }
 
     #[cfg(feature = "ort")]
@@ -316,8 +342,30 @@ impl Tagger {
         options: TaggerOptions,
     ) -> Result<Tagger> {
         let (config, tokenizer) = parse_model(config, tokenizer, dir)?;
+        // the word heads run in Rust on the graph's hidden states; their weights come from
+        // the model's safetensors
+        let syntax = match &config.syntax {
+            Some(heads) => {
+                let path = dir.join("model.safetensors");
+                let bytes = read(path.clone())?;
+                let vb = VarBuilder::from_slice_safetensors(&bytes, DType::F32, &Device::Cpu)
+                    .map_err(|e| TaggerError::Weights {
+                        path: path.clone(),
+                        message: e.to_string(),
+                    })?;
+                Some(SyntaxHeads::load(
+                    vb,
+                    heads.clone(),
+                    config.hidden_size,
+                    &path,
+                )?)
+            }
+            None => None,
+        };
         let encoder = OrtEncoder::load(graph, config, options.threads)?;
-        Tagger::with_classifier(Box::new(encoder), tokenizer, options).reference_if_asked()
+        let mut tagger = Tagger::with_classifier(Box::new(encoder), tokenizer, options);
+        tagger.syntax = syntax;
+        tagger.reference_if_asked()
     }
 
     #[cfg(not(feature = "ort"))]
@@ -346,6 +394,7 @@ impl Tagger {
         let eos = find(&["</s>", "[SEP]"]);
         Tagger {
             classifier,
+            syntax: None,
             tokenizer,
             bos,
             eos,
@@ -356,6 +405,18 @@ impl Tagger {
     /// The model's labels (`O`, `B-PER`, …), in logit order.
     pub fn labels(&self) -> &[String] {
         self.classifier.labels()
+    }
+
+    /// The syntax heads, when the model has them.
+    pub fn syntax(&self) -> Option<&SyntaxHeads> {
+        self.syntax.as_ref()
+    }
+
+    /// The tagger with `heads` as its syntax heads (tests and own backends); `None` drops
+    /// them, so [`Tagger::analyze`] parses nothing.
+    pub fn with_syntax(mut self, heads: Option<SyntaxHeads>) -> Tagger {
+        self.syntax = heads;
+        self
     }
 
     /// The backend, for benchmarks and parity checks.
@@ -410,13 +471,26 @@ impl Tagger {
 
     /// Labelled spans of each text, byte offsets into that text.
     pub fn tag(&self, texts: &[&str]) -> Result<Vec<Vec<TaggedSpan>>> {
+        Ok(self
+            .analyze(texts, &[])?
+            .into_iter()
+            .map(|a| a.spans)
+            .collect())
+    }
+
+    /// Labelled spans of each text and, when the model has syntax heads, the syntax of the
+    /// words given for it (`words[i]`: byte spans in `texts[i]`, parsed as one sentence;
+    /// missing or empty: not parsed). One forward pass serves both.
+    pub fn analyze(&self, texts: &[&str], words: &[Vec<(usize, usize)>]) -> Result<Vec<Analysis>> {
+        let parse = |t: usize| self.syntax.is_some() && words.get(t).is_some_and(|w| !w.is_empty());
+        let want_states = (0..texts.len()).any(parse);
         let size = self.window_size();
-        // pieces of every text: (id, start, end) with leading whitespace skipped; tokenised
-        // in parallel, as one thread left the other core idle (with the parallel merge at
-        // the end: 520 benchmark documents 14.96 → 13.91 s)
-        let pieces: Vec<Vec<(u32, usize, usize)>> = texts
+        // pieces of every text: (id, start, end, raw start) with leading whitespace skipped;
+        // tokenised in parallel, as one thread left the other core idle (with the parallel
+        // merge at the end: 520 benchmark documents 14.96 → 13.91 s)
+        let pieces: Vec<Vec<(u32, usize, usize, usize)>> = texts
             .par_iter()
-            .map(|text| -> Result<Vec<(u32, usize, usize)>> {
+            .map(|text| -> Result<Vec<(u32, usize, usize, usize)>> {
                 let enc = self
                     .tokenizer
                     .encode(*text, false)
@@ -428,14 +502,12 @@ impl Tagger {
                     .zip(enc.get_offsets())
                     .zip(enc.get_tokens())
                 {
-                    // a bare word-start marker carries no text of its own (its offsets point
-                    // at the next character when Han characters are split off)
-                    let a = if token == "\u{2581}" {
-                        b
-                    } else {
-                        a + text[a..b].len() - text[a..b].trim_start().len()
-                    };
-                    row.push((id, a, b));
+                    let raw = a + text[a..b].len() - text[a..b].trim_start().len();
+                    // a bare word-start marker carries no text of its own for spans (its
+                    // offsets point at the next character when Han characters are split
+                    // off); the word heads were trained on the raw offsets
+                    let a = if token == "\u{2581}" { b } else { raw };
+                    row.push((id, a, b, raw));
                 }
                 Ok(row)
             })
@@ -460,7 +532,7 @@ impl Tagger {
             .iter()
             .map(|row| {
                 row.iter()
-                    .map(|&(_, a, b)| PiecePrediction {
+                    .map(|&(_, a, b, _)| PiecePrediction {
                         start: a,
                         end: b,
                         label: 0,
@@ -470,6 +542,7 @@ impl Tagger {
             })
             .collect();
         let lead = self.bos.is_some() as usize;
+        let mut states: Vec<Vec<f32>> = vec![Vec::new(); texts.len()];
         for batch in order.chunks(self.options.batch_size.max(1)) {
             let rows: Vec<Vec<u32>> = batch
                 .iter()
@@ -488,7 +561,14 @@ impl Tagger {
             {
                 continue;
             }
-            let logits = self.classifier.logits(&rows)?;
+            let (logits, hidden) = self.classifier.logits_and_states(&rows, want_states)?;
+            if want_states && hidden.is_none() {
+                return Err(TaggerError::Backend(
+                    "this backend gives no hidden states, which the syntax heads read \
+                     (an ONNX graph exported before them: re-export with scripts/export_onnx.py)"
+                        .into(),
+                ));
+            }
             if logits.shape()[2] != n_labels {
                 return Err(TaggerError::Inference(format!(
                     "backend gave {} labels, the model has {n_labels}",
@@ -510,6 +590,17 @@ impl Tagger {
                     );
                     predictions[t][piece].label = label;
                     predictions[t][piece].prob = prob;
+                    if let (Some(hidden), true) = (&hidden, parse(t)) {
+                        let width = hidden.shape()[2];
+                        let dst = &mut states[t];
+                        if dst.is_empty() {
+                            dst.resize(pieces[t].len() * width, 0.0);
+                        }
+                        let row = hidden.slice(ndarray::s![r, lead + k, ..]);
+                        for (d, v) in dst[piece * width..(piece + 1) * width].iter_mut().zip(row) {
+                            *d = *v;
+                        }
+                    }
                 }
             }
         }
@@ -517,7 +608,28 @@ impl Tagger {
         Ok(predictions
             .par_iter()
             .zip(texts)
-            .map(|(p, text)| merge_pieces(text, p, labels))
+            .enumerate()
+            .map(|(t, (p, text))| Analysis {
+                spans: merge_pieces(text, p, labels),
+                words: match (&self.syntax, parse(t)) {
+                    (Some(heads), true) => {
+                        let offsets: Vec<(usize, usize)> =
+                            pieces[t].iter().map(|&(_, _, b, raw)| (raw, b)).collect();
+                        heads.parse(text, &offsets, &states[t], &words[t])
+                    }
+                    _ => Vec::new(),
+                },
+            })
             .collect())
     }
+}
+
+/// What the model found in one text.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Labelled spans (entities, figures), byte offsets into the text.
+    pub spans: Vec<TaggedSpan>,
+    /// The syntax of the words asked for, in their order (empty when none were asked for or
+    /// the model has no syntax heads).
+    pub words: Vec<WordSyntax>,
 }

@@ -92,6 +92,8 @@ pub struct OrtEncoder {
     session: Mutex<Session>,
     config: ModelConfig,
     token_types: bool,
+    /// The graph also gives `last_hidden_state` (exports since the syntax heads).
+    states: bool,
 }
 
 impl OrtEncoder {
@@ -134,21 +136,39 @@ impl OrtEncoder {
             return Err(weights_error("the graph has no output `logits`".into()));
         }
         let token_types = inputs.iter().any(|n| n == "token_type_ids");
+        let states = session
+            .outputs()
+            .iter()
+            .any(|o| o.name() == "last_hidden_state");
         Ok(OrtEncoder {
             session: Mutex::new(session),
             config,
             token_types,
+            states,
         })
     }
 }
 
 impl TokenClassifier for OrtEncoder {
     fn logits(&self, rows: &[Vec<u32>]) -> Result<Array3<f32>> {
+        Ok(self.logits_and_states(rows, false)?.0)
+    }
+
+    fn logits_and_states(
+        &self,
+        rows: &[Vec<u32>],
+        states: bool,
+    ) -> Result<(Array3<f32>, Option<Array3<f32>>)> {
         let b = rows.len();
         let t = rows.iter().map(Vec::len).max().unwrap_or(0);
         let labels = self.config.labels.len();
+        let h = self.config.hidden_size;
+        let states = states && self.states;
         if b == 0 || t == 0 {
-            return Ok(Array3::zeros((b, t, labels)));
+            return Ok((
+                Array3::zeros((b, t, labels)),
+                states.then(|| Array3::zeros((b, t, h))),
+            ));
         }
         let (ids, mask) = crate::pad_rows::<i64>(rows, self.config.pad_token_id);
         let fail = |e: ort::Error| TaggerError::Inference(e.to_string());
@@ -175,8 +195,26 @@ impl TokenClassifier for OrtEncoder {
                 "logits of shape {dims:?}, expected {expected:?}"
             )));
         }
-        Array3::from_shape_vec((b, t, labels), data.to_vec())
-            .map_err(|e| TaggerError::Inference(e.to_string()))
+        let logits = Array3::from_shape_vec((b, t, labels), data.to_vec())
+            .map_err(|e| TaggerError::Inference(e.to_string()))?;
+        let hidden = if states {
+            let (dims, data) = outputs["last_hidden_state"]
+                .try_extract_tensor::<f32>()
+                .map_err(fail)?;
+            let expected = [b as i64, t as i64, h as i64];
+            if dims.as_ref() != expected {
+                return Err(TaggerError::Inference(format!(
+                    "last_hidden_state of shape {dims:?}, expected {expected:?}"
+                )));
+            }
+            Some(
+                Array3::from_shape_vec((b, t, h), data.to_vec())
+                    .map_err(|e| TaggerError::Inference(e.to_string()))?,
+            )
+        } else {
+            None
+        };
+        Ok((logits, hidden))
     }
 
     fn labels(&self) -> &[String] {

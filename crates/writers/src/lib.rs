@@ -128,9 +128,16 @@ pub fn schema(shape: RecordShape) -> SchemaRef {
             ]);
             fields.push(list_of("segments", seg));
             let mut sent = span_fields();
+            let mut word = span_fields();
+            word.extend([
+                utf8("upos"),
+                Field::new("head", DataType::UInt64, true),
+                utf8("deprel"),
+            ]);
             sent.extend([
                 Field::new("boilerplate", DataType::Boolean, true),
                 utf8("lang"),
+                list_of("words", word),
             ]);
             fields.push(list_of("sentences", sent));
             let mut ent = span_fields();

@@ -58,6 +58,14 @@ impl Rng {
 
 /// Writes config.json, tokenizer.json and model.safetensors of a 2-layer model.
 pub fn write_model(dir: &Path, model_type: &str) {
+    write_model_with_heads(dir, model_type, false)
+}
+
+pub const UPOS: [&str; 3] = ["NOUN", "VERB", "PUNCT"];
+pub const DEPRELS: [&str; 4] = ["root", "nsubj", "obj", "punct"];
+
+/// The same model, with syntax heads (UPOS, biaffine arcs and relations) when `heads`.
+pub fn write_model_with_heads(dir: &Path, model_type: &str, heads: bool) {
     let n_vocab = vocab().len();
     let distil = model_type == "distilbert";
     let prefix = match model_type {
@@ -108,6 +116,32 @@ pub fn write_model(dir: &Path, model_type: &str) {
             shapes.push((name + ".bias", vec![out]));
         }
     }
+    let (arc, rel) = (8, 4);
+    if heads {
+        let w = 2 * H;
+        for (name, shape) in [
+            ("heads.start_offset.weight", vec![4, H]),
+            ("heads.end_offset.weight", vec![4, H]),
+            ("heads.root", vec![w]),
+            ("heads.upos.weight", vec![UPOS.len(), w]),
+            ("heads.upos.bias", vec![UPOS.len()]),
+            ("heads.arc_dep.weight", vec![arc, w]),
+            ("heads.arc_dep.bias", vec![arc]),
+            ("heads.arc_head.weight", vec![arc, w]),
+            ("heads.arc_head.bias", vec![arc]),
+            ("heads.rel_dep.weight", vec![rel, w]),
+            ("heads.rel_dep.bias", vec![rel]),
+            ("heads.rel_head.weight", vec![rel, w]),
+            ("heads.rel_head.bias", vec![rel]),
+            ("heads.arc_u", vec![arc, arc]),
+            ("heads.arc_b", vec![arc]),
+            ("heads.rel_u", vec![DEPRELS.len(), rel, rel]),
+            ("heads.rel_w.weight", vec![DEPRELS.len(), 2 * rel]),
+            ("heads.rel_w.bias", vec![DEPRELS.len()]),
+        ] {
+            shapes.push((name.to_string(), shape));
+        }
+    }
     let mut rng = Rng(0x9e3779b97f4a7c15);
     let data: Vec<(String, Vec<usize>, Vec<u8>)> = shapes
         .into_iter()
@@ -139,11 +173,14 @@ pub fn write_model(dir: &Path, model_type: &str) {
         .enumerate()
         .map(|(i, l)| (i.to_string(), *l))
         .collect();
-    let config = if distil {
+    let mut config = if distil {
         serde_json::json!({"model_type": "distilbert", "vocab_size": n_vocab, "dim": H, "n_layers": 2, "n_heads": 2, "hidden_dim": FF, "max_position_embeddings": MAX_POS, "activation": "gelu", "pad_token_id": 1, "id2label": id2label})
     } else {
         serde_json::json!({"model_type": model_type, "vocab_size": n_vocab, "hidden_size": H, "num_hidden_layers": 2, "num_attention_heads": 2, "intermediate_size": FF, "max_position_embeddings": MAX_POS, "type_vocab_size": 1, "hidden_act": "gelu", "layer_norm_eps": 1e-5, "pad_token_id": 1, "id2label": id2label})
     };
+    if heads {
+        config["claimx_heads"] = serde_json::json!({"upos": UPOS, "deprel": DEPRELS, "arc_dim": arc, "rel_dim": rel, "offset_buckets": 4});
+    }
     std::fs::write(dir.join("config.json"), config.to_string()).unwrap();
     std::fs::write(dir.join("tokenizer.json"), tokenizer_json()).unwrap();
 }

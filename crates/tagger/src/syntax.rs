@@ -1,0 +1,354 @@
+//! The word-level heads of a multi-head model: UPOS and a biaffine dependency parser (Dozat &
+//! Manning 2017) over the encoder's last layer, decoded into well-formed trees.
+//!
+//! A word is read from the piece holding its first character and the piece holding its last
+//! character, each plus a learnt embedding of how many characters into / before the end of
+//! that piece the word begins / ends: XLM-R's Chinese pieces often span two words (`经济增长`
+//! is one piece, two words), which this keeps apart. `scripts/train_multihead.py` trains the
+//! heads with exactly this reading.
+
+use candle_nn::VarBuilder;
+
+use crate::config::SyntaxConfig;
+use crate::encoder::gemm_product;
+use crate::error::{Result, TaggerError};
+use crate::tree::decode_tree;
+
+/// The most words decoded as one tree; longer word lists are parsed in pieces of this size.
+pub const MAX_TREE_WORDS: usize = 256;
+
+/// One word's syntax: its universal part of speech, its head (1-based index of the head word
+/// in the same sentence; 0 for the root) and the relation to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordSyntax {
+    /// Byte offset of the word's start in the text it was parsed in.
+    pub start: usize,
+    /// Byte offset of the word's end.
+    pub end: usize,
+    /// Universal part-of-speech tag (`NOUN`, `VERB`, …).
+    pub upos: String,
+    /// 1-based index of the head word; 0 when the word is the sentence's root.
+    pub head: usize,
+    /// Universal dependency relation to the head (`nsubj`, `obj`, `root`, …).
+    pub deprel: String,
+    /// The model's probability of the UPOS tag.
+    pub upos_score: f32,
+    /// The model's probability of this head among all candidates (before tree decoding).
+    pub head_score: f32,
+}
+
+struct Linear {
+    weight: Vec<f32>,
+    bias: Vec<f32>,
+    inputs: usize,
+    outputs: usize,
+}
+
+impl Linear {
+    fn load(vb: VarBuilder, inputs: usize, outputs: usize) -> candle_core::Result<Linear> {
+        Ok(Linear {
+            weight: flat(vb.get((outputs, inputs), "weight")?)?,
+            bias: flat(vb.get(outputs, "bias")?)?,
+            inputs,
+            outputs,
+        })
+    }
+
+    /// `[n, outputs]` = `x[n, inputs] · weightᵀ + bias`.
+    fn apply(&self, x: &[f32], n: usize) -> Vec<f32> {
+        let mut out = Vec::with_capacity(n * self.outputs);
+        for _ in 0..n {
+            out.extend_from_slice(&self.bias);
+        }
+        if n > 0 {
+            gemm_product(&mut out, x, n, &self.weight, self.inputs, self.outputs);
+        }
+        out
+    }
+}
+
+fn flat(t: candle_core::Tensor) -> candle_core::Result<Vec<f32>> {
+    t.flatten_all()?.to_vec1::<f32>()
+}
+
+fn leaky_relu(v: &mut [f32]) {
+    for x in v {
+        if *x < 0.0 {
+            *x *= 0.1;
+        }
+    }
+}
+
+/// The UPOS, arc and relation heads of a multi-head model.
+pub struct SyntaxHeads {
+    config: SyntaxConfig,
+    hidden: usize,
+    start_offset: Vec<f32>,
+    end_offset: Vec<f32>,
+    root: Vec<f32>,
+    upos: Linear,
+    arc_dep: Linear,
+    arc_head: Linear,
+    rel_dep: Linear,
+    rel_head: Linear,
+    /// The arc biaffine `U` transposed, `[arc, arc]`, as `gemm_product` reads a weight.
+    arc_u_t: Vec<f32>,
+    arc_b: Vec<f32>,
+    /// The relation biaffine as a `[relations × rel, rel]` weight: row `r·R + e`, column `d`
+    /// holds `U[r][d][e]`.
+    rel_u: Vec<f32>,
+    rel_w: Linear,
+}
+
+impl SyntaxHeads {
+    /// Load the `heads.*` tensors of a model whose encoder is `hidden` wide.
+    pub fn load(
+        vb: VarBuilder,
+        config: SyntaxConfig,
+        hidden: usize,
+        path: &std::path::Path,
+    ) -> Result<SyntaxHeads> {
+        let e = |err: candle_core::Error| TaggerError::Weights {
+            path: path.to_path_buf(),
+            message: format!("syntax heads: {err}"),
+        };
+        let vb = vb.pp("heads");
+        let (a, r, w) = (config.arc_dim, config.rel_dim, 2 * hidden);
+        let (u, l, b) = (
+            config.upos.len(),
+            config.deprel.len(),
+            config.offset_buckets,
+        );
+        if b == 0 || u == 0 || l == 0 {
+            return Err(TaggerError::Config {
+                path: path.to_path_buf(),
+                message: "claimx_heads needs UPOS tags, relations and offset buckets".into(),
+            });
+        }
+        let load = || -> candle_core::Result<SyntaxHeads> {
+            let arc_u = flat(vb.get((a, a), "arc_u")?)?;
+            let mut arc_u_t = vec![0.0; a * a];
+            for d in 0..a {
+                for e in 0..a {
+                    arc_u_t[e * a + d] = arc_u[d * a + e];
+                }
+            }
+            let rel_u_raw = flat(vb.get((l, r, r), "rel_u")?)?;
+            let mut rel_u = vec![0.0; l * r * r];
+            for k in 0..l {
+                for d in 0..r {
+                    for e in 0..r {
+                        rel_u[(k * r + e) * r + d] = rel_u_raw[(k * r + d) * r + e];
+                    }
+                }
+            }
+            Ok(SyntaxHeads {
+                hidden,
+                start_offset: flat(vb.pp("start_offset").get((b, hidden), "weight")?)?,
+                end_offset: flat(vb.pp("end_offset").get((b, hidden), "weight")?)?,
+                root: flat(vb.get(w, "root")?)?,
+                upos: Linear::load(vb.pp("upos"), w, u)?,
+                arc_dep: Linear::load(vb.pp("arc_dep"), w, a)?,
+                arc_head: Linear::load(vb.pp("arc_head"), w, a)?,
+                rel_dep: Linear::load(vb.pp("rel_dep"), w, r)?,
+                rel_head: Linear::load(vb.pp("rel_head"), w, r)?,
+                arc_u_t,
+                arc_b: flat(vb.get(a, "arc_b")?)?,
+                rel_u,
+                rel_w: Linear::load(vb.pp("rel_w"), 2 * r, l)?,
+                config: config.clone(),
+            })
+        };
+        load().map_err(e)
+    }
+
+    /// The heads' labels and sizes.
+    pub fn config(&self) -> &SyntaxConfig {
+        &self.config
+    }
+
+    /// Parse the words (byte spans in `text`) of one sentence, given the encoder's last-layer
+    /// `states` (`[pieces, hidden]`) and each piece's byte range in `text` (leading
+    /// whitespace skipped, as the tokenizer's offsets give them).
+    ///
+    /// A "sentence" of more than [`MAX_TREE_WORDS`] words (a list, a table, text without
+    /// punctuation) is parsed in consecutive pieces of that many words, each its own tree:
+    /// decoding is quadratic in memory and cubic in time, and no real sentence is that long.
+    pub fn parse(
+        &self,
+        text: &str,
+        pieces: &[(usize, usize)],
+        states: &[f32],
+        words: &[(usize, usize)],
+    ) -> Vec<WordSyntax> {
+        let mut out = Vec::with_capacity(words.len());
+        for (k, chunk) in words.chunks(MAX_TREE_WORDS).enumerate() {
+            let offset = k * MAX_TREE_WORDS;
+            out.extend(
+                self.parse_tree(text, pieces, states, chunk)
+                    .into_iter()
+                    .map(|mut w| {
+                        if w.head > 0 {
+                            w.head += offset;
+                        }
+                        w
+                    }),
+            );
+        }
+        out
+    }
+
+    fn parse_tree(
+        &self,
+        text: &str,
+        pieces: &[(usize, usize)],
+        states: &[f32],
+        words: &[(usize, usize)],
+    ) -> Vec<WordSyntax> {
+        let n = words.len();
+        let h = self.hidden;
+        if n == 0 || pieces.is_empty() {
+            return Vec::new();
+        }
+        let w = 2 * h;
+        let buckets = self.config.offset_buckets;
+        // [ROOT; words], each 2h wide
+        let mut x = Vec::with_capacity((n + 1) * w);
+        x.extend_from_slice(&self.root);
+        for &(s, e) in words {
+            let last_char = text[..e.max(s)]
+                .char_indices()
+                .next_back()
+                .map_or(s, |(i, _)| i)
+                .max(s);
+            let first = piece_holding(pieces, s);
+            let last = piece_holding(pieces, last_char);
+            let into = |a: usize, b: usize| {
+                text.get(a.min(b)..b.max(a))
+                    .map_or(0, |t| t.chars().count())
+            };
+            let fs = into(pieces[first].0, s).min(buckets - 1);
+            let le = into(e, pieces[last].1).min(buckets - 1);
+            for (piece, offsets, bucket) in [
+                (first, &self.start_offset, fs),
+                (last, &self.end_offset, le),
+            ] {
+                let state = &states[piece * h..(piece + 1) * h];
+                let off = &offsets[bucket * h..(bucket + 1) * h];
+                x.extend(state.iter().zip(off).map(|(a, b)| a + b));
+            }
+        }
+        let words_x = &x[w..];
+        let upos = self.upos.apply(words_x, n);
+        let mut ad = self.arc_dep.apply(words_x, n);
+        let mut ah = self.arc_head.apply(&x, n + 1);
+        leaky_relu(&mut ad);
+        leaky_relu(&mut ah);
+        let a = self.config.arc_dim;
+        // arcs[i][j] = ad_i · U · ah_j + ah_j · b
+        let mut p = vec![0.0; n * a];
+        gemm_product(&mut p, &ad, n, &self.arc_u_t, a, a);
+        let mut arcs = vec![0.0; n * (n + 1)];
+        for (j, row) in ah.chunks_exact(a).enumerate() {
+            let bias: f32 = row.iter().zip(&self.arc_b).map(|(x, y)| x * y).sum();
+            for i in 0..n {
+                arcs[i * (n + 1) + j] = bias;
+            }
+        }
+        gemm_product(&mut arcs, &p, n, &ah, a, n + 1);
+        // log-probabilities over heads per dependent (self-attachment excluded)
+        let mut scores = vec![vec![0.0f32; n + 1]; n + 1];
+        let mut best_prob = vec![0.0f32; n + 1];
+        for i in 0..n {
+            let row = &mut arcs[i * (n + 1)..(i + 1) * (n + 1)];
+            row[i + 1] = f32::NEG_INFINITY;
+            let max = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            let sum: f32 = row.iter().map(|v| (v - max).exp()).sum();
+            let log_z = max + sum.ln();
+            for (j, v) in row.iter().enumerate() {
+                scores[i + 1][j] = if j == i + 1 {
+                    f32::NEG_INFINITY
+                } else {
+                    v - log_z
+                };
+            }
+        }
+        let heads = decode_tree(&scores);
+        for (d, prob) in best_prob.iter_mut().enumerate().skip(1) {
+            *prob = scores[d][heads[d]].exp();
+        }
+        // relations at the chosen heads
+        let r = self.config.rel_dim;
+        let l = self.config.deprel.len();
+        let mut rd = self.rel_dep.apply(words_x, n);
+        let mut rh = self.rel_head.apply(&x, n + 1);
+        leaky_relu(&mut rd);
+        leaky_relu(&mut rh);
+        let mut q = vec![0.0; n * l * r];
+        gemm_product(&mut q, &rd, n, &self.rel_u, r, l * r);
+        let mut pair = Vec::with_capacity(n * 2 * r);
+        for i in 0..n {
+            pair.extend_from_slice(&rd[i * r..(i + 1) * r]);
+            pair.extend_from_slice(&rh[heads[i + 1] * r..(heads[i + 1] + 1) * r]);
+        }
+        let linear = self.rel_w.apply(&pair, n);
+        let u = self.config.upos.len();
+        (0..n)
+            .map(|i| {
+                let hsel = &rh[heads[i + 1] * r..(heads[i + 1] + 1) * r];
+                let rel = (0..l)
+                    .map(|k| {
+                        let qk = &q[(i * l + k) * r..(i * l + k + 1) * r];
+                        let bilinear: f32 = qk.iter().zip(hsel).map(|(a, b)| a * b).sum();
+                        bilinear + linear[i * l + k]
+                    })
+                    .enumerate()
+                    .fold((0, f32::NEG_INFINITY), |best, (k, v)| {
+                        if v > best.1 {
+                            (k, v)
+                        } else {
+                            best
+                        }
+                    })
+                    .0;
+                let row = &upos[i * u..(i + 1) * u];
+                let (tag, prob) = argmax_prob(row);
+                WordSyntax {
+                    start: words[i].0,
+                    end: words[i].1,
+                    upos: self.config.upos[tag].clone(),
+                    head: heads[i + 1],
+                    deprel: self.config.deprel[rel].clone(),
+                    upos_score: prob,
+                    head_score: best_prob[i + 1],
+                }
+            })
+            .collect()
+    }
+}
+
+fn argmax_prob(row: &[f32]) -> (usize, f32) {
+    let max = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let sum: f32 = row.iter().map(|v| (v - max).exp()).sum();
+    let best =
+        row.iter().enumerate().fold(
+            (0, f32::NEG_INFINITY),
+            |b, (i, &v)| if v > b.1 { (i, v) } else { b },
+        );
+    (best.0, 1.0 / sum)
+}
+
+/// The first piece whose range holds byte `at`; else the piece nearest to it (a word the
+/// tokenizer's offsets do not cover, e.g. one made only of characters it drops).
+fn piece_holding(pieces: &[(usize, usize)], at: usize) -> usize {
+    pieces
+        .iter()
+        .position(|&(a, b)| a < b && a <= at && at < b)
+        .unwrap_or_else(|| {
+            pieces
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, &(a, b))| if at < a { a - at } else { at.saturating_sub(b) })
+                .map_or(0, |(i, _)| i)
+        })
+}
