@@ -145,20 +145,7 @@ def read_bio(path, lang):
                 text += " "
             spans.append((len(text), len(text) + len(t)))
             text += t
-        ents, cur = [], None
-        for (s, e), tag in zip(spans, tags):
-            if tag.startswith("B-") or (tag.startswith("I-") and (cur is None or cur[2] != tag[2:])):
-                if cur:
-                    ents.append(tuple(cur))
-                cur = [s, e, tag[2:]]
-            elif tag.startswith("I-"):
-                cur[1] = e
-            else:
-                if cur:
-                    ents.append(tuple(cur))
-                cur = None
-        if cur:
-            ents.append(tuple(cur))
+        ents = tt.entity_spans(spans, tags)
         out.append((text, ents))
 
     with open(path, encoding="utf-8") as f:

@@ -48,6 +48,12 @@ LABEL_ID = {l: i for i, l in enumerate(LABELS)}
 
 def word_spans(tokens, tags, lang):
     text, spans = nerdata.sentence_text(tokens, lang)
+    return text, entity_spans(spans, tags)
+
+
+def entity_spans(spans, tags):
+    """(start, end, type) of the entities a BIO tag sequence marks over token `spans`; an `I-`
+    that does not continue its type opens a new entity."""
     ents, cur = [], None
     for (s, e), tag in zip(spans, tags):
         if tag.startswith("B-") or (tag.startswith("I-") and (cur is None or cur[2] != tag[2:])):
@@ -62,7 +68,7 @@ def word_spans(tokens, tags, lang):
             cur = None
     if cur:
         ents.append(tuple(cur))
-    return text, ents
+    return ents
 
 
 def label_figures(items):

@@ -67,6 +67,10 @@ fn keeps_final_dot(word: &str, lang: claimx_doc::Lang) -> bool {
 /// ```
 pub fn syntax_words(text: &str, lang: claimx_doc::Lang) -> Vec<(usize, usize)> {
     if lang == claimx_doc::Lang::Zh {
+        // Traditional text is segmented as Simplified (same offsets): jieba's dictionary is
+        // Simplified
+        let simple = crate::zh::to_simplified(text);
+        let text = simple.as_ref();
         return crate::zh::words(text)
             .into_iter()
             .filter(|w| !text[w.start..w.end].trim().is_empty())
@@ -141,6 +145,7 @@ mod tests {
     #[case(Lang::En, "J. Smith of AT&T.", &["J.", "Smith", "of", "AT&T", "."])]
     #[case(Lang::En, "\"Yes\"", &["\"", "Yes", "\""])]
     #[case(Lang::Zh, "中国经济增长了5%。", &["中国", "经济", "增长", "了", "5%", "。"])]
+    #[case(Lang::Zh, "中國經濟增長了5%。", &["中國", "經濟", "增長", "了", "5%", "。"])]
     fn syntax_words_split_as_universal_dependencies(
         #[case] lang: Lang,
         #[case] text: &str,

@@ -42,6 +42,39 @@ fn segmenter() -> &'static jieba_rs::Jieba {
     JIEBA.get_or_init(jieba_rs::Jieba::new)
 }
 
+/// The text in Simplified characters, byte for byte at the same offsets: Traditional
+/// characters mapped one to one (fast2s' table, with its context rules for ambiguous ones);
+/// the text itself when nothing changes. The model and the segmenter were trained on
+/// Simplified text; offsets into the result are offsets into the input.
+///
+/// ```
+/// use claimx_lang::zh::to_simplified;
+///
+/// let text = "香港經濟增長了5%。";
+/// let simple = to_simplified(text);
+/// assert_eq!(simple, "香港经济增长了5%。");
+/// assert_eq!(simple.len(), text.len());
+/// assert_eq!(to_simplified("Amazon"), "Amazon");
+/// ```
+pub fn to_simplified(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(crate::script::is_han) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let converted = fast2s::convert(text);
+    // the table maps 3-byte characters to 3-byte characters; were that ever not so, offsets
+    // would break: keep the text as it is
+    let same_layout = converted.len() == text.len()
+        && converted
+            .char_indices()
+            .zip(text.char_indices())
+            .all(|((a, x), (b, y))| a == b && x.len_utf8() == y.len_utf8());
+    if same_layout && converted != text {
+        std::borrow::Cow::Owned(converted)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// The words of a Chinese text with their parts of speech, in order, covering it (jieba-rs:
 /// its dictionary and an HMM for unknown words). Non-Chinese runs come back as words too.
 ///

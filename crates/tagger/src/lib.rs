@@ -491,9 +491,12 @@ impl Tagger {
         let pieces: Vec<Vec<(u32, usize, usize, usize)>> = texts
             .par_iter()
             .map(|text| -> Result<Vec<(u32, usize, usize, usize)>> {
+                // Traditional Chinese is read as Simplified, which the model was trained on;
+                // the conversion keeps every byte offset
+                let simple = claimx_lang::zh::to_simplified(text);
                 let enc = self
                     .tokenizer
-                    .encode(*text, false)
+                    .encode(simple.as_ref(), false)
                     .map_err(|e| TaggerError::Encode(e.to_string()))?;
                 let mut row = Vec::with_capacity(enc.get_ids().len());
                 for ((&id, &(a, b)), token) in enc
