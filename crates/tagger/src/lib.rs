@@ -242,6 +242,25 @@ fn read(path: PathBuf) -> Result<Vec<u8>> {
     }
 }
 
+/// The tensors of a safetensors file already in memory (`path` names it in errors).
+fn weights<'a>(bytes: &'a [u8], path: &Path) -> Result<VarBuilder<'a>> {
+    VarBuilder::from_slice_safetensors(bytes, DType::F32, &Device::Cpu).map_err(|e| {
+        TaggerError::Weights {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        }
+    })
+}
+
+/// The syntax heads the configuration names, from the model's tensors; none without them.
+fn load_syntax(config: &ModelConfig, vb: VarBuilder, path: &Path) -> Result<Option<SyntaxHeads>> {
+    config
+        .syntax
+        .clone()
+        .map(|heads| SyntaxHeads::load(vb, heads, config.hidden_size, path))
+        .transpose()
+}
+
 /// Parse `config.json` and `tokenizer.json` and check that they fit each other.
 fn parse_model(config: &[u8], tokenizer: &[u8], origin: &Path) -> Result<(ModelConfig, Tokenizer)> {
     let config_path = origin.join("config.json");
@@ -313,24 +332,12 @@ impl Tagger {
         }
         let weights_path = files.origin.join("model.safetensors");
         let (config, tokenizer) = parse_model(files.config, files.tokenizer, &files.origin)?;
-        let vb = VarBuilder::from_slice_safetensors(files.weights, DType::F32, &Device::Cpu)
-            .map_err(|e| TaggerError::Weights {
-                path: weights_path.clone(),
-                message: e.to_string(),
-            })?;
-        let syntax = match &config.syntax {
-            Some(heads) => Some(SyntaxHeads::load(
-                vb.clone(),
-                heads.clone(),
-                config.hidden_size,
-                &weights_path,
-            )?),
-            None => None,
-        };
+        let vb = weights(files.weights, &weights_path)?;
+        let syntax = load_syntax(&config, vb.clone(), &weights_path)?;
         let encoder = CandleEncoder::load(vb, config, &weights_path, options.precision)?;
-        let mut tagger = Tagger::with_classifier(Box::new(encoder), tokenizer, options);
-        tagger.syntax = syntax;
-        tagger.reference_if_asked()
+        Tagger::with_classifier(Box::new(encoder), tokenizer, options)
+            .with_syntax(syntax)
+            .reference_if_asked()
     }
 
     #[cfg(feature = "ort")]
@@ -344,28 +351,19 @@ impl Tagger {
         let (config, tokenizer) = parse_model(config, tokenizer, dir)?;
         // the word heads run in Rust on the graph's hidden states; their weights come from
         // the model's safetensors
-        let syntax = match &config.syntax {
-            Some(heads) => {
+        let syntax = match config.syntax {
+            Some(_) => {
                 let path = dir.join("model.safetensors");
                 let bytes = read(path.clone())?;
-                let vb = VarBuilder::from_slice_safetensors(&bytes, DType::F32, &Device::Cpu)
-                    .map_err(|e| TaggerError::Weights {
-                        path: path.clone(),
-                        message: e.to_string(),
-                    })?;
-                Some(SyntaxHeads::load(
-                    vb,
-                    heads.clone(),
-                    config.hidden_size,
-                    &path,
-                )?)
+                let heads = load_syntax(&config, weights(&bytes, &path)?, &path)?;
+                heads
             }
             None => None,
         };
         let encoder = OrtEncoder::load(graph, config, options.threads)?;
-        let mut tagger = Tagger::with_classifier(Box::new(encoder), tokenizer, options);
-        tagger.syntax = syntax;
-        tagger.reference_if_asked()
+        Tagger::with_classifier(Box::new(encoder), tokenizer, options)
+            .with_syntax(syntax)
+            .reference_if_asked()
     }
 
     #[cfg(not(feature = "ort"))]

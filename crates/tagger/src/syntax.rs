@@ -65,18 +65,21 @@ impl Linear {
         }
         out
     }
+
+    /// The layer followed by LeakyReLU (slope 0.1): the arc and relation MLPs.
+    fn mlp(&self, x: &[f32], n: usize) -> Vec<f32> {
+        let mut out = self.apply(x, n);
+        for v in &mut out {
+            if *v < 0.0 {
+                *v *= 0.1;
+            }
+        }
+        out
+    }
 }
 
 fn flat(t: candle_core::Tensor) -> candle_core::Result<Vec<f32>> {
     t.flatten_all()?.to_vec1::<f32>()
-}
-
-fn leaky_relu(v: &mut [f32]) {
-    for x in v {
-        if *x < 0.0 {
-            *x *= 0.1;
-        }
-    }
 }
 
 /// The UPOS, arc and relation heads of a multi-head model.
@@ -240,10 +243,8 @@ impl SyntaxHeads {
         }
         let words_x = &x[w..];
         let upos = self.upos.apply(words_x, n);
-        let mut ad = self.arc_dep.apply(words_x, n);
-        let mut ah = self.arc_head.apply(&x, n + 1);
-        leaky_relu(&mut ad);
-        leaky_relu(&mut ah);
+        let ad = self.arc_dep.mlp(words_x, n);
+        let ah = self.arc_head.mlp(&x, n + 1);
         let a = self.config.arc_dim;
         // arcs[i][j] = ad_i · U · ah_j + ah_j · b
         let mut p = vec![0.0; n * a];
@@ -258,32 +259,22 @@ impl SyntaxHeads {
         gemm_product(&mut arcs, &p, n, &ah, a, n + 1);
         // log-probabilities over heads per dependent (self-attachment excluded)
         let mut scores = vec![vec![0.0f32; n + 1]; n + 1];
-        let mut best_prob = vec![0.0f32; n + 1];
         for i in 0..n {
             let row = &mut arcs[i * (n + 1)..(i + 1) * (n + 1)];
             row[i + 1] = f32::NEG_INFINITY;
             let max = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
             let sum: f32 = row.iter().map(|v| (v - max).exp()).sum();
             let log_z = max + sum.ln();
-            for (j, v) in row.iter().enumerate() {
-                scores[i + 1][j] = if j == i + 1 {
-                    f32::NEG_INFINITY
-                } else {
-                    v - log_z
-                };
+            for (score, v) in scores[i + 1].iter_mut().zip(row.iter()) {
+                *score = v - log_z;
             }
         }
         let heads = decode_tree(&scores);
-        for (d, prob) in best_prob.iter_mut().enumerate().skip(1) {
-            *prob = scores[d][heads[d]].exp();
-        }
         // relations at the chosen heads
         let r = self.config.rel_dim;
         let l = self.config.deprel.len();
-        let mut rd = self.rel_dep.apply(words_x, n);
-        let mut rh = self.rel_head.apply(&x, n + 1);
-        leaky_relu(&mut rd);
-        leaky_relu(&mut rh);
+        let rd = self.rel_dep.mlp(words_x, n);
+        let rh = self.rel_head.mlp(&x, n + 1);
         let mut q = vec![0.0; n * l * r];
         gemm_product(&mut q, &rd, n, &self.rel_u, r, l * r);
         let mut pair = Vec::with_capacity(n * 2 * r);
@@ -296,21 +287,14 @@ impl SyntaxHeads {
         (0..n)
             .map(|i| {
                 let hsel = &rh[heads[i + 1] * r..(heads[i + 1] + 1) * r];
-                let rel = (0..l)
+                let rel_scores: Vec<f32> = (0..l)
                     .map(|k| {
                         let qk = &q[(i * l + k) * r..(i * l + k + 1) * r];
                         let bilinear: f32 = qk.iter().zip(hsel).map(|(a, b)| a * b).sum();
                         bilinear + linear[i * l + k]
                     })
-                    .enumerate()
-                    .fold((0, f32::NEG_INFINITY), |best, (k, v)| {
-                        if v > best.1 {
-                            (k, v)
-                        } else {
-                            best
-                        }
-                    })
-                    .0;
+                    .collect();
+                let (rel, _) = argmax_prob(&rel_scores);
                 let row = &upos[i * u..(i + 1) * u];
                 let (tag, prob) = argmax_prob(row);
                 WordSyntax {
@@ -320,7 +304,7 @@ impl SyntaxHeads {
                     head: heads[i + 1],
                     deprel: self.config.deprel[rel].clone(),
                     upos_score: prob,
-                    head_score: best_prob[i + 1],
+                    head_score: scores[i + 1][heads[i + 1]].exp(),
                 }
             })
             .collect()
