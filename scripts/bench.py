@@ -4,7 +4,7 @@ machine's matmul limit, in one run on one machine over the same documents.
 
     python3 scripts/bench.py [--docs 2000] [--seed-copies 20] [--threads 1,2]
                              [--onnx target/tagger-onnx] [--reference] [--no-peers] [--base REV]
-                             [--markdown OUT.md] [--json OUT.json]
+                             [--stages-only] [--markdown OUT.md] [--json OUT.json]
 
 Documents: `scripts/make_bench_corpus.py` (the seeds repeated and varied, plus --docs
 news-like documents of real sentences). Columns, each in a process of its own (peak RSS is
@@ -21,6 +21,9 @@ that process's own, from wait4):
   pipeline (fp32, as `pipeline()` loads it) and `onnxruntime` with the same tokenizer,
   sentence by sentence and batched, and the pipeline batched in bf16, at the highest thread
   count. Load time is not counted for them; claimx's figures include its own.
+- time per stage (`claimx extract -j 1 --timings`, default build): admission, text stages,
+  word splitting, tagger, entities and figures, claims, merge, and each one's share (the
+  claims issue's budget: the claim stage at most 10 %). --stages-only runs just this.
 - model only: encoder FLOPs per token from config.json, the machine's matmul GFLOP/s at the
   dense layers' shapes per precision (claimx's kernels, PyTorch, NumPy; the best is that
   precision's floor), and each engine's encoder-only tokens/s on the same rows as a share of
@@ -147,6 +150,8 @@ def main():
     ap.add_argument("--base", help="git revision (or a claimx binary) whose default build runs "
                                     "beside this one")
     ap.add_argument("--python", default=sys.executable, help="Python for the peer columns")
+    ap.add_argument("--stages-only", action="store_true",
+                    help="only the per-stage time of the default build at one thread")
     ap.add_argument("--markdown")
     ap.add_argument("--json")
     args = ap.parse_args()
@@ -167,6 +172,16 @@ def main():
         base = args.base
     elif args.base:
         base = build_revision(args.base, os.path.join(work, "claimx-base"))
+    stages = stage_times(candle, docs_path)
+    if args.stages_only:
+        report = render_stages(n_docs, stages)
+        print(report)
+        if args.markdown:
+            open(args.markdown, "w", encoding="utf-8").write(report)
+        if args.json:
+            json.dump({"docs": n_docs, "tokens": tokens, "stages": stages}, open(args.json, "w"), indent=1)
+        shutil.rmtree(work, ignore_errors=True)
+        return
     sents_path = os.path.join(work, "sentences.json")
     docs = sentences(candle, docs_path, sents_path)
     n_sents = sum(len(d) for d in docs)
@@ -259,14 +274,45 @@ def main():
                     print(f"({engine} {dtype} encoder left out: {str(e).splitlines()[-1]})", file=sys.stderr)
 
     report = render(n_docs, tokens, n_sents, e2e, matmul, floor, fpt, layers, mean_row, encoder, args)
+    report += "\n" + render_stages(n_docs, stages)
     print(report)
     if args.markdown:
         open(args.markdown, "w", encoding="utf-8").write(report)
     if args.json:
         json.dump({"docs": n_docs, "tokens": tokens, "sentences": n_sents, "end_to_end": e2e,
-                   "matmul": matmul, "flops_per_token": fpt, "encoder": encoder},
+                   "matmul": matmul, "flops_per_token": fpt, "encoder": encoder, "stages": stages},
                   open(args.json, "w"), indent=1)
     shutil.rmtree(work, ignore_errors=True)
+
+
+def stage_times(binary, docs_path):
+    """Seconds per pipeline stage of one `claimx extract -j 1 --timings` run (wall time: one
+    thread), in pipeline order: [{"stage", "seconds"}]."""
+    _, _, err = measured_stderr([binary, "extract", "--quiet", "--timings", "--threads", "1",
+                                 docs_path, "-o", os.devnull])
+    rows = []
+    for line in err.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[2].endswith("%"):
+            rows.append({"stage": parts[0], "seconds": float(parts[1])})
+    return rows
+
+
+def measured_stderr(cmd):
+    """(wall seconds, peak RSS MiB, stderr text) of one process."""
+    p = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    if p.returncode not in (0, 1):
+        raise RuntimeError(p.stderr)
+    return None, None, p.stderr
+
+
+def render_stages(n_docs, stages):
+    total = sum(r["seconds"] for r in stages) or 1.0
+    out = [f"Time per stage, default build, one thread, {n_docs} documents. Machine: {cpu()}.", "",
+           "| stage | seconds | share |", "|---|---|---|"]
+    for r in stages:
+        out.append(f"| {r['stage']} | {r['seconds']:.2f} | {100 * r['seconds'] / total:.1f} % |")
+    return "\n".join(out) + "\n"
 
 
 def render(n_docs, tokens, n_sents, e2e, matmul, floor, fpt, layers, mean_row, encoder, args):

@@ -292,6 +292,11 @@ pub(crate) fn sentence_claims(
             subject_entity: entity.map(|e| e.text.clone()),
             subject_canonical: entity.map(|e| e.canonical.clone()),
             predicate: predicate.map(str::to_string),
+            predicate_class: predicate
+                .and_then(claimx_lang::classes::predicate_class)
+                .or_else(|| claimx_lang::classes::predicate_class_in(clause))
+                .map(str::to_string),
+            change: None,
             figure: Some(figure),
             time,
             location: place.clone(),

@@ -318,6 +318,10 @@ struct ExtractOptions {
     /// Print nothing but errors: no progress bar, no summary.
     #[arg(short, long)]
     quiet: bool,
+    /// Print the time spent in each stage (summed over threads; wall time with -j 1) to
+    /// standard error at the end.
+    #[arg(long)]
+    timings: bool,
     #[command(flatten)]
     model: ModelArgs,
 }
@@ -352,6 +356,10 @@ struct ModelArgs {
     /// (config `tagger.syntax: false`).
     #[arg(long)]
     no_syntax: bool,
+    /// Leave out claims whose calibrated confidence is below this (config
+    /// `claims.min_confidence`; 0 keeps all).
+    #[arg(long, value_name = "P")]
+    min_claim_confidence: Option<f32>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -391,6 +399,12 @@ impl ModelArgs {
         }
         if self.no_syntax {
             config.tagger.syntax = false;
+        }
+        if let Some(p) = self.min_claim_confidence {
+            if !(0.0..=1.0).contains(&p) {
+                anyhow::bail!("--min-claim-confidence must lie in 0..1, not {p}");
+            }
+            config.claims.min_confidence = p;
         }
         Ok(config)
     }
@@ -543,6 +557,9 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
             summary.claims,
             summary.documents as f64 / secs.max(1e-9)
         );
+    }
+    if opts.timings {
+        eprint!("{}", pipeline.stage_times().table());
     }
     Ok(if summary.errors + done.errors > 0 {
         1

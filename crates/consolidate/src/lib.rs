@@ -230,11 +230,15 @@ pub fn consolidate(rows: &[ClaimRow], aliases: &AliasTable) -> Vec<FactGroup> {
             None => (None, 1.0),
         };
         let (measure, low, high) = if f.kind == FigureType::Date {
-            let class = row
-                .predicate
-                .as_deref()
-                .and_then(predicate_class)
-                .or_else(|| clause_class(&row.sentence_text, &f.text));
+            // the claim stage's class; records written before it had one are classed here
+            let class = match row.predicate_class.as_deref() {
+                Some(c) => Some(c),
+                None => row
+                    .predicate
+                    .as_deref()
+                    .and_then(predicate_class)
+                    .or_else(|| clause_class(&row.sentence_text, &f.text)),
+            };
             let (Some(y), Some(class)) = (year(f), class) else {
                 continue;
             };

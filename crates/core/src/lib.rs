@@ -37,6 +37,7 @@ mod guard;
 mod pipe;
 mod policy;
 mod published;
+mod timings;
 mod windows;
 
 pub use claimx_doc::DocumentError;
@@ -49,6 +50,7 @@ use policy::StageTracking;
 pub use policy::{
     DocumentPolicy, FaultInjection, Stage, DEFAULT_DOC_SIZE_LIMIT, DEFAULT_MAX_DOC_BYTES,
 };
+pub use timings::{StageTimes, STAGES};
 pub use windows::windows;
 use windows::{add_segment_bytes, main_by_bytes, merge_windows, Window};
 
@@ -64,6 +66,7 @@ pub struct Pipeline {
     syntax: bool,
     entities: Box<dyn EntityRefinement>,
     claims: Box<dyn ClaimAssembly>,
+    clock: timings::StageClock,
 }
 
 impl Default for Pipeline {
@@ -91,7 +94,13 @@ impl Pipeline {
             syntax: config.tagger.syntax,
             entities: Box::new(config.entities),
             claims: Box::new(config.claims),
+            clock: Default::default(),
         })
+    }
+
+    /// Time spent in each stage since this pipeline was built (see [`StageTimes`]).
+    pub fn stage_times(&self) -> StageTimes {
+        self.clock.read()
     }
 
     /// The text stages and rule-based claims without a transformer: fast, and what the
@@ -121,6 +130,7 @@ impl Pipeline {
             syntax: true,
             entities: Box::new(EntityRefiner::default()),
             claims,
+            clock: Default::default(),
         }
     }
 
@@ -198,7 +208,7 @@ impl Pipeline {
         // run on windows, so a huge document is as parallel as many small ones.
         let mut state: Vec<Result<Admitted, DocumentError>> = docs
             .par_iter()
-            .map(|d| stage(guarded, d, || self.admit(*d)))
+            .map(|d| self.clock.time(0, || stage(guarded, d, || self.admit(*d))))
             .collect();
         let mut units: Vec<Window<'_>> = Vec::new();
         for (i, a) in state.iter().enumerate() {
@@ -221,7 +231,9 @@ impl Pipeline {
             .par_iter()
             .map(|u| {
                 let reference = state[u.doc].as_ref().ok().and_then(|a| a.reference);
-                stage(guarded, &docs[u.doc], || self.text_stages(u, reference))
+                self.clock.time(1, || {
+                    stage(guarded, &docs[u.doc], || self.text_stages(u, reference))
+                })
             })
             .collect();
         for (u, p) in units.iter().zip(&partial) {
@@ -246,16 +258,20 @@ impl Pipeline {
                 let words: Vec<Vec<Vec<(usize, usize)>>> = (0..units.len())
                     .into_par_iter()
                     .map(|i| match (&partial[i], live[i], parse) {
-                        (Ok(p), true, true) => p
-                            .sentences
-                            .iter()
-                            .map(|s| claimx_lang::words::syntax_words(s.span.slice(p.text), s.lang))
-                            .collect(),
+                        (Ok(p), true, true) => self.clock.time(2, || {
+                            p.sentences
+                                .iter()
+                                .map(|s| {
+                                    claimx_lang::words::syntax_words(s.span.slice(p.text), s.lang)
+                                })
+                                .collect()
+                        }),
                         _ => Vec::new(),
                     })
                     .collect();
                 let ids: Vec<&str> = units.iter().map(|u| docs[u.doc].id).collect();
-                self.tag_windows(tagger, &ids, &texts, &words)
+                self.clock
+                    .time(3, || self.tag_windows(tagger, &ids, &texts, &words))
             }
             None => units.iter().map(|_| Ok(Vec::new())).collect(),
         };
@@ -288,7 +304,12 @@ impl Pipeline {
             .into_iter()
             .zip(parts)
             .zip(docs)
-            .map(|((a, parts), doc)| a.map(|a| merge_windows(*doc, a.published, parts)))
+            .map(|((a, parts), doc)| {
+                a.map(|a| {
+                    self.clock
+                        .time(6, || merge_windows(*doc, a.published, parts))
+                })
+            })
             .collect()
     }
 
@@ -417,6 +438,7 @@ impl Pipeline {
         let mut entities = Vec::new();
         let mut figures = Vec::new();
         let mut sentences = p.sentences;
+        let started = std::time::Instant::now();
         let no_tags = Analysis::default();
         let tags = tags.iter().chain(std::iter::repeat(&no_tags));
         for (sentence, analysis) in sentences.iter_mut().zip(tags) {
@@ -430,6 +452,7 @@ impl Pipeline {
                     upos: w.upos.clone(),
                     head: w.head,
                     deprel: w.deprel.clone(),
+                    score: w.head_score,
                 })
                 .collect();
             let sentence_text = &text[base..sentence.span.byte_end];
@@ -481,8 +504,11 @@ impl Pipeline {
         }
         figures.sort_by_key(|f| (f.span.byte_start, f.span.byte_end));
         self.entities.canonicalize(text, &mut entities);
+        self.clock.add(4, started.elapsed());
         Stage::Claims.enter(&self.faults, text);
-        let claims = self.claims.assemble(text, &sentences, &figures, &entities);
+        let claims = self.clock.time(5, || {
+            self.claims.assemble(text, &sentences, &figures, &entities)
+        });
         AnnotatedDocument {
             id: id.to_string(),
             char_len: index.char_len(),

@@ -119,6 +119,11 @@ pub(crate) fn merge_windows(
             shift(&mut cl.sentence, b, c);
             cl.figure = cl.figure.map(|i| i + figures_before);
             cl.time = cl.time.map(|i| i + figures_before);
+            if let Some(ch) = &mut cl.change {
+                for i in [&mut ch.from, &mut ch.to, &mut ch.by] {
+                    *i = i.map(|i| i + figures_before);
+                }
+            }
             cl
         }));
     }

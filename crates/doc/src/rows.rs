@@ -40,6 +40,15 @@ pub struct ClaimRow {
     /// The verb or verb phrase that carries the figure.
     #[serde(default)]
     pub predicate: Option<String>,
+    /// What the predicate does across languages (`founded`, `cut`, `revenue`, `rose`, …).
+    #[serde(default)]
+    pub predicate_class: Option<String>,
+    /// The direction of the change the figure is part of (`up`, `down`), if any.
+    #[serde(default)]
+    pub change_direction: Option<String>,
+    /// The figure's part in that change (`from`, `to`, `by`).
+    #[serde(default)]
+    pub change_role: Option<String>,
     /// The figure the claim states.
     #[serde(default)]
     pub figure: Option<Figure>,
@@ -92,6 +101,17 @@ impl ClaimRow {
                 subject_entity: c.subject_entity.clone(),
                 subject_canonical: c.subject_canonical.clone(),
                 predicate: c.predicate.clone(),
+                predicate_class: c.predicate_class.clone(),
+                change_direction: c
+                    .change
+                    .as_ref()
+                    .and_then(|ch| ch.direction)
+                    .map(|d| d.name().to_string()),
+                change_role: c
+                    .change
+                    .as_ref()
+                    .and_then(|ch| ch.role)
+                    .map(|r| r.name().to_string()),
                 figure: figure(c.figure),
                 time: figure(c.time),
                 location: c.location.clone(),

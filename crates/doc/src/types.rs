@@ -160,6 +160,10 @@ pub struct Word {
     pub head: usize,
     /// Universal dependency relation to the head (`nsubj`, `obj`, `root`, …).
     pub deprel: String,
+    /// The model's probability of this head among all candidates (before the tree is
+    /// decoded): how sure the parser is of the word's attachment.
+    #[serde(default)]
+    pub score: f32,
 }
 
 /// Entity types of the tagger.
@@ -355,6 +359,16 @@ pub struct Claim {
     pub subject_canonical: Option<String>,
     /// The verb or verb phrase that carries the figure.
     pub predicate: Option<String>,
+    /// What the predicate does, the same across languages (`founded`, `closed`, `employed`,
+    /// `cut`, `acquired`, `invested`, `published`, `raised`, `rose`, `fell`, `revenue`,
+    /// `profit`), when known: from the verb, else from the noun the figure measures
+    /// (`Der Umsatz lag bei …` → `revenue`).
+    #[serde(default)]
+    pub predicate_class: Option<String>,
+    /// The change the clause reports, when the figure is part of one (`sank von 518 auf 172
+    /// Millionen Euro`, `rose 11% to $3bn`).
+    #[serde(default)]
+    pub change: Option<Change>,
     /// Index into [`AnnotatedDocument::figures`].
     pub figure: Option<usize>,
     /// Index into [`AnnotatedDocument::figures`] of the date qualifying the claim.
@@ -372,6 +386,65 @@ pub struct Claim {
     pub negated: bool,
     /// How sure the assembler is of the claim, 0..1.
     pub confidence: f32,
+}
+
+/// A change a clause reports: its direction and which figures are the value before, the
+/// value after and the difference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// `up` or `down`, when the predicate or an adverb says (`sank`, `rose`, `up`).
+    pub direction: Option<Direction>,
+    /// What the claim's own figure is in the change.
+    pub role: Option<ChangeRole>,
+    /// Index into [`AnnotatedDocument::figures`] of the value before (`von 518 Millionen`).
+    pub from: Option<usize>,
+    /// Index of the value after (`auf 172 Millionen`, `to $3bn`).
+    pub to: Option<usize>,
+    /// Index of the difference (`um 11 Prozent`, `by 11%`, `up 22 percent`).
+    pub by: Option<usize>,
+}
+
+/// Which way a change goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Rose, grew, gained.
+    Up,
+    /// Fell, shrank, lost.
+    Down,
+}
+
+/// A figure's part in a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeRole {
+    /// The value before.
+    From,
+    /// The value after.
+    To,
+    /// The difference.
+    By,
+}
+
+impl ChangeRole {
+    /// The role as written in records: `from`, `to`, `by`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChangeRole::From => "from",
+            ChangeRole::To => "to",
+            ChangeRole::By => "by",
+        }
+    }
+}
+
+impl Direction {
+    /// The direction as written in records: `up`, `down`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+        }
+    }
 }
 
 /// Where the publication date came from.

@@ -1,7 +1,7 @@
 //! Scoring annotated documents against gold files.
 
 use crate::gold::GoldDocument;
-use crate::metrics::{close, Accuracy, Prf};
+use crate::metrics::{close, reliability, Accuracy, Prf, Reliability};
 use claimx_doc::{AnnotatedDocument, FigureValue};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -56,6 +56,14 @@ pub struct SeedReport {
     pub entities_by_type: BTreeMap<String, Prf>,
     /// Claims matched on sentence + subject + figure (see [`claim_matches`]).
     pub claims: BTreeMap<String, Prf>,
+    /// Fields of matched claims judged against gold (`subject`, `predicate`, `time`,
+    /// `attribution`, `cue`, `hedged`; see [`claim_field_checks`]), per field and language.
+    pub claim_fields: BTreeMap<String, BTreeMap<String, Accuracy>>,
+    /// Predicted claims' confidence against whether they matched a gold claim.
+    pub claim_reliability: Reliability,
+    /// `(confidence, matched)` of every predicted claim, for [`Self::claim_reliability`].
+    #[serde(skip)]
+    pub claim_confidences: Vec<(f32, bool)>,
     /// Every miss, readable.
     pub misses: Vec<Miss>,
 }
@@ -297,6 +305,7 @@ pub fn score_documents(pairs: &[(GoldDocument, AnnotatedDocument)]) -> SeedRepor
     }
     r.misses
         .sort_by(|a, b| (a.layer, &a.doc_id, a.start).cmp(&(b.layer, &b.doc_id, b.start)));
+    r.claim_reliability = reliability(&r.claim_confidences);
     r
 }
 
@@ -401,7 +410,8 @@ fn norm_subject(s: &str) -> String {
 /// A predicted claim matches a gold claim when they lie in the same sentence, carry the same
 /// figure (same span, or both none), and name the same subject: equal after dropping articles
 /// and case, one containing the other (`the lab` / `the Shanghai lab`), or the same canonical
-/// entity.
+/// entity. A gold claim without a written subject (a subjectless clause) matches only a
+/// prediction without one or one resolved to the gold's entity: a guessed subject is wrong.
 pub fn claim_matches(
     gold: &crate::gold::GoldClaim,
     pred: &claimx_doc::Claim,
@@ -419,20 +429,114 @@ pub fn claim_matches(
     }
     let gs = norm_subject(&gold.subject);
     let ps = norm_subject(pred.subject.as_deref().unwrap_or(""));
+    let same_entity = same_subject_entity(gold, pred);
+    if gs.is_empty() {
+        return ps.is_empty() || same_entity;
+    }
     let same_text = !ps.is_empty() && (gs == ps || gs.contains(&ps) || ps.contains(&gs));
+    same_text || same_entity
+}
+
+fn same_subject_entity(gold: &crate::gold::GoldClaim, pred: &claimx_doc::Claim) -> bool {
     let same = |b: &Option<String>| match (&gold.subject_entity, b) {
         (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
         _ => false,
     };
-    let same_entity = same(&pred.subject_entity) || same(&pred.subject_canonical);
-    same_text || same_entity
+    same(&pred.subject_entity) || same(&pred.subject_canonical)
+}
+
+fn words_lower(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+/// Loose text agreement for a field: both absent, or both present with one containing the
+/// other after dropping articles and case (`the company` / `company`).
+fn text_field_agrees(gold: Option<&str>, pred: Option<&str>) -> bool {
+    let g = gold.map(norm_subject).filter(|s| !s.is_empty());
+    let p = pred.map(norm_subject).filter(|s| !s.is_empty());
+    match (g, p) {
+        (None, None) => true,
+        (Some(g), Some(p)) => g == p || g.contains(&p) || p.contains(&g),
+        _ => false,
+    }
+}
+
+/// The fields of a matched claim judged against its gold claim, each `(field, right?)`:
+/// `subject` (equal after dropping articles and case, or the same entity), `predicate` (a
+/// word in common — the guideline's predicates vary in how many auxiliaries they keep),
+/// `time` (the same date figure, or none in both), `attribution` and `cue` (as
+/// [`text_field_agrees`]), `hedged` (equal).
+pub fn claim_field_checks(
+    gold: &crate::gold::GoldClaim,
+    pred: &claimx_doc::Claim,
+    pred_doc: &AnnotatedDocument,
+) -> Vec<(&'static str, bool)> {
+    let subject = norm_subject(&gold.subject)
+        == norm_subject(pred.subject.as_deref().unwrap_or(""))
+        || same_subject_entity(gold, pred);
+    let predicate = match (&gold.predicate, &pred.predicate) {
+        (None, None) => true,
+        (Some(g), Some(p)) => {
+            let g = words_lower(g);
+            words_lower(p).iter().any(|w| g.contains(w))
+        }
+        _ => false,
+    };
+    let time = pred
+        .time
+        .and_then(|i| pred_doc.figures.get(i))
+        .map(|f| [f.span.start, f.span.end])
+        == gold.time;
+    vec![
+        ("subject", subject),
+        ("predicate", predicate),
+        ("time", time),
+        (
+            "attribution",
+            text_field_agrees(gold.attribution.as_deref(), pred.attribution.as_deref()),
+        ),
+        (
+            "cue",
+            text_field_agrees(gold.cue.as_deref(), pred.cue.as_deref()),
+        ),
+        ("hedged", gold.hedged == pred.hedged),
+    ]
+}
+
+fn claim_field_detail(
+    field: &str,
+    gold: &crate::gold::GoldClaim,
+    pred: &claimx_doc::Claim,
+    pred_doc: &AnnotatedDocument,
+    text: &str,
+) -> String {
+    let span = |s: Option<[usize; 2]>| s.map(|[a, b]| slice(text, a, b));
+    let (g, p) = match field {
+        "subject" => (Some(gold.subject.clone()), pred.subject.clone()),
+        "predicate" => (gold.predicate.clone(), pred.predicate.clone()),
+        "time" => (
+            span(gold.time),
+            span(
+                pred.time
+                    .and_then(|i| pred_doc.figures.get(i))
+                    .map(|f| [f.span.start, f.span.end]),
+            ),
+        ),
+        "attribution" => (gold.attribution.clone(), pred.attribution.clone()),
+        "cue" => (gold.cue.clone(), pred.cue.clone()),
+        _ => (Some(gold.hedged.to_string()), Some(pred.hedged.to_string())),
+    };
+    format!("gold {g:?}, predicted {p:?}")
 }
 
 fn score_claims(r: &mut SeedReport, g: &GoldDocument, p: &AnnotatedDocument) {
     let mut used = vec![false; p.claims.len()];
     for gc in &g.claims {
         let lang = lang_at(g, gc.sentence[0]);
-        let e = r.claims.entry(lang).or_default();
+        let e = r.claims.entry(lang.clone()).or_default();
         e.gold += 1;
         let hit = p
             .claims
@@ -444,6 +548,25 @@ fn score_claims(r: &mut SeedReport, g: &GoldDocument, p: &AnnotatedDocument) {
             Some(k) => {
                 used[k] = true;
                 e.tp += 1;
+                for (field, ok) in claim_field_checks(gc, &p.claims[k], p) {
+                    r.claim_fields
+                        .entry(field.to_string())
+                        .or_default()
+                        .entry(lang.clone())
+                        .or_default()
+                        .add(ok);
+                    if !ok {
+                        r.misses.push(Miss {
+                            doc_id: g.doc_id.clone(),
+                            layer: "claim field",
+                            what: "wrong_value",
+                            start: gc.sentence[0],
+                            end: gc.sentence[1],
+                            text: field.to_string(),
+                            detail: claim_field_detail(field, gc, &p.claims[k], p, &g.text),
+                        });
+                    }
+                }
             }
             None => r.misses.push(Miss {
                 doc_id: g.doc_id.clone(),
@@ -461,6 +584,7 @@ fn score_claims(r: &mut SeedReport, g: &GoldDocument, p: &AnnotatedDocument) {
         }
     }
     for (k, pc) in p.claims.iter().enumerate() {
+        r.claim_confidences.push((pc.confidence, used[k]));
         r.claims
             .entry(lang_at(g, pc.sentence.start))
             .or_default()
@@ -557,6 +681,9 @@ pub fn format_report(r: &SeedReport) -> String {
     acc(&mut s, "figure type", &r.figure_type);
     acc(&mut s, "figure bound", &r.figure_bound);
     acc(&mut s, "boilerplate flag", &r.boilerplate);
+    for (field, map) in &r.claim_fields {
+        acc(&mut s, &format!("claim {field}"), map);
+    }
     let _ = writeln!(
         s,
         "{:<22}{:<8}{:>9}{:>9.3}",
@@ -568,6 +695,35 @@ pub fn format_report(r: &SeedReport) -> String {
         ),
         r.segments_exact_docs.rate()
     );
+    let rel = &r.claim_reliability;
+    if rel.total > 0 {
+        let _ = writeln!(
+            s,
+            "\nclaim confidence vs. matched ({} claims): expected calibration error {:.3}",
+            rel.total, rel.ece
+        );
+        let _ = writeln!(
+            s,
+            "{:<14}{:>7}{:>12}{:>10}",
+            "confidence", "claims", "mean conf", "matched"
+        );
+        for b in &rel.bins {
+            let _ = writeln!(
+                s,
+                "{:<14}{:>7}{:>12.3}{:>10.3}",
+                format!("{:.1}–{:.1}", b.low, b.high),
+                b.count,
+                b.confidence,
+                b.accuracy
+            );
+        }
+        if let Some((a, b)) = rel.platt {
+            let _ = writeln!(
+                s,
+                "Platt fit of these confidences: slope {a:.3}, intercept {b:.3} (1, 0: calibrated; to recalibrate, extract with claims.calibration slope 1, intercept 0 and put the fit there)"
+            );
+        }
+    }
     if !r.misses.is_empty() {
         let _ = writeln!(s, "\nmisses ({}):", r.misses.len());
         for m in &r.misses {
@@ -640,6 +796,8 @@ mod tests {
             subject_entity: None,
             subject_canonical: None,
             predicate: Some("employed".into()),
+            predicate_class: Some("employed".into()),
+            change: None,
             figure: fig,
             time: None,
             location: None,

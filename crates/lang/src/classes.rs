@@ -3,12 +3,14 @@
 //! in different words and languages.
 //!
 //! ```
-//! use claimx_lang::classes::{predicate_class, unit_class};
+//! use claimx_lang::classes::{noun_class, predicate_class, unit_class};
 //!
 //! assert_eq!(unit_class("Mitarbeiter"), Some("people"));
 //! assert_eq!(unit_class("员工"), Some("people"));
 //! assert_eq!(predicate_class("gegründet"), Some("founded"));
 //! assert_eq!(predicate_class("shut"), Some("closed"));
+//! assert_eq!(predicate_class("gesunken"), Some("fell"));
+//! assert_eq!(noun_class("Konzernumsatz"), Some("revenue"));
 //! ```
 
 /// The unit class of a unit word in any of the languages, or `None` for units not known.
@@ -40,46 +42,264 @@ pub fn unit_class(unit: &str) -> Option<&'static str> {
     })
 }
 
-/// The predicate class of a verb form, for facts about years.
+/// Predicate classes with the stems of their verbs in German, English and Chinese (lower
+/// case; a form belongs to a class when it starts with one of the stems, so `sank`,
+/// `gesunken` and `slipped` need stems of their own). Separable verbs are written with their
+/// particle as the claim's predicate has it (`baut ab`, `ging zurück`). A stem ending in `$`
+/// is a whole word (`up` is not `update`).
+const VERB_CLASSES: &[(&str, &[&str])] = &[
+    (
+        "founded",
+        &[
+            "gegründet",
+            "gründete",
+            "gründen",
+            "founded",
+            "establish",
+            "set up",
+            "launched",
+            "opened",
+            "eröffnet",
+            "成立",
+            "创立",
+            "创建",
+            "创办",
+        ],
+    ),
+    (
+        "closed",
+        &[
+            "schließ",
+            "schloss",
+            "geschlossen",
+            "closed",
+            "shut",
+            "closing",
+            "关闭",
+            "关停",
+            "停业",
+        ],
+    ),
+    (
+        "employed",
+        &["beschäftig", "employ", "雇用", "雇佣", "聘用"],
+    ),
+    (
+        "cut",
+        &[
+            "streich",
+            "strich",
+            "gestrichen",
+            "abbau",
+            "baut ab",
+            "bauen ab",
+            "baute ab",
+            "abgebaut",
+            "cut",
+            "lay off",
+            "laid off",
+            "laying off",
+            "eliminat",
+            "裁员",
+            "裁减",
+            "削减",
+        ],
+    ),
+    (
+        "acquired",
+        &[
+            "kauf",
+            "gekauft",
+            "übernimm",
+            "übernahm",
+            "übernommen",
+            "acquir",
+            "buy",
+            "bought",
+            "purchas",
+            "收购",
+            "并购",
+            "买下",
+        ],
+    ),
+    ("invested", &["investier", "invest", "投资", "注资"]),
+    ("published", &["veröffentlich", "publish", "发表", "出版"]),
+    (
+        "raised",
+        &[
+            "raise",
+            "raising",
+            "einsammel",
+            "eingesammelt",
+            "sammelte",
+            "融资",
+            "募资",
+        ],
+    ),
+    (
+        "revenue",
+        &["umsetz", "umgesetzt", "setzte um", "erwirtschaft"],
+    ),
+    ("sold", &["verkauf", "sold", "sell", "出售", "卖出", "售出"]),
+    (
+        "paid",
+        &[
+            "zahl", "bezahl", "gezahlt", "paid", "pay", "spent", "spend", "支付", "花费",
+        ],
+    ),
+    (
+        "cost",
+        &["kostet", "kostete", "gekostet", "cost", "耗资", "涉资"],
+    ),
+    (
+        "amounted",
+        &[
+            "betrug", "beträgt", "betragen", "belief", "beläuft", "lag", "liegt", "liegen",
+            "erreicht", "amount", "total", "stood", "stand", "reach", "达到", "达",
+        ],
+    ),
+    (
+        "rose",
+        &[
+            "stieg",
+            "steig",
+            "gestiegen",
+            "angestiegen",
+            "wuchs",
+            "wächst",
+            "wachsen",
+            "gewachsen",
+            "zuleg",
+            "zugelegt",
+            "legte zu",
+            "erhöht",
+            "rose",
+            "rise",
+            "rising",
+            "risen",
+            "grew",
+            "grow",
+            "increas",
+            "climb",
+            "jump",
+            "soar",
+            "gain",
+            "up$",
+            "增长",
+            "上涨",
+            "增加",
+            "提高",
+            "上升",
+        ],
+    ),
+    (
+        "fell",
+        &[
+            "sank",
+            "sink",
+            "gesunken",
+            "fiel",
+            "fällt",
+            "fallen",
+            "gefallen",
+            "zurückgegangen",
+            "ging zurück",
+            "gehen zurück",
+            "brach ein",
+            "eingebrochen",
+            "verringert",
+            "gekürzt",
+            "kürzt",
+            "fell",
+            "fall",
+            "drop",
+            "declin",
+            "slip",
+            "slump",
+            "decreas",
+            "shrank",
+            "shrink",
+            "down$",
+            "下降",
+            "下跌",
+            "减少",
+            "降低",
+            "跌",
+        ],
+    ),
+];
+
+/// Nouns that name what a figure measures, by class (lower case stems; German compounds end
+/// in them: `Konzernumsatz`).
+const NOUN_CLASSES: &[(&str, &[&str])] = &[
+    (
+        "revenue",
+        &[
+            "umsatz",
+            "umsätze",
+            "erlös",
+            "revenue",
+            "sales",
+            "turnover",
+            "营收",
+            "收入",
+            "营业额",
+            "销售额",
+        ],
+    ),
+    (
+        "profit",
+        &[
+            "gewinn",
+            "ergebnis",
+            "überschuss",
+            "profit",
+            "earnings",
+            "net income",
+            "利润",
+            "净利",
+            "盈利",
+        ],
+    ),
+];
+
+/// The predicate class of a verb form (`gegründet` → `founded`, `slipped` → `fell`).
 pub fn predicate_class(predicate: &str) -> Option<&'static str> {
     let p = predicate.to_lowercase();
-    let starts = |stems: &[&str]| stems.iter().any(|s| p.starts_with(s));
-    if starts(&[
-        "gegründet",
-        "gründete",
-        "founded",
-        "established",
-        "set up",
-        "launched",
-        "opened",
-        "eröffnet",
-        "成立",
-        "创立",
-        "创建",
-    ]) {
-        Some("founded")
-    } else if starts(&[
-        "schließ",
-        "schloss",
-        "geschlossen",
-        "closed",
-        "shut",
-        "closing",
-        "关闭",
-        "关停",
-    ]) {
-        Some("closed")
-    } else {
-        None
-    }
+    VERB_CLASSES
+        .iter()
+        .find(|(_, stems)| {
+            stems.iter().any(|s| match s.strip_suffix('$') {
+                Some(word) => p == word,
+                None => p.starts_with(s),
+            })
+        })
+        .map(|(class, _)| *class)
+}
+
+/// The class of what a noun measures (`Umsatz`, `Konzernumsatz`, `revenues` → `revenue`).
+pub fn noun_class(noun: &str) -> Option<&'static str> {
+    let n = noun.to_lowercase();
+    NOUN_CLASSES
+        .iter()
+        .find(|(_, stems)| {
+            stems
+                .iter()
+                .any(|s| n.starts_with(s) || n.ends_with(s) || n.ends_with(&format!("{s}s")))
+        })
+        .map(|(class, _)| *class)
 }
 
 /// Chinese predicates are not space-separated: look for them anywhere in the clause.
 pub fn predicate_class_in(clause: &str) -> Option<&'static str> {
-    ["成立", "创立", "创建", "关闭", "关停"]
+    VERB_CLASSES
         .iter()
-        .find(|v| clause.contains(*v))
-        .and_then(|v| predicate_class(v))
+        .find(|(_, stems)| {
+            stems.iter().any(|s| {
+                !s.is_ascii() && s.chars().all(crate::script::is_han) && clause.contains(s)
+            })
+        })
+        .map(|(class, _)| *class)
 }
 
 /// Place nouns that name the subject of a story rather than an entity.

@@ -5,6 +5,8 @@
 //!   verbs, hedges, negations, founding verbs, demonyms), with [`calendar`] look-ups on them;
 //! - [`numbers`]: numbers in digits or words (`1.000`, `dreihundert`, `十亿3000万`);
 //! - [`units`]: currency signs, codes and names, measure units, bound phrases (`über`, `约`);
+//! - [`clauses`]: what words mean for a claim's clause: speech verbs, source markers, hedges,
+//!   negations, referring expressions;
 //! - [`classes`]: unit and predicate classes that hold across languages (people, founded);
 //! - [`sentences`]: abbreviations, sentence openers and boilerplate phrases;
 //! - [`words`]: the word splitter for space-separated text.
@@ -25,6 +27,7 @@
 
 pub mod calendar;
 pub mod classes;
+pub mod clauses;
 pub mod de;
 pub mod en;
 pub mod numbers;

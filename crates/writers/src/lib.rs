@@ -133,6 +133,7 @@ pub fn schema(shape: RecordShape) -> SchemaRef {
                 utf8("upos"),
                 Field::new("head", DataType::UInt64, true),
                 utf8("deprel"),
+                Field::new("score", DataType::Float32, true),
             ]);
             sent.extend([
                 Field::new("boilerplate", DataType::Boolean, true),
@@ -167,6 +168,21 @@ pub fn schema(shape: RecordShape) -> SchemaRef {
                 utf8("subject_entity"),
                 utf8("subject_canonical"),
                 utf8("predicate"),
+                utf8("predicate_class"),
+                Field::new(
+                    "change",
+                    DataType::Struct(
+                        vec![
+                            utf8("direction"),
+                            utf8("role"),
+                            Field::new("from", DataType::UInt64, true),
+                            Field::new("to", DataType::UInt64, true),
+                            Field::new("by", DataType::UInt64, true),
+                        ]
+                        .into(),
+                    ),
+                    true,
+                ),
                 Field::new("figure", DataType::UInt64, true),
                 Field::new("time", DataType::UInt64, true),
                 utf8("location"),
@@ -192,6 +208,9 @@ pub fn schema(shape: RecordShape) -> SchemaRef {
                 utf8("subject_entity"),
                 utf8("subject_canonical"),
                 utf8("predicate"),
+                utf8("predicate_class"),
+                utf8("change_direction"),
+                utf8("change_role"),
             ]);
             fields.push(Field::new(
                 "figure",

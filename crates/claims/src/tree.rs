@@ -1,0 +1,1235 @@
+//! Claims from a sentence's dependency tree, the same way in every language: each figure is
+//! followed up its head chain to the clause that governs it; that clause's head is the
+//! predicate, its `nsubj`/`csubj` (inherited through `conj`, `xcomp` and relative clauses) the
+//! subject; a speech verb above the clause, a speech clause beside it (`wie X mitteilte`,
+//! `X said`) or a source marker inside it (`laut`, `according to`, `据`) gives the attribution.
+//! What words mean (speech verbs, hedges, referring expressions) comes from
+//! `claimx_lang::clauses`; where the words stand comes from the tree.
+
+use claimx_doc::{
+    Change, ChangeRole, Claim, Direction, Entity, EntityType, Figure, FigureType, Lang, Sentence,
+    Word,
+};
+use claimx_lang::classes;
+use claimx_lang::clauses as lex;
+
+/// Relations that open a clause of their own: a phrase stops there.
+const CLAUSAL: &[&str] = &["acl", "advcl", "ccomp", "parataxis", "csubj"];
+
+/// A subject (or one conjunct of it): its head word, text and byte range.
+type SubjectPart = (Option<usize>, Option<String>, Option<(usize, usize)>);
+
+/// One sentence's tree over the document (or window) text.
+pub(crate) struct Tree<'a> {
+    text: &'a str,
+    words: &'a [Word],
+    children: Vec<Vec<usize>>,
+    lang: Lang,
+}
+
+impl<'a> Tree<'a> {
+    pub(crate) fn new(text: &'a str, words: &'a [Word], lang: Lang) -> Self {
+        let mut children = vec![Vec::new(); words.len()];
+        for (i, w) in words.iter().enumerate() {
+            if w.head > 0 && w.head <= words.len() && w.head - 1 != i {
+                children[w.head - 1].push(i);
+            }
+        }
+        Tree {
+            text,
+            words,
+            children,
+            lang,
+        }
+    }
+
+    fn head(&self, i: usize) -> Option<usize> {
+        let h = self.words[i].head;
+        (h > 0 && h <= self.words.len() && h - 1 != i).then(|| h - 1)
+    }
+
+    /// The universal relation without its subtype (`nsubj:pass` → `nsubj`).
+    fn rel(&self, i: usize) -> &str {
+        let r = self.words[i].deprel.as_str();
+        r.split(':').next().unwrap_or(r)
+    }
+
+    fn upos(&self, i: usize) -> &str {
+        &self.words[i].upos
+    }
+
+    fn form(&self, i: usize) -> &'a str {
+        let s = &self.words[i].span;
+        self.text.get(s.byte_start..s.byte_end).unwrap_or("")
+    }
+
+    fn kids<'s>(&'s self, i: usize, rels: &'s [&str]) -> impl Iterator<Item = usize> + 's {
+        self.children[i]
+            .iter()
+            .copied()
+            .filter(move |&c| rels.contains(&self.rel(c)))
+    }
+
+    /// `i`'s heads up to the root, nearest first (bounded: a malformed tree cannot loop).
+    fn ancestors(&self, i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut x = i;
+        while let Some(h) = self.head(x) {
+            if out.len() > self.words.len() {
+                break;
+            }
+            out.push(h);
+            x = h;
+        }
+        out
+    }
+
+    /// The product of the parser's head probabilities from `i` up to (not including) `h`;
+    /// 1 when `i` is `h`, and a path that never reaches `h` counts to the root.
+    fn path_score(&self, i: usize, h: usize) -> f32 {
+        let mut p = 1.0;
+        let mut x = i;
+        for _ in 0..=self.words.len() {
+            if x == h {
+                break;
+            }
+            p *= self.words[x].score;
+            match self.head(x) {
+                Some(up) => x = up,
+                None => break,
+            }
+        }
+        p
+    }
+
+    fn dominates(&self, a: usize, i: usize) -> bool {
+        a == i || self.ancestors(i).contains(&a)
+    }
+
+    /// The words overlapping a byte range.
+    fn words_in(&self, start: usize, end: usize) -> Vec<usize> {
+        (0..self.words.len())
+            .filter(|&i| {
+                let s = &self.words[i].span;
+                s.byte_start < end && start < s.byte_end
+            })
+            .collect()
+    }
+
+    /// The word of a byte range nearest the root: the figure's head word.
+    fn anchor(&self, start: usize, end: usize) -> Option<usize> {
+        self.words_in(start, end)
+            .iter()
+            .copied()
+            .min_by_key(|&i| self.ancestors(i).len())
+    }
+
+    /// A word that heads a clause: a verb, the root, or a nominal predicate (one with a
+    /// copula or a subject of its own).
+    fn heads_clause(&self, i: usize) -> bool {
+        self.upos(i) == "VERB"
+            || self.head(i).is_none()
+            || self.kids(i, &["nsubj", "csubj", "cop"]).next().is_some()
+            || claimx_lang::classes::predicate_class(self.form(i)) == Some("founded")
+    }
+
+    /// The clause head governing word `i`: `i` itself when it is a nominal predicate, else
+    /// the first clause head above it.
+    fn clause_of(&self, i: usize) -> usize {
+        if self.upos(i) != "VERB" && self.kids(i, &["nsubj", "csubj", "cop"]).next().is_some() {
+            return i;
+        }
+        self.ancestors(i)
+            .into_iter()
+            .find(|&a| self.heads_clause(a))
+            .unwrap_or(i)
+    }
+
+    /// The child of `h` on the way down to `i`, if `h` dominates `i` and is not `i`.
+    fn child_on_path(&self, h: usize, i: usize) -> Option<usize> {
+        let mut x = i;
+        for a in self.ancestors(i) {
+            if a == h {
+                return Some(x);
+            }
+            x = a;
+        }
+        None
+    }
+
+    /// The noun a figure stands in apposition or brackets to (`Sozialausgaben (73,6
+    /// Milliarden Euro)`, `Zurückhaltung (-15,7 Prozent)`).
+    fn apposed_to(&self, anchor: usize) -> Option<usize> {
+        let n = self.head(anchor)?;
+        if !matches!(self.upos(n), "NOUN" | "PROPN" | "NUM" | "SYM") || n > anchor {
+            return None;
+        }
+        let bracketed = anchor > 0
+            && (self.form(anchor - 1) == "(" || self.form(anchor - 1) == "（")
+            || self.children[anchor]
+                .iter()
+                .any(|&c| self.form(c) == "(" && c < anchor);
+        (self.rel(anchor) == "appos" || bracketed).then_some(n)
+    }
+
+    /// Whether a noun is made definite by its determiner (`the two companies`, `die
+    /// beiden`), i.e. refers to something already known rather than counts something new.
+    fn definite(&self, n: usize) -> bool {
+        self.kids(n, &["det"])
+            .any(|d| lex::is_definite_determiner(self.lang, self.form(d)))
+    }
+
+    fn is_speech(&self, v: usize) -> bool {
+        matches!(self.upos(v), "VERB" | "AUX")
+            && lex::is_speech_verb(
+                self.lang,
+                self.form(v),
+                self.particle(v).map(|p| self.form(p)),
+            )
+    }
+
+    /// The separable particle of a verb (`teilte … mit`, `set up`), if the tree gives one.
+    fn particle(&self, v: usize) -> Option<usize> {
+        self.kids(v, &["compound"])
+            .find(|&c| matches!(self.upos(c), "ADP" | "ADV" | "PART") && c > v)
+    }
+
+    /// The predicate as written: a nominal predicate's copula, else the verb with its
+    /// separable particle.
+    fn predicate(&self, h: usize) -> Option<String> {
+        if self.upos(h) != "VERB" {
+            if let Some(c) = self.kids(h, &["cop"]).next() {
+                return Some(self.form(c).to_string());
+            }
+            // a figure that is its own predicate without a copula (`营收约为10亿美元`
+            // parsed with `亿美元` as head) names no verb
+            if matches!(self.upos(h), "NUM" | "SYM") {
+                return None;
+            }
+        }
+        Some(match self.particle(h) {
+            Some(p) => format!("{} {}", self.form(h), self.form(p)),
+            None => self.form(h).to_string(),
+        })
+    }
+
+    /// The subject word of clause head `h`, inherited where the clause has none of its own:
+    /// through `conj` and `xcomp` from the governing verb, and from the noun a relative
+    /// clause modifies (which also replaces a relative pronoun).
+    fn subject_of(&self, h: usize) -> Option<usize> {
+        let mut x = h;
+        for _ in 0..self.words.len() {
+            // a determiner as subject is a slip of the parser (`plant Amazon, die … zu holen`)
+            // (a subject takes no preposition: `Laut Reuters` parsed as one is a source)
+            let own = self
+                .kids(x, &["nsubj", "csubj"])
+                .find(|&c| self.upos(c) != "DET" && self.kids(c, &["case"]).next().is_none());
+            // A relative clause or an attributive participle (`das 2018 gegründete
+            // Zentrum`) is about the noun it modifies; when that noun is itself a nominal
+            // predicate (`The lab had been a player, producing …`), about its subject.
+            if matches!(self.rel(x), "acl" | "amod") {
+                if let Some(n) = self.head(x) {
+                    if own.is_none_or(|s| lex::is_relative_pronoun(self.lang, self.form(s))) {
+                        if self.kids(n, &["nsubj", "cop"]).next().is_some() {
+                            x = n;
+                            continue;
+                        }
+                        return Some(n);
+                    }
+                }
+            }
+            if own.is_some() {
+                return own;
+            }
+            match (self.rel(x), self.head(x)) {
+                ("conj" | "xcomp", Some(up)) => x = up,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The byte range of word `i`'s phrase: its subtree without clauses of its own, without
+    /// punctuation at the edges, with a bracket it opens closed.
+    fn phrase(&self, i: usize) -> (usize, usize) {
+        self.phrase_without(i, &[])
+    }
+
+    /// [`Self::phrase`] without the modifiers of `i` that give one of the words `figures` as
+    /// a change's value (`Dividende nur von 1,40 auf 0,60 Euro` → `Dividende`): a subject is
+    /// what the figures are said of, not the figures. Counts (`300 Piloten`) and other
+    /// modifiers (`rolls of five-ply paper`) stay.
+    fn phrase_without(&self, i: usize, figures: &[usize]) -> (usize, usize) {
+        let mut stack = vec![i];
+        let mut members = Vec::new();
+        while let Some(x) = stack.pop() {
+            members.push(x);
+            for &c in &self.children[x] {
+                let holds_figure = x == i
+                    && !matches!(self.rel(c), "nummod" | "det")
+                    && figures.iter().any(|&f| self.dominates(c, f))
+                    && self
+                        .kids(c, &["case"])
+                        .any(|m| lex::change_role(self.lang, self.form(m)).is_some());
+                // clauses of their own, and before the head a focus adverb (`Auch
+                // Microsoft`) or a preposition (`of the staff`)
+                if holds_figure
+                    || CLAUSAL.contains(&self.rel(c))
+                    || x == i
+                        && c < i
+                        && (self.rel(c) == "advmod" && self.upos(c) == "ADV"
+                            || self.rel(c) == "case")
+                {
+                    continue;
+                }
+                if members.len() + stack.len() <= self.words.len() {
+                    stack.push(c);
+                }
+            }
+        }
+        members.sort_unstable();
+        let core: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&m| self.upos(m) != "PUNCT")
+            .collect();
+        let (first, last) = match (core.first(), core.last()) {
+            (Some(&f), Some(&l)) => (f, l),
+            _ => (i, i),
+        };
+        let start = self.words[first].span.byte_start;
+        let mut end = self.words[last].span.byte_end;
+        let inner = &self.text[start..end];
+        if inner.matches('(').count() > inner.matches(')').count()
+            && self.text[end..].starts_with(')')
+        {
+            end += 1;
+        }
+        (start, end)
+    }
+
+    /// The conjuncts of a subject that coordinates names without a determiner (`Microsoft
+    /// and IBM` → both; `die USA und China` stays one).
+    fn conjuncts(&self, sj: usize) -> Vec<usize> {
+        let names: Vec<usize> = self
+            .kids(sj, &["conj"])
+            .filter(|&c| self.upos(c) == "PROPN")
+            .collect();
+        if self.upos(sj) != "PROPN" || names.is_empty() || self.kids(sj, &["det"]).next().is_some()
+        {
+            return vec![sj];
+        }
+        let mut out = vec![sj];
+        out.extend(names);
+        out
+    }
+
+    /// The phrase of one conjunct: without the other conjuncts and their conjunctions.
+    fn conjunct_text(&self, c: usize) -> String {
+        let skip: Vec<usize> = self.kids(c, &["conj", "cc", "punct"]).collect();
+        let mut members = vec![c];
+        let mut stack: Vec<usize> = self.children[c]
+            .iter()
+            .copied()
+            .filter(|k| !skip.contains(k))
+            .collect();
+        while let Some(x) = stack.pop() {
+            if members.len() > self.words.len() {
+                break;
+            }
+            members.push(x);
+            stack.extend(self.children[x].iter().copied());
+        }
+        let a = members
+            .iter()
+            .map(|&m| self.words[m].span.byte_start)
+            .min()
+            .unwrap_or(0);
+        let b = members
+            .iter()
+            .map(|&m| self.words[m].span.byte_end)
+            .max()
+            .unwrap_or(0);
+        self.text[a..b].to_string()
+    }
+
+    fn phrase_text(&self, i: usize) -> String {
+        let (a, b) = self.phrase(i);
+        self.text[a..b].to_string()
+    }
+
+    /// The attribution of clause `h`: (source phrase, cue).
+    fn attribution(&self, h: usize) -> Option<(String, String)> {
+        let lang = self.lang;
+        let speech = |v: usize| self.is_speech(v);
+        let cue = |v: usize| match self.particle(v) {
+            Some(p) => format!("{} {}", self.form(v), self.form(p)),
+            None => self.form(v).to_string(),
+        };
+        let source = |v: usize| self.subject_of(v).map(|s| (self.phrase_text(s), cue(v)));
+        // A source marker inside the clause: `laut Reuters`, `according to X`, `据X报道`.
+        let mut clause = vec![h];
+        clause.extend(self.ancestors(h));
+        for &c in &clause {
+            for &k in &self.children[c] {
+                if !matches!(
+                    self.rel(k),
+                    "obl" | "nmod" | "advmod" | "advcl" | "parataxis" | "appos" | "dep" | "nsubj"
+                ) {
+                    continue;
+                }
+                for m in self.kids(k, &["case", "mark", "advmod"]) {
+                    if self.rel(m) == "advmod"
+                        && !(m < k
+                            && matches!(self.upos(k), "NOUN" | "PROPN")
+                            && lex::is_source_adverb(lang, self.form(m)))
+                    {
+                        continue;
+                    }
+                    let marker = self.form(m);
+                    if lex::is_source_marker(lang, marker)
+                        || lex::is_source_phrase(lang, marker, self.form(k))
+                    {
+                        let cue = if self.lang == Lang::En && m + 1 < self.words.len() {
+                            format!("{} {}", marker, self.form(m + 1))
+                        } else {
+                            marker.to_string()
+                        };
+                        let (a, b) = self.phrase(k);
+                        let (ma, mb) = (self.words[m].span.byte_start, self.words[m].span.byte_end);
+                        // the phrase without its marker (`laut Reuters` → `Reuters`)
+                        let text = if ma == a {
+                            self.text[mb..b].trim()
+                        } else if mb == b {
+                            self.text[a..ma].trim()
+                        } else {
+                            &self.text[a..b]
+                        };
+                        let text = text
+                            .trim_start_matches(|c: char| {
+                                c.is_whitespace() || c == '到' || c == '了'
+                            })
+                            .trim_start_matches("to ");
+                        // `据路透社报道`: the source without its report verb
+                        let text = if self.is_speech(k) {
+                            text.strip_suffix(self.form(k)).unwrap_or(text).trim_end()
+                        } else {
+                            text
+                        };
+                        return Some((text.to_string(), cue));
+                    }
+                }
+            }
+        }
+        // A speech verb governing the clause: `X said (that) …`, `…, sagte X`.
+        for a in self.ancestors(h) {
+            if speech(a) {
+                if let Some(s) = source(a) {
+                    return Some(s);
+                }
+            }
+        }
+        // A speech clause beside it: `…, wie X mitteilte`, `…, X said.`; also a relative
+        // speech clause the parser left without its complement (`papers, which Wang
+        // claimed helped generate …`, with `claimed` and `helped` both on `papers`).
+        for &c in &clause {
+            for k in self.kids(c, &["parataxis", "advcl", "conj", "acl"]) {
+                let detached = self.rel(k) != "acl"
+                    || self.kids(k, &["ccomp", "xcomp"]).next().is_none() && k < h;
+                if speech(k) && detached && !self.dominates(k, h) {
+                    if let Some(s) = source(k) {
+                        return Some(s);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Hedge and negation words of clause `h`: its own words outside nested clauses, plus
+    /// the verbs above it (`expects revenue to rise`, `Es wird erwartet, dass …`).
+    fn marks(&self, h: usize, anchor: usize) -> (bool, bool) {
+        let mut own = vec![h];
+        own.extend(self.kids(h, &["aux", "advmod", "cop", "det", "mark", "obl"]));
+        if let Some(n) = self.head(anchor) {
+            own.extend(self.kids(n, &["advmod", "det"]));
+        }
+        own.extend(self.kids(anchor, &["advmod", "det"]));
+        let hedged = own
+            .iter()
+            .chain(self.ancestors(h).iter())
+            .any(|&w| lex::is_hedge(self.lang, self.form(w)));
+        let negated = own
+            .iter()
+            .any(|&w| lex::is_negation(self.lang, self.form(w)));
+        (hedged, negated)
+    }
+}
+
+/// How well the parse supports a figure at all: the head probabilities from its head word
+/// up to the clause that governs it (for claims chosen by other rules).
+pub(crate) fn figure_support(text: &str, s: &Sentence, figure: &Figure) -> Option<f32> {
+    let tree = Tree::new(text, &s.words, s.lang);
+    let a = tree.anchor(figure.span.byte_start, figure.span.byte_end)?;
+    Some(tree.path_score(a, tree.clause_of(a)) * tree.words[a].score)
+}
+
+/// The claims of one sentence that carries words with a dependency tree; `confidence` is
+/// the raw product of the model's probabilities of the claim's parts (the attachments from
+/// figure to predicate, the subject's attachment, the subject entity's score), before
+/// calibration.
+pub(crate) fn sentence_claims(
+    text: &str,
+    s: &Sentence,
+    figures: &[Figure],
+    in_sentence: &[usize],
+    entities: &[Entity],
+    topic: Option<&Entity>,
+) -> Vec<Claim> {
+    let tree = Tree::new(text, &s.words, s.lang);
+    // Each figure with its head word and governing clause.
+    let placed: Vec<(usize, usize, usize)> = in_sentence
+        .iter()
+        .copied()
+        .filter(|&k| !matches!(figures[k].kind, FigureType::Time | FigureType::Ordinal))
+        .filter_map(|k| {
+            let a = tree.anchor(figures[k].span.byte_start, figures[k].span.byte_end)?;
+            Some((k, a, tree.clause_of(a)))
+        })
+        .collect();
+    let is_date = |k: usize| figures[k].kind == FigureType::Date;
+    let mut out = Vec::new();
+    for &(k, anchor, h) in &placed {
+        // A count of something already known is no new fact (`the two companies`, `zwischen
+        // den beiden Ländern`).
+        if figures[k].kind == FigureType::Cardinal
+            && tree.rel(anchor) == "nummod"
+            && tree.head(anchor).is_some_and(|n| tree.definite(n))
+        {
+            continue;
+        }
+        let mut subject = tree.subject_of(h);
+        // A value claim, or a dated event: a date that modifies its clause's head directly,
+        // in a clause without values, and not the date of a speech act whose reported
+        // clause carries the claims (`Gagey sagte am Montag, 2016 sollten …`).
+        if is_date(k) {
+            let clause_has_value = placed.iter().any(|&(v, _, vh)| !is_date(v) && vh == h);
+            let reports_others = tree.is_speech(h)
+                && placed
+                    .iter()
+                    .any(|&(v, _, vh)| v != k && vh != h && tree.dominates(h, vh));
+            if clause_has_value
+                || reports_others
+                || tree.head(anchor) != Some(h)
+                || subject.is_none() && tree.upos(h) != "VERB"
+            {
+                continue;
+            }
+        }
+        // The date of a report is the date of what it reports when that clause has no
+        // figure of its own (`Amazon bestätigte am Donnerstag, dass das Labor geschlossen
+        // werde`): the claim is the reported clause's.
+        let mut h = h;
+        if is_date(k) && tree.is_speech(h) {
+            if let Some(c) = tree.kids(h, &["ccomp"]).find(|&c| {
+                !placed.iter().any(|&(_, a, _)| tree.dominates(c, a))
+                    && tree.subject_of(c).is_some()
+            }) {
+                h = c;
+                subject = tree.subject_of(c);
+            }
+        }
+        // Gapping (`South Korea followed with 13.43 per cent, China with 8.44`): the nominal
+        // conjunct on the figure's way up is the subject of its elided clause.
+        if let Some(c) = tree.child_on_path(h, anchor) {
+            if tree.upos(h) == "VERB"
+                && tree.rel(c) == "conj"
+                && matches!(tree.upos(c), "NOUN" | "PROPN")
+            {
+                subject = Some(c);
+            }
+        }
+        // A figure in apposition or brackets to a noun is about that noun
+        // (`Sozialausgaben (73,6 Milliarden Euro)`); to another figure it restates it in
+        // other units (`$1bn (£514m)`) and is no claim of its own.
+        if let Some(n) = tree.apposed_to(anchor) {
+            let w = &tree.words[n].span;
+            if in_sentence.iter().any(|&o| {
+                o != k
+                    && figures[o].span.byte_start < w.byte_end
+                    && w.byte_start < figures[o].span.byte_end
+            }) {
+                continue;
+            }
+            if Some(n) != subject.and_then(|sj| tree.dominates(sj, n).then_some(sj)) {
+                subject = Some(n);
+            }
+        }
+        if let Some(sj) = subject {
+            // A figure inside the subject describes it (`Die 1,6 Milliarden Euro
+            // Sozialleistungen entsprechen …`, `the two companies`); one counting an
+            // indefinite subject (`300 Piloten`, `hunderte Demonstranten`) is the claim.
+            // After the subject's noun (`die Gesamtkosten von 442 Millionen Euro`) it is
+            // said of the subject.
+            if tree.dominates(sj, anchor)
+                && !tree.dominates(sj, h)
+                && anchor <= sj
+                && tree.apposed_to(anchor) != Some(sj)
+            {
+                let counts = anchor == sj
+                    || tree.head(anchor) == Some(sj)
+                        && matches!(tree.rel(anchor), "nummod" | "det");
+                if !counts || tree.definite(sj) {
+                    continue;
+                }
+            }
+            // A share of something is about that something (`mehr als die Hälfte von
+            // ihnen`, `60 percent of the staff`).
+            if sj == anchor {
+                if let Some(whole) = tree.kids(sj, &["nmod"]).find(|&n| {
+                    n > sj
+                        && tree
+                            .kids(n, &["case"])
+                            .any(|c| lex::is_partitive(s.lang, tree.form(c)))
+                }) {
+                    subject = Some(whole);
+                }
+            }
+            if lex::is_existential(s.lang, tree.form(h), tree.form(sj)) {
+                subject = tree.kids(h, &["obj"]).next().or(subject);
+            }
+        }
+        let time = if is_date(k) {
+            Some(k)
+        } else {
+            time_of(&tree, h, &placed, figures, k)
+        };
+        let attribution = tree.attribution(h);
+        let (hedged, negated) = tree.marks(h, anchor);
+        let hedged =
+            hedged || crate::hedge_phrase(&text[s.span.byte_start..s.span.byte_end], s.lang);
+        let anchors: Vec<usize> = placed.iter().map(|p| p.1).collect();
+        let subject_range = subject.map(|sj| tree.phrase_without(sj, &anchors));
+        let location = location(&tree, h, subject_range, entities);
+        let predicate = tree.predicate(h);
+        let class = predicate
+            .as_deref()
+            .and_then(classes::predicate_class)
+            .or_else(|| subject.and_then(|sj| classes::noun_class(tree.form(sj))))
+            .or_else(|| {
+                tree.head(anchor)
+                    .and_then(|n| classes::noun_class(tree.form(n)))
+            });
+        let change = change_of(&tree, h, k, class, &placed, figures);
+        // the parser's probabilities of the attachments from the figure up to its predicate
+        let support = tree.path_score(anchor, h);
+        // `Microsoft and IBM made …`: one claim per coordinated name.
+        let parts: Vec<SubjectPart> = match subject {
+            Some(sj) if tree.conjuncts(sj).len() > 1 => tree
+                .conjuncts(sj)
+                .into_iter()
+                .map(|c| {
+                    let w = &tree.words[c].span;
+                    (
+                        Some(c),
+                        Some(tree.conjunct_text(c)),
+                        Some((w.byte_start, w.byte_end)),
+                    )
+                })
+                .collect(),
+            _ => vec![(
+                subject,
+                subject_range.map(|(a, b)| text[a..b].to_string()),
+                subject_range,
+            )],
+        };
+        for (sj, subject_text, range) in parts {
+            let entity = subject_entity(&tree, sj, range, entities, s);
+            let resolved = match (entity, &subject_text) {
+                (Some(e), _) => Some(e),
+                (None, Some(t)) => {
+                    lex::reference(s.lang, t).and_then(|r| antecedent(r, s, entities, topic))
+                }
+                (None, None) => topic,
+            };
+            out.push(Claim {
+                sentence: s.span,
+                subject: subject_text,
+                subject_type: resolved.map(|e| e.kind),
+                subject_entity: resolved.map(|e| e.text.clone()),
+                subject_canonical: resolved.map(|e| e.canonical.clone()),
+                predicate: predicate.clone(),
+                predicate_class: class.map(str::to_string),
+                change: change.clone(),
+                figure: Some(k),
+                time,
+                location: location.clone(),
+                attribution: attribution.as_ref().map(|a| a.0.clone()),
+                cue: attribution.as_ref().map(|a| a.1.clone()),
+                hedged,
+                negated,
+                confidence: support
+                    * sj.map_or(1.0, |w| tree.words[w].score)
+                    * entity.map_or(1.0, |e| e.score),
+            });
+        }
+    }
+    out
+}
+
+/// The change clause `h` reports, seen from figure `k`: the direction from the predicate's
+/// class, each value figure's part from its preposition (`von`/`auf`/`um`, `from`/`to`/`by`);
+/// with a direction, a figure without one is the difference (`slipped 11%`). `None` when the
+/// clause reports no change or `k` has no part in it.
+fn change_of(
+    tree: &Tree,
+    h: usize,
+    k: usize,
+    class: Option<&str>,
+    placed: &[(usize, usize, usize)],
+    figures: &[Figure],
+) -> Option<Change> {
+    let direction = match class {
+        Some("rose") => Some(Direction::Up),
+        Some("fell") | Some("cut") => Some(Direction::Down),
+        _ => None,
+    };
+    let mut change = Change {
+        direction,
+        role: None,
+        from: None,
+        to: None,
+        by: None,
+    };
+    for &(f, a, fh) in placed {
+        if fh != h || figures[f].kind == FigureType::Date {
+            continue;
+        }
+        // a coordinated figure has its first conjunct's part (`um 5 und 7 Prozent`); the
+        // preposition may hang on any word of the figure (`to $3 billion`)
+        let mut base = a;
+        while tree.rel(base) == "conj" {
+            match tree.head(base) {
+                Some(up) if up != h => base = up,
+                _ => break,
+            }
+        }
+        let span = &figures[f].span;
+        let marked = tree
+            .words_in(span.byte_start, span.byte_end)
+            .into_iter()
+            .chain([a, base])
+            .flat_map(|w| tree.kids(w, &["case"]).collect::<Vec<_>>())
+            .find_map(|c| lex::change_role(tree.lang, tree.form(c)));
+        let role = match (marked, direction) {
+            (Some(r), _) => r,
+            (None, Some(_)) if tree.head(base) == Some(h) => ChangeRole::By,
+            _ => continue,
+        };
+        let slot = match role {
+            ChangeRole::From => &mut change.from,
+            ChangeRole::To => &mut change.to,
+            ChangeRole::By => &mut change.by,
+        };
+        if slot.is_none() {
+            *slot = Some(f);
+        }
+        if f == k {
+            change.role = Some(role);
+        }
+    }
+    let is_change = direction.is_some() || change.from.is_some() && change.to.is_some();
+    (is_change && change.role.is_some()).then_some(change)
+}
+
+/// The entity the subject names: the one over its head word, else the first inside it
+/// (`Der Autokonzern Daimler`).
+fn subject_entity<'e>(
+    tree: &Tree,
+    subject: Option<usize>,
+    range: Option<(usize, usize)>,
+    entities: &'e [Entity],
+    s: &Sentence,
+) -> Option<&'e Entity> {
+    let (sj, (a, b)) = (subject?, range?);
+    let w = &tree.words[sj].span;
+    let in_sentence =
+        |e: &&Entity| e.span.byte_start >= s.span.byte_start && e.span.byte_end <= s.span.byte_end;
+    let over = |i: usize| {
+        let w = &tree.words[i].span;
+        entities
+            .iter()
+            .filter(in_sentence)
+            .find(|e| e.span.byte_start < w.byte_end && w.byte_start < e.span.byte_end)
+    };
+    entities
+        .iter()
+        .filter(in_sentence)
+        .find(|e| e.span.byte_start < w.byte_end && w.byte_start < e.span.byte_end)
+        // the name a title or description is apposed to (`Der Autokonzern Daimler`)
+        .or_else(|| tree.kids(sj, &["appos", "flat"]).find_map(over))
+        .or_else(|| {
+            entities
+                .iter()
+                .filter(in_sentence)
+                .find(|e| e.span.byte_start >= a && e.span.byte_end <= b)
+        })
+}
+
+/// The entity a referring expression points back to: the nearest one of its kind before
+/// the sentence, else the document's topic when that is of its kind.
+fn antecedent<'e>(
+    r: lex::Reference,
+    s: &Sentence,
+    entities: &'e [Entity],
+    topic: Option<&'e Entity>,
+) -> Option<&'e Entity> {
+    let kind = match r {
+        lex::Reference::Person => EntityType::Per,
+        lex::Reference::Organisation => EntityType::Org,
+    };
+    entities
+        .iter()
+        .rev()
+        .find(|e| e.kind == kind && e.span.byte_end <= s.span.byte_start)
+        .or(topic.filter(|t| t.kind == kind))
+}
+
+/// The claim's time: a date in its own clause, else in a clause above it, else none.
+fn time_of(
+    tree: &Tree,
+    h: usize,
+    placed: &[(usize, usize, usize)],
+    figures: &[Figure],
+    k: usize,
+) -> Option<usize> {
+    // a date a value is compared with is no time of the claim (`im Vergleich zu 2019`,
+    // `mehr als im Jahr zuvor`, `than last year`, `比去年`)
+    let compared = |a: usize| {
+        let marked = tree
+            .kids(a, &["case", "mark", "advmod"])
+            .chain(
+                tree.head(a)
+                    .into_iter()
+                    .flat_map(|n| tree.kids(n, &["case", "mark"])),
+            )
+            .any(|m| lex::is_comparison_marker(tree.lang, tree.form(m)));
+        marked
+            || tree
+                .head(a)
+                .is_some_and(|n| lex::is_comparison_marker(tree.lang, tree.form(n)))
+    };
+    let dates: Vec<&(usize, usize, usize)> = placed
+        .iter()
+        .filter(|p| figures[p.0].kind == FigureType::Date && p.0 != k && !compared(p.1))
+        .collect();
+    let near = |cands: Vec<&&(usize, usize, usize)>| {
+        cands
+            .into_iter()
+            .min_by_key(|p| {
+                figures[p.0]
+                    .span
+                    .byte_start
+                    .abs_diff(figures[k].span.byte_start)
+            })
+            .map(|p| p.0)
+    };
+    near(dates.iter().filter(|p| p.2 == h).collect())
+        .or_else(|| near(dates.iter().filter(|p| tree.dominates(p.2, h)).collect()))
+}
+
+/// Where it happened: a place named in the clause outside its subject.
+fn location(
+    tree: &Tree,
+    h: usize,
+    subject: Option<(usize, usize)>,
+    entities: &[Entity],
+) -> Option<String> {
+    tree.kids(h, &["obl", "advmod"]).find_map(|k| {
+        let (a, b) = tree.phrase(k);
+        if subject.is_some_and(|(sa, sb)| a >= sa && b <= sb) {
+            return None;
+        }
+        tree.kids(k, &["case"]).next()?;
+        entities
+            .iter()
+            .find(|e| e.kind == EntityType::Loc && e.span.byte_start >= a && e.span.byte_end <= b)
+            .map(|e| e.text.clone())
+    })
+}
+
+/// The document's topic: its most often named organisation (else person), first named on a
+/// tie — what subjectless clauses and résumé lines are about.
+pub(crate) fn topic(entities: &[Entity]) -> Option<&Entity> {
+    for kind in [EntityType::Org, EntityType::Per] {
+        let mut best: Option<(&Entity, usize)> = None;
+        for e in entities.iter().filter(|e| e.kind == kind) {
+            let n = entities
+                .iter()
+                .filter(|o| o.kind == kind && o.canonical == e.canonical)
+                .count();
+            if best.is_none_or(|(_, m)| n > m) {
+                best = Some((e, n));
+            }
+        }
+        if let Some((e, _)) = best {
+            return Some(e);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+#[allow(clippy::too_many_arguments)] // one rstest column per field of a claim
+mod tests {
+    //! Claims over hand-written trees: each tree is the embedded model's parse of the
+    //! sentence (`form/UPOS/head/relation`), so the tests pin the assembler, not the parser.
+    use super::*;
+    use claimx_doc::{Bound, FigureValue, OffsetIndex, Span};
+    use rstest::rstest;
+
+    fn words(sentence: &str, tree: &str) -> Vec<Word> {
+        let idx = OffsetIndex::new(sentence);
+        let mut at = 0;
+        tree.split(' ')
+            .map(|w| {
+                let mut parts = w.rsplitn(4, '/');
+                let (deprel, head, upos, form) = (
+                    parts.next().unwrap(),
+                    parts.next().unwrap(),
+                    parts.next().unwrap(),
+                    parts.next().unwrap(),
+                );
+                let b = at + sentence[at..].find(form).expect("word in sentence");
+                at = b + form.len();
+                Word {
+                    span: idx.span(b, at),
+                    upos: upos.into(),
+                    head: head.parse().unwrap(),
+                    deprel: deprel.into(),
+                    score: 0.9,
+                }
+            })
+            .collect()
+    }
+
+    struct Parsed {
+        claims: Vec<Claim>,
+        figures: Vec<Figure>,
+    }
+
+    fn assemble(
+        lang: Lang,
+        sentence: &str,
+        tree: &str,
+        figs: &[(&str, FigureType)],
+        ents: &[(&str, EntityType)],
+    ) -> Parsed {
+        let idx = OffsetIndex::new(sentence);
+        let mut figures: Vec<Figure> = figs
+            .iter()
+            .map(|(t, k)| {
+                let b = sentence.find(t).expect("figure in sentence");
+                Figure {
+                    span: idx.span(b, b + t.len()),
+                    text: t.to_string(),
+                    kind: *k,
+                    value: Some(FigureValue::Number(1.0)),
+                    upper: None,
+                    bound: None::<Bound>,
+                    unit: None,
+                    lang,
+                }
+            })
+            .collect();
+        figures.sort_by_key(|f| f.span.byte_start);
+        let entities: Vec<Entity> = ents
+            .iter()
+            .map(|(t, k)| {
+                let b = sentence.find(t).expect("entity in sentence");
+                Entity {
+                    span: idx.span(b, b + t.len()),
+                    text: t.to_string(),
+                    kind: *k,
+                    score: 0.95,
+                    canonical: t.to_string(),
+                }
+            })
+            .collect();
+        let s = Sentence {
+            span: Span {
+                start: 0,
+                end: sentence.chars().count(),
+                byte_start: 0,
+                byte_end: sentence.len(),
+            },
+            boilerplate: false,
+            lang,
+            words: words(sentence, tree),
+        };
+        let all: Vec<usize> = (0..figures.len()).collect();
+        let claims = sentence_claims(sentence, &s, &figures, &all, &entities, topic(&entities));
+        Parsed { claims, figures }
+    }
+
+    impl Parsed {
+        fn about(&self, figure: &str) -> Vec<&Claim> {
+            self.claims
+                .iter()
+                .filter(|c| c.figure.map(|f| self.figures[f].text.as_str()) == Some(figure))
+                .collect()
+        }
+        fn one(&self, figure: &str) -> &Claim {
+            let found = self.about(figure);
+            assert_eq!(
+                found.len(),
+                1,
+                "claims about {figure:?}: {:#?}",
+                self.claims
+            );
+            found[0]
+        }
+    }
+
+    use EntityType::{Org, Per};
+    use FigureType::{Cardinal, Date, Money, Percent};
+
+    /// Which figure a claim is about, its subject, predicate, attribution and cue, hedged,
+    /// negated: one row per construction and language.
+    #[rstest]
+    #[case::en_reported_speech(Lang::En, "Apple said on Tuesday it will cut 600 jobs.",
+        "Apple/PROPN/2/nsubj said/VERB/0/root on/ADP/4/case Tuesday/PROPN/7/obl it/PRON/7/nsubj will/AUX/7/aux cut/VERB/2/ccomp 600/NUM/9/nummod jobs/NOUN/7/obj ./PUNCT/2/punct",
+        &[("Tuesday", Date), ("600", Cardinal)], &[("Apple", Org)],
+        "600", Some("it"), "cut", Some("Apple"), Some("said"), false, false)]
+    #[case::en_passive(Lang::En, "About 600 jobs were cut by Apple in March.",
+        "About/ADV/2/advmod 600/NUM/3/nummod jobs/NOUN/5/nsubj were/AUX/5/aux cut/VERB/0/root by/ADP/7/case Apple/PROPN/5/obl in/ADP/9/case March/PROPN/5/obl ./PUNCT/5/punct",
+        &[("About 600", Cardinal), ("March", Date)], &[("Apple", Org)],
+        "About 600", Some("About 600 jobs"), "cut", None, None, false, false)]
+    #[case::en_relative_clause(Lang::En, "Databricks bought Okera, which raised $30 million.",
+        "Databricks/PROPN/2/nsubj bought/VERB/0/root Okera/PROPN/2/obj ,/PUNCT/6/punct which/PRON/6/nsubj raised/VERB/3/acl $/SYM/6/obj 30/NUM/9/compound million/NUM/7/nummod ./PUNCT/2/punct",
+        &[("$30 million", Money)], &[("Databricks", Org), ("Okera", Org)],
+        "$30 million", Some("Okera"), "raised", None, None, false, false)]
+    #[case::en_relative_participle(Lang::En, "The plant, which was opened in 2018, employs 600 people.",
+        "The/DET/2/det plant/NOUN/10/nsubj ,/PUNCT/6/punct which/PRON/6/nsubj was/AUX/6/aux opened/VERB/2/acl in/ADP/8/case 2018/NUM/6/obl ,/PUNCT/2/punct employs/VERB/0/root 600/NUM/12/nummod people/NOUN/10/obj ./PUNCT/10/punct",
+        &[("2018", Date), ("600", Cardinal)], &[],
+        "2018", Some("The plant"), "opened", None, None, false, false)]
+    #[case::en_negation(Lang::En, "Apple did not cut 600 jobs.",
+        "Apple/PROPN/4/nsubj did/AUX/4/aux not/PART/4/advmod cut/VERB/0/root 600/NUM/6/nummod jobs/NOUN/4/obj ./PUNCT/4/punct",
+        &[("600", Cardinal)], &[("Apple", Org)],
+        "600", Some("Apple"), "cut", None, None, false, true)]
+    #[case::en_hedge(Lang::En, "Apple may cut 600 jobs.",
+        "Apple/PROPN/3/nsubj may/AUX/3/aux cut/VERB/0/root 600/NUM/5/nummod jobs/NOUN/3/obj ./PUNCT/3/punct",
+        &[("600", Cardinal)], &[("Apple", Org)],
+        "600", Some("Apple"), "cut", None, None, true, false)]
+    #[case::en_according_to(Lang::En, "According to Reuters, Apple cut 600 jobs.",
+        "According/VERB/3/case to/ADP/1/fixed Reuters/PROPN/6/obl ,/PUNCT/3/punct Apple/PROPN/6/nsubj cut/VERB/0/root 600/NUM/8/nummod jobs/NOUN/6/obj ./PUNCT/6/punct",
+        &[("600", Cardinal)], &[("Reuters", Org), ("Apple", Org)],
+        "600", Some("Apple"), "cut", Some("Reuters"), Some("According to"), false, false)]
+    #[case::en_xcomp(Lang::En, "Air China plans to raise $1bn from the flotation.",
+        "Air/PROPN/2/compound China/PROPN/3/nsubj plans/VERB/0/root to/PART/5/mark raise/VERB/3/xcomp $/SYM/5/obj 1bn/NUM/6/nummod from/ADP/10/case the/DET/10/det flotation/NOUN/5/obl ./PUNCT/3/punct",
+        &[("$1bn", Money)], &[("Air China", Org)],
+        "$1bn", Some("Air China"), "raise", None, None, false, false)]
+    #[case::de_separable_speech(Lang::De, "Der Konzern teilte am Mittwoch mit, dass er 500 Stellen streicht.",
+        "Der/DET/2/det Konzern/NOUN/3/nsubj teilte/VERB/0/root am/ADP/5/case Mittwoch/PROPN/3/obl mit/ADP/3/compound ,/PUNCT/12/punct dass/SCONJ/12/mark er/PRON/12/nsubj 500/NUM/11/nummod Stellen/NOUN/12/obj streicht/VERB/3/ccomp ./PUNCT/3/punct",
+        &[("Mittwoch", Date), ("500", Cardinal)], &[],
+        "500", Some("er"), "streicht", Some("Der Konzern"), Some("teilte mit"), false, false)]
+    #[case::de_passive_modal(Lang::De, "Die Dividende soll auf 60 Cent gekürzt werden.",
+        "Die/DET/2/det Dividende/NOUN/7/nsubj soll/AUX/7/aux auf/ADP/6/case 60/NUM/6/nummod Cent/NOUN/7/obl gekürzt/VERB/0/root werden/AUX/7/aux ./PUNCT/7/punct",
+        &[("60 Cent", Money)], &[],
+        "60 Cent", Some("Die Dividende"), "gekürzt", None, None, true, false)]
+    #[case::de_relative_clause(Lang::De, "Siemens kauft Varian, das im Jahr 2019 rund 3 Milliarden Dollar umsetzte.",
+        "Siemens/PROPN/2/nsubj kauft/VERB/0/root Varian/NOUN/2/obj ,/PUNCT/13/punct das/PRON/13/nsubj im/ADP/7/case Jahr/NOUN/2/obl 2019/NUM/7/nmod rund/ADV/10/advmod 3/NUM/11/nummod Milliarden/NOUN/12/nummod Dollar/NOUN/13/obj umsetzte/VERB/3/acl ./PUNCT/2/punct",
+        &[("2019", Date), ("rund 3 Milliarden Dollar", Money)], &[("Siemens", Org)],
+        "rund 3 Milliarden Dollar", Some("Varian"), "umsetzte", None, None, false, false)]
+    #[case::de_reported_speech_after(Lang::De, "Der Umsatz sei um 11 Prozent gesunken, sagte Finanzchef Klaus Müller.",
+        "Der/DET/2/det Umsatz/NOUN/7/nsubj sei/AUX/7/aux um/ADP/6/case 11/NUM/6/nummod Prozent/NOUN/7/obl gesunken/VERB/9/ccomp ,/PUNCT/7/punct sagte/VERB/0/root Finanzchef/NOUN/9/nsubj Klaus/PROPN/10/appos Müller/PROPN/11/flat ./PUNCT/9/punct",
+        &[("11 Prozent", Percent)], &[("Klaus Müller", Per)],
+        "11 Prozent", Some("Der Umsatz"), "gesunken", Some("Finanzchef Klaus Müller"), Some("sagte"), false, false)]
+    #[case::de_wie_mitteilte(Lang::De, "Die Inflationsrate lag im Mai bei 2,3 Prozent, wie das Statistische Bundesamt mitteilte.",
+        "Die/DET/2/det Inflationsrate/NOUN/3/nsubj lag/VERB/0/root im/ADP/5/case Mai/PROPN/3/obl bei/ADP/8/case 2,3/NUM/8/nummod Prozent/NOUN/3/obl ,/PUNCT/14/punct wie/SCONJ/3/mark das/DET/13/det Statistische/ADJ/13/amod Bundesamt/NOUN/14/nsubj mitteilte/VERB/3/advcl ./PUNCT/3/punct",
+        &[("Mai", Date), ("2,3 Prozent", Percent)], &[],
+        "2,3 Prozent", Some("Die Inflationsrate"), "lag", Some("das Statistische Bundesamt"), Some("mitteilte"), false, false)]
+    #[case::de_negation(Lang::De, "Der Konzern will keine 500 Stellen streichen.",
+        "Der/DET/2/det Konzern/NOUN/7/nsubj will/AUX/7/aux keine/DET/6/det 500/NUM/6/nummod Stellen/NOUN/7/obj streichen/VERB/0/root ./PUNCT/7/punct",
+        &[("500", Cardinal)], &[],
+        "500", Some("Der Konzern"), "streichen", None, None, false, true)]
+    #[case::de_laut(Lang::De, "Laut Reuters will Volkswagen bis 2030 rund 35.000 Stellen abbauen.",
+        "Laut/ADP/2/case Reuters/PROPN/10/nsubj will/AUX/10/aux Volkswagen/PROPN/10/nsubj bis/ADP/6/case 2030/NUM/10/obl rund/ADV/8/advmod 35.000/NUM/9/nummod Stellen/NOUN/10/obj abbauen/VERB/0/root ./PUNCT/10/punct",
+        &[("2030", Date), ("rund 35.000", Cardinal)], &[("Reuters", Org), ("Volkswagen", Org)],
+        "rund 35.000", Some("Volkswagen"), "abbauen", Some("Reuters"), Some("Laut"), false, false)]
+    #[case::de_existential(Lang::De, "Demnach gab es 2015 rund 88.000 Anträge.",
+        "Demnach/ADV/2/advmod gab/VERB/0/root es/PRON/2/nsubj 2015/NUM/2/obl rund/ADV/6/advmod 88.000/NUM/7/nummod Anträge/NOUN/2/obj ./PUNCT/2/punct",
+        &[("2015", Date), ("rund 88.000", Cardinal)], &[],
+        "rund 88.000", Some("rund 88.000 Anträge"), "gab", None, None, false, false)]
+    #[case::de_founding_participle(Lang::De, "Das 2018 gegründete Zentrum hatte über 1.000 Mitarbeiter.",
+        "Das/DET/4/det 2018/NUM/3/nummod gegründete/ADJ/4/amod Zentrum/NOUN/5/nsubj hatte/VERB/0/root über/ADV/7/advmod 1.000/NUM/8/nummod Mitarbeiter/NOUN/5/obj ./PUNCT/5/punct",
+        &[("2018", Date), ("über 1.000", Cardinal)], &[],
+        "2018", Some("Das 2018 gegründete Zentrum"), "gegründete", None, None, false, false)]
+    #[case::de_hedge_adverb(Lang::De, "Die Ausschüttungsquote beträgt voraussichtlich rund 78 Prozent.",
+        "Die/DET/2/det Ausschüttungsquote/NOUN/3/nsubj beträgt/VERB/0/root voraussichtlich/ADJ/3/advmod rund/ADV/6/advmod 78/NUM/7/nummod Prozent/NOUN/3/obj ./PUNCT/3/punct",
+        &[("rund 78 Prozent", Percent)], &[],
+        "rund 78 Prozent", Some("Die Ausschüttungsquote"), "beträgt", None, None, true, false)]
+    fn constructions(
+        #[case] lang: Lang,
+        #[case] sentence: &str,
+        #[case] tree: &str,
+        #[case] figs: &[(&str, FigureType)],
+        #[case] ents: &[(&str, EntityType)],
+        #[case] figure: &str,
+        #[case] subject: Option<&str>,
+        #[case] predicate: &str,
+        #[case] attribution: Option<&str>,
+        #[case] cue: Option<&str>,
+        #[case] hedged: bool,
+        #[case] negated: bool,
+    ) {
+        let p = assemble(lang, sentence, tree, figs, ents);
+        let c = p.one(figure);
+        assert_eq!(c.subject.as_deref(), subject, "subject");
+        assert_eq!(c.predicate.as_deref(), Some(predicate), "predicate");
+        assert_eq!(c.attribution.as_deref(), attribution, "attribution");
+        assert_eq!(c.cue.as_deref(), cue, "cue");
+        assert_eq!((c.hedged, c.negated), (hedged, negated), "hedged, negated");
+        assert!(c.confidence > 0.0 && c.confidence <= 1.0);
+    }
+
+    #[test]
+    fn coordinated_names_give_one_claim_each() {
+        let p = assemble(
+            Lang::En,
+            "Microsoft and IBM cut 2,000 jobs last year.",
+            "Microsoft/PROPN/4/nsubj and/CCONJ/3/cc IBM/PROPN/1/conj cut/VERB/0/root 2,000/NUM/6/nummod jobs/NOUN/4/obj last/ADJ/8/amod year/NOUN/4/obl ./PUNCT/4/punct",
+            &[("2,000", Cardinal), ("last year", Date)],
+            &[("Microsoft", Org), ("IBM", Org)],
+        );
+        let subjects: Vec<_> = p
+            .about("2,000")
+            .iter()
+            .map(|c| c.subject.clone().unwrap())
+            .collect();
+        assert_eq!(subjects, ["Microsoft", "IBM"]);
+        assert!(p.about("2,000").iter().all(|c| c.time == Some(1)));
+        assert_eq!(p.about("2,000")[1].subject_entity.as_deref(), Some("IBM"));
+    }
+
+    #[test]
+    fn a_change_names_its_parts() {
+        let p = assemble(
+            Lang::De,
+            "Im Vergleich zu 2019 sank der Umsatz um 11 Prozent auf 154,3 Milliarden Euro.",
+            "Im/ADP/2/case Vergleich/NOUN/5/obl zu/ADP/4/case 2019/NUM/2/nmod sank/VERB/0/root der/DET/7/det Umsatz/NOUN/5/nsubj um/ADP/10/case 11/NUM/10/nummod Prozent/NOUN/5/obl auf/ADP/14/case 154,3/NUM/13/nummod Milliarden/NOUN/14/nmod Euro/PROPN/5/obl ./PUNCT/5/punct",
+            &[("2019", Date), ("11 Prozent", Percent), ("154,3 Milliarden Euro", Money)],
+            &[],
+        );
+        // 2019 modifies `Vergleich`, not the verb: it is no event of its own
+        assert!(p.about("2019").is_empty());
+        let by = p.one("11 Prozent");
+        let to = p.one("154,3 Milliarden Euro");
+        assert_eq!(by.predicate_class.as_deref(), Some("fell"));
+        let want = Change {
+            direction: Some(Direction::Down),
+            role: Some(ChangeRole::By),
+            from: None,
+            to: Some(2),
+            by: Some(1),
+        };
+        assert_eq!(by.change.as_ref(), Some(&want));
+        assert_eq!(
+            to.change.as_ref().and_then(|c| c.role),
+            Some(ChangeRole::To)
+        );
+        assert_eq!(to.subject.as_deref(), Some("der Umsatz"));
+    }
+
+    #[test]
+    fn from_and_to_without_a_verb_of_change() {
+        let p = assemble(
+            Lang::De,
+            "Der Umsatz sank von 518 Millionen Euro auf 172 Millionen Euro.",
+            "Der/DET/2/det Umsatz/NOUN/3/nsubj sank/VERB/0/root von/ADP/7/case 518/NUM/6/nummod Millionen/NOUN/7/nmod Euro/PROPN/3/obl auf/ADP/11/case 172/NUM/10/nummod Millionen/NOUN/11/nmod Euro/PROPN/3/obl ./PUNCT/3/punct",
+            &[("518 Millionen Euro", Money), ("172 Millionen Euro", Money)],
+            &[],
+        );
+        let from = p.one("518 Millionen Euro").change.clone().unwrap();
+        assert_eq!(
+            (from.role, from.from, from.to),
+            (Some(ChangeRole::From), Some(0), Some(1))
+        );
+    }
+
+    #[test]
+    fn known_counts_and_restated_units_are_no_claims() {
+        // `the two companies` refers back; `(£514m)` restates `$1bn`
+        let p = assemble(
+            Lang::En,
+            "The two companies did not disclose the price.",
+            "The/DET/3/det two/NUM/3/nummod companies/NOUN/6/nsubj did/AUX/6/aux not/PART/6/advmod disclose/VERB/0/root the/DET/8/det price/NOUN/6/obj ./PUNCT/6/punct",
+            &[("two", Cardinal)],
+            &[],
+        );
+        assert!(p.claims.is_empty(), "{:?}", p.claims);
+        let p = assemble(
+            Lang::En,
+            "Air China plans to raise $1bn (£514m) from the flotation.",
+            "Air/PROPN/2/compound China/PROPN/3/nsubj plans/VERB/0/root to/PART/5/mark raise/VERB/3/xcomp $/SYM/5/obj 1bn/NUM/6/nummod (/PUNCT/9/punct £/SYM/6/appos 514m/NUM/9/nummod )/PUNCT/9/punct from/ADP/14/case the/DET/14/det flotation/NOUN/5/obl ./PUNCT/3/punct",
+            &[("$1bn", Money), ("£514m", Money)],
+            &[("Air China", Org)],
+        );
+        assert!(p.about("£514m").is_empty());
+        assert_eq!(p.one("$1bn").predicate_class.as_deref(), Some("raised"));
+    }
+
+    #[test]
+    fn pronouns_resolve_to_the_nearest_entity_of_their_kind() {
+        let text = "Wolfgang Schäuble sprach am Montag. Zudem plädierte er dafür, Bargeldgeschäfte auf maximal 5.000 Euro zu begrenzen.";
+        let second = text.find("Zudem").unwrap();
+        let idx = OffsetIndex::new(text);
+        let sentence = &text[second..];
+        let mut ws = words(
+            sentence,
+            "Zudem/ADV/2/advmod plädierte/VERB/0/root er/PRON/2/nsubj dafür/ADV/2/advmod ,/PUNCT/12/punct Bargeldgeschäfte/NOUN/12/obj auf/ADP/10/case maximal/ADV/9/advmod 5.000/NUM/10/nummod Euro/PROPN/12/obl zu/PART/12/mark begrenzen/VERB/2/xcomp ./PUNCT/2/punct",
+        );
+        for w in &mut ws {
+            w.span = idx.span(second + w.span.byte_start, second + w.span.byte_end);
+        }
+        let s = Sentence {
+            span: idx.span(second, text.len()),
+            boilerplate: false,
+            lang: Lang::De,
+            words: ws,
+        };
+        let fb = text.find("maximal").unwrap();
+        let figure = Figure {
+            span: idx.span(fb, fb + "maximal 5.000 Euro".len()),
+            text: "maximal 5.000 Euro".into(),
+            kind: Money,
+            value: Some(FigureValue::Number(5000.0)),
+            upper: None,
+            bound: Some(Bound::Le),
+            unit: Some("EUR".into()),
+            lang: Lang::De,
+        };
+        let person = Entity {
+            span: idx.span(0, "Wolfgang Schäuble".len()),
+            text: "Wolfgang Schäuble".into(),
+            kind: Per,
+            score: 0.99,
+            canonical: "Wolfgang Schäuble".into(),
+        };
+        let claims = sentence_claims(
+            text,
+            &s,
+            &[figure],
+            &[0],
+            std::slice::from_ref(&person),
+            None,
+        );
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].subject.as_deref(), Some("er"));
+        assert_eq!(
+            claims[0].subject_entity.as_deref(),
+            Some("Wolfgang Schäuble")
+        );
+        assert_eq!(claims[0].predicate.as_deref(), Some("begrenzen"));
+    }
+}

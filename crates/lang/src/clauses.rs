@@ -1,0 +1,472 @@
+//! The lexical facts a claim's clause structure needs, per language: which verbs report
+//! speech (`sagte`, `teilte … mit`, `said`, `表示`), which words name a source as a case
+//! marker (`laut`, `zufolge`, `according to`, `据`), which words hedge or negate a statement,
+//! which words refer back to a person or an organisation (`er`, `it`, `the company`, `该公司`),
+//! and which verbs only state existence (`es gibt`). The structure itself (which verb governs
+//! which clause) comes from the dependency tree; these lists say only what words mean.
+//!
+//! ```
+//! use claimx_doc::{ChangeRole, Lang};
+//! use claimx_lang::clauses::{is_speech_verb, is_source_marker, reference, Reference};
+//!
+//! assert!(is_speech_verb(Lang::De, "teilte", Some("mit")));
+//! assert!(!is_speech_verb(Lang::De, "teilte", None));
+//! assert!(is_speech_verb(Lang::En, "announced", None));
+//! assert!(is_speech_verb(Lang::Zh, "表示", None));
+//! assert!(is_source_marker(Lang::De, "zufolge"));
+//! assert_eq!(reference(Lang::En, "the company"), Some(Reference::Organisation));
+//! assert_eq!(reference(Lang::De, "er"), Some(Reference::Person));
+//! ```
+
+use claimx_doc::{ChangeRole, Lang};
+
+/// German speech and report verbs as stems of their forms (`sag` → `sagte`, `gesagt`), each
+/// with the separable particle it needs (`teilte … mit`), if any.
+const DE_SPEECH: &[(&str, Option<&str>)] = &[
+    ("sag", None),
+    ("gesagt", None),
+    ("erklär", None),
+    ("beton", None),
+    ("bestätig", None),
+    ("meld", None),
+    ("gemeldet", None),
+    ("bericht", None),
+    ("schrieb", None),
+    ("schreib", None),
+    ("geschrieben", None),
+    ("äußer", None),
+    ("geäußert", None),
+    ("erläuter", None),
+    ("hieß", None),
+    ("heißt", None),
+    ("verlaut", None),
+    ("sprach", None),
+    ("mitteil", None),
+    ("mitgeteilt", None),
+    ("teil", Some("mit")),
+    ("ankündig", None),
+    ("angekündigt", None),
+    ("kündig", Some("an")),
+    ("angab", None),
+    ("angegeben", None),
+    ("gab", Some("an")),
+    ("gibt", Some("an")),
+    ("bekanntgab", None),
+    ("bekanntgegeben", None),
+    ("gab", Some("bekannt")),
+    ("gibt", Some("bekannt")),
+    ("informier", None),
+    ("präsentier", None),
+    ("zitiert", None),
+];
+
+/// English verbs of finding and showing that report a result (whole words: `found` is no stem).
+const EN_REPORT: &[&str] = &["found", "find", "finds", "show", "shows", "showed", "shown"];
+
+/// English speech and report verbs as stems of their forms.
+const EN_SPEECH: &[&str] = &[
+    "say",
+    "said",
+    "tell",
+    "told",
+    "state",
+    "announc",
+    "report",
+    "add",
+    "note",
+    "explain",
+    "claim",
+    "confirm",
+    "wrote",
+    "write",
+    "disclos",
+    "reveal",
+    "insist",
+    "argu",
+    "warn",
+    "testif",
+    "acknowledg",
+    "admit",
+    "comment",
+    "declar",
+    "predict",
+    "estimat",
+];
+
+/// Chinese speech and report verbs (whole words).
+const ZH_SPEECH: &[&str] = &[
+    "表示", "透露", "指出", "宣称", "声称", "称", "说", "介绍", "报道", "宣布", "公布", "强调",
+    "说明", "披露", "显示", "认为", "告诉", "称赞", "坦言", "证实", "发布", "通报", "回应",
+];
+
+/// Whether `verb` (as written) reports speech in `lang`; `particle` is the separable particle
+/// the tree attaches to it (`mit` in `teilte … mit`), if any.
+pub fn is_speech_verb(lang: Lang, verb: &str, particle: Option<&str>) -> bool {
+    let v = verb.to_lowercase();
+    match lang {
+        Lang::De => DE_SPEECH.iter().any(|(stem, need)| {
+            v.starts_with(stem)
+                && match need {
+                    None => true,
+                    Some(p) => particle.is_some_and(|q| q.eq_ignore_ascii_case(p)),
+                }
+        }),
+        Lang::En => {
+            EN_SPEECH.iter().any(|stem| v.starts_with(stem)) || EN_REPORT.contains(&v.as_str())
+        }
+        Lang::Zh => ZH_SPEECH.contains(&v.as_str()),
+        Lang::Other => false,
+    }
+}
+
+/// Whether `word` marks its noun phrase as the source of a statement (`laut Reuters`,
+/// `Berichten zufolge`, `according to Reuters`, `据新华社报道`).
+pub fn is_source_marker(lang: Lang, word: &str) -> bool {
+    let w = word.to_lowercase();
+    match lang {
+        Lang::De => crate::de::ATTRIBUTION_POSTPOSITIONS.contains(&w.as_str()) || w == "laut",
+        Lang::En => w == "according",
+        Lang::Zh => matches!(w.as_str(), "据" | "根据" | "援引"),
+        Lang::Other => false,
+    }
+}
+
+/// Whether `word`, before a source's name with no verb, marks it as the source (`…, so die
+/// VIG`).
+pub fn is_source_adverb(lang: Lang, word: &str) -> bool {
+    lang == Lang::De && word.eq_ignore_ascii_case("so")
+}
+
+/// Whether a determiner makes its noun definite: something the reader already knows
+/// (`the two companies`, `die beiden`, `这两家`), not a new count.
+pub fn is_definite_determiner(lang: Lang, word: &str) -> bool {
+    let w = word.to_lowercase();
+    match lang {
+        Lang::En => matches!(
+            w.as_str(),
+            "the" | "these" | "those" | "both" | "this" | "that"
+        ),
+        Lang::De => matches!(
+            w.as_str(),
+            "der"
+                | "die"
+                | "das"
+                | "den"
+                | "dem"
+                | "des"
+                | "diese"
+                | "dieser"
+                | "diesen"
+                | "beide"
+                | "beiden"
+        ),
+        Lang::Zh => matches!(w.as_str(), "这" | "该" | "此" | "这些"),
+        Lang::Other => false,
+    }
+}
+
+/// Whether `word` is a relative pronoun: in a relative clause it stands for the noun the
+/// clause modifies (`Varian, das …`, `a startup that …`).
+pub fn is_relative_pronoun(lang: Lang, word: &str) -> bool {
+    let w = word.to_lowercase();
+    match lang {
+        Lang::En => matches!(w.as_str(), "who" | "which" | "that" | "whom" | "whose"),
+        Lang::De => matches!(
+            w.as_str(),
+            "der"
+                | "die"
+                | "das"
+                | "dem"
+                | "den"
+                | "deren"
+                | "dessen"
+                | "welche"
+                | "welcher"
+                | "welches"
+        ),
+        Lang::Zh => false,
+        Lang::Other => false,
+    }
+}
+
+/// Whether a preposition after a quantity names the whole it is a part of (`die Hälfte von
+/// ihnen`, `half of the staff`).
+pub fn is_partitive(lang: Lang, word: &str) -> bool {
+    let w = word.to_lowercase();
+    match lang {
+        Lang::En => w == "of",
+        Lang::De => w == "von",
+        Lang::Zh | Lang::Other => false,
+    }
+}
+
+/// The part a figure plays in a change, from the preposition before it (`von`/`from`/`从`:
+/// the value before; `auf`/`to`/`到`: after; `um`/`by`: the difference).
+pub fn change_role(lang: Lang, preposition: &str) -> Option<ChangeRole> {
+    let w = preposition.to_lowercase();
+    Some(match (lang, w.as_str()) {
+        (Lang::De, "von") | (Lang::En, "from") | (Lang::Zh, "从" | "由") => ChangeRole::From,
+        (Lang::De, "auf") | (Lang::En, "to") | (Lang::Zh, "到" | "至") => ChangeRole::To,
+        (Lang::De, "um") | (Lang::En, "by") => ChangeRole::By,
+        _ => return None,
+    })
+}
+
+/// Whether a word marks what a value is compared with (`gegenüber 2019`, `im Vergleich zu`,
+/// `mehr als im Vorjahr`, `than last year`, `compared with`, `比去年`): a date it marks is a
+/// reference, not the time of the claim.
+pub fn is_comparison_marker(lang: Lang, word: &str) -> bool {
+    let w = word.to_lowercase();
+    match lang {
+        Lang::De => {
+            matches!(w.as_str(), "gegenüber" | "als" | "verglichen") || w.starts_with("vergleich")
+        }
+        Lang::En => matches!(
+            w.as_str(),
+            "than" | "compared" | "versus" | "vs" | "vs." | "comparison" | "against"
+        ),
+        Lang::Zh => matches!(
+            w.as_str(),
+            "比" | "较" | "同比" | "相比" | "环比" | "较上年"
+        ),
+        Lang::Other => false,
+    }
+}
+
+/// German nouns after which `nach` names a source: `nach Angaben des Bundesamts`, also as the
+/// last part of a compound (`nach US-Angaben`).
+const DE_SOURCE_NOUNS: &[&str] = &["angaben", "informationen", "berichten", "aussagen"];
+
+/// Whether `preposition noun` names a source (`nach Angaben`), beyond [`is_source_marker`].
+pub fn is_source_phrase(lang: Lang, preposition: &str, noun: &str) -> bool {
+    lang == Lang::De
+        && preposition.eq_ignore_ascii_case("nach")
+        && DE_SOURCE_NOUNS
+            .iter()
+            .any(|n| noun.to_lowercase().ends_with(n))
+}
+
+/// Words of a clause that hedge it: modal verbs of possibility and report, adverbs of
+/// uncertainty, verbs of expectation and estimate.
+const DE_HEDGES: &[&str] = &[
+    "voraussichtlich",
+    "wohl",
+    "möglicherweise",
+    "vielleicht",
+    "wahrscheinlich",
+    "erwartet",
+    "erwarten",
+    "rechnet",
+    "rechnen",
+    "schätzt",
+    "geschätzt",
+    "prognostiziert",
+    "dürften",
+    "mutmaßlich",
+];
+const EN_HEDGES: &[&str] = &[
+    "expected",
+    "expects",
+    "expect",
+    "likely",
+    "probably",
+    "possibly",
+    "perhaps",
+    "forecast",
+    "projected",
+    "estimates",
+    "anticipated",
+    "roughly",
+];
+const ZH_HEDGES: &[&str] = &[
+    "预计", "预期", "估计", "或", "据悉", "有望", "也许", "或许", "大概", "传", "据传",
+];
+
+/// Whether `word` hedges the clause it stands in (`soll`, `may`, `voraussichtlich`, `预计`).
+pub fn is_hedge(lang: Lang, word: &str) -> bool {
+    let w = word.to_lowercase();
+    let w = w.as_str();
+    match lang {
+        Lang::De => crate::de::HEDGES.contains(&w) || DE_HEDGES.contains(&w),
+        Lang::En => crate::en::HEDGES.contains(&w) || EN_HEDGES.contains(&w),
+        Lang::Zh => crate::zh::HEDGES.contains(&w) || ZH_HEDGES.contains(&w),
+        Lang::Other => false,
+    }
+}
+
+/// Whether `word` negates the clause it modifies.
+pub fn is_negation(lang: Lang, word: &str) -> bool {
+    let w = word.to_lowercase();
+    let w = w.as_str();
+    match lang {
+        Lang::De => crate::de::NEGATIONS.contains(&w),
+        Lang::En => crate::en::NEGATIONS.contains(&w) || w == "n't",
+        Lang::Zh => crate::zh::NEGATIONS.contains(&w) || w == "没",
+        Lang::Other => false,
+    }
+}
+
+/// What a referring expression points back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reference {
+    /// A person (`he`, `er`, `他`).
+    Person,
+    /// An organisation (`it`, `the company`, `das Unternehmen`, `该公司`).
+    Organisation,
+}
+
+const EN_PERSON: &[&str] = &["he", "she", "him", "her"];
+const DE_PERSON: &[&str] = &["er", "ihm", "ihn"];
+const ZH_PERSON: &[&str] = &["他", "她"];
+const EN_ORG_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "lab",
+    "bank",
+    "carmaker",
+    "automaker",
+    "insurer",
+    "airline",
+    "business",
+    "corporation",
+    "conglomerate",
+    "retailer",
+    "manufacturer",
+    "operator",
+    "giant",
+];
+const DE_ORG_NOUNS: &[&str] = &[
+    "unternehmen",
+    "konzern",
+    "firma",
+    "gruppe",
+    "bank",
+    "autobauer",
+    "autokonzern",
+    "autohersteller",
+    "versicherer",
+    "versicherungskonzern",
+    "airline",
+    "fluggesellschaft",
+    "hersteller",
+];
+const ZH_ORG_NOUNS: &[&str] = &[
+    "公司",
+    "集团",
+    "该公司",
+    "该集团",
+    "该行",
+    "该企业",
+    "企业",
+    "银行",
+];
+
+/// What `phrase` (a subject as written: a pronoun or a definite description) refers back
+/// to, if it is a referring expression at all.
+pub fn reference(lang: Lang, phrase: &str) -> Option<Reference> {
+    let p = phrase.trim().to_lowercase();
+    let words: Vec<&str> = p.split_whitespace().collect();
+    let last = *words.last()?;
+    let first = words[0];
+    match lang {
+        Lang::En => {
+            if words.len() == 1 && EN_PERSON.contains(&last) {
+                return Some(Reference::Person);
+            }
+            if words.len() == 1 && matches!(last, "it" | "they") {
+                return Some(Reference::Organisation);
+            }
+            (matches!(first, "the" | "this" | "that") && EN_ORG_NOUNS.contains(&last))
+                .then_some(Reference::Organisation)
+        }
+        Lang::De => {
+            if words.len() == 1 && DE_PERSON.contains(&last) {
+                return Some(Reference::Person);
+            }
+            let definite = matches!(
+                first,
+                "der" | "die" | "das" | "dem" | "den" | "des" | "dieser" | "diese" | "dieses"
+            );
+            (definite && DE_ORG_NOUNS.contains(&last)).then_some(Reference::Organisation)
+        }
+        Lang::Zh => {
+            if ZH_PERSON.contains(&p.as_str()) {
+                return Some(Reference::Person);
+            }
+            let bare = p
+                .trim_start_matches(['该', '这', '此'])
+                .trim_start_matches('家');
+            (ZH_ORG_NOUNS.contains(&p.as_str()) || ZH_ORG_NOUNS.contains(&bare))
+                .then_some(Reference::Organisation)
+        }
+        Lang::Other => None,
+    }
+}
+
+/// Whether `verb` with subject `subject` only states existence (`es gibt`, `es gab`): its
+/// object is what the clause is about.
+pub fn is_existential(lang: Lang, verb: &str, subject: &str) -> bool {
+    lang == Lang::De
+        && subject.eq_ignore_ascii_case("es")
+        && matches!(
+            verb.to_lowercase().as_str(),
+            "gibt" | "gab" | "gäbe" | "geben" | "gegeben"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case(Lang::De, "sagte", None, true)]
+    #[case(Lang::De, "mitteilte", None, true)]
+    #[case(Lang::De, "kündigte", Some("an"), true)]
+    #[case(Lang::De, "gab", None, false)]
+    #[case(Lang::De, "sank", None, false)]
+    #[case(Lang::En, "says", None, true)]
+    #[case(Lang::En, "told", None, true)]
+    #[case(Lang::En, "cut", None, false)]
+    #[case(Lang::Zh, "称", None, true)]
+    #[case(Lang::Zh, "增长", None, false)]
+    fn speech_verbs(
+        #[case] lang: Lang,
+        #[case] verb: &str,
+        #[case] particle: Option<&str>,
+        #[case] yes: bool,
+    ) {
+        assert_eq!(is_speech_verb(lang, verb, particle), yes, "{verb}");
+    }
+
+    #[rstest]
+    #[case(Lang::En, "it", Some(Reference::Organisation))]
+    #[case(Lang::En, "The firm", Some(Reference::Organisation))]
+    #[case(Lang::En, "she", Some(Reference::Person))]
+    #[case(Lang::En, "Apple", None)]
+    #[case(Lang::De, "das Unternehmen", Some(Reference::Organisation))]
+    #[case(Lang::De, "Der Konzern", Some(Reference::Organisation))]
+    #[case(Lang::De, "der Umsatz", None)]
+    #[case(Lang::Zh, "该公司", Some(Reference::Organisation))]
+    #[case(Lang::Zh, "他", Some(Reference::Person))]
+    fn references(#[case] lang: Lang, #[case] phrase: &str, #[case] r: Option<Reference>) {
+        assert_eq!(reference(lang, phrase), r, "{phrase}");
+    }
+
+    #[test]
+    fn hedges_negations_and_existentials() {
+        assert!(is_hedge(Lang::De, "voraussichtlich"));
+        assert!(is_hedge(Lang::En, "may"));
+        assert!(is_hedge(Lang::Zh, "预计"));
+        assert!(!is_hedge(Lang::En, "will"));
+        assert!(is_negation(Lang::De, "nicht"));
+        assert!(is_negation(Lang::Zh, "没有"));
+        assert!(is_existential(Lang::De, "gab", "es"));
+        assert!(!is_existential(Lang::De, "sank", "es"));
+        assert!(is_source_phrase(Lang::De, "nach", "Angaben"));
+        assert_eq!(change_role(Lang::De, "auf"), Some(ChangeRole::To));
+        assert_eq!(change_role(Lang::En, "from"), Some(ChangeRole::From));
+        assert_eq!(change_role(Lang::En, "of"), None);
+    }
+}
