@@ -289,7 +289,8 @@ fn golden_records() {
     }
 }
 
-/// How far an entity `score` may move between CPUs. The dense layers' products are summed in
+/// How far an entity or word `score`, and a claim's `confidence` (made of such scores), may
+/// move between CPUs. The dense layers' products are summed in
 /// another order with AMX tiles, AVX-512 and AVX2 (and bf16 rounding makes the last bits
 /// matter), which moves a score in its third decimal; spans, types, figures and claims must
 /// not move at all.
@@ -309,10 +310,20 @@ fn json_differences(
             for key in g.keys().chain(w.keys().filter(|k| !g.contains_key(*k))) {
                 let here = format!("{path}/{key}");
                 match (g.get(key), w.get(key)) {
-                    (Some(a), Some(b)) if key == "score" && a.is_number() && b.is_number() => {
+                    (Some(a), Some(b))
+                        if (key == "score" || key == "confidence")
+                            && a.is_number()
+                            && b.is_number() =>
+                    {
                         let (a, b) = (a.as_f64().unwrap(), b.as_f64().unwrap());
-                        if (a - b).abs() > SCORE_EPSILON {
-                            out.push(format!("{here}: {a} != {b} (beyond {SCORE_EPSILON})"));
+                        // a confidence multiplies several scores, so their moves add up
+                        let epsilon = if key == "confidence" {
+                            4.0 * SCORE_EPSILON
+                        } else {
+                            SCORE_EPSILON
+                        };
+                        if (a - b).abs() > epsilon {
+                            out.push(format!("{here}: {a} != {b} (beyond {epsilon})"));
                         }
                     }
                     (Some(a), Some(b)) => json_differences(&here, a, b, out),

@@ -221,9 +221,25 @@ impl<'a> Tree<'a> {
         for _ in 0..self.words.len() {
             // a determiner as subject is a slip of the parser (`plant Amazon, die … zu holen`)
             // (a subject takes no preposition: `Laut Reuters` parsed as one is a source)
-            let own = self
+            let mut own = self
                 .kids(x, &["nsubj", "csubj"])
                 .find(|&c| self.upos(c) != "DET" && self.kids(c, &["case"]).next().is_none());
+            // a subject is in the nominative: one whose article says otherwise (`Den
+            // Vorschlag hat der Vorstand beschlossen`) trades places with the object
+            if let Some(sj) = own {
+                let oblique = |n: usize| {
+                    self.kids(n, &["det"])
+                        .any(|d| lex::is_oblique_determiner(self.lang, self.form(d)))
+                };
+                if oblique(sj) {
+                    if let Some(o) = self
+                        .kids(x, &["nsubj", "obj"])
+                        .find(|&o| o != sj && !oblique(o) && self.upos(o) != "PRON")
+                    {
+                        own = Some(o);
+                    }
+                }
+            }
             // A relative clause or an attributive participle (`das 2018 gegründete
             // Zentrum`) is about the noun it modifies; when that noun is itself a nominal
             // predicate (`The lab had been a player, producing …`), about its subject.
@@ -272,13 +288,13 @@ impl<'a> Tree<'a> {
                         .kids(c, &["case"])
                         .any(|m| lex::change_role(self.lang, self.form(m)).is_some());
                 // clauses of their own, and before the head a focus adverb (`Auch
-                // Microsoft`) or a preposition (`of the staff`)
+                // Microsoft`), a preposition (`of the staff`) or a conjunction (`and Kmart`)
                 if holds_figure
                     || CLAUSAL.contains(&self.rel(c))
                     || x == i
                         && c < i
                         && (self.rel(c) == "advmod" && self.upos(c) == "ADV"
-                            || self.rel(c) == "case")
+                            || matches!(self.rel(c), "case" | "cc" | "mark"))
                 {
                     continue;
                 }
@@ -539,14 +555,31 @@ pub(crate) fn sentence_claims(
                 subject = tree.subject_of(c);
             }
         }
-        // Gapping (`South Korea followed with 13.43 per cent, China with 8.44`): the nominal
-        // conjunct on the figure's way up is the subject of its elided clause.
+        // Gapping (`South Korea followed with 13.43 per cent, China with 8.44`, `Sears up 22
+        // percent and Kmart ahead 15 percent`): the nominal conjunct on the figure's way up,
+        // or the one just before the figure's own conjunct, is the subject of the elided
+        // clause.
         if let Some(c) = tree.child_on_path(h, anchor) {
-            if tree.upos(h) == "VERB"
-                && tree.rel(c) == "conj"
-                && matches!(tree.upos(c), "NOUN" | "PROPN")
-            {
-                subject = Some(c);
+            let nominal = |w: usize| {
+                matches!(tree.upos(w), "NOUN" | "PROPN")
+                    && !in_sentence.iter().any(|&f| {
+                        let (a, b) = (figures[f].span.byte_start, figures[f].span.byte_end);
+                        tree.words[w].span.byte_start < b && a < tree.words[w].span.byte_end
+                    })
+            };
+            if tree.rel(c) == "conj" {
+                if tree.upos(h) == "VERB" && nominal(c) {
+                    subject = Some(c);
+                } else if !nominal(c) {
+                    let after = subject.unwrap_or(h).max(h);
+                    if let Some(w) = tree
+                        .kids(h, &["conj"])
+                        .filter(|&w| w < c && w > after && nominal(w))
+                        .max()
+                    {
+                        subject = Some(w);
+                    }
+                }
             }
         }
         // A figure in apposition or brackets to a noun is about that noun
@@ -1110,6 +1143,37 @@ mod tests {
         assert_eq!(subjects, ["Microsoft", "IBM"]);
         assert!(p.about("2,000").iter().all(|c| c.time == Some(1)));
         assert_eq!(p.about("2,000")[1].subject_entity.as_deref(), Some("IBM"));
+    }
+
+    #[test]
+    fn gapped_clauses_take_the_conjunct_before_the_figure() {
+        let p = assemble(
+            Lang::En,
+            "Shares of both companies soared at the start of stock market trading, with Sears up 22 percent and Kmart ahead 15 percent.",
+            "Shares/NOUN/5/nsubj of/ADP/4/case both/DET/4/det companies/NOUN/1/nmod soared/VERB/0/root at/ADP/8/case the/DET/8/det start/NOUN/5/obl of/ADP/12/case stock/NOUN/11/compound market/NOUN/12/compound trading/NOUN/8/nmod ,/PUNCT/16/punct with/SCONJ/16/mark Sears/PROPN/16/nsubj up/ADP/5/compound 22/NUM/18/nummod percent/NOUN/16/obl and/CCONJ/20/cc Kmart/PROPN/16/conj ahead/ADV/23/advmod 15/NUM/23/nummod percent/NOUN/16/conj ./PUNCT/5/punct",
+            &[("22 percent", Percent), ("15 percent", Percent)],
+            &[("Sears", Org), ("Kmart", Org)],
+        );
+        assert_eq!(p.one("22 percent").subject.as_deref(), Some("Sears"));
+        assert_eq!(p.one("15 percent").subject.as_deref(), Some("Kmart"));
+        assert_eq!(p.one("15 percent").subject_entity.as_deref(), Some("Kmart"));
+    }
+
+    #[test]
+    fn an_accusative_first_noun_is_no_subject() {
+        // German puts the object first; its article says it is no subject
+        let p = assemble(
+            Lang::De,
+            "Den Vorschlag für 2015 hat der Vorstand am Mittwoch beschlossen.",
+            "Den/DET/2/det Vorschlag/NOUN/10/nsubj für/ADP/4/case 2015/NUM/2/nmod hat/AUX/10/aux der/DET/7/det Vorstand/NOUN/10/nsubj am/ADP/9/case Mittwoch/PROPN/10/obl beschlossen/VERB/0/root ./PUNCT/10/punct",
+            &[("2015", Date), ("Mittwoch", Date)],
+            &[],
+        );
+        assert_eq!(p.one("Mittwoch").subject.as_deref(), Some("der Vorstand"));
+        assert!(
+            p.about("2015").is_empty(),
+            "a date inside a noun phrase is no event"
+        );
     }
 
     #[test]

@@ -452,7 +452,8 @@ impl Pipeline {
                     upos: w.upos.clone(),
                     head: w.head,
                     deprel: w.deprel.clone(),
-                    score: w.head_score,
+                    // three decimals, as entity scores: stable across CPUs' rounding
+                    score: (w.head_score * 1000.0).round() / 1000.0,
                 })
                 .collect();
             let sentence_text = &text[base..sentence.span.byte_end];

@@ -233,6 +233,16 @@ pub fn is_comparison_marker(lang: Lang, word: &str) -> bool {
     }
 }
 
+/// Whether a determiner shows its noun is not in the nominative, so cannot be a subject
+/// (German `den`, `dem`, `des`, `einen`, `einem`, `eines`).
+pub fn is_oblique_determiner(lang: Lang, word: &str) -> bool {
+    lang == Lang::De
+        && matches!(
+            word.to_lowercase().as_str(),
+            "den" | "dem" | "des" | "einen" | "einem" | "eines" | "diesem" | "diesen"
+        )
+}
+
 /// German nouns after which `nach` names a source: `nach Angaben des Bundesamts`, also as the
 /// last part of a compound (`nach US-Angaben`).
 const DE_SOURCE_NOUNS: &[&str] = &["angaben", "informationen", "berichten", "aussagen"];
