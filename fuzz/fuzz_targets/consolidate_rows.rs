@@ -31,6 +31,7 @@ fuzz_target!(|data: &[u8]| {
                 subject_entity: None,
                 subject_canonical: (i % 4 == 0).then(|| line[..cut].into()),
                 predicate: None,
+                object: None,
                 predicate_class: (i % 5 == 0).then(|| "founded".into()),
                 change_direction: None,
                 change_role: None,

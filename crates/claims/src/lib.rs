@@ -674,6 +674,7 @@ impl ClaimAssembler {
                             }
                             c.predicate_class =
                                 t.predicate_class.clone().or(c.predicate_class.take());
+                            c.object = t.object.clone();
                             c.change = t.change.clone();
                             if t.attribution.is_some() || c.attribution.is_none() {
                                 c.attribution = t.attribution.clone();
@@ -747,6 +748,7 @@ impl ClaimAssembler {
                     subject_type: entity.map(|e| e.kind),
                     subject_entity: entity.map(|e| e.text.clone()),
                     subject_canonical: entity.map(|e| e.canonical.clone()),
+                    object: None,
                     predicate_class: predicate
                         .as_deref()
                         .and_then(claimx_lang::classes::predicate_class)

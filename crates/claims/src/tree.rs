@@ -645,6 +645,11 @@ pub(crate) fn sentence_claims(
         let subject_range = subject.map(|sj| tree.phrase_without(sj, &anchors));
         let location = location(&tree, h, subject_range, entities);
         let predicate = tree.predicate(h);
+        // the object, unless it became the subject (`es gibt …`)
+        let object = tree
+            .kids(h, &["obj"])
+            .find(|&o| Some(o) != subject)
+            .map(|o| tree.phrase_text(o));
         let class = predicate
             .as_deref()
             .and_then(classes::predicate_class)
@@ -692,6 +697,7 @@ pub(crate) fn sentence_claims(
                 subject_entity: resolved.map(|e| e.text.clone()),
                 subject_canonical: resolved.map(|e| e.canonical.clone()),
                 predicate: predicate.clone(),
+                object: object.clone(),
                 predicate_class: class.map(str::to_string),
                 change: change.clone(),
                 figure: Some(k),
@@ -1143,6 +1149,8 @@ mod tests {
         assert_eq!(subjects, ["Microsoft", "IBM"]);
         assert!(p.about("2,000").iter().all(|c| c.time == Some(1)));
         assert_eq!(p.about("2,000")[1].subject_entity.as_deref(), Some("IBM"));
+        assert_eq!(p.about("2,000")[0].object.as_deref(), Some("2,000 jobs"));
+        assert_eq!(p.about("2,000")[0].predicate_class.as_deref(), Some("cut"));
     }
 
     #[test]

@@ -292,6 +292,7 @@ pub(crate) fn sentence_claims(
             subject_entity: entity.map(|e| e.text.clone()),
             subject_canonical: entity.map(|e| e.canonical.clone()),
             predicate: predicate.map(str::to_string),
+            object: None,
             predicate_class: predicate
                 .and_then(claimx_lang::classes::predicate_class)
                 .or_else(|| claimx_lang::classes::predicate_class_in(clause))

@@ -40,6 +40,9 @@ pub struct ClaimRow {
     /// The verb or verb phrase that carries the figure.
     #[serde(default)]
     pub predicate: Option<String>,
+    /// The predicate's object as written, when it has one.
+    #[serde(default)]
+    pub object: Option<String>,
     /// What the predicate does across languages (`founded`, `cut`, `revenue`, `rose`, …).
     #[serde(default)]
     pub predicate_class: Option<String>,
@@ -101,6 +104,7 @@ impl ClaimRow {
                 subject_entity: c.subject_entity.clone(),
                 subject_canonical: c.subject_canonical.clone(),
                 predicate: c.predicate.clone(),
+                object: c.object.clone(),
                 predicate_class: c.predicate_class.clone(),
                 change_direction: c
                     .change

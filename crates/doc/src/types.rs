@@ -359,6 +359,9 @@ pub struct Claim {
     pub subject_canonical: Option<String>,
     /// The verb or verb phrase that carries the figure.
     pub predicate: Option<String>,
+    /// The predicate's object as written (`600 jobs`, `Okera`), when it has one.
+    #[serde(default)]
+    pub object: Option<String>,
     /// What the predicate does, the same across languages (`founded`, `closed`, `employed`,
     /// `cut`, `acquired`, `invested`, `published`, `raised`, `rose`, `fell`, `revenue`,
     /// `profit`), when known: from the verb, else from the noun the figure measures

@@ -796,6 +796,7 @@ mod tests {
             subject_entity: None,
             subject_canonical: None,
             predicate: Some("employed".into()),
+            object: None,
             predicate_class: Some("employed".into()),
             change: None,
             figure: fig,

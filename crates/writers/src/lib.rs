@@ -168,6 +168,7 @@ pub fn schema(shape: RecordShape) -> SchemaRef {
                 utf8("subject_entity"),
                 utf8("subject_canonical"),
                 utf8("predicate"),
+                utf8("object"),
                 utf8("predicate_class"),
                 Field::new(
                     "change",
@@ -208,6 +209,7 @@ pub fn schema(shape: RecordShape) -> SchemaRef {
                 utf8("subject_entity"),
                 utf8("subject_canonical"),
                 utf8("predicate"),
+                utf8("object"),
                 utf8("predicate_class"),
                 utf8("change_direction"),
                 utf8("change_role"),
