@@ -3,7 +3,8 @@
 //!
 //! Input are the flat claim rows of `claimx extract --records claims`. A claim takes part
 //! when its figure has a value and a unit class (people, papers, money by currency,
-//! percent, …) or is a year with a known predicate class (founded, closed). Its subject is
+//! percent, …) or is a year with a known predicate class (founded, closed, …; the record's
+//! `predicate_class`, else classed here from its predicate for older records). Its subject is
 //! reduced to a key: the place noun it is headed by (`the lab`, `das Zentrum`,
 //! `KI-Forschungslabor`, `研究院` all count as *the lab*), else its entity resolved through an
 //! [`AliasTable`] (aliases learned across documents, inflected and hyphenated German forms,
@@ -13,7 +14,10 @@
 //! ranges overlap form a group, labelled `agree` (one exact value), `compatible` (values
 //! within each other's stated bounds: `nearly $1 billion` and `rund eine Milliarde Dollar`)
 //! or `conflict` (ranges that do not all overlap, or the figure attributed to different
-//! subjects). Years group by subject and predicate class: one year agrees, two conflict.
+//! subjects). Claims that name different years, or whose predicates do different things
+//! (the claim stage's `predicate_class`: `fell` and `rose`, `revenue` and `profit`), are
+//! different facts and never group; a claim without a class joins the only class there is.
+//! Years group by subject and predicate class: one year agrees, two conflict.
 //!
 //! ```
 //! use claimx_consolidate::{consolidate, read_rows, AliasTable, Label};
@@ -75,6 +79,9 @@ pub struct Member {
     pub year: Option<i64>,
     /// The predicate as written.
     pub predicate: Option<String>,
+    /// The claim's predicate class (`rose`, `revenue`, …), when it has one.
+    #[serde(default)]
+    pub predicate_class: Option<String>,
     /// The figure as written.
     pub figure: String,
     /// The lowest value the figure allows (its bound applied).
@@ -268,6 +275,7 @@ pub fn consolidate(rows: &[ClaimRow], aliases: &AliasTable) -> Vec<FactGroup> {
             subject_confidence: confidence,
             year: row.time.as_ref().and_then(time_year),
             predicate: row.predicate.clone(),
+            predicate_class: row.predicate_class.clone(),
             figure: f.text.clone(),
             low,
             high,
@@ -278,10 +286,38 @@ pub fn consolidate(rows: &[ClaimRow], aliases: &AliasTable) -> Vec<FactGroup> {
     let mut groups = Vec::new();
     for (measure, members) in by_measure {
         for members in split_by_year(members) {
-            groups.extend(cluster(&measure, members));
+            for members in split_by_class(members) {
+                groups.extend(cluster(&measure, members));
+            }
         }
     }
     groups
+}
+
+/// Claims whose predicates do different things state different facts (`sank um 15 Prozent`
+/// and `up 15 percent`, revenue and profit); claims without a class join the only class
+/// there is, else stay together on their own.
+fn split_by_class(members: Vec<Member>) -> Vec<Vec<Member>> {
+    let mut classes: Vec<String> = members
+        .iter()
+        .filter_map(|m| m.predicate_class.clone())
+        .collect();
+    classes.sort_unstable();
+    classes.dedup();
+    if classes.len() <= 1 {
+        return vec![members];
+    }
+    let mut parts: Vec<Vec<Member>> = vec![Vec::new(); classes.len() + 1];
+    for m in members {
+        let at = m
+            .predicate_class
+            .as_ref()
+            .and_then(|c| classes.binary_search(c).ok())
+            .unwrap_or(classes.len());
+        parts[at].push(m);
+    }
+    parts.retain(|p| !p.is_empty());
+    parts
 }
 
 /// Claims that name different years state different facts; claims without a year join the

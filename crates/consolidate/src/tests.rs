@@ -503,3 +503,34 @@ fn error_records_and_bad_lines_are_not_claim_rows() {
     assert_eq!(read.skipped, 2);
     assert_eq!(read.invalid_utf8, [4]);
 }
+
+/// A fall and a rise of the same size are different facts; two falls are one; a claim
+/// without a class joins the only class there is.
+#[test]
+fn different_predicate_classes_never_group() {
+    let pct = |doc: &str, class: Option<&str>| {
+        let mut r = row(
+            doc,
+            "en",
+            "the lab",
+            None,
+            "changed",
+            "15 percent",
+            "PERCENT",
+            serde_json::json!(15.0),
+            None,
+            Some("%"),
+        );
+        r.predicate_class = class.map(str::to_string);
+        r
+    };
+    let none = labels(&[pct("a", Some("fell")), pct("b", Some("rose"))]);
+    assert!(none.is_empty(), "{none:?}");
+    let one = labels(&[
+        pct("a", Some("fell")),
+        pct("b", Some("fell")),
+        pct("c", None),
+    ]);
+    assert_eq!(one.len(), 1, "{one:?}");
+    assert_eq!(one[0].2, 3);
+}
