@@ -48,6 +48,8 @@ use claimx_doc::{Claim, Entity, Figure, FigureType, Lang, Sentence};
 use claimx_lang::{de, en};
 use serde::{Deserialize, Serialize};
 
+#[cfg(test)]
+mod fixtures;
 mod tree;
 mod zh;
 
@@ -994,7 +996,7 @@ fn clauses(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use claimx_doc::{Bound, FigureValue, OffsetIndex, Span};
+    use claimx_doc::{FigureValue, OffsetIndex};
     use rstest::rstest;
 
     /// One sentence, figures given as (text, type); byte offsets are found in the sentence.
@@ -1003,35 +1005,8 @@ mod tests {
         lang: Lang,
         figs: &[(&str, FigureType)],
     ) -> (Vec<Claim>, Vec<Figure>) {
-        let idx = OffsetIndex::new(sentence);
-        let mut figures: Vec<Figure> = figs
-            .iter()
-            .map(|(t, k)| {
-                let b = sentence.find(t).expect("figure text in sentence");
-                Figure {
-                    span: idx.span(b, b + t.len()),
-                    text: t.to_string(),
-                    kind: *k,
-                    value: Some(FigureValue::Number(1.0)),
-                    upper: None,
-                    bound: None::<Bound>,
-                    unit: None,
-                    lang,
-                }
-            })
-            .collect();
-        figures.sort_by_key(|f| f.span.byte_start);
-        let s = Sentence {
-            span: Span {
-                start: 0,
-                end: sentence.chars().count(),
-                byte_start: 0,
-                byte_end: sentence.len(),
-            },
-            boilerplate: false,
-            lang,
-            words: Vec::new(),
-        };
+        let figures = crate::fixtures::figures(sentence, lang, figs);
+        let s = crate::fixtures::sentence(sentence, lang, Vec::new());
         (
             ClaimAssembler::new().assemble(sentence, &[s], &figures, &[]),
             figures,

@@ -924,7 +924,7 @@ mod tests {
     //! Claims over hand-written trees: each tree is the embedded model's parse of the
     //! sentence (`form/UPOS/head/relation`), so the tests pin the assembler, not the parser.
     use super::*;
-    use claimx_doc::{Bound, FigureValue, OffsetIndex, Span};
+    use claimx_doc::{Bound, FigureValue, OffsetIndex};
     use rstest::rstest;
 
     fn words(sentence: &str, tree: &str) -> Vec<Word> {
@@ -964,48 +964,9 @@ mod tests {
         figs: &[(&str, FigureType)],
         ents: &[(&str, EntityType)],
     ) -> Parsed {
-        let idx = OffsetIndex::new(sentence);
-        let mut figures: Vec<Figure> = figs
-            .iter()
-            .map(|(t, k)| {
-                let b = sentence.find(t).expect("figure in sentence");
-                Figure {
-                    span: idx.span(b, b + t.len()),
-                    text: t.to_string(),
-                    kind: *k,
-                    value: Some(FigureValue::Number(1.0)),
-                    upper: None,
-                    bound: None::<Bound>,
-                    unit: None,
-                    lang,
-                }
-            })
-            .collect();
-        figures.sort_by_key(|f| f.span.byte_start);
-        let entities: Vec<Entity> = ents
-            .iter()
-            .map(|(t, k)| {
-                let b = sentence.find(t).expect("entity in sentence");
-                Entity {
-                    span: idx.span(b, b + t.len()),
-                    text: t.to_string(),
-                    kind: *k,
-                    score: 0.95,
-                    canonical: t.to_string(),
-                }
-            })
-            .collect();
-        let s = Sentence {
-            span: Span {
-                start: 0,
-                end: sentence.chars().count(),
-                byte_start: 0,
-                byte_end: sentence.len(),
-            },
-            boilerplate: false,
-            lang,
-            words: words(sentence, tree),
-        };
+        let figures = crate::fixtures::figures(sentence, lang, figs);
+        let entities = crate::fixtures::entities(sentence, ents);
+        let s = crate::fixtures::sentence(sentence, lang, words(sentence, tree));
         let all: Vec<usize> = (0..figures.len()).collect();
         let claims = sentence_claims(sentence, &s, &figures, &all, &entities, topic(&entities));
         Parsed { claims, figures }

@@ -347,43 +347,9 @@ mod tests {
     );
 
     fn claims(text: &str, figs: &[(&str, FigureType)], ents: &[(&str, EntityType)]) -> Vec<String> {
-        let idx = OffsetIndex::new(text);
-        let mut figures: Vec<Figure> = figs
-            .iter()
-            .map(|(t, k)| {
-                let b = text.find(t).expect("figure in text");
-                Figure {
-                    span: idx.span(b, b + t.len()),
-                    text: t.to_string(),
-                    kind: *k,
-                    value: Some(FigureValue::Number(1.0)),
-                    upper: None,
-                    bound: None,
-                    unit: None,
-                    lang: Lang::Zh,
-                }
-            })
-            .collect();
-        figures.sort_by_key(|f| f.span.byte_start);
-        let entities: Vec<Entity> = ents
-            .iter()
-            .map(|(t, k)| {
-                let b = text.find(t).expect("entity in text");
-                Entity {
-                    span: idx.span(b, b + t.len()),
-                    text: t.to_string(),
-                    kind: *k,
-                    score: 0.9,
-                    canonical: t.to_string(),
-                }
-            })
-            .collect();
-        let sentence = Sentence {
-            span: idx.span(0, text.len()),
-            boilerplate: false,
-            lang: Lang::Zh,
-            words: Vec::new(),
-        };
+        let figures = crate::fixtures::figures(text, Lang::Zh, figs);
+        let entities = crate::fixtures::entities(text, ents);
+        let sentence = crate::fixtures::sentence(text, Lang::Zh, Vec::new());
         let show = |c: &Claim| {
             let fig = |i: Option<usize>| i.map(|i| figures[i].text.clone());
             format!(

@@ -294,47 +294,33 @@ pub fn consolidate(rows: &[ClaimRow], aliases: &AliasTable) -> Vec<FactGroup> {
     groups
 }
 
+/// Claims that name different years state different facts; claims without a year join the
+/// only year there is, else stay together on their own.
+fn split_by_year(members: Vec<Member>) -> Vec<Vec<Member>> {
+    split_by(members, |m| m.year)
+}
+
 /// Claims whose predicates do different things state different facts (`sank um 15 Prozent`
 /// and `up 15 percent`, revenue and profit); claims without a class join the only class
 /// there is, else stay together on their own.
 fn split_by_class(members: Vec<Member>) -> Vec<Vec<Member>> {
-    let mut classes: Vec<String> = members
-        .iter()
-        .filter_map(|m| m.predicate_class.clone())
-        .collect();
-    classes.sort_unstable();
-    classes.dedup();
-    if classes.len() <= 1 {
-        return vec![members];
-    }
-    let mut parts: Vec<Vec<Member>> = vec![Vec::new(); classes.len() + 1];
-    for m in members {
-        let at = m
-            .predicate_class
-            .as_ref()
-            .and_then(|c| classes.binary_search(c).ok())
-            .unwrap_or(classes.len());
-        parts[at].push(m);
-    }
-    parts.retain(|p| !p.is_empty());
-    parts
+    split_by(members, |m| m.predicate_class.clone())
 }
 
-/// Claims that name different years state different facts; claims without a year join the
-/// only year there is, else stay together on their own.
-fn split_by_year(members: Vec<Member>) -> Vec<Vec<Member>> {
-    let mut years: Vec<i64> = members.iter().filter_map(|m| m.year).collect();
-    years.sort_unstable();
-    years.dedup();
-    if years.len() <= 1 {
+/// Members split by a key: one part per key value when there are several, and one part of
+/// the members without a key; all together when there is at most one key value.
+fn split_by<K: Ord>(members: Vec<Member>, key: impl Fn(&Member) -> Option<K>) -> Vec<Vec<Member>> {
+    let mut keys: Vec<K> = members.iter().filter_map(&key).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    if keys.len() <= 1 {
         return vec![members];
     }
-    let mut parts: Vec<Vec<Member>> = vec![Vec::new(); years.len() + 1];
+    let mut parts: Vec<Vec<Member>> = vec![Vec::new(); keys.len() + 1];
     for m in members {
-        let at = m
-            .year
-            .and_then(|y| years.binary_search(&y).ok())
-            .unwrap_or(years.len());
+        let at = key(&m)
+            .and_then(|k| keys.binary_search(&k).ok())
+            .unwrap_or(keys.len());
         parts[at].push(m);
     }
     parts.retain(|p| !p.is_empty());

@@ -1,0 +1,56 @@
+//! Test fixtures: figures, entities and a whole-text sentence placed by their text, for the
+//! unit tests of every assembler in this crate.
+
+use claimx_doc::{
+    Entity, EntityType, Figure, FigureType, FigureValue, Lang, OffsetIndex, Sentence, Word,
+};
+
+/// Figures given as (text, type), placed at their first occurrence, sorted by position.
+pub(crate) fn figures(text: &str, lang: Lang, figs: &[(&str, FigureType)]) -> Vec<Figure> {
+    let idx = OffsetIndex::new(text);
+    let mut out: Vec<Figure> = figs
+        .iter()
+        .map(|(t, k)| {
+            let b = text.find(t).expect("figure in text");
+            Figure {
+                span: idx.span(b, b + t.len()),
+                text: t.to_string(),
+                kind: *k,
+                value: Some(FigureValue::Number(1.0)),
+                upper: None,
+                bound: None,
+                unit: None,
+                lang,
+            }
+        })
+        .collect();
+    out.sort_by_key(|f| f.span.byte_start);
+    out
+}
+
+/// Entities given as (text, type), placed at their first occurrence, canonical as written.
+pub(crate) fn entities(text: &str, ents: &[(&str, EntityType)]) -> Vec<Entity> {
+    let idx = OffsetIndex::new(text);
+    ents.iter()
+        .map(|(t, k)| {
+            let b = text.find(t).expect("entity in text");
+            Entity {
+                span: idx.span(b, b + t.len()),
+                text: t.to_string(),
+                kind: *k,
+                score: 0.9,
+                canonical: t.to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The whole text as one sentence with the given words.
+pub(crate) fn sentence(text: &str, lang: Lang, words: Vec<Word>) -> Sentence {
+    Sentence {
+        span: OffsetIndex::new(text).span(0, text.len()),
+        boilerplate: false,
+        lang,
+        words,
+    }
+}
