@@ -175,6 +175,22 @@ fn subject_at(
     None
 }
 
+/// The noun phrase at the start of `text`: leading adverbs, conjunctions, prepositions,
+/// pronouns, particles and time words skipped (`其中`, `分别`, `目前`), cut at the first verb
+/// or function word after it (`屋苑仅提供` → `屋苑`), by jieba's parts of speech.
+fn noun_phrase(text: &str) -> &str {
+    let words = zh::words(text);
+    let skip = |w: &zh::Word| w.is_function_or_verb() || w.tag.starts_with('t');
+    let Some(first) = words.iter().position(|w| !skip(w)) else {
+        return "";
+    };
+    let last = words[first..]
+        .iter()
+        .position(|w| w.is_function_or_verb())
+        .map_or(words.len(), |k| first + k);
+    &text[words[first].start..words[last - 1].end]
+}
+
 fn entity_index(entities: &[&Entity], e: &Entity) -> usize {
     entities
         .iter()
@@ -266,14 +282,22 @@ pub(crate) fn sentence_claims(
             .flatten()
             .min()
             .unwrap_or(cb);
-            let np = text[ca..stop].trim();
+            let np = noun_phrase(text[ca..stop].trim());
             (np.chars().count() >= 2).then(|| np.to_string())
         };
         let (subject, entity) = match (&own, head, &topic) {
             (Some((subj, _, e)), _, _) => (subj.clone(), *e),
             (None, Some(np), t) => (np, t.as_ref().and_then(|t| t.1).or(speaker)),
             (None, None, Some(t)) => t.clone(),
-            (None, None, None) => continue,
+            // a clause inside brackets after a name is about that name (`朱某（男，33岁）`)
+            (None, None, None) => match figs
+                .first()
+                .and_then(|&k| bracket_owner(text, ss, figures[k].span.byte_start, &ents))
+            {
+                Some(Owner::Entity(e)) => (e.text.clone(), Some(entity_index(&ents, e))),
+                Some(Owner::Noun(np)) => (np, None),
+                None => continue,
+            },
         };
         let entity = entity.map(|i| ents[i]);
         let predicate = own
@@ -321,7 +345,48 @@ pub(crate) fn sentence_claims(
             claims.push(make(v, time));
         }
     }
+    // a figure in brackets describes what stands right before them: `朱某（男，33岁，…）`
+    for c in &mut claims {
+        let Some(f) = c.figure.map(|k| &figures[k]) else {
+            continue;
+        };
+        match bracket_owner(text, ss, f.span.byte_start, &ents) {
+            Some(Owner::Entity(e)) => {
+                c.subject = Some(e.text.clone());
+                c.subject_type = Some(e.kind);
+                c.subject_entity = Some(e.text.clone());
+                c.subject_canonical = Some(e.canonical.clone());
+            }
+            Some(Owner::Noun(np)) => c.subject = Some(np),
+            None => {}
+        }
+    }
     claims
+}
+
+/// What a bracketed figure describes.
+enum Owner<'e> {
+    Entity(&'e Entity),
+    Noun(String),
+}
+
+/// The entity (else the noun) right before the bracket a figure at `at` stands in, if it
+/// stands in one opened in the sentence (from `ss`).
+fn bracket_owner<'e>(text: &str, ss: usize, at: usize, ents: &[&'e Entity]) -> Option<Owner<'e>> {
+    let before = &text[ss..at];
+    let open = before.rfind(['（', '('])?;
+    if before[open..].contains(['）', ')']) {
+        return None;
+    }
+    if let Some(e) = ents.iter().find(|e| e.span.byte_end == ss + open) {
+        return Some(Owner::Entity(e));
+    }
+    zh::words(&before[..open])
+        .into_iter()
+        .rev()
+        .find(|w| w.tag.starts_with('n'))
+        .filter(|w| w.end == open)
+        .map(|w| Owner::Noun(before[w.start..w.end].to_string()))
 }
 
 #[cfg(test)]
@@ -441,6 +506,49 @@ mod tests {
         #[case] want: &[Row],
     ) {
         assert_eq!(claims(text, figs, ents), rows(want));
+    }
+
+    /// The subject of each claim, by figure.
+    fn subjects(
+        text: &str,
+        figs: &[(&str, FigureType)],
+        ents: &[(&str, EntityType)],
+    ) -> Vec<(String, Option<String>)> {
+        let figures = crate::fixtures::figures(text, Lang::Zh, figs);
+        let entities = crate::fixtures::entities(text, ents);
+        let sentence = crate::fixtures::sentence(text, Lang::Zh, Vec::new());
+        ClaimAssembler::new()
+            .assemble(text, &[sentence], &figures, &entities)
+            .into_iter()
+            .map(|c| (figures[c.figure.unwrap()].text.clone(), c.subject))
+            .collect()
+    }
+
+    #[test]
+    fn a_figure_in_brackets_is_about_what_precedes_them() {
+        let got = subjects(
+            "民警将朱某（男，33岁）和俞某（女，38岁）抓获。",
+            &[("33", FigureType::Cardinal), ("38", FigureType::Cardinal)],
+            &[("朱某", EntityType::Per), ("俞某", EntityType::Per)],
+        );
+        assert_eq!(
+            got,
+            [
+                ("33".to_string(), Some("朱某".to_string())),
+                ("38".to_string(), Some("俞某".to_string()))
+            ]
+        );
+    }
+
+    #[test]
+    fn subject_words_skip_leading_adverbs() {
+        // `其中` (a pronoun) and `分别` (an adverb) open the clause but name nothing
+        let got = subjects(
+            "该行实现了盈利，其中利润增长8%。",
+            &[("8%", FigureType::Percent)],
+            &[],
+        );
+        assert_eq!(got, [("8%".to_string(), Some("利润".to_string()))]);
     }
 
     #[test]
