@@ -250,7 +250,14 @@ impl<'a> Tree<'a> {
                             x = n;
                             continue;
                         }
-                        return Some(n);
+                        // a description in apposition stands for the name it describes
+                        // (`Backupify, a startup that was acquired …`)
+                        return match self.head(n) {
+                            Some(name) if self.rel(n) == "appos" && self.upos(name) == "PROPN" => {
+                                Some(name)
+                            }
+                            _ => Some(n),
+                        };
                     }
                 }
             }
@@ -268,19 +275,24 @@ impl<'a> Tree<'a> {
     /// The byte range of word `i`'s phrase: its subtree without clauses of its own, without
     /// punctuation at the edges, with a bracket it opens closed.
     fn phrase(&self, i: usize) -> (usize, usize) {
-        self.phrase_without(i, &[])
+        self.phrase_without(i, &[], None)
     }
 
-    /// [`Self::phrase`] without the modifiers of `i` that give one of the words `figures` as
-    /// a change's value (`Dividende nur von 1,40 auf 0,60 Euro` → `Dividende`): a subject is
-    /// what the figures are said of, not the figures. Counts (`300 Piloten`) and other
-    /// modifiers (`rolls of five-ply paper`) stay.
-    fn phrase_without(&self, i: usize, figures: &[usize]) -> (usize, usize) {
+    /// [`Self::phrase`] without the part that holds `clause` and without the modifiers of `i`
+    /// that give one of the words `figures` as a change's value (`Dividende nur von 1,40 auf
+    /// 0,60 Euro` → `Dividende`): a subject is what the figures are said of, not the figures.
+    /// Counts (`300 Piloten`) and other modifiers (`rolls of five-ply paper`) stay.
+    fn phrase_without(&self, i: usize, figures: &[usize], clause: Option<usize>) -> (usize, usize) {
         let mut stack = vec![i];
         let mut members = Vec::new();
         while let Some(x) = stack.pop() {
             members.push(x);
             for &c in &self.children[x] {
+                // the claim's own clause is never part of its subject (`Backupify, a
+                // startup that was acquired …` → `Backupify`)
+                if clause.is_some_and(|h| self.dominates(c, h)) {
+                    continue;
+                }
                 let holds_figure = x == i
                     && !matches!(self.rel(c), "nummod" | "det")
                     && figures.iter().any(|&f| self.dominates(c, f))
@@ -599,6 +611,10 @@ pub(crate) fn sentence_claims(
             }
         }
         if let Some(sj) = subject {
+            // `you can contact …`, `you can't be at each other's throats 24/7`
+            if lex::is_second_person(s.lang, tree.form(sj)) {
+                continue;
+            }
             // A figure inside the subject describes it (`Die 1,6 Milliarden Euro
             // Sozialleistungen entsprechen …`, `the two companies`); one counting an
             // indefinite subject (`300 Piloten`, `hunderte Demonstranten`) is the claim.
@@ -616,9 +632,22 @@ pub(crate) fn sentence_claims(
                     continue;
                 }
             }
+            // An amount as its own subject (`blieben 4,0 Milliarden Euro`) names no one:
+            // the clause is subjectless and about the document's topic.
+            let own_words = tree.words_in(figures[k].span.byte_start, figures[k].span.byte_end);
+            if own_words.contains(&sj)
+                && matches!(figures[k].kind, FigureType::Money | FigureType::Percent)
+                && tree.kids(sj, &["nmod"]).all(|n| {
+                    !tree
+                        .kids(n, &["case"])
+                        .any(|c| lex::is_partitive(s.lang, tree.form(c)))
+                })
+            {
+                subject = None;
+            }
             // A share of something is about that something (`mehr als die Hälfte von
             // ihnen`, `60 percent of the staff`).
-            if sj == anchor {
+            if sj == anchor && subject.is_some() {
                 if let Some(whole) = tree.kids(sj, &["nmod"]).find(|&n| {
                     n > sj
                         && tree
@@ -642,7 +671,7 @@ pub(crate) fn sentence_claims(
         let hedged =
             hedged || crate::hedge_phrase(&text[s.span.byte_start..s.span.byte_end], s.lang);
         let anchors: Vec<usize> = placed.iter().map(|p| p.1).collect();
-        let subject_range = subject.map(|sj| tree.phrase_without(sj, &anchors));
+        let subject_range = subject.map(|sj| tree.phrase_without(sj, &anchors, Some(h)));
         let location = location(&tree, h, subject_range, entities);
         let predicate = tree.predicate(h);
         // the object, unless it became the subject (`es gibt …`)
@@ -922,7 +951,8 @@ pub(crate) fn topic(entities: &[Entity]) -> Option<&Entity> {
 #[allow(clippy::too_many_arguments)] // one rstest column per field of a claim
 mod tests {
     //! Claims over hand-written trees: each tree is the embedded model's parse of the
-    //! sentence (`form/UPOS/head/relation`), so the tests pin the assembler, not the parser.
+    //! sentence (`form/UPOS/head/relation`; one corrected by hand where a case says so), so
+    //! the tests pin the assembler, not the parser.
     use super::*;
     use claimx_doc::{Bound, FigureValue, OffsetIndex};
     use rstest::rstest;
@@ -1065,6 +1095,15 @@ mod tests {
         "Das/DET/4/det 2018/NUM/3/nummod gegründete/ADJ/4/amod Zentrum/NOUN/5/nsubj hatte/VERB/0/root über/ADV/7/advmod 1.000/NUM/8/nummod Mitarbeiter/NOUN/5/obj ./PUNCT/5/punct",
         &[("2018", Date), ("über 1.000", Cardinal)], &[],
         "2018", Some("Das 2018 gegründete Zentrum"), "gegründete", None, None, false, false)]
+    // (hand-corrected: the model hangs `in 2014` on `founded`)
+    #[case::en_appositive_relative(Lang::En, "He founded Backupify, a startup that was acquired by Datto in 2014.",
+        "He/PRON/2/nsubj founded/VERB/0/root Backupify/PROPN/2/obj ,/PUNCT/6/punct a/DET/6/det startup/NOUN/3/appos that/PRON/9/nsubj was/AUX/9/aux acquired/VERB/6/acl by/ADP/11/case Datto/PROPN/9/obl in/ADP/13/case 2014/NUM/9/obl ./PUNCT/2/punct",
+        &[("2014", Date)], &[("Backupify", Org), ("Datto", Org)],
+        "2014", Some("Backupify"), "acquired", None, None, false, false)]
+    #[case::de_amount_as_subject(Lang::De, "Unter dem Strich blieben 4,0 Milliarden Euro.",
+        "Unter/ADP/3/case dem/DET/3/det Strich/NOUN/4/obl blieben/VERB/0/root 4,0/NUM/6/nummod Milliarden/NOUN/7/nmod Euro/PROPN/4/nsubj ./PUNCT/4/punct",
+        &[("4,0 Milliarden Euro", Money)], &[],
+        "4,0 Milliarden Euro", None, "blieben", None, None, false, false)]
     #[case::de_hedge_adverb(Lang::De, "Die Ausschüttungsquote beträgt voraussichtlich rund 78 Prozent.",
         "Die/DET/2/det Ausschüttungsquote/NOUN/3/nsubj beträgt/VERB/0/root voraussichtlich/ADJ/3/advmod rund/ADV/6/advmod 78/NUM/7/nummod Prozent/NOUN/3/obj ./PUNCT/3/punct",
         &[("rund 78 Prozent", Percent)], &[],
@@ -1191,13 +1230,22 @@ mod tests {
     }
 
     #[test]
-    fn known_counts_and_restated_units_are_no_claims() {
+    fn known_counts_second_person_and_restated_units_are_no_claims() {
         // `the two companies` refers back; `(£514m)` restates `$1bn`
         let p = assemble(
             Lang::En,
             "The two companies did not disclose the price.",
             "The/DET/3/det two/NUM/3/nummod companies/NOUN/6/nsubj did/AUX/6/aux not/PART/6/advmod disclose/VERB/0/root the/DET/8/det price/NOUN/6/obj ./PUNCT/6/punct",
             &[("two", Cardinal)],
+            &[],
+        );
+        assert!(p.claims.is_empty(), "{:?}", p.claims);
+        // advice to the reader reports nothing
+        let p = assemble(
+            Lang::En,
+            "You can save 20 percent with the new plan.",
+            "You/PRON/3/nsubj can/AUX/3/aux save/VERB/0/root 20/NUM/5/nummod percent/NOUN/3/obj with/ADP/9/case the/DET/9/det new/ADJ/9/amod plan/NOUN/3/obl ./PUNCT/3/punct",
+            &[("20 percent", Percent)],
             &[],
         );
         assert!(p.claims.is_empty(), "{:?}", p.claims);

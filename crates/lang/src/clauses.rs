@@ -243,6 +243,18 @@ pub fn is_oblique_determiner(lang: Lang, word: &str) -> bool {
         )
 }
 
+/// Whether a pronoun addresses the reader (`you`, `du`, `你`): a clause about "you" gives
+/// advice or a hypothesis, not a fact anyone reported.
+pub fn is_second_person(lang: Lang, word: &str) -> bool {
+    let w = word.to_lowercase();
+    match lang {
+        Lang::En => matches!(w.as_str(), "you" | "yourself" | "yourselves"),
+        Lang::De => matches!(w.as_str(), "du" | "ihr" | "dich" | "dir"),
+        Lang::Zh => matches!(w.as_str(), "你" | "您" | "你们"),
+        Lang::Other => false,
+    }
+}
+
 /// German nouns after which `nach` names a source: `nach Angaben des Bundesamts`, also as the
 /// last part of a compound (`nach US-Angaben`).
 const DE_SOURCE_NOUNS: &[&str] = &["angaben", "informationen", "berichten", "aussagen"];
