@@ -662,32 +662,30 @@ impl ClaimAssembler {
                 // claims of figures the rules leave out.
                 if let Some(tree_claims) = &from_tree {
                     for c in &mut found {
-                        // a claim the tree does not see is half as likely as its figure's
-                        // attachment says
-                        let support = c
-                            .figure
-                            .and_then(|f| tree::figure_support(text, s, &figures[f]))
-                            .unwrap_or(1.0);
-                        c.confidence = self.calibration.apply(0.5 * support);
-                        if let Some(t) = tree_claims.iter().find(|t| t.figure == c.figure) {
-                            c.confidence = t.confidence;
-                            if t.predicate.is_some() {
-                                c.predicate = t.predicate.clone();
-                            }
-                            c.predicate_class =
-                                t.predicate_class.clone().or(c.predicate_class.take());
-                            c.object = t.object.clone();
-                            c.change = t.change.clone();
-                            if t.attribution.is_some() || c.attribution.is_none() {
-                                c.attribution = t.attribution.clone();
-                                c.cue = t.cue.clone();
-                            }
+                        let Some(t) = tree_claims.iter().find(|t| t.figure == c.figure) else {
+                            // a claim the tree does not see is half as likely as its
+                            // figure's attachment says
+                            let support = c
+                                .figure
+                                .and_then(|f| tree::figure_support(text, s, &figures[f]))
+                                .unwrap_or(1.0);
+                            c.confidence = self.calibration.apply(0.5 * support);
+                            continue;
+                        };
+                        c.confidence = t.confidence;
+                        if t.predicate.is_some() {
+                            c.predicate = t.predicate.clone();
+                        }
+                        c.predicate_class = t.predicate_class.clone().or(c.predicate_class.take());
+                        c.object = t.object.clone();
+                        c.change = t.change.clone();
+                        if t.attribution.is_some() || c.attribution.is_none() {
+                            c.attribution = t.attribution.clone();
+                            c.cue = t.cue.clone();
                         }
                     }
-                }
-                // figures the clause rules leave without a claim get the tree's (news-dev
-                // zh claims F1 0.346 → 0.378)
-                if let Some(tree_claims) = &from_tree {
+                    // figures the clause rules leave without a claim get the tree's (news-dev
+                    // zh claims F1 0.346 → 0.378)
                     let missing: Vec<Claim> = tree_claims
                         .iter()
                         .filter(|t| !found.iter().any(|c| c.figure == t.figure))

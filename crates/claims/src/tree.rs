@@ -691,9 +691,9 @@ pub(crate) fn sentence_claims(
         // the parser's probabilities of the attachments from the figure up to its predicate
         let support = tree.path_score(anchor, h);
         // `Microsoft and IBM made …`: one claim per coordinated name.
+        let conjuncts = subject.map(|sj| tree.conjuncts(sj)).unwrap_or_default();
         let parts: Vec<SubjectPart> = match subject {
-            Some(sj) if tree.conjuncts(sj).len() > 1 => tree
-                .conjuncts(sj)
+            Some(_) if conjuncts.len() > 1 => conjuncts
                 .into_iter()
                 .map(|c| {
                     let w = &tree.words[c].span;
