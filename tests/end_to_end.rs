@@ -855,6 +855,228 @@ fn seed_facts_consolidate_across_outlets() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The seeds mixed into all of `../shared/news-dev` (29 documents, news-dev with the dates a
+/// dump would carry): exactly one story holds the five seeds and nothing else, the seeds'
+/// four facts come out as before, and no group joins claims of two different stories (each
+/// news-dev article is a story of its own in the gold).
+#[test]
+fn seeds_among_news_dev_are_one_story_and_no_group_crosses_stories() {
+    let dev = root().join("../shared/news-dev");
+    if !dev.exists() {
+        eprintln!("seeds_among_news_dev: {} not found, not run", dev.display());
+        return;
+    }
+    let dir = tempdir("stories");
+    let mut dump = String::new();
+    let mut published = std::collections::HashMap::new();
+    for line in std::fs::read_to_string(dev.join("metadata.jsonl"))
+        .unwrap()
+        .lines()
+    {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        published.insert(
+            v["id"].as_str().unwrap().to_string(),
+            v["published"].clone(),
+        );
+    }
+    let mut seeds = Vec::new();
+    for (folder, is_seed) in [
+        (root().join("data/seeds/text"), true),
+        (dev.join("text"), false),
+    ] {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for f in files {
+            let id = f.file_stem().unwrap().to_string_lossy().to_string();
+            let mut doc =
+                serde_json::json!({"id": id, "text": std::fs::read_to_string(&f).unwrap()});
+            if let Some(p) = published.get(&id).filter(|p| p.is_string()) {
+                doc["published"] = p.clone();
+            }
+            dump.push_str(&doc.to_string());
+            dump.push('\n');
+            if is_seed {
+                seeds.push(id);
+            }
+        }
+    }
+    assert_eq!(seeds.len(), 5);
+    std::fs::write(dir.join("dump.jsonl"), dump).unwrap();
+    let facts = dir.join("facts.jsonl");
+    run_ok(
+        claimx()
+            .args(["extract", "--quiet", "--records", "claims"])
+            .arg(dir.join("dump.jsonl"))
+            .arg("-o")
+            .arg(&facts),
+    );
+    let out = run_ok(
+        claimx()
+            .arg("consolidate")
+            .arg(&facts)
+            .arg("--stories")
+            .arg(dir.join("stories.json")),
+    );
+    let groups: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let stories: Vec<serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(dir.join("stories.json")).unwrap()).unwrap();
+    let documents = |s: &serde_json::Value| -> Vec<String> {
+        let mut d: Vec<String> = s["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d.as_str().unwrap().to_string())
+            .collect();
+        d.sort();
+        d
+    };
+    let with_seeds: Vec<Vec<String>> = stories
+        .iter()
+        .map(documents)
+        .filter(|d| d.iter().any(|id| seeds.contains(id)))
+        .collect();
+    assert_eq!(with_seeds, vec![seeds.clone()]);
+    assert_eq!(
+        stories.iter().map(|s| documents(s).len()).sum::<usize>(),
+        29
+    );
+    // the gold's stories: the seeds are one, every news-dev article is its own
+    fn gold_story<'a>(seeds: &[String], id: &'a str) -> &'a str {
+        if seeds.iter().any(|s| s == id) {
+            "seeds"
+        } else {
+            id
+        }
+    }
+    for g in &groups {
+        let mut gold: Vec<&str> = g["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| gold_story(&seeds, m["document"].as_str().unwrap()))
+            .collect();
+        gold.dedup();
+        assert_eq!(gold.len(), 1, "a group crosses stories: {g}");
+    }
+    let mut measures: Vec<(&str, &str)> = groups
+        .iter()
+        .map(|g| (g["measure"].as_str().unwrap(), g["label"].as_str().unwrap()))
+        .collect();
+    measures.sort();
+    assert_eq!(
+        measures,
+        vec![
+            ("USD", "compatible"),
+            ("papers", "compatible"),
+            ("people", "conflict"),
+            ("year founded (the lab)", "agree"),
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The seeds' HTML report in a real browser (headless Chromium, the Debian package
+/// `chromium`, which `.ci/run` installs): the page loads without script errors, its DOM shows
+/// the four seed facts with outlets and marked figures, and a screenshot is written to
+/// `target/consolidation-report.png`. Without Chromium the test says so and passes, unless
+/// `CLAIMX_REQUIRE_CHROMIUM` is set (as CI sets it).
+#[test]
+fn the_seed_report_renders_in_chromium() {
+    let browser = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    let Some(browser) = browser else {
+        assert!(
+            std::env::var_os("CLAIMX_REQUIRE_CHROMIUM").is_none(),
+            "CLAIMX_REQUIRE_CHROMIUM is set but no chromium was found"
+        );
+        eprintln!("the_seed_report_renders_in_chromium: no chromium found, not run");
+        return;
+    };
+    let dir = tempdir("chromium");
+    let facts = dir.join("facts.jsonl");
+    run_ok(
+        claimx()
+            .args(["extract", "--quiet", "--records", "claims"])
+            .arg(root().join("data/seeds"))
+            .arg("-o")
+            .arg(&facts),
+    );
+    let page = dir.join("report.html");
+    run_ok(
+        claimx()
+            .arg("consolidate")
+            .arg(&facts)
+            .arg("--html")
+            .arg(&page)
+            .arg("-o")
+            .arg(dir.join("g.json")),
+    );
+    let url = format!("file://{}", page.display());
+    let headless = |extra: &[&str]| {
+        let out = Command::new(browser)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+            ])
+            .args([
+                "--disable-dev-shm-usage",
+                "--enable-logging=stderr",
+                "--v=0",
+            ])
+            .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+            .args(extra)
+            .arg(&url)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    };
+    let dom = headless(&["--dump-dom"]);
+    let html = String::from_utf8_lossy(&dom.stdout);
+    let log = String::from_utf8_lossy(&dom.stderr);
+    assert!(
+        !log.contains("Uncaught") && !log.contains(":ERROR:CONSOLE"),
+        "script errors: {log}"
+    );
+    for fact in ["USD", "papers", "people", "year founded (the lab)"] {
+        assert!(
+            html.contains(&format!(" — {fact} — ")),
+            "{fact} missing from the page"
+        );
+    }
+    assert!(html.contains("<section class=\"conflict\">") && html.matches("<mark>").count() >= 13);
+    assert!(html.contains("Story 1: Amazon"));
+    let shot = root().join("target/consolidation-report.png");
+    let _ = std::fs::remove_file(&shot);
+    headless(&[
+        &format!("--screenshot={}", shot.display()),
+        "--window-size=1400,2400",
+        "--hide-scrollbars",
+    ]);
+    let png = std::fs::read(&shot).unwrap();
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 10_000,
+        "screenshot of {} bytes",
+        png.len()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// Two runs writing one output file: the second is refused before it touches the file, and
 /// the first one's output is whole.
 #[test]

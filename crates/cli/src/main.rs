@@ -182,6 +182,16 @@ enum Command {
         /// Also write the report as one HTML page here (opens in a browser, no server).
         #[arg(long)]
         html: Option<PathBuf>,
+        /// Also write the stories (which documents tell one story) as JSON here.
+        #[arg(long)]
+        stories: Option<PathBuf>,
+        /// Days two dated documents of one story may lie apart at most.
+        #[arg(long, default_value_t = claimx_consolidate::StoryOptions::default().window_days,
+              value_parser = clap::value_parser!(i64).range(0..))]
+        story_window_days: i64,
+        /// Mean name similarity (0-1) that joins documents into one story.
+        #[arg(long, default_value_t = claimx_consolidate::StoryOptions::default().threshold)]
+        story_threshold: f64,
     },
     // developer command: hidden from `claimx --help` (`claimx help <command>` shows it)
     #[command(hide = true)]
@@ -272,7 +282,20 @@ fn run(cli: Cli) -> Result<i32> {
             output,
             markdown,
             html,
-        } => consolidate(facts, aliases, output, [markdown, html]),
+            stories,
+            story_window_days,
+            story_threshold,
+        } => {
+            if !(0.0..=1.0).contains(&story_threshold) {
+                anyhow::bail!("--story-threshold must lie between 0 and 1, not {story_threshold}");
+            }
+            let options = claimx_consolidate::StoryOptions {
+                window_days: story_window_days,
+                threshold: story_threshold,
+                ..Default::default()
+            };
+            consolidate(facts, aliases, output, [markdown, html, stories], &options)
+        }
         Command::Conformance {
             peer,
             verbose,
@@ -572,7 +595,8 @@ fn consolidate(
     facts: PathBuf,
     aliases: Option<PathBuf>,
     output: Option<PathBuf>,
-    [markdown, html]: [Option<PathBuf>; 2],
+    [markdown, html, stories]: [Option<PathBuf>; 3],
+    options: &claimx_consolidate::StoryOptions,
 ) -> Result<i32> {
     let bytes = if facts.as_os_str() == "-" {
         let mut bytes = Vec::new();
@@ -599,31 +623,45 @@ fn consolidate(
     if let Some(path) = &aliases {
         table.load(path)?;
     }
-    let groups = claimx_consolidate::consolidate(&rows, &table);
-    let json = serde_json::to_string_pretty(&groups)? + "\n";
+    let found = claimx_consolidate::consolidate_stories(&rows, &table, options);
+    let json = serde_json::to_string_pretty(&found.groups)? + "\n";
     match &output {
         Some(p) => {
             std::fs::write(p, json).with_context(|| format!("cannot write {}", p.display()))?
         }
         None => print!("{json}"),
     }
+    let stories_json = |c: &claimx_consolidate::Consolidation| {
+        serde_json::to_string_pretty(&c.stories).expect("stories serialise") + "\n"
+    };
     let reports = [
-        (markdown, claimx_consolidate::markdown as fn(&[_]) -> String),
+        (
+            markdown,
+            claimx_consolidate::markdown as fn(&claimx_consolidate::Consolidation) -> String,
+        ),
         (html, claimx_consolidate::html),
+        (stories, stories_json),
     ];
     for (path, render) in reports {
         if let Some(p) = path {
-            std::fs::write(&p, render(&groups))
+            std::fs::write(&p, render(&found))
                 .with_context(|| format!("cannot write {}", p.display()))?;
         }
     }
+    for failure in &found.failures {
+        eprintln!(
+            "claimx: {}: a fact could not be labelled: {failure}",
+            facts.display()
+        );
+    }
     eprintln!(
-        "claimx: {} claim rows ({} other lines skipped), {} fact groups",
+        "claimx: {} claim rows ({} other lines skipped), {} stories, {} fact groups",
         rows.len(),
         skipped,
-        groups.len()
+        found.stories.len(),
+        found.groups.len()
     );
-    Ok(0)
+    Ok(if found.failures.is_empty() { 0 } else { 1 })
 }
 
 /// Text bytes after which a batch is annotated even if it has fewer than `--batch-size`

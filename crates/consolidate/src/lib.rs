@@ -1,29 +1,34 @@
 //! Consolidation: claims from different documents that state the same fact, in any of the
-//! languages, grouped and labelled.
+//! languages, grouped and labelled — within one story.
 //!
-//! Input are the flat claim rows of `claimx extract --records claims`. A claim takes part
-//! when its figure has a value and a unit class (people, papers, money by currency,
-//! percent, …) or is a year with a known predicate class (founded, closed, …; the record's
-//! `predicate_class`, else classed here from its predicate for older records). Its subject is
-//! reduced to a key: the place noun it is headed by (`the lab`, `das Zentrum`,
-//! `KI-Forschungslabor`, `研究院` all count as *the lab*), else its entity resolved through an
-//! [`AliasTable`] (aliases learned across documents, inflected and hyphenated German forms,
-//! an optional user file), else unknown.
+//! Input are the flat claim rows of `claimx extract --records claims`. First the documents
+//! are joined into **stories** ([`stories`]: the names they mention, joined across
+//! languages by the [`AliasTable`], and their publication dates); a claim is only ever
+//! compared with claims of its own story.
+//!
+//! Within a story a claim takes part when it has a subject and its figure has a value and a
+//! unit class (people, papers, money by currency, percent, …) or is a year with a known
+//! predicate class (founded, closed, …; the record's `predicate_class`, else classed here
+//! from its predicate for older records). Its subject is reduced to a key: the place noun it
+//! is headed by (`the lab`, `das Zentrum`, `KI-Forschungslabor`, `研究院` all count as *the
+//! lab*; a lab whose phrase names another owner, `Microsoft's lab`, is another lab), else
+//! its entity resolved through the aliases, else unresolved.
 //!
 //! Claims from at least two documents whose figures are of one unit class and whose value
 //! ranges overlap form a group, labelled `agree` (one exact value), `compatible` (values
 //! within each other's stated bounds: `nearly $1 billion` and `rund eine Milliarde Dollar`)
 //! or `conflict` (ranges that do not all overlap, or the figure attributed to different
-//! subjects). Claims that name different years, or whose predicates do different things
-//! (the claim stage's `predicate_class`: `fell` and `rose`, `revenue` and `profit`), are
-//! different facts and never group; a claim without a class joins the only class there is.
-//! Years group by subject and predicate class: one year agrees, two conflict.
+//! subjects), with the reason. Claims that name different years, or whose predicates do
+//! different things (the claim stage's `predicate_class`: `fell` and `rose`, `revenue` and
+//! `profit`), are different facts and never group; a claim without a class joins the only
+//! class there is. Years group by subject and predicate class: one year agrees, two
+//! conflict.
 //!
 //! ```
 //! use claimx_consolidate::{consolidate, read_rows, AliasTable, Label};
 //!
 //! let row = |id: &str, text: &str, value: f64, bound: &str| format!(
-//!     r#"{{"id":"{id}","lang":"en","subject":"the lab","subject_entity":null,"subject_canonical":null,"predicate":"had","figure":{{"text":"{text}","type":"CARDINAL","value":{value},"upper":null,"bound":{bound},"unit":"people"}},"attribution":null}}"#
+//!     r#"{{"id":"{id}","lang":"en","subject":"the lab","subject_entity":null,"subject_canonical":null,"predicate":"had","figure":{{"text":"{text}","type":"CARDINAL","value":{value},"upper":null,"bound":{bound},"unit":"people"}},"attribution":null,"document_entities":[{{"name":"Amazon","type":"ORG","mentions":3}}]}}"#
 //! );
 //! let jsonl = [row("a", "over 1,000 staff", 1000.0, "\"gt\""), row("b", "1,200 staff", 1200.0, "null")].join("\n");
 //! let (rows, _skipped) = read_rows(&jsonl);
@@ -34,9 +39,11 @@
 
 mod aliases;
 mod report;
+mod stories;
 
 pub use aliases::AliasTable;
 pub use report::{html, markdown};
+pub use stories::{stories, Story, StoryOptions};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -92,11 +99,58 @@ pub struct Member {
     pub attribution: Option<String>,
     /// The sentence as written.
     pub sentence: String,
+    /// The figure's byte range in `sentence` (for marking it), when the row says where it is.
+    #[serde(default)]
+    pub figure_in_sentence: Option<(usize, usize)>,
+    /// The figure's unit as written in the record (`USD`, `people`, `%`).
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// The document's publication date.
+    #[serde(default)]
+    pub published: Option<String>,
+    /// The document's title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The document's URL.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The document's outlet as the input named it.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+impl Member {
+    /// The outlet to show: the input's `source`, else the URL's host, else the title, else
+    /// the document id.
+    pub fn outlet(&self) -> String {
+        if let Some(s) = self.source.as_deref().filter(|s| !s.trim().is_empty()) {
+            return s.trim().to_string();
+        }
+        if let Some(host) = self.url.as_deref().and_then(url_host) {
+            return host;
+        }
+        if let Some(t) = self.title.as_deref().filter(|t| !t.trim().is_empty()) {
+            return t.trim().to_string();
+        }
+        self.document.clone()
+    }
+}
+
+/// The host of a URL (`https://www.reuters.com/x` → `reuters.com`), without a leading `www.`.
+fn url_host(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_lowercase())
 }
 
 /// Claims from different documents that state one fact.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct FactGroup {
+    /// The story the claims belong to ([`Story::id`]): groups never cross stories.
+    #[serde(default)]
+    pub story: usize,
     /// What the figure counts (`people`, `papers`, `USD`, `year founded`, …).
     pub measure: String,
     /// How the members relate.
@@ -227,15 +281,66 @@ fn year(f: &FigureRow) -> Option<i64> {
     (s.len() == 4).then(|| s.parse().ok()).flatten()
 }
 
-/// Groups of claims from at least two documents that state the same fact.
+/// What [`consolidate_stories`] found.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Consolidation {
+    /// The stories of the input's documents, each document in one.
+    pub stories: Vec<Story>,
+    /// Fact groups, by story, each within one story.
+    pub groups: Vec<FactGroup>,
+    /// Facts that could not be labelled, each named (`story 3, USD: …`); the other groups
+    /// are unaffected.
+    pub failures: Vec<String>,
+}
+
+/// Groups of claims from at least two documents that state the same fact, within the
+/// stories found with the default [`StoryOptions`].
 pub fn consolidate(rows: &[ClaimRow], aliases: &AliasTable) -> Vec<FactGroup> {
-    let mut by_measure: BTreeMap<String, Vec<Member>> = BTreeMap::new();
+    consolidate_stories(rows, aliases, &StoryOptions::default()).groups
+}
+
+/// The owner a place noun names in its phrase (`Microsoft's lab`, `das Labor von
+/// Microsoft`): the subject's entity when the phrase contains it, not as the first part of
+/// a compound (`AWS-Labor` is the lab itself, whoever runs it).
+fn place_owner(row: &ClaimRow, aliases: &AliasTable) -> Option<String> {
+    let subject = row.subject.as_deref()?;
+    let entity = row.subject_entity.as_deref()?;
+    let at = subject.find(entity)?;
+    let after = &subject[at + entity.len()..];
+    if after.starts_with('-') || subject[..at].ends_with('-') {
+        return None;
+    }
+    Some(aliases.resolve(entity).0)
+}
+
+/// Stories first ([`stories`]), then groups of claims from at least two documents of one
+/// story that state the same fact. A claim without a subject never groups.
+pub fn consolidate_stories(
+    rows: &[ClaimRow],
+    aliases: &AliasTable,
+    options: &StoryOptions,
+) -> Consolidation {
+    let stories = stories(rows, aliases, options);
+    let story_of: std::collections::HashMap<&str, usize> = stories
+        .iter()
+        .flat_map(|s| s.documents.iter().map(move |d| (d.as_str(), s.id)))
+        .collect();
+    // (story, measure) → members with the owner their place noun names
+    type Owned = (Member, Option<String>);
+    let mut by_measure: BTreeMap<(usize, String), Vec<Owned>> = BTreeMap::new();
     for row in rows.iter().filter(|r| !r.negated) {
         let Some(f) = &row.figure else { continue };
+        // "(subject not named)" is no fact about anything that could be compared
+        if row.subject.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            continue;
+        }
         let (key, confidence) = match subject_key(row, aliases) {
             Some((k, c)) => (Some(k), c),
             None => (None, 1.0),
         };
+        let owner = (key.as_deref() == Some("the lab"))
+            .then(|| place_owner(row, aliases))
+            .flatten();
         let (measure, low, high) = if f.kind == FigureType::Date {
             // the claim stage's class; records written before it had one are classed here
             let class = match row.predicate_class.as_deref() {
@@ -266,7 +371,19 @@ pub fn consolidate(rows: &[ClaimRow], aliases: &AliasTable) -> Vec<FactGroup> {
             };
             (class.to_string(), low, high)
         };
-        by_measure.entry(measure).or_default().push(Member {
+        let figure_in_sentence = f
+            .span
+            .byte_start
+            .checked_sub(row.sentence.byte_start)
+            .map(|a| (a, a + f.span.byte_end.saturating_sub(f.span.byte_start)))
+            .filter(|&(a, b)| row.sentence_text.get(a..b) == Some(f.text.as_str()))
+            .or_else(|| {
+                row.sentence_text
+                    .find(f.text.as_str())
+                    .map(|a| (a, a + f.text.len()))
+            });
+        let story = story_of.get(row.id.as_str()).copied().unwrap_or(0);
+        let member = Member {
             document: row.id.clone(),
             lang: row.lang.code().to_string(),
             claim: row.claim,
@@ -281,17 +398,51 @@ pub fn consolidate(rows: &[ClaimRow], aliases: &AliasTable) -> Vec<FactGroup> {
             high,
             attribution: row.attribution.clone(),
             sentence: row.sentence_text.clone(),
-        });
+            figure_in_sentence,
+            unit: f.unit.clone(),
+            published: row.published.clone(),
+            title: row.title.clone(),
+            url: row.url.clone(),
+            source: row.source.clone(),
+        };
+        by_measure
+            .entry((story, measure))
+            .or_default()
+            .push((member, owner));
     }
     let mut groups = Vec::new();
-    for (measure, members) in by_measure {
-        for members in split_by_year(members) {
-            for members in split_by_class(members) {
-                groups.extend(cluster(&measure, members));
+    let mut failures = Vec::new();
+    for ((story, measure), members) in by_measure {
+        // one fact that cannot be labelled is reported as such; the others go on
+        let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut found = Vec::new();
+            for members in split_by(members, |(_, owner)| owner.clone()) {
+                let members: Vec<Member> = members.into_iter().map(|(m, _)| m).collect();
+                for members in split_by_year(members) {
+                    for members in split_by_class(members) {
+                        found.extend(cluster(&measure, members));
+                    }
+                }
+            }
+            found
+        }));
+        match found {
+            Ok(found) => groups.extend(found.into_iter().map(|g| FactGroup { story, ..g })),
+            Err(panic) => {
+                let why = panic
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_else(|| "an internal error".into());
+                failures.push(format!("story {story}, {measure}: {why}"));
             }
         }
     }
-    groups
+    Consolidation {
+        stories,
+        groups,
+        failures,
+    }
 }
 
 /// Claims that name different years state different facts; claims without a year join the
@@ -309,14 +460,14 @@ fn split_by_class(members: Vec<Member>) -> Vec<Vec<Member>> {
 
 /// Members split by a key: one part per key value when there are several, and one part of
 /// the members without a key; all together when there is at most one key value.
-fn split_by<K: Ord>(members: Vec<Member>, key: impl Fn(&Member) -> Option<K>) -> Vec<Vec<Member>> {
+fn split_by<T: Clone, K: Ord>(members: Vec<T>, key: impl Fn(&T) -> Option<K>) -> Vec<Vec<T>> {
     let mut keys: Vec<K> = members.iter().filter_map(&key).collect();
     keys.sort_unstable();
     keys.dedup();
     if keys.len() <= 1 {
         return vec![members];
     }
-    let mut parts: Vec<Vec<Member>> = vec![Vec::new(); keys.len() + 1];
+    let mut parts: Vec<Vec<T>> = vec![Vec::new(); keys.len() + 1];
     for m in members {
         let at = key(&m)
             .and_then(|k| keys.binary_search(&k).ok())
@@ -394,6 +545,7 @@ fn group(measure: &str, members: Vec<Member>) -> Option<FactGroup> {
         )
     };
     Some(FactGroup {
+        story: 0,
         measure: measure.to_string(),
         label,
         reason,
@@ -450,3 +602,83 @@ pub fn read_rows_bytes(jsonl: &[u8]) -> RowsRead {
 
 #[cfg(test)]
 mod tests;
+
+/// Claim rows built from arbitrary text, one per line, for the fuzz target and its stable
+/// stand-in test: the line's first half is the subject and a name of the document, its
+/// second half (cut at a character boundary) the figure, its length the value, its bytes a
+/// publication date that may be no date at all, and figure offsets that may point anywhere.
+#[doc(hidden)]
+pub fn rows_from_text(text: &str) -> Vec<ClaimRow> {
+    use claimx_doc::{DocumentEntity, EntityType, Lang, Span};
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let mut cut = line.len() / 2;
+            while !line.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let year = i % 2 == 0;
+            let at = line.len() % 7;
+            ClaimRow {
+                id: format!("doc-{}", i % 3),
+                lang: [Lang::De, Lang::En, Lang::Zh][i % 3],
+                claim: i,
+                sentence: Span {
+                    start: 0,
+                    end: line.chars().count(),
+                    byte_start: i % 5,
+                    byte_end: line.len(),
+                },
+                sentence_text: line.into(),
+                subject: (i % 6 != 5).then(|| line[..cut].into()),
+                subject_type: None,
+                subject_entity: (i % 3 == 1).then(|| line[..cut].into()),
+                subject_canonical: (i % 4 == 0).then(|| line[..cut].into()),
+                predicate: None,
+                object: None,
+                predicate_class: (i % 5 == 0).then(|| "founded".into()),
+                change_direction: None,
+                change_role: None,
+                figure: Some(FigureRow {
+                    span: Span {
+                        start: cut,
+                        end: line.len(),
+                        byte_start: cut + at,
+                        byte_end: line.len() + at,
+                    },
+                    text: line[cut..].into(),
+                    kind: if year {
+                        FigureType::Date
+                    } else {
+                        FigureType::Cardinal
+                    },
+                    value: Some(if year {
+                        FigureValue::Text(format!("{}", 2000 + line.len() % 30))
+                    } else {
+                        FigureValue::Number(line.len() as f64)
+                    }),
+                    upper: (i % 7 == 3).then(|| FigureValue::Number(-(line.len() as f64))),
+                    bound: None,
+                    unit: (!year).then(|| "people".into()),
+                    lang: Lang::Other,
+                }),
+                time: None,
+                location: None,
+                attribution: None,
+                cue: None,
+                hedged: false,
+                negated: false,
+                confidence: 0.5,
+                published: Some(line.chars().take(10).collect()),
+                title: Some(line[cut..].into()),
+                url: Some(format!("https://{}/", &line[..cut])),
+                source: None,
+                document_entities: vec![DocumentEntity {
+                    name: line[..cut].into(),
+                    kind: [EntityType::Org, EntityType::Loc][i % 2],
+                    mentions: line.len() % 4,
+                }],
+            }
+        })
+        .collect()
+}

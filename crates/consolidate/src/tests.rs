@@ -21,8 +21,21 @@ fn row(
         "predicate": predicate,
         "figure": figure(text, kind, value, bound, unit),
         "sentence_text": format!("{subject} {predicate} {text}."),
+        // the constructed outlets all report the Amazon lab story
+        "document_entities": story_names(&["Amazon", "Wang Minjie"], &["Shanghai"]),
     }))
     .expect("a claim row")
+}
+
+/// The `document_entities` of a row: organisations and people, then places.
+fn story_names(actors: &[&str], places: &[&str]) -> serde_json::Value {
+    let actors = actors
+        .iter()
+        .map(|n| serde_json::json!({"name": n, "type": "ORG", "mentions": 3}));
+    let places = places
+        .iter()
+        .map(|n| serde_json::json!({"name": n, "type": "LOC", "mentions": 2}));
+    serde_json::Value::Array(actors.chain(places).collect())
 }
 
 /// A figure as a claim row carries it (offsets do not matter here).
@@ -446,13 +459,13 @@ fn markdown_report_lists_conflicts_first() {
             Some("Publikationen"),
         ),
     ];
-    let groups = consolidate(&rows, &AliasTable::default());
-    let md = markdown(&groups);
+    let found = consolidate_stories(&rows, &AliasTable::default(), &StoryOptions::default());
+    let md = markdown(&found);
     let conflict = md.find("**CONFLICT**").unwrap();
     let compatible = md.find("compatible\n").unwrap();
     assert!(conflict < compatible, "{md}");
     assert!(
-        md.contains("| b | de | Das Labor | über 100 Publikationen |"),
+        md.contains("| b |  |  | de | Das Labor | über 100 Publikationen | 100–150 papers |  | Das Labor hat **über 100 Publikationen**. |"),
         "{md}"
     );
 }
@@ -533,4 +546,301 @@ fn different_predicate_classes_never_group() {
     ]);
     assert_eq!(one.len(), 1, "{one:?}");
     assert_eq!(one[0].2, 3);
+}
+
+/// A row of another story, or of the same story on another day.
+fn in_story(
+    mut r: ClaimRow,
+    actors: &[&str],
+    places: &[&str],
+    published: Option<&str>,
+) -> ClaimRow {
+    r.document_entities = serde_json::from_value(story_names(actors, places)).unwrap();
+    r.published = published.map(String::from);
+    r
+}
+
+fn year_of(doc: &str, lang: &str, subject: &str, entity: Option<&str>, year: &str) -> ClaimRow {
+    let mut r = year_row(doc, lang, subject, "founded", year, None);
+    r.figure.as_mut().unwrap().value = Some(FigureValue::Text(year.into()));
+    r.subject_entity = entity.map(String::from);
+    r.predicate_class = Some("founded".into());
+    r
+}
+
+#[test]
+fn claims_of_different_stories_never_group() {
+    // the same figure about "the lab" in two stories: a Shanghai AI lab and a Munich
+    // battery lab
+    let rows = vec![
+        lab_over_1000("a"),
+        lab_over_1000("b"),
+        in_story(
+            lab_over_1000("c"),
+            &["BMW", "Northvolt"],
+            &["München"],
+            None,
+        ),
+        in_story(
+            lab_over_1000("d"),
+            &["BMW", "Northvolt"],
+            &["München"],
+            None,
+        ),
+    ];
+    let found = consolidate_stories(&rows, &AliasTable::default(), &StoryOptions::default());
+    let docs: Vec<Vec<&str>> = found
+        .stories
+        .iter()
+        .map(|s| s.documents.iter().map(String::as_str).collect())
+        .collect();
+    assert_eq!(docs, vec![vec!["a", "b"], vec!["c", "d"]]);
+    assert_eq!(found.groups.len(), 2);
+    for g in &found.groups {
+        let story = &found.stories[g.story];
+        assert!(g
+            .members
+            .iter()
+            .all(|m| story.documents.contains(&m.document)));
+    }
+}
+
+#[rstest]
+#[case::same_week(Some("2025-07-24"), Some("2025-07-27"), 1)]
+#[case::two_months_apart(Some("2025-07-24"), Some("2025-09-24"), 0)]
+#[case::one_undated(Some("2025-07-24"), None, 1)]
+fn a_story_keeps_to_its_days(
+    #[case] a: Option<&str>,
+    #[case] b: Option<&str>,
+    #[case] groups: usize,
+) {
+    let names = ["Amazon", "Wang Minjie"];
+    let rows = vec![
+        in_story(lab_over_1000("a"), &names, &["Shanghai"], a),
+        in_story(lab_over_1000("b"), &names, &["Shanghai"], b),
+    ];
+    assert_eq!(labels(&rows).len(), groups);
+}
+
+/// One story about two labs: Amazon's in Shanghai and Microsoft's in Beijing. Their
+/// founding years and staff figures are facts about different labs: no year conflict, no
+/// subject conflict, in English and German.
+#[rstest]
+#[case::en("Amazon's lab in Shanghai", "Microsoft's lab in Beijing", "en")]
+#[case::de("das Labor von Amazon", "das Labor von Microsoft", "de")]
+#[case::zh("亚马逊的上海研究院", "微软的北京研究院", "zh")]
+fn two_labs_in_one_story_do_not_merge(
+    #[case] amazon: &str,
+    #[case] microsoft: &str,
+    #[case] lang: &str,
+) {
+    let (amazon_name, microsoft_name) = match lang {
+        "zh" => ("亚马逊", "微软"),
+        _ => ("Amazon", "Microsoft"),
+    };
+    let names = [amazon_name, microsoft_name];
+    let places = ["Shanghai", "Beijing"];
+    let lab = |doc: &str, subject: &str, owner: &str, year: &str| {
+        in_story(
+            year_of(doc, lang, subject, Some(owner), year),
+            &names,
+            &places,
+            None,
+        )
+    };
+    let staff = |doc: &str, subject: &str, owner: &str| {
+        in_story(
+            people(
+                doc,
+                lang,
+                subject,
+                Some(owner),
+                "1,000 people",
+                1000.0,
+                None,
+                "people",
+            ),
+            &names,
+            &places,
+            None,
+        )
+    };
+    let rows = vec![
+        lab("a", amazon, amazon_name, "2018"),
+        lab("b", microsoft, microsoft_name, "1998"),
+        lab("c", amazon, amazon_name, "2018"),
+        staff("a", amazon, amazon_name),
+        staff("b", microsoft, microsoft_name),
+    ];
+    let found = consolidate_stories(&rows, &AliasTable::default(), &StoryOptions::default());
+    assert_eq!(found.stories.len(), 1, "{:?}", found.stories);
+    let summary: Vec<(String, Label, Vec<&str>)> = found
+        .groups
+        .iter()
+        .map(|g| {
+            (
+                g.measure.clone(),
+                g.label,
+                g.members.iter().map(|m| m.document.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![(
+            "year founded (the lab)".to_string(),
+            Label::Agree,
+            vec!["a", "c"]
+        )]
+    );
+}
+
+#[test]
+fn a_claim_without_a_subject_never_groups() {
+    let mut unnamed = lab_over_1000("b");
+    unnamed.subject = None;
+    let mut blank = lab_over_1000("c");
+    blank.subject = Some("  ".into());
+    assert!(labels(&[lab_over_1000("a"), unnamed, blank]).is_empty());
+}
+
+/// Rows written before `document_entities` existed: the documents' subject names tell the
+/// stories apart.
+#[test]
+fn rows_without_document_names_use_their_subjects() {
+    let plain = |doc: &str, entity: &str| {
+        let mut r = people(
+            doc,
+            "en",
+            entity,
+            Some(entity),
+            "1,000 people",
+            1000.0,
+            None,
+            "people",
+        );
+        r.document_entities.clear();
+        r
+    };
+    let rows = vec![
+        plain("a", "Amazon"),
+        plain("b", "Amazon"),
+        plain("c", "Siemens"),
+    ];
+    let found = consolidate_stories(&rows, &AliasTable::default(), &StoryOptions::default());
+    assert_eq!(found.stories.len(), 2);
+    assert_eq!(found.groups.len(), 1);
+    assert_eq!(found.groups[0].members.len(), 2);
+}
+
+#[rstest]
+#[case(
+    Some("Reuters"),
+    Some("https://www.reuters.com/a"),
+    Some("T"),
+    "Reuters"
+)]
+#[case(
+    None,
+    Some("https://www.reuters.com:443/a?b#c"),
+    Some("T"),
+    "reuters.com"
+)]
+#[case(None, Some("http://user@heise.de"), None, "heise.de")]
+#[case(None, None, Some("Amazon schließt Labor"), "Amazon schließt Labor")]
+#[case(Some(" "), None, None, "doc-1")]
+fn the_outlet_is_the_source_else_the_host_else_the_title(
+    #[case] source: Option<&str>,
+    #[case] url: Option<&str>,
+    #[case] title: Option<&str>,
+    #[case] outlet: &str,
+) {
+    let mut r = lab_over_1000("doc-1");
+    r.source = source.map(String::from);
+    r.url = url.map(String::from);
+    r.title = title.map(String::from);
+    let mut other = lab_over_1000("doc-2");
+    other.source = Some("AP".into());
+    let groups = consolidate(&[r, other], &AliasTable::default());
+    assert_eq!(groups[0].members[0].outlet(), outlet);
+}
+
+#[test]
+fn the_html_report_names_outlets_and_marks_figures() {
+    let mut a = lab_over_1000("a");
+    a.url = Some("https://www.reuters.com/tech/amazon-lab".into());
+    a.title = Some("Amazon closes <Shanghai> lab".into());
+    a.published = Some("2025-07-24".into());
+    a.sentence_text = "Wang said the lab had over 1,000 people.".into();
+    let mut b = lab_over_1000("b");
+    b.source = Some("SCMP".into());
+    let found = consolidate_stories(&[a, b], &AliasTable::default(), &StoryOptions::default());
+    let page = html(&found);
+    assert!(page.contains("<a href=\"https://www.reuters.com/tech/amazon-lab\">reuters.com</a>"));
+    assert!(page.contains("Amazon closes &lt;Shanghai&gt; lab"));
+    assert!(
+        page.contains("the lab had <mark>over 1,000 people</mark>."),
+        "{page}"
+    );
+    assert!(page.contains("<td>SCMP</td>"));
+    assert!(page.contains("1,000–1,500 people"));
+    assert!(page.contains("1 fact: 0 conflict, 1 compatible, 0 agree"));
+    assert!(!page.contains("<script"));
+}
+
+#[rstest]
+#[case(1000.0, "1,000")]
+#[case(1_030_000_000.0, "1,030,000,000")]
+#[case(2.35, "2.35")]
+#[case(0.1, "0.1")]
+#[case(-15.0, "-15")]
+#[case(999.9999, "1,000")]
+fn numbers_read_as_written(#[case] v: f64, #[case] text: &str) {
+    assert_eq!(crate::report::number(v), text);
+}
+
+/// The fuzz target's body (`fuzz/fuzz_targets/consolidate_rows.rs`) over a fixed corpus of
+/// CJK, mixed and broken text and pseudo-random byte strings, so that stable CI runs it
+/// too: no panic, no failed fact, every group within one story.
+#[test]
+fn consolidation_never_panics_on_arbitrary_rows() {
+    let mut corpus: Vec<String> = [
+        "据路透社报道，该研究院成立于2018年，曾有超过1000名员工。\n亚马逊云科技（AWS）表示；公司去年关闭了研究院\n该研究院成立于2018年",
+        "Das Labor hatte über 1.000 Mitarbeiter\nthe lab employed over 1,000 people\n（）（（））",
+        "\u{feff}\u{200b}\n\n ，；\n𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀 2025-07-24\n2025-13-45 lab",
+        "a\nb\nc\nd\ne\nf\ng\nh",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let alphabet: Vec<char> = "a 1,.-（），；年万亿研究院Ü😀\n\u{301}2025-07"
+        .chars()
+        .collect();
+    let mut state = 0x9e3779b97f4a7c15u64;
+    for _ in 0..300 {
+        let mut s = String::new();
+        for _ in 0..(state % 120) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            s.push(alphabet[(state % alphabet.len() as u64) as usize]);
+        }
+        corpus.push(s);
+    }
+    for text in corpus {
+        let rows = rows_from_text(&text);
+        let mut aliases = AliasTable::default();
+        aliases.learn(&rows);
+        let found = consolidate_stories(&rows, &aliases, &StoryOptions::default());
+        assert!(found.failures.is_empty(), "{text:?}: {:?}", found.failures);
+        for g in &found.groups {
+            let story = &found.stories[g.story];
+            assert!(g
+                .members
+                .iter()
+                .all(|m| story.documents.contains(&m.document)));
+        }
+        let _ = markdown(&found);
+        let _ = html(&found);
+    }
 }

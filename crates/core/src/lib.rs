@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use claimx_claims::ClaimAssembly;
 use claimx_doc::{
     AnnotatedDocument, Document, Entity, EntityType, Figure, FigureType, Lang, LanguageSegment,
-    OffsetIndex, Published, Sentence, Word,
+    OffsetIndex, Provenance, Published, Sentence, Word,
 };
 use claimx_entities::{EntityRefinement, EntityRefiner, EntitySpan};
 use claimx_figures::{FigureExtraction, FigureMatch, FigureProposal};
@@ -522,6 +522,7 @@ impl Pipeline {
             entities,
             figures,
             claims,
+            provenance: Provenance::default(),
         }
     }
 
@@ -592,6 +593,34 @@ pub struct DocumentRef<'a> {
     pub text: &'a str,
     /// ISO 8601 publication date, as in [`Document::published`].
     pub published: Option<&'a str>,
+    /// Title, URL and outlet, as in [`Document`]: copied into the record.
+    pub title: Option<&'a str>,
+    /// The URL.
+    pub url: Option<&'a str>,
+    /// The outlet.
+    pub source: Option<&'a str>,
+}
+
+impl<'a> DocumentRef<'a> {
+    /// A document with an id and a text, nothing else.
+    pub fn new(id: &'a str, text: &'a str) -> Self {
+        DocumentRef {
+            id,
+            text,
+            published: None,
+            title: None,
+            url: None,
+            source: None,
+        }
+    }
+
+    fn provenance(&self) -> Provenance {
+        Provenance {
+            title: self.title.map(str::to_string),
+            url: self.url.map(str::to_string),
+            source: self.source.map(str::to_string),
+        }
+    }
 }
 
 impl<'a> From<&'a Document> for DocumentRef<'a> {
@@ -600,6 +629,9 @@ impl<'a> From<&'a Document> for DocumentRef<'a> {
             id: &d.id,
             text: &d.text,
             published: d.published.as_deref(),
+            title: d.title.as_deref(),
+            url: d.url.as_deref(),
+            source: d.source.as_deref(),
         }
     }
 }

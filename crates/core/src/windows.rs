@@ -70,6 +70,7 @@ pub(crate) fn merge_windows(
     if single {
         let (_, mut a) = parts.next().expect("one part");
         a.published = published;
+        a.provenance = doc.provenance();
         return a;
     }
     let mut out = AnnotatedDocument {
@@ -84,6 +85,7 @@ pub(crate) fn merge_windows(
         entities: Vec::new(),
         figures: Vec::new(),
         claims: Vec::new(),
+        provenance: doc.provenance(),
     };
     for (w, a) in parts {
         let (b, c) = (w.byte_start, w.char_start);

@@ -24,7 +24,7 @@ mod rows;
 mod types;
 
 pub use offsets::{floor_char_boundary, OffsetIndex};
-pub use rows::ClaimRow;
+pub use rows::{document_entities, ClaimRow, DocumentEntity, DOCUMENT_ENTITIES};
 pub use types::*;
 
 /// Documents longer than this many bytes are refused (error kind `too_large`) by default, by

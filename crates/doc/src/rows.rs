@@ -4,6 +4,52 @@
 //! number and text columns there), and `claimx consolidate` reads it back.
 
 use crate::{AnnotatedDocument, EntityType, Figure, Lang, Span};
+use std::collections::HashMap;
+
+/// How many of a document's names a claim row carries (the most mentioned first): enough to
+/// tell stories apart, few enough to keep rows small.
+pub const DOCUMENT_ENTITIES: usize = 16;
+
+/// A name of the claim's document, with how often the document mentions it: what
+/// `claimx consolidate` compares documents on to find the ones that tell one story.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentEntity {
+    /// The canonical name (`Amazon Web Services` for `AWS` after the document defined it).
+    pub name: String,
+    /// The entity type.
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// Mentions in the document.
+    pub mentions: usize,
+}
+
+/// The document's most mentioned names, most mentioned first (ties by first mention).
+pub fn document_entities(doc: &AnnotatedDocument) -> Vec<DocumentEntity> {
+    let mut seen: HashMap<(&str, EntityType), usize> = HashMap::new();
+    let mut list: Vec<DocumentEntity> = Vec::new();
+    for e in &doc.entities {
+        let name = if e.canonical.is_empty() {
+            &e.text
+        } else {
+            &e.canonical
+        };
+        match seen.get(&(name.as_str(), e.kind)) {
+            Some(&i) => list[i].mentions += 1,
+            None => {
+                seen.insert((name.as_str(), e.kind), list.len());
+                list.push(DocumentEntity {
+                    name: name.clone(),
+                    kind: e.kind,
+                    mentions: 1,
+                });
+            }
+        }
+    }
+    // stable: equal counts keep the order of first mention
+    list.sort_by_key(|e| std::cmp::Reverse(e.mentions));
+    list.truncate(DOCUMENT_ENTITIES);
+    list
+}
 use serde::{Deserialize, Serialize};
 
 /// One claim as a flat row. When read, every field but `id` may be missing (rows written by
@@ -76,6 +122,22 @@ pub struct ClaimRow {
     /// How sure the assembler is of the claim.
     #[serde(default)]
     pub confidence: f32,
+    /// The document's publication date (`YYYY-MM-DD`), as the record's `published`.
+    #[serde(default)]
+    pub published: Option<String>,
+    /// The document's title, when the input gave one.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The document's URL, when the input gave one.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The document's outlet, when the input gave one.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// The document's most mentioned names ([`DOCUMENT_ENTITIES`] at most), the same in
+    /// every row of the document.
+    #[serde(default)]
+    pub document_entities: Vec<DocumentEntity>,
 }
 
 impl ClaimRow {
@@ -83,6 +145,11 @@ impl ClaimRow {
     /// rows quote.
     pub fn of_document(doc: &AnnotatedDocument, text: &str) -> Vec<ClaimRow> {
         let figure = |i: Option<usize>| i.and_then(|i| doc.figures.get(i)).cloned();
+        let names = if doc.claims.is_empty() {
+            Vec::new()
+        } else {
+            document_entities(doc)
+        };
         doc.claims
             .iter()
             .enumerate()
@@ -124,6 +191,11 @@ impl ClaimRow {
                 hedged: c.hedged,
                 negated: c.negated,
                 confidence: c.confidence,
+                published: doc.published.as_ref().map(|p| p.date.clone()),
+                title: doc.provenance.title.clone(),
+                url: doc.provenance.url.clone(),
+                source: doc.provenance.source.clone(),
+                document_entities: names.clone(),
             })
             .collect()
     }

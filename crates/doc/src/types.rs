@@ -18,6 +18,9 @@ pub struct Document {
     /// Where the document came from, when the input says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The outlet that published it (`Reuters`, `heise online`), when the input says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 impl Document {
@@ -29,6 +32,7 @@ impl Document {
             published: None,
             title: None,
             url: None,
+            source: None,
         }
     }
 
@@ -497,4 +501,30 @@ pub struct AnnotatedDocument {
     pub figures: Vec<Figure>,
     /// Claims, in text order.
     pub claims: Vec<Claim>,
+    /// Where the document came from, as the input gave it: `title`, `url` and `source` at the
+    /// record's top level, each absent when the input gives none.
+    #[serde(flatten)]
+    pub provenance: Provenance,
+}
+
+/// Where a document came from, as its input said: carried into the records so that a
+/// consolidation report can name the outlet, title, URL and date of every claim.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// The title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The outlet (`Reuters`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl Provenance {
+    /// No title, URL or outlet.
+    pub fn is_empty(&self) -> bool {
+        self.title.is_none() && self.url.is_none() && self.source.is_none()
+    }
 }

@@ -399,6 +399,9 @@ impl PyPipeline {
                         id,
                         text: texts.get(i)?,
                         published: published.as_ref().and_then(|c| c.get(i)),
+                        title: None,
+                        url: None,
+                        source: None,
                     })
                 })
                 .collect();
@@ -478,15 +481,26 @@ fn string_column<'a>(batch: &'a RecordBatch, name: &str) -> Result<Option<Column
 }
 
 /// Group claim rows of different documents into facts labelled agree / compatible /
-/// conflict (as `claimx consolidate`). `rows`: claim-row dicts (`extract_batch(docs,
-/// records="claims")`) or the path of a JSONL file of them; `aliases`: an alias file.
+/// conflict (as `claimx consolidate`), each within one story. `rows`: claim-row dicts
+/// (`extract_batch(docs, records="claims")`) or the path of a JSONL file of them;
+/// `aliases`: an alias file; `story_window_days`, `story_threshold`: how documents join
+/// into stories. Returns the groups, or with `with_stories=True` a dict with `stories`,
+/// `groups` and `failures`.
 #[pyfunction]
-#[pyo3(signature = (rows, aliases=None))]
+#[pyo3(signature = (rows, aliases=None, story_window_days=7, story_threshold=0.2, with_stories=false))]
 fn consolidate(
     py: Python<'_>,
     rows: &Bound<'_, PyAny>,
     aliases: Option<std::path::PathBuf>,
+    story_window_days: i64,
+    story_threshold: f64,
+    with_stories: bool,
 ) -> PyResult<PyObject> {
+    if story_window_days < 0 || !(0.0..=1.0).contains(&story_threshold) {
+        return Err(PyValueError::new_err(
+            "story_window_days must be at least 0 and story_threshold between 0 and 1",
+        ));
+    }
     let text: String = if let Ok(path) = rows.extract::<std::path::PathBuf>() {
         std::fs::read_to_string(&path)
             .map_err(|e| PyValueError::new_err(format!("cannot read {}: {e}", path.display())))?
@@ -507,8 +521,18 @@ fn consolidate(
             .load(&path)
             .map_err(|e| PyValueError::new_err(e.to_string()))?;
     }
-    let groups = claimx_consolidate::consolidate(&rows, &table);
-    let json = serde_json::to_string(&groups).expect("groups serialise");
+    let options = claimx_consolidate::StoryOptions {
+        window_days: story_window_days,
+        threshold: story_threshold,
+        ..Default::default()
+    };
+    let found = claimx_consolidate::consolidate_stories(&rows, &table, &options);
+    let json = if with_stories {
+        serde_json::to_string(&found)
+    } else {
+        serde_json::to_string(&found.groups)
+    }
+    .expect("groups serialise");
     Ok(json_loads(py)?.call1((json,))?.unbind())
 }
 

@@ -310,3 +310,8 @@ def test_consolidate_the_seeds_from_python(pipeline, root):
     }
     people = next(g for g in groups if g["measure"] == "people")
     assert {m["lang"] for m in people["members"]} == {"de", "en"}
+    found = claimx.consolidate(rows, with_stories=True)
+    assert [sorted(s["documents"]) for s in found["stories"]] == [[d["id"] for d in docs]]
+    assert found["groups"] == groups and found["failures"] == []
+    with pytest.raises(ValueError):
+        claimx.consolidate(rows, story_threshold=2.0)

@@ -202,6 +202,7 @@ pub fn parse_line(source: &str, line_no: usize, bytes: &[u8]) -> Item {
     d.published = published;
     d.title = v["title"].as_str().map(String::from).or(page_title);
     d.url = v["url"].as_str().map(String::from);
+    d.source = v["source"].as_str().map(String::from);
     Ok(d)
 }
 

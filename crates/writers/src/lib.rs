@@ -114,6 +114,9 @@ pub fn schema(shape: RecordShape) -> SchemaRef {
                 Field::new("byte_len", DataType::UInt64, true),
                 utf8("published"),
                 utf8("published_source"),
+                utf8("title"),
+                utf8("url"),
+                utf8("source"),
                 utf8("lang"),
                 Field::new(
                     "languages",
@@ -225,7 +228,19 @@ pub fn schema(shape: RecordShape) -> SchemaRef {
                 Field::new("hedged", DataType::Boolean, true),
                 Field::new("negated", DataType::Boolean, true),
                 Field::new("confidence", DataType::Float32, true),
+                utf8("published"),
+                utf8("title"),
+                utf8("url"),
+                utf8("source"),
             ]);
+            fields.push(list_of(
+                "document_entities",
+                vec![
+                    utf8("name"),
+                    utf8("type"),
+                    Field::new("mentions", DataType::UInt64, true),
+                ],
+            ));
         }
     }
     fields.extend(error_fields());

@@ -76,8 +76,13 @@ def arrow_schema(records: Records = "documents") -> pyarrow.Schema: ...
 def consolidate(
     rows: Union[str, PathLike[str], Iterable[Mapping[str, Any]]],
     aliases: Optional[Union[str, PathLike[str]]] = None,
-) -> list[Record]:
-    """Claims of several documents grouped into facts labelled agree / compatible / conflict."""
+    story_window_days: int = 7,
+    story_threshold: float = 0.2,
+    with_stories: bool = False,
+) -> Any:
+    """Claims of several documents grouped into facts labelled agree / compatible / conflict,
+    each within one story: a list of groups, or with with_stories=True a dict with
+    "stories", "groups" and "failures"."""
 
 def eval(
     gold: Union[str, PathLike[str]],
