@@ -551,6 +551,95 @@ fn resume_dump(dir: &Path, n: usize) -> PathBuf {
     path
 }
 
+/// A 2 MB run of characters without a space (a base64 blob pasted into an article) with the
+/// default model: the tagger leaves it out and the figure rules find nothing in it, so the
+/// document is annotated like the text around it (the run once took minutes and held back
+/// its batch; no timing is asserted here, the figures are).
+#[test]
+fn an_overlong_word_is_left_out_of_the_model_and_the_figures() {
+    let dir = tempdir("overlong");
+    let blob: String = (0..2 * 1024 * 1024)
+        .map(|i: usize| b"abcdefghijklmnopqrstuvwxyz0123456789+/"[(i * 7 + i / 13) % 38] as char)
+        .collect();
+    let text = format!("Die Firma hatte 100 Mitarbeiter. {blob} Apple zahlte 3 Millionen Dollar.");
+    let dump = dir.join("blob.jsonl");
+    std::fs::write(
+        &dump,
+        serde_json::json!({"id": "blob", "text": text}).to_string() + "\n",
+    )
+    .unwrap();
+    let out = run_ok(claimx().args(["extract", "--quiet"]).arg(&dump));
+    let rec: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let figures: Vec<&str> = rec["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(figures, vec!["100", "3 Millionen Dollar"]);
+    let entities: Vec<&str> = rec["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(entities, vec!["Apple"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `--resume` into the output of another input is refused (exit 3, the output untouched);
+/// the same input spelled another way (absolute, then relative) is the same input: the
+/// `FILE:LINE` ids of its malformed lines are not written twice.
+#[test]
+fn resume_refuses_a_foreign_output_and_reads_a_respelled_input() {
+    let dir = tempdir("resume-inputs");
+    let dump = resume_dump(&dir, 200);
+    let other = dir.join("other.jsonl");
+    std::fs::write(&other, "{\"id\":\"x\",\"text\":\"Eins.\"}\n").unwrap();
+    let out = dir.join("out.jsonl");
+    let extract = |input: &Path| {
+        let mut cmd = claimx();
+        cmd.args(["extract", "--model", "none", "--quiet", "-o"])
+            .arg(&out)
+            .arg(input)
+            .current_dir(&dir);
+        cmd
+    };
+    assert_eq!(
+        extract(&dump).status().unwrap().code(),
+        Some(1),
+        "malformed lines"
+    );
+    let whole = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        whole.contains(&format!("\"{}:50\"", dump.display())),
+        "a FILE:LINE id"
+    );
+    // a run killed after half of its records
+    let half: String = whole.lines().take(100).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&out, &half).unwrap();
+    let refused = extract(&other).arg("--resume").output().unwrap();
+    assert_eq!(refused.status.code(), Some(3));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("holds the records of other inputs"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), half, "untouched");
+    let status = extract(Path::new("dump.jsonl"))
+        .arg("--resume")
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+    let resumed = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(
+        resumed.lines().count(),
+        whole.lines().count(),
+        "no id written twice"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// Kill runs with SIGKILL at several points, resume each time, and end with exactly the
 /// output of one uninterrupted run (documents and claim rows alike).
 #[test]
@@ -1119,7 +1208,7 @@ fn a_second_writer_on_the_same_output_is_refused() {
             cmd.arg("--resume");
         }
         let second = cmd.output().unwrap();
-        assert_eq!(second.status.code(), Some(2));
+        assert_eq!(second.status.code(), Some(3), "an output failure");
         let stderr = String::from_utf8_lossy(&second.stderr);
         assert!(
             stderr.contains("being written by another claimx run"),
@@ -1210,7 +1299,7 @@ fn the_command_line_says_what_is_wrong() {
         };
         // the shell's `>&-`: the child starts with file descriptor 1 closed ...
         let out = with_stdout(">&-");
-        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(out.status.code(), Some(3), "an output failure");
         assert!(String::from_utf8_lossy(&out.stderr).contains("standard output is closed"));
         // ... which is not the same as sending the records to /dev/null on purpose
         assert_eq!(with_stdout(">/dev/null").status.code(), Some(0));

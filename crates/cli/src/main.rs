@@ -212,6 +212,18 @@ enum Command {
     },
 }
 
+/// An output that cannot be written — created, locked (another run writes it), emptied,
+/// resumed (another input's output), written or flushed (a full disk), or a closed standard
+/// output: exit code 3, told apart from failed documents (1) and usage errors (2).
+#[derive(Debug)]
+struct OutputFailure;
+
+impl std::fmt::Display for OutputFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("output")
+    }
+}
+
 fn main() {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -225,7 +237,11 @@ fn main() {
         Ok(code) => std::process::exit(code),
         Err(e) => {
             eprintln!("claimx: error: {e:#}");
-            std::process::exit(2);
+            std::process::exit(if e.downcast_ref::<OutputFailure>().is_some() {
+                3
+            } else {
+                2
+            });
         }
     }
 }
@@ -485,20 +501,29 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
     // The output file is locked before anything touches it: a second run on the same file
     // is refused instead of interleaving its records with this one's.
     let locked = match &output {
-        Some(p) => Some(lock_output(p)?),
+        Some(p) => Some(lock_output(p).context(OutputFailure)?),
         None => {
-            stdout_is_open()?;
+            stdout_is_open().context(OutputFailure)?;
             None
         }
     };
     let mut done = resume::Done::default();
     if let (Some(p), Some((file, true))) = (&output, &locked) {
+        let records = match opts.records {
+            Records::Documents => "documents",
+            Records::Claims => "claims",
+        };
+        let inputs = resume::Inputs::of(if opts.text { &[] } else { &paths }, records);
         if opts.resume {
-            done = resume::prepare(p, opts.records == Records::Claims)?;
+            let respelled = resume::check(p, &inputs).context(OutputFailure)?;
+            done = resume::prepare(p, opts.records == Records::Claims).context(OutputFailure)?;
+            done.respell(&respelled);
         } else {
             file.set_len(0)
-                .with_context(|| format!("cannot empty {}", p.display()))?;
+                .with_context(|| format!("cannot empty {}", p.display()))
+                .context(OutputFailure)?;
         }
+        resume::record(p, &inputs).context(OutputFailure)?;
     }
     let locked = locked.map(|(file, _)| file);
     let shape = match opts.records {
@@ -556,15 +581,15 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
             }
             Err(_) => summary.errors += 1,
         }
-        out.write(&rec, &text)?;
+        out.write(&rec, &text).context(OutputFailure)?;
         if piped.batch_end {
             // every batch reaches the file whole: a killed run loses at most the batch
             // in flight
-            out.flush()?;
+            out.flush().context(OutputFailure)?;
             progress.set_position(summary.documents as u64);
         }
     }
-    out.finish()?;
+    out.finish().context(OutputFailure)?;
     progress.finish_and_clear();
     let secs = start.elapsed().as_secs_f64();
     if opts.resume && !opts.quiet {

@@ -355,12 +355,33 @@ impl Pipeline {
             {
                 continue;
             }
+            // a mixed text: say how much of it is in the served languages, and name the
+            // text's language only when that is not one of them (a guess over a mixed text
+            // may name the one served language in it)
+            let total: usize = bytes[i].iter().map(|t| t.1).sum();
+            let served: Vec<(Lang, usize)> = bytes[i]
+                .iter()
+                .filter(|t| t.0 != Lang::Other && t.1 > 0 && total > 0)
+                .map(|t| (t.0, (100 * t.1).div_ceil(total)))
+                .collect();
             let sample = &doc.text[..claimx_doc::floor_char_boundary(doc.text, 16 * 1024)];
-            let guess = self
+            let name = self
                 .language
                 .language_name(sample)
-                .map(|n| format!(" (it reads as {n})"))
-                .unwrap_or_default();
+                .filter(|n| !["German", "English", "Chinese", "Mandarin"].contains(&n.as_str()));
+            let parts = served
+                .iter()
+                .map(|(l, p)| format!("{} {p} %", l.code()))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let guess = match (name, served.is_empty()) {
+                (Some(n), true) => format!(" (it reads as {n})"),
+                (Some(n), false) => {
+                    format!(" (it reads as {n}; the parts in supported languages: {parts})")
+                }
+                (None, false) => format!(" (the parts in supported languages: {parts})"),
+                (None, true) => String::new(),
+            };
             state[i] = Err(DocumentError::new(
                 doc.id,
                 Stage::Language,

@@ -312,6 +312,10 @@ fn windows_give_the_whole_document_record() {
 #[case::numbers("1.000 2.000 3,5 % 2018", None)]
 #[case::german("Die Regierung kündigte am Dienstag eine neue Rentenreform an, die von den Gewerkschaften bekämpft wird.", None)]
 #[case::chinese("政府周二宣布了一项新的养老金改革，遭到工会的强烈反对。", None)]
+#[case::mixed_mostly_foreign(
+    "مرحبا بالعالم هذا نص عربي طويل جدا ويتحدث عن الاقتصاد والسياسة. Привет мир это длинный русский текст о политике. 你好世界。 Das ist ein deutscher Satz.",
+    Some("the parts in supported languages: zh 7 %, de 11 %")
+)]
 fn unsupported_languages_are_error_records(#[case] text: &str, #[case] rejected: Option<&str>) {
     let doc = Document::new("x", text);
     let out = Pipeline::rules_only().extract(&doc);

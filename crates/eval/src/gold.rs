@@ -122,6 +122,45 @@ pub struct GoldDocument {
     pub text: String,
 }
 
+/// The first span of a gold document that is not inside its text, named by its layer and
+/// position: every layer is checked, since a span past the text would score as a miss
+/// without a word.
+fn bad_span(g: &GoldDocument) -> Option<String> {
+    let n = g.text.chars().count();
+    let mut spans: Vec<(String, usize, usize)> = Vec::new();
+    let mut layer = |name: &str, list: &mut dyn Iterator<Item = (usize, usize)>| {
+        for (i, (s, e)) in list.enumerate() {
+            spans.push((format!("{name} {i}"), s, e));
+        }
+    };
+    layer("segment", &mut g.segments.iter().map(|s| (s.start, s.end)));
+    layer(
+        "sentence",
+        &mut g.sentences.iter().map(|s| (s.start, s.end)),
+    );
+    layer("entity", &mut g.entities.iter().map(|s| (s.start, s.end)));
+    layer("figure", &mut g.figures.iter().map(|s| (s.start, s.end)));
+    layer(
+        "claim sentence",
+        &mut g.claims.iter().map(|c| (c.sentence[0], c.sentence[1])),
+    );
+    layer(
+        "claim figure",
+        &mut g
+            .claims
+            .iter()
+            .filter_map(|c| c.figure.map(|f| (f[0], f[1]))),
+    );
+    layer(
+        "claim time",
+        &mut g.claims.iter().filter_map(|c| c.time.map(|f| (f[0], f[1]))),
+    );
+    spans
+        .into_iter()
+        .find(|&(_, s, e)| s > e || e > n)
+        .map(|(what, s, e)| format!("{what}: span {s}..{e} outside the text of {n} characters"))
+}
+
 /// Load `DIR/gold/*.gold.json` with their texts from `DIR/text/<doc_id>.txt`, sorted by id.
 pub fn load_gold_dir(dir: &Path) -> Result<Vec<GoldDocument>, EvalError> {
     let gold_dir = dir.join("gold");
@@ -142,18 +181,8 @@ pub fn load_gold_dir(dir: &Path) -> Result<Vec<GoldDocument>, EvalError> {
             serde_json::from_str(&raw).map_err(|e| err(&p, format!("not a gold file: {e}")))?;
         let tp = dir.join("text").join(format!("{}.txt", g.doc_id));
         g.text = std::fs::read_to_string(&tp).map_err(|e| err(&tp, e.to_string()))?;
-        let n = g.text.chars().count();
-        let bad = g
-            .sentences
-            .iter()
-            .map(|s| (s.start, s.end))
-            .chain(g.figures.iter().map(|f| (f.start, f.end)))
-            .find(|&(s, e)| s > e || e > n);
-        if let Some((s, e)) = bad {
-            return Err(err(
-                &p,
-                format!("span {s}..{e} outside the text of {n} characters"),
-            ));
+        if let Some(message) = bad_span(&g) {
+            return Err(err(&p, message));
         }
         docs.push(g);
     }
@@ -161,4 +190,34 @@ pub fn load_gold_dir(dir: &Path) -> Result<Vec<GoldDocument>, EvalError> {
         return Err(err(&gold_dir, "no *.gold.json files".into()));
     }
     Ok(docs)
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case::segment(
+        r#"{"doc_id":"d","segments":[{"start":0,"end":99,"lang":"de"}]}"#,
+        Some("segment 0: span 0..99")
+    )]
+    #[case::entity(r#"{"doc_id":"d","entities":[{"start":0,"end":4,"type":"ORG","text":"Acme"},{"start":9,"end":3,"type":"ORG","text":"x"}]}"#, Some("entity 1: span 9..3"))]
+    #[case::claim(
+        r#"{"doc_id":"d","claims":[{"sentence":[0,12],"subject":"Acme","figure":[5,40]}]}"#,
+        Some("claim figure 0: span 5..40")
+    )]
+    #[case::claim_sentence(
+        r#"{"doc_id":"d","claims":[{"sentence":[0,14],"subject":"Acme"}]}"#,
+        Some("claim sentence 0: span 0..14")
+    )]
+    #[case::good(r#"{"doc_id":"d","entities":[{"start":0,"end":4,"type":"ORG","text":"Acme"}],"claims":[{"sentence":[0,12],"subject":"Acme","figure":[5,8]}]}"#, None)]
+    fn every_layer_s_spans_are_checked(#[case] gold: &str, #[case] error: Option<&str>) {
+        let mut g: GoldDocument = serde_json::from_str(gold).unwrap();
+        g.text = "Acme hat 100.".into();
+        match (bad_span(&g), error) {
+            (Some(m), Some(want)) => assert!(m.starts_with(want), "{m}"),
+            (got, want) => assert_eq!(got.as_deref(), want),
+        }
+    }
 }

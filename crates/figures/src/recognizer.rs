@@ -253,6 +253,11 @@ impl FigureRecognizer {
             _ => true,
         };
         let mut out = self.recognize_all(text, lang, reference);
+        // no figure inside a run of characters too long to be a word (a blob, a hash)
+        let overlong = claimx_lang::words::overlong_words(text);
+        if !overlong.is_empty() {
+            out.retain(|m| !overlong.iter().any(|&(s, e)| m.start < e && s < m.end));
+        }
         zh_figure_edges(text, &mut out);
         minor_units_in_major(lang, &mut out);
         drop_numerals_inside_words(text, &mut out);

@@ -168,3 +168,55 @@ mod tests {
         assert_eq!(word_spans(text).collect::<Vec<_>>(), want);
     }
 }
+
+/// A run of this many characters without a space (outside the unspaced scripts, where a
+/// sentence is one run) is no word of any language: no name or figure is that long, while a
+/// base64 blob, a minified script or a hash is. The tagger leaves such runs out (cut into
+/// pieces they cost the encoder more time per byte than any text: a 2 MB run took minutes
+/// and held back its whole batch) and the figure rules find no figures in them.
+pub const MAX_WORD_CHARS: usize = 128;
+
+/// The byte spans of the runs of [`MAX_WORD_CHARS`] or more characters without whitespace in
+/// `text` (a character of an unspaced script ends a run).
+pub fn overlong_words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut run: Option<(usize, usize)> = None; // (byte start, characters)
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() || crate::script::is_unspaced(c) {
+            if let Some((start, n)) = run.take() {
+                if n >= MAX_WORD_CHARS {
+                    out.push((start, i));
+                }
+            }
+        } else {
+            match &mut run {
+                Some(r) => r.1 += 1,
+                None => run = Some((i, 1)),
+            }
+        }
+    }
+    if let Some((start, n)) = run {
+        if n >= MAX_WORD_CHARS {
+            out.push((start, text.len()));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod overlong_tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case::none("Amazon hatte über 1.000 Mitarbeiter.", &[])]
+    #[case::compound("Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz gilt.", &[])]
+    #[case::blob(&format!("vor {} nach", "x".repeat(200)), &[(4, 204)])]
+    #[case::at_the_end(&format!("vor {}", "ü".repeat(128)), &[(4, 260)])]
+    #[case::just_under(&"a".repeat(127), &[])]
+    #[case::chinese(&"亚马逊在上海的研究院成立于2018年".repeat(20), &[])]
+    #[case::han_ends_a_run(&format!("{}亚{}", "b".repeat(130), "c".repeat(3)), &[(0, 130)])]
+    fn overlong_words_are_found(#[case] text: &str, #[case] spans: &[(usize, usize)]) {
+        assert_eq!(overlong_words(text), spans);
+    }
+}

@@ -492,23 +492,28 @@ impl Tagger {
                 // Traditional Chinese is read as Simplified, which the model was trained on;
                 // the conversion keeps every byte offset
                 let simple = claimx_lang::zh::to_simplified(text);
-                let enc = self
-                    .tokenizer
-                    .encode(simple.as_ref(), false)
-                    .map_err(|e| TaggerError::Encode(e.to_string()))?;
-                let mut row = Vec::with_capacity(enc.get_ids().len());
-                for ((&id, &(a, b)), token) in enc
-                    .get_ids()
-                    .iter()
-                    .zip(enc.get_offsets())
-                    .zip(enc.get_tokens())
-                {
-                    let raw = a + text[a..b].len() - text[a..b].trim_start().len();
-                    // a bare word-start marker carries no text of its own for spans (its
-                    // offsets point at the next character when Han characters are split
-                    // off); the word heads were trained on the raw offsets
-                    let a = if token == "\u{2581}" { b } else { raw };
-                    row.push((id, a, b, raw));
+                let mut row = Vec::new();
+                // over-long words are left out: each range is tokenised on its own
+                for (start, end) in model_ranges(text) {
+                    let enc = self
+                        .tokenizer
+                        .encode(&simple[start..end], false)
+                        .map_err(|e| TaggerError::Encode(e.to_string()))?;
+                    row.reserve(enc.get_ids().len());
+                    for ((&id, &(a, b)), token) in enc
+                        .get_ids()
+                        .iter()
+                        .zip(enc.get_offsets())
+                        .zip(enc.get_tokens())
+                    {
+                        let (a, b) = (start + a, start + b);
+                        let raw = a + text[a..b].len() - text[a..b].trim_start().len();
+                        // a bare word-start marker carries no text of its own for spans (its
+                        // offsets point at the next character when Han characters are split
+                        // off); the word heads were trained on the raw offsets
+                        let a = if token == "\u{2581}" { b } else { raw };
+                        row.push((id, a, b, raw));
+                    }
                 }
                 Ok(row)
             })
@@ -623,6 +628,23 @@ impl Tagger {
             })
             .collect())
     }
+}
+
+/// The byte ranges of `text` the model reads: all of it but its over-long words
+/// ([`claimx_lang::words::overlong_words`]).
+pub fn model_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut from = 0;
+    for (start, end) in claimx_lang::words::overlong_words(text) {
+        if start > from {
+            ranges.push((from, start));
+        }
+        from = end;
+    }
+    if from < text.len() {
+        ranges.push((from, text.len()));
+    }
+    ranges
 }
 
 /// What the model found in one text.
