@@ -333,7 +333,11 @@ mod tests {
         let err = check(&out, &Inputs::of(std::slice::from_ref(&a), "claims")).unwrap_err();
         assert!(err.to_string().contains("holds documents records"), "{err}");
         let respelled = dir.path().join(".").join("a.jsonl");
-        let renames = check(&out, &Inputs::of(&[respelled.clone()], "documents")).unwrap();
+        let renames = check(
+            &out,
+            &Inputs::of(std::slice::from_ref(&respelled), "documents"),
+        )
+        .unwrap();
         assert_eq!(
             renames,
             vec![(a.display().to_string(), respelled.display().to_string())]
