@@ -587,6 +587,28 @@ fn an_overlong_word_is_left_out_of_the_model_and_the_figures() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `claimx schema` prints the JSON Schema of each record shape, and it names the fields the
+/// records have (the writers' test validates real records against it).
+#[test]
+fn the_record_schema_comes_from_the_tool() {
+    for (records, field) in [("documents", "sentences"), ("claims", "document_entities")] {
+        let out = run_ok(claimx().args(["schema", "--records", records]));
+        let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            schema["$schema"],
+            "https://json-schema.org/draft/2020-12/schema"
+        );
+        assert!(
+            schema["oneOf"][0]["properties"][field].is_object(),
+            "{records}: {field}"
+        );
+        assert_eq!(
+            schema["oneOf"][1]["required"],
+            serde_json::json!(["id", "error"])
+        );
+    }
+}
+
 /// `--resume` into the output of another input is refused (exit 3, the output untouched);
 /// the same input spelled another way (absolute, then relative) is the same input: the
 /// `FILE:LINE` ids of its malformed lines are not written twice.

@@ -165,6 +165,13 @@ enum Command {
         #[arg(long, default_value = "f32")]
         precision: claimx_core::claimx_tagger::Precision,
     },
+    /// Print the JSON Schema of the JSONL records `extract` writes (a record or an error
+    /// record per line), generated from the record types.
+    Schema {
+        /// The record shape: one record per document, or one flat row per claim.
+        #[arg(long, value_enum, default_value_t = Records::Documents)]
+        records: Records,
+    },
     /// Group claims from different documents that state the same fact and label each group
     /// agree / compatible / conflict (input: `claimx extract --records claims` JSONL).
     Consolidate {
@@ -292,6 +299,17 @@ fn run(cli: Cli) -> Result<i32> {
             json,
             model,
         } => tagger_agree(onnx, data, &split, limit, json, model),
+        Command::Schema { records } => {
+            let shape = match records {
+                Records::Documents => RecordShape::Documents,
+                Records::Claims => RecordShape::Claims,
+            };
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&claimx_writers::json_schema(shape))?
+            );
+            Ok(0)
+        }
         Command::Consolidate {
             facts,
             aliases,

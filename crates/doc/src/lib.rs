@@ -34,7 +34,16 @@ pub const DEFAULT_DOC_SIZE_LIMIT: usize = 64 << 20;
 
 /// A failure for one document: which document, which stage, what went wrong. Written as an
 /// error record (`{"id", "error": {"stage", "kind", "message"}}`) in place of the document.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    thiserror::Error,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[error("document {id:?}: {stage} stage: {kind}: {message}")]
 pub struct DocumentError {
     /// The document's id.
@@ -49,7 +58,17 @@ pub struct DocumentError {
 
 /// The pipeline's stages, as error records name them (`"stage": "input"`) and as fault
 /// injection targets them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// Reading and admitting the document: JSON, UTF-8, size, publication date.

@@ -12,7 +12,7 @@ pub const DOCUMENT_ENTITIES: usize = 16;
 
 /// A name of the claim's document, with how often the document mentions it: what
 /// `claimx consolidate` compares documents on to find the ones that tell one story.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DocumentEntity {
     /// The canonical name (`Amazon Web Services` for `AWS` after the document defined it).
     pub name: String,
@@ -55,7 +55,7 @@ use serde::{Deserialize, Serialize};
 /// One claim as a flat row. When read, every field but `id` may be missing (rows written by
 /// hand or by an older claimx): it takes its default (`null`, `false`, `0`, language
 /// `other`); so may a figure's offsets and language.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ClaimRow {
     /// The document's id.
     pub id: String,

@@ -2,7 +2,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// An input document. Only `id` and `text` are required.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Document {
     /// A unique id: the file name, the JSONL `id`, the WARC record id.
     pub id: String,
@@ -46,7 +46,18 @@ impl Document {
 /// A half-open range of the original text, in code points (`start`, `end`, as Python
 /// indexes `str`) and in UTF-8 bytes (`byte_start`, `byte_end`).
 #[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
 )]
 // offsets missing from a hand-written record read as 0 (a claim row's figure, say)
 #[serde(default)]
@@ -77,7 +88,19 @@ impl Span {
 }
 
 /// The languages claimx serves, plus everything else.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// German.
@@ -123,7 +146,7 @@ impl fmt::Display for Lang {
 }
 
 /// A maximal run of text in one language (whitespace between runs belongs to none).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LanguageSegment {
     /// Where the run is.
     #[serde(flatten)]
@@ -135,7 +158,7 @@ pub struct LanguageSegment {
 }
 
 /// One sentence, heading, dateline, caption or navigation line.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Sentence {
     /// Where the sentence is.
     #[serde(flatten)]
@@ -153,7 +176,7 @@ pub struct Sentence {
 
 /// One word of a sentence with its part of speech and its place in the sentence's
 /// dependency tree (Universal Dependencies labels).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Word {
     /// Where the word is.
     #[serde(flatten)]
@@ -171,7 +194,7 @@ pub struct Word {
 }
 
 /// Entity types of the tagger.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum EntityType {
     /// A person.
@@ -208,7 +231,7 @@ impl EntityType {
 }
 
 /// A named-entity mention.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Entity {
     /// Where the mention is.
     #[serde(flatten)]
@@ -228,7 +251,19 @@ pub struct Entity {
 }
 
 /// Kinds of figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum FigureType {
     /// A count or number (`über 1.000`, `elf`, `两万`).
@@ -283,7 +318,7 @@ impl FigureType {
 }
 
 /// How a stated figure relates to the true value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Bound {
     /// about, nearly, rund, etwa, ~, 约
@@ -301,7 +336,7 @@ pub enum Bound {
 /// A normalised value: a number (counts, money, percent, ordinals, quantities) or an ISO 8601
 /// string (dates `2025`, `2025-07`, `2025-07-24`, weeks `2025-W31`, times `14:55`,
 /// durations `P90D`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum FigureValue {
     /// A numeric value.
@@ -321,7 +356,7 @@ impl FigureValue {
 }
 
 /// A number- or date-bearing expression with its normalised value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Figure {
     /// Where the figure is.
     #[serde(flatten)]
@@ -347,7 +382,7 @@ pub struct Figure {
 }
 
 /// A check-worthy statement (filled by claim assembly).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Claim {
     /// The sentence the claim is made in.
     pub sentence: Span,
@@ -397,7 +432,7 @@ pub struct Claim {
 
 /// A change a clause reports: its direction and which figures are the value before, the
 /// value after and the difference.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Change {
     /// `up` or `down`, when the predicate or an adverb says (`sank`, `rose`, `up`).
     pub direction: Option<Direction>,
@@ -412,7 +447,7 @@ pub struct Change {
 }
 
 /// Which way a change goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     /// Rose, grew, gained.
@@ -422,7 +457,7 @@ pub enum Direction {
 }
 
 /// A figure's part in a change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ChangeRole {
     /// The value before.
@@ -455,7 +490,7 @@ impl Direction {
 }
 
 /// Where the publication date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum DateSource {
     /// Given with the input document.
@@ -465,7 +500,7 @@ pub enum DateSource {
 }
 
 /// The publication date used to resolve relative dates.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Published {
     /// ISO date `YYYY-MM-DD`.
     pub date: String,
@@ -477,7 +512,7 @@ pub struct Published {
 }
 
 /// The output of the pipeline for one document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AnnotatedDocument {
     /// The input document's id.
     pub id: String,
@@ -509,7 +544,7 @@ pub struct AnnotatedDocument {
 
 /// Where a document came from, as its input said: carried into the records so that a
 /// consolidation report can name the outlet, title, URL and date of every claim.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Provenance {
     /// The title.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -21,9 +21,9 @@ def test_two_actors_process_a_dump_each_id_once(tmp_path):
                 f.write(json.dumps({"id": f"d{i}", "text": text}) + "\n")
     ray.init(num_cpus=2, include_dashboard=False, ignore_reinit_error=True)
     try:
-        # reads take no CPU of their own: the two CPUs belong to the two actors
-        ds = ray.data.read_json(str(path), override_num_blocks=8, num_cpus=0)
-        out = claimx.ray.extract(ds, concurrency=2, threads_per_actor=1, batch_size=50)
+        # the two actors take both CPUs: claimx's own read takes none, so it cannot wait
+        # for a CPU that never frees (given a path, extract reads it that way)
+        out = claimx.ray.extract(str(path), concurrency=2, threads_per_actor=1, batch_size=50)
         rows = out.take_all()
     finally:
         ray.shutdown()

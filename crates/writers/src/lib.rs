@@ -50,6 +50,56 @@ pub enum WriteError {
     Io(#[from] std::io::Error),
 }
 
+/// The JSON Schema (draft 2020-12) of one line of JSONL output in a record shape: the
+/// record (an annotated document, or a claim row) or an error record. Generated from the
+/// record types, so it cannot drift from what is written; `claimx schema` prints it. (The
+/// Parquet and Arrow columns are [`schema`].)
+pub fn json_schema(shape: RecordShape) -> Value {
+    let (generated, title, what) = match shape {
+        RecordShape::Documents => (
+            schemars::schema_for!(AnnotatedDocument),
+            "claimx document record",
+            "One line of `claimx extract` output: an annotated document or an error record.",
+        ),
+        RecordShape::Claims => (
+            schemars::schema_for!(ClaimRow),
+            "claimx claim row",
+            "One line of `claimx extract --records claims` output: a claim row or an error record.",
+        ),
+    };
+    let mut record = generated.to_value();
+    let map = record.as_object_mut().expect("a schema object");
+    let dialect = map.remove("$schema").unwrap_or(Value::Null);
+    let defs = map.remove("$defs").unwrap_or_else(|| json!({}));
+    map.remove("title");
+    // a record never has `error`: that key alone tells the two apart
+    map.insert("not".into(), json!({"required": ["error"]}));
+    let error = json!({
+        "type": "object",
+        "description": "The error record of a document that could not be annotated; nothing else is written for it.",
+        "required": ["id", "error"],
+        "properties": {
+            "id": {"type": "string"},
+            "error": {
+                "type": "object",
+                "required": ["stage", "kind", "message"],
+                "properties": {
+                    "stage": {"type": "string", "description": "The stage that failed (`input`, `language`, `tagger`, …)."},
+                    "kind": {"type": "string", "description": "A stable name of the problem (`malformed_json`, `too_large`, …)."},
+                    "message": {"type": "string", "description": "What went wrong, in words."}
+                }
+            }
+        }
+    });
+    json!({
+        "$schema": dialect,
+        "title": title,
+        "description": what,
+        "oneOf": [record, error],
+        "$defs": defs,
+    })
+}
+
 /// Flat claim records of one document ([`ClaimRow`]) as JSON values: the claim, its sentence
 /// text, its figure and time.
 pub fn claim_records(doc: &AnnotatedDocument, text: &str) -> Vec<Value> {
@@ -705,6 +755,34 @@ mod tests {
             .unwrap();
         assert_eq!(published.value(0), "2025-07-24");
         assert!(figures.is_null(2), "the error row has no annotations");
+    }
+
+    /// Every JSONL line written in either shape (records and error records) is valid under
+    /// the JSON Schema `claimx schema` prints, and a line with a wrong type is not.
+    #[test]
+    fn records_follow_their_json_schema() {
+        for shape in [RecordShape::Documents, RecordShape::Claims] {
+            let schema = json_schema(shape);
+            let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+            let mut lines = 0;
+            for (rec, text) in results() {
+                let mut buf = Vec::new();
+                let mut sink = JsonlSink::new(&mut buf, shape, false);
+                sink.write(&rec, &text).unwrap();
+                sink.finish().unwrap();
+                for line in String::from_utf8(buf).unwrap().lines() {
+                    let value: Value = serde_json::from_str(line).unwrap();
+                    let errors: Vec<String> = validator
+                        .iter_errors(&value)
+                        .map(|e| e.to_string())
+                        .collect();
+                    assert!(errors.is_empty(), "{shape:?}: {errors:?} in {line}");
+                    lines += 1;
+                }
+            }
+            assert!(lines >= 3, "{shape:?}: {lines} lines");
+            assert!(!validator.is_valid(&json!({"id": 1, "claims": "none"})));
+        }
     }
 
     /// The JSON claim record, the Parquet/Arrow claim row and consolidation's input are one

@@ -7,8 +7,8 @@
 
 Each actor loads the pipeline (and its model) once and owns `threads_per_actor` CPUs; the
 pipeline's worker pool is sized to match, so actors do not oversubscribe a node. When the
-actors take every CPU of a small cluster, give the read no CPU of its own
-(``read_json(..., num_cpus=0)``), or Ray Data waits for a CPU that never frees.
+actors take every CPU of a small cluster, a read that needs a CPU waits for one that never
+frees: ``claimx.ray.read`` (and ``extract`` given paths) reads with no CPU of its own.
 """
 
 from __future__ import annotations
@@ -48,6 +48,19 @@ class Extractor:
         return pa.Table.from_batches(out, schema=self.schema)
 
 
+def read(paths: Any, **kwargs: Any) -> Any:
+    """A Ray Dataset of documents from JSONL or Parquet files, read with no CPU of its own
+    (``num_cpus=0``), so that actors holding every CPU of a small cluster cannot starve the
+    read and wait for it forever."""
+    import ray
+
+    kwargs.setdefault("num_cpus", 0)
+    first = paths if isinstance(paths, str) else list(paths)[0]
+    if str(first).endswith(".parquet") or str(first).rstrip("/").endswith("parquet"):
+        return ray.data.read_parquet(paths, **kwargs)
+    return ray.data.read_json(paths, **kwargs)
+
+
 def extract(
     ds: Any,
     concurrency: int = 1,
@@ -57,8 +70,13 @@ def extract(
     records: str = "documents",
     **columns: str,
 ) -> Any:
-    """``ds.map_batches(Extractor, …)`` with ``concurrency`` actors of ``threads_per_actor``
-    CPUs each; returns the dataset of document (or claim) rows."""
+    """``ds.map_batches(Extractor, …)`` on a pool of ``concurrency`` actors of
+    ``threads_per_actor`` CPUs each; returns the dataset of document (or claim) rows. ``ds``
+    is a Ray Dataset, or paths of JSONL or Parquet files (read by :func:`read`)."""
+    import ray
+
+    if isinstance(ds, (str, list, tuple)):
+        ds = read(ds)
     return ds.map_batches(
         Extractor,
         fn_constructor_kwargs=dict(
@@ -66,6 +84,7 @@ def extract(
         ),
         batch_format="pyarrow",
         batch_size=batch_size,
-        concurrency=concurrency,
+        # a fixed pool of actors (`concurrency=` is deprecated since Ray 2.51)
+        compute=ray.data.ActorPoolStrategy(size=concurrency),
         num_cpus=threads_per_actor,
     )
