@@ -126,7 +126,22 @@ fn document_from(
     doc.published = get("published")?;
     doc.title = get("title")?;
     doc.url = get("url")?;
+    doc.source = get("source")?;
     Ok(Ok(doc))
+}
+
+/// The embedded model's card (its README, with the licence in the front matter).
+const EMBEDDED_CARD: &str = include_str!("../../../models/claimx-tagger-small/README.md");
+
+/// The `license:` of a model card's YAML front matter.
+fn card_license(card: &str) -> Option<String> {
+    let front = card.strip_prefix("---")?.split("\n---").next()?;
+    front.lines().find_map(|l| {
+        l.trim()
+            .strip_prefix("license:")
+            .map(|v| v.trim().trim_matches('"').to_string())
+            .filter(|v| !v.is_empty())
+    })
 }
 
 #[pyclass(name = "Pipeline", module = "claimx", frozen)]
@@ -281,6 +296,34 @@ impl PyPipeline {
         &self.model
     }
 
+    /// The model behind the pipeline and its licence, from the model card (the `license:`
+    /// line of its README's front matter): `{"model", "source", "license", "card"}`; the
+    /// code's own licence is Apache-2.0 (`claimx --version` prints both).
+    #[getter]
+    fn model_info(&self, py: Python<'_>) -> PyResult<PyObject> {
+        let (source, card) = match self.model.as_str() {
+            "none" => ("none", None),
+            "default" => ("embedded", Some(EMBEDDED_CARD.to_string())),
+            dir => (
+                "directory",
+                std::fs::read_to_string(std::path::Path::new(dir).join("README.md")).ok(),
+            ),
+        };
+        let license = card.as_deref().and_then(card_license);
+        let info = serde_json::json!({
+            "model": match source {
+                "embedded" => "claimx-tagger-small",
+                "none" => "none",
+                _ => self.model.as_str(),
+            },
+            "source": source,
+            "license": license,
+            "code_license": "Apache-2.0",
+            "card": card,
+        });
+        Ok(json_loads(py)?.call1((info.to_string(),))?.unbind())
+    }
+
     fn __repr__(&self) -> String {
         format!("Pipeline(model={:?}, threads={})", self.model, self.threads)
     }
@@ -361,34 +404,86 @@ impl PyPipeline {
         })
     }
 
-    /// Annotate a `pyarrow.RecordBatch` (a string column of texts, optional id and
-    /// published columns) and return a RecordBatch of document or claim rows in the schema
-    /// of `arrow_schema(records)`. Texts are read in place; errors are rows with
-    /// `error_stage`, `error_kind`, `error_message`.
+    /// Annotate a `pyarrow.RecordBatch` or `pyarrow.Table` (a string column of texts,
+    /// optional id and published columns; `title`, `url` and `source` columns when present)
+    /// and return the same kind — a RecordBatch, or a Table batch by batch — of document or
+    /// claim rows in the schema of `arrow_schema(records)`. Texts are read in place; errors
+    /// are rows with `error_stage`, `error_kind`, `error_message`.
     #[pyo3(signature = (batch, records="documents", text_column="text", id_column="id", published_column="published"))]
     fn extract_arrow(
         &self,
         py: Python<'_>,
-        batch: PyArrowType<RecordBatch>,
+        batch: &Bound<'_, PyAny>,
         records: &str,
         text_column: &str,
         id_column: &str,
         published_column: &str,
-    ) -> PyResult<PyArrowType<RecordBatch>> {
+    ) -> PyResult<PyObject> {
+        let pa = py.import("pyarrow")?;
+        if batch.is_instance(&pa.getattr("Table")?)? {
+            let mut out = Vec::new();
+            let mut first_row = 0;
+            for b in batch.call_method0("to_batches")?.try_iter()? {
+                let b: PyArrowType<RecordBatch> = b?.extract()?;
+                let rows = b.0.num_rows();
+                let done = self.extract_record_batch(
+                    py,
+                    b.0,
+                    records,
+                    [text_column, id_column, published_column],
+                    first_row,
+                )?;
+                first_row += rows;
+                out.push(PyArrowType(done).into_pyobject(py)?);
+            }
+            let schema = PyArrowType(claimx_writers::schema(shape(records)?).as_ref().clone());
+            let kwargs = pyo3::types::PyDict::new(py);
+            kwargs.set_item("schema", schema.into_pyobject(py)?)?;
+            return Ok(pa
+                .getattr("Table")?
+                .call_method("from_batches", (out,), Some(&kwargs))?
+                .unbind());
+        }
+        let b: PyArrowType<RecordBatch> = batch.extract().map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err(
+                "extract_arrow takes a pyarrow.RecordBatch or a pyarrow.Table",
+            )
+        })?;
+        let done = self.extract_record_batch(
+            py,
+            b.0,
+            records,
+            [text_column, id_column, published_column],
+            0,
+        )?;
+        Ok(PyArrowType(done).into_pyobject(py)?.unbind())
+    }
+}
+
+impl PyPipeline {
+    fn extract_record_batch(
+        &self,
+        py: Python<'_>,
+        batch: RecordBatch,
+        records: &str,
+        [text_column, id_column, published_column]: [&str; 3],
+        first_row: usize,
+    ) -> PyResult<RecordBatch> {
         let shape = shape(records)?;
-        let batch = batch.0;
         let (pipeline, pool) = (self.pipeline.clone(), self.pool.clone());
         let out = py.allow_threads(|| -> Result<RecordBatch, String> {
             let texts = string_column(&batch, text_column)?
                 .ok_or_else(|| format!("the batch has no column {text_column:?}"))?;
             let id_column = string_column(&batch, id_column)?;
             let published = string_column(&batch, published_column)?;
+            let [title, url, source] =
+                ["title", "url", "source"].map(|c| string_column(&batch, c).ok().flatten());
             let ids: Vec<String> = (0..batch.num_rows())
                 .map(|i| {
                     id_column
                         .as_ref()
                         .and_then(|c| c.get(i))
-                        .map_or_else(|| i.to_string(), str::to_string)
+                        .map_or_else(|| (first_row + i).to_string(), str::to_string)
                 })
                 .collect();
             let views: Vec<DocumentRef<'_>> = ids
@@ -399,9 +494,9 @@ impl PyPipeline {
                         id,
                         text: texts.get(i)?,
                         published: published.as_ref().and_then(|c| c.get(i)),
-                        title: None,
-                        url: None,
-                        source: None,
+                        title: title.as_ref().and_then(|c| c.get(i)),
+                        url: url.as_ref().and_then(|c| c.get(i)),
+                        source: source.as_ref().and_then(|c| c.get(i)),
                     })
                 })
                 .collect();
@@ -428,7 +523,7 @@ impl PyPipeline {
             claimx_writers::record_batch(shape, results.iter().map(|(r, t)| (r, *t)))
                 .map_err(|e| e.to_string())
         });
-        out.map(PyArrowType).map_err(PyValueError::new_err)
+        out.map_err(PyValueError::new_err)
     }
 }
 

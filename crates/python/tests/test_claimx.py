@@ -209,6 +209,40 @@ def test_arrow_in_and_out(rules):
         rules.extract_arrow(batch, records="rows", text_column="body")
 
 
+def test_model_info_names_the_licence(pipeline, rules):
+    info = pipeline.model_info
+    assert (info["model"], info["source"], info["license"]) == ("claimx-tagger-small", "embedded", "cc-by-sa-4.0")
+    assert info["code_license"] == "Apache-2.0" and "commercial" in info["card"]
+    assert rules.model_info["source"] == "none" and rules.model_info["license"] is None
+
+
+def test_arrow_tables_and_pandas(rules):
+    table = pa.Table.from_batches(
+        [
+            pa.record_batch({"text": ["AWS hatte über 1.000 Mitarbeiter.", None]}),
+            pa.record_batch({"text": ["Das Labor wurde 2018 gegründet."]}),
+        ]
+    ).append_column("url", pa.array(["https://www.reuters.com/a", None, "https://heise.de/b"]))
+    out = rules.extract_arrow(table)
+    assert isinstance(out, pa.Table) and out.schema == claimx.arrow_schema("documents")
+    rows = out.to_pylist()
+    # ids count on across the table's batches
+    assert [r["id"] for r in rows] == ["0", "1", "2"]
+    assert rows[1]["error_kind"] == "missing_text"
+    assert rows[0]["url"] == "https://www.reuters.com/a"
+    claims = rules.extract_arrow(table, records="claims")
+    assert isinstance(claims, pa.Table) and claims.schema == claimx.arrow_schema("claims")
+    empty = rules.extract_arrow(table.slice(0, 0))
+    assert empty.num_rows == 0 and empty.schema == claimx.arrow_schema("documents")
+    with pytest.raises(TypeError, match="RecordBatch or a pyarrow.Table"):
+        rules.extract_arrow([{"text": "x"}])
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame({"id": ["a", "b"], "text": ["AWS hatte über 1.000 Mitarbeiter.", "Eins."]})
+    got = claimx.extract_pandas(rules, frame)
+    assert list(got["id"]) == ["a", "b"]
+    assert got["figures"][0][0]["value"] == 1000.0
+
+
 def _worker_threads():
     names = []
     for tid in os.listdir("/proc/self/task"):
@@ -315,3 +349,59 @@ def test_consolidate_the_seeds_from_python(pipeline, root):
     assert found["groups"] == groups and found["failures"] == []
     with pytest.raises(ValueError):
         claimx.consolidate(rows, story_threshold=2.0)
+
+
+def test_doc_view_spans_slice_the_str(pipeline):
+    text = "Laut Reuters hatte Amazon am Donnerstag über 1.000 Mitarbeiter in Shanghai. 亚马逊表示，该研究院成立于2018年。"
+    doc = claimx.Doc(pipeline.extract(text, published="2025-07-24"), text)
+    for span in doc.sents + doc.ents + doc.figures:
+        assert doc.text[span.start : span.end] == span.text
+    assert ("Amazon", "ORG") in [(e.text, e.label) for e in doc.ents]
+    figure = next(f for f in doc.figures if f.text == "über 1.000")
+    assert (figure.value, figure.bound, figure.label) == (1000.0, "gt", "CARDINAL")
+    claim = next(c for c in doc.claims if c.figure is not None and c.figure.text == "über 1.000")
+    assert claim.attribution == "Reuters" and claim.sentence.text.startswith("Laut Reuters")
+    assert "claims=" in repr(doc)
+    with pytest.raises(ValueError, match="missing_text|characters"):
+        claimx.Doc({"id": "x", "error": {"kind": "missing_text", "message": "no text"}}, "")
+    with pytest.raises(ValueError, match="characters"):
+        claimx.Doc(pipeline.extract(text), text + "!")
+
+
+def test_render_marks_entities_figures_and_claims(pipeline, tmp_path):
+    import shutil
+    import subprocess
+
+    text = "Amazon hatte über 1.000 Mitarbeiter in Shanghai <und> mehr."
+    page = claimx.render(claimx.Doc(pipeline.extract(text), text))
+    assert "<script" not in page and "&lt;und&gt;" in page
+    assert 'class="figure"' in page and ">über 1.000<span>CARDINAL</span></mark>" in page
+    assert ">Amazon<span>ORG</span></mark>" in page
+    assert "<td>Amazon</td>" in page
+    fragment = claimx.render(claimx.Doc(pipeline.extract(text), text), page=False)
+    assert fragment.startswith("<style>") and "<html" not in fragment
+    browser = next((b for b in ["chromium", "chromium-browser", "google-chrome"] if shutil.which(b)), None)
+    if browser is None:
+        if os.environ.get("CLAIMX_REQUIRE_CHROMIUM"):
+            pytest.fail("CLAIMX_REQUIRE_CHROMIUM is set but there is no chromium")
+        pytest.skip("no chromium to render the page in")
+    path = tmp_path / "doc.html"
+    path.write_text(page, encoding="utf-8")
+    shot = tmp_path / "doc.png"
+    common = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+              f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr", "--v=0"]
+    dom = subprocess.run(common + ["--dump-dom", path.as_uri()], capture_output=True, text=True, timeout=120)
+    assert dom.returncode == 0, dom.stderr
+    assert "Uncaught" not in dom.stderr
+    assert dom.stdout.count("<mark") >= 3 and "über 1.000" in dom.stdout
+    subprocess.run(common + [f"--screenshot={shot}", "--window-size=1000,700", path.as_uri()],
+                   capture_output=True, timeout=120, check=True)
+    assert shot.read_bytes().startswith(b"\x89PNG")
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    import claimx.view
+
+    assert doctest.testmod(claimx.view).failed == 0

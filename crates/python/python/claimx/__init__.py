@@ -20,7 +20,25 @@ from ._claimx import (
     eval,
 )
 
+from .view import Claim, Doc, Span, render
+
+
+def extract_pandas(pipeline, frame, records="documents", **columns):
+    """Annotate a pandas DataFrame (a text column, optional id / published / title / url /
+    source columns) with ``pipeline.extract_arrow`` and return the rows as a DataFrame in the
+    schema of ``arrow_schema(records)``."""
+    import pyarrow as pa
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    return pipeline.extract_arrow(table, records=records, **columns).to_pandas()
+
+
 __all__ = [
+    "Claim",
+    "Doc",
+    "Span",
+    "render",
+    "extract_pandas",
     "DocumentError",
     "ModelError",
     "Pipeline",

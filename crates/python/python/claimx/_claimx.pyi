@@ -2,7 +2,7 @@
 
 from os import PathLike
 import datetime
-from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, Union
+from typing import overload, Any, Iterable, Iterator, Literal, Mapping, Optional, Union
 
 import pyarrow
 
@@ -62,6 +62,11 @@ class Pipeline:
     ) -> Iterator[Record]:
         """Annotate lazily, batch_size documents at a time (as spaCy's nlp.pipe): records in
         input order, error records in place; memory holds one batch."""
+    @overload
+    @property
+    def model_info(self) -> Record:
+        """The model and its licence from its card: {"model", "source", "license",
+        "code_license", "card"}."""
     def extract_arrow(
         self,
         batch: pyarrow.RecordBatch,
@@ -69,8 +74,18 @@ class Pipeline:
         text_column: str = "text",
         id_column: str = "id",
         published_column: str = "published",
-    ) -> pyarrow.RecordBatch:
-        """Annotate a RecordBatch; rows in the schema of arrow_schema(records)."""
+    ) -> pyarrow.RecordBatch: ...
+    @overload
+    def extract_arrow(
+        self,
+        batch: pyarrow.Table,
+        records: Records = "documents",
+        text_column: str = "text",
+        id_column: str = "id",
+        published_column: str = "published",
+    ) -> pyarrow.Table:
+        """Annotate a RecordBatch or a Table (title, url, source columns are read when
+        present); the same kind back, rows in the schema of arrow_schema(records)."""
 
 def arrow_schema(records: Records = "documents") -> pyarrow.Schema: ...
 def consolidate(
