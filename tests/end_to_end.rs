@@ -1114,9 +1114,19 @@ fn the_seed_report_renders_in_chromium() {
     };
     let dir = tempdir("chromium");
     let facts = dir.join("facts.jsonl");
+    let records_page = dir.join("records.html");
     run_ok(
         claimx()
-            .args(["extract", "--quiet", "--records", "claims"])
+            .args([
+                "extract",
+                "--quiet",
+                "--records",
+                "claims",
+                "--html-docs",
+                "3",
+            ])
+            .arg("--html")
+            .arg(&records_page)
             .arg(root().join("data/seeds"))
             .arg("-o")
             .arg(&facts),
@@ -1172,6 +1182,32 @@ fn the_seed_report_renders_in_chromium() {
     }
     assert!(html.contains("<section class=\"conflict\">") && html.matches("<mark>").count() >= 13);
     assert!(html.contains("Story 1: Amazon"));
+    // the `extract --html` view of the first three seed records, in the same browser
+    let records_url = format!("file://{}", records_page.display());
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+        ])
+        .args([
+            "--disable-dev-shm-usage",
+            "--enable-logging=stderr",
+            "--v=0",
+        ])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .arg("--dump-dom")
+        .arg(&records_url)
+        .output()
+        .unwrap();
+    let records_dom = String::from_utf8_lossy(&out.stdout);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("Uncaught"));
+    assert_eq!(records_dom.matches("<div class=\"doc\"").count(), 3);
+    assert!(records_dom.matches("<mark class=\"entity\"").count() > 20);
+    assert!(records_dom.contains(
+        "<mark class=\"figure\" style=\"background:#feca74\">2018<span>DATE</span></mark>"
+    ));
     let shot = root().join("target/consolidation-report.png");
     let _ = std::fs::remove_file(&shot);
     headless(&[

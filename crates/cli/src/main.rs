@@ -379,6 +379,13 @@ struct ExtractOptions {
     /// standard error at the end.
     #[arg(long)]
     timings: bool,
+    /// Also write the first documents' records as one HTML page here (entities and figures
+    /// marked in the text, claims in a table; error records with their reason).
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+    /// How many documents `--html` shows.
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    html_docs: usize,
     #[command(flatten)]
     model: ModelArgs,
 }
@@ -587,6 +594,7 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
         batch_size: opts.batch_size,
         batch_bytes: BATCH_BYTES,
     };
+    let mut sample = Vec::new();
     for piped in pipeline.pipe(items, options) {
         let text = piped.input.map(|d| d.text).unwrap_or_default();
         let rec = piped.result;
@@ -600,6 +608,9 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
             Err(_) => summary.errors += 1,
         }
         out.write(&rec, &text).context(OutputFailure)?;
+        if opts.html.is_some() && sample.len() < opts.html_docs {
+            sample.push((rec.clone(), text.clone()));
+        }
         if piped.batch_end {
             // every batch reaches the file whole: a killed run loses at most the batch
             // in flight
@@ -609,6 +620,12 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
     }
     out.finish().context(OutputFailure)?;
     progress.finish_and_clear();
+    if let Some(path) = &opts.html {
+        let page = claimx_writers::html_sample(sample.iter().map(|(r, t)| (r, t.as_str())));
+        std::fs::write(path, page)
+            .with_context(|| format!("cannot write {}", path.display()))
+            .context(OutputFailure)?;
+    }
     let secs = start.elapsed().as_secs_f64();
     if opts.resume && !opts.quiet {
         eprintln!("claimx: resumed after {skipped} documents already written");

@@ -18,6 +18,10 @@
 //! assert_eq!(rows[0]["figure"]["value"], 1000.0);
 //! ```
 
+mod html;
+
+pub use html::html_sample;
+
 use arrow_array::RecordBatch;
 use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
 use claimx_doc::{AnnotatedDocument, ClaimRow, DocumentError, Figure, FigureValue};
@@ -755,6 +759,18 @@ mod tests {
             .unwrap();
         assert_eq!(published.value(0), "2025-07-24");
         assert!(figures.is_null(2), "the error row has no annotations");
+    }
+
+    /// The `--html` page: each record's text with its marks and its claims, an error record
+    /// with its reason, the text escaped.
+    #[test]
+    fn html_sample_marks_records_and_names_errors() {
+        let results = results();
+        let page = html_sample(results.iter().map(|(r, t)| (r, t.as_str())));
+        assert!(page.contains("<mark class=\"figure\" style=\"background:#feca74\">über 1.000<span>CARDINAL</span></mark>"), "{page}");
+        assert!(page.contains("<p class=\"error\">input stage: malformed_json: line 3: EOF</p>"));
+        assert_eq!(page.matches("<div class=\"doc\"").count(), 3);
+        assert!(!page.contains("<script"));
     }
 
     /// Every JSONL line written in either shape (records and error records) is valid under
