@@ -567,14 +567,26 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
             opts.pretty,
         )),
     };
+    // Progress in bytes of text: the pipeline counts what it has annotated while a batch
+    // runs (a poller below reads it), against the size of the inputs where that is known
+    // (plain files), so the bar has a total and an ETA.
     let progress = if !opts.quiet && std::io::stderr().is_terminal() {
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {pos} documents, {per_sec} [{elapsed_precise}] {msg}",
-            )
-            .expect("valid template"),
-        );
+        let total = if opts.text {
+            None
+        } else {
+            claimx_readers::input_bytes(&paths)
+        };
+        let (bar, template) = match total {
+            Some(n) => (
+                indicatif::ProgressBar::new(n),
+                "{bar:25} {percent:>3}% of {total_bytes} · {binary_bytes_per_sec} · ETA {eta} · {msg}",
+            ),
+            None => (
+                indicatif::ProgressBar::new_spinner(),
+                "{spinner} {bytes} · {binary_bytes_per_sec} · {elapsed} · {msg}",
+            ),
+        };
+        bar.set_style(indicatif::ProgressStyle::with_template(template).expect("valid template"));
         bar
     } else {
         indicatif::ProgressBar::hidden()
@@ -595,29 +607,46 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
         batch_bytes: BATCH_BYTES,
     };
     let mut sample = Vec::new();
-    for piped in pipeline.pipe(items, options) {
-        let text = piped.input.map(|d| d.text).unwrap_or_default();
-        let rec = piped.result;
-        summary.documents += 1;
-        match &rec {
-            Ok(d) => {
-                summary.sentences += d.sentences.len();
-                summary.figures += d.figures.len();
-                summary.claims += d.claims.len();
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let run = std::thread::scope(|scope| -> Result<()> {
+        if !progress.is_hidden() {
+            scope.spawn(|| {
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    progress.set_position(pipeline.progress_bytes());
+                    std::thread::sleep(std::time::Duration::from_millis(200));
+                }
+            });
+        }
+        let looped = (|| -> Result<()> {
+            for piped in pipeline.pipe(items, options) {
+                let text = piped.input.map(|d| d.text).unwrap_or_default();
+                let rec = piped.result;
+                summary.documents += 1;
+                match &rec {
+                    Ok(d) => {
+                        summary.sentences += d.sentences.len();
+                        summary.figures += d.figures.len();
+                        summary.claims += d.claims.len();
+                    }
+                    Err(_) => summary.errors += 1,
+                }
+                out.write(&rec, &text).context(OutputFailure)?;
+                if opts.html.is_some() && sample.len() < opts.html_docs {
+                    sample.push((rec.clone(), text.clone()));
+                }
+                if piped.batch_end {
+                    // every batch reaches the file whole: a killed run loses at most the batch
+                    // in flight
+                    out.flush().context(OutputFailure)?;
+                    progress.set_message(format!("{} documents", summary.documents));
+                }
             }
-            Err(_) => summary.errors += 1,
-        }
-        out.write(&rec, &text).context(OutputFailure)?;
-        if opts.html.is_some() && sample.len() < opts.html_docs {
-            sample.push((rec.clone(), text.clone()));
-        }
-        if piped.batch_end {
-            // every batch reaches the file whole: a killed run loses at most the batch
-            // in flight
-            out.flush().context(OutputFailure)?;
-            progress.set_position(summary.documents as u64);
-        }
-    }
+            Ok(())
+        })();
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        looped
+    });
+    run?;
     out.finish().context(OutputFailure)?;
     progress.finish_and_clear();
     if let Some(path) = &opts.html {

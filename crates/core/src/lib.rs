@@ -67,6 +67,8 @@ pub struct Pipeline {
     entities: Box<dyn EntityRefinement>,
     claims: Box<dyn ClaimAssembly>,
     clock: timings::StageClock,
+    /// Bytes of documents done without a tagger (with one, the tagger counts).
+    done_bytes: std::sync::atomic::AtomicU64,
 }
 
 impl Default for Pipeline {
@@ -95,6 +97,7 @@ impl Pipeline {
             entities: Box::new(config.entities),
             claims: Box::new(config.claims),
             clock: Default::default(),
+            done_bytes: Default::default(),
         })
     }
 
@@ -131,6 +134,17 @@ impl Pipeline {
             entities: Box::new(EntityRefiner::default()),
             claims,
             clock: Default::default(),
+            done_bytes: Default::default(),
+        }
+    }
+
+    /// Bytes of text annotated since the pipeline was built, for a progress display: with a
+    /// tagger, the text it has analysed (it moves while a batch runs); without, the text of
+    /// the documents done.
+    pub fn progress_bytes(&self) -> u64 {
+        match &self.tagger {
+            Some(t) => t.analysed_bytes(),
+            None => self.done_bytes.load(std::sync::atomic::Ordering::Relaxed),
         }
     }
 
@@ -299,6 +313,11 @@ impl Pipeline {
                 Some(Err(e)) if state[u.doc].is_ok() => state[u.doc] = Err(e),
                 Some(Err(_)) | None => {}
             }
+        }
+        if self.tagger.is_none() {
+            let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+            self.done_bytes
+                .fetch_add(bytes as u64, std::sync::atomic::Ordering::Relaxed);
         }
         state
             .into_iter()

@@ -411,3 +411,25 @@ fn model_arguments_name_one_model(#[case] arg: &str, #[case] model: TaggerModel)
     assert_eq!(TaggerModel::from_arg(arg), model);
     assert_eq!(model.to_arg(), arg);
 }
+
+/// The progress counter a progress bar reads: the text bytes annotated so far, counted by
+/// the tagger chunk by chunk (so it moves within a batch) or per batch without one.
+#[test]
+fn progress_counts_the_text_annotated() {
+    let text = "Amazon hatte über 1.000 Mitarbeiter in Shanghai. Das Labor schließt am Donnerstag.";
+    let rules = Pipeline::rules_only();
+    assert_eq!(rules.progress_bytes(), 0);
+    rules.extract_batch(&[Document::new("a", text), Document::new("b", text)]);
+    assert_eq!(rules.progress_bytes(), 2 * text.len() as u64);
+    #[cfg(feature = "default-model")]
+    {
+        let model = Pipeline::default();
+        model.extract(&Document::new("a", text)).unwrap();
+        let done = model.progress_bytes();
+        // the sentences' text, without the spaces between them
+        assert!(
+            done as usize >= text.len() - 2 && done as usize <= text.len(),
+            "{done}"
+        );
+    }
+}

@@ -228,6 +228,33 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, DocumentError>>) {
     }
 }
 
+/// The bytes the inputs hold, for a progress display's total: the sizes of the files the
+/// paths name or hold. None when that says little about the text: standard input,
+/// compressed files, WARC (HTML pages reduced to a fraction of their size).
+pub fn input_bytes(paths: &[PathBuf]) -> Option<u64> {
+    if paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-") {
+        return None;
+    }
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut files);
+        } else {
+            files.push(Ok(p.clone()));
+        }
+    }
+    let mut total = 0;
+    for f in files.into_iter().flatten() {
+        match classify(&f) {
+            Some((Kind::Warc, _)) | Some((_, Compression::Gzip | Compression::Zstd)) => {
+                return None
+            }
+            _ => total += std::fs::metadata(&f).ok()?.len(),
+        }
+    }
+    Some(total)
+}
+
 /// Standard input as one plain-text document with the id `stdin` (`claimx extract --text`).
 pub fn stdin_text(options: ReadOptions) -> Box<dyn Iterator<Item = Item> + Send> {
     let stdin: Box<dyn BufRead + Send> = Box::new(BufReader::new(std::io::stdin()));
@@ -336,6 +363,24 @@ mod tests {
         let _ = std::fs::remove_dir_all(&d);
         std::fs::create_dir_all(&d).unwrap();
         d
+    }
+
+    /// The progress bar's total: plain files and folders of them by size; standard input,
+    /// compressed files and WARC give none.
+    #[test]
+    fn input_bytes_of_plain_files_only() {
+        let d = dir("input-bytes");
+        std::fs::create_dir_all(d.join("sub")).unwrap();
+        std::fs::write(d.join("a.txt"), "12345").unwrap();
+        std::fs::write(d.join("sub/b.jsonl"), "{\"id\":\"b\"}\n").unwrap();
+        std::fs::write(d.join("notes.md"), "not an input").unwrap();
+        assert_eq!(input_bytes(&[d.clone()]), Some(5 + 11));
+        assert_eq!(input_bytes(&[d.join("a.txt")]), Some(5));
+        assert_eq!(input_bytes(&[PathBuf::from("-")]), None);
+        std::fs::write(d.join("c.jsonl.gz"), b"\x1f\x8b").unwrap();
+        assert_eq!(input_bytes(&[d.clone()]), None);
+        assert_eq!(input_bytes(&[d.join("a.txt"), d.join("sub")]), Some(16));
+        let _ = std::fs::remove_dir_all(&d);
     }
 
     fn warc_record(kind: &str, id: &str, payload: &str) -> Vec<u8> {

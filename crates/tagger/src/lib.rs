@@ -230,6 +230,8 @@ pub struct Tagger {
     bos: Option<u32>,
     eos: Option<u32>,
     options: TaggerOptions,
+    /// Bytes of text analysed so far (a progress counter that moves within a batch).
+    analysed: std::sync::atomic::AtomicU64,
 }
 
 fn read(path: PathBuf) -> Result<Vec<u8>> {
@@ -397,7 +399,14 @@ impl Tagger {
             bos,
             eos,
             options,
+            analysed: Default::default(),
         }
+    }
+
+    /// Bytes of text this tagger has analysed since it was loaded, counted as each chunk of
+    /// windows leaves the encoder: what a progress display reads while a batch runs.
+    pub fn analysed_bytes(&self) -> u64 {
+        self.analysed.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The model's labels (`O`, `B-PER`, …), in logit order.
@@ -439,7 +448,12 @@ impl Tagger {
             .ok_or_else(|| TaggerError::Backend("this backend has no reference path".into()))??;
         Ok(Tagger {
             classifier: reference,
-            ..self
+            syntax: self.syntax,
+            tokenizer: self.tokenizer,
+            bos: self.bos,
+            eos: self.eos,
+            options: self.options,
+            analysed: self.analysed,
         })
     }
 
@@ -568,6 +582,15 @@ impl Tagger {
                 continue;
             }
             let (logits, hidden) = self.classifier.logits_and_states(&rows, want_states)?;
+            let bytes: usize = batch
+                .iter()
+                .map(|&j| {
+                    let (t, s, e) = jobs[j];
+                    pieces[t][e - 1].2.saturating_sub(pieces[t][s].3)
+                })
+                .sum();
+            self.analysed
+                .fetch_add(bytes as u64, std::sync::atomic::Ordering::Relaxed);
             if want_states && hidden.is_none() {
                 return Err(TaggerError::Backend(
                     "this backend gives no hidden states, which the syntax heads read \
