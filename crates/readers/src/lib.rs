@@ -374,11 +374,11 @@ mod tests {
         std::fs::write(d.join("a.txt"), "12345").unwrap();
         std::fs::write(d.join("sub/b.jsonl"), "{\"id\":\"b\"}\n").unwrap();
         std::fs::write(d.join("notes.md"), "not an input").unwrap();
-        assert_eq!(input_bytes(&[d.clone()]), Some(5 + 11));
+        assert_eq!(input_bytes(std::slice::from_ref(&d)), Some(5 + 11));
         assert_eq!(input_bytes(&[d.join("a.txt")]), Some(5));
         assert_eq!(input_bytes(&[PathBuf::from("-")]), None);
         std::fs::write(d.join("c.jsonl.gz"), b"\x1f\x8b").unwrap();
-        assert_eq!(input_bytes(&[d.clone()]), None);
+        assert_eq!(input_bytes(std::slice::from_ref(&d)), None);
         assert_eq!(input_bytes(&[d.join("a.txt"), d.join("sub")]), Some(16));
         let _ = std::fs::remove_dir_all(&d);
     }
