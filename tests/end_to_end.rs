@@ -587,6 +587,26 @@ fn an_overlong_word_is_left_out_of_the_model_and_the_figures() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `--model DIR` loads a model from its folder — what a build without the embedded model
+/// (`--no-default-features`, which CI checks compiles) relies on — and the shipped model's
+/// folder gives byte-identical records to the embedded copy.
+#[test]
+fn a_model_from_its_folder_gives_the_embedded_model_s_records() {
+    let from_dir = run_ok(
+        claimx()
+            .args(["extract", "--quiet", "--model"])
+            .arg(root().join("models/claimx-tagger-small"))
+            .arg(root().join("data/seeds")),
+    );
+    let embedded = run_ok(
+        claimx()
+            .args(["extract", "--quiet"])
+            .arg(root().join("data/seeds")),
+    );
+    assert!(!from_dir.stdout.is_empty());
+    assert!(from_dir.stdout == embedded.stdout, "records differ");
+}
+
 /// `claimx schema` prints the JSON Schema of each record shape, and it names the fields the
 /// records have (the writers' test validates real records against it).
 #[test]

@@ -22,10 +22,18 @@ use std::io::{BufWriter, IsTerminal};
 use std::path::PathBuf;
 
 /// `claimx --version`: the code's licence and the embedded model's, which differ (NOTICE).
+#[cfg(feature = "default-model")]
 const LONG_VERSION: &str = concat!(
     env!("CARGO_PKG_VERSION"),
     "\ncode: Apache-2.0",
     "\nembedded model: claimx-tagger-small (entities, figures, UPOS, dependencies), CC BY-SA 4.0 (trained only on data that allows commercial use; see NOTICE)"
+);
+/// `claimx --version` of a build without the embedded model.
+#[cfg(not(feature = "default-model"))]
+const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\ncode: Apache-2.0",
+    "\nno embedded model (built without the default-model feature): rules only, or --model DIR (its licence is on its model card)"
 );
 
 #[derive(Parser)]
