@@ -27,6 +27,7 @@
 //! ```
 
 mod boilerplate;
+pub mod datelines;
 use claimx_lang::sentences as rules;
 mod splitter;
 

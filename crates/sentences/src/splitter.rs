@@ -24,6 +24,9 @@ pub struct SplitterConfig {
     pub split_glued_headings: bool,
     /// Mark boilerplate sentences.
     pub mark_boilerplate: bool,
+    /// Split datelines and source stamps off the sentences they are glued to, as boilerplate
+    /// items (`Frankfurt –`, `NEW YORK (Reuters) -`, `中新网10月10日电`, `(dpa)`).
+    pub split_datelines: bool,
 }
 
 impl Default for SplitterConfig {
@@ -32,6 +35,7 @@ impl Default for SplitterConfig {
             pdf_mode: false,
             split_glued_headings: true,
             mark_boilerplate: true,
+            split_datelines: true,
         }
     }
 }
@@ -62,8 +66,16 @@ impl SentenceSplitter {
         for (start, end) in self.logical_lines(text) {
             self.split_line(text, start, end, &mut out);
         }
+        let datelines = if self.config.split_datelines {
+            crate::datelines::split(text, &mut out)
+        } else {
+            Vec::new()
+        };
         if self.config.mark_boilerplate {
             BoilerplateMarker.mark(text, &mut out);
+            for i in datelines {
+                out[i].boilerplate = true;
+            }
         }
         out
     }

@@ -584,9 +584,10 @@ impl Tagger {
             let (logits, hidden) = self.classifier.logits_and_states(&rows, want_states)?;
             let bytes: usize = batch
                 .iter()
-                .map(|&j| {
+                .filter_map(|&j| {
                     let (t, s, e) = jobs[j];
-                    pieces[t][e - 1].2.saturating_sub(pieces[t][s].3)
+                    // an empty window (a text without pieces) adds nothing
+                    (e > s).then(|| pieces[t][e - 1].2.saturating_sub(pieces[t][s].3))
                 })
                 .sum();
             self.analysed
