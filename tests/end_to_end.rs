@@ -1161,8 +1161,8 @@ fn the_seed_report_renders_in_chromium() {
             .arg("-o")
             .arg(dir.join("g.json")),
     );
-    let url = format!("file://{}", page.display());
-    let headless = |extra: &[&str]| {
+    let headless = |page: &Path, extra: &[&str]| {
+        let url = format!("file://{}", page.display());
         let out = Command::new(browser)
             .args([
                 "--headless",
@@ -1187,7 +1187,7 @@ fn the_seed_report_renders_in_chromium() {
         );
         out
     };
-    let dom = headless(&["--dump-dom"]);
+    let dom = headless(&page, &["--dump-dom"]);
     let html = String::from_utf8_lossy(&dom.stdout);
     let log = String::from_utf8_lossy(&dom.stderr);
     assert!(
@@ -1203,24 +1203,7 @@ fn the_seed_report_renders_in_chromium() {
     assert!(html.contains("<section class=\"conflict\">") && html.matches("<mark>").count() >= 13);
     assert!(html.contains("Story 1: Amazon"));
     // the `extract --html` view of the first three seed records, in the same browser
-    let records_url = format!("file://{}", records_page.display());
-    let out = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-        ])
-        .args([
-            "--disable-dev-shm-usage",
-            "--enable-logging=stderr",
-            "--v=0",
-        ])
-        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
-        .arg("--dump-dom")
-        .arg(&records_url)
-        .output()
-        .unwrap();
+    let out = headless(&records_page, &["--dump-dom"]);
     let records_dom = String::from_utf8_lossy(&out.stdout);
     assert!(!String::from_utf8_lossy(&out.stderr).contains("Uncaught"));
     assert_eq!(records_dom.matches("<div class=\"doc\"").count(), 3);
@@ -1230,11 +1213,14 @@ fn the_seed_report_renders_in_chromium() {
     ));
     let shot = root().join("target/consolidation-report.png");
     let _ = std::fs::remove_file(&shot);
-    headless(&[
-        &format!("--screenshot={}", shot.display()),
-        "--window-size=1400,2400",
-        "--hide-scrollbars",
-    ]);
+    headless(
+        &page,
+        &[
+            &format!("--screenshot={}", shot.display()),
+            "--window-size=1400,2400",
+            "--hide-scrollbars",
+        ],
+    );
     let png = std::fs::read(&shot).unwrap();
     assert!(
         png.starts_with(b"\x89PNG") && png.len() > 10_000,
