@@ -99,12 +99,7 @@ fn documents(
         }
         if doc.names.is_empty() {
             for e in &row.document_entities {
-                let name = aliases.resolve(&e.name).0;
-                let key = name.to_lowercase();
-                shown.entry(key.clone()).or_insert(name);
-                let w = (1.0 + (e.mentions.max(1) as f64).ln()) * type_weight(e.kind);
-                let slot = doc.names.entry(key).or_insert(0.0);
-                *slot = slot.max(w);
+                add_name(doc, &mut shown, aliases, &e.name, e.kind, e.mentions);
             }
         }
         if let Some(e) = row.subject_entity.as_deref() {
@@ -116,21 +111,44 @@ fn documents(
                 .or_default() += 1;
         }
     }
+    // in document order and, within a document, by name: the name a key is shown as does not
+    // depend on a hash map's order
+    let mut subjects: Vec<_> = subjects.into_iter().collect();
+    subjects.sort_by_key(|(at, _)| *at);
     for (at, names) in subjects {
         let doc = &mut order[at];
         if !doc.names.is_empty() {
             continue;
         }
+        let mut names: Vec<_> = names.into_iter().collect();
+        names.sort_by(|a, b| {
+            a.0 .0
+                .cmp(&b.0 .0)
+                .then(a.0 .1.as_str().cmp(b.0 .1.as_str()))
+        });
         for ((name, kind), n) in names {
-            let name = aliases.resolve(&name).0;
-            let key = name.to_lowercase();
-            shown.entry(key.clone()).or_insert(name);
-            let w = (1.0 + (n as f64).ln()) * type_weight(kind);
-            let slot = doc.names.entry(key).or_insert(0.0);
-            *slot = slot.max(w);
+            add_name(doc, &mut shown, aliases, &name, kind, n);
         }
     }
     (order, shown)
+}
+
+/// Add a name to a document's names, resolved through the aliases and weighted by its
+/// mentions and type (a name seen twice keeps its larger weight).
+fn add_name(
+    doc: &mut DocumentNames,
+    shown: &mut HashMap<String, String>,
+    aliases: &AliasTable,
+    name: &str,
+    kind: EntityType,
+    mentions: usize,
+) {
+    let name = aliases.resolve(name).0;
+    let key = name.to_lowercase();
+    shown.entry(key.clone()).or_insert(name);
+    let w = (1.0 + (mentions.max(1) as f64).ln()) * type_weight(kind);
+    let slot = doc.names.entry(key).or_insert(0.0);
+    *slot = slot.max(w);
 }
 
 /// Unit-length tf-idf vectors over name keys (smoothed idf, so that names every document of
