@@ -59,6 +59,9 @@ pub struct GoldFigure {
     /// The unit: ISO 4217 code, counted noun, `%`.
     #[serde(default)]
     pub unit: Option<String>,
+    /// The upper end of a range (`7,000 to 8,000`: value 7000, upper 8000), else null.
+    #[serde(default)]
+    pub upper: serde_json::Value,
 }
 
 /// A gold claim (see `data/seeds/ANNOTATION.md`).

@@ -50,6 +50,9 @@ pub struct SeedReport {
     pub figure_value: BTreeMap<String, Accuracy>,
     /// Bound of matched figures, per language.
     pub figure_bound: BTreeMap<String, Accuracy>,
+    /// Unit of matched figures (ISO 4217 code, `%`, counted noun; case-insensitive), per
+    /// language.
+    pub figure_unit: BTreeMap<String, Accuracy>,
     /// Entities: exact span and type.
     pub entities: BTreeMap<String, Prf>,
     /// Entities, exact span, per type.
@@ -104,6 +107,21 @@ fn value_matches(gold: &serde_json::Value, pred: &Option<FigureValue>) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether a gold and a predicted unit say the same: case aside, `%` and none alike (gold
+/// writes percentages without a unit), a measure word as written or as its symbol
+/// (`Zoll` = `in`, `公里` = `km`).
+fn units_agree(gold: Option<&str>, pred: Option<&str>) -> bool {
+    let norm = |u: Option<&str>| -> Option<String> {
+        let u = u.filter(|u| *u != "%")?;
+        Some(
+            claimx_lang::units::quantity_unit(u)
+                .unwrap_or(u)
+                .to_lowercase(),
+        )
+    };
+    norm(gold) == norm(pred)
 }
 
 fn show(v: &Option<FigureValue>) -> String {
@@ -245,7 +263,10 @@ pub fn score_documents(pairs: &[(GoldDocument, AnnotatedDocument)]) -> SeedRepor
                         .entry(lang.clone())
                         .or_default()
                         .add(kind == gf.kind);
-                    let ok = value_matches(&gf.value, &pf.value);
+                    let ok =
+                        value_matches(&gf.value, &pf.value) && value_matches(&gf.upper, &pf.upper);
+                    let unit_ok = units_agree(gf.unit.as_deref(), pf.unit.as_deref());
+                    r.figure_unit.entry(lang.clone()).or_default().add(unit_ok);
                     r.figure_value.entry(lang.clone()).or_default().add(ok);
                     let pb = pf.bound.map(|b| {
                         serde_json::to_value(b)
@@ -264,11 +285,20 @@ pub fn score_documents(pairs: &[(GoldDocument, AnnotatedDocument)]) -> SeedRepor
                             end: gf.end,
                             text: gf.text.clone(),
                             detail: format!(
-                                "gold {} {}, predicted {} {}",
+                                "gold {} {}{}, predicted {} {}{}",
                                 gf.kind,
                                 gf.value,
+                                if gf.upper.is_null() {
+                                    String::new()
+                                } else {
+                                    format!(" to {}", gf.upper)
+                                },
                                 kind,
-                                show(&pf.value)
+                                show(&pf.value),
+                                pf.upper
+                                    .as_ref()
+                                    .map(|u| format!(" to {}", show(&Some(u.clone()))))
+                                    .unwrap_or_default()
                             ),
                         });
                     }
@@ -286,10 +316,12 @@ pub fn score_documents(pairs: &[(GoldDocument, AnnotatedDocument)]) -> SeedRepor
         }
         for (k, pf) in &pred_f {
             r.figures.entry(lang_at(g, k.0)).or_default().pred += 1;
-            r.figures_by_type
-                .entry(pf.kind.name().to_string())
-                .or_default()
-                .pred += 1;
+            // the guideline has no QUANTITY: a measurement is a CARDINAL with its unit
+            let kind = match pf.kind {
+                claimx_doc::FigureType::Quantity => "CARDINAL",
+                k => k.name(),
+            };
+            r.figures_by_type.entry(kind.to_string()).or_default().pred += 1;
             if !matched.contains(k) {
                 r.misses.push(Miss {
                     doc_id: doc.clone(),
@@ -680,6 +712,7 @@ pub fn format_report(r: &SeedReport) -> String {
     acc(&mut s, "figure value", &r.figure_value);
     acc(&mut s, "figure type", &r.figure_type);
     acc(&mut s, "figure bound", &r.figure_bound);
+    acc(&mut s, "figure unit", &r.figure_unit);
     acc(&mut s, "boilerplate flag", &r.boilerplate);
     for (field, map) in &r.claim_fields {
         acc(&mut s, &format!("claim {field}"), map);

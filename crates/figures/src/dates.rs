@@ -674,6 +674,52 @@ fn duration_code(unit: &str) -> char {
     }
 }
 
+/// The ISO 8601 duration of `v` of a time-unit word (`Jahr`, `Jahre`, `years`, `Wochen`,
+/// `hours`), or `None` when the word is no time unit.
+pub(crate) fn duration_of(v: f64, word: &str) -> Option<String> {
+    let l = word.to_lowercase();
+    let unit = time_unit(&l)?;
+    Some(iso_duration(v, duration_code(unit)))
+}
+
+/// The time-unit words the duration patterns accept, whole words only.
+fn time_unit(l: &str) -> Option<&str> {
+    const UNITS: &[&str] = &[
+        "tag",
+        "tage",
+        "tagen",
+        "woche",
+        "wochen",
+        "monat",
+        "monate",
+        "monaten",
+        "jahr",
+        "jahre",
+        "jahren",
+        "stunde",
+        "stunden",
+        "minute",
+        "minuten",
+        "jahrzehnt",
+        "jahrzehnte",
+        "jahrzehnten",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "hour",
+        "hours",
+        "minutes",
+        "decade",
+        "decades",
+    ];
+    UNITS.contains(&l).then_some(l)
+}
+
 fn iso_duration(v: f64, code: char) -> String {
     let n = if v.fract() == 0.0 {
         format!("{}", v as i64)

@@ -65,7 +65,13 @@ fn tokenize(text: &str, lang: Lang) -> Vec<Tok<'_>> {
         let start_i = i;
         let kind;
         let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-        if is_digit(c) {
+        // A decimal written without its zero (`.08`, `$.50`): a point after a space, a sign or
+        // a bracket, never after a letter, digit or another point (`No.5`, `v.2`, `...5`).
+        let bare_decimal = c == '.'
+            && lang != Lang::De
+            && chars.get(i + 1).is_some_and(|d| d.1.is_ascii_digit())
+            && (i == 0 || !chars[i - 1].1.is_alphanumeric() && chars[i - 1].1 != '.');
+        if is_digit(c) || bare_decimal {
             i += 1;
             loop {
                 if i < n && is_digit(chars[i].1) {
@@ -261,6 +267,10 @@ impl FigureRecognizer {
         zh_figure_edges(text, &mut out);
         minor_units_in_major(lang, &mut out);
         drop_numerals_inside_words(text, &mut out);
+        drop_quoted_names(text, &mut out);
+        if !self.numbers_only {
+            counts_of_time(text, &mut out);
+        }
         for m in &mut out {
             let date = m.kind == FigureType::Date;
             if !finite(&m.value)
@@ -523,6 +533,29 @@ impl FigureRecognizer {
                 if bare_run {
                     return None;
                 }
+                // `一半`, `半数` of something: a share (guideline: a percentage).
+                if t.text == "一" && text[t.end..].starts_with('半') {
+                    let half = toks
+                        .get(i + 1)
+                        .filter(|h| h.text == "半" && !h.space_before)?;
+                    let _ = half;
+                    return Some(NumberSpan {
+                        kind: FigureType::Percent,
+                        unit: Some("%".into()),
+                        ..mk(i, i + 1, 50.0, false)
+                    });
+                }
+                // `一家公司` is "a company": the determiner, as English `a`, is no count.
+                if t.text == "一"
+                    && !text[..t.start].ends_with('第')
+                    && claimx_lang::zh::indefinite_yi(
+                        &text[claimx_doc::floor_char_boundary(text, t.start.saturating_sub(48))
+                            ..t.start],
+                        text[t.end..].chars().next(),
+                    )
+                {
+                    return None;
+                }
                 let v = parse_zh(t.text)?;
                 let mut ns = mk(i, i, v, false);
                 let negative =
@@ -625,17 +658,8 @@ impl FigureRecognizer {
                 year_like: false,
             })
         };
-        if matches!(l.as_str(), "die" | "der" | "ein" | "einem" | "a") {
-            if let Some(v) = share_word(&next) {
-                if next != "third" && next != "quarter"
-                    || toks.get(i + 2).is_some_and(|t| t.text == "of")
-                {
-                    return pct(i, i + 1, v);
-                }
-            }
-        }
-        if matches!(l.as_str(), "zwei" | "two") && matches!(next.as_str(), "drittel" | "thirds") {
-            return pct(i, i + 1, 200.0 / 3.0);
+        if let Some((last, share)) = share_at(toks, i) {
+            return pct(i, last, share * 100.0);
         }
         if l == "half" && next == "of" {
             return pct(i, i, 50.0);
@@ -711,6 +735,51 @@ impl FigureRecognizer {
         }
         ns.value += v / 100.0;
         ns.last = if with_cent { l + 1 } else { l };
+    }
+
+    /// Chinese sums in major and minor units: `五元三毛` 5.3, `两美元又三美分` 2.03,
+    /// `三块五` 3.5 (a bare numeral after `块` counts tenths), `五元三角二分` 5.32.
+    fn zh_minor_units(&self, toks: &[Tok], ns: &mut NumberSpan, text: &str) {
+        let mut bare_tenths = toks[ns.last].text == "块";
+        for _ in 0..2 {
+            let mut k = ns.last + 1;
+            if toks
+                .get(k)
+                .is_some_and(|t| t.text == "又" && !t.space_before)
+            {
+                k += 1;
+            }
+            let Some(n) = toks
+                .get(k)
+                .filter(|t| !t.space_before && matches!(t.kind, TokKind::Zh | TokKind::Digits))
+            else {
+                return;
+            };
+            let Some(v) = (match n.kind {
+                TokKind::Zh => parse_zh(n.text),
+                _ => parse_digits(n.text, Lang::Zh),
+            })
+            .filter(|v| *v < 10.0 && v.fract() == 0.0) else {
+                return;
+            };
+            let Some((len, per)) = claimx_lang::units::zh_minor_unit(&text[n.end..]) else {
+                // `三块五`: the numeral alone after 块 is tenths, when nothing numeric follows
+                let next = text[n.end..].chars().next();
+                if bare_tenths && !next.is_some_and(|c| is_zh_numeral(c) || c.is_ascii_digit()) {
+                    ns.value = ((ns.value + v / 10.0) * 100.0).round() / 100.0;
+                    ns.last = k;
+                }
+                return;
+            };
+            // in cents, so that 5 + 0.3 + 0.02 is 5.32, not 5.319999…
+            ns.value = ((ns.value + v / per) * 100.0).round() / 100.0;
+            let end = n.end + len;
+            ns.last = k;
+            while toks.get(ns.last + 1).is_some_and(|t| t.end <= end) {
+                ns.last += 1;
+            }
+            bare_tenths = false;
+        }
     }
 
     fn scale_after(&self, toks: &[Tok], ns: &mut NumberSpan, lang: Lang) {
@@ -789,6 +858,15 @@ impl FigureRecognizer {
         let (int, mut last, first_is_a) = if w == "a" || w == "an" {
             let n = lower(i + 1);
             if let Some((l, d, _)) = en_denominator(toks, i + 1) {
+                // `a third term`, `a fifth straight month`: an ordinal after the article,
+                // unless a noun phrase could not follow (`a third of`, `a fifth.`)
+                let next = lower(l + 1);
+                let ordinal_use = toks.get(l + 1).is_some_and(|t| t.kind == TokKind::Word)
+                    && !matches!(next.as_str(), "of" | "and" | "or" | "to")
+                    && d != 2.0;
+                if ordinal_use {
+                    return None;
+                }
                 return cardinal(i, l, 1.0 / d);
             }
             en_multiplier(&n)?;
@@ -911,6 +989,11 @@ impl FigureRecognizer {
                 if let Ok(f) = format!("0.{digits}").parse::<f64>() {
                     value += f;
                     last = k - 1;
+                    // `two point five million`: a scale after the decimals scales the whole
+                    if let Some(m) = en_multiplier(&lower(k)).filter(|m| *m >= 1000.0) {
+                        value *= m;
+                        last = k;
+                    }
                 }
             }
         }
@@ -964,7 +1047,7 @@ impl FigureRecognizer {
             value = m;
             last = i + 1;
         } else if let Some(v) = de_word(&w) {
-            if DE_FRACTION_WORDS.contains(&w.as_str()) {
+            if DE_FRACTION_WORDS.contains(&w.as_str()) || de_denominator(&w).is_some() {
                 return None;
             }
             value = v;
@@ -981,6 +1064,40 @@ impl FigureRecognizer {
             return Some(NumberSpan::new(i, i, v, FigureType::Ordinal));
         } else {
             return None;
+        }
+        // Decimals in words: `zwei Komma drei`, `null Komma null fünf`, `drei Komma
+        // fünfundzwanzig` (digit words one by one, or one number for all the decimals).
+        if !is_article
+            && toks
+                .get(last + 1)
+                .is_some_and(|k| k.text.eq_ignore_ascii_case("komma"))
+        {
+            let mut digits = String::new();
+            let mut k = last + 2;
+            while let Some(d) = toks
+                .get(k)
+                .filter(|t| t.kind == TokKind::Word)
+                .and_then(|t| de_word(t.text).or_else(|| (t.text == "null").then_some(0.0)))
+                .filter(|d| *d < 10.0 && d.fract() == 0.0)
+            {
+                digits.push_str(&format!("{}", d as u8));
+                k += 1;
+            }
+            if digits.is_empty() {
+                if let Some(d) = toks
+                    .get(k)
+                    .filter(|t| t.kind == TokKind::Word)
+                    .and_then(|t| de_word(t.text))
+                    .filter(|d| d.fract() == 0.0 && *d < 1000.0)
+                {
+                    digits = format!("{}", d as u32);
+                    k += 1;
+                }
+            }
+            if let Ok(f) = format!("0.{digits}").parse::<f64>() {
+                value += f;
+                last = k - 1;
+            }
         }
         // Scales and further groups: "zwei Millionen dreihundert…", "dreißig dutzend"
         let mut total = 0.0;
@@ -1029,7 +1146,8 @@ impl FigureRecognizer {
         // Currency before: $ 5, US$5, € 3, USD 5 (unless that sign ended the previous figure)
         if ns.first > 0 && toks[ns.first - 1].start >= min_start {
             let p = &toks[ns.first - 1];
-            let mut code = currency_symbol(p.text);
+            let mut code =
+                currency_symbol(p.text).or_else(|| claimx_lang::currencies::symbol(p.text));
             let mut first = ns.first - 1;
             if p.text == "$" && first > 0 {
                 // `US$`, `HK $`, `C$`, `usd$`, `u.s $`
@@ -1046,6 +1164,13 @@ impl FigureRecognizer {
                     first -= 3;
                 } else if q.kind == TokKind::Word && (attached || !single) {
                     if let Some(c) = dollar_prefix(q.text) {
+                        code = Some(c);
+                        first -= 1;
+                    } else if let Some(c) = attached
+                        .then(|| claimx_lang::currencies::symbol(&text[q.start..p.end]))
+                        .flatten()
+                    {
+                        // `R$`, `NT$`, `EC$`: CLDR's symbols that only one currency has
                         code = Some(c);
                         first -= 1;
                     }
@@ -1110,6 +1235,19 @@ impl FigureRecognizer {
             ns.kind = FigureType::Money;
             ns.unit = Some(code.to_string());
             ns.year_like = false;
+            self.zh_minor_units(toks, ns, text);
+            return;
+        }
+        // Names from CLDR: `100 indische Rupien`, `2 Brazilian reals`, `5 南非兰特`
+        if let Some((len, code)) = claimx_lang::currencies::name_at(&text[toks[ns.last].end..]) {
+            let end = toks[ns.last].end + len;
+            while toks.get(ns.last + 1).is_some_and(|t| t.end <= end) {
+                ns.last += 1;
+            }
+            ns.kind = FigureType::Money;
+            ns.unit = Some(code.to_string());
+            ns.year_like = false;
+            self.subunit_after(toks, ns, lang);
             return;
         }
         let (code, extra) = if nl == "us"
@@ -1127,7 +1265,12 @@ impl FigureRecognizer {
                 .unwrap_or_default();
             match currency_word(&two) {
                 Some(c) => (Some(c), 2),
-                None => (currency_word(n.text).or_else(|| currency_symbol(n.text)), 1),
+                None => (
+                    currency_word(n.text)
+                        .or_else(|| currency_symbol(n.text))
+                        .or_else(|| claimx_lang::currencies::symbol(n.text)),
+                    1,
+                ),
             }
         } else {
             (None, 0)
@@ -1230,6 +1373,9 @@ fn zh_excluded(text: &str, t: &Tok) -> bool {
     if before == Some('第') && after == Some('方') {
         return true; // 第三方: third party
     }
+    if matches!(t.text, "俩" | "倆") && matches!(before, Some('伎' | '技')) {
+        return true; // 伎俩: a trick
+    }
     // Financial numerals alone are mostly parts of words: 陆地, 拾取, 入伍, 肆无忌惮.
     if matches!(
         t.text,
@@ -1320,9 +1466,8 @@ const EN_STOP: &[&str] = &[
 fn counted_noun(toks: &[Tok], j: usize, lang: Lang, text: &str) -> Option<String> {
     match lang {
         Lang::Zh => {
-            let t = toks.get(j)?;
-            (t.kind == TokKind::Other && claimx_lang::script::is_cjk_text(t.text.chars().next()?))
-                .then(|| t.text.to_string())
+            let t = toks.get(j).filter(|t| t.kind == TokKind::Other)?;
+            claimx_lang::zh::counted_noun(&text[t.start..]).map(str::to_string)
         }
         Lang::De => {
             for k in j..j + 3 {
@@ -1586,6 +1731,58 @@ fn drop_numerals_inside_words(text: &str, figures: &mut Vec<FigureMatch>) {
     });
 }
 
+/// A count of a time unit is a duration, whatever number grammar found the count: `ein
+/// halbes Jahr` P0.5Y, `two and a half years` P2.5Y, `zwölf Wochen` P12W (the duration
+/// patterns of the date rules take the plain cases before the numbers are read).
+fn counts_of_time(text: &str, figures: &mut [FigureMatch]) {
+    for m in figures.iter_mut() {
+        if m.kind != FigureType::Cardinal {
+            continue;
+        }
+        let (Some(unit), Some(FigureValue::Number(v))) = (m.unit.as_deref(), &m.value) else {
+            continue;
+        };
+        if *v >= 1000.0 {
+            continue; // `2018 Jahren` is a year gone wrong, never a count of years
+        }
+        let rest = &text[m.end..];
+        let gap = rest.len() - rest.trim_start().len();
+        if gap > 2 || !rest.trim_start().starts_with(unit) {
+            continue;
+        }
+        let end = m.end + gap + unit.len();
+        if text[end..].starts_with(char::is_alphanumeric) {
+            continue;
+        }
+        if let Some(iso) = crate::dates::duration_of(*v, unit) {
+            m.kind = FigureType::Duration;
+            m.value = Some(FigureValue::Text(iso));
+            m.unit = None;
+            m.end = end;
+        }
+    }
+}
+
+/// A bare number of two or more characters that is all a pair of Chinese quotation marks holds
+/// (`“十一五”`, the eleventh five-year plan; `「三通」`) is a name: quotes around a count
+/// would say nothing.
+fn drop_quoted_names(text: &str, figures: &mut Vec<FigureMatch>) {
+    const PAIRS: &[(char, char)] = &[('“', '”'), ('「', '」'), ('『', '』'), ('《', '》')];
+    figures.retain(|m| {
+        // A single quoted character (`“一”和“五”`) is the numeral talked about, a number still.
+        if m.kind != FigureType::Cardinal && m.kind != FigureType::Ordinal
+            || text[m.start..m.end].chars().count() < 2
+        {
+            return true;
+        }
+        let open = text[..m.start].chars().next_back();
+        let close = text[m.end..].chars().next();
+        !PAIRS
+            .iter()
+            .any(|&(o, c)| open == Some(o) && close == Some(c))
+    });
+}
+
 fn ends_with_word(hay: &str, p: &str) -> bool {
     if !hay.ends_with(p) {
         return false;
@@ -1633,7 +1830,18 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
         };
         let between = (pre.ends_with("between") && gap == "and")
             || (pre.ends_with("zwischen") && gap == "und");
-        if same && (joined || between) && a.value.is_some() && b.value.is_some() && gap.len() <= 8 {
+        // `from £3.24bn to £2.89bn` is a change, two figures (guideline, second edition)
+        let change = gap == "to"
+            && pre
+                .strip_suffix("from")
+                .is_some_and(|p| !p.ends_with(char::is_alphanumeric));
+        if same
+            && (joined || between)
+            && !change
+            && a.value.is_some()
+            && b.value.is_some()
+            && gap.len() <= 8
+        {
             let a = out.pop().expect("checked above");
             let mut m = b;
             m.kind = if a.kind == FigureType::Cardinal {
@@ -1951,6 +2159,79 @@ fn parse_number_token(s: &str, lang: Lang) -> Option<f64> {
         return Some(parse_digits(a, lang)? * 10f64.powf(e.parse::<f64>().ok()?));
     }
     parse_digits(&ascii, lang)
+}
+
+/// A share written in words, by one grammar for both languages (guideline, second edition:
+/// shares are percentages): a numerator (`a`, `one`, `ein`, `die`, `zwei`, `three`) and a
+/// fraction noun (`thirds`, `fifth`, `Drittel`, `Fünftel`, `Hälfte`); `jeder Vierte` (every
+/// n-th); `one in five`. English singular fraction nouns are also ordinals and periods
+/// (`a third term`, `a fifth straight month`, `a quarter`), so they need `of`; so does
+/// `quarters` (`three quarters in a row`).
+/// Returns the last token and the share (0–1).
+fn share_at(toks: &[Tok], i: usize) -> Option<(usize, f64)> {
+    let lower = |j: usize| toks.get(j).map(|t| t.text.to_lowercase());
+    let w = lower(i)?;
+    let next = toks.get(i + 1).filter(|t| t.kind == TokKind::Word)?;
+    let of_after = |j: usize| lower(j + 1).is_some_and(|o| o == "of");
+    // `jeder Vierte`, `jede fünfte Frau`: one in n.
+    if matches!(w.as_str(), "jeder" | "jede" | "jedes" | "jedem" | "jeden") {
+        let d = de_ordinal(next.text).filter(|d| *d >= 2.0)?;
+        return Some((i + 1, 1.0 / d));
+    }
+    // `one in five`, `one out of four`
+    if w == "one" {
+        let mut k = i + 1;
+        match lower(k).as_deref() {
+            Some("in") => k += 1,
+            Some("out") if lower(k + 1).as_deref() == Some("of") => k += 2,
+            _ => {}
+        }
+        if k > i + 1 {
+            let d = match toks.get(k) {
+                Some(t) if t.kind == TokKind::Digits => {
+                    parse_digits(t.text, Lang::En).map(|v| (k, v))
+                }
+                Some(t) if t.kind == TokKind::Word => en_integer(toks, k, false),
+                _ => None,
+            };
+            if let Some((l, d)) = d.filter(|(_, d)| (2.0..=1000.0).contains(d) && d.fract() == 0.0)
+            {
+                return Some((l, 1.0 / d));
+            }
+        }
+    }
+    let article = matches!(
+        w.as_str(),
+        "a" | "an" | "one" | "ein" | "eine" | "einem" | "einen" | "einer" | "die" | "der" | "dem"
+    );
+    let numerator = if article {
+        1.0
+    } else {
+        en_small(&w)
+            .or_else(|| de_word(&w))
+            .filter(|n| *n >= 2.0 && *n <= 20.0 && n.fract() == 0.0)?
+    };
+    let nl = next.text.to_lowercase();
+    // German: `ein Drittel`, `zwei Fünftel`, `die Hälfte` (only `die`/`der` take `Hälfte`)
+    if let Some(d) = de_denominator(&nl) {
+        let definite = matches!(w.as_str(), "die" | "der" | "dem");
+        if definite != (d == 2.0) && !(d == 2.0 && matches!(w.as_str(), "einer" | "eine")) {
+            return None;
+        }
+        return (numerator < d).then_some((i + 1, numerator / d));
+    }
+    if matches!(w.as_str(), "die" | "der" | "dem") {
+        return None;
+    }
+    // English: `two thirds`, `three fifths`, `a fifth of`, `a third of`, `three quarters of`
+    let (l, d, plural) = en_denominator(toks, i + 1)?;
+    if d == 2.0 || plural != (numerator > 1.0) {
+        return None;
+    }
+    if (numerator == 1.0 || nl == "quarters") && !of_after(l) {
+        return None;
+    }
+    (numerator < d).then_some((l, numerator / d))
 }
 
 /// `<adjective> <currency>`: number of tokens and the ISO code.

@@ -75,6 +75,29 @@ fn close(a: &Option<FigureValue>, b: &Option<FigureValue>) -> bool {
 #[case::en_billion(Lang::En, "Sales hit 2.5 billion units.", "2.5 billion", 2.5e9)]
 #[case::zh_yi(Lang::Zh, "投资3.5亿。", "3.5亿", 3.5e8)]
 #[case::zh_mixed(Lang::Zh, "总额十亿3000万。", "十亿3000万", 1.03e9)]
+// decimals in words and without their zero (issue 19's grammar cases)
+#[case::en_bare_decimal(Lang::En, "The rate is .08 today.", ".08", 0.08)]
+#[case::en_point_scale(
+    Lang::En,
+    "It is two point five million.",
+    "two point five million",
+    2.5e6
+)]
+#[case::en_dozens(Lang::En, "She bought three dozens eggs.", "three dozens", 36.0)]
+#[case::de_komma(Lang::De, "Es waren zwei Komma drei Punkte.", "zwei Komma drei", 2.3)]
+#[case::de_komma_digits(
+    Lang::De,
+    "Es waren null Komma null fünf Punkte.",
+    "null Komma null fünf",
+    0.05
+)]
+#[case::de_komma_scale(
+    Lang::De,
+    "Es waren zwei Komma fünf Millionen Gäste.",
+    "zwei Komma fünf Millionen",
+    2.5e6
+)]
+#[case::zh_lia(Lang::Zh, "他们俩都来了。", "俩", 2.0)]
 fn cardinals_and_scales(
     #[case] lang: Lang,
     #[case] text: &str,
@@ -124,6 +147,47 @@ fn cardinals_and_scales(
     "USD",
     None
 )]
+// names and symbols from CLDR (crates/lang/data/currencies.tsv)
+#[case::de_cldr_adjective(
+    Lang::De,
+    "Das kostet 100 indische Rupien.",
+    "100 indische Rupien",
+    100.0,
+    "INR",
+    None
+)]
+#[case::en_cldr_name(
+    Lang::En,
+    "It costs 100 Indian rupees.",
+    "100 Indian rupees",
+    100.0,
+    "INR",
+    None
+)]
+#[case::en_cldr_three_words(
+    Lang::En,
+    "It cost 5 South African rand.",
+    "5 South African rand",
+    5.0,
+    "ZAR",
+    None
+)]
+#[case::de_cldr_symbol_after(Lang::De, "Die Miete: 500 zł im Monat.", "500 zł", 500.0, "PLN", None)]
+#[case::en_cldr_dollar_symbol(Lang::En, "It cost NT$300 there.", "NT$300", 300.0, "TWD", None)]
+#[case::zh_cldr_name(Lang::Zh, "花了50南非兰特。", "50南非兰特", 50.0, "ZAR", None)]
+// Chinese sums in major and minor units
+#[case::zh_yuan_mao(Lang::Zh, "价格是五元三毛。", "五元三毛", 5.3, "CNY", None)]
+#[case::zh_you(
+    Lang::Zh,
+    "价格是两美元又三美分。",
+    "两美元又三美分",
+    2.03,
+    "USD",
+    None
+)]
+#[case::zh_kuai(Lang::Zh, "一斤三块五。", "三块五", 3.5, "CNY", None)]
+#[case::zh_jiao_fen(Lang::Zh, "他花了五元三角二分。", "五元三角二分", 5.32, "CNY", None)]
+#[case::zh_yuan_renminbi(Lang::Zh, "投资8亿元人民币。", "8亿元人民币", 8e8, "CNY", None)]
 fn money(
     #[case] lang: Lang,
     #[case] text: &str,
@@ -160,6 +224,23 @@ fn money(
     Some(Bound::Approx)
 )]
 #[case::zh_baifenzhi(Lang::Zh, "增长了百分之二十五。", "百分之二十五", 25.0, None)]
+// shares in words, one grammar (numerator + fraction noun; every n-th; one in n)
+#[case::en_two_thirds(Lang::En, "Two thirds of voters agreed.", "Two thirds", 200.0 / 3.0, None)]
+#[case::en_a_fifth(Lang::En, "A fifth of them left.", "A fifth", 20.0, None)]
+#[case::en_three_quarters_of(
+    Lang::En,
+    "Three quarters of staff stayed.",
+    "Three quarters",
+    75.0,
+    None
+)]
+#[case::en_one_in_five(Lang::En, "One in five workers quit.", "One in five", 20.0, None)]
+#[case::de_jeder_vierte(Lang::De, "Jeder Vierte ist betroffen.", "Jeder Vierte", 25.0, None)]
+#[case::de_jede_zehnte(Lang::De, "Jede zehnte Firma schloss.", "Jede zehnte", 10.0, None)]
+#[case::de_ein_drittel(Lang::De, "Ein Drittel der Befragten stimmte zu.", "Ein Drittel", 100.0 / 3.0, None)]
+#[case::de_zwei_fuenftel(Lang::De, "Zwei Fünftel der Firmen.", "Zwei Fünftel", 40.0, None)]
+#[case::de_zwanzigstel(Lang::De, "Ein Zwanzigstel des Etats.", "Ein Zwanzigstel", 5.0, None)]
+#[case::zh_yiban(Lang::Zh, "要完成下降一半的任务。", "一半", 50.0, None)]
 fn percentages(
     #[case] lang: Lang,
     #[case] text: &str,
@@ -305,6 +386,14 @@ fn bounds_and_counted_nouns(
 #[case::en_hours(Lang::En, "They talked for 12 hours.", "12 hours", "PT12H")]
 #[case::zh_tian(Lang::Zh, "会议持续了3天。", "3天", "P3D")]
 #[case::zh_geyue(Lang::Zh, "项目用了六个月。", "六个月", "P6M")]
+// a count of a time unit from any number grammar
+#[case::de_halbes_jahr(Lang::De, "Das dauerte ein halbes Jahr.", "ein halbes Jahr", "P0.5Y")]
+#[case::en_two_and_a_half(
+    Lang::En,
+    "It took two and a half years.",
+    "two and a half years",
+    "P2.5Y"
+)]
 fn durations(#[case] lang: Lang, #[case] text: &str, #[case] span: &str, #[case] iso: &str) {
     let figs = figures(text, lang);
     let f = find(&figs, text, span);
@@ -468,6 +557,7 @@ fn times(#[case] lang: Lang, #[case] text: &str, #[case] span: &str, #[case] val
 #[rstest]
 #[case::en_first(Lang::En, "It was the first lab abroad.", "first", 1.0)]
 #[case::en_21st(Lang::En, "In the 21st century.", "21st", 21.0)]
+#[case::en_after_article(Lang::En, "He won a third term.", "third", 3.0)]
 #[case::de_dritte(Lang::De, "Das ist der dritte Versuch.", "dritte", 3.0)]
 #[case::zh_di(Lang::Zh, "这是第三次。", "第三", 3.0)]
 #[case::zh_di_digits(Lang::Zh, "成为国内第32家合资基金公司。", "第32", 32.0)]
@@ -552,6 +642,15 @@ fn chinese_figure_edges(
 #[case("有两万人。", &["两万"])]
 #[case("位列美国前五大银行之列", &["五"])]
 #[case("两人学习成绩优异", &["两"])]
+// `一` + classifier is the determiner "a", unless a focus word makes it a count
+#[case("筹备成立一家合资基金管理公司", &[])]
+#[case("这是一个关键组成部分", &[])]
+#[case("只看到了警方的一条官方微博", &["一"])]
+#[case("其中只有一句话", &["一"])]
+// a quoted numeral name (the eleventh five-year plan) is no count
+#[case("提前实现“十一五”的减排指标", &[])]
+#[case("“一”和“五”", &["一", "五"])]
+#[case("这是他的伎俩", &[])]
 fn chinese_numerals_in_words(#[case] text: &str, #[case] want: &[&str]) {
     let figs = figures(text, Lang::Zh);
     let got: Vec<&str> = figs.iter().map(|f| &text[f.start..f.end]).collect();
@@ -581,6 +680,18 @@ fn ranges(
     assert!(close(&f.upper, &num(hi)));
 }
 
+/// A change is two figures, not a range (guideline, second edition).
+#[rstest]
+#[case::en_from_to(Lang::En, "Revenue slipped from £3.24bn to £2.89bn.", &["£3.24bn", "£2.89bn"])]
+#[case::en_from_to_words(Lang::En, "Staff fell from 155,000 to 110,000.", &["155,000", "110,000"])]
+#[case::de_von_auf(Lang::De, "Der Umsatz sank von 3,2 auf 2,9 Milliarden Euro.", &["3,2", "2,9 Milliarden Euro"])]
+fn changes_are_two_figures(#[case] lang: Lang, #[case] text: &str, #[case] want: &[&str]) {
+    let figs = figures(text, lang);
+    let got: Vec<&str> = figs.iter().map(|f| &text[f.start..f.end]).collect();
+    assert_eq!(got, want);
+    assert!(figs.iter().all(|f| f.upper.is_none()));
+}
+
 #[rstest]
 #[case::not_a_word_part(Lang::En, "The COVID19 wave and the A320 jet.")]
 #[case::list_marker(Lang::De, "1. Startseite")]
@@ -588,6 +699,7 @@ fn ranges(
 #[case::zh_words(Lang::Zh, "仅供您提供一般信息，从第三方采购。")]
 #[case::one_pronoun(Lang::En, "One of the labs closed; no one knew.")]
 #[case::article(Lang::De, "Ein Sprecher bestätigte eine Schließung.")]
+#[case::quarters_in_a_row(Lang::De, "Das Viertel wuchs.")]
 fn no_spurious_figures(#[case] lang: Lang, #[case] text: &str) {
     let figs = figures(text, lang);
     let spurious: Vec<&str> = figs

@@ -5,6 +5,7 @@
 //!   verbs, hedges, negations, founding verbs, demonyms), with [`calendar`] look-ups on them;
 //! - [`numbers`]: numbers in digits or words (`1.000`, `dreihundert`, `十亿3000万`);
 //! - [`units`]: currency signs, codes and names, measure units, bound phrases (`über`, `约`);
+//! - [`currencies`]: every current currency's names and symbols from Unicode CLDR (generated);
 //! - [`clauses`]: what words mean for a claim's clause: speech verbs, source markers, hedges,
 //!   negations, referring expressions;
 //! - [`classes`]: unit and predicate classes that hold across languages (people, founded);
@@ -28,6 +29,7 @@
 pub mod calendar;
 pub mod classes;
 pub mod clauses;
+pub mod currencies;
 pub mod de;
 pub mod en;
 pub mod numbers;
@@ -36,3 +38,12 @@ pub mod sentences;
 pub mod units;
 pub mod words;
 pub mod zh;
+
+/// The first `max` bytes of `text`, cut back to a character boundary: a bounded look-ahead.
+pub(crate) fn numbers_window(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}

@@ -152,7 +152,7 @@ pub fn en_multiplier(w: &str) -> Option<f64> {
         "million" => Some(1e6),
         "billion" => Some(1e9),
         "trillion" => Some(1e12),
-        "dozen" | "dozs" | "doz" | "dzs" => Some(12.0),
+        "dozen" | "dozens" | "dozs" | "doz" | "dzs" => Some(12.0),
         "crore" => Some(1e7),
         "lakh" => Some(1e5),
         _ => None,
@@ -371,7 +371,7 @@ pub fn zh_digit(c: char) -> Option<f64> {
     Some(match c {
         '零' | '〇' | '洞' => 0.0,
         '一' | '壹' | '幺' => 1.0,
-        '二' | '两' | '兩' | '貳' | '贰' | '貮' => 2.0,
+        '二' | '两' | '兩' | '貳' | '贰' | '貮' | '俩' | '倆' => 2.0,
         '三' | '叁' | '參' | '参' => 3.0,
         '四' | '肆' => 4.0,
         '五' | '伍' => 5.0,
@@ -513,6 +513,28 @@ pub fn share_word(w: &str) -> Option<f64> {
     }
 }
 
+/// The denominator a German fraction noun names, by the rule that builds them: the ordinal
+/// stem plus `-tel` (`Drittel`, `Fünftel`, `Achtel`, `Zwanzigstel`, `Hundertstel`, also
+/// inflected `Dritteln`, `Viertels`), and `Hälfte`. Case-insensitive.
+///
+/// ```
+/// assert_eq!(claimx_lang::numbers::de_denominator("Fünftel"), Some(5.0));
+/// assert_eq!(claimx_lang::numbers::de_denominator("Zwanzigstel"), Some(20.0));
+/// assert_eq!(claimx_lang::numbers::de_denominator("Titel"), None);
+/// ```
+pub fn de_denominator(w: &str) -> Option<f64> {
+    let l = w.to_lowercase();
+    if matches!(l.as_str(), "hälfte" | "hälften") {
+        return Some(2.0);
+    }
+    let l = l
+        .strip_suffix("teln")
+        .or_else(|| l.strip_suffix("tels"))
+        .or_else(|| l.strip_suffix("tel"))?;
+    // The ordinal of the stem: `drit` + `te`, `zwanzigs` + `te`.
+    de_ordinal(&format!("{l}te")).filter(|d| *d >= 3.0)
+}
+
 /// Quantifiers that make a scale word an open lower bound (`mehrere Tausend`, `several
 /// hundred`), lower case.
 pub const VAGUE_QUANTIFIERS: &[&str] = &[
@@ -556,7 +578,7 @@ pub fn de_scale_after_article(w: &str) -> Option<f64> {
         "million" => 1e6,
         "milliarde" => 1e9,
         "billion" => 1e12,
-        "halb" | "halbe" | "halben" => 0.5,
+        "halb" | "halbe" | "halben" | "halbes" => 0.5,
         "viertel" => 0.25,
         "drittel" => 1.0 / 3.0,
         _ => return None,
@@ -598,6 +620,7 @@ mod tests {
     #[case("3.5", Lang::De, 3.5)]
     #[case("1.000.000", Lang::De, 1e6)]
     #[case("40 000", Lang::De, 40000.0)]
+    #[case(".08", Lang::En, 0.08)]
     #[case("１．０７５３", Lang::Zh, 1.0753)]
     #[case("4,800", Lang::De, 4.8)]
     fn digits(#[case] s: &str, #[case] lang: Lang, #[case] v: f64) {

@@ -160,10 +160,29 @@ pub const ZH_CURRENCY_NAMES: &[(&str, &str)] = &[
     ("瑞士法郎", "CHF"),
     ("澳元", "AUD"),
     ("加元", "CAD"),
+    ("元人民币", "CNY"),
     ("元", "CNY"),
     ("块钱", "CNY"),
     ("块", "CNY"),
 ];
+
+/// A Chinese minor currency unit at the start of `rest` (`角`/`毛` tenths; `分`, `美分`,
+/// `欧分`, `便士`, `仙` hundredths): its length in bytes and how many make one major unit.
+pub fn zh_minor_unit(rest: &str) -> Option<(usize, f64)> {
+    const UNITS: &[(&str, f64)] = &[
+        ("美分", 100.0),
+        ("欧分", 100.0),
+        ("便士", 100.0),
+        ("角", 10.0),
+        ("毛", 10.0),
+        ("分", 100.0),
+        ("仙", 100.0),
+    ];
+    UNITS
+        .iter()
+        .find(|(u, _)| rest.starts_with(u))
+        .map(|(u, per)| (u.len(), *per))
+}
 
 /// Phrases before a figure that bound its value (`über`, `nearly`, `至少`); where several end
 /// right before a figure, the longest (`大约` over `约`) is meant.

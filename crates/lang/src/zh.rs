@@ -13,6 +13,135 @@ pub const NEGATIONS: &[&str] = &["没有", "未", "不"];
 /// Verbs that date a founding: `成立于2018年`.
 pub const FOUNDING_VERBS: &[&str] = &["成立于", "创立于", "创建于", "成立", "创立"];
 
+/// Classifiers (measure words) after which `一` is the indefinite determiner, as English
+/// `a`: `一家公司` "a company", `一个关键组成部分`, `一份报告`. Money and time words (`块`,
+/// `年`, `天`) are left out: there `一` counts (`一块钱`, `一年`).
+pub const CLASSIFIERS: &[char] = &[
+    '个', '個', '家', '份', '次', '场', '場', '条', '條', '句', '位', '名', '种', '種', '项', '項',
+    '件', '座', '所', '张', '張', '本', '篇', '支', '批', '架', '辆', '輛', '部', '间', '間', '台',
+    '封', '段', '层', '層', '道', '步', '片', '页', '頁', '副', '笔', '筆', '届', '屆', '轮', '輪',
+    '番', '声', '聲', '根', '颗', '顆', '棵', '头', '頭', '匹', '把', '双', '雙', '对', '對', '套',
+    '组', '組', '群', '系', '类', '類', '股', '则', '則', '阵', '陣', '样', '樣', '幅', '栋', '棟',
+];
+
+/// Measure words beyond the classifiers: what a number counts when no noun follows (`25岁`,
+/// `5伙`, `60楼`, `五斤`, `1000点`). After a numeral these bind to it, even where the
+/// segmenter would glue them to the next word (`伙特色`).
+pub const MEASURE_WORDS: &[char] = &[
+    '岁', '歲', '伙', '楼', '樓', '斤', '吨', '噸', '亩', '畝', '点', '點', '倍', '户', '戶', '人',
+    '起',
+];
+
+/// Focus words that make a following `一` + classifier a count ("only one"): `只有一句`,
+/// `仅一家`, `唯一`.
+pub const ONLY: &[&str] = &["只", "仅", "僅", "才", "唯", "单", "單"];
+
+/// Whether `一` before `next` (the character after it) is the indefinite determiner rather than
+/// a count: a classifier follows and no focus word (`只`, `仅`) stands right before it.
+///
+/// ```
+/// use claimx_lang::zh::indefinite_yi;
+/// assert!(indefinite_yi("成立了", Some('家')));
+/// assert!(!indefinite_yi("只看到了警方的", Some('条')));
+/// assert!(!indefinite_yi("只有", Some('句')));
+/// assert!(!indefinite_yi("成立了", Some('年')));
+/// ```
+pub fn indefinite_yi(before: &str, next: Option<char>) -> bool {
+    let Some(c) = next else { return false };
+    if !CLASSIFIERS.contains(&c) {
+        return false;
+    }
+    // `只有一句`, `仅一家`, `只看到了…一条`: the focus word opens the clause part before `一`.
+    let clause = before
+        .rsplit(['，', '。', '；', ',', ';', '：', '、'])
+        .next()
+        .unwrap_or(before);
+    let tail: String = clause
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    !ONLY.iter().any(|o| tail.contains(o))
+}
+
+/// What a Chinese number counts, from the text right after it (guideline, second edition):
+/// the noun after an optional classifier (`11起案件` → `案件`, `一条官方微博` → `官方微博`),
+/// else the classifier alone (`5伙` → `伙`); never a bound word (`多`, `余`, `左右`), a range
+/// word (`至`, `到`) or an adjective (`五大银行` → `银行`). Nouns are jieba's (`n…` tags);
+/// up to three nouns in a row make one phrase.
+///
+/// ```
+/// use claimx_lang::zh::counted_noun;
+/// assert_eq!(counted_noun("起案件被查"), Some("案件"));
+/// assert_eq!(counted_noun("伙分层，"), Some("分层"));
+/// assert_eq!(counted_noun("伙，另"), Some("伙"));
+/// assert_eq!(counted_noun("大银行之一"), Some("银行"));
+/// assert_eq!(counted_noun("至20人"), None);
+/// assert_eq!(counted_noun("，然后"), None);
+/// ```
+pub fn counted_noun(after: &str) -> Option<&str> {
+    let mut rest = after;
+    for bound in ["左右", "多", "余", "餘", "几", "幾"] {
+        rest = rest.strip_prefix(bound).unwrap_or(rest);
+    }
+    let skipped = after.len() - rest.len();
+    let c = rest.chars().next()?;
+    if !crate::script::is_han(c) || matches!(c, '至' | '到' | '比' | '和' | '与' | '或') {
+        return None;
+    }
+    let mut window = crate::numbers_window(rest, 48);
+    // a clause ends the look-ahead
+    if let Some(p) = window.find(['，', '。', '；', '、', '：', '（', '(']) {
+        window = &window[..p];
+    }
+    // `大` after a numeral (`五大银行`): an adjective of the count, skipped
+    let mut offset = 0;
+    if window.starts_with('大') {
+        offset = '大'.len_utf8();
+    }
+    // a classifier or measure word binds to the numeral before it: split off before the
+    // segmenter sees it (`5伙分层` is 伙 + 分层, not 伙分层)
+    let mut classifier = None;
+    let head = window[offset..].chars().next()?;
+    if CLASSIFIERS.contains(&head) || MEASURE_WORDS.contains(&head) {
+        classifier = Some((offset, offset + head.len_utf8()));
+        offset += head.len_utf8();
+    }
+    let words: Vec<Word> = words(&window[offset..])
+        .into_iter()
+        .map(|w| Word {
+            start: w.start + offset,
+            end: w.end + offset,
+            tag: w.tag,
+        })
+        .collect();
+    let mut k = 0;
+    if classifier.is_none() {
+        if let Some(w) = words.first().filter(|w| w.tag.starts_with('q')) {
+            classifier = Some((w.start, w.end));
+            k = 1;
+        }
+    }
+    // a measure word that is itself the noun (`两人`, `25岁`) takes no noun after it
+    if classifier.is_some_and(|(s, e)| matches!(&window[s..e], "人" | "岁" | "歲" | "倍")) {
+        let (s, e) = classifier?;
+        return Some(&after[skipped + s..skipped + e]);
+    }
+    let first = k;
+    while k < words.len() && k < first + 3 && words[k].tag.starts_with('n') {
+        k += 1;
+    }
+    let (s, e) = if k > first {
+        (words[first].start, words[k - 1].end)
+    } else {
+        classifier?
+    };
+    Some(&after[skipped + s..skipped + e])
+}
+
 /// A word of Chinese text: byte range and part of speech.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
