@@ -95,3 +95,11 @@ pub const FOUNDING_VERBS: &[&str] = &[
     "eröffnetes",
     "eröffneten",
 ];
+
+/// Words that are capitalised only where a sentence starts (articles, pronouns): capitalised
+/// after another word with no punctuation between, they open a new sentence, as where a
+/// headline runs into the text (`… deutlich zulegen Der Milliardendeal hat …`).
+pub const CAPITALISED_ONLY_AT_START: &[&str] = &[
+    "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Einem", "Eines", "Er", "Es",
+    "Wir", "Ich", "Dieser", "Diese", "Dieses",
+];

@@ -10,8 +10,12 @@
 //!    Chinese `。！？`; not `；`) followed by closing quotes/brackets. A full stop is rejected after
 //!    abbreviations (`Dr.`, `z. B.`, `Mio.`), initials, numbered-list markers, ordinals and
 //!    dates (`12. August`), inside numbers (`1.000`, `25.07.2025`), and before a lower-case
-//!    word. A missing space after a full stop (`lauern.Martin`) still splits.
-//! 3. [`BoilerplateMarker`] flags headings, datelines, navigation, ads, captions,
+//!    word. A missing space after a full stop (`lauern.Martin`) still splits; so does a file
+//!    name glued to Chinese text (`…副本.jpg案发现场…`).
+//! 3. A headline run into the document's first sentence without punctuation is cut off:
+//!    before a German article or pronoun capitalised mid-sentence (`… zulegen Der Deal …`),
+//!    or before a Chinese lead's time phrase and comma (`…选址上海2月10日晚间，…`).
+//! 4. [`BoilerplateMarker`] flags headings, datelines, navigation, ads, captions,
 //!    related-topic lists and disclaimers; they stay sentences, only marked.
 //!
 //! ```
@@ -119,6 +123,13 @@ mod tests {
     #[case::glued_headlines("AmazonCloud-Service AWS plant ohne Forschungslabor", &["Amazon", "Cloud-Service AWS plant ohne Forschungslabor"])]
     #[case::camel_case_kept("WeChat und YouTube melden Zahlen", &["WeChat und YouTube melden Zahlen"])]
     #[case::wrapped_line("It was a cold \nnight in the city.", &["It was a cold \nnight in the city."])]
+    #[case::run_in_headline_de("Der Konzern möchte im US-Geschäft zulegen Der Milliardendeal hat Folgen für Siemens.", &["Der Konzern möchte im US-Geschäft zulegen", "Der Milliardendeal hat Folgen für Siemens."])]
+    #[case::run_in_only_first_sentence("Er kam. Sie las das Magazin Der Spiegel am Morgen gern.", &["Er kam.", "Sie las das Magazin Der Spiegel am Morgen gern."])]
+    #[case::run_in_headline_zh("西部证券携手梅隆银行 合资基金公司选址上海2月10日晚间，接近高层的人士向记者证实。", &["西部证券携手梅隆银行 合资基金公司选址上海", "2月10日晚间，接近高层的人士向记者证实。"])]
+    #[case::run_in_headline_zh_month("环保部调研30个省市在建大项目5月，环保部调研30个省市的在建大项目有了眉目。", &["环保部调研30个省市在建大项目", "5月，环保部调研30个省市的在建大项目有了眉目。"])]
+    #[case::zh_time_phrase_inside("中国人民银行宣布将于2018年3月，在北京召开会议。", &["中国人民银行宣布将于2018年3月，在北京召开会议。"])]
+    #[case::file_name_glued_to_zh("微信图片_20180627_副本.jpg案发现场的行凶者。", &["微信图片_20180627_副本.jpg", "案发现场的行凶者。"])]
+    #[case::cp1252_quotes("他说：\u{93}我再次道歉。\u{94}然后离开。", &["他说：\u{93}我再次道歉。\u{94}", "然后离开。"])]
     fn headings_and_lists(#[case] text: &str, #[case] expected: &[&str]) {
         assert_eq!(split(text), expected);
     }

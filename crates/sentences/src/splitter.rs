@@ -66,6 +66,22 @@ impl SentenceSplitter {
         for (start, end) in self.logical_lines(text) {
             self.split_line(text, start, end, &mut out);
         }
+        if self.config.split_glued_headings {
+            if let Some(first) = out.first().copied() {
+                if let Some(cut) = headline_run_in(&text[first.start..first.end]) {
+                    let cut = first.start + cut;
+                    out[0].end = text[..cut].trim_end().len();
+                    out.insert(
+                        1,
+                        SentenceBounds {
+                            start: cut,
+                            end: first.end,
+                            boilerplate: false,
+                        },
+                    );
+                }
+            }
+        }
         let datelines = if self.config.split_datelines {
             crate::datelines::split(text, &mut out)
         } else {
@@ -220,6 +236,22 @@ impl SentenceSplitter {
                 }
                 i = k;
                 continue;
+            }
+            // `微信图片_2018…_副本.jpg案发现场…`: a file name (a photo's placeholder) glued to
+            // the text of an unspaced script ends there
+            if c == '.' {
+                let ext: String = chars[i + 1..]
+                    .iter()
+                    .take_while(|c| c.1.is_ascii_alphabetic())
+                    .map(|c| c.1.to_ascii_lowercase())
+                    .collect();
+                let after = chars.get(i + 1 + ext.len()).map(|c| c.1);
+                if FILE_EXTENSIONS.contains(&ext.as_str()) && after.is_some_and(is_unspaced) {
+                    let j = i + 1 + ext.len();
+                    cuts.push(byte_at(&chars, j, end));
+                    i = j;
+                    continue;
+                }
             }
             if c == '.' {
                 if let Some(j) = self.period_boundary(&chars, i) {
@@ -571,6 +603,90 @@ fn glued_heading_cut(piece: &str) -> Option<usize> {
     None
 }
 
+/// Extensions of the files whose names pages show where a picture or attachment was.
+const FILE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "pdf", "doc", "docx"];
+
+/// Where a headline runs into the text of a document's first sentence without punctuation:
+/// before a German article or pronoun capitalised mid-sentence (`… deutlich zulegen Der
+/// Milliardendeal hat …`: such words are capitalised only at a sentence start), or before a
+/// Chinese lead's time phrase and its comma (`…选址上海2月10日晚间，接近…`, `…大项目5月，环保部…`),
+/// which opens a news lead and never ends a title. Only in the first sentence, where the
+/// headline is; both parts must look like text (the headline at least 8 characters).
+fn headline_run_in(piece: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = piece.char_indices().collect();
+    if chars.len() < 20 {
+        return None;
+    }
+    // German: ` Der Milliardendeal`
+    for (k, w) in piece.split(' ').scan(0usize, |pos, w| {
+        let start = *pos;
+        *pos += w.len() + 1;
+        Some((start, w))
+    }) {
+        if k < 8 || !claimx_lang::de::CAPITALISED_ONLY_AT_START.contains(&w) {
+            continue;
+        }
+        let before = piece[..k].trim_end();
+        let prev_ok = before.ends_with(|c: char| c.is_alphanumeric());
+        let rest = &piece[k + w.len()..];
+        let next_ok = rest.trim_start().starts_with(|c: char| c.is_alphabetic())
+            && rest.chars().count() >= 12;
+        if prev_ok && next_ok && before.chars().count() >= 8 {
+            return Some(k);
+        }
+    }
+    // Chinese: a time phrase `X月Y日(晚间|上午…)，` or `X月，` after at least 8 characters
+    // of Han text with no punctuation
+    let mut i = 8;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if is_terminal(c) || matches!(c, '，' | '、' | '：' | '；') {
+            return None;
+        }
+        if i > 40 {
+            return None; // a headline is short
+        }
+        let prev = chars[i - 1].1;
+        // `2018年3月，`, `于3月，`, `在5日，`: a time phrase inside the sentence
+        let inside = matches!(
+            prev,
+            '年' | '于' | '在' | '至' | '到' | '从' | '自' | '今' | '去' | '明' | '同'
+        );
+        if c.is_ascii_digit() && !inside && claimx_lang::script::is_han(prev) {
+            let mut j = i;
+            while j < chars.len() && chars[j].1.is_ascii_digit() {
+                j += 1;
+            }
+            let unit = chars.get(j).map(|c| c.1);
+            if matches!(unit, Some('月' | '日')) {
+                let mut k = j + 1;
+                // `2月10日`
+                if unit == Some('月') {
+                    let d = k;
+                    while k < chars.len() && chars[k].1.is_ascii_digit() {
+                        k += 1;
+                    }
+                    if k > d && chars.get(k).is_some_and(|c| c.1 == '日') {
+                        k += 1;
+                    }
+                }
+                // `晚间`, `上午`: at most two more characters before the comma
+                let comma = chars[k..]
+                    .iter()
+                    .take(3)
+                    .position(|c| c.1 == '，' || c.1 == ',');
+                if comma.is_some() {
+                    return Some(chars[i].0);
+                }
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    None
+}
+
 pub(crate) fn trim(text: &str, a: usize, b: usize) -> Option<(usize, usize)> {
     let s = &text[a..b];
     let lead = s.len() - s.trim_start().len();
@@ -616,6 +732,11 @@ pub(crate) fn is_closer(c: char) -> bool {
             | '›'
             | '‹'
             | '》'
+            // Windows-1252 quotes read as Latin-1 (U+0091–U+0094), common in old dumps
+            | '\u{91}'
+            | '\u{92}'
+            | '\u{93}'
+            | '\u{94}'
     )
 }
 
