@@ -270,6 +270,9 @@ impl FigureRecognizer {
         drop_quoted_names(text, &mut out);
         if !self.numbers_only {
             counts_of_time(text, &mut out);
+            bound_durations(text, lang, &mut out);
+            // a number benchmark counts the digits of a phone number; a figure it is not
+            drop_phone_numbers(text, &mut out);
         }
         for m in &mut out {
             let date = m.kind == FigureType::Date;
@@ -433,10 +436,15 @@ impl FigureRecognizer {
                 let year_like = t.text.len() == 4
                     && t.text.chars().all(|c| c.is_ascii_digit())
                     && (1900.0..=2100.0).contains(&v);
+                // `-5` after a space, a bracket or a colon (`(-15,7 Prozent)`), not `3-5`
+                let sign_opens = i < 2
+                    || toks[i - 1].space_before
+                    || (toks[i - 2].kind == TokKind::Other
+                        && matches!(toks[i - 2].text, "(" | "[" | ":" | "：" | "（" | "/"));
                 if i > 0
                     && matches!(toks[i - 1].text, "-" | "−" | "－")
                     && toks[i - 1].end == t.start
-                    && (i < 2 || toks[i - 1].space_before)
+                    && sign_opens
                 {
                     v = -v;
                     let mut ns = mk(i - 1, i, v, false);
@@ -444,6 +452,12 @@ impl FigureRecognizer {
                     return Some(ns);
                 }
                 let mut ns = mk(i, i, v, year_like);
+                // `minus 4,3 Prozent`
+                if i > 0 && toks[i - 1].text.eq_ignore_ascii_case("minus") {
+                    ns.value = -v;
+                    ns.first = i - 1;
+                    ns.year_like = false;
+                }
                 if let Some((l, num)) = zh_fraction_tail(toks, i + 1, lang) {
                     let neg = text[..t.start].ends_with(['负', '負']);
                     ns.value = num / v * if neg { -1.0 } else { 1.0 };
@@ -1219,7 +1233,10 @@ impl FigureRecognizer {
                 return;
             }
         }
-        if let Some(c) = subunit(n.text) {
+        // `50p` is pence; `1080p` a video resolution: amounts of 100 pence and more are
+        // written in pounds
+        let pence_suffix = n.text.eq_ignore_ascii_case("p") && !n.space_before;
+        if let Some(c) = subunit(n.text).filter(|_| !pence_suffix || ns.value < 100.0) {
             ns.last += 1;
             ns.kind = FigureType::Money;
             ns.unit = Some(c.to_string());
@@ -1731,6 +1748,45 @@ fn drop_numerals_inside_words(text: &str, figures: &mut Vec<FigureMatch>) {
     });
 }
 
+/// Durations take the bound phrase before them as other figures do (`about 18 months`,
+/// `逾一年`), unless it reaches into the figure before.
+fn bound_durations(text: &str, lang: Lang, figures: &mut [FigureMatch]) {
+    let mut prev_end = 0;
+    for m in figures.iter_mut() {
+        if m.kind == FigureType::Duration && m.bound.is_none() {
+            if let Some((s, b)) = bound_before(text, m.start, lang).filter(|(s, _)| *s >= prev_end)
+            {
+                m.start = s;
+                m.bound = Some(b);
+            }
+        }
+        prev_end = m.end;
+    }
+}
+
+/// Telephone numbers are no figures: `(860) 208-3416`, `860-208-3416`, `+49 30 1234567`.
+fn drop_phone_numbers(text: &str, figures: &mut Vec<FigureMatch>) {
+    static PHONE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = PHONE.get_or_init(|| {
+        regex::Regex::new(
+            r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|\b\d{3}-\d{3}-\d{4}\b|\+\d{1,3}(?:[\s-]\(?\d{1,10}\)?){2,5}\b",
+        )
+        .expect("phone pattern")
+    });
+    if !text.contains(|c: char| c == '(' || c == '-' || c == '+') {
+        return;
+    }
+    let phones: Vec<(usize, usize)> = re
+        .find_iter(text)
+        .filter(|m| m.as_str().chars().filter(char::is_ascii_digit).count() >= 7)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    if phones.is_empty() {
+        return;
+    }
+    figures.retain(|f| !phones.iter().any(|&(s, e)| f.start < e && s < f.end));
+}
+
 /// A count of a time unit is a duration, whatever number grammar found the count: `ein
 /// halbes Jahr` P0.5Y, `two and a half years` P2.5Y, `zwölf Wochen` P12W (the duration
 /// patterns of the date rules take the plain cases before the numbers are read).
@@ -1815,11 +1871,14 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
         }
         let gap = text[a.end..b.start].trim().to_lowercase();
         let compatible = a.kind == b.kind || a.kind == FigureType::Cardinal;
+        // A bound inside a Chinese range belongs to its end (`9800万至近1.4亿元`,
+        // `3万余至最高4.2万元`); the range's own bound is the one before it.
+        let zh_joined = matches!(text[a.end..b.start].trim(), "至" | "到" | "~" | "-");
         let same = numeric(a.kind)
             && numeric(b.kind)
             && compatible
-            && b.bound.is_none()
-            && a.bound.is_none();
+            && (b.bound.is_none() || zh_joined && text[a.start..a.end].chars().any(is_han_char))
+            && (a.bound.is_none() || zh_joined && text[a.start..a.end].chars().any(is_han_char));
         let joined = matches!(gap.as_str(), "-" | "–" | "bis" | "to" | "至" | "到" | "~");
         let pre = {
             let mut from = a.start.saturating_sub(16);
@@ -1843,6 +1902,7 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
             && gap.len() <= 8
         {
             let a = out.pop().expect("checked above");
+            let b_span = (b.start, b.end);
             let mut m = b;
             m.kind = if a.kind == FigureType::Cardinal {
                 m.kind
@@ -1852,6 +1912,20 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
             m.unit = a.unit.clone().or(m.unit.take());
             m.upper = m.value.take();
             m.value = a.value;
+            // `30至40亿元`, `3 to 4 billion`: a bare lower end counts in the upper end's scale
+            if let (Some(FigureValue::Number(lo)), Some(FigureValue::Number(hi))) =
+                (&mut m.value, &m.upper)
+            {
+                if let Some(scale) = range_scale(
+                    &text[a.value_start.max(a.start)..a.end],
+                    &text[b_span.0..b_span.1],
+                ) {
+                    if *lo * scale <= *hi && *lo < *hi / scale * 10.0 {
+                        *lo *= scale;
+                    }
+                }
+            }
+            m.bound = a.bound;
             m.start = a.start;
             m.value_start = a.value_start;
             if between {
@@ -1869,6 +1943,28 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
         }
     }
     out
+}
+
+fn is_han_char(c: char) -> bool {
+    claimx_lang::script::is_han(c)
+}
+
+/// The scale word of a range's upper end (`40亿元` 10^8, `4 billion` 10^9, `3 Mio.` 10^6) when
+/// its lower end has none (`30`): the lower end counts in it.
+fn range_scale(lower: &str, upper: &str) -> Option<f64> {
+    let scale_in = |s: &str| -> Option<f64> {
+        if let Some(c) = s.chars().rev().find(|c| zh_big_unit(*c).is_some()) {
+            return zh_big_unit(c);
+        }
+        s.split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .filter_map(|w| scale_word(w, Lang::En).or_else(|| scale_word(w, Lang::De)))
+            .find(|v| *v >= 1e3)
+    };
+    if scale_in(lower).is_some() {
+        return None;
+    }
+    scale_in(upper)
 }
 
 fn tz_offsets(text: &str) -> Vec<(usize, usize)> {

@@ -241,6 +241,9 @@ fn money(
 #[case::de_zwei_fuenftel(Lang::De, "Zwei Fünftel der Firmen.", "Zwei Fünftel", 40.0, None)]
 #[case::de_zwanzigstel(Lang::De, "Ein Zwanzigstel des Etats.", "Ein Zwanzigstel", 5.0, None)]
 #[case::zh_yiban(Lang::Zh, "要完成下降一半的任务。", "一半", 50.0, None)]
+// signs: after a bracket, and the word `minus`
+#[case::de_negative_in_brackets(Lang::De, "Das Geschäft (-15,7 Prozent) sank.", "-15,7 Prozent", -15.7, None)]
+#[case::de_minus(Lang::De, "Der Absatz lag bei minus 4,3 Prozent.", "minus 4,3 Prozent", -4.3, None)]
 fn percentages(
     #[case] lang: Lang,
     #[case] text: &str,
@@ -394,6 +397,9 @@ fn bounds_and_counted_nouns(
     "two and a half years",
     "P2.5Y"
 )]
+// bounds before durations
+#[case::en_about_months(Lang::En, "It took about 18 months.", "about 18 months", "P18M")]
+#[case::zh_yu_yinian(Lang::Zh, "稳坐宝座逾一年。", "逾一年", "P1Y")]
 fn durations(#[case] lang: Lang, #[case] text: &str, #[case] span: &str, #[case] iso: &str) {
     let figs = figures(text, lang);
     let f = find(&figs, text, span);
@@ -667,6 +673,17 @@ fn chinese_numerals_in_words(#[case] text: &str, #[case] want: &[&str]) {
     7.0
 )]
 #[case::en_dash(Lang::En, "It takes 3-5 people.", "3-5", 3.0, 5.0)]
+// a bare lower end counts in the upper end's scale; a bound inside a Chinese range is its end's
+#[case::en_scale_of_upper(
+    Lang::En,
+    "It will cost 3 to 4 billion dollars.",
+    "3 to 4 billion dollars",
+    3e9,
+    4e9
+)]
+#[case::zh_scale_of_upper(Lang::Zh, "市值30至40亿元。", "30至40亿元", 3e9, 4e9)]
+#[case::zh_bound_inside(Lang::Zh, "售价9800万至近1.4亿元。", "9800万至近1.4亿元", 9.8e7, 1.4e8)]
+#[case::lower_with_own_scale(Lang::En, "It is 500 to 1 million.", "500 to 1 million", 500.0, 1e6)]
 fn ranges(
     #[case] lang: Lang,
     #[case] text: &str,
@@ -700,6 +717,8 @@ fn changes_are_two_figures(#[case] lang: Lang, #[case] text: &str, #[case] want:
 #[case::one_pronoun(Lang::En, "One of the labs closed; no one knew.")]
 #[case::article(Lang::De, "Ein Sprecher bestätigte eine Schließung.")]
 #[case::quarters_in_a_row(Lang::De, "Das Viertel wuchs.")]
+#[case::phone_nanp(Lang::En, "Call (860) 208-3416 today.")]
+#[case::phone_international(Lang::De, "Rufen Sie +49 30 1234567 an.")]
 fn no_spurious_figures(#[case] lang: Lang, #[case] text: &str) {
     let figs = figures(text, lang);
     let spurious: Vec<&str> = figs

@@ -96,8 +96,10 @@ pub fn scale_word(w: &str, lang: Lang) -> Option<f64> {
         "lakh" | "lakhs" => 1e5,
         _ => return None,
     };
-    // Bare single letters only count as scales in English (`$5m`, `3bn`).
-    if matches!(l.as_str(), "m" | "b" | "k" | "g") && lang == Lang::De {
+    // Bare single letters only count as scales in English (`$5m`, `3bn`); Chinese writes 万
+    // and 亿 and keeps only `k` (`40k`; `66B` there is a flat, `5m` five metres).
+    let letter = matches!(l.as_str(), "m" | "b" | "k" | "g");
+    if letter && (lang == Lang::De || lang == Lang::Zh && l != "k") {
         return None;
     }
     Some(v)

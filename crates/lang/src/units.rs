@@ -89,6 +89,8 @@ pub fn quantity_unit(s: &str) -> Option<&'static str> {
         "acres" | "Hektar" | "hectares" => "area",
         "GB" | "TB" | "MB" => "byte",
         "Barrel" | "barrels" => "bbl",
+        "mAh" => "mAh",
+        "Megapixel" | "megapixels" | "megapixel" | "MP" => "MP",
         _ => return None,
     })
 }
@@ -198,6 +200,13 @@ pub const BOUNDS: &[(&str, Bound)] = &[
     ("逾", Bound::Gt),
     ("多于", Bound::Gt),
     ("高于", Bound::Gt),
+    ("just under", Bound::Lt),
+    ("just over", Bound::Gt),
+    ("well over", Bound::Gt),
+    ("最低", Bound::Ge),
+    ("最少", Bound::Ge),
+    ("最高", Bound::Le),
+    ("in etwa", Bound::Approx),
     ("at least", Bound::Ge),
     ("no fewer than", Bound::Ge),
     ("no less than", Bound::Ge),
