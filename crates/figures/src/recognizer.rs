@@ -1773,7 +1773,7 @@ fn drop_phone_numbers(text: &str, figures: &mut Vec<FigureMatch>) {
         )
         .expect("phone pattern")
     });
-    if !text.contains(|c: char| c == '(' || c == '-' || c == '+') {
+    if !text.contains(['(', '-', '+']) {
         return;
     }
     let phones: Vec<(usize, usize)> = re
