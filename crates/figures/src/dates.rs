@@ -16,6 +16,18 @@ pub struct DateMatch {
     pub kind: FigureType,
     /// The ISO 8601 value; none when it needs a publication date that is missing.
     pub value: Option<FigureValue>,
+    /// The last month of a period written as its first (`3. Quartal 2015`: value `2015-07`,
+    /// upper `2015-09`), as ranges carry their upper end (guideline, second edition).
+    pub upper: Option<FigureValue>,
+}
+
+/// A quarter's first and last month as ISO 8601 months (`2015`, quarter 3 → `2015-07`,
+/// `2015-09`).
+fn quarter_months(year: i32, q: i32) -> (FigureValue, FigureValue) {
+    (
+        FigureValue::Text(format!("{year:04}-{:02}", 3 * q - 2)),
+        FigureValue::Text(format!("{year:04}-{:02}", 3 * q)),
+    )
 }
 
 const MONTHS_DE: &str =
@@ -62,6 +74,7 @@ struct Patterns {
     weekend: Regex,
     relative: Regex,
     zh_relative: Regex,
+    half_year: Regex,
     de_relative_word: Regex,
     quarter: Regex,
     zh_time: Regex,
@@ -84,15 +97,18 @@ fn patterns() -> &'static Patterns {
             month_day: r(&format!(r"\b({MONTHS_EN})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")),
             month_year: r(&format!(r"\b({MONTHS_DE}|{MONTHS_EN})\s+(\d{{4}})\b")),
             month_alone: r(&format!(r"\b(?:[Ii]m|[Ii]n|[Ss]eit|[Bb]is|[Aa]nfang|[Ee]nde|[Mm]itte|[Ss]ince|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Nn]ext|[Tt]his|[Ss]chon im|[Vv]om|[Aa]b)\s+({MONTHS_DE}|{MONTHS_EN})\b")),
-            zh_date: r(r"([0-9０-９]{2,4}|[〇零一二三四五六七八九]{2,4})年(?:([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号])?)?|([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号]"),
+            zh_date: r(r"([0-9０-９]{2,4}|[〇零一二三四五六七八九]{2,4})年(?:([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号])?)?|([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号](?:晚间|晚上|上午|下午|凌晨|早上|早间|中午|傍晚|夜间)?"),
             time: r(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?Uhr\b)?"),
             time_uhr: r(r"\b(\d{1,2})\s?Uhr\b"),
             time_ampm: r(r"\b(\d{1,2})(?::(\d{2}))?\s?([ap])\.?m\.?(?:\s|$|[,;])"),
-            weekday: r(r"\b(?:(kommenden|nächsten|next|coming|vergangenen|letzten|last)\s+)?(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?\b"),
+            weekday: r(r"\b(?:(kommenden|nächsten|next|coming|vergangenen|letzten|last)\s+)?(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?(?:\s+(?:morning|afternoon|evening|night))?\b"),
             zh_weekday: r(r"(上|下|本|这)?(?:周|星期|礼拜)([一二三四五六日天])"),
             weekend: r(r"\b(?:(vergangenen|letzten|kommenden|nächsten|last|next|this|coming)\s+)?(Wochenende|weekend)\b"),
             relative: r(r"\b(?:([Ee]arlier|[Ll]ater)\s+this\s+(year|month|week)|(?:([Vv]ergangene[nrs]?|[Ll]etzte[nrs]?|[Vv]orige[nrs]?|[Kk]ommende[nrs]?|[Nn]ächste[nrs]?|[Ll]aufende[nrs]?|[Dd]iese[nms]?)\s+(Jahr(?:es)?|Monat(?:s)?|Woche)\b)|(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+(year|month|week))|(?:([Aa]nfang|[Ee]nde|[Mm]itte)\s+(?:des|dieses|vergangenen|letzten|nächsten)\s+(Jahres|Monats))|\b([Gg]estern|[Hh]eute|morgen|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)"),
-            zh_relative: r(r"(去年|今年|明年|前年|昨天|今天|明天|上周|下周|本周|上个月|下个月|本月|上月|下月)"),
+            zh_relative: r(r"(去年|今年|明年|前年|昨天|今天|明天|昨晚|昨夜|昨日|今晨|今早|今日|上周|下周|本周|上个月|下个月|本月|上月|下月)"),
+            // 上半年, 2009年上半年, 今年上半年, first half of 2021, ersten Hälfte des Jahres 2021,
+            // zweiten Halbjahr, H1 2021
+            half_year: r(r"(?:(\d{4})年|(今年|去年|明年))?(上|下)半年|\b(?:(first|second)\s+half\s+of\s+(?:(?:the\s+)?year\s+)?(\d{4})|(ersten|zweiten)\s+(?:Hälfte\s+des\s+(?:Kalender|Geschäfts)?[Jj]ahres|Halbjahr(?:es)?)(?:\s+(\d{4}))?|H([12])\s+(\d{4}))\b"),
             // heuer (Austrian "this year"), Vorjahr, Vorwoche, Jahr zuvor; Vormonat and
             // Vorjahresmonat name a month before the one the text reports on: no value
             de_relative_word: r(r"\b(?:([Hh]euer)|(Vorjahr(?:es)?|Jahr zuvor)|(Vorwoche)|(Vorjahresmonat(?:s)?|Vormonat(?:s)?))\b"),
@@ -191,11 +207,48 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
                 end,
                 kind,
                 value,
+                upper: None,
             });
         }
     };
     let num = |c: Option<regex::Match>| c.and_then(|m| m.as_str().parse::<i32>().ok());
 
+    // half-years, as quarters: the range of their months
+    for c in p.half_year.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let second = c
+            .get(3)
+            .map(|h| h.as_str() == "下")
+            .or(c.get(4).map(|h| h.as_str() == "second"))
+            .or(c.get(6).map(|h| h.as_str() == "zweiten"))
+            .or(c.get(8).map(|h| h.as_str() == "2"))
+            .unwrap_or(false);
+        let year = [c.get(1), c.get(5), c.get(7), c.get(9)]
+            .into_iter()
+            .flatten()
+            .find_map(|y| y.as_str().parse::<i32>().ok())
+            .or_else(|| {
+                let r = reference?;
+                Some(match c.get(2).map(|w| w.as_str()) {
+                    Some("去年") => r.year() - 1,
+                    Some("明年") => r.year() + 1,
+                    _ => r.year(),
+                })
+            });
+        let first_month = if second { 7 } else { 1 };
+        let n = out.len();
+        push(
+            &mut out,
+            m.start(),
+            m.end(),
+            FigureType::Date,
+            year.map(|y| FigureValue::Text(format!("{y:04}-{first_month:02}"))),
+        );
+        if out.len() > n {
+            out[n].upper =
+                year.map(|y| FigureValue::Text(format!("{y:04}-{:02}", first_month + 5)));
+        }
+    }
     // quarters first: `2009年一季度` is one date, not a year and a count
     for c in p.quarter.captures_iter(text) {
         let m = c.get(0).unwrap();
@@ -217,15 +270,21 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
                 before.ends_with('上') && z.as_str() == "一" || text[..z.start()].ends_with('上');
             if previous && c.get(6).is_none() {
                 let start = before.rfind('上').unwrap_or(m.start());
-                let v = reference.map(|r| {
+                let months = reference.map(|r| {
                     let q0 = r.year() * 4 + (r.month0() / 3) as i32 - 1;
-                    FigureValue::Text(format!(
-                        "{:04}-{:02}",
-                        q0.div_euclid(4),
-                        3 * q0.rem_euclid(4) + 1
-                    ))
+                    quarter_months(q0.div_euclid(4), q0.rem_euclid(4) + 1)
                 });
-                push(&mut out, start.min(m.start()), m.end(), FigureType::Date, v);
+                let n = out.len();
+                push(
+                    &mut out,
+                    start.min(m.start()),
+                    m.end(),
+                    FigureType::Date,
+                    months.as_ref().map(|m| m.0.clone()),
+                );
+                if out.len() > n {
+                    out[n].upper = months.map(|m| m.1);
+                }
                 continue;
             }
         }
@@ -234,10 +293,19 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             .flatten()
             .find_map(|y| y.as_str().parse::<i32>().ok())
             .or(reference.map(|r| r.year()));
-        // a quarter is written as the month it begins with (guideline: `3. Quartal 2015` →
-        // `2015-07`)
-        let v = year.map(|y| FigureValue::Text(format!("{y:04}-{:02}", 3 * q - 2)));
-        push(&mut out, m.start(), m.end(), FigureType::Date, v);
+        // a quarter is the range of its months: `3. Quartal 2015` → `2015-07` to `2015-09`
+        let months = year.map(|y| quarter_months(y, q as i32));
+        let n = out.len();
+        push(
+            &mut out,
+            m.start(),
+            m.end(),
+            FigureType::Date,
+            months.as_ref().map(|m| m.0.clone()),
+        );
+        if out.len() > n {
+            out[n].upper = months.map(|m| m.1);
+        }
     }
     for c in p.iso.captures_iter(text) {
         let m = c.get(0).unwrap();
@@ -341,7 +409,21 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
                 _ => None,
             }
         };
-        push(&mut out, m.start(), m.end(), FigureType::Date, v);
+        // `6月14日下午6点多`: a clock time after the part of the day takes it (PM)
+        let mut end = m.end();
+        let clock_next = text[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || crate::numbers::is_zh_numeral(c));
+        if clock_next {
+            const PARTS: &[&str] = &[
+                "晚间", "晚上", "上午", "下午", "凌晨", "早上", "早间", "中午", "傍晚", "夜间",
+            ];
+            if let Some(p) = PARTS.iter().find(|p| m.as_str().ends_with(*p)) {
+                end -= p.len();
+            }
+        }
+        push(&mut out, m.start(), end, FigureType::Date, v);
     }
     // after full Chinese dates (which hold months and days), before the number scanner
     for c in p.zh_month.captures_iter(text) {
@@ -563,8 +645,8 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             "今年" => ("this", "year"),
             "明年" => ("next", "year"),
             "前年" => ("before-last", "year"),
-            "昨天" => ("yesterday", "day"),
-            "今天" => ("today", "day"),
+            "昨天" | "昨晚" | "昨夜" | "昨日" => ("yesterday", "day"),
+            "今天" | "今晨" | "今早" | "今日" => ("today", "day"),
             "明天" => ("tomorrow", "day"),
             "上周" => ("last", "week"),
             "下周" => ("next", "week"),

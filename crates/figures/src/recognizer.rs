@@ -307,7 +307,7 @@ impl FigureRecognizer {
                 end: d.end,
                 kind: d.kind,
                 value: d.value,
-                upper: None,
+                upper: d.upper,
                 bound: None,
                 unit: None,
                 value_start: d.start,
