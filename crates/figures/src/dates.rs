@@ -21,13 +21,15 @@ pub struct DateMatch {
     pub upper: Option<FigureValue>,
 }
 
-/// A quarter's first and last month as ISO 8601 months (`2015`, quarter 3 → `2015-07`,
-/// `2015-09`).
-fn quarter_months(year: i32, q: i32) -> (FigureValue, FigureValue) {
-    (
-        FigureValue::Text(format!("{year:04}-{:02}", 3 * q - 2)),
-        FigureValue::Text(format!("{year:04}-{:02}", 3 * q)),
-    )
+/// A period's first and last month as ISO 8601 months (`2015`, 7 to 9 → `2015-07`,
+/// `2015-09`): quarters and half-years are ranges of months.
+fn month_range(
+    year: Option<i32>,
+    first: i32,
+    last: i32,
+) -> (Option<FigureValue>, Option<FigureValue>) {
+    let month = |m: i32| year.map(|y| FigureValue::Text(format!("{y:04}-{m:02}")));
+    (month(first), month(last))
 }
 
 const MONTHS_DE: &str =
@@ -191,6 +193,7 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
     let mut out: Vec<DateMatch> = Vec::new();
     // Occupied ranges, for O(log n) overlap checks on very long texts.
     let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    // Pushes unless the span overlaps one already taken; says whether it did.
     let mut push = |out: &mut Vec<DateMatch>,
                     start: usize,
                     end: usize,
@@ -210,6 +213,7 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
                 upper: None,
             });
         }
+        !overlaps
     };
     let num = |c: Option<regex::Match>| c.and_then(|m| m.as_str().parse::<i32>().ok());
 
@@ -236,17 +240,9 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
                 })
             });
         let first_month = if second { 7 } else { 1 };
-        let n = out.len();
-        push(
-            &mut out,
-            m.start(),
-            m.end(),
-            FigureType::Date,
-            year.map(|y| FigureValue::Text(format!("{y:04}-{first_month:02}"))),
-        );
-        if out.len() > n {
-            out[n].upper =
-                year.map(|y| FigureValue::Text(format!("{y:04}-{:02}", first_month + 5)));
+        let (value, upper) = month_range(year, first_month, first_month + 5);
+        if push(&mut out, m.start(), m.end(), FigureType::Date, value) {
+            out.last_mut().expect("just pushed").upper = upper;
         }
     }
     // quarters first: `2009年一季度` is one date, not a year and a count
@@ -270,20 +266,17 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
                 before.ends_with('上') && z.as_str() == "一" || text[..z.start()].ends_with('上');
             if previous && c.get(6).is_none() {
                 let start = before.rfind('上').unwrap_or(m.start());
-                let months = reference.map(|r| {
-                    let q0 = r.year() * 4 + (r.month0() / 3) as i32 - 1;
-                    quarter_months(q0.div_euclid(4), q0.rem_euclid(4) + 1)
-                });
-                let n = out.len();
-                push(
+                let q0 = reference.map(|r| r.year() * 4 + (r.month0() / 3) as i32 - 1);
+                let q = q0.map_or(1, |q0| q0.rem_euclid(4) + 1);
+                let (value, upper) = month_range(q0.map(|q0| q0.div_euclid(4)), 3 * q - 2, 3 * q);
+                if push(
                     &mut out,
                     start.min(m.start()),
                     m.end(),
                     FigureType::Date,
-                    months.as_ref().map(|m| m.0.clone()),
-                );
-                if out.len() > n {
-                    out[n].upper = months.map(|m| m.1);
+                    value,
+                ) {
+                    out.last_mut().expect("just pushed").upper = upper;
                 }
                 continue;
             }
@@ -294,17 +287,10 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             .find_map(|y| y.as_str().parse::<i32>().ok())
             .or(reference.map(|r| r.year()));
         // a quarter is the range of its months: `3. Quartal 2015` → `2015-07` to `2015-09`
-        let months = year.map(|y| quarter_months(y, q as i32));
-        let n = out.len();
-        push(
-            &mut out,
-            m.start(),
-            m.end(),
-            FigureType::Date,
-            months.as_ref().map(|m| m.0.clone()),
-        );
-        if out.len() > n {
-            out[n].upper = months.map(|m| m.1);
+        let q = q as i32;
+        let (value, upper) = month_range(year, 3 * q - 2, 3 * q);
+        if push(&mut out, m.start(), m.end(), FigureType::Date, value) {
+            out.last_mut().expect("just pushed").upper = upper;
         }
     }
     for c in p.iso.captures_iter(text) {

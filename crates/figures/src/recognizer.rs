@@ -1244,7 +1244,8 @@ impl FigureRecognizer {
             return;
         }
         // Currency after: 5 Dollar, 1000万元, 3 Mrd. Euro, 100 US-Dollar, 20个比特币
-        if let Some((len, code)) = zh_currency_after(text, toks[ns.last].end) {
+        // the currency name takes the tokens up to `len` bytes after the number
+        let named = |ns: &mut NumberSpan, len: usize, code: &str| {
             let end = toks[ns.last].end + len;
             while toks.get(ns.last + 1).is_some_and(|t| t.end <= end) {
                 ns.last += 1;
@@ -1252,18 +1253,15 @@ impl FigureRecognizer {
             ns.kind = FigureType::Money;
             ns.unit = Some(code.to_string());
             ns.year_like = false;
+        };
+        if let Some((len, code)) = zh_currency_after(text, toks[ns.last].end) {
+            named(ns, len, code);
             self.zh_minor_units(toks, ns, text);
             return;
         }
         // Names from CLDR: `100 indische Rupien`, `2 Brazilian reals`, `5 南非兰特`
         if let Some((len, code)) = claimx_lang::currencies::name_at(&text[toks[ns.last].end..]) {
-            let end = toks[ns.last].end + len;
-            while toks.get(ns.last + 1).is_some_and(|t| t.end <= end) {
-                ns.last += 1;
-            }
-            ns.kind = FigureType::Money;
-            ns.unit = Some(code.to_string());
-            ns.year_like = false;
+            named(ns, len, code);
             self.subunit_after(toks, ns, lang);
             return;
         }
