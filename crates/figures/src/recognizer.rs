@@ -899,7 +899,17 @@ impl FigureRecognizer {
                         {
                             return None;
                         }
-                        return Some(NumberSpan::new(i, i, v, FigureType::Ordinal));
+                        // `third-largest`: the superlative is part of the rank
+                        let superlative = toks
+                            .get(i + 1)
+                            .is_some_and(|d| d.text == "-" && !d.space_before)
+                            && toks.get(i + 2).is_some_and(|s| {
+                                !s.space_before
+                                    && s.kind == TokKind::Word
+                                    && s.text.ends_with("est")
+                            });
+                        let last = if superlative { i + 2 } else { i };
+                        return Some(NumberSpan::new(i, last, v, FigureType::Ordinal));
                     }
                     return None;
                 }
@@ -1060,6 +1070,15 @@ impl FigureRecognizer {
             };
             value = m;
             last = i + 1;
+        } else if let Some(m) = de_following_scale(&w)
+            .filter(|m| *m >= 1e6 && matches!(w.as_str(), "million" | "milliarde" | "billion"))
+            .filter(|_| {
+                toks.get(i + 1)
+                    .is_some_and(|c| currency_word(c.text).is_some())
+            })
+        {
+            // `die genannte Milliarde Euro`: a singular scale noun before a currency is one of it
+            return Some(NumberSpan::new(i, i, m, FigureType::Cardinal));
         } else if let Some(v) = de_word(&w) {
             if DE_FRACTION_WORDS.contains(&w.as_str()) || de_denominator(&w).is_some() {
                 return None;

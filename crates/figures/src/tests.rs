@@ -147,6 +147,14 @@ fn cardinals_and_scales(
     "USD",
     None
 )]
+#[case::de_scale_noun(
+    Lang::De,
+    "Die genannte Milliarde Euro fehlt.",
+    "Milliarde Euro",
+    1e9,
+    "EUR",
+    None
+)]
 // names and symbols from CLDR (crates/lang/data/currencies.tsv)
 #[case::de_cldr_adjective(
     Lang::De,
@@ -564,6 +572,7 @@ fn times(#[case] lang: Lang, #[case] text: &str, #[case] span: &str, #[case] val
 #[case::en_first(Lang::En, "It was the first lab abroad.", "first", 1.0)]
 #[case::en_21st(Lang::En, "In the 21st century.", "21st", 21.0)]
 #[case::en_after_article(Lang::En, "He won a third term.", "third", 3.0)]
+#[case::en_superlative(Lang::En, "Sears is the third-largest retailer.", "third-largest", 3.0)]
 #[case::de_dritte(Lang::De, "Das ist der dritte Versuch.", "dritte", 3.0)]
 #[case::zh_di(Lang::Zh, "这是第三次。", "第三", 3.0)]
 #[case::zh_di_digits(Lang::Zh, "成为国内第32家合资基金公司。", "第32", 32.0)]
