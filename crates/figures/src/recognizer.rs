@@ -1809,6 +1809,20 @@ fn drop_phone_numbers(text: &str, figures: &mut Vec<FigureMatch>) {
 /// patterns of the date rules take the plain cases before the numbers are read).
 fn counts_of_time(text: &str, figures: &mut [FigureMatch]) {
     for m in figures.iter_mut() {
+        // `a quarter of a century` is a duration, not a share (guideline, second edition)
+        if m.kind == FigureType::Percent && !text[m.start..m.end].contains(['%', '％']) {
+            if let (Some(FigureValue::Number(p)), Some((len, years, unit))) =
+                (&m.value, share_of_a_period(&text[m.end..]))
+            {
+                if let Some(iso) = crate::dates::duration_of(p / 100.0 * years, unit) {
+                    m.kind = FigureType::Duration;
+                    m.value = Some(FigureValue::Text(iso));
+                    m.unit = None;
+                    m.end += len;
+                }
+            }
+            continue;
+        }
         if m.kind != FigureType::Cardinal {
             continue;
         }
@@ -1834,6 +1848,31 @@ fn counts_of_time(text: &str, figures: &mut [FigureMatch]) {
             m.end = end;
         }
     }
+}
+
+/// ` of a century`, ` of an hour` after a share: the bytes it takes, how many of the unit the
+/// period holds and the unit (`century` is 100 `years`).
+fn share_of_a_period(rest: &str) -> Option<(usize, f64, &'static str)> {
+    let words: Vec<&str> = rest.split_whitespace().take(3).collect();
+    let [of, a, period] = words[..] else {
+        return None;
+    };
+    if !of.eq_ignore_ascii_case("of") || !matches!(a, "a" | "an") {
+        return None;
+    }
+    let word = period.trim_end_matches(|c: char| !c.is_alphabetic());
+    let (n, unit) = match word.to_lowercase().as_str() {
+        "century" => (100.0, "years"),
+        "decade" => (10.0, "years"),
+        "year" => (1.0, "years"),
+        "month" => (1.0, "months"),
+        "week" => (1.0, "weeks"),
+        "day" => (1.0, "days"),
+        "hour" => (1.0, "hours"),
+        _ => return None,
+    };
+    let end = rest.find(period)? + word.len();
+    Some((end, n, unit))
 }
 
 /// A bare number of two or more characters that is all a pair of Chinese quotation marks holds

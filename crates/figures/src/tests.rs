@@ -405,6 +405,12 @@ fn bounds_and_counted_nouns(
     "two and a half years",
     "P2.5Y"
 )]
+#[case::en_quarter_century(
+    Lang::En,
+    "It lasted a quarter of a century.",
+    "a quarter of a century",
+    "P25Y"
+)]
 // bounds before durations
 #[case::en_about_months(Lang::En, "It took about 18 months.", "about 18 months", "P18M")]
 #[case::zh_yu_yinian(Lang::Zh, "稳坐宝座逾一年。", "逾一年", "P1Y")]
