@@ -547,12 +547,10 @@ impl FigureRecognizer {
                 if bare_run {
                     return None;
                 }
-                // `一半`, `半数` of something: a share (guideline: a percentage).
+                // `一半` of something: a share (guideline: a percentage).
                 if t.text == "一" && text[t.end..].starts_with('半') {
-                    let half = toks
-                        .get(i + 1)
+                    toks.get(i + 1)
                         .filter(|h| h.text == "半" && !h.space_before)?;
-                    let _ = half;
                     return Some(NumberSpan {
                         kind: FigureType::Percent,
                         unit: Some("%".into()),
@@ -1929,12 +1927,14 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
         let compatible = a.kind == b.kind || a.kind == FigureType::Cardinal;
         // A bound inside a Chinese range belongs to its end (`9800万至近1.4亿元`,
         // `3万余至最高4.2万元`); the range's own bound is the one before it.
-        let zh_joined = matches!(text[a.end..b.start].trim(), "至" | "到" | "~" | "-");
+        let zh_range = matches!(text[a.end..b.start].trim(), "至" | "到" | "~" | "-")
+            && text[a.start..a.end]
+                .chars()
+                .any(claimx_lang::script::is_han);
         let same = numeric(a.kind)
             && numeric(b.kind)
             && compatible
-            && (b.bound.is_none() || zh_joined && text[a.start..a.end].chars().any(is_han_char))
-            && (a.bound.is_none() || zh_joined && text[a.start..a.end].chars().any(is_han_char));
+            && (zh_range || a.bound.is_none() && b.bound.is_none());
         let joined = matches!(gap.as_str(), "-" | "–" | "bis" | "to" | "至" | "到" | "~");
         let pre = {
             let mut from = a.start.saturating_sub(16);
@@ -1999,10 +1999,6 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
         }
     }
     out
-}
-
-fn is_han_char(c: char) -> bool {
-    claimx_lang::script::is_han(c)
 }
 
 /// The scale word of a range's upper end (`40亿元` 10^8, `4 billion` 10^9, `3 Mio.` 10^6) when

@@ -38,12 +38,3 @@ pub mod sentences;
 pub mod units;
 pub mod words;
 pub mod zh;
-
-/// The first `max` bytes of `text`, cut back to a character boundary: a bounded look-ahead.
-pub(crate) fn numbers_window(text: &str, max: usize) -> &str {
-    let mut end = max.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}

@@ -56,15 +56,8 @@ pub fn indefinite_yi(before: &str, next: Option<char>) -> bool {
         .rsplit(['，', '。', '；', ',', ';', '：', '、'])
         .next()
         .unwrap_or(before);
-    let tail: String = clause
-        .chars()
-        .rev()
-        .take(12)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    !ONLY.iter().any(|o| tail.contains(o))
+    let from = clause.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+    !ONLY.iter().any(|o| clause[from..].contains(o))
 }
 
 /// What a Chinese number counts, from the text right after it (guideline, second edition):
@@ -92,7 +85,8 @@ pub fn counted_noun(after: &str) -> Option<&str> {
     if !crate::script::is_han(c) || matches!(c, '至' | '到' | '比' | '和' | '与' | '或') {
         return None;
     }
-    let mut window = crate::numbers_window(rest, 48);
+    // a bounded look-ahead
+    let mut window = &rest[..claimx_doc::floor_char_boundary(rest, 48)];
     // a clause ends the look-ahead
     if let Some(p) = window.find(['，', '。', '；', '、', '：', '（', '(']) {
         window = &window[..p];
