@@ -109,6 +109,15 @@ fn value_matches(gold: &serde_json::Value, pred: &Option<FigureValue>) -> bool {
     }
 }
 
+/// The guideline's name of a predicted figure type: it has no QUANTITY, a measurement is a
+/// CARDINAL with its unit.
+fn guideline_kind(kind: claimx_doc::FigureType) -> &'static str {
+    match kind {
+        claimx_doc::FigureType::Quantity => "CARDINAL",
+        k => k.name(),
+    }
+}
+
 /// Whether a gold and a predicted unit say the same: case aside, `%` and none alike (gold
 /// writes percentages without a unit), a measure word as written or as its symbol
 /// (`Zoll` = `in`, `公里` = `km`).
@@ -251,11 +260,7 @@ pub fn score_documents(pairs: &[(GoldDocument, AnnotatedDocument)]) -> SeedRepor
             r.figures_by_type.entry(gf.kind.clone()).or_default().gold += 1;
             match pred_f.get(&(gf.start, gf.end)) {
                 Some(pf) => {
-                    // the guideline has no QUANTITY: a measurement is a CARDINAL with its unit
-                    let kind = match pf.kind {
-                        claimx_doc::FigureType::Quantity => "CARDINAL",
-                        k => k.name(),
-                    };
+                    let kind = guideline_kind(pf.kind);
                     matched.insert((gf.start, gf.end));
                     e.tp += 1;
                     r.figures_by_type.entry(gf.kind.clone()).or_default().tp += 1;
@@ -316,11 +321,7 @@ pub fn score_documents(pairs: &[(GoldDocument, AnnotatedDocument)]) -> SeedRepor
         }
         for (k, pf) in &pred_f {
             r.figures.entry(lang_at(g, k.0)).or_default().pred += 1;
-            // the guideline has no QUANTITY: a measurement is a CARDINAL with its unit
-            let kind = match pf.kind {
-                claimx_doc::FigureType::Quantity => "CARDINAL",
-                k => k.name(),
-            };
+            let kind = guideline_kind(pf.kind);
             r.figures_by_type.entry(kind.to_string()).or_default().pred += 1;
             if !matched.contains(k) {
                 r.misses.push(Miss {
