@@ -562,8 +562,44 @@ impl Tagger {
             })
             .collect();
         let lead = self.bos.is_some() as usize;
+        // A text's hidden states (384 floats a piece, some 400 bytes per byte of text) live
+        // only until its last window is through the encoder: then its words are parsed and
+        // the states dropped, so a batch holds the states of the texts in flight, not of all
+        // (a batch of 16 documents of 250 KB reached 2 GiB before).
         let mut states: Vec<Vec<f32>> = vec![Vec::new(); texts.len()];
+        let mut windows_left: Vec<usize> = vec![0; texts.len()];
+        for &(t, _, _) in &jobs {
+            windows_left[t] += 1;
+        }
+        let mut parsed: Vec<Vec<WordSyntax>> = vec![Vec::new(); texts.len()];
+        let parse_done =
+            |done: &[usize], states: &mut [Vec<f32>], parsed: &mut [Vec<WordSyntax>]| {
+                let Some(heads) = &self.syntax else { return };
+                let words_of: Vec<(usize, Vec<WordSyntax>)> = done
+                    .par_iter()
+                    .filter(|&&t| parse(t))
+                    .map(|&t| {
+                        let offsets: Vec<(usize, usize)> =
+                            pieces[t].iter().map(|&(_, _, b, raw)| (raw, b)).collect();
+                        (t, heads.parse(texts[t], &offsets, &states[t], &words[t]))
+                    })
+                    .collect();
+                for (t, w) in words_of {
+                    parsed[t] = w;
+                }
+                for &t in done {
+                    states[t] = Vec::new();
+                }
+            };
         for batch in order.chunks(self.options.batch_size.max(1)) {
+            let mut done: Vec<usize> = Vec::new();
+            for &j in batch {
+                let t = jobs[j].0;
+                windows_left[t] -= 1;
+                if windows_left[t] == 0 {
+                    done.push(t);
+                }
+            }
             let rows: Vec<Vec<u32>> = batch
                 .iter()
                 .map(|&j| {
@@ -579,6 +615,7 @@ impl Tagger {
                 .iter()
                 .all(|r| r.len() == lead + self.eos.is_some() as usize)
             {
+                parse_done(&done, &mut states, &mut parsed);
                 continue;
             }
             let (logits, hidden) = self.classifier.logits_and_states(&rows, want_states)?;
@@ -633,22 +670,16 @@ impl Tagger {
                     }
                 }
             }
+            parse_done(&done, &mut states, &mut parsed);
         }
         let labels = self.labels();
         Ok(predictions
             .par_iter()
             .zip(texts)
-            .enumerate()
-            .map(|(t, (p, text))| Analysis {
+            .zip(parsed)
+            .map(|((p, text), words)| Analysis {
                 spans: merge_pieces(text, p, labels),
-                words: match (&self.syntax, parse(t)) {
-                    (Some(heads), true) => {
-                        let offsets: Vec<(usize, usize)> =
-                            pieces[t].iter().map(|&(_, _, b, raw)| (raw, b)).collect();
-                        heads.parse(text, &offsets, &states[t], &words[t])
-                    }
-                    _ => Vec::new(),
-                },
+                words,
             })
             .collect())
     }
