@@ -8,6 +8,9 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Bytes of an over-long line kept to find its `id`.
 const ID_PREFIX: usize = 4096;
 
+/// The largest line buffer kept for the next line.
+const LINE_BUFFER_KEPT: usize = 1 << 20;
+
 /// Documents from JSONL, one object per line. Blank lines are skipped; a line that is not
 /// UTF-8 or not JSON, has neither a string `text` nor a string `html` (reduced to text), or
 /// is longer than the size limit becomes an error item (id: its `id`, else `SOURCE:LINE`).
@@ -139,7 +142,13 @@ impl Iterator for JsonlReader {
             if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            return Some(parse_line(&self.source, self.line_no, &self.buf));
+            let item = parse_line(&self.source, self.line_no, &self.buf);
+            if self.buf.capacity() > LINE_BUFFER_KEPT {
+                // a huge line's buffer is not kept for the small lines after it: the
+                // document it held is annotated while the reader waits
+                self.buf = Vec::new();
+            }
+            return Some(item);
         }
     }
 }
@@ -155,7 +164,7 @@ pub fn parse_line(source: &str, line_no: usize, bytes: &[u8]) -> Item {
             format!("line {line_no}: invalid UTF-8 at byte {}", e.valid_up_to()),
         )
     })?;
-    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| {
+    let mut v: serde_json::Value = serde_json::from_str(line).map_err(|e| {
         DocumentError::new(
             &fallback_id,
             Stage::Input,
@@ -172,8 +181,13 @@ pub fn parse_line(source: &str, line_no: usize, bytes: &[u8]) -> Item {
         serde_json::Value::Number(n) => n.to_string(),
         _ => fallback_id,
     };
-    let (text, page_title) = match (v["text"].as_str(), v["html"].as_str()) {
-        (Some(text), _) => (text.to_string(), None),
+    // moved out, not copied: the text is most of the line
+    let text = match v.get_mut("text").map(serde_json::Value::take) {
+        Some(serde_json::Value::String(text)) => Some(text),
+        _ => None,
+    };
+    let (text, page_title) = match (text, v["html"].as_str()) {
+        (Some(text), _) => (text, None),
         (None, Some(html)) => page_text(&id, html)?,
         (None, None) => {
             return Err(DocumentError::new(
