@@ -479,19 +479,22 @@ impl Pipeline {
         let mut figures = Vec::new();
         let mut sentences = p.sentences;
         let started = std::time::Instant::now();
-        let no_tags = Analysis::default();
-        let tags = tags.iter().chain(std::iter::repeat(&no_tags));
+        // the tagger's words move into the record: their labels are not copied (two small
+        // strings a word, a large part of a batch's memory with the syntax heads on)
+        let tags = tags
+            .into_iter()
+            .chain(std::iter::repeat_with(Analysis::default));
         for (sentence, analysis) in sentences.iter_mut().zip(tags) {
-            let spans = &analysis.spans;
+            let Analysis { spans, words } = analysis;
+            let spans = &spans;
             let base = sentence.span.byte_start;
-            sentence.words = analysis
-                .words
-                .iter()
+            sentence.words = words
+                .into_iter()
                 .map(|w| Word {
                     span: index.span(base + w.start, base + w.end),
-                    upos: w.upos.clone(),
+                    upos: w.upos,
                     head: w.head,
-                    deprel: w.deprel.clone(),
+                    deprel: w.deprel,
                     // three decimals, as entity scores: stable across CPUs' rounding
                     score: (w.head_score * 1000.0).round() / 1000.0,
                 })

@@ -113,6 +113,36 @@ fn batching_and_padding_never_change_a_parse() {
     }
 }
 
+/// A text is parsed (and its hidden states dropped) once its last window has been through
+/// the encoder: with one window per forward pass, windows of a long text and short texts
+/// interleave across passes, and every parse is that of one big pass.
+#[test]
+fn parses_do_not_depend_on_which_pass_a_window_is_in() {
+    let dir = tempfile::tempdir().unwrap();
+    write_model_with_heads(dir.path(), "bert", true);
+    let options = |batch_size| TaggerOptions {
+        max_tokens: 24,
+        overlap: 6,
+        batch_size,
+        ..TaggerOptions::default()
+    };
+    let long = "Amazon said the lab had 1000 staff and the lab grew . ".repeat(6);
+    let mut texts = texts();
+    texts.insert(1, long);
+    texts.push(String::new());
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let key = |a: &[Analysis]| -> Vec<String> {
+        a.iter()
+            .flat_map(|a| a.words.iter())
+            .map(|w| format!("{}..{} {} {} {}", w.start, w.end, w.head, w.upos, w.deprel))
+            .collect()
+    };
+    let one_pass = analyze(&Tagger::from_dir(dir.path(), options(1000)).unwrap(), &refs);
+    let window_by_window = analyze(&Tagger::from_dir(dir.path(), options(1)).unwrap(), &refs);
+    assert!(one_pass[1].words.len() > 60, "the long text spans windows");
+    assert_eq!(key(&one_pass), key(&window_by_window));
+}
+
 #[test]
 fn no_words_asked_no_parse_and_models_without_heads_parse_nothing() {
     let dir = tempfile::tempdir().unwrap();
