@@ -75,6 +75,11 @@ fn close(a: &Option<FigureValue>, b: &Option<FigureValue>) -> bool {
 #[case::en_billion(Lang::En, "Sales hit 2.5 billion units.", "2.5 billion", 2.5e9)]
 #[case::zh_yi(Lang::Zh, "投资3.5亿。", "3.5亿", 3.5e8)]
 #[case::zh_mixed(Lang::Zh, "总额十亿3000万。", "十亿3000万", 1.03e9)]
+// 兆 before a unit is the prefix mega, not 10^12 (and not a figure of its own)
+#[case::zh_mega_watt(Lang::Zh, "装机容量为500兆瓦。", "500", 500.0)]
+#[case::zh_mega_words(Lang::Zh, "一台三兆瓦的风机。", "三", 3.0)]
+#[case::zh_mega_hertz(Lang::Zh, "频率为3.5兆赫。", "3.5", 3.5)]
+#[case::zh_zhao_myriad(Lang::Zh, "投资3兆元。", "3兆元", 3e12)]
 // decimals in words and without their zero (issue 19's grammar cases)
 #[case::en_bare_decimal(Lang::En, "The rate is .08 today.", ".08", 0.08)]
 #[case::en_point_scale(

@@ -32,6 +32,37 @@ pub const MEASURE_WORDS: &[char] = &[
     '起',
 ];
 
+/// Units of measurement that `兆` prefixes as the SI prefix mega (10⁶), not as the numeral
+/// 10¹²: `500兆瓦` is 500 megawatts, `100兆字节` 100 megabytes, `5兆赫` 5 megahertz.
+pub const MEGA_UNITS: &[&str] = &[
+    "瓦",
+    "赫",
+    "帕",
+    "焦",
+    "伏",
+    "欧",
+    "歐",
+    "字节",
+    "位元組",
+    "比特",
+    "像素",
+    "吨",
+    "噸",
+    "升",
+];
+
+/// Whether `兆` at the start of `rest` is the SI prefix mega (`兆瓦`), so the number before it
+/// ends there.
+///
+/// ```
+/// assert!(claimx_lang::zh::mega_prefix("兆瓦的装机容量"));
+/// assert!(!claimx_lang::zh::mega_prefix("兆元"));
+/// ```
+pub fn mega_prefix(rest: &str) -> bool {
+    rest.strip_prefix('兆')
+        .is_some_and(|after| MEGA_UNITS.iter().any(|u| after.starts_with(u)))
+}
+
 /// Focus words that make a following `一` + classifier a count ("only one"): `只有一句`,
 /// `仅一家`, `唯一`.
 pub const ONLY: &[&str] = &["只", "仅", "僅", "才", "唯", "单", "單"];
