@@ -630,11 +630,7 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -
     });
     let options = claimx_core::PipeOptions {
         batch_size: opts.batch_size,
-        batch_bytes: if pipeline.tagger().is_some() {
-            MODEL_BATCH_BYTES
-        } else {
-            BATCH_BYTES
-        },
+        batch_bytes: pipeline.batch_bytes(),
     };
     let mut sample = Vec::new();
     let stop = std::sync::atomic::AtomicBool::new(false);
@@ -782,15 +778,6 @@ fn consolidate(
     );
     Ok(if found.failures.is_empty() { 0 } else { 1 })
 }
-
-/// Text bytes after which a batch is annotated even if it has fewer than `--batch-size`
-/// documents: with the size limit, what bounds a run's memory.
-const BATCH_BYTES: usize = 64 << 20;
-
-/// The same with a model: a batch's words and tags cost some 100 bytes per byte of text
-/// (`docs/robustness.md`), against a few for the rules; 4 MiB still holds hundreds of news
-/// articles, which is all the tagger's length batching needs.
-const MODEL_BATCH_BYTES: usize = 4 << 20;
 
 /// One JSON record and its line break.
 /// `--threads N`: at least one, and no more than the machine's cores (more threads than

@@ -45,7 +45,7 @@ pub use claimx_entities;
 pub use claimx_tagger;
 pub use config::{ConfigError, FigureSource, PipelineConfig, TaggerConfig, TaggerModel};
 use guard::{panic_message, stage};
-pub use pipe::{Pipe, PipeOptions, Piped};
+pub use pipe::{Pipe, PipeOptions, Piped, MODEL_BATCH_BYTES, RULES_BATCH_BYTES};
 use policy::StageTracking;
 pub use policy::{
     DocumentPolicy, FaultInjection, Stage, DEFAULT_DOC_SIZE_LIMIT, DEFAULT_MAX_DOC_BYTES,

@@ -20,7 +20,7 @@ impl Default for PipeOptions {
     fn default() -> Self {
         PipeOptions {
             batch_size: 256,
-            batch_bytes: 64 << 20,
+            batch_bytes: RULES_BATCH_BYTES,
         }
     }
 }
@@ -46,7 +46,31 @@ pub struct Pipe<'p, I> {
     ready: VecDeque<Piped>,
 }
 
+/// Text bytes after which a batch closes without a model: the rules cost a few bytes per
+/// byte of text.
+pub const RULES_BATCH_BYTES: usize = 64 << 20;
+
+/// The same with a model: a batch's tags and parsed words cost some 100 bytes per byte of
+/// text (`docs/robustness.md`); 4 MiB still holds hundreds of news articles, which is all the
+/// tagger's length batching needs.
+pub const MODEL_BATCH_BYTES: usize = 4 << 20;
+
 impl Pipeline {
+    /// The text bytes after which a batch of this pipeline should close, so that memory is
+    /// bounded by the batch: [`MODEL_BATCH_BYTES`] with a model, else [`RULES_BATCH_BYTES`].
+    ///
+    /// ```
+    /// use claimx_core::{Pipeline, RULES_BATCH_BYTES};
+    /// assert_eq!(Pipeline::rules_only().batch_bytes(), RULES_BATCH_BYTES);
+    /// ```
+    pub fn batch_bytes(&self) -> usize {
+        if self.tagger().is_some() {
+            MODEL_BATCH_BYTES
+        } else {
+            RULES_BATCH_BYTES
+        }
+    }
+
     /// Annotate a stream of documents (as readers yield them: a document or an error record
     /// for one), batch by batch, as spaCy's `nlp.pipe` does: results come back in input
     /// order, one per input item, and memory holds one batch, so the stream may be longer

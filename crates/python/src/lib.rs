@@ -200,6 +200,7 @@ struct PipeIterator {
     pipeline: Py<PyPipeline>,
     items: Py<PyIterator>,
     batch_size: usize,
+    batch_bytes: usize,
     claims: bool,
     read: usize,
     ready: std::collections::VecDeque<String>,
@@ -215,9 +216,17 @@ impl PipeIterator {
         while self.ready.is_empty() {
             let items = self.items.bind(py).clone();
             let mut batch = Vec::with_capacity(self.batch_size);
+            let mut bytes = 0;
+            // a batch also closes at the pipeline's byte budget (4 MiB of text with a model),
+            // which bounds memory when the documents are long
             for item in items.take(self.batch_size) {
-                batch.push(document_from(&item?, self.read)?);
+                let doc = document_from(&item?, self.read)?;
+                bytes += doc.as_ref().map_or(0, |d| d.text.len());
+                batch.push(doc);
                 self.read += 1;
+                if bytes >= self.batch_bytes {
+                    break;
+                }
             }
             if batch.is_empty() {
                 return Ok(None);
@@ -383,21 +392,29 @@ impl PyPipeline {
     /// Annotate an iterable of documents lazily, as spaCy's `nlp.pipe` does: a generator of
     /// records in input order (the dicts `extract_batch` returns: one per document, error
     /// records for items that fail, or with `records="claims"` one per claim). Items are read
-    /// and annotated `batch_size` at a time, so the iterable may be longer than memory.
-    #[pyo3(signature = (docs, batch_size=256, records="documents"))]
+    /// and annotated `batch_size` at a time, fewer once their texts reach `batch_bytes`
+    /// (default 4 MiB with a model, 64 MiB without), so the iterable may be longer than
+    /// memory.
+    #[pyo3(signature = (docs, batch_size=256, records="documents", batch_bytes=None))]
     fn pipe(
         slf: Bound<'_, Self>,
         docs: &Bound<'_, PyAny>,
         batch_size: usize,
         records: &str,
+        batch_bytes: Option<usize>,
     ) -> PyResult<PipeIterator> {
         if batch_size == 0 {
             return Err(PyValueError::new_err("batch_size must be at least 1"));
         }
+        if batch_bytes == Some(0) {
+            return Err(PyValueError::new_err("batch_bytes must be at least 1"));
+        }
+        let batch_bytes = batch_bytes.unwrap_or_else(|| slf.borrow().pipeline.batch_bytes());
         Ok(PipeIterator {
             pipeline: slf.unbind(),
             items: docs.try_iter()?.unbind(),
             batch_size,
+            batch_bytes,
             claims: shape(records)? == RecordShape::Claims,
             read: 0,
             ready: Default::default(),

@@ -146,6 +146,23 @@ def test_pipe_is_a_generator_in_order(rules):
         rules.pipe([], batch_size=0)
 
 
+def test_pipe_batches_close_at_their_byte_budget(rules):
+    read = []
+
+    def docs():
+        for i in range(10):
+            read.append(i)
+            yield {"id": f"d{i}", "text": f"Die Firma hatte über {i + 1}.000 Mitarbeiter. " * 20}
+
+    # each text is some 820 bytes: a 2,000-byte budget closes a batch after its third text
+    out = rules.pipe(docs(), batch_size=64, batch_bytes=2000)
+    assert next(out)["id"] == "d0"
+    assert len(read) == 3, read
+    assert [r["id"] for r in out] == [f"d{i}" for i in range(1, 10)]
+    with pytest.raises(ValueError, match="batch_bytes"):
+        rules.pipe([], batch_bytes=0)
+
+
 def test_pipe_streams_100000_documents_in_flat_memory(rules):
     import resource
 

@@ -59,9 +59,11 @@ class Pipeline:
         docs: Iterable[Union[str, Mapping[str, Any]]],
         batch_size: int = 256,
         records: Records = "documents",
+        batch_bytes: Optional[int] = None,
     ) -> Iterator[Record]:
-        """Annotate lazily, batch_size documents at a time (as spaCy's nlp.pipe): records in
-        input order, error records in place; memory holds one batch."""
+        """Annotate lazily, batch_size documents at a time (as spaCy's nlp.pipe), fewer once
+        their texts reach batch_bytes (default 4 MiB with a model, 64 MiB without): records
+        in input order, error records in place; memory holds one batch."""
     @overload
     @property
     def model_info(self) -> Record:
