@@ -779,7 +779,6 @@ fn consolidate(
     Ok(if found.failures.is_empty() { 0 } else { 1 })
 }
 
-/// One JSON record and its line break.
 /// `--threads N`: at least one, and no more than the machine's cores (more threads than
 /// cores only cost memory and switching).
 fn threads_arg(s: &str) -> std::result::Result<usize, String> {

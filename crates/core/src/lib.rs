@@ -486,7 +486,6 @@ impl Pipeline {
             .chain(std::iter::repeat_with(Analysis::default));
         for (sentence, analysis) in sentences.iter_mut().zip(tags) {
             let Analysis { spans, words } = analysis;
-            let spans = &spans;
             let base = sentence.span.byte_start;
             sentence.words = words
                 .into_iter()

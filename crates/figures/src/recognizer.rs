@@ -154,16 +154,16 @@ fn tokenize(text: &str, lang: Lang) -> Vec<Tok<'_>> {
                 |c: &(usize, char)| zh_big_unit(c.1).is_some() || zh_small_unit(c.1).is_some();
             if unit_after_spaces
                 || i < n
-                    && ((is_zh_numeral(chars[i].1) && !mega_at(&chars, i))
+                    && ((is_zh_numeral(chars[i].1) && !mega_at(text, &chars, i))
                         || (is_zh_modifier(chars[i].1) && chars.get(i + 1).is_some_and(unit_next)))
             {
-                i = zh_run_end(&chars, i);
+                i = zh_run_end(text, &chars, i);
                 kind = TokKind::Zh;
             } else {
                 kind = TokKind::Digits;
             }
-        } else if is_zh_numeral(c) && !mega_at(&chars, i) {
-            i = zh_run_end(&chars, i);
+        } else if is_zh_numeral(c) && !mega_at(text, &chars, i) {
+            i = zh_run_end(text, &chars, i);
             kind = TokKind::Zh;
         } else if vulgar_fraction(c).is_some() {
             i += 1;
@@ -2208,23 +2208,21 @@ fn is_zh_modifier(c: char) -> bool {
     matches!(c, '余' | '餘' | '多' | '几' | '幾')
 }
 
-/// End of a Chinese numeral run starting at `i`: numerals, digits, 点 decimals, modifiers
-/// before a unit, and spaces between numeral groups (`一百 五 十 二`, `7 万5 千4 百`).
-/// Whether the `兆` at `chars[i]` is the unit prefix mega (`兆瓦`), which no number takes in.
-fn mega_at(chars: &[(usize, char)], i: usize) -> bool {
-    chars[i].1 == '兆' && {
-        let ahead: String = chars[i..].iter().take(4).map(|x| x.1).collect();
-        claimx_lang::zh::mega_prefix(&ahead)
-    }
+/// Whether the `兆` at `chars[i]` (the characters of `text` with their byte offsets) is the
+/// unit prefix mega (`兆瓦`), which no number takes in.
+fn mega_at(text: &str, chars: &[(usize, char)], i: usize) -> bool {
+    chars[i].1 == '兆' && claimx_lang::zh::mega_prefix(&text[chars[i].0..])
 }
 
-fn zh_run_end(chars: &[(usize, char)], mut i: usize) -> usize {
+/// End of a Chinese numeral run starting at `i`: numerals, digits, 点 decimals, modifiers
+/// before a unit, and spaces between numeral groups (`一百 五 十 二`, `7 万5 千4 百`).
+fn zh_run_end(text: &str, chars: &[(usize, char)], mut i: usize) -> usize {
     let n = chars.len();
     let start = i;
     let numeral = |c: char| is_zh_numeral(c) || c.is_ascii_digit() || ('０'..='９').contains(&c);
     while i < n {
         let c = chars[i].1;
-        if i > start && mega_at(chars, i) {
+        if i > start && mega_at(text, chars, i) {
             // `500兆瓦`: the prefix of the unit, not a myriad of the number
             while i > start && chars[i - 1].1 == ' ' {
                 i -= 1;
