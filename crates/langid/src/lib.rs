@@ -114,6 +114,10 @@ struct Chunk {
     confidence: f32,
     words: usize,
     han: bool,
+    /// Nothing but whitespace stands between the chunk and the line break before it.
+    line_start: bool,
+    /// The chunk has an upper-case letter (names have; a lower-case English phrase has not).
+    capitalised: bool,
 }
 
 impl LanguageIdentification for LanguageIdentifier {
@@ -191,7 +195,11 @@ impl LanguageIdentifier {
             let lead = s.len() - s.trim_start().len();
             let t = s.trim();
             if !t.is_empty() {
+                let before = text[..a + lead].trim_end_matches([' ', '\t', '\u{3000}']);
                 out.push(Chunk {
+                    line_start: before.is_empty()
+                        || before.ends_with(['\n', '\r', '\u{2028}', '\u{2029}']),
+                    capitalised: t.chars().any(char::is_uppercase),
                     start: a + lead,
                     end: a + lead + t.len(),
                     lang: None,
@@ -211,12 +219,14 @@ impl LanguageIdentifier {
                 }
                 han_run_len += 1;
                 if han_run_len == self.config.min_han_run && !chunk_is_han {
-                    // A real Han run: close the Latin chunk before it.
+                    // A real Han run: close the Latin chunk before it, unless that chunk has
+                    // no letters (a bullet, a number: `* 习近平…`, `2009年1月，任…`), which
+                    // belongs to the line's text.
                     let hs = han_run_start.unwrap();
-                    if hs > start {
+                    if has_letters(&text[start..hs]) {
                         push(&mut out, start, hs, false);
+                        start = hs;
                     }
-                    start = hs;
                     chunk_is_han = true;
                 }
                 continue;
@@ -246,11 +256,30 @@ impl LanguageIdentifier {
                 _ => false,
             };
             if boundary {
+                if !chunk_is_han && ends_chinese_phrase(c) && han_run_len >= 2 {
+                    if let Some(hs) = han_run_start {
+                        // Han text that runs to the end of its line or to a Chinese stop
+                        // (`>fray 吵架；`) is not a word inside Latin text (`der Himmel 中文
+                        // ist`): however short, it is Chinese.
+                        if has_letters(&text[start..hs]) {
+                            push(&mut out, start, hs, false);
+                            start = hs;
+                        }
+                        chunk_is_han = true;
+                    }
+                }
                 push(&mut out, start, next_b, chunk_is_han);
                 start = next_b;
                 chunk_is_han = false;
                 han_run_start = None;
             }
+        }
+        if let (false, Some(hs), true) = (chunk_is_han, han_run_start, han_run_len >= 2) {
+            if has_letters(&text[start..hs]) {
+                push(&mut out, start, hs, false);
+                start = hs;
+            }
+            chunk_is_han = true;
         }
         push(&mut out, start, text.len(), chunk_is_han);
         out
@@ -395,6 +424,8 @@ impl LanguageIdentifier {
                 confidence: 0.0,
                 words: 0,
                 han: false,
+                line_start: k == 0 && c.line_start,
+                capitalised: text[start..end].chars().any(char::is_uppercase),
             };
             self.classify(text, &mut part, deen);
             if part.lang.is_none() {
@@ -475,13 +506,39 @@ impl LanguageIdentifier {
         let n = chunks.len();
         for i in 1..n.saturating_sub(1) {
             let (a, b, c) = (chunks[i - 1].lang, chunks[i].lang, chunks[i + 1].lang);
-            if a == c && a != b && !chunks[i].han && chunks[i].words <= self.config.max_island_words
+            // Between Chinese chunks, a Latin name inside a Chinese sentence (`去年，Google
+            // Play 商店`) takes their language; a whole Latin line does not, nor does a
+            // lower-case phrase opening a line (a glossary headword: `>fray 吵架；冲突`).
+            let own_line = chunks[i].line_start
+                && (!chunks[i].capitalised || chunks[i + 1].line_start)
+                && chunks[i + 1].han
+                && chunks[i - 1].han;
+            if a == c
+                && a != b
+                && !chunks[i].han
+                && !own_line
+                && chunks[i].words <= self.config.max_island_words
             {
                 chunks[i].lang = a;
                 chunks[i].confidence *= 0.5;
             }
         }
     }
+}
+
+/// Whether `s` has a letter of any script (a chunk without one is a bullet, a number or
+/// punctuation, and carries no language of its own).
+fn has_letters(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic)
+}
+
+/// Chunk ends after which Han text is a phrase of its own: line breaks and the Chinese stops
+/// (an ASCII period after Han characters ends a Latin sentence: `revenue of 5亿.`).
+fn ends_chinese_phrase(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{2029}' | '\u{2028}' | '。' | '！' | '？' | '；'
+    )
 }
 
 /// Runs of adjacent chunks with one language and script: (first, end, lang, words, han).
@@ -693,6 +750,39 @@ mod tests {
         let segs = langs(text);
         assert_eq!(segs.len(), 1, "{segs:?}");
         assert_eq!(segs[0].0, lang);
+    }
+
+    /// Mixed documents: every maximal same-language run is a segment, and what carries no
+    /// language (bullets, numbers) or is a name inside a sentence stays with its text.
+    #[rstest]
+    #[case::bullet_belongs_to_its_line(
+        "* Xi Jinping refused to back down in the tariff fight with President Trump.\n* 习近平拒绝退缩中国与特朗普总统的关税对抗。",
+        &[(Lang::En, "* Xi Jinping refused to back down in the tariff fight with President Trump."), (Lang::Zh, "* 习近平拒绝退缩中国与特朗普总统的关税对抗。")]
+    )]
+    #[case::glossary_lines(
+        "Relations with Washington continue to fray at a time of trade tension.\n>fray 吵架；冲突\n>high-profile state visit 高调的国事访问\n\n高调的国事访问，访问将包括熊猫外交。",
+        &[(Lang::En, "Relations with Washington continue to fray at a time of trade tension.\n>fray"), (Lang::Zh, "吵架；冲突"), (Lang::En, ">high-profile state visit"), (Lang::Zh, "高调的国事访问\n\n高调的国事访问，访问将包括熊猫外交。")]
+    )]
+    #[case::english_line_between_chinese_lines(
+        "* 此前白宫已将现有关税提高。\n* Plus, the biggest luxury deal of the year.\n* 此外，这是今年最大的奢侈品交易。",
+        &[(Lang::Zh, "* 此前白宫已将现有关税提高。"), (Lang::En, "* Plus, the biggest luxury deal of the year."), (Lang::Zh, "* 此外，这是今年最大的奢侈品交易。")]
+    )]
+    #[case::latin_name_inside_chinese(
+        "公司采取了积极的措施。去年，Google Play 商店下架了拼多多应用程序。",
+        &[(Lang::Zh, "公司采取了积极的措施。去年，Google Play 商店下架了拼多多应用程序。")]
+    )]
+    #[case::date_opening_a_chinese_line(
+        "The bank named a new head of its branch in Liaoyuan last month.\n2009年1月，任吉林银行辽源分行行长。",
+        &[(Lang::En, "The bank named a new head of its branch in Liaoyuan last month."), (Lang::Zh, "2009年1月，任吉林银行辽源分行行长。")]
+    )]
+    #[case::chinese_figure_in_english_sentence(
+        "The fund raised 5亿 from investors in the first round of the year.",
+        &[(Lang::En, "The fund raised 5亿 from investors in the first round of the year.")]
+    )]
+    fn mixed_runs(#[case] text: &str, #[case] want: &[(Lang, &str)]) {
+        let got = langs(text);
+        let want: Vec<(Lang, String)> = want.iter().map(|(l, s)| (*l, s.to_string())).collect();
+        assert_eq!(got, want);
     }
 
     #[rstest]
