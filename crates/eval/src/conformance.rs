@@ -13,6 +13,7 @@ use crate::EvalError;
 use chrono::NaiveDate;
 use claimx_doc::{Bound, FigureType, FigureValue, Lang};
 use claimx_figures::{FigureMatch, FigureRecognizer};
+use claimx_lang::units;
 use claimx_langid::LanguageIdentifier;
 use claimx_sentences::{SentenceSplitter, SplitterConfig};
 use serde::Serialize;
@@ -312,7 +313,12 @@ fn recognizers_suite(report: &mut ConformanceReport, cases: &[Value]) {
             .and_then(|r| NaiveDate::parse_from_str(r.get(..10)?, "%Y-%m-%d").ok());
         let family = spec_family(spec);
         let recognizer = if family == "Number" { &numbers } else { &full };
-        let all = recognizer.recognize(input, lang, reference);
+        let mut all = recognizer.recognize(input, lang, reference);
+        if lang == Lang::Zh && matches!(family, "Dimension" | "Temperature") {
+            for m in &mut all {
+                zh_measurement_with_unit(input, m);
+            }
+        }
         let preds: Vec<&FigureMatch> = all
             .iter()
             .filter(|m| {
@@ -355,6 +361,31 @@ fn recognizers_suite(report: &mut ConformanceReport, cases: &[Value]) {
                     .collect();
                 format!("{input:?}\n      expected {exp:?}\n      got      {got:?}")
             });
+    }
+}
+
+/// The guideline keeps a Chinese measure word out of the figure (`20吨` → CARDINAL `20`,
+/// unit `t`); Recognizers-Text keeps it in (`20吨`, a dimension): the figure is compared
+/// with its unit.
+fn zh_measurement_with_unit(input: &str, m: &mut FigureMatch) {
+    let measured = m.kind == FigureType::Cardinal
+        && m.unit
+            .as_deref()
+            .is_some_and(|u| units::quantity_unit(u).is_some());
+    if !measured {
+        return;
+    }
+    let rest = &input[m.end..];
+    let written = claimx_lang::measures::unit_at(rest)
+        .filter(|(n, _)| !rest[..*n].starts_with(' '))
+        .map(|(n, _)| n)
+        .or_else(|| {
+            let c = rest.chars().next()?;
+            units::quantity_unit(&rest[..c.len_utf8()]).map(|_| c.len_utf8())
+        });
+    if let Some(n) = written {
+        m.end += n;
+        m.kind = FigureType::Quantity;
     }
 }
 

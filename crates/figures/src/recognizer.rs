@@ -154,7 +154,7 @@ fn tokenize(text: &str, lang: Lang) -> Vec<Tok<'_>> {
                 |c: &(usize, char)| zh_big_unit(c.1).is_some() || zh_small_unit(c.1).is_some();
             if unit_after_spaces
                 || i < n
-                    && ((is_zh_numeral(chars[i].1) && !mega_at(text, &chars, i))
+                    && ((is_zh_numeral(chars[i].1) && !unit_prefix_at(text, &chars, i))
                         || (is_zh_modifier(chars[i].1) && chars.get(i + 1).is_some_and(unit_next)))
             {
                 i = zh_run_end(text, &chars, i);
@@ -162,7 +162,7 @@ fn tokenize(text: &str, lang: Lang) -> Vec<Tok<'_>> {
             } else {
                 kind = TokKind::Digits;
             }
-        } else if is_zh_numeral(c) && !mega_at(text, &chars, i) {
+        } else if is_zh_numeral(c) && !unit_prefix_at(text, &chars, i) {
             i = zh_run_end(text, &chars, i);
             kind = TokKind::Zh;
         } else if vulgar_fraction(c).is_some() {
@@ -1358,6 +1358,32 @@ impl FigureRecognizer {
         if matches!(n.text, "多" | "余") && !n.space_before {
             ns.bound = Some(Bound::Gt);
         }
+        // Units of measurement from CLDR, of one or more words (`kilowatt-hours`, `metric
+        // tons`, `Kilometern pro Stunde`, `公里`, `千瓦时`), where they end at a token end
+        let after = toks[ns.last].end;
+        let rest = &text[after..];
+        let unit_here = claimx_lang::measures::unit_at(rest).or_else(|| {
+            // a compound adjective: `a 45-acre farm`, `ein 5-Kilometer-Lauf`
+            let r = rest
+                .strip_prefix('-')
+                .filter(|r| !r.starts_with(char::is_whitespace))?;
+            claimx_lang::measures::unit_at(r).map(|(n, u)| (n + 1, u))
+        });
+        if let Some((len, unit)) = unit_here {
+            let end = after + len;
+            if toks[ns.last + 1..].iter().take(8).any(|t| t.end == end) {
+                // the news conventions win where both know the word (`tons`, `吨`: tonnes)
+                let written = text[after..end].trim_start().trim_start_matches('-');
+                let unit = quantity_unit(written).unwrap_or(unit);
+                while toks.get(ns.last + 1).is_some_and(|t| t.end <= end) {
+                    ns.last += 1;
+                }
+                ns.kind = FigureType::Quantity;
+                ns.unit = Some(unit.to_string());
+                ns.year_like = false;
+                return;
+            }
+        }
         // Quantity units
         if let Some(u) = quantity_unit(n.text) {
             if !(u.len() == 1
@@ -1712,15 +1738,15 @@ fn zh_figure_edges(text: &str, figures: &mut [FigureMatch]) {
             }
         }
         if m.kind == FigureType::Quantity {
+            // the longest Chinese ending that names a unit (`千瓦时`, `平方米`, `吨`)
             let body = &text[m.value_start..m.end];
-            let unit_len: usize = body
-                .chars()
-                .rev()
-                .take_while(|&c| han(c) && !is_zh_numeral(c))
-                .map(char::len_utf8)
-                .sum();
-            if unit_len > 0 && unit_len < body.len() {
-                m.end -= unit_len;
+            let unit_start = body
+                .char_indices()
+                .skip(1)
+                .map(|(i, _)| i)
+                .find(|&i| body[i..].starts_with(han) && quantity_unit(&body[i..]).is_some());
+            if let Some(i) = unit_start {
+                m.end = m.value_start + i;
                 m.kind = FigureType::Cardinal;
             }
         }
@@ -2214,6 +2240,16 @@ fn mega_at(text: &str, chars: &[(usize, char)], i: usize) -> bool {
     chars[i].1 == '兆' && claimx_lang::zh::mega_prefix(&text[chars[i].0..])
 }
 
+/// Whether the numeral at `chars[i]` begins a unit rather than continuing a number: the
+/// prefix mega (`500兆瓦`) or a unit name of CLDR that starts with a numeral (`1000千瓦时`,
+/// `3千克`, `1300百万像素`).
+fn unit_prefix_at(text: &str, chars: &[(usize, char)], i: usize) -> bool {
+    mega_at(text, chars, i)
+        || is_zh_numeral(chars[i].1)
+            && claimx_lang::measures::unit_at(&text[chars[i].0..])
+                .is_some_and(|(n, _)| n > chars[i].1.len_utf8())
+}
+
 /// End of a Chinese numeral run starting at `i`: numerals, digits, 点 decimals, modifiers
 /// before a unit, and spaces between numeral groups (`一百 五 十 二`, `7 万5 千4 百`).
 fn zh_run_end(text: &str, chars: &[(usize, char)], mut i: usize) -> usize {
@@ -2222,8 +2258,8 @@ fn zh_run_end(text: &str, chars: &[(usize, char)], mut i: usize) -> usize {
     let numeral = |c: char| is_zh_numeral(c) || c.is_ascii_digit() || ('０'..='９').contains(&c);
     while i < n {
         let c = chars[i].1;
-        if i > start && mega_at(text, chars, i) {
-            // `500兆瓦`: the prefix of the unit, not a myriad of the number
+        if i > start && unit_prefix_at(text, chars, i) {
+            // `500兆瓦`, `1000千瓦时`: the prefix of the unit, not a scale of the number
             while i > start && chars[i - 1].1 == ' ' {
                 i -= 1;
             }

@@ -32,6 +32,7 @@ pub mod clauses;
 pub mod currencies;
 pub mod de;
 pub mod en;
+pub mod measures;
 pub mod numbers;
 pub mod script;
 pub mod sentences;

@@ -67,32 +67,22 @@ pub fn currency_word(s: &str) -> Option<&'static str> {
     .filter(|c| *c != "USD-cent")
 }
 
-/// The unit a measure word names (`Kilometer`, `公里` → `km`).
+/// The unit a measure word names (`Kilometer`, `公里` → `km`), as its English short symbol:
+/// the news conventions first (`吨`, `tons` and `tonnes` are metric tonnes, one-letter
+/// symbols, `Grad` and `度`), then the names and symbols of CLDR ([`crate::measures`]).
 pub fn quantity_unit(s: &str) -> Option<&'static str> {
-    Some(match s {
-        "km" | "Kilometer" | "kilometers" | "kilometres" | "公里" => "km",
-        "m" | "Meter" | "meters" | "metres" | "米" => "m",
-        "cm" | "Zentimeter" | "centimeters" => "cm",
-        "mm" => "mm",
-        "kg" | "Kilogramm" | "kilograms" | "公斤" | "千克" => "kg",
-        "g" | "Gramm" | "grams" | "克" => "g",
-        "t" | "Tonnen" | "tons" | "tonnes" | "吨" => "t",
-        "l" | "Liter" | "liters" | "litres" => "l",
-        "ml" => "ml",
-        "MW" | "Megawatt" | "megawatts" => "MW",
-        "GW" | "Gigawatt" | "gigawatts" => "GW",
-        "kWh" => "kWh",
+    let convention = match s {
+        "m" | "米" => "m",
+        "g" | "克" => "g",
+        "t" | "Tonnen" | "Tonne" | "tons" | "ton" | "tonnes" | "tonne" | "吨" | "噸" => "t",
+        "l" | "L" => "L",
         "°C" | "°" | "Grad" | "degrees" | "度" => "°C",
-        "miles" | "mile" | "Meilen" | "英里" => "mi",
-        "feet" | "foot" | "ft" | "英尺" => "ft",
-        "inches" | "inch" | "Zoll" | "英寸" => "in",
-        "acres" | "Hektar" | "hectares" => "area",
-        "GB" | "TB" | "MB" => "byte",
-        "Barrel" | "barrels" => "bbl",
+        "Barrel" | "barrels" | "barrel" => "bbl",
         "mAh" => "mAh",
         "Megapixel" | "megapixels" | "megapixel" | "MP" => "MP",
-        _ => return None,
-    })
+        _ => return crate::measures::unit_of(s),
+    };
+    Some(convention)
 }
 
 /// Currency codes written before a dollar sign.
