@@ -587,6 +587,38 @@ fn an_overlong_word_is_left_out_of_the_model_and_the_figures() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A number inside a name the model finds is part of the name, not a figure; a number the
+/// model tags as a name of its own (digits alone) stays a figure.
+#[test]
+fn a_number_inside_a_name_is_no_figure() {
+    let dir = tempdir("names-with-numbers");
+    let text = "Als Software läuft auf dem Gerät Android 5.1, der Preis liegt bei rund 180 Euro. Das iPhone 6 kostet mehr.";
+    let dump = dir.join("names.jsonl");
+    std::fs::write(
+        &dump,
+        serde_json::json!({"id": "names", "text": text}).to_string() + "\n",
+    )
+    .unwrap();
+    let out = run_ok(claimx().args(["extract", "--quiet"]).arg(&dump));
+    let rec: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let texts = |key: &str| -> Vec<String> {
+        rec[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(texts("entities").contains(&"Android 5.1".to_string()));
+    let figures = texts("figures");
+    assert!(!figures.contains(&"5.1".to_string()), "{figures:?}");
+    assert!(
+        figures.contains(&"rund 180 Euro".to_string()),
+        "{figures:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `--model DIR` loads a model from its folder — what a build without the embedded model
 /// (`--no-default-features`, which CI checks compiles) relies on — and the shipped model's
 /// folder gives byte-identical records to the embedded copy.

@@ -499,6 +499,7 @@ impl Pipeline {
                 })
                 .collect();
             let sentence_text = &text[base..sentence.span.byte_end];
+            let first_entity = entities.len();
             // no tagger, no entities: the refiner's rules shape tagger output, they are not
             // an entity recogniser of their own
             if self.tagger.is_some() {
@@ -538,11 +539,24 @@ impl Pipeline {
                 FigureSource::Rules => Vec::new(),
             };
             Stage::Figures.enter(&self.faults, sentence_text);
+            // a count inside a name is part of the name (`Android 5.1`, `Formel 1`); an
+            // "entity" of digits alone is the tagger's mistake, not a name
+            let names = &entities[first_entity..];
+            let in_name = |f: &FigureMatch| {
+                matches!(f.kind, FigureType::Cardinal | FigureType::Ordinal)
+                    && names.iter().any(|e| {
+                        e.span.byte_start <= base + f.start
+                            && base + f.end <= e.span.byte_end
+                            && e.text.chars().any(char::is_alphabetic)
+                    })
+            };
             for f in self
                 .figures
                 .sentence(sentence_text, sentence.lang, p.reference, &proposals)
             {
-                figures.push(figure_at(index, text, base, f, sentence.lang));
+                if !in_name(&f) {
+                    figures.push(figure_at(index, text, base, f, sentence.lang));
+                }
             }
         }
         figures.sort_by_key(|f| (f.span.byte_start, f.span.byte_end));

@@ -269,6 +269,8 @@ impl FigureRecognizer {
         drop_numerals_inside_words(text, &mut out);
         drop_quoted_names(text, &mut out);
         if !self.numbers_only {
+            // a number benchmark reads `10G` as ten billion; in running text it is a name
+            drop_alphanumeric_names(text, &mut out);
             counts_of_time(text, &mut out);
             bound_durations(text, lang, &mut out);
             // a number benchmark counts the digits of a phone number; a figure it is not
@@ -1448,6 +1450,11 @@ fn zh_excluded(text: &str, t: &Tok) -> bool {
     if t.text == "壹" && matches!(after, Some('切')) {
         return true;
     }
+    // Words jieba counts as numeral + classifier or noun: 一度 (once, at one time), 一路 (all
+    // the way), 一带 (an area; 一带一路), 一哥 (the top one)
+    if t.text == "一" && matches!(after, Some('度' | '路' | '带' | '帶' | '哥')) {
+        return true;
+    }
     if t.text == "一"
         || t.text == "万"
         || t.text == "千"
@@ -1897,6 +1904,47 @@ fn share_of_a_period(rest: &str) -> Option<(usize, f64, &'static str)> {
     };
     let end = rest.find(period)? + word.len();
     Some((end, n, unit))
+}
+
+/// Numbers written into names and codes are no figures: glued to letters after them (`3D`,
+/// `5G` and `66B` in Chinese text, `58C`, `3er-BMW`), a generation or size letter (`5G`,
+/// where English reads `G` as giga), a letter code after a hyphen (`10-K`), or letters
+/// before them (`COVID-19`, `F-16`). A multiplier (`3x`), a decade (`80s`) and units and
+/// scales the figure took in (`5km`, `40K`, `2nd`) stay.
+fn drop_alphanumeric_names(text: &str, figures: &mut Vec<FigureMatch>) {
+    let counts = |m: &FigureMatch| matches!(m.kind, FigureType::Cardinal | FigureType::Ordinal);
+    figures.retain(|m| {
+        if !counts(m) {
+            return true;
+        }
+        let body = &text[m.value_start.max(m.start)..m.end];
+        let after = &text[m.end..];
+        let ends_in_digit = body.ends_with(|c: char| c.is_ascii_digit());
+        let glued_after = ends_in_digit
+            && after.starts_with(|c: char| c.is_ascii_alphabetic())
+            && !after.starts_with(['x', 'X'])
+            && !(after.starts_with('s') && body.ends_with('0'));
+        let generation = body.len() >= 2
+            && body.ends_with('G')
+            && body[..body.len() - 1].bytes().all(|b| b.is_ascii_digit());
+        let letter_code = ends_in_digit && {
+            let mut cs = after.chars();
+            cs.next() == Some('-')
+                && cs.next().is_some_and(|c| c.is_ascii_uppercase())
+                && !cs.next().is_some_and(char::is_alphanumeric)
+        };
+        let before = &text[..m.start];
+        let glued_before = before.ends_with(|c: char| c.is_ascii_alphabetic())
+            || before.strip_suffix('-').is_some_and(|b| {
+                let word: String = b
+                    .chars()
+                    .rev()
+                    .take_while(char::is_ascii_alphabetic)
+                    .collect();
+                word.chars().any(|c| c.is_ascii_uppercase())
+            });
+        !(glued_after || generation || letter_code || glued_before)
+    });
 }
 
 /// A bare number of two or more characters that is all a pair of Chinese quotation marks holds

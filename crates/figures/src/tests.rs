@@ -677,6 +677,10 @@ fn chinese_figure_edges(
 #[case("提前实现“十一五”的减排指标", &[])]
 #[case("“一”和“五”", &["一", "五"])]
 #[case("这是他的伎俩", &[])]
+#[case("危机爆发后，一度自顾不暇的机构", &[])]
+#[case("股价一路上涨", &[])]
+#[case("中国的“一带一路”倡议", &[])]
+#[case("稳坐豪宅一哥宝座逾一年", &["逾一年"])]
 fn chinese_numerals_in_words(#[case] text: &str, #[case] want: &[&str]) {
     let figs = figures(text, Lang::Zh);
     let got: Vec<&str> = figs.iter().map(|f| &text[f.start..f.end]).collect();
@@ -809,6 +813,18 @@ fn changes_are_two_figures(#[case] lang: Lang, #[case] text: &str, #[case] want:
     assert!(figs.iter().all(|f| f.upper.is_none()));
 }
 
+/// What stays although letters touch it: a multiplier, a decade, units and scales.
+#[rstest]
+#[case(Lang::En, "a 3x rise", "3")]
+#[case(Lang::En, "people in their 80s", "80")]
+#[case(Lang::En, "a 5km run", "5km")]
+#[case(Lang::En, "40K jobs", "40K")]
+#[case(Lang::En, "the 2nd time", "2nd")]
+#[case(Lang::En, "a top-10 finish", "10")]
+fn letters_that_belong_to_the_figure(#[case] lang: Lang, #[case] text: &str, #[case] span: &str) {
+    find(&figures(text, lang), text, span);
+}
+
 #[rstest]
 #[case::not_a_word_part(Lang::En, "The COVID19 wave and the A320 jet.")]
 #[case::list_marker(Lang::De, "1. Startseite")]
@@ -819,6 +835,13 @@ fn changes_are_two_figures(#[case] lang: Lang, #[case] text: &str, #[case] want:
 #[case::quarters_in_a_row(Lang::De, "Das Viertel wuchs.")]
 #[case::phone_nanp(Lang::En, "Call (860) 208-3416 today.")]
 #[case::phone_international(Lang::De, "Rufen Sie +49 30 1234567 an.")]
+// numbers written into names and codes
+#[case::glued_letter(Lang::En, "The 3D glasses and the 3er-BMW.")]
+#[case::network_generation(Lang::En, "Its 5G network replaced 4G in May.")]
+#[case::filing(Lang::En, "The company filed its 10-K report.")]
+#[case::letters_hyphen_before(Lang::En, "The F-16 jets and Covid-19 cases.")]
+#[case::zh_flat_numbers(Lang::Zh, "天汇66B复式户，分别为58C、D及E。")]
+#[case::zh_network(Lang::Zh, "比如5G电信、机器人。")]
 fn no_spurious_figures(#[case] lang: Lang, #[case] text: &str) {
     let figs = figures(text, lang);
     let spurious: Vec<&str> = figs
