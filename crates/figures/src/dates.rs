@@ -1,7 +1,7 @@
 //! Dates, times and durations, absolute and relative, in de / en / zh.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use claimx_doc::{FigureType, FigureValue};
+use claimx_doc::{Bound, FigureType, FigureValue};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -19,6 +19,9 @@ pub struct DateMatch {
     /// The last month of a period written as its first (`3. Quartal 2015`: value `2015-07`,
     /// upper `2015-09`), as ranges carry their upper end (guideline, second edition).
     pub upper: Option<FigureValue>,
+    /// How the period relates to the one meant: `2005年8月以后` (after, `gt`), `两周内`
+    /// (within, `le`), `半年多` (more than, `gt`).
+    pub bound: Option<Bound>,
 }
 
 /// A period's first and last month as ISO 8601 months (`2015`, 7 to 9 → `2015-07`,
@@ -85,6 +88,11 @@ struct Patterns {
     duration: Regex,
     duration_adj: Regex,
     zh_duration: Regex,
+    zh_first_months: Regex,
+    zh_year_edge: Regex,
+    zh_year_range: Regex,
+    zh_this_and_next_year: Regex,
+    zh_narrative_day: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -99,7 +107,7 @@ fn patterns() -> &'static Patterns {
             month_day: r(&format!(r"\b({MONTHS_EN})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")),
             month_year: r(&format!(r"\b({MONTHS_DE}|{MONTHS_EN})\s+(\d{{4}})\b")),
             month_alone: r(&format!(r"\b(?:[Ii]m|[Ii]n|[Ss]eit|[Bb]is|[Aa]nfang|[Ee]nde|[Mm]itte|[Ss]ince|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Nn]ext|[Tt]his|[Ss]chon im|[Vv]om|[Aa]b)\s+({MONTHS_DE}|{MONTHS_EN})\b")),
-            zh_date: r(r"([0-9０-９]{2,4}|[〇零一二三四五六七八九]{2,4})年(?:([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号])?)?|([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号](?:晚间|晚上|上午|下午|凌晨|早上|早间|中午|傍晚|夜间)?"),
+            zh_date: r(r"([0-9０-９]{2,4}|[〇零一二三四五六七八九]{2,4})年(?:([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号])?)?|([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号](?:晚间|晚上|上午|下午|凌晨|早上|早间|中午|傍晚|夜间|晚)?"),
             time: r(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?Uhr\b)?"),
             time_uhr: r(r"\b(\d{1,2})\s?Uhr\b"),
             time_ampm: r(r"\b(\d{1,2})(?::(\d{2}))?\s?([ap])\.?m\.?(?:\s|$|[,;])"),
@@ -107,7 +115,7 @@ fn patterns() -> &'static Patterns {
             zh_weekday: r(r"(上|下|本|这)?(?:周|星期|礼拜)([一二三四五六日天])"),
             weekend: r(r"\b(?:(vergangenen|letzten|kommenden|nächsten|last|next|this|coming)\s+)?(Wochenende|weekend)\b"),
             relative: r(r"\b(?:([Ee]arlier|[Ll]ater)\s+this\s+(year|month|week)|(?:([Vv]ergangene[nrs]?|[Ll]etzte[nrs]?|[Vv]orige[nrs]?|[Kk]ommende[nrs]?|[Nn]ächste[nrs]?|[Ll]aufende[nrs]?|[Dd]iese[nms]?)\s+(Jahr(?:es)?|Monat(?:s)?|Woche)\b)|(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+(year|month|week))|(?:([Aa]nfang|[Ee]nde|[Mm]itte)\s+(?:des|dieses|vergangenen|letzten|nächsten)\s+(Jahres|Monats))|\b([Gg]estern|[Hh]eute|morgen|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)"),
-            zh_relative: r(r"(去年|今年|明年|前年|昨天|今天|明天|昨晚|昨夜|昨日|今晨|今早|今日|上周|下周|本周|上个月|下个月|本月|上月|下月)"),
+            zh_relative: r(r"(上一年度|上一年|上年度|上年|下一年|去年|今年|明年|前年|昨天|今天|明天|昨晚|昨夜|昨日|今晨|今早|今日|上周|下周|本周|上个月|下个月|本月|上月|下月)"),
             // 上半年, 2009年上半年, 今年上半年, first half of 2021, ersten Hälfte des Jahres 2021,
             // zweiten Halbjahr, H1 2021
             half_year: r(r"(?:(\d{4})年|(今年|去年|明年))?(上|下)半年|\b(?:(first|second)\s+half\s+of\s+(?:(?:the\s+)?year\s+)?(\d{4})|(ersten|zweiten)\s+(?:Hälfte\s+des\s+(?:Kalender|Geschäfts)?[Jj]ahres|Halbjahr(?:es)?)(?:\s+(\d{4}))?|H([12])\s+(\d{4}))\b"),
@@ -124,7 +132,16 @@ fn patterns() -> &'static Patterns {
             zh_day: r(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日"),
             duration: r(&format!(r"\b(\d+(?:[.,]\d+)?|{NUM_WORDS})\s+(Tage?n?|Wochen|Monate?n?|Jahre?n?|Stunden|Minuten|Jahrzehnte?n?|days?|weeks?|months?|years?|hours?|minutes?|decades?)\b")),
             duration_adj: r(&format!(r"(?i)\b(\d+|{NUM_WORDS})-(day|week|month|year|hour|minute|decade|tägige[nmrs]?|wöchige[nmrs]?|monatige[nmrs]?|jährige[nmrs]?)\b")),
-            zh_duration: r(r"([0-9０-９]+(?:[.．][0-9０-９]+)?|[一二两三四五六七八九十百]+)(个月|天|周|小时|分钟|个星期|年(?:来|间|内|中)?)"),
+            zh_duration: r(r"([0-9０-９]+(?:[.．][0-9０-９]+)?|[一二两三四五六七八九十百]+|半)(个月|天|周|小时|分钟|个星期|年)"),
+            // 2007年前9个月, 今年前4个月, 2008年前三季度: the first months of a year
+            zh_first_months: r(r"(?:([0-9]{4})年|(今年|去年|明年))前([0-9]{1,2}|[一二三四五六七八九十]{1,3})(个月|季度)"),
+            // 2007年年底, 2007年底, 今年年初, 年末: the end or start of a year
+            zh_year_edge: r(r"(?:([0-9]{4})年|(今年|去年|明年|前年))年?(底|末|初)|年(底|末|初)"),
+            // 2005年-2008年, 2005至2008年
+            zh_year_range: r(r"([0-9]{4})年?\s*[-–—~～至到]\s*([0-9]{4})年"),
+            zh_this_and_next_year: r(r"今明两?年"),
+            // that night, the next day: days of the story, not of the publication
+            zh_narrative_day: r(r"当晚|当天|当日|当夜|翌日|次日|同日|隔天|隔日"),
         }
     })
 }
@@ -154,15 +171,31 @@ fn ends_in_numeral(before: &str) -> bool {
 }
 
 /// Two neighbouring numerals side by side are an estimate, not digits: `两三个月` is two or
-/// three months (the lower one is the value), `三五天` three to five days.
-fn approximate_pair(s: &str) -> Option<f64> {
+/// three months (a range: 2 to 3), `三五天` three to five days.
+fn approximate_pair(s: &str) -> Option<(f64, f64)> {
     let mut chars = s.chars();
     let (a, b) = (chars.next()?, chars.next()?);
     if chars.next().is_some() {
         return None;
     }
     let (x, y) = (crate::numbers::zh_digit(a)?, crate::numbers::zh_digit(b)?);
-    (x >= 1.0 && (y == x + 1.0 || (x, y) == (3.0, 5.0))).then_some(x)
+    (x >= 1.0 && (y == x + 1.0 || (x, y) == (3.0, 5.0))).then_some((x, y))
+}
+
+/// The date `n` units (`Y`, `M`, `W`, `D`) before `r`, as precise as the unit: `两年前` is a
+/// year, `三个月前` a month, `五天前` a day.
+fn units_before(r: NaiveDate, n: i64, code: char) -> Option<FigureValue> {
+    let text = match code {
+        'Y' => format!("{:04}", r.year() as i64 - n),
+        'M' => {
+            let m0 = r.year() as i64 * 12 + r.month0() as i64 - n;
+            format!("{:04}-{:02}", m0.div_euclid(12), m0.rem_euclid(12) + 1)
+        }
+        'W' => (r - Duration::weeks(n)).format("%Y-%m-%d").to_string(),
+        'D' => (r - Duration::days(n)).format("%Y-%m-%d").to_string(),
+        _ => return None,
+    };
+    Some(FigureValue::Text(text))
 }
 
 /// Whether `before` ends in a number or a decimal point: a match after it would read the
@@ -211,12 +244,75 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
                 kind,
                 value,
                 upper: None,
+                bound: None,
             });
         }
         !overlaps
     };
     let num = |c: Option<regex::Match>| c.and_then(|m| m.as_str().parse::<i32>().ok());
 
+    // the year a Chinese period names: its digits, a relative year word, or the publication's
+    let zh_year = |digits: Option<regex::Match>, word: Option<regex::Match>| -> Option<i32> {
+        if let Some(d) = digits {
+            return d.as_str().parse().ok();
+        }
+        let r = reference?;
+        Some(match word.map(|w| w.as_str()) {
+            Some("去年") => r.year() - 1,
+            Some("明年") => r.year() + 1,
+            Some("前年") => r.year() - 2,
+            _ => r.year(),
+        })
+    };
+    // Chinese periods of a year first: their parts are no years, quarters or counts of their
+    // own (`2007年前9个月` is January to September 2007, not 2007 and nine months)
+    for c in p.zh_first_months.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let Some(n) = c.get(3).and_then(|x| zh_num(x.as_str())) else {
+            continue;
+        };
+        let last = if c.get(4).unwrap().as_str() == "季度" {
+            3 * n
+        } else {
+            n
+        };
+        if !(1..=12).contains(&last) {
+            continue;
+        }
+        let (value, upper) = month_range(zh_year(c.get(1), c.get(2)), 1, last as i32);
+        if push(&mut out, m.start(), m.end(), FigureType::Date, value) {
+            out.last_mut().expect("just pushed").upper = upper;
+        }
+    }
+    for c in p.zh_year_edge.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        // `十年底` is no year's end
+        if c.get(4).is_some() && ends_in_numeral(&text[..m.start()]) {
+            continue;
+        }
+        let edge = c.get(3).or(c.get(4)).unwrap().as_str();
+        let month = if edge == "初" { 1 } else { 12 };
+        let v =
+            zh_year(c.get(1), c.get(2)).map(|y| FigureValue::Text(format!("{y:04}-{month:02}")));
+        push(&mut out, m.start(), m.end(), FigureType::Date, v);
+    }
+    for c in p.zh_year_range.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let (Some(a), Some(b)) = (num(c.get(1)), num(c.get(2))) else {
+            continue;
+        };
+        if a < b && b - a < 100 && push(&mut out, m.start(), m.end(), FigureType::Date, None) {
+            let last = out.last_mut().expect("just pushed");
+            last.value = Some(FigureValue::Text(format!("{a:04}")));
+            last.upper = Some(FigureValue::Text(format!("{b:04}")));
+        }
+    }
+    for m in p.zh_this_and_next_year.find_iter(text) {
+        let year = |d: i32| reference.map(|r| FigureValue::Text(format!("{:04}", r.year() + d)));
+        if push(&mut out, m.start(), m.end(), FigureType::Date, year(0)) {
+            out.last_mut().expect("just pushed").upper = year(1);
+        }
+    }
     // half-years, as quarters: the range of their months
     for c in p.half_year.captures_iter(text) {
         let m = c.get(0).unwrap();
@@ -404,6 +500,7 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         if clock_next {
             const PARTS: &[&str] = &[
                 "晚间", "晚上", "上午", "下午", "凌晨", "早上", "早间", "中午", "傍晚", "夜间",
+                "晚",
             ];
             if let Some(p) = PARTS.iter().find(|p| m.as_str().ends_with(*p)) {
                 end -= p.len();
@@ -631,6 +728,8 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             "今年" => ("this", "year"),
             "明年" => ("next", "year"),
             "前年" => ("before-last", "year"),
+            "上一年度" | "上一年" | "上年度" | "上年" => ("last", "year"),
+            "下一年" => ("next", "year"),
             "昨天" | "昨晚" | "昨夜" | "昨日" => ("yesterday", "day"),
             "今天" | "今晨" | "今早" | "今日" => ("today", "day"),
             "明天" => ("tomorrow", "day"),
@@ -643,6 +742,9 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         };
         let v = reference.and_then(|r| resolve_relative(r, q, u));
         push(&mut out, m.start(), m.end(), FigureType::Date, v);
+    }
+    for m in p.zh_narrative_day.find_iter(text) {
+        push(&mut out, m.start(), m.end(), FigureType::Date, None);
     }
     for c in p
         .duration
@@ -676,6 +778,7 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             Some(FigureValue::Text(iso)),
         );
     }
+    let mut last_duration: Option<(usize, char)> = None;
     for c in p.zh_duration.captures_iter(text) {
         let m = c.get(0).unwrap();
         let number = c.get(1).unwrap().as_str();
@@ -686,8 +789,10 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
                 .map(crate::numbers::fullwidth_to_ascii)
                 .collect();
             ascii.parse::<f64>().ok()
-        } else if let Some(low) = approximate_pair(number) {
+        } else if let Some((low, _)) = approximate_pair(number) {
             Some(low)
+        } else if number == "半" {
+            Some(0.5)
         } else {
             zh_num(number).map(f64::from)
         };
@@ -712,13 +817,78 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             "分钟" => 'm',
             _ => 'Y',
         };
-        push(
-            &mut out,
-            m.start(),
-            m.end(),
-            FigureType::Duration,
-            Some(FigureValue::Text(iso_duration(v, code))),
-        );
+        let rest = &text[m.end()..];
+        // `两年前`: so long before the publication, a date
+        if let Some(ago) = ["以前", "之前", "前"]
+            .into_iter()
+            .find(|w| rest.starts_with(w))
+        {
+            if v.fract() == 0.0 && matches!(code, 'Y' | 'M' | 'W' | 'D') {
+                let value = reference.and_then(|r| units_before(r, v as i64, code));
+                push(
+                    &mut out,
+                    m.start(),
+                    m.end() + ago.len(),
+                    FigureType::Date,
+                    value,
+                );
+                continue;
+            }
+        }
+        // `两周内` (within: at most), `半年多` (more than)
+        let (end, bound) = match [("以内", Bound::Le), ("内", Bound::Le), ("多", Bound::Gt)]
+            .into_iter()
+            .find(|(w, _)| rest.starts_with(w))
+        {
+            Some((w, b)) => (m.end() + w.len(), Some(b)),
+            None => (m.end(), None),
+        };
+        // half a year is six months (`半年多` → P6M, more than)
+        let (v, code) = if (v, code) == (0.5, 'Y') {
+            (6.0, 'M')
+        } else {
+            (v, code)
+        };
+        let iso = FigureValue::Text(iso_duration(v, code));
+        // `十天至十五天`: a range of durations in one unit
+        if let Some((k, last_code)) = last_duration {
+            let between = text.get(out[k].end..m.start()).map(str::trim);
+            let linked =
+                between.is_some_and(|b| ["至", "到", "-", "~", "～", "—", "–"].contains(&b));
+            if linked && last_code == code && out[k].upper.is_none() {
+                out[k].end = end;
+                out[k].upper = Some(iso);
+                out[k].bound = out[k].bound.or(bound);
+                continue;
+            }
+        }
+        if push(&mut out, m.start(), end, FigureType::Duration, Some(iso)) {
+            let last = out.last_mut().expect("just pushed");
+            last.bound = bound;
+            // `两三个月`: two to three months
+            last.upper = approximate_pair(number)
+                .map(|(_, high)| FigureValue::Text(iso_duration(high, code)));
+            last_duration = Some((out.len() - 1, code));
+        }
+    }
+    // `2005年8月以后` (after), `2010年以前` (before): a Chinese date with its bound (`以来`,
+    // since, opens a time frame and stays outside, as `since` does)
+    for d in out.iter_mut().filter(|d| d.kind == FigureType::Date) {
+        let rest = &text[d.end..];
+        let bound = [
+            ("以后", Bound::Gt),
+            ("之后", Bound::Gt),
+            ("以前", Bound::Lt),
+            ("之前", Bound::Lt),
+        ]
+        .into_iter()
+        .find(|(w, _)| rest.starts_with(w));
+        if let Some((w, b)) = bound {
+            if d.bound.is_none() && text[d.start..d.end].ends_with(['年', '月', '日']) {
+                d.end += w.len();
+                d.bound = Some(b);
+            }
+        }
     }
     out.sort_by_key(|m| m.start);
     out

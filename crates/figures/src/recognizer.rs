@@ -310,7 +310,7 @@ impl FigureRecognizer {
                 kind: d.kind,
                 value: d.value,
                 upper: d.upper,
-                bound: None,
+                bound: d.bound,
                 unit: None,
                 value_start: d.start,
             })

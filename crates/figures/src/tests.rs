@@ -960,6 +960,95 @@ fn dates_past_year_9999_have_no_value(#[case] lang: Lang, #[case] text: &str) {
     }
 }
 
+/// Chinese periods, bounds and ranges of dates and durations (publication 24 July 2025):
+/// span, kind, value, upper end, bound.
+#[rstest]
+#[case::first_months(
+    "2007年前9个月利润增长",
+    "2007年前9个月",
+    T::Date,
+    "2007-01",
+    Some("2007-09"),
+    None
+)]
+#[case::first_months_this_year(
+    "今年前4个月亏损",
+    "今年前4个月",
+    T::Date,
+    "2025-01",
+    Some("2025-04"),
+    None
+)]
+#[case::first_quarters(
+    "2008年前三季度收入",
+    "2008年前三季度",
+    T::Date,
+    "2008-01",
+    Some("2008-09"),
+    None
+)]
+#[case::year_end("截至2007年年底，", "2007年年底", T::Date, "2007-12", None, None)]
+#[case::year_end_short("2007年底前完成", "2007年底", T::Date, "2007-12", None, None)]
+#[case::start_of_this_year("今年初上市", "今年初", T::Date, "2025-01", None, None)]
+#[case::year_range(
+    "2005年-2008年间",
+    "2005年-2008年",
+    T::Date,
+    "2005",
+    Some("2008"),
+    None
+)]
+#[case::this_and_next_year("今明年的目标", "今明年", T::Date, "2025", Some("2026"), None)]
+#[case::previous_year("比上一年下降", "上一年", T::Date, "2024", None, None)]
+#[case::years_ago("两年前他退学", "两年前", T::Date, "2023", None, None)]
+#[case::months_ago("三个月前", "三个月前", T::Date, "2025-04", None, None)]
+#[case::after_a_month(
+    "2005年8月以后建成",
+    "2005年8月以后",
+    T::Date,
+    "2005-08",
+    None,
+    Some(Bound::Gt)
+)]
+#[case::evening("5月7日晚，", "5月7日晚", T::Date, "2025-05-07", None, None)]
+#[case::approximate_pair("复读两三个月", "两三个月", T::Duration, "P2M", Some("P3M"), None)]
+#[case::duration_range(
+    "需要十天至十五天",
+    "十天至十五天",
+    T::Duration,
+    "P10D",
+    Some("P15D"),
+    None
+)]
+#[case::half_a_year_and_more("过了半年多", "半年多", T::Duration, "P6M", None, Some(Bound::Gt))]
+#[case::within("两周内作出回应", "两周内", T::Duration, "P2W", None, Some(Bound::Le))]
+#[case::over_the_years("2年来一直下降", "2年", T::Duration, "P2Y", None, None)]
+fn chinese_periods(
+    #[case] text: &str,
+    #[case] span: &str,
+    #[case] kind: T,
+    #[case] value: &str,
+    #[case] upper: Option<&str>,
+    #[case] bound: Option<Bound>,
+) {
+    let figs = figures(text, Lang::Zh);
+    let f = find(&figs, text, span);
+    assert_eq!(f.kind, kind, "{text}");
+    assert_eq!(f.value, txt(value), "{text}");
+    assert_eq!(f.upper, upper.and_then(txt), "{text}");
+    assert_eq!(f.bound, bound, "{text}");
+}
+
+/// Days of the story (that night, the next day) are dates without a value.
+#[rstest]
+#[case("当晚，他被带走", "当晚")]
+#[case("翌日公布售价", "翌日")]
+fn chinese_days_of_the_story(#[case] text: &str, #[case] span: &str) {
+    let figs = figures(text, Lang::Zh);
+    let f = find(&figs, text, span);
+    assert_eq!((f.kind, &f.value), (T::Date, &None), "{text}");
+}
+
 /// German relative dates, weekday compounds and quarters (de, en, zh), resolved against the
 /// publication date (Thursday 17 March 2016).
 #[rstest]
