@@ -266,6 +266,7 @@ impl FigureRecognizer {
         }
         zh_figure_edges(text, &mut out);
         minor_units_in_major(lang, &mut out);
+        units_of_a_list(text, &mut out);
         drop_numerals_inside_words(text, &mut out);
         drop_quoted_names(text, &mut out);
         if !self.numbers_only {
@@ -275,6 +276,9 @@ impl FigureRecognizer {
             bound_durations(text, lang, &mut out);
             // a number benchmark counts the digits of a phone number; a figure it is not
             drop_phone_numbers(text, &mut out);
+        }
+        if !self.numbers_only {
+            shares_to_two_decimals(text, &mut out);
         }
         for m in &mut out {
             let date = m.kind == FigureType::Date;
@@ -1693,6 +1697,66 @@ fn minor_units_in_major(lang: Lang, figures: &mut [FigureMatch]) {
         hundredth(&mut m.value);
         hundredth(&mut m.upper);
         m.unit = Some(major);
+    }
+}
+
+/// A share written as a fraction (`two thirds`, `ein Drittel`, `jeder Dritte`) is a
+/// percentage to two decimals, as the guideline writes it (`two thirds` → 66.67): the
+/// fraction's exact value is no more precise than the words.
+fn shares_to_two_decimals(text: &str, figures: &mut [FigureMatch]) {
+    for m in figures.iter_mut().filter(|m| m.kind == FigureType::Percent) {
+        let written = text[m.start..m.end].to_lowercase();
+        let as_percent = ["%", "％", "percent", "per cent", "prozent", "百分"]
+            .iter()
+            .any(|p| written.contains(p));
+        if let (false, Some(FigureValue::Number(v))) = (as_percent, m.value.as_mut()) {
+            *v = (*v * 100.0).round() / 100.0;
+        }
+    }
+}
+
+/// Bare numbers listed between figures of one unit share it, which the list writes once or
+/// twice only: `13.43 per cent …, China with 8.44, Canada with 5.71 and France with 1.37
+/// percent` are all percentages; `5, 7 and 9 million euros` would need a scale too and is
+/// left alone. A run of unitless counts takes the unit only when a percentage (or an amount
+/// in one currency, without scale words between) stands on both sides, each gap is short
+/// (a list, not the next clause) and no other figure interrupts it.
+fn units_of_a_list(text: &str, figures: &mut [FigureMatch]) {
+    const MAX_GAP: usize = 40;
+    let bare =
+        |m: &FigureMatch| m.kind == FigureType::Cardinal && m.unit.is_none() && m.bound.is_none();
+    let mut i = 0;
+    while i < figures.len() {
+        let (kind, unit) = (figures[i].kind, figures[i].unit.clone());
+        if !matches!(kind, FigureType::Percent | FigureType::Money) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < figures.len()
+            && bare(&figures[j])
+            && figures[j].start - figures[j - 1].end <= MAX_GAP
+        {
+            j += 1;
+        }
+        let closed = j > i + 1
+            && j < figures.len()
+            && figures[j].kind == kind
+            && figures[j].unit == unit
+            && figures[j].start - figures[j - 1].end <= MAX_GAP;
+        if closed {
+            for m in &mut figures[i + 1..j] {
+                let digits = &text[m.start..m.end];
+                if digits
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+                {
+                    m.kind = kind;
+                    m.unit = unit.clone();
+                }
+            }
+        }
+        i = j.max(i + 1);
     }
 }
 

@@ -238,7 +238,7 @@ fn money(
 )]
 #[case::zh_baifenzhi(Lang::Zh, "增长了百分之二十五。", "百分之二十五", 25.0, None)]
 // shares in words, one grammar (numerator + fraction noun; every n-th; one in n)
-#[case::en_two_thirds(Lang::En, "Two thirds of voters agreed.", "Two thirds", 200.0 / 3.0, None)]
+#[case::en_two_thirds(Lang::En, "Two thirds of voters agreed.", "Two thirds", 66.67, None)]
 #[case::en_a_fifth(Lang::En, "A fifth of them left.", "A fifth", 20.0, None)]
 #[case::en_three_quarters_of(
     Lang::En,
@@ -250,7 +250,13 @@ fn money(
 #[case::en_one_in_five(Lang::En, "One in five workers quit.", "One in five", 20.0, None)]
 #[case::de_jeder_vierte(Lang::De, "Jeder Vierte ist betroffen.", "Jeder Vierte", 25.0, None)]
 #[case::de_jede_zehnte(Lang::De, "Jede zehnte Firma schloss.", "Jede zehnte", 10.0, None)]
-#[case::de_ein_drittel(Lang::De, "Ein Drittel der Befragten stimmte zu.", "Ein Drittel", 100.0 / 3.0, None)]
+#[case::de_ein_drittel(
+    Lang::De,
+    "Ein Drittel der Befragten stimmte zu.",
+    "Ein Drittel",
+    33.33,
+    None
+)]
 #[case::de_zwei_fuenftel(Lang::De, "Zwei Fünftel der Firmen.", "Zwei Fünftel", 40.0, None)]
 #[case::de_zwanzigstel(Lang::De, "Ein Zwanzigstel des Etats.", "Ein Zwanzigstel", 5.0, None)]
 #[case::zh_yiban(Lang::Zh, "要完成下降一半的任务。", "一半", 50.0, None)]
@@ -811,6 +817,21 @@ fn changes_are_two_figures(#[case] lang: Lang, #[case] text: &str, #[case] want:
     let got: Vec<&str> = figs.iter().map(|f| &text[f.start..f.end]).collect();
     assert_eq!(got, want);
     assert!(figs.iter().all(|f| f.upper.is_none()));
+}
+
+/// Bare numbers in a list between two percentages (or amounts in one currency) share
+/// their unit; a count between percentages in different clauses does not.
+#[rstest]
+#[case(
+    "South Korea followed with 13.43 per cent of spam, China with 8.44, Canada with 5.71 and France with 1.37 percent.",
+    &[("8.44", T::Percent), ("5.71", T::Percent)]
+)]
+#[case("Revenue rose 5% in 2019, and 3 new stores opened, up 7%.", &[("3", T::Cardinal)])]
+fn units_of_a_list(#[case] text: &str, #[case] want: &[(&str, T)]) {
+    let figs = figures(text, Lang::En);
+    for (span, kind) in want {
+        assert_eq!(find(&figs, text, span).kind, *kind, "{span}");
+    }
 }
 
 /// What stays although letters touch it: a multiplier, a decade, units and scales.
