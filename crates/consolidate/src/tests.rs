@@ -843,3 +843,80 @@ fn consolidation_never_panics_on_arbitrary_rows() {
         let _ = html(&found);
     }
 }
+
+/// The documents' story ids, in story order.
+fn story_documents(rows: &[ClaimRow], texts: &TextVectors) -> Vec<Vec<String>> {
+    stories_with_text(
+        rows,
+        &AliasTable::default(),
+        &StoryOptions::default(),
+        texts,
+    )
+    .into_iter()
+    .map(|s| s.documents)
+    .collect()
+}
+
+/// A text vector: a language's offset (which centring takes out) plus what the text says.
+fn text_vector(lang: f32, topic: &[f32]) -> Vec<f32> {
+    let mut v = vec![lang; 4];
+    v.extend_from_slice(topic);
+    v
+}
+
+/// Text similarity joins documents whose names do not meet (another script, no shared
+/// name) and keeps apart documents that share a name but tell different stories; each
+/// language's mean is taken out first, so that two texts of one language are not alike for
+/// their language alone.
+#[test]
+fn text_vectors_are_the_third_story_signal() {
+    let rows = vec![
+        in_story(lab_over_1000("en1"), &["Amazon"], &[], None),
+        in_story(lab_over_1000("zh1"), &["亚马逊"], &[], None),
+        in_story(lab_over_1000("en2"), &["Northvolt"], &[], None),
+        in_story(lab_over_1000("zh2"), &["北伏"], &[], None),
+    ];
+    let mut rows = rows;
+    for r in rows.iter_mut().filter(|r| r.id.starts_with("zh")) {
+        r.lang = claimx_doc::Lang::Zh;
+    }
+    let no_text = story_documents(&rows, &TextVectors::new());
+    assert_eq!(no_text.len(), 4, "no names shared: four stories");
+    // the same two topics in two languages, each language far off the other
+    let texts: TextVectors = [
+        ("en1", text_vector(5.0, &[1.0, 0.1])),
+        ("zh1", text_vector(-5.0, &[0.9, 0.0])),
+        ("en2", text_vector(5.0, &[-1.0, 0.1])),
+        ("zh2", text_vector(-5.0, &[-0.9, 0.0])),
+    ]
+    .into_iter()
+    .map(|(id, v)| (id.to_string(), v))
+    .collect();
+    assert_eq!(
+        story_documents(&rows, &texts),
+        vec![vec!["en1", "zh1"], vec!["en2", "zh2"]]
+    );
+    // a shared name with texts that disagree: the texts hold the documents apart
+    let shared = vec![
+        in_story(lab_over_1000("a"), &["Amazon"], &[], None),
+        in_story(lab_over_1000("b"), &["Amazon"], &[], None),
+        in_story(lab_over_1000("c"), &["Northvolt"], &[], None),
+        in_story(lab_over_1000("d"), &["Northvolt"], &[], None),
+    ];
+    assert_eq!(story_documents(&shared, &TextVectors::new()).len(), 2);
+    let apart: TextVectors = [
+        ("a", vec![1.0, 0.0]),
+        ("b", vec![-1.0, 0.0]),
+        ("c", vec![0.0, 1.0]),
+        ("d", vec![0.0, -1.0]),
+    ]
+    .into_iter()
+    .map(|(id, v)| (id.to_string(), v))
+    .collect();
+    let options = StoryOptions {
+        text_weight: 0.9,
+        ..Default::default()
+    };
+    let split = stories_with_text(&shared, &AliasTable::default(), &options, &apart);
+    assert_eq!(split.len(), 4, "{split:?}");
+}

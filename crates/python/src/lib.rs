@@ -596,10 +596,13 @@ fn string_column<'a>(batch: &'a RecordBatch, name: &str) -> Result<Option<Column
 /// conflict (as `claimx consolidate`), each within one story. `rows`: claim-row dicts
 /// (`extract_batch(docs, records="claims")`) or the path of a JSONL file of them;
 /// `aliases`: an alias file; `story_window_days`, `story_threshold`: how documents join
-/// into stories. Returns the groups, or with `with_stories=True` a dict with `stories`,
+/// into stories; `document_vectors`: embeddings of the documents' texts by document id (any
+/// encoder, e.g. multilingual-e5, one width for all), the third story signal, weighted by
+/// `text_weight`. Returns the groups, or with `with_stories=True` a dict with `stories`,
 /// `groups` and `failures`.
 #[pyfunction]
-#[pyo3(signature = (rows, aliases=None, story_window_days=7, story_threshold=0.2, with_stories=false))]
+#[pyo3(signature = (rows, aliases=None, story_window_days=7, story_threshold=0.2, with_stories=false, document_vectors=None, text_weight=0.5))]
+#[allow(clippy::too_many_arguments)]
 fn consolidate(
     py: Python<'_>,
     rows: &Bound<'_, PyAny>,
@@ -607,10 +610,15 @@ fn consolidate(
     story_window_days: i64,
     story_threshold: f64,
     with_stories: bool,
+    document_vectors: Option<std::collections::HashMap<String, Vec<f32>>>,
+    text_weight: f64,
 ) -> PyResult<PyObject> {
-    if story_window_days < 0 || !(0.0..=1.0).contains(&story_threshold) {
+    if story_window_days < 0
+        || !(0.0..=1.0).contains(&story_threshold)
+        || !(0.0..=1.0).contains(&text_weight)
+    {
         return Err(PyValueError::new_err(
-            "story_window_days must be at least 0 and story_threshold between 0 and 1",
+            "story_window_days must be at least 0, story_threshold and text_weight between 0 and 1",
         ));
     }
     let text: String = if let Ok(path) = rows.extract::<std::path::PathBuf>() {
@@ -636,9 +644,12 @@ fn consolidate(
     let options = claimx_consolidate::StoryOptions {
         window_days: story_window_days,
         threshold: story_threshold,
+        text_weight,
         ..Default::default()
     };
-    let found = claimx_consolidate::consolidate_stories(&rows, &table, &options);
+    let vectors: claimx_consolidate::TextVectors = document_vectors.unwrap_or_default();
+    let found =
+        claimx_consolidate::consolidate_stories_with_text(&rows, &table, &options, &vectors);
     let json = if with_stories {
         serde_json::to_string(&found)
     } else {

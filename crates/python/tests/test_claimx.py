@@ -366,6 +366,15 @@ def test_consolidate_the_seeds_from_python(pipeline, root):
     assert found["groups"] == groups and found["failures"] == []
     with pytest.raises(ValueError):
         claimx.consolidate(rows, story_threshold=2.0)
+    # text vectors from any encoder are a third story signal (their effect is tested in
+    # crates/consolidate); texts that all say the same keep the one story
+    vectors = {d["id"]: [0.5, 0.25, 1.0] for d in docs}
+    same = claimx.consolidate(rows, with_stories=True, document_vectors=vectors)
+    assert same["stories"] == found["stories"]
+    with pytest.raises(ValueError):
+        claimx.consolidate(rows, document_vectors=vectors, text_weight=1.5)
+    with pytest.raises(TypeError):
+        claimx.consolidate(rows, document_vectors={"a": "not a vector"})
 
 
 def test_doc_view_spans_slice_the_str(pipeline):

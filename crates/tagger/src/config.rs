@@ -102,6 +102,16 @@ pub struct SyntaxConfig {
 impl ModelConfig {
     /// The configuration in `text`, read from `path` (named in errors).
     pub fn from_json(text: &str, path: &Path) -> Result<ModelConfig> {
+        Self::parse(text, path, true)
+    }
+
+    /// Parse the `config.json` of an encoder without a task head (multilingual-e5): no
+    /// `id2label` needed, no labels.
+    pub fn encoder_from_json(text: &str, path: &Path) -> Result<ModelConfig> {
+        Self::parse(text, path, false)
+    }
+
+    fn parse(text: &str, path: &Path, needs_labels: bool) -> Result<ModelConfig> {
         let err = |message: String| TaggerError::Config {
             path: path.to_path_buf(),
             message,
@@ -148,9 +158,11 @@ impl ModelConfig {
             "relu" => Activation::Relu,
             other => return Err(err(format!("hidden activation {other:?} is not supported"))),
         };
-        let id2label = raw
-            .id2label
-            .ok_or_else(|| err("no id2label: not a token-classification model".into()))?;
+        let id2label = match raw.id2label {
+            Some(m) => m,
+            None if !needs_labels => Default::default(),
+            None => return Err(err("no id2label: not a token-classification model".into())),
+        };
         let mut labels = vec![String::new(); id2label.len()];
         for (k, v) in id2label {
             let i: usize = k

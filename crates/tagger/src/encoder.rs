@@ -404,7 +404,18 @@ impl CandleEncoder {
             }
             layers.push(layer);
         }
-        let classifier = dense(vb.pp("classifier"), h, config.labels.len()).map_err(&e)?;
+        // an encoder without a task head (labels none) gives hidden states only
+        let classifier = if config.labels.is_empty() {
+            Dense {
+                weight: Vec::new(),
+                bias: Vec::new(),
+                inputs: h,
+                outputs: 0,
+                bf16: None,
+            }
+        } else {
+            dense(vb.pp("classifier"), h, config.labels.len()).map_err(&e)?
+        };
         Ok(CandleEncoder {
             word,
             position,
@@ -415,6 +426,11 @@ impl CandleEncoder {
             config,
             workspace: Mutex::new(Workspace::default()),
         })
+    }
+
+    /// Width of the hidden states.
+    pub fn hidden_size(&self) -> usize {
+        self.config.hidden_size
     }
 
     /// Position id of a row's first piece (XLM-R counts from after the padding id).
@@ -584,8 +600,10 @@ impl CandleEncoder {
         }
         let labels = self.classifier.outputs;
         let mut logits = vec![0.0; n * labels];
-        fill_rows(&mut logits, &self.classifier.bias);
-        accumulate_product(&mut logits, x, n, &self.classifier, scratch);
+        if labels > 0 {
+            fill_rows(&mut logits, &self.classifier.bias);
+            accumulate_product(&mut logits, x, n, &self.classifier, scratch);
+        }
         Ok((logits, states.then(|| x.to_vec())))
     }
 

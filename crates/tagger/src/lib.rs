@@ -32,6 +32,7 @@
 
 mod bf16;
 mod config;
+mod embedder;
 mod encoder;
 mod error;
 mod kernels;
@@ -79,6 +80,7 @@ use tokenizers::Tokenizer;
 pub use bf16::amx as bf16_on_amx;
 pub use config::SyntaxConfig;
 pub use config::{Activation, Architecture, ModelConfig};
+pub use embedder::{TextEmbedder, EMBEDDING_PIECES};
 pub use encoder::{matmul_gflops, CandleEncoder, CandleGraph};
 pub use error::{Result, TaggerError};
 #[cfg(feature = "ort")]
@@ -263,15 +265,33 @@ fn load_syntax(config: &ModelConfig, vb: VarBuilder, path: &Path) -> Result<Opti
         .transpose()
 }
 
+/// Parse the `config.json` of an encoder without a task head and its `tokenizer.json`.
+fn parse_encoder(
+    config: &[u8],
+    tokenizer: &[u8],
+    origin: &Path,
+) -> Result<(ModelConfig, Tokenizer)> {
+    parse_files(config, tokenizer, origin, ModelConfig::encoder_from_json)
+}
+
 /// Parse `config.json` and `tokenizer.json` and check that they fit each other.
 fn parse_model(config: &[u8], tokenizer: &[u8], origin: &Path) -> Result<(ModelConfig, Tokenizer)> {
+    parse_files(config, tokenizer, origin, ModelConfig::from_json)
+}
+
+fn parse_files(
+    config: &[u8],
+    tokenizer: &[u8],
+    origin: &Path,
+    parse_config: fn(&str, &Path) -> Result<ModelConfig>,
+) -> Result<(ModelConfig, Tokenizer)> {
     let config_path = origin.join("config.json");
     let tokenizer_path = origin.join("tokenizer.json");
     let text = std::str::from_utf8(config).map_err(|e| TaggerError::Config {
         path: config_path.clone(),
         message: e.to_string(),
     })?;
-    let config = ModelConfig::from_json(text, &config_path)?;
+    let config = parse_config(text, &config_path)?;
     let tokenizer = Tokenizer::from_bytes(tokenizer).map_err(|e| TaggerError::Tokenizer {
         path: tokenizer_path.clone(),
         message: e.to_string(),

@@ -96,10 +96,14 @@ def consolidate(
     story_window_days: int = 7,
     story_threshold: float = 0.2,
     with_stories: bool = False,
+    document_vectors: Optional[Mapping[str, Iterable[float]]] = None,
+    text_weight: float = 0.5,
 ) -> Any:
     """Claims of several documents grouped into facts labelled agree / compatible / conflict,
     each within one story: a list of groups, or with with_stories=True a dict with
-    "stories", "groups" and "failures"."""
+    "stories", "groups" and "failures". document_vectors (document id -> embedding of its
+    text, any encoder, one width) adds text similarity to the names and dates that join
+    documents into stories, weighted by text_weight."""
 
 def eval(
     gold: Union[str, PathLike[str]],
