@@ -462,8 +462,8 @@ fn attribution(
         }
         Lang::Zh => {
             let s = &text[clause.0..clause.1];
-            let start = s.find('据')?;
-            let rest = &s[start + '据'.len_utf8()..];
+            let (_, after) = claimx_lang::zh::source_marker(s)?;
+            let rest = &s[after..];
             let end = rest.find(['称', '报']).unwrap_or(rest.len().min(12));
             Some((rest[..end].to_string(), "据".into()))
         }

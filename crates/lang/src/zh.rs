@@ -2,7 +2,33 @@
 //! substrings; where the order of a list matters it says so.
 
 /// Attribution cues after the source (`阿里巴巴表示`, `该公司称`), tried in this order.
-pub const SPEECH_VERBS: &[&str] = &["表示", "透露", "指出", "宣称", "声称", "称", "说"];
+pub const SPEECH_VERBS: &[&str] = &["表示", "透露", "指出", "宣称", "声称", "告诉", "称", "说"];
+
+/// A source marker in `s` (`据路透社报道`, `根据统计`): the byte range of the word `据`,
+/// `根据` or `依据` where the segmenter finds it as a word of its own, not inside another
+/// (`数据`, `证据`, `占据`), and not one that reports without naming a source (`据悉`,
+/// `据了解`, `据称`: hedges).
+///
+/// ```
+/// use claimx_lang::zh::source_marker;
+///
+/// assert_eq!(source_marker("据路透社报道，"), Some((0, "据".len())));
+/// assert_eq!(source_marker("公开数据显示，"), None);
+/// assert_eq!(source_marker("据悉其中8至12楼已获认购"), None);
+/// ```
+pub fn source_marker(s: &str) -> Option<(usize, usize)> {
+    if !s.contains('据') {
+        return None;
+    }
+    words(s)
+        .into_iter()
+        .find(|w| matches!(&s[w.start..w.end], "据" | "根据" | "依据"))
+        .map(|w| (w.start, w.end))
+}
+
+/// Verbs by which documents and figures report (`数据显示`, data show): their subject is
+/// the source whether or not it is a name.
+pub const REPORT_VERBS: &[&str] = &["显示", "表明"];
 
 /// Words that mark a statement as hedged or reported.
 pub const HEDGES: &[&str] = &["据称", "可能", "或将", "据报道"];
