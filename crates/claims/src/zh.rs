@@ -158,9 +158,10 @@ fn subject_at(
             text[start..e.span.byte_start].chars().count() <= 2
         })
     {
-        let verb = first_verb(text, e.span.byte_end, end);
+        let np_end = noun_head_after(text, e.span.byte_start, e.span.byte_end, end);
+        let verb = first_verb(text, np_end, end);
         return Some((
-            e.text.clone(),
+            text[e.span.byte_start..np_end].to_string(),
             verb.map(|v| v.1),
             Some(entity_index(entities, e)),
         ));
@@ -178,6 +179,28 @@ fn subject_at(
         return (np.chars().count() >= 2).then(|| (np.to_string(), Some(verb), None));
     }
     None
+}
+
+/// Where the noun phrase a name opens ends: a name right before a noun modifies it
+/// (`香港媒体`, `特朗普政府`, `雷洋夫妇`), and a name that ends inside a word (`天` of `天汇`)
+/// takes the rest of that word (jieba's words and parts of speech). One noun only: longer
+/// runs of nouns reach into the predicate as often as not (`企业净亏损`).
+fn noun_head_after(text: &str, name_start: usize, name_end: usize, end: usize) -> usize {
+    let words = zh::words(&text[name_start..end]);
+    let noun = |w: &zh::Word| w.tag.starts_with('n') || w.tag == "j";
+    let rel_end = name_end - name_start;
+    // the word the name ends in
+    let Some(k) = words.iter().position(|w| w.end >= rel_end) else {
+        return name_end;
+    };
+    let mut last = name_end;
+    if words[k].end > rel_end && noun(&words[k]) {
+        last = name_start + words[k].end;
+    }
+    if let Some(w) = words.get(k + 1).filter(|w| noun(w)) {
+        last = name_start + w.end;
+    }
+    last
 }
 
 /// The noun phrase at the start of `text`: leading adverbs, conjunctions, prepositions,
@@ -534,6 +557,18 @@ mod tests {
         let got = super::attribution(text, 0, text.len(), &refs);
         let want = want.map(|(a, b)| (a.to_string(), b.to_string()));
         assert_eq!(got, want, "{text}");
+    }
+
+    /// A name opening a noun phrase is its modifier; the phrase ends in its head noun.
+    #[rstest]
+    #[case("香港媒体报道称", "香港", "香港媒体")]
+    #[case("特朗普政府对中国征收145%的新关税", "特朗普", "特朗普政府")]
+    #[case("雷洋夫妇刚得一女", "雷洋", "雷洋夫妇")]
+    #[case("阿里巴巴表示，", "阿里巴巴", "阿里巴巴")]
+    #[case("天汇推出60伙", "天", "天汇")]
+    fn a_name_before_nouns_modifies_them(#[case] text: &str, #[case] name: &str, #[case] np: &str) {
+        let end = super::noun_head_after(text, 0, name.len(), text.len());
+        assert_eq!(&text[..end], np);
     }
 
     /// The subject of each claim, by figure.
