@@ -11,36 +11,19 @@ Symbols that CLDR gives to more than one of these currencies (`$`, `¥`, `kr`) a
 which one is meant is decided by claimx_lang::units, which knows the news conventions; so are
 symbols of ASCII letters alone (`P`, `Rp`, `lei`), which are words and abbreviations in text.
 """
-import argparse
 import json
 import pathlib
-import subprocess
-import tarfile
-import tempfile
 
-CLDR_VERSION = "48.2.0"
+import cldr_packages
+
+CLDR_VERSION = cldr_packages.CLDR_VERSION
 LANGS = ["de", "en", "zh"]
 OUT = pathlib.Path(__file__).resolve().parent.parent / "crates/lang/data/currencies.tsv"
 
 
-def fetch(dest: pathlib.Path) -> None:
-    for pkg in ["cldr-numbers-full", "cldr-core"]:
-        subprocess.run(["npm", "pack", "--silent", f"{pkg}@{CLDR_VERSION}"], cwd=dest,
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        with tarfile.open(dest / f"{pkg}-{CLDR_VERSION}.tgz") as t:
-            t.extractall(dest / pkg, filter="data")
-
-
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--cldr", type=pathlib.Path, help="folder with cldr-numbers-full/ and cldr-core/")
-    args = ap.parse_args()
-    tmp = None
-    if args.cldr is None:
-        tmp = tempfile.TemporaryDirectory()
-        args.cldr = pathlib.Path(tmp.name)
-        fetch(args.cldr)
-    core = args.cldr / "cldr-core/package/supplemental/currencyData.json"
+    cldr, tmp = cldr_packages.folder(__doc__.split("\n")[0], ["cldr-numbers-full", "cldr-core"])
+    core = cldr / "cldr-core/package/supplemental/currencyData.json"
     data = json.loads(core.read_text(encoding="utf-8"))["supplemental"]["currencyData"]
     current = set()
     for entries in data["region"].values():
@@ -53,7 +36,7 @@ def main() -> None:
     rows = []
     symbol_owners = {}
     for lang in LANGS:
-        path = args.cldr / f"cldr-numbers-full/package/main/{lang}/currencies.json"
+        path = cldr / f"cldr-numbers-full/package/main/{lang}/currencies.json"
         cur = json.loads(path.read_text(encoding="utf-8"))["main"][lang]["numbers"]["currencies"]
         for code in sorted(current):
             c = cur.get(code)

