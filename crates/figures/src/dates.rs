@@ -769,6 +769,18 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         if n.len() == 4 && n.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
+        // `vor drei Tagen`, `two years ago`: so long before the publication, a date
+        let vor = ["vor ", "Vor "]
+            .into_iter()
+            .find(|w| text[..m.start()].ends_with(w));
+        let ago = text[m.end()..].starts_with(" ago");
+        if (vor.is_some() || ago) && v.fract() == 0.0 && matches!(code, 'Y' | 'M' | 'W' | 'D') {
+            let start = m.start() - vor.map_or(0, str::len);
+            let end = m.end() + if ago { " ago".len() } else { 0 };
+            let value = reference.and_then(|r| units_before(r, v as i64, code));
+            push(&mut out, start, end, FigureType::Date, value);
+            continue;
+        }
         let iso = iso_duration(v, code);
         push(
             &mut out,

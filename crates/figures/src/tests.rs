@@ -1060,6 +1060,24 @@ fn chinese_periods(
     assert_eq!(f.bound, bound, "{text}");
 }
 
+/// So long before the publication (24 July 2025): a date as precise as its unit.
+#[rstest]
+#[case(Lang::De, "Das war vor drei Tagen.", "vor drei Tagen", "2025-07-21")]
+#[case(Lang::De, "Vor zwei Jahren begann es.", "Vor zwei Jahren", "2023")]
+#[case(Lang::En, "It opened two years ago.", "two years ago", "2023")]
+#[case(Lang::En, "That was 3 months ago.", "3 months ago", "2025-04")]
+#[case(Lang::Zh, "两年前他退学了。", "两年前", "2023")]
+fn units_before_the_publication(
+    #[case] lang: Lang,
+    #[case] text: &str,
+    #[case] span: &str,
+    #[case] value: &str,
+) {
+    let figs = figures(text, lang);
+    let f = find(&figs, text, span);
+    assert_eq!((f.kind, &f.value), (T::Date, &txt(value)), "{text}");
+}
+
 /// Days of the story (that night, the next day) are dates without a value.
 #[rstest]
 #[case("当晚，他被带走", "当晚")]
