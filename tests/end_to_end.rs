@@ -647,6 +647,54 @@ fn a_number_inside_a_name_is_no_figure() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A Hong Kong paper (it calls its city `本港`) prices in Hong Kong dollars when it writes
+/// `元`; an amount it marks as renminbi stays CNY, and elsewhere `元` is CNY.
+#[test]
+fn a_bare_yuan_is_the_local_dollar_in_a_hong_kong_paper() {
+    let dir = tempdir("hkd");
+    let dump = dir.join("hk.jsonl");
+    let docs = [
+        (
+            "hk",
+            "本港豪宅市道畅旺，天汇分层单位尺价6.98万元。内地公司以人民币5亿元收购该项目。",
+        ),
+        ("cn", "公司以6.98万元收购该项目。"),
+    ];
+    let lines: String = docs
+        .iter()
+        .map(|(id, text)| serde_json::json!({"id": id, "text": text}).to_string() + "\n")
+        .collect();
+    std::fs::write(&dump, lines).unwrap();
+    let out = run_ok(
+        claimx()
+            .args(["extract", "--quiet", "--model", "none"])
+            .arg(&dump),
+    );
+    let units: Vec<Vec<(String, String)>> = records(&out.stdout)
+        .iter()
+        .map(|r| {
+            r["figures"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| {
+                    let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+                    (s("text"), s("unit"))
+                })
+                .collect()
+        })
+        .collect();
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(
+        units,
+        vec![
+            vec![pair("6.98万元", "HKD"), pair("5亿元", "CNY")],
+            vec![pair("6.98万元", "CNY")]
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `--model DIR` loads a model from its folder — what a build without the embedded model
 /// (`--no-default-features`, which CI checks compiles) relies on — and the shipped model's
 /// folder gives byte-identical records to the embedded copy.

@@ -560,6 +560,19 @@ impl Pipeline {
             }
         }
         figures.sort_by_key(|f| (f.span.byte_start, f.span.byte_end));
+        // a bare `元` in a Hong Kong or Macau paper is its own dollar, which only the whole
+        // text tells (`本港`)
+        if let Some(code) = claimx_lang::zh::local_currency(text) {
+            let renminbi = |f: &Figure| {
+                f.text.contains("人民币")
+                    || text[..f.span.byte_start].trim_end().ends_with("人民币")
+            };
+            for f in figures.iter_mut().filter(|f| {
+                f.unit.as_deref() == Some("CNY") && f.text.ends_with('元') && !renminbi(f)
+            }) {
+                f.unit = Some(code.to_string());
+            }
+        }
         self.entities.canonicalize(text, &mut entities);
         self.clock.add(4, started.elapsed());
         Stage::Claims.enter(&self.faults, text);

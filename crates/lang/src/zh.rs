@@ -26,6 +26,26 @@ pub fn source_marker(s: &str) -> Option<(usize, usize)> {
         .map(|w| (w.start, w.end))
 }
 
+/// The currency a bare `元` names in a text written where it is not the renminbi: Hong Kong
+/// and Macau papers call their city `本港` / `本澳` ("this port", "this Macau") and price in
+/// their own dollars without saying so (`售价6.98万元`); elsewhere `元` is CNY.
+///
+/// ```
+/// use claimx_lang::zh::local_currency;
+///
+/// assert_eq!(local_currency("本港豪宅分层一哥，尺价6.98万元"), Some("HKD"));
+/// assert_eq!(local_currency("公司去年营收约为1000亿元"), None);
+/// ```
+pub fn local_currency(text: &str) -> Option<&'static str> {
+    if text.contains("本港") {
+        Some("HKD")
+    } else if text.contains("本澳") {
+        Some("MOP")
+    } else {
+        None
+    }
+}
+
 /// Verbs by which documents and figures report (`数据显示`, data show): their subject is
 /// the source whether or not it is a name.
 pub const REPORT_VERBS: &[&str] = &["显示", "表明"];
