@@ -182,6 +182,15 @@ fn approximate_pair(s: &str) -> Option<(f64, f64)> {
     (x >= 1.0 && (y == x + 1.0 || (x, y) == (3.0, 5.0))).then_some((x, y))
 }
 
+/// The year of the latest period starting in `first_month` that has begun by `r`.
+fn latest_start(r: NaiveDate, first_month: u32) -> i32 {
+    if first_month > r.month() {
+        r.year() - 1
+    } else {
+        r.year()
+    }
+}
+
 /// The date `n` units (`Y`, `M`, `W`, `D`) before `r`, as precise as the unit: `两年前` is a
 /// year, `三个月前` a month, `五天前` a day.
 fn units_before(r: NaiveDate, n: i64, code: char) -> Option<FigureValue> {
@@ -332,7 +341,9 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
                 Some(match c.get(2).map(|w| w.as_str()) {
                     Some("去年") => r.year() - 1,
                     Some("明年") => r.year() + 1,
-                    _ => r.year(),
+                    Some(_) => r.year(),
+                    // without a year, the latest such half begun by the publication
+                    None => latest_start(r, if second { 7 } else { 1 }),
                 })
             });
         let first_month = if second { 7 } else { 1 };
@@ -377,11 +388,13 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
                 continue;
             }
         }
+        // without a year, the latest such quarter begun by the publication (`im 3. Quartal`
+        // written in March 2016 is 2015's), as a weekday is the one on or before it
         let year = [c.get(3), c.get(5), c.get(6)]
             .into_iter()
             .flatten()
             .find_map(|y| y.as_str().parse::<i32>().ok())
-            .or(reference.map(|r| r.year()));
+            .or(reference.map(|r| latest_start(r, 3 * q - 2)));
         // a quarter is the range of its months: `3. Quartal 2015` → `2015-07` to `2015-09`
         let q = q as i32;
         let (value, upper) = month_range(year, 3 * q - 2, 3 * q);

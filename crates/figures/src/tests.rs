@@ -1114,11 +1114,13 @@ fn chinese_days_of_the_story(#[case] text: &str, #[case] span: &str) {
     "kommenden Donnerstag",
     Some("2016-03-24")
 )]
+// a quarter without its year is the latest begun by the publication: in March 2016 the
+// third quarter is 2015's, the first 2016's
 #[case(
     Lang::De,
     "Kosten im 3. Quartal stiegen.",
     "3. Quartal",
-    Some("2016-07")
+    Some("2015-07")
 )]
 #[case(
     Lang::De,
@@ -1132,7 +1134,8 @@ fn chinese_days_of_the_story(#[case] text: &str, #[case] span: &str) {
     "first quarter of 2021",
     Some("2021-01")
 )]
-#[case(Lang::En, "Revenue rose in Q3.", "Q3", Some("2016-07"))]
+#[case(Lang::En, "Revenue rose in Q3.", "Q3", Some("2015-07"))]
+#[case(Lang::Zh, "下半年销量增长", "下半年", Some("2015-07"))]
 #[case(Lang::Zh, "钢铁企业利润一季度下滑", "一季度", Some("2016-01"))]
 #[case(Lang::Zh, "收入较上一季度增长8%", "上一季度", Some("2015-10"))]
 #[case(Lang::Zh, "2009年一季度也是", "2009年一季度", Some("2009-01"))]
