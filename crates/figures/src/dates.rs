@@ -645,10 +645,14 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         let forward = c
             .get(1)
             .is_some_and(|q| matches!(q.as_str(), "kommenden" | "nächsten" | "next" | "coming"));
+        let future = c.get(1).is_none() && in_future_clause(text, m.start(), m.end());
         let v = reference.map(|r| {
-            // `kommenden Freitag` said on a Friday is a week on: strictly after the day
+            // `kommenden Freitag` said on a Friday is a week on: strictly after the day; a
+            // plain weekday in a clause about the future is the next one from the day on
             let d = if forward {
                 next_weekday(r + Duration::days(1), day)
+            } else if future {
+                next_weekday(r, day)
             } else {
                 prev_weekday(r, day)
             };
@@ -683,6 +687,7 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
                 Some("上") => in_week(monday - Duration::days(7)),
                 Some("下") => in_week(monday + Duration::days(7)),
                 Some(_) => in_week(monday),
+                None if in_future_clause(text, m.start(), m.end()) => next_weekday(r, day),
                 None => prev_weekday(r, day),
             };
             FigureValue::Text(d.format("%Y-%m-%d").to_string())
@@ -1000,6 +1005,19 @@ fn iso_duration(v: f64, code: char) -> String {
 fn prev_weekday(r: NaiveDate, day: Weekday) -> NaiveDate {
     let diff = (r.weekday().num_days_from_monday() + 7 - day.num_days_from_monday()) % 7;
     r - Duration::days(diff as i64)
+}
+
+/// Whether the clause around `start..end` (up to the punctuation on either side) speaks of
+/// the future (`will`, `wird`, `将`: claimx_lang::clauses::speaks_of_the_future).
+fn in_future_clause(text: &str, start: usize, end: usize) -> bool {
+    const STOPS: [char; 9] = [',', ';', ':', '.', '，', '；', '：', '。', '\n'];
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| STOPS.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let to = text[end..].find(STOPS).map_or(text.len(), |i| end + i);
+    claimx_lang::clauses::speaks_of_the_future(&text[from..to])
 }
 
 fn next_weekday(r: NaiveDate, day: Weekday) -> NaiveDate {

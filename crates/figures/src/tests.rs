@@ -1060,6 +1060,46 @@ fn chinese_periods(
     assert_eq!(f.bound, bound, "{text}");
 }
 
+/// A weekday is the one on or before the publication (Thursday 24 July 2025), and the one on
+/// or after it in a clause about the future.
+#[rstest]
+#[case(
+    Lang::En,
+    "Apple said on Tuesday it would close the lab.",
+    "Tuesday",
+    "2025-07-22"
+)]
+#[case(
+    Lang::En,
+    "Apple will report its results on Tuesday.",
+    "Tuesday",
+    "2025-07-29"
+)]
+#[case(
+    Lang::De,
+    "Die Zahlen werden am Dienstag vorgelegt.",
+    "Dienstag",
+    "2025-07-29"
+)]
+#[case(
+    Lang::De,
+    "Am Dienstag sagte der Sprecher, es werde weitergehen.",
+    "Dienstag",
+    "2025-07-22"
+)]
+#[case(Lang::Zh, "公司将于周二公布业绩。", "周二", "2025-07-29")]
+#[case(Lang::Zh, "公司周二公布了业绩。", "周二", "2025-07-22")]
+fn weekdays_by_tense(
+    #[case] lang: Lang,
+    #[case] text: &str,
+    #[case] span: &str,
+    #[case] value: &str,
+) {
+    let figs = figures(text, lang);
+    let f = find(&figs, text, span);
+    assert_eq!(f.value, txt(value), "{text}");
+}
+
 /// So long before the publication (24 July 2025): a date as precise as its unit.
 #[rstest]
 #[case(Lang::De, "Das war vor drei Tagen.", "vor drei Tagen", "2025-07-21")]

@@ -316,6 +316,62 @@ pub fn is_hedge(lang: Lang, word: &str) -> bool {
     }
 }
 
+/// Words that put a clause in the future: `will`, `is due to`, `wird`, `将` …
+const EN_FUTURE: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "is due to",
+    "are due to",
+    "is scheduled to",
+    "are scheduled to",
+    "is set to",
+    "are set to",
+    "plans to",
+    "plan to",
+    "is expected to",
+    "are expected to",
+];
+const DE_FUTURE: &[&str] = &["wird", "werden", "plant", "planen"];
+const ZH_FUTURE: &[&str] = &["将", "拟", "计划于", "预计于", "准备"];
+
+/// Whether a clause (in any of the three languages) speaks of the future: `Apple will report
+/// on Thursday`, `Die Zahlen werden am Donnerstag vorgelegt`, `公司将于周四公布`. Relative
+/// weekdays in it are the next ones, not the last.
+///
+/// ```
+/// use claimx_lang::clauses::speaks_of_the_future;
+///
+/// assert!(speaks_of_the_future("Apple will report results on Thursday"));
+/// assert!(speaks_of_the_future("die Zahlen werden am Donnerstag vorgelegt"));
+/// assert!(speaks_of_the_future("公司将于周四公布业绩"));
+/// assert!(!speaks_of_the_future("Apple said on Thursday"));
+/// assert!(!speaks_of_the_future("the will of the board"));
+/// ```
+pub fn speaks_of_the_future(clause: &str) -> bool {
+    let lower = clause.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let phrase = |p: &str| {
+        let ps: Vec<&str> = p.split(' ').collect();
+        words.windows(ps.len()).any(|w| w == ps.as_slice())
+    };
+    // `will` is a modal only before a verb, not after an article (`the will of`)
+    let modal_will = words.windows(2).any(|w| {
+        w[1] == "will" && !matches!(w[0], "the" | "a" | "his" | "her" | "their" | "its" | "free")
+    }) || words.first() == Some(&"will");
+    let en = EN_FUTURE
+        .iter()
+        .filter(|p| **p != "will")
+        .any(|p| phrase(p))
+        || modal_will;
+    let de = DE_FUTURE.iter().any(|p| words.contains(p));
+    let zh = ZH_FUTURE.iter().any(|p| clause.contains(p));
+    en || de || zh || words.iter().any(|w| w.ends_with("'ll"))
+}
+
 /// Whether `word` negates the clause it modifies.
 pub fn is_negation(lang: Lang, word: &str) -> bool {
     let w = word.to_lowercase();
