@@ -209,6 +209,15 @@ impl LanguageIdentifier {
                 });
             }
         };
+        // A Han run from `hs` on opens a Han chunk: the Latin chunk before it is closed,
+        // unless it has no letters (a bullet, a number: `* 习近平…`, `2009年1月，任…`), which
+        // belongs to the line's text.
+        let open_han = |out: &mut Vec<Chunk>, start: &mut usize, hs: usize| {
+            if has_letters(&text[*start..hs]) {
+                push(out, *start, hs, false);
+                *start = hs;
+            }
+        };
         let mut iter = text.char_indices().peekable();
         while let Some((b, c)) = iter.next() {
             let next_b = b + c.len_utf8();
@@ -219,14 +228,8 @@ impl LanguageIdentifier {
                 }
                 han_run_len += 1;
                 if han_run_len == self.config.min_han_run && !chunk_is_han {
-                    // A real Han run: close the Latin chunk before it, unless that chunk has
-                    // no letters (a bullet, a number: `* 习近平…`, `2009年1月，任…`), which
-                    // belongs to the line's text.
-                    let hs = han_run_start.unwrap();
-                    if has_letters(&text[start..hs]) {
-                        push(&mut out, start, hs, false);
-                        start = hs;
-                    }
+                    // a real Han run
+                    open_han(&mut out, &mut start, han_run_start.unwrap());
                     chunk_is_han = true;
                 }
                 continue;
@@ -261,10 +264,7 @@ impl LanguageIdentifier {
                         // Han text that runs to the end of its line or to a Chinese stop
                         // (`>fray 吵架；`) is not a word inside Latin text (`der Himmel 中文
                         // ist`): however short, it is Chinese.
-                        if has_letters(&text[start..hs]) {
-                            push(&mut out, start, hs, false);
-                            start = hs;
-                        }
+                        open_han(&mut out, &mut start, hs);
                         chunk_is_han = true;
                     }
                 }
@@ -275,10 +275,7 @@ impl LanguageIdentifier {
             }
         }
         if let (false, Some(hs), true) = (chunk_is_han, han_run_start, han_run_len >= 2) {
-            if has_letters(&text[start..hs]) {
-                push(&mut out, start, hs, false);
-                start = hs;
-            }
+            open_han(&mut out, &mut start, hs);
             chunk_is_han = true;
         }
         push(&mut out, start, text.len(), chunk_is_han);
