@@ -1380,7 +1380,7 @@ impl FigureRecognizer {
             if toks[ns.last + 1..].iter().take(8).any(|t| t.end == end) {
                 // the news conventions win where both know the word (`tons`, `吨`: tonnes)
                 let written = text[after..end].trim_start().trim_start_matches('-');
-                let unit = quantity_unit(written).unwrap_or(unit);
+                let unit = claimx_lang::units::unit_convention(written).unwrap_or(unit);
                 while toks.get(ns.last + 1).is_some_and(|t| t.end <= end) {
                     ns.last += 1;
                 }

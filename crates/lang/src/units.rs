@@ -71,7 +71,13 @@ pub fn currency_word(s: &str) -> Option<&'static str> {
 /// the news conventions first (`吨`, `tons` and `tonnes` are metric tonnes, one-letter
 /// symbols, `Grad` and `度`), then the names and symbols of CLDR ([`crate::measures`]).
 pub fn quantity_unit(s: &str) -> Option<&'static str> {
-    let convention = match s {
+    unit_convention(s).or_else(|| crate::measures::unit_of(s))
+}
+
+/// The unit news writes a word for where it differs from CLDR or CLDR leaves the word out
+/// (`吨` and `tons` are metric tonnes, one-letter symbols, `Grad`, `度`); `None` for the rest.
+pub fn unit_convention(s: &str) -> Option<&'static str> {
+    Some(match s {
         "m" | "米" => "m",
         "g" | "克" => "g",
         "t" | "Tonnen" | "Tonne" | "tons" | "ton" | "tonnes" | "tonne" | "吨" | "噸" => "t",
@@ -80,9 +86,8 @@ pub fn quantity_unit(s: &str) -> Option<&'static str> {
         "Barrel" | "barrels" | "barrel" => "bbl",
         "mAh" => "mAh",
         "Megapixel" | "megapixels" | "megapixel" | "MP" => "MP",
-        _ => return crate::measures::unit_of(s),
-    };
-    Some(convention)
+        _ => return None,
+    })
 }
 
 /// Currency codes written before a dollar sign.
