@@ -279,6 +279,12 @@ fn a_50_mb_document_is_processed() {
 
 /// Record output for one short document per language, against files in `tests/golden/`.
 /// Run with `CLAIMX_BLESS=1` to rewrite them after an intended change, and review the diff.
+///
+/// The model runs in f32 here: the default bf16 path multiplies on AMX tiles where the CPU
+/// has them and with `gemm` elsewhere, and the two orders of summation move scores by up to
+/// 0.01 and can flip an unsure label (blessed on an AMD Zen 3, the bf16 records failed on an
+/// Intel CPU with AMX). The files pin the records, not one CPU family's bf16 kernel; the
+/// bf16 path is checked against f32 in the tagger's own tests.
 #[test]
 fn golden_records() {
     let cases = [
@@ -287,7 +293,9 @@ fn golden_records() {
         ("zh", "The lab closed in 2018. Amazon said so on Monday.\n\n获取加密通讯\n阅读免责声明 : 据报道，该实验室去年获得约3.5亿元投资。员工超过1000人。"),
         ("zh-news", "亚马逊云科技（AWS）周四宣布关闭其上海人工智能研究院。据路透社报道，该研究院成立于2018年，曾有超过1000名员工。AWS表示，公司去年在中国的营收约为10亿美元。"),
     ];
-    let pipeline = Pipeline::default();
+    let mut config = claimx_core::PipelineConfig::default();
+    config.tagger.options.precision = claimx_core::claimx_tagger::Precision::F32;
+    let pipeline = Pipeline::from_config(config).unwrap();
     let bless = std::env::var_os("CLAIMX_BLESS").is_some();
     for (name, text) in cases {
         let doc = pipeline
