@@ -76,6 +76,32 @@ fn clauses(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether the punctuation clause holding date figure `d` also holds a value figure: the
+/// date is then the value's time, not a claim of its own.
+pub(crate) fn clause_has_value(
+    text: &str,
+    s: &Sentence,
+    figures: &[Figure],
+    in_sentence: &[usize],
+    d: usize,
+) -> bool {
+    let at = figures[d].span.byte_start;
+    clauses(text, s.span.byte_start, s.span.byte_end)
+        .into_iter()
+        .find(|&(a, b)| a <= at && at < b)
+        .is_some_and(|(a, b)| {
+            in_sentence.iter().any(|&k| {
+                let f = &figures[k];
+                f.span.byte_start >= a
+                    && f.span.byte_end <= b
+                    && !matches!(
+                        f.kind,
+                        FigureType::Date | FigureType::Time | FigureType::Ordinal
+                    )
+            })
+        })
+}
+
 /// The first verb at or after `from` in `text[..end]`: (start, verb).
 fn first_verb(text: &str, from: usize, end: usize) -> Option<(usize, &'static str)> {
     for (i, _) in text[from..end].char_indices() {
@@ -298,31 +324,48 @@ pub(crate) fn sentence_claims(
         // no subject of its own: the words before the first figure, verb or `在`/`于`
         // (`公司去年…` → `公司`) about the topic or the speaker, else the topic itself
         let head = {
+            // a date opening the clause is its time, not where its subject ends
+            // (`2008年单位生产总值能耗比上一年下降4.59%`)
+            let mut lead = ca;
+            while let Some(&d) = in_sentence.iter().find(|&&k| {
+                figures[k].kind == FigureType::Date
+                    && figures[k].span.byte_start
+                        == lead + (text[lead..cb].len() - text[lead..cb].trim_start().len())
+            }) {
+                lead = figures[d].span.byte_end;
+            }
             let stop = [
                 in_sentence
                     .iter()
                     .map(|&k| figures[k].span.byte_start)
-                    .filter(|&b| b >= ca && b < cb)
+                    .filter(|&b| b >= lead && b < cb)
                     .min(),
-                first_verb(text, ca, cb).map(|v| v.0),
-                clause.find(['在', '于']).map(|i| ca + i),
+                first_verb(text, lead, cb).map(|v| v.0),
+                text[lead..cb].find(['在', '于']).map(|i| lead + i),
             ]
             .into_iter()
             .flatten()
             .min()
             .unwrap_or(cb);
-            let np = noun_phrase(text[ca..stop].trim());
+            let np = noun_phrase(text[lead..stop].trim());
             (np.chars().count() >= 2).then(|| np.to_string())
         };
         let (subject, entity) = match (&own, head, &topic) {
             (Some((subj, _, e)), _, _) => (subj.clone(), *e),
-            (None, Some(np), t) => (np, t.as_ref().and_then(|t| t.1).or(speaker)),
+            // a subject of its own carries on to the clauses after it that have none
+            // (`…能耗比上一年下降4.59%，累计比2005年下降10.1%`)
+            (None, Some(np), t) => {
+                let entity = t.as_ref().and_then(|t| t.1).or(speaker);
+                topic = Some((np.clone(), entity));
+                (np, entity)
+            }
             (None, None, Some(t)) => t.clone(),
             // a clause inside brackets after a name is about that name (`朱某（男，33岁）`)
-            (None, None, None) => match figs
-                .first()
-                .and_then(|&k| bracket_owner(text, ss, figures[k].span.byte_start, &ents))
-            {
+            // and one modifying a name through `的` is about it (`今年25岁的谢雕`)
+            (None, None, None) => match figs.iter().find_map(|&k| {
+                bracket_owner(text, ss, figures[k].span.byte_start, &ents)
+                    .or_else(|| attributive_owner(text, &figures[k], se, &ents))
+            }) {
                 Some(Owner::Entity(e)) => (e.text.clone(), Some(entity_index(&ents, e))),
                 Some(Owner::Noun(np)) => (np, None),
                 None => continue,
@@ -365,12 +408,17 @@ pub(crate) fn sentence_claims(
             claims.extend(dates.iter().map(|&d| make(d, Some(d))));
         }
         for &v in &values {
-            let time = dates.iter().copied().min_by_key(|&d| {
-                figures[d]
-                    .span
-                    .byte_start
-                    .abs_diff(figures[v].span.byte_start)
-            });
+            // (a date compared against is no time of the claim: `比上一年下降4.2%`)
+            let time = dates
+                .iter()
+                .copied()
+                .filter(|&d| !text[..figures[d].span.byte_start].ends_with(['比', '较']))
+                .min_by_key(|&d| {
+                    figures[d]
+                        .span
+                        .byte_start
+                        .abs_diff(figures[v].span.byte_start)
+                });
             claims.push(make(v, time));
         }
     }
@@ -379,7 +427,19 @@ pub(crate) fn sentence_claims(
         let Some(f) = c.figure.map(|k| &figures[k]) else {
             continue;
         };
-        match bracket_owner(text, ss, f.span.byte_start, &ents) {
+        // (through `的` only before the clause's verb: `实现100亿元的目标` is the subject's
+        // target, `有超过100万的俄罗斯人签署` is about the Russians)
+        let clause_start = text[ss..f.span.byte_start]
+            .rfind(['，', '；', ',', ';', '：', ':'])
+            .map_or(ss, |i| ss + i);
+        let before_verb =
+            first_verb(text, clause_start, f.span.byte_start).is_none_or(|(_, v)| v == "有");
+        let owner = bracket_owner(text, ss, f.span.byte_start, &ents).or_else(|| {
+            before_verb
+                .then(|| attributive_owner(text, f, se, &ents))
+                .flatten()
+        });
+        match owner {
             Some(Owner::Entity(e)) => {
                 c.subject = Some(e.text.clone());
                 c.subject_type = Some(e.kind);
@@ -397,6 +457,39 @@ pub(crate) fn sentence_claims(
 enum Owner<'e> {
     Entity(&'e Entity),
     Noun(String),
+}
+
+/// What a figure modifies through `的` (`今年25岁的谢雕`, `超过100万的俄罗斯人`,
+/// `20%的关税`): the entity, else the noun phrase, right after the `的` that follows the
+/// figure and its measure word, in the figure's clause (the sentence ends at `end`).
+fn attributive_owner<'e>(
+    text: &str,
+    figure: &Figure,
+    end: usize,
+    ents: &[&'e Entity],
+) -> Option<Owner<'e>> {
+    // (a period or span modifies its noun without being said of it: `两年的时间里`)
+    if matches!(figure.kind, FigureType::Date | FigureType::Duration) {
+        return None;
+    }
+    let figure_end = figure.span.byte_end;
+    let clause_end = text[figure_end..end]
+        .find(['，', '；', ',', ';', '：', '。'])
+        .map_or(end, |i| figure_end + i);
+    let rest = &text[figure_end..clause_end];
+    // the measure word after the number (`岁`, `万`, `家`), then `的`
+    let words = zh::words(rest);
+    let de = words
+        .iter()
+        .take(2)
+        .position(|w| &rest[w.start..w.end] == "的")
+        .filter(|&i| words[..i].iter().all(|w| w.tag == "m" || w.tag == "q"))?;
+    let after = figure_end + words[de].end;
+    if let Some(e) = ents.iter().find(|e| e.span.byte_start == after) {
+        return Some(Owner::Entity(e));
+    }
+    let np = noun_phrase(&text[after..clause_end]);
+    (np.chars().count() >= 2 && text[after..].starts_with(np)).then(|| Owner::Noun(np.to_string()))
 }
 
 /// The entity (else the noun) right before the bracket a figure at `at` stands in, if it
@@ -514,13 +607,28 @@ mod tests {
         "腾讯公司称，该公司没有裁员计划，去年员工人数增长了5%。",
         &[("去年", FigureType::Date), ("5%", FigureType::Percent)],
         &[("腾讯公司", EntityType::Org)],
-        &[("5%", "该公司", Some("腾讯公司"), Some("增长"), Some("去年"), Some("腾讯公司"), Some("称"), false)]
+        &[("5%", "员工人数", Some("腾讯公司"), Some("增长"), Some("去年"), Some("腾讯公司"), Some("称"), false)]
     )]
     #[case::negated_claim(
         "小米未能在2024年实现100亿元的目标。",
         &[("2024年", FigureType::Date), ("100亿元", FigureType::Money)],
         &[("小米", EntityType::Org)],
         &[("100亿元", "小米", Some("小米"), Some("实现"), Some("2024年"), None, None, true)]
+    )]
+    #[case::leading_date_and_subject_chain(
+        "据悉，2008年单位能耗比上一年下降4.6%，累计下降10.1%。",
+        &[("2008年", FigureType::Date), ("上一年", FigureType::Date), ("4.6%", FigureType::Percent), ("10.1%", FigureType::Percent)],
+        &[],
+        &[
+            ("4.6%", "单位能耗", None, Some("下降"), Some("2008年"), None, None, false),
+            ("10.1%", "单位能耗", None, Some("下降"), None, None, None, false),
+        ]
+    )]
+    #[case::figure_modifying_a_name(
+        "今年25岁的谢雕生长于重庆。",
+        &[("今年", FigureType::Date), ("25", FigureType::Cardinal)],
+        &[("谢雕", EntityType::Per), ("重庆", EntityType::Loc)],
+        &[("25", "谢雕", Some("谢雕"), None, Some("今年"), None, None, false)]
     )]
     #[case::no_subject_no_claim(
         "增长了5%。",

@@ -257,15 +257,36 @@ pub fn is_second_person(lang: Lang, word: &str) -> bool {
 
 /// German nouns after which `nach` names a source: `nach Angaben des Bundesamts`, also as the
 /// last part of a compound (`nach US-Angaben`).
-const DE_SOURCE_NOUNS: &[&str] = &["angaben", "informationen", "berichten", "aussagen"];
+/// Nouns after `nach` that make it "according to": what a source said, published or
+/// estimated (`nach Angaben`, `nach vorläufigen Daten von Eurostat`, `nach Berechnungen des
+/// Ifo-Instituts`, `nach Ansicht von Experten`).
+const DE_SOURCE_NOUNS: &[&str] = &[
+    "angaben",
+    "informationen",
+    "berichten",
+    "aussagen",
+    "daten",
+    "zahlen",
+    "schätzungen",
+    "berechnungen",
+    "erkenntnissen",
+    "ansicht",
+    "meinung",
+    "einschätzung",
+    "auffassung",
+    "darstellung",
+];
 
 /// Whether `preposition noun` names a source (`nach Angaben`), beyond [`is_source_marker`].
 pub fn is_source_phrase(lang: Lang, preposition: &str, noun: &str) -> bool {
     lang == Lang::De
         && preposition.eq_ignore_ascii_case("nach")
-        && DE_SOURCE_NOUNS
-            .iter()
-            .any(|n| noun.to_lowercase().ends_with(n))
+        && DE_SOURCE_NOUNS.iter().any(|n| {
+            let w = noun.to_lowercase();
+            // compounds end in the noun (`Polizeiangaben`), but a short one may end a word
+            // of another meaning (`Soldaten`, `bezahlen`)
+            w == *n || n.chars().count() >= 7 && w.ends_with(n)
+        })
 }
 
 /// Words of a clause that hedge it: modal verbs of possibility and report, adverbs of
@@ -543,6 +564,9 @@ mod tests {
         assert!(is_existential(Lang::De, "gab", "es"));
         assert!(!is_existential(Lang::De, "sank", "es"));
         assert!(is_source_phrase(Lang::De, "nach", "Angaben"));
+        assert!(is_source_phrase(Lang::De, "nach", "Polizeiangaben"));
+        assert!(is_source_phrase(Lang::De, "nach", "Daten"));
+        assert!(!is_source_phrase(Lang::De, "nach", "Soldaten"));
         assert_eq!(change_role(Lang::De, "auf"), Some(ChangeRole::To));
         assert_eq!(change_role(Lang::En, "from"), Some(ChangeRole::From));
         assert_eq!(change_role(Lang::En, "of"), None);
