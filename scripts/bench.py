@@ -231,9 +231,15 @@ def main():
     fpt, layers = flops_per_token(mean_row)
     matmul = []
     for t in threads:
-        for precision in ("f32", "bf16"):
-            _, _, out = measured([candle, "bench-matmul", "--threads", str(t), "--precision", precision])
-            matmul.append(json.loads(out))
+        _, _, out = measured([candle, "bench-matmul", "--threads", str(t), "--precision", "f32"])
+        matmul.append(json.loads(out))
+        # every bf16 kernel this CPU runs (a forced kernel it lacks falls back: left out)
+        for kernel in BF16_KERNELS:
+            _, _, out = measured([candle, "bench-matmul", "--threads", str(t), "--precision", "bf16"],
+                                 env=dict(os.environ, CLAIMX_BF16_KERNEL=kernel))
+            r = json.loads(out)
+            if r["kernel"] == kernel:
+                matmul.append(r)
         for engine, dtype in (("torch", "fp32"), ("torch", "bf16"), ("numpy", "fp32")):
             if args.no_peers:
                 break
@@ -251,14 +257,17 @@ def main():
         f.write("\n".join(s.replace("\n", " ") for d in docs for s in d if s.strip()) + "\n")
     encoder = []
     for t in threads:
-        for name, precision, binary, extra, e in (
-                ("claimx candle bf16", "bf16", candle, [], None),
-                ("claimx candle f32", "fp32", candle, ["--precision", "f32"], None),
-                ("claimx ort", "fp32", ort, ["--backend", "ort", "--model", args.onnx], env)):
+        runs = [(f"claimx candle bf16 ({k})", "bf16", candle, [], dict(os.environ, CLAIMX_BF16_KERNEL=k), k)
+                for k in BF16_KERNELS]
+        runs += [("claimx candle f32", "fp32", candle, ["--precision", "f32"], None, None),
+                 ("claimx ort", "fp32", ort, ["--backend", "ort", "--model", args.onnx], env, None)]
+        for name, precision, binary, extra, e, kernel in runs:
             if binary is None:
                 continue
             _, rss, out = measured([binary, "bench-tagger", lines, "--threads", str(t)] + extra, env=e)
             r = json.loads(out.strip().splitlines()[-1])
+            if kernel is not None and r.get("bf16_kernel") != kernel:
+                continue  # not on this CPU
             encoder.append({"engine": name, "precision": precision, "threads": t,
                             "pieces_per_s": r["pieces_per_s"], "rss": rss})
     if not args.no_peers:
@@ -344,6 +353,9 @@ def render(n_docs, tokens, n_sents, e2e, matmul, floor, fpt, layers, mean_row, e
                    f"{share} | {r['rss']:.0f} |")
     return "\n".join(out) + "\n"
 
+
+# claimx's bf16 kernels (CLAIMX_BF16_KERNEL); the default build picks one per CPU.
+BF16_KERNELS = ("amx", "avx512-bf16", "gemm")
 
 # The instruction sets that decide which dense-layer kernel runs, as /proc/cpuinfo names them.
 KERNEL_FLAGS = [("amx_tile", "AMX"), ("avx512_bf16", "AVX512-BF16"), ("avx512_vnni", "AVX512-VNNI"),

@@ -928,7 +928,7 @@ fn bench_matmul(
     intermediate: usize,
     precision: claimx_core::claimx_tagger::Precision,
 ) -> Result<i32> {
-    use claimx_core::claimx_tagger::{bf16_on_amx, matmul_gflops, Precision};
+    use claimx_core::claimx_tagger::{bf16_kernel, matmul_gflops, Bf16Kernel, Precision};
     let pool = worker_pool(threads)?;
     let shapes = [
         ("qkv", hidden, 3 * hidden),
@@ -951,12 +951,19 @@ fn bench_matmul(
         serde_json::json!({
             "engine": match precision {
                 Precision::F32 => "gemm (candle's kernels), f32",
-                Precision::Bf16 if bf16_on_amx() => "claimx AMX tiles, bf16",
-                Precision::Bf16 => "gemm (candle's kernels), f32 on bf16-rounded operands",
+                Precision::Bf16 => match bf16_kernel() {
+                    Bf16Kernel::Amx => "claimx AMX tiles, bf16",
+                    Bf16Kernel::Avx512Bf16 => "claimx AVX-512 BF16 (VDPBF16PS), bf16",
+                    Bf16Kernel::Gemm => "gemm (candle's kernels), f32 on bf16-rounded operands",
+                },
             },
             "precision": match precision {
                 Precision::F32 => "fp32",
                 Precision::Bf16 => "bf16",
+            },
+            "kernel": match precision {
+                Precision::F32 => "gemm",
+                Precision::Bf16 => bf16_kernel().name(),
             },
             "threads": pool.current_num_threads(),
             "tokens": tokens,
@@ -1006,6 +1013,8 @@ fn bench_tagger(
         "{}",
         serde_json::json!({
             "backend": format!("{:?}", tagger_backend).to_lowercase(),
+            // the kernel bf16 products use in this process (f32 runs ignore it)
+            "bf16_kernel": claimx_core::claimx_tagger::bf16_kernel().name(),
             "texts": texts.len(),
             "pieces": pieces,
             "spans": spans,

@@ -2,11 +2,18 @@
 //!
 //! In bf16 precision every operand of a dense layer (weights and activations) is rounded to
 //! bfloat16 (8 bits of mantissa, round to nearest even) and the products are summed in f32.
-//! On CPUs with Intel AMX (Sapphire Rapids and later) that runs on the tile unit: one
-//! `TDPBF16PS` multiplies a 16×32 bf16 block by a 32×16 one into 16×16 f32 sums, about ten
-//! times the f32 rate of AVX-512 on the encoder's shapes (`claimx bench-matmul`). Elsewhere
-//! the same rounding is applied and the product runs in f32 with `gemm`, so labels do not
-//! depend on the machine beyond the order of summation.
+//! Which unit multiplies is chosen at run time ([`kernel`]):
+//! - [`Bf16Kernel::Amx`], Intel AMX (Sapphire Rapids and later): one `TDPBF16PS` multiplies
+//!   a 16×32 bf16 block by a 32×16 one into 16×16 f32 sums, about ten times the f32 rate of
+//!   AVX-512 on the encoder's shapes (`claimx bench-matmul`);
+//! - [`Bf16Kernel::Avx512Bf16`], AVX-512 BF16 (AMD Zen 4 and 5, Intel Cooper Lake and later,
+//!   which CPUs without AMX have): one `VDPBF16PS` adds 16 products of bf16 pairs to 16 f32
+//!   sums, over the same packed weights;
+//! - [`Bf16Kernel::Gemm`] everywhere else: the same rounding, the product in f32 with `gemm`.
+//!
+//! `CLAIMX_BF16_KERNEL=amx|avx512-bf16|gemm` forces one the CPU supports, so that each path
+//! can be measured and tested on a machine that has several. Labels do not depend on the
+//! kernel beyond the order of summation.
 //!
 //! Weights are packed once at load into the tile layout AMX reads (pairs of consecutive
 //! inputs interleaved per output column); activations are rounded and padded to whole
@@ -71,6 +78,121 @@ fn detect_amx() -> bool {
 #[cfg(not(all(target_arch = "x86_64", target_os = "linux")))]
 fn detect_amx() -> bool {
     false
+}
+
+/// Whether the CPU has AVX-512 BF16 (`VDPBF16PS`) and AVX-512F.
+pub fn avx512_bf16() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::is_x86_feature_detected!("avx512f") && std::is_x86_feature_detected!("avx512bf16")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
+/// The unit that multiplies bf16 operands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bf16Kernel {
+    /// Intel AMX tiles (`TDPBF16PS`).
+    Amx,
+    /// AVX-512 BF16 (`VDPBF16PS`).
+    Avx512Bf16,
+    /// Operands rounded to bf16, multiplied in f32 with `gemm` (AVX-512F or AVX2/FMA).
+    Gemm,
+}
+
+impl Bf16Kernel {
+    /// Every kernel.
+    pub const ALL: [Bf16Kernel; 3] = [Bf16Kernel::Amx, Bf16Kernel::Avx512Bf16, Bf16Kernel::Gemm];
+
+    /// Whether this process can run the kernel. (Whether it is the fastest is [`kernel`]'s
+    /// choice.)
+    pub fn supported(self) -> bool {
+        match self {
+            Bf16Kernel::Amx => amx(),
+            Bf16Kernel::Avx512Bf16 => avx512_bf16(),
+            Bf16Kernel::Gemm => true,
+        }
+    }
+
+    /// The kernel's name, as `CLAIMX_BF16_KERNEL` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Bf16Kernel::Amx => "amx",
+            Bf16Kernel::Avx512Bf16 => "avx512-bf16",
+            Bf16Kernel::Gemm => "gemm",
+        }
+    }
+
+    /// Whether the kernel reads [`PackedWeight`]s (else rounded f32 weights).
+    pub(crate) fn packed(self) -> bool {
+        self != Bf16Kernel::Gemm
+    }
+}
+
+impl std::str::FromStr for Bf16Kernel {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Bf16Kernel::ALL
+            .into_iter()
+            .find(|k| k.name() == s.trim().to_lowercase())
+            .ok_or_else(|| format!("unknown bf16 kernel `{s}` (amx, avx512-bf16, gemm)"))
+    }
+}
+
+/// Whether the CPU is AMD's. On the AMD EPYC (Zen 4) the project measured, matrix products
+/// using AVX-512 BF16 ran at 447 GFLOP/s against 210 in f32 (PyTorch/oneDNN, 2 threads): the
+/// instruction pays there. On an Intel Xeon (with AMX) `VDPBF16PS` ran at half the f32 FMA rate
+/// (97 against 203 GFLOP/s per core), so an Intel CPU without AMX multiplies the rounded
+/// operands faster with `gemm` in f32.
+fn amd() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        let leaf0 = std::arch::x86_64::__cpuid(0);
+        // "AuthenticAMD" in ebx, edx, ecx
+        (leaf0.ebx, leaf0.edx, leaf0.ecx) == (0x6874_7541, 0x6974_6e65, 0x444d_4163)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
+/// The kernel of this process's bf16 products: the one `CLAIMX_BF16_KERNEL` names if the CPU
+/// supports it, else the fastest it supports — AMX, then AVX-512 BF16 on AMD CPUs (see
+/// [`amd`]), then `gemm` (a forced kernel it lacks is reported on stderr once and replaced).
+/// Fixed for the process, so that its labels do not change from call to call.
+pub fn kernel() -> Bf16Kernel {
+    static CHOSEN: OnceLock<Bf16Kernel> = OnceLock::new();
+    *CHOSEN.get_or_init(|| {
+        let best = if amx() {
+            Bf16Kernel::Amx
+        } else if avx512_bf16() && amd() {
+            Bf16Kernel::Avx512Bf16
+        } else {
+            Bf16Kernel::Gemm
+        };
+        let Ok(forced) = std::env::var("CLAIMX_BF16_KERNEL") else {
+            return best;
+        };
+        match forced.parse::<Bf16Kernel>() {
+            Ok(k) if k.supported() => k,
+            Ok(k) => {
+                eprintln!(
+                    "claimx: CLAIMX_BF16_KERNEL={} is not supported by this CPU; using {}",
+                    k.name(),
+                    best.name()
+                );
+                best
+            }
+            Err(e) => {
+                eprintln!("claimx: CLAIMX_BF16_KERNEL: {e}; using {}", best.name());
+                best
+            }
+        }
+    })
 }
 
 /// A dense layer's weight `[outputs, inputs]` in AMX's B-operand layout: for every 16-column
@@ -140,19 +262,27 @@ fn round_block_generic(dst: &mut [Line], src: &[f32], k: usize, k_blocks: usize)
     }
 }
 
-/// `dst[n, outputs] += bf16(src[n, inputs]) · bf16(weight)ᵀ` with AMX, threaded over the
-/// current rayon pool. `lines` is scratch for the rounded `src`.
+/// `dst[n, outputs] += bf16(src[n, inputs]) · bf16(weight)ᵀ` with a packed-weight kernel
+/// (AMX or AVX-512 BF16), threaded over the current rayon pool in blocks of 32 rows. `lines`
+/// is scratch for the rounded `src`. Each row's sums are added in the same order wherever
+/// the row falls in the batch.
 ///
 /// # Panics
-/// If [`amx`] is false or the slices are shorter than the shapes say.
-pub(crate) fn accumulate_amx(
+/// If the kernel is [`Bf16Kernel::Gemm`] or not supported, or the slices are shorter than
+/// the shapes say.
+pub(crate) fn accumulate_packed(
+    kernel: Bf16Kernel,
     dst: &mut [f32],
     src: &[f32],
     n: usize,
     weight: &PackedWeight,
     lines: &mut Vec<Line>,
 ) {
-    assert!(amx(), "AMX bf16 is not available");
+    assert!(
+        kernel.packed() && kernel.supported(),
+        "bf16 kernel {} is not available",
+        kernel.name()
+    );
     let (k, outputs) = (weight.inputs, weight.outputs);
     assert!(dst.len() >= n * outputs && src.len() >= n * k);
     round_rows(src, n, k, weight.k_blocks, lines);
@@ -162,10 +292,133 @@ pub(crate) fn accumulate_amx(
         .enumerate()
         .for_each(|(b, dst)| {
             let a = &a[b * 32 * weight.k_blocks..(b + 1) * 32 * weight.k_blocks];
-            // SAFETY: amx() checked the CPU, the OS permission and AVX-512; `a` holds 32
-            // rows of k_blocks lines each and `dst` whole rows of `outputs`.
-            unsafe { amx_block(dst, a, weight) }
+            // SAFETY: `supported()` checked the CPU (and for AMX the OS permission and
+            // AVX-512); `a` holds 32 rows of k_blocks lines each and `dst` whole rows of
+            // `outputs`, at most 32.
+            unsafe {
+                match kernel {
+                    Bf16Kernel::Amx => amx_block(dst, a, weight),
+                    _ => avx512_block(dst, a, weight),
+                }
+            }
         });
+}
+
+/// One block of at most 32 rows with `VDPBF16PS`: 8 rows × 3 column vectors of 16 sums at a
+/// time (24 of the 32 vector registers), each starting from `dst`, adding the products of
+/// input pairs in order, stored back (masked at a ragged right edge). The A block is padded
+/// to 32 rows with zeros, so all 8 rows are computed and only the real ones stored.
+///
+/// # Safety
+/// AVX-512F and AVX-512 BF16 present; `a` is 32 rows of `weight.k_blocks` lines; `dst` holds
+/// at most 32 rows of `weight.outputs`.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512bf16")]
+unsafe fn avx512_block(dst: &mut [f32], a: &[Line], weight: &PackedWeight) {
+    let outputs = weight.outputs;
+    let rows = dst.len() / outputs;
+    let vectors = outputs.div_ceil(16);
+    for r0 in (0..rows).step_by(8) {
+        let mut v = 0;
+        while v < vectors {
+            // SAFETY: as this function's; rows r0..r0+8 lie in the 32-row block of `a`
+            unsafe {
+                match vectors - v {
+                    1 => avx512_tile::<1>(dst, a, weight, r0, v),
+                    2 => avx512_tile::<2>(dst, a, weight, r0, v),
+                    _ => avx512_tile::<3>(dst, a, weight, r0, v),
+                }
+            }
+            v += 3;
+        }
+    }
+}
+
+/// Rows `r0..r0 + 8` × output vectors `v..v + C` of [`avx512_block`].
+///
+/// # Safety
+/// As [`avx512_block`]'s, with `r0 + 8 <= 32` and `v + C` at most the output vectors.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512bf16")]
+#[inline]
+unsafe fn avx512_tile<const C: usize>(
+    dst: &mut [f32],
+    a: &[Line],
+    weight: &PackedWeight,
+    r0: usize,
+    v: usize,
+) {
+    use std::arch::x86_64::*;
+    let outputs = weight.outputs;
+    let rows = (dst.len() / outputs - r0).min(8);
+    let kb = weight.k_blocks;
+    // the columns of each output vector that exist (a ragged edge is masked)
+    let masks: [__mmask16; C] = std::array::from_fn(|j| {
+        let left = outputs - (v + j) * 16;
+        if left >= 16 {
+            0xffff
+        } else {
+            (1u16 << left) - 1
+        }
+    });
+    let mut acc = [[_mm512_setzero_ps(); C]; 8];
+    for (r, row) in acc.iter_mut().enumerate().take(rows) {
+        for (j, sum) in row.iter_mut().enumerate() {
+            // SAFETY: row r0 + r < rows of `dst`, columns masked to `outputs`
+            *sum = unsafe {
+                _mm512_maskz_loadu_ps(
+                    masks[j],
+                    dst.as_ptr().add((r0 + r) * outputs + (v + j) * 16),
+                )
+            };
+        }
+    }
+    assert!(a.len() >= (r0 + 8) * kb && weight.tiles.len() >= (v + C) * kb * 16);
+    for k in 0..kb {
+        // the packed tile of each output vector for this block of 32 inputs: 16 lines, line
+        // `p` holding inputs 2p and 2p + 1 of the vector's 16 outputs
+        // SAFETY (pointers below): inside `weight.tiles` and `a` by the assert
+        let tiles: [*const Line; C] =
+            std::array::from_fn(|j| unsafe { weight.tiles.as_ptr().add(((v + j) * kb + k) * 16) });
+        // each row's line for these inputs, read as 16 pairs of bf16
+        let pairs: [*const i32; 8] =
+            std::array::from_fn(|r| unsafe { a.as_ptr().add((r0 + r) * kb + k) as *const i32 });
+        for p in 0..16 {
+            // SAFETY: line p of a 16-line tile; lines are 64-byte aligned
+            let b: [__m512bh; C] = std::array::from_fn(|j| unsafe {
+                std::mem::transmute::<__m512i, __m512bh>(_mm512_load_si512(
+                    tiles[j].add(p) as *const __m512i
+                ))
+            });
+            for (row, &line) in acc.iter_mut().zip(&pairs) {
+                // inputs 2p, 2p + 1 of the row, broadcast as one 32-bit pair
+                // SAFETY: pair p of a 64-byte line, 4-byte aligned
+                let pair = std::mem::transmute::<__m512i, __m512bh>(_mm512_set1_epi32(unsafe {
+                    *line.add(p)
+                }));
+                for (sum, &b) in row.iter_mut().zip(&b) {
+                    *sum = _mm512_dpbf16_ps(*sum, pair, b);
+                }
+            }
+        }
+    }
+    for (r, row) in acc.iter().enumerate().take(rows) {
+        for (j, &sum) in row.iter().enumerate() {
+            // SAFETY: as the loads
+            unsafe {
+                _mm512_mask_storeu_ps(
+                    dst.as_mut_ptr().add((r0 + r) * outputs + (v + j) * 16),
+                    masks[j],
+                    sum,
+                )
+            };
+        }
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+unsafe fn avx512_block(_: &mut [f32], _: &[Line], _: &PackedWeight) {
+    unreachable!("AVX-512 BF16 is x86-64 only")
 }
 
 #[repr(C, align(64))]
@@ -327,12 +580,23 @@ mod tests {
 
     /// A row's result does not depend on the rows batched with it: the same bits whether
     /// it lands in a whole 32-row block or in the ragged last one.
+    /// The kernels with packed weights this CPU runs; the others are reported as skipped.
+    fn packed_kernels() -> Vec<Bf16Kernel> {
+        Bf16Kernel::ALL
+            .into_iter()
+            .filter(|k| k.packed())
+            .filter(|k| {
+                let ok = k.supported();
+                if !ok {
+                    eprintln!("skipped: bf16 kernel {} is not supported here", k.name());
+                }
+                ok
+            })
+            .collect()
+    }
+
     #[test]
-    fn amx_rows_do_not_depend_on_their_batch() {
-        if !amx() {
-            eprintln!("no AMX bf16 on this machine");
-            return;
-        }
+    fn rows_do_not_depend_on_their_batch() {
         let (k, m) = (96, 64);
         let weight: Vec<f32> = (0..m * k)
             .map(|i| ((i * 53 % 97) as f32 - 48.0) * 0.007)
@@ -342,46 +606,63 @@ mod tests {
             .map(|i| ((i * 37 % 101) as f32 - 50.0) * 0.013)
             .collect();
         let start: Vec<f32> = (0..40 * m).map(|i| (i % 13) as f32 * 0.31).collect();
-        let mut batch = start.clone();
-        accumulate_amx(&mut batch, &src, 40, &packed, &mut Vec::new());
-        for row in [0, 33] {
-            let mut alone = start[row * m..(row + 1) * m].to_vec();
-            accumulate_amx(
-                &mut alone,
-                &src[row * k..(row + 1) * k],
-                1,
-                &packed,
-                &mut Vec::new(),
-            );
-            assert_eq!(alone, batch[row * m..(row + 1) * m], "row {row}");
+        for kernel in packed_kernels() {
+            let mut batch = start.clone();
+            accumulate_packed(kernel, &mut batch, &src, 40, &packed, &mut Vec::new());
+            for row in [0, 33] {
+                let mut alone = start[row * m..(row + 1) * m].to_vec();
+                accumulate_packed(
+                    kernel,
+                    &mut alone,
+                    &src[row * k..(row + 1) * k],
+                    1,
+                    &packed,
+                    &mut Vec::new(),
+                );
+                assert_eq!(alone, batch[row * m..(row + 1) * m], "{kernel:?} row {row}");
+            }
         }
     }
 
     #[test]
-    fn amx_product_matches_the_rounded_operands() {
-        if !amx() {
-            eprintln!("no AMX bf16 on this machine: the f32 emulation is tested in encoder");
-            return;
-        }
-        // ragged shapes: rows, inputs and outputs not multiples of the 32-blocks
-        for &(n, k, m) in &[(1, 384, 1152), (45, 40, 70), (77, 384, 9), (64, 1536, 384)] {
-            let src: Vec<f32> = (0..n * k)
-                .map(|i| ((i * 37 % 101) as f32 - 50.0) * 0.013)
-                .collect();
-            let weight: Vec<f32> = (0..m * k)
-                .map(|i| ((i * 53 % 97) as f32 - 48.0) * 0.007)
-                .collect();
-            let packed = PackedWeight::new(&weight, k, m);
-            let mut dst = vec![0.5f32; n * m];
-            let mut lines = Vec::new();
-            accumulate_amx(&mut dst, &src, n, &packed, &mut lines);
-            let want = naive_product(&src, &weight, n, k, m);
-            for (i, (&got, &want)) in dst.iter().zip(&want).enumerate() {
-                assert!(
-                    (got - 0.5 - want).abs() <= 1e-4 * (1.0 + want.abs()),
-                    "({n},{k},{m}) element {i}: {got} vs {want} + 0.5"
-                );
+    fn packed_products_match_the_rounded_operands() {
+        // ragged shapes: rows, inputs and outputs not multiples of the blocks (32 rows and
+        // inputs, 8 rows and 48 outputs for AVX-512)
+        for kernel in packed_kernels() {
+            for &(n, k, m) in &[
+                (1, 384, 1152),
+                (45, 40, 70),
+                (77, 384, 9),
+                (64, 1536, 384),
+                (13, 64, 33),
+            ] {
+                let src: Vec<f32> = (0..n * k)
+                    .map(|i| ((i * 37 % 101) as f32 - 50.0) * 0.013)
+                    .collect();
+                let weight: Vec<f32> = (0..m * k)
+                    .map(|i| ((i * 53 % 97) as f32 - 48.0) * 0.007)
+                    .collect();
+                let packed = PackedWeight::new(&weight, k, m);
+                let mut dst = vec![0.5f32; n * m];
+                let mut lines = Vec::new();
+                accumulate_packed(kernel, &mut dst, &src, n, &packed, &mut lines);
+                let want = naive_product(&src, &weight, n, k, m);
+                for (i, (&got, &want)) in dst.iter().zip(&want).enumerate() {
+                    assert!(
+                        (got - 0.5 - want).abs() <= 1e-4 * (1.0 + want.abs()),
+                        "{kernel:?} ({n},{k},{m}) element {i}: {got} vs {want} + 0.5"
+                    );
+                }
             }
         }
+    }
+
+    #[test]
+    fn kernels_parse_by_name() {
+        for k in Bf16Kernel::ALL {
+            assert_eq!(k.name().parse::<Bf16Kernel>(), Ok(k));
+        }
+        assert!("avx2".parse::<Bf16Kernel>().is_err());
+        assert!(Bf16Kernel::Gemm.supported());
     }
 }

@@ -10,7 +10,7 @@ use candle_nn::{Embedding, LayerNorm, Linear, VarBuilder};
 use ndarray::Array3;
 use rayon::prelude::*;
 
-use crate::bf16::{self, Line, PackedWeight};
+use crate::bf16::{self, Bf16Kernel, Line, PackedWeight};
 use crate::config::{Activation, Architecture, ModelConfig};
 use crate::error::{Result, TaggerError};
 use crate::kernels;
@@ -65,19 +65,30 @@ struct Dense {
 }
 
 enum Bf16Weight {
-    /// Packed for AMX tiles.
-    Amx(PackedWeight),
-    /// Rounded to bf16 values, kept as f32 for `gemm` on CPUs without AMX.
+    /// Packed in bf16 pairs for a kernel that reads them (AMX tiles, AVX-512 BF16).
+    Packed(PackedWeight, Bf16Kernel),
+    /// Rounded to bf16 values, kept as f32 for `gemm` on CPUs with neither.
     Rounded(Vec<f32>),
 }
 
 impl Dense {
     fn add_bf16_weight(&mut self) {
-        self.bf16 = Some(if bf16::amx() {
-            Bf16Weight::Amx(PackedWeight::new(&self.weight, self.inputs, self.outputs))
+        self.bf16 = Some(Bf16Weight::new(
+            &self.weight,
+            self.inputs,
+            self.outputs,
+            bf16::kernel(),
+        ));
+    }
+}
+
+impl Bf16Weight {
+    fn new(weight: &[f32], inputs: usize, outputs: usize, kernel: Bf16Kernel) -> Self {
+        if kernel.packed() {
+            Bf16Weight::Packed(PackedWeight::new(weight, inputs, outputs), kernel)
         } else {
-            Bf16Weight::Rounded(self.weight.iter().map(|&w| bf16::round_f32(w)).collect())
-        });
+            Bf16Weight::Rounded(weight.iter().map(|&w| bf16::round_f32(w)).collect())
+        }
     }
 }
 
@@ -201,8 +212,8 @@ fn accumulate_product(
 ) {
     match &d.bf16 {
         None => gemm_product(dst, src, n, &d.weight, d.inputs, d.outputs),
-        Some(Bf16Weight::Amx(packed)) => {
-            bf16::accumulate_amx(dst, src, n, packed, &mut scratch.tiles)
+        Some(Bf16Weight::Packed(packed, kernel)) => {
+            bf16::accumulate_packed(*kernel, dst, src, n, packed, &mut scratch.tiles)
         }
         Some(Bf16Weight::Rounded(weight)) => {
             let rounded = &mut scratch.rounded;
@@ -888,19 +899,15 @@ mod tests {
             outputs: m,
             bf16: Some(bf16),
         };
-        let mut paths = vec![(
-            "rounded",
-            dense(Bf16Weight::Rounded(
-                weight.iter().map(|&w| bf16::round_f32(w)).collect(),
-            )),
-        )];
-        if bf16::amx() {
-            paths.push((
-                "amx",
-                dense(Bf16Weight::Amx(PackedWeight::new(&weight, k, m))),
-            ));
-        }
-        for (name, d) in paths {
+        for kernel in Bf16Kernel::ALL {
+            if !kernel.supported() {
+                eprintln!(
+                    "skipped: bf16 kernel {} is not supported here",
+                    kernel.name()
+                );
+                continue;
+            }
+            let (name, d) = (kernel.name(), dense(Bf16Weight::new(&weight, k, m, kernel)));
             let mut dst = vec![0.25f32; n * m];
             accumulate_product(&mut dst, &src, n, &d, &mut ProductScratch::default());
             for (i, (got, want)) in dst.iter().zip(&want).enumerate() {
