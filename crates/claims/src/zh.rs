@@ -361,10 +361,13 @@ pub(crate) fn sentence_claims(
             }
             (None, None, Some(t)) => t.clone(),
             // a clause inside brackets after a name is about that name (`朱某（男，33岁）`)
-            // and one modifying a name through `的` is about it (`今年25岁的谢雕`)
+            // and one modifying a name through `的` is about it (`今年25岁的谢雕`; a plain
+            // noun there is described, not the subject: `一盒五斤的樱桃西红柿售价…`)
             (None, None, None) => match figs.iter().find_map(|&k| {
-                bracket_owner(text, ss, figures[k].span.byte_start, &ents)
-                    .or_else(|| attributive_owner(text, &figures[k], se, &ents))
+                bracket_owner(text, ss, figures[k].span.byte_start, &ents).or_else(|| {
+                    attributive_owner(text, &figures[k], se, &ents)
+                        .filter(|o| matches!(o, Owner::Entity(_)))
+                })
             }) {
                 Some(Owner::Entity(e)) => (e.text.clone(), Some(entity_index(&ents, e))),
                 Some(Owner::Noun(np)) => (np, None),
@@ -432,8 +435,10 @@ pub(crate) fn sentence_claims(
         let clause_start = text[ss..f.span.byte_start]
             .rfind(['，', '；', ',', ';', '：', ':'])
             .map_or(ss, |i| ss + i);
-        let before_verb =
-            first_verb(text, clause_start, f.span.byte_start).is_none_or(|(_, v)| v == "有");
+        let before_verb = first_verb(text, clause_start, f.span.byte_start)
+            .is_none_or(|(_, v)| v == "有")
+            // (a subject holding the figure already is its noun phrase: `一盒五斤的樱桃西红柿`)
+            && !c.subject.as_deref().is_some_and(|sj| sj.contains(f.text.as_str()));
         let owner = bracket_owner(text, ss, f.span.byte_start, &ents).or_else(|| {
             before_verb
                 .then(|| attributive_owner(text, f, se, &ents))
