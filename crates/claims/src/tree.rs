@@ -415,7 +415,11 @@ impl<'a> Tree<'a> {
                         .any(|m| lex::change_role(self.lang, self.form(m)).is_some());
                 // clauses of their own, and before the head a focus adverb (`Auch
                 // Microsoft`), a preposition (`of the staff`) or a conjunction (`and Kmart`)
+                // (a conjunct with a subject, copula or auxiliary of its own is a clause)
+                let clause_conjunct = self.rel(c) == "conj"
+                    && self.kids(c, &["nsubj", "cop", "aux"]).next().is_some();
                 if holds_figure
+                    || clause_conjunct
                     || CLAUSAL.contains(&self.rel(c))
                     || x == i
                         && c < i
@@ -430,7 +434,20 @@ impl<'a> Tree<'a> {
             }
         }
         members.sort_unstable();
-        let core: Vec<usize> = members
+        // a phrase does not reach across punctuation it does not own: a member the parser
+        // hung on it from another clause (`88.175 Erstanträge …, heuer sollen es maximal
+        // 37.500 sein` with `37.500` on `Erstanträge`) is left out with all beyond it
+        let broken = |a: usize, b: usize| (a + 1..b).any(|w| self.upos(w) == "PUNCT");
+        let at = members.binary_search(&i).unwrap_or(0);
+        let mut lo = at;
+        while lo > 0 && !broken(members[lo - 1], members[lo]) {
+            lo -= 1;
+        }
+        let mut hi = at;
+        while hi + 1 < members.len() && !broken(members[hi], members[hi + 1]) {
+            hi += 1;
+        }
+        let core: Vec<usize> = members[lo..=hi]
             .iter()
             .copied()
             .filter(|&m| self.upos(m) != "PUNCT")
@@ -794,7 +811,13 @@ pub(crate) fn sentence_claims(
                     subject = Some(whole);
                 }
             }
-            if lex::is_existential(s.lang, tree.form(h), tree.form(sj)) {
+            // `es gibt X`: X is what the clause is about, also where the parser gave the
+            // verb a second subject (`Dies vor allem wegen …: Demnach gab es 2015 88.175
+            // Erstanträge`)
+            if tree
+                .kids(h, &["nsubj", "expl"])
+                .any(|e| lex::is_existential(s.lang, tree.form(h), tree.form(e)))
+            {
                 subject = tree.kids(h, &["obj"]).next().or(subject);
             }
         }
@@ -1226,6 +1249,16 @@ mod tests {
         "rund 35.000", Some("Volkswagen"), "abbauen", Some("Reuters"), Some("Laut"), false, false)]
     #[case::de_existential(Lang::De, "Demnach gab es 2015 rund 88.000 Anträge.",
         "Demnach/ADV/2/advmod gab/VERB/0/root es/PRON/2/nsubj 2015/NUM/2/obl rund/ADV/6/advmod 88.000/NUM/7/nummod Anträge/NOUN/2/obj ./PUNCT/2/punct",
+        &[("2015", Date), ("rund 88.000", Cardinal)], &[],
+        "rund 88.000", Some("rund 88.000 Anträge"), "gab", None, None, false, false)]
+    // (the model's parse: the second clause hung on the noun as a conjunct of it)
+    #[case::de_existential_and_a_clause_after_it(Lang::De, "Demnach gab es 2015 rund 88.000 Anträge, heuer sollen es maximal 37.500 sein.",
+        "Demnach/ADV/2/advmod gab/VERB/0/root es/PRON/2/nsubj 2015/NUM/2/obl rund/ADV/6/advmod 88.000/NUM/7/nummod Anträge/NOUN/2/obj ,/PUNCT/13/punct heuer/ADV/13/advmod sollen/AUX/13/aux es/PRON/13/nsubj maximal/ADV/13/advmod 37.500/NUM/7/conj sein/AUX/13/cop ./PUNCT/2/punct",
+        &[("2015", Date), ("rund 88.000", Cardinal), ("maximal 37.500", Cardinal)], &[],
+        "rund 88.000", Some("rund 88.000 Anträge"), "gab", None, None, false, false)]
+    // (hand-broken as the model breaks it in news: `Dies` a second subject of `gab`)
+    #[case::de_existential_with_a_second_subject(Lang::De, "Dies liegt an den Kosten: Demnach gab es 2015 rund 88.000 Anträge.",
+        "Dies/PRON/8/nsubj liegt/VERB/8/parataxis an/ADP/5/case den/DET/5/det Kosten/NOUN/2/obl :/PUNCT/8/punct Demnach/ADV/8/advmod gab/VERB/0/root es/PRON/8/nsubj 2015/NUM/8/obl rund/ADV/12/advmod 88.000/NUM/13/nummod Anträge/NOUN/8/obj ./PUNCT/8/punct",
         &[("2015", Date), ("rund 88.000", Cardinal)], &[],
         "rund 88.000", Some("rund 88.000 Anträge"), "gab", None, None, false, false)]
     #[case::de_founding_participle(Lang::De, "Das 2018 gegründete Zentrum hatte über 1.000 Mitarbeiter.",
