@@ -701,6 +701,19 @@ impl ClaimAssembler {
                         .collect();
                     found.extend(missing);
                 }
+                // the word the figure follows is what the clause says of it, where it is a
+                // verb or a measure noun (`下降了4.2%`, `面积5131`, `注资1250亿美元`)
+                for c in &mut found {
+                    let Some(f) = c.figure.map(|k| &figures[k]) else {
+                        continue;
+                    };
+                    if let Some(p) = zh::predicate_before(text, s.span.byte_start, f) {
+                        c.predicate_class = claimx_lang::classes::predicate_class(&p)
+                            .map(str::to_string)
+                            .or(c.predicate_class.take());
+                        c.predicate = Some(p);
+                    }
+                }
                 claims.extend(found);
                 continue;
             }

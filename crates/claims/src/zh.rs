@@ -102,6 +102,70 @@ pub(crate) fn clause_has_value(
         })
 }
 
+/// What a clause predicates of figure `f` when the word right before it says so: a verb
+/// (`下降了4.2%`, `注资1250亿美元`, `分别为13.6%`) or a measure noun of a nominal predicate
+/// (`面积5131`, `市值过百亿元`), unless the figure opens with a verb of its own (`超过…`,
+/// `约为…`); an age is said with `岁` (`雷某（男，29岁）`).
+/// `None` after a name, a preposition, a number or a clause boundary: the clause's own
+/// predicate stands.
+pub(crate) fn predicate_before(text: &str, sentence_start: usize, f: &Figure) -> Option<String> {
+    if f.unit.as_deref() == Some("岁") {
+        return Some("岁".to_string());
+    }
+    // a date or a period is the time of an event told by the verb after it
+    if !matches!(
+        f.kind,
+        FigureType::Cardinal | FigureType::Money | FigureType::Percent | FigureType::Quantity
+    ) {
+        return None;
+    }
+    let at = f.span.byte_start;
+    let clause_start = text[sentence_start..at]
+        .rfind(['，', '；', ',', ';', '：', ':', '（', '(', '、'])
+        .map_or(sentence_start, |i| {
+            sentence_start
+                + i
+                + text[sentence_start + i..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8)
+        });
+    let before = &text[clause_start..at];
+    let mut words = zh::words(before);
+    // an aspect particle stays with its verb (`下降了`)
+    if words
+        .last()
+        .is_some_and(|w| matches!(w.tag.as_str(), "ul" | "ug"))
+    {
+        words.pop();
+    }
+    let last = words
+        .last()
+        .map(|w| (&before[w.start..w.end], w.tag.as_str()));
+    // (a verbal noun, `营收`, `净亏损`, is a noun here; a verb morpheme, `逾`, no verb)
+    let verb =
+        |word: &str, tag: &str| tag.starts_with('v') && !matches!(tag, "vn" | "vg") || word == "为";
+    // the verb the figure opens with, and whether it only bounds the value (`超过`)
+    let own = zh::words(&f.text);
+    let own_verb = own
+        .iter()
+        .take_while(|w| !w.tag.starts_with('m'))
+        .find(|w| verb(&f.text[w.start..w.end], &w.tag))
+        .map(|w| &f.text[w.start..w.end]);
+    let bounding = |w: &str| claimx_lang::units::BOUNDS.iter().any(|(b, _)| *b == w);
+    // `约为1000亿元`: the copula in the figure; `曾有超过1000名`: the verb before a bound;
+    // `总额超过20.2万亿美元`: the bound's verb after a noun; `面积5131`: the measure noun
+    own_verb
+        .filter(|w| !bounding(w))
+        .or_else(|| last.filter(|&(w, t)| verb(w, t)).map(|(w, _)| w))
+        .or(own_verb)
+        .or_else(|| {
+            last.filter(|&(_, t)| matches!(t, "n" | "vn"))
+                .map(|(w, _)| w)
+        })
+        .map(str::to_string)
+}
+
 /// The first verb at or after `from` in `text[..end]`: (start, verb).
 fn first_verb(text: &str, from: usize, end: usize) -> Option<(usize, &'static str)> {
     for (i, _) in text[from..end].char_indices() {
@@ -670,6 +734,38 @@ mod tests {
         let got = super::attribution(text, 0, text.len(), &refs);
         let want = want.map(|(a, b)| (a.to_string(), b.to_string()));
         assert_eq!(got, want, "{text}");
+    }
+
+    /// The predicate a figure follows: a verb (with its aspect particle dropped), `为`, a
+    /// measure noun, `岁` for an age; nothing after a name, a preposition or a boundary.
+    #[rstest]
+    #[case("化学需氧量排放比上一年下降了4.2%。", "4.2%", None, Some("下降"))]
+    #[case("收益率分别为13.6%。", "13.6%", None, Some("为"))]
+    #[case("该单位面积5131平方尺。", "5131", None, Some("面积"))]
+    #[case("财政部向金融机构注资1250亿美元。", "1250亿美元", None, Some("注资"))]
+    #[case("民警发现雷某（男，29岁）。", "29", Some("岁"), Some("岁"))]
+    #[case("财政部向美国九家机构注资。", "九", None, None)]
+    #[case("营收约为1000亿元。", "约为1000亿元", None, Some("为"))]
+    #[case(
+        "托管资产总额超过20.2万亿美元。",
+        "超过20.2万亿美元",
+        None,
+        Some("超过")
+    )]
+    fn the_word_before_a_figure_predicates_it(
+        #[case] text: &str,
+        #[case] figure: &str,
+        #[case] unit: Option<&str>,
+        #[case] want: Option<&str>,
+    ) {
+        let mut figures =
+            crate::fixtures::figures(text, Lang::Zh, &[(figure, FigureType::Cardinal)]);
+        figures[0].unit = unit.map(str::to_string);
+        assert_eq!(
+            super::predicate_before(text, 0, &figures[0]).as_deref(),
+            want,
+            "{text}"
+        );
     }
 
     /// A name opening a noun phrase is its modifier; the phrase ends in its head noun.
