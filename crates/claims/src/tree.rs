@@ -61,7 +61,8 @@ impl<'a> Tree<'a> {
     /// begin on 15 December, the LSE said`, `…, sagte der Sprecher`, `…, wie der Sprecher
     /// mitteilte`): a subject that stands after its own verb and right next to a speech verb
     /// without a subject, one of the two verbs governing the other, belongs to the speech
-    /// verb. (speaker, speech verb) pairs.
+    /// verb; so does the one of two subjects of a reported clause that stands before the
+    /// speech verb (`The companies said the merger would …`). (speaker, speech verb) pairs.
     fn speakers_to_their_verbs(&self) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         for v in 0..self.words.len() {
@@ -83,6 +84,21 @@ impl<'a> Tree<'a> {
                     out.push((n, v));
                     break;
                 }
+            }
+            if out.last().is_some_and(|&(_, w)| w == v) {
+                continue;
+            }
+            // `The companies, both of which …, said in a statement the merger … would
+            // generate …` with both subjects on `generate`: the reported clause comes after
+            // the speech verb, so a subject before the verb is the speaker's
+            let reported = self
+                .kids(v, &["ccomp", "parataxis"])
+                .filter(|&c| c > v && self.kids(c, &["nsubj"]).count() >= 2);
+            if let Some(n) = reported
+                .flat_map(|c| self.kids(c, &["nsubj"]).collect::<Vec<_>>())
+                .find(|&n| n < v && matches!(self.upos(n), "NOUN" | "PROPN" | "PRON"))
+            {
+                out.push((n, v));
             }
         }
         out
@@ -1289,6 +1305,10 @@ mod tests {
         "Der/DET/2/det Umsatz/NOUN/7/nsubj sei/AUX/7/aux um/ADP/6/case 4/NUM/6/nummod Prozent/NOUN/7/obl gestiegen/VERB/0/root ,/PUNCT/9/punct sagte/VERB/7/parataxis der/DET/11/det Sprecher/NOUN/7/nsubj ./PUNCT/7/punct",
         &[("4 Prozent", Percent)], &[],
         "4 Prozent", Some("Der Umsatz"), "gestiegen", Some("der Sprecher"), Some("sagte"), false, false)]
+    #[case::en_speaker_before_the_verb_parsed_into_the_report(Lang::En, "The companies said the merger would save $500 million.",
+        "The/DET/2/det companies/NOUN/7/nsubj said/VERB/0/root the/DET/5/det merger/NOUN/7/nsubj would/AUX/7/aux save/VERB/3/ccomp $/SYM/7/obj 500/NUM/10/nummod million/NUM/8/nummod ./PUNCT/3/punct",
+        &[("$500 million", Money)], &[],
+        "$500 million", Some("the merger"), "save", Some("The companies"), Some("said"), false, false)]
     #[case::de_so_source_parsed_as_subject(Lang::De, "Der Umsatz sei um 4 Prozent gestiegen, so die Lufthansa.",
         "Der/DET/2/det Umsatz/NOUN/7/obl sei/AUX/7/aux um/ADP/6/case 4/NUM/6/nummod Prozent/NOUN/7/obl gestiegen/VERB/0/root ,/PUNCT/11/punct so/ADV/11/advmod die/DET/11/det Lufthansa/PROPN/7/nsubj ./PUNCT/7/punct",
         &[("4 Prozent", Percent)], &[("Lufthansa", Org)],
