@@ -744,8 +744,18 @@ pub(crate) fn sentence_claims(
                 && placed
                     .iter()
                     .any(|&(v, _, vh)| v != k && vh != h && tree.dominates(h, vh));
+            // `…, wie es am Mittwochabend hieß`, `…, as the company said on Tuesday`: a
+            // speech clause beside another only dates the report
+            let aside = tree.is_speech(h)
+                && tree.head(h).is_some()
+                && (tree.rel(h) == "parataxis"
+                    || tree.rel(h) == "advcl"
+                        && tree
+                            .kids(h, &["mark"])
+                            .any(|m| lex::is_report_mark(s.lang, tree.form(m))));
             if clause_has_value
                 || reports_others
+                || aside
                 || tree.head(anchor) != Some(h)
                 || subject.is_none() && tree.upos(h) != "VERB"
             {
@@ -1436,6 +1446,31 @@ mod tests {
         assert_eq!(subject("8.4").as_deref(), Some("China"));
         assert_eq!(subject("5.7").as_deref(), Some("Canada"));
         assert_eq!(subject("1.3 percent").as_deref(), Some("France"));
+    }
+
+    /// A speech clause set beside another (`wie …`, `as …`) only dates the report; a dated
+    /// speech event of its own is a claim.
+    #[test]
+    fn the_date_of_a_report_beside_its_claim_is_no_claim() {
+        let aside = assemble(
+            Lang::De,
+            "Die Kosten seien gestiegen, wie es am Mittwoch hieß.",
+            "Die/DET/2/det Kosten/NOUN/4/nsubj seien/AUX/4/aux gestiegen/VERB/0/root ,/PUNCT/10/punct wie/SCONJ/10/mark es/PRON/10/nsubj am/ADP/9/case Mittwoch/PROPN/10/obl hieß/VERB/4/advcl ./PUNCT/4/punct",
+            &[("Mittwoch", Date)],
+            &[],
+        );
+        assert!(aside.about("Mittwoch").is_empty(), "{:#?}", aside.claims);
+        let event = assemble(
+            Lang::En,
+            "When we first reported on the top countries in February 2004, the USA had an excuse.",
+            "When/ADV/4/advmod we/PRON/4/nsubj first/ADV/4/advmod reported/VERB/15/advcl on/ADP/8/case the/DET/8/det top/ADJ/8/amod countries/NOUN/4/obl in/ADP/10/case February/PROPN/4/obl 2004/NUM/4/obl ,/PUNCT/4/punct the/DET/14/det USA/PROPN/15/nsubj had/VERB/0/root an/DET/17/det excuse/NOUN/15/obj ./PUNCT/15/punct",
+            &[("February 2004", Date)],
+            &[],
+        );
+        assert_eq!(
+            event.one("February 2004").predicate.as_deref(),
+            Some("reported")
+        );
     }
 
     #[test]

@@ -131,6 +131,15 @@ pub fn is_source_marker(lang: Lang, word: &str) -> bool {
     }
 }
 
+/// Whether `word` opens a speech clause set beside the one it reports (`…, wie das Amt
+/// mitteilte`, `…, as the company said`).
+pub fn is_report_mark(lang: Lang, word: &str) -> bool {
+    matches!(
+        (lang, word.to_lowercase().as_str()),
+        (Lang::De, "wie") | (Lang::En, "as")
+    )
+}
+
 /// Whether `word`, before a source's name with no verb, marks it as the source (`…, so die
 /// VIG`).
 pub fn is_source_adverb(lang: Lang, word: &str) -> bool {
