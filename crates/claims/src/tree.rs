@@ -381,11 +381,27 @@ impl<'a> Tree<'a> {
         for _ in 0..self.words.len() {
             // a determiner as subject is a slip of the parser (`plant Amazon, die … zu holen`)
             // (a subject takes no preposition: `Laut Reuters` parsed as one is a source)
-            let mut own = self.kids(x, &["nsubj", "csubj"]).find(|&c| {
-                self.upos(c) != "DET"
-                    && self.kids(c, &["case"]).next().is_none()
-                    && !self.is_source_with_adverb(c)
-            });
+            let candidates: Vec<usize> = self
+                .kids(x, &["nsubj", "csubj"])
+                .filter(|&c| {
+                    self.upos(c) != "DET"
+                        && self.kids(c, &["case"]).next().is_none()
+                        && !self.is_source_with_adverb(c)
+                })
+                .collect();
+            // two subjects are a subject and an object the parser could not tell apart (`Die
+            // EU-Defizitziele kann Österreich erreichen`): a bare name acts, a described
+            // thing is acted on (a pronoun stays: `die Amazon … eingebracht habe`, where
+            // the name is the dative)
+            let bare_name =
+                |c: usize| self.upos(c) == "PROPN" && self.kids(c, &["det"]).next().is_none();
+            let mut own = match candidates.as_slice() {
+                // (the name before its verb: one after a dash is an apposition's)
+                [a, b] if !bare_name(*a) && self.upos(*a) != "PRON" && bare_name(*b) && *b < x => {
+                    Some(*b)
+                }
+                _ => candidates.first().copied(),
+            };
             // a subject is in the nominative: one whose article says otherwise (`Den
             // Vorschlag hat der Vorstand beschlossen`) trades places with the object
             if let Some(sj) = own {
@@ -1323,6 +1339,15 @@ mod tests {
         "Dies/PRON/8/nsubj liegt/VERB/8/parataxis an/ADP/5/case den/DET/5/det Kosten/NOUN/2/obl :/PUNCT/8/punct Demnach/ADV/8/advmod gab/VERB/0/root es/PRON/8/nsubj 2015/NUM/8/obl rund/ADV/12/advmod 88.000/NUM/13/nummod Anträge/NOUN/8/obj ./PUNCT/8/punct",
         &[("2015", Date), ("rund 88.000", Cardinal)], &[],
         "rund 88.000", Some("rund 88.000 Anträge"), "gab", None, None, false, false)]
+    // (the model's parses: two subjects on one verb)
+    #[case::de_object_first_and_a_bare_name(Lang::De, "Die Defizitziele kann Österreich 2016 nur mit Mühe erreichen.",
+        "Die/DET/2/det Defizitziele/NOUN/9/nsubj kann/AUX/9/aux Österreich/PROPN/9/nsubj 2016/NUM/9/obl nur/ADV/9/advmod mit/ADP/8/case Mühe/NOUN/9/obl erreichen/VERB/0/root ./PUNCT/9/punct",
+        &[("2016", Date)], &[("Österreich", EntityType::Loc)],
+        "2016", Some("Österreich"), "erreichen", None, None, false, false)]
+    #[case::de_name_after_a_dash_is_no_subject(Lang::De, "Das Geschäft soll 2021 verteilt werden – Mercedes-Benz für Autos und Daimler Truck für Lastwagen.",
+        "Das/DET/2/det Geschäft/NOUN/5/nsubj soll/AUX/5/aux 2021/NUM/5/obl verteilt/VERB/0/root werden/AUX/5/aux –/PUNCT/8/punct Mercedes-Benz/PROPN/5/nsubj für/ADP/10/case Autos/NOUN/8/nmod und/CCONJ/13/cc Daimler/PROPN/13/nmod Truck/PROPN/8/conj für/ADP/15/case Lastwagen/NOUN/13/nmod ./PUNCT/5/punct",
+        &[("2021", Date)], &[("Mercedes-Benz", Org), ("Daimler Truck", Org)],
+        "2021", Some("Das Geschäft"), "verteilt", None, None, true, false)]
     #[case::de_founding_participle(Lang::De, "Das 2018 gegründete Zentrum hatte über 1.000 Mitarbeiter.",
         "Das/DET/4/det 2018/NUM/3/nummod gegründete/ADJ/4/amod Zentrum/NOUN/5/nsubj hatte/VERB/0/root über/ADV/7/advmod 1.000/NUM/8/nummod Mitarbeiter/NOUN/5/obj ./PUNCT/5/punct",
         &[("2018", Date), ("über 1.000", Cardinal)], &[],
