@@ -271,6 +271,44 @@ fn subject_at(
     None
 }
 
+/// A person or organisation inside the clause that a `的` phrase describes and a verb or
+/// preposition follows (`于3月的选举中被击败的民主党参选人何俊仁向法院提出…`): the subject,
+/// with the title nouns between the `的` and the name (`民主党参选人何俊仁`).
+fn modified_name(
+    text: &str,
+    start: usize,
+    end: usize,
+    entities: &[&Entity],
+) -> Option<(String, Option<&'static str>, Option<usize>)> {
+    let words = zh::words(&text[start..end]);
+    let at = |b: usize| words.iter().position(|w| start + w.start == b);
+    entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityType::Per | EntityType::Org))
+        .filter(|e| e.span.byte_start > start && e.span.byte_end < end)
+        .find_map(|e| {
+            let first = at(e.span.byte_start)?;
+            let next = words
+                .iter()
+                .position(|w| start + w.start == e.span.byte_end)?;
+            if !(words[next].tag.starts_with('v') || words[next].tag == "p") {
+                return None;
+            }
+            // back over title nouns to the `的` that ends the description
+            let mut k = first;
+            while k > 0 && matches!(words[k - 1].tag.as_str(), "n" | "nt" | "nz" | "ns") {
+                k -= 1;
+            }
+            (k > 0 && &text[start + words[k - 1].start..start + words[k - 1].end] == "的").then(
+                || {
+                    let np = text[start + words[k].start..e.span.byte_end].to_string();
+                    let verb = first_verb(text, e.span.byte_end, end).map(|v| v.1);
+                    (np, verb, Some(entity_index(entities, e)))
+                },
+            )
+        })
+}
+
 /// Where the noun phrase a name opens ends: a name right before a noun modifies it
 /// (`香港媒体`, `特朗普政府`, `雷洋夫妇`), and a name that ends inside a word (`天` of `天汇`)
 /// takes the rest of that word (jieba's words and parts of speech). One noun only: longer
@@ -366,7 +404,8 @@ pub(crate) fn sentence_claims(
         let speaker = attr
             .as_ref()
             .and_then(|(src, _)| ents.iter().position(|e| &e.text == src));
-        let mut own = subject_at(text, ca, cb, &ents);
+        let mut own =
+            subject_at(text, ca, cb, &ents).or_else(|| modified_name(text, ca, cb, &ents));
         if let Some((subject, _, entity)) = &mut own {
             // `该公司` names no one itself: it is the topic before it, or the speaker
             if entity.is_none() {
@@ -698,6 +737,12 @@ mod tests {
         &[("今年", FigureType::Date), ("25", FigureType::Cardinal)],
         &[("谢雕", EntityType::Per), ("重庆", EntityType::Loc)],
         &[("25", "谢雕", Some("谢雕"), None, Some("今年"), None, None, false)]
+    )]
+    #[case::a_described_name_before_its_verb(
+        "于3月的选举中被击败的民主党参选人何俊仁向法院提出选举呈请。",
+        &[("3月", FigureType::Date)],
+        &[("民主党", EntityType::Org), ("何俊仁", EntityType::Per)],
+        &[("3月", "民主党参选人何俊仁", Some("何俊仁"), None, Some("3月"), None, None, false)]
     )]
     #[case::no_subject_no_claim(
         "增长了5%。",
