@@ -230,14 +230,12 @@ fn attribution(
     None
 }
 
+/// A clause's own subject: its text, the verb after it, the entity it names (an index).
+type ClauseSubject = (String, Option<&'static str>, Option<usize>);
+
 /// The subject at the head of a clause: an entity starting there, or a demonstrative noun
 /// phrase up to the verb. Leading attribution (`据…报道`) and time words are skipped.
-fn subject_at(
-    text: &str,
-    start: usize,
-    end: usize,
-    entities: &[&Entity],
-) -> Option<(String, Option<&'static str>, Option<usize>)> {
+fn subject_at(text: &str, start: usize, end: usize, entities: &[&Entity]) -> Option<ClauseSubject> {
     let head = text[start..end].trim_start();
     let start = end - head.len();
     if let Some(e) = entities
@@ -279,7 +277,7 @@ fn modified_name(
     start: usize,
     end: usize,
     entities: &[&Entity],
-) -> Option<(String, Option<&'static str>, Option<usize>)> {
+) -> Option<ClauseSubject> {
     let words = zh::words(&text[start..end]);
     let at = |b: usize| words.iter().position(|w| start + w.start == b);
     entities

@@ -541,6 +541,19 @@ unsafe fn amx_block(_: &mut [f32], _: &[Line], _: &PackedWeight) {
     unreachable!("AMX is x86-64 only")
 }
 
+/// Whether the tests can run `kernel` here; says `skipped` on stderr where they cannot.
+#[cfg(test)]
+pub(crate) fn runnable(kernel: Bf16Kernel) -> bool {
+    let ok = kernel.supported();
+    if !ok {
+        eprintln!(
+            "skipped: bf16 kernel {} is not supported here",
+            kernel.name()
+        );
+    }
+    ok
+}
+
 /// The bf16 product computed naively for tests: `src[n, k] · weight[m, k]ᵀ` with rounded
 /// operands, summed in f64.
 #[cfg(test)]
@@ -584,14 +597,7 @@ mod tests {
     fn packed_kernels() -> Vec<Bf16Kernel> {
         Bf16Kernel::ALL
             .into_iter()
-            .filter(|k| k.packed())
-            .filter(|k| {
-                let ok = k.supported();
-                if !ok {
-                    eprintln!("skipped: bf16 kernel {} is not supported here", k.name());
-                }
-                ok
-            })
+            .filter(|k| k.packed() && runnable(*k))
             .collect()
     }
 
