@@ -16,6 +16,9 @@ use claimx_lang::clauses as lex;
 /// Relations that open a clause of their own: a phrase stops there.
 const CLAUSAL: &[&str] = &["acl", "advcl", "ccomp", "parataxis", "csubj"];
 
+/// The longest sentence, in words, whose parse is repaired (see [`Tree::new`]).
+const REPAIRED_WORDS: usize = 200;
+
 /// A subject (or one conjunct of it): its head word, text and byte range.
 type SubjectPart = (Option<usize>, Option<String>, Option<(usize, usize)>);
 
@@ -24,7 +27,7 @@ pub(crate) struct Tree<'a> {
     text: &'a str,
     words: &'a [Word],
     /// Each word's head as the parser gave it (1-based, 0 for the root), but for the
-    /// repairs of [`Tree::speakers_to_their_verbs`].
+    /// repairs of [`Tree::speakers_to_their_verbs`] and [`Tree::adjuncts_into_their_clause`].
     heads: Vec<usize>,
     children: Vec<Vec<usize>>,
     lang: Lang,
@@ -40,14 +43,18 @@ impl<'a> Tree<'a> {
             lang,
         };
         tree.link();
-        for (n, v) in tree.speakers_to_their_verbs() {
-            tree.heads[n] = v + 1;
+        // (the repairs compare words pairwise: a run-on "sentence" of a table or a list is
+        // left as parsed rather than costing the square of its length)
+        if words.len() <= REPAIRED_WORDS {
+            for (n, v) in tree.speakers_to_their_verbs() {
+                tree.heads[n] = v + 1;
+            }
+            tree.link();
+            for (w, v) in tree.adjuncts_into_their_clause() {
+                tree.heads[w] = v + 1;
+            }
+            tree.link();
         }
-        tree.link();
-        for (w, v) in tree.adjuncts_into_their_clause() {
-            tree.heads[w] = v + 1;
-        }
-        tree.link();
         tree
     }
 
