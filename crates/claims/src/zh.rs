@@ -427,12 +427,19 @@ pub(crate) fn sentence_claims(
         let head = {
             // a date opening the clause is its time, not where its subject ends
             // (`2008年单位生产总值能耗比上一年下降4.59%`)
+            // (only dates inside the clause, each moving the start forward)
             let mut lead = ca;
-            while let Some(&d) = in_sentence.iter().find(|&&k| {
-                figures[k].kind == FigureType::Date
-                    && figures[k].span.byte_start
-                        == lead + (text[lead..cb].len() - text[lead..cb].trim_start().len())
-            }) {
+            loop {
+                let opens = lead + (text[lead..cb].len() - text[lead..cb].trim_start().len());
+                let Some(&d) = in_sentence.iter().find(|&&k| {
+                    let f = &figures[k];
+                    f.kind == FigureType::Date
+                        && f.span.byte_start == opens
+                        && f.span.byte_end > opens
+                        && f.span.byte_end <= cb
+                }) else {
+                    break;
+                };
                 lead = figures[d].span.byte_end;
             }
             let stop = [
@@ -853,6 +860,22 @@ mod tests {
                 ("38".to_string(), Some("俞某".to_string()))
             ]
         );
+    }
+
+    /// Found by the `claim_trees` fuzz target: a date figure reaching over the clause's end
+    /// (a record made elsewhere) made the leading-date skip slice past the clause.
+    #[test]
+    fn a_date_over_a_clause_boundary_is_no_lead() {
+        let got = subjects(
+            "2008年产量下降5%，增长。",
+            &[
+                ("2008年产量下降5%，增", FigureType::Date),
+                ("5%", FigureType::Percent),
+            ],
+            &[],
+        );
+        // (the date is in neither clause: no claim about it, and no panic)
+        assert!(got.iter().all(|(f, _)| f == "5%"), "{got:?}");
     }
 
     #[test]
