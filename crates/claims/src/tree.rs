@@ -1021,9 +1021,10 @@ fn change_of(
         // a coordinated figure has its first conjunct's part (`um 5 und 7 Prozent`); the
         // preposition may hang on any word of the figure (`to $3 billion`)
         let mut base = a;
-        while tree.rel(base) == "conj" {
+        // (bounded: a malformed record's conjuncts can form a cycle)
+        for _ in 0..tree.words.len() {
             match tree.head(base) {
-                Some(up) if up != h => base = up,
+                Some(up) if up != h && tree.rel(base) == "conj" => base = up,
                 _ => break,
             }
         }
@@ -1503,6 +1504,20 @@ mod tests {
             event.one("February 2004").predicate.as_deref(),
             Some("reported")
         );
+    }
+
+    /// Found by the `claim_trees` fuzz target: conjuncts heading each other in a cycle (a
+    /// record made elsewhere; the parser's trees have none) made the change finder loop.
+    #[test]
+    fn a_cycle_of_conjuncts_ends() {
+        let p = assemble(
+            Lang::De,
+            "5 6 7",
+            "5/NUM/2/conj 6/NUM/3/conj 7/NUM/2/conj",
+            &[("5", Cardinal)],
+            &[],
+        );
+        assert!(p.claims.len() <= 1);
     }
 
     #[test]
