@@ -112,35 +112,30 @@ impl<'a> Tree<'a> {
             if !self.is_speech(v) || self.kids(v, &["nsubj"]).next().is_some() {
                 continue;
             }
-            for n in 0..self.words.len() {
-                let Some(c) = self.head(n) else { continue };
+            let nominal = |n: usize| matches!(self.upos(n), "NOUN" | "PROPN" | "PRON");
+            let next_to_v = (0..self.words.len()).find(|&n| {
+                let Some(c) = self.head(n) else { return false };
                 if self.rel(n) != "nsubj"
                     || c == v
                     || n < c
-                    || !matches!(self.upos(n), "NOUN" | "PROPN" | "PRON")
+                    || !nominal(n)
                     || !(self.head(c) == Some(v) || self.head(v) == Some(c))
                 {
-                    continue;
+                    return false;
                 }
                 let (a, b) = self.subtree_range(n);
-                if b + 1 == v || v + 1 == a {
-                    out.push((n, v));
-                    break;
-                }
-            }
-            if out.last().is_some_and(|&(_, w)| w == v) {
-                continue;
-            }
+                b + 1 == v || v + 1 == a
+            });
             // `The companies, both of which …, said in a statement the merger … would
             // generate …` with both subjects on `generate`: the reported clause comes after
             // the speech verb, so a subject before the verb is the speaker's
-            let reported = self
-                .kids(v, &["ccomp", "parataxis"])
-                .filter(|&c| c > v && self.kids(c, &["nsubj"]).count() >= 2);
-            if let Some(n) = reported
-                .flat_map(|c| self.kids(c, &["nsubj"]).collect::<Vec<_>>())
-                .find(|&n| n < v && matches!(self.upos(n), "NOUN" | "PROPN" | "PRON"))
-            {
+            let before_v = || {
+                self.kids(v, &["ccomp", "parataxis"])
+                    .filter(|&c| c > v && self.kids(c, &["nsubj"]).count() >= 2)
+                    .flat_map(|c| self.kids(c, &["nsubj"]).collect::<Vec<_>>())
+                    .find(|&n| n < v && nominal(n))
+            };
+            if let Some(n) = next_to_v.or_else(before_v) {
                 out.push((n, v));
             }
         }

@@ -61,12 +61,25 @@ const ADVERBS: &[char] = &[
     '正', '仍', '均', '都',
 ];
 
+/// The punctuation that ends a clause inside a Chinese sentence.
+const CLAUSE_MARKS: &[char] = &['，', '；', ',', ';', '：', ':'];
+
+/// Where the clause holding byte `at` starts: after the last of `marks` in `text[from..at]`,
+/// else at `from`.
+fn clause_start(text: &str, from: usize, at: usize, marks: &[char]) -> usize {
+    text[from..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| marks.contains(c))
+        .map_or(from, |(i, c)| from + i + c.len_utf8())
+}
+
 /// Clause boundaries of a Chinese sentence: byte ranges between `，`, `；`, `,` and `;`.
 fn clauses(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut a = start;
     for (i, c) in text[start..end].char_indices() {
-        if matches!(c, '，' | '；' | ',' | ';' | '：' | ':') {
+        if CLAUSE_MARKS.contains(&c) {
             out.push((a, start + i));
             a = start + i + c.len_utf8();
         }
@@ -120,17 +133,9 @@ pub(crate) fn predicate_before(text: &str, sentence_start: usize, f: &Figure) ->
         return None;
     }
     let at = f.span.byte_start;
-    let clause_start = text[sentence_start..at]
-        .rfind(['，', '；', ',', ';', '：', ':', '（', '(', '、'])
-        .map_or(sentence_start, |i| {
-            sentence_start
-                + i
-                + text[sentence_start + i..]
-                    .chars()
-                    .next()
-                    .map_or(1, char::len_utf8)
-        });
-    let before = &text[clause_start..at];
+    // (also a bracket or an enumeration comma: `雷某（男，29岁）`, `转炉、70吨`)
+    let marks = [CLAUSE_MARKS, &['（', '(', '、']].concat();
+    let before = &text[clause_start(text, sentence_start, at, &marks)..at];
     let mut words = zh::words(before);
     // an aspect particle stays with its verb (`下降了`)
     if words
@@ -209,15 +214,12 @@ fn attribution(
     for cue in zh::SPEECH_VERBS.iter().chain(zh::REPORT_VERBS) {
         let Some(at) = s.find(cue) else { continue };
         // the source is the entity (or words) right before the cue in its clause
-        let clause_start = s[..at]
-            .rfind(['，', '。', ',', '；'])
-            .map(|p| p + s[p..].chars().next().map(char::len_utf8).unwrap_or(1))
-            .unwrap_or(0);
-        let source = s[clause_start..at].trim();
+        let from = clause_start(s, 0, at, &['，', '。', ',', '；']);
+        let source = s[from..at].trim();
         // a name ends the source (`阿里巴巴表示`) or is in it (`谢雕的家人告诉记者`)
         let named = entities
             .iter()
-            .any(|e| e.span.byte_end <= start + at && e.span.byte_start >= start + clause_start);
+            .any(|e| e.span.byte_end <= start + at && e.span.byte_start >= start + from);
         let demonstrative = DEMONSTRATIVES.iter().any(|d| source.starts_with(d));
         let reported = zh::REPORT_VERBS.contains(cue);
         if !source.is_empty()
@@ -540,10 +542,8 @@ pub(crate) fn sentence_claims(
         };
         // (through `的` only before the clause's verb: `实现100亿元的目标` is the subject's
         // target, `有超过100万的俄罗斯人签署` is about the Russians)
-        let clause_start = text[ss..f.span.byte_start]
-            .rfind(['，', '；', ',', ';', '：', ':'])
-            .map_or(ss, |i| ss + i);
-        let before_verb = first_verb(text, clause_start, f.span.byte_start)
+        let from = clause_start(text, ss, f.span.byte_start, CLAUSE_MARKS);
+        let before_verb = first_verb(text, from, f.span.byte_start)
             .is_none_or(|(_, v)| v == "有")
             // (a subject holding the figure already is its noun phrase: `一盒五斤的樱桃西红柿`)
             && !c.subject.as_deref().is_some_and(|sj| sj.contains(f.text.as_str()));

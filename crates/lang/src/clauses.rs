@@ -264,11 +264,10 @@ pub fn is_second_person(lang: Lang, word: &str) -> bool {
     }
 }
 
-/// German nouns after which `nach` names a source: `nach Angaben des Bundesamts`, also as the
+/// German nouns after which `nach` names a source ("according to"): what a source said,
+/// published or estimated (`nach Angaben des Bundesamts`, `nach vorläufigen Daten von
+/// Eurostat`, `nach Berechnungen des Ifo-Instituts`, `nach Ansicht von Experten`), also as the
 /// last part of a compound (`nach US-Angaben`).
-/// Nouns after `nach` that make it "according to": what a source said, published or
-/// estimated (`nach Angaben`, `nach vorläufigen Daten von Eurostat`, `nach Berechnungen des
-/// Ifo-Instituts`, `nach Ansicht von Experten`).
 const DE_SOURCE_NOUNS: &[&str] = &[
     "angaben",
     "informationen",
@@ -288,14 +287,14 @@ const DE_SOURCE_NOUNS: &[&str] = &[
 
 /// Whether `preposition noun` names a source (`nach Angaben`), beyond [`is_source_marker`].
 pub fn is_source_phrase(lang: Lang, preposition: &str, noun: &str) -> bool {
-    lang == Lang::De
-        && preposition.eq_ignore_ascii_case("nach")
-        && DE_SOURCE_NOUNS.iter().any(|n| {
-            let w = noun.to_lowercase();
-            // compounds end in the noun (`Polizeiangaben`), but a short one may end a word
-            // of another meaning (`Soldaten`, `bezahlen`)
-            w == *n || n.chars().count() >= 7 && w.ends_with(n)
-        })
+    lang == Lang::De && preposition.eq_ignore_ascii_case("nach") && {
+        let w = noun.to_lowercase();
+        // compounds end in the noun (`Polizeiangaben`), but a short one may end a word
+        // of another meaning (`Soldaten`, `bezahlen`)
+        DE_SOURCE_NOUNS
+            .iter()
+            .any(|n| w == *n || n.chars().count() >= 7 && w.ends_with(n))
+    }
 }
 
 /// Words of a clause that hedge it: modal verbs of possibility and report, adverbs of

@@ -77,7 +77,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use tokenizers::Tokenizer;
 
-pub use bf16::{amx as bf16_on_amx, kernel as bf16_kernel, Bf16Kernel};
+pub use bf16::{kernel as bf16_kernel, Bf16Kernel};
 pub use config::SyntaxConfig;
 pub use config::{Activation, Architecture, ModelConfig};
 pub use embedder::{TextEmbedder, EMBEDDING_PIECES};
