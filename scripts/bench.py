@@ -11,8 +11,8 @@ news-like documents of real sentences). Columns, each in a process of its own (p
 that process's own, from wait4):
 
 - claimx end to end (`claimx extract`, reading JSONL, writing records to /dev/null): the
-  default build (candle, embedded model) in its default bf16 precision and with
-  `--precision f32`, and, with --onnx DIR, a build with `--features ort` on DIR/model.onnx
+  default build (candle, embedded model) in its default bf16 precision, with
+  `--precision f32` and with `--precision int8`, and, with --onnx DIR, a build with `--features ort` on DIR/model.onnx
   (f32); every --threads count. --reference adds candle's plain op graph (the f32 encoder
   before the fused pass) at the highest thread count. --base REV adds the default build of
   git revision REV (built in a worktree, target/bench-base; or REV is a claimx binary) run
@@ -25,7 +25,8 @@ that process's own, from wait4):
   word splitting, tagger, entities and figures, claims, merge, and each one's share (the
   claims issue's budget: the claim stage at most 10 %). --stages-only runs just this.
 - model only: encoder FLOPs per token from config.json, the machine's matmul GFLOP/s at the
-  dense layers' shapes per precision (claimx's kernels, PyTorch, NumPy; the best is that
+  dense layers' shapes per precision (claimx's kernels — every bf16 and int8 kernel the CPU
+  runs —, PyTorch, NumPy; the best is that
   precision's floor), and each engine's encoder-only tokens/s on the same rows as a share of
   the floor of its precision.
 
@@ -203,6 +204,7 @@ def main():
             claimx_row(f"claimx at {args.base}, candle bf16 (default build)", base, t, [])
         claimx_row("claimx, candle bf16 (default build)", candle, t, [])
         claimx_row("claimx, candle f32", candle, t, ["--precision", "f32"])
+        claimx_row("claimx, candle int8", candle, t, ["--precision", "int8"])
         if ort:
             claimx_row("claimx, ort", ort, t, ["--backend", "ort", "--model", args.onnx], env)
     if args.reference:
@@ -234,12 +236,15 @@ def main():
         _, _, out = measured([candle, "bench-matmul", "--threads", str(t), "--precision", "f32"])
         matmul.append(json.loads(out))
         # every bf16 kernel this CPU runs (a forced kernel it lacks falls back: left out)
-        for kernel in BF16_KERNELS:
-            _, _, out = measured([candle, "bench-matmul", "--threads", str(t), "--precision", "bf16"],
-                                 env=dict(os.environ, CLAIMX_BF16_KERNEL=kernel))
-            r = json.loads(out)
-            if r["kernel"] == kernel:
-                matmul.append(r)
+        # and every int8 kernel (CLAIMX_INT8_KERNEL)
+        for precision, variable, kernels in (("bf16", "CLAIMX_BF16_KERNEL", BF16_KERNELS),
+                                             ("int8", "CLAIMX_INT8_KERNEL", INT8_KERNELS)):
+            for kernel in kernels:
+                _, _, out = measured([candle, "bench-matmul", "--threads", str(t), "--precision", precision],
+                                     env=dict(os.environ, **{variable: kernel}))
+                r = json.loads(out)
+                if r["kernel"] == kernel:
+                    matmul.append(r)
         for engine, dtype in (("torch", "fp32"), ("torch", "bf16"), ("numpy", "fp32")):
             if args.no_peers:
                 break
@@ -259,6 +264,8 @@ def main():
     for t in threads:
         runs = [(f"claimx candle bf16 ({k})", "bf16", candle, [], dict(os.environ, CLAIMX_BF16_KERNEL=k), k)
                 for k in BF16_KERNELS]
+        runs += [(f"claimx candle int8 ({k})", "int8", candle, ["--precision", "int8"],
+                  dict(os.environ, CLAIMX_INT8_KERNEL=k), k) for k in INT8_KERNELS]
         runs += [("claimx candle f32", "fp32", candle, ["--precision", "f32"], None, None),
                  ("claimx ort", "fp32", ort, ["--backend", "ort", "--model", args.onnx], env, None)]
         for name, precision, binary, extra, e, kernel in runs:
@@ -266,7 +273,7 @@ def main():
                 continue
             _, rss, out = measured([binary, "bench-tagger", lines, "--threads", str(t)] + extra, env=e)
             r = json.loads(out.strip().splitlines()[-1])
-            if kernel is not None and r.get("bf16_kernel") != kernel:
+            if kernel is not None and r.get("kernel") != kernel:
                 continue  # not on this CPU
             encoder.append({"engine": name, "precision": precision, "threads": t,
                             "pieces_per_s": r["pieces_per_s"], "rss": rss})
@@ -356,6 +363,8 @@ def render(n_docs, tokens, n_sents, e2e, matmul, floor, fpt, layers, mean_row, e
 
 # claimx's bf16 kernels (CLAIMX_BF16_KERNEL); the default build picks one per CPU.
 BF16_KERNELS = ("amx", "avx512-bf16", "gemm")
+# claimx's int8 kernels (CLAIMX_INT8_KERNEL), with `--precision int8`.
+INT8_KERNELS = ("amx", "avx512-vnni", "generic")
 
 # The instruction sets that decide which dense-layer kernel runs, as /proc/cpuinfo names them.
 KERNEL_FLAGS = [("amx_tile", "AMX"), ("avx512_bf16", "AVX512-BF16"), ("avx512_vnni", "AVX512-VNNI"),

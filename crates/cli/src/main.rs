@@ -465,8 +465,9 @@ struct ModelArgs {
     /// batches that the fused pass replaced), to compare speed and labels.
     #[arg(long)]
     reference: bool,
-    /// Number format of the candle encoder: `bf16` (default: AMX tiles where the CPU has
-    /// them) or `f32` (as trained; what ort runs).
+    /// Number format of the candle encoder's dense layers: `bf16` (default: AMX tiles where
+    /// the CPU has them), `f32` (as trained; what ort runs) or `int8` (weights per output
+    /// channel, inputs per token: AMX or AVX-512 VNNI; F1 in docs/performance.md).
     #[arg(long)]
     precision: Option<claimx_core::claimx_tagger::Precision>,
     /// Leave out each sentence's words (UPOS, head, relation) and skip the syntax heads
@@ -928,7 +929,9 @@ fn bench_matmul(
     intermediate: usize,
     precision: claimx_core::claimx_tagger::Precision,
 ) -> Result<i32> {
-    use claimx_core::claimx_tagger::{bf16_kernel, matmul_gflops, Bf16Kernel, Precision};
+    use claimx_core::claimx_tagger::{
+        bf16_kernel, int8_kernel, matmul_gflops, Bf16Kernel, Int8Kernel, Precision,
+    };
     let pool = worker_pool(threads)?;
     let shapes = [
         ("qkv", hidden, 3 * hidden),
@@ -956,15 +959,14 @@ fn bench_matmul(
                     Bf16Kernel::Avx512Bf16 => "claimx AVX-512 BF16 (VDPBF16PS), bf16",
                     Bf16Kernel::Gemm => "gemm (candle's kernels), f32 on bf16-rounded operands",
                 },
+                Precision::Int8 => match int8_kernel() {
+                    Int8Kernel::Amx => "claimx AMX tiles, int8",
+                    Int8Kernel::Avx512Vnni => "claimx AVX-512 VNNI (VPDPBUSD), int8",
+                    Int8Kernel::Generic => "claimx plain loops, int8",
+                },
             },
-            "precision": match precision {
-                Precision::F32 => "fp32",
-                Precision::Bf16 => "bf16",
-            },
-            "kernel": match precision {
-                Precision::F32 => "gemm",
-                Precision::Bf16 => bf16_kernel().name(),
-            },
+            "precision": precision.name(),
+            "kernel": precision.kernel_name(),
             "threads": pool.current_num_threads(),
             "tokens": tokens,
             "gflops": flops / seconds / 1e9,
@@ -988,6 +990,7 @@ fn bench_tagger(
     config.tagger.options.batch_size = batch_size;
     config.tagger.options.threads = pool.current_num_threads();
     let tagger_backend = config.tagger.options.backend;
+    let precision = config.tagger.options.precision;
     let pipeline = Pipeline::from_config(config).context("cannot load the tagger model")?;
     let tagger = pipeline
         .tagger()
@@ -1015,6 +1018,8 @@ fn bench_tagger(
             "backend": format!("{:?}", tagger_backend).to_lowercase(),
             // the kernel bf16 products use in this process (f32 runs ignore it)
             "bf16_kernel": claimx_core::claimx_tagger::bf16_kernel().name(),
+            "precision": precision.name(),
+            "kernel": precision.kernel_name(),
             "texts": texts.len(),
             "pieces": pieces,
             "spans": spans,

@@ -422,10 +422,10 @@ unsafe fn avx512_block(_: &mut [f32], _: &[Line], _: &PackedWeight) {
 }
 
 #[repr(C, align(64))]
-struct TileConfig([u8; 64]);
+pub(crate) struct TileConfig(pub(crate) [u8; 64]);
 
 /// Palette 1, tiles 0–7 each 16 rows of 64 bytes.
-const TILE_CONFIG: TileConfig = {
+pub(crate) const TILE_CONFIG: TileConfig = {
     let mut c = [0u8; 64];
     c[0] = 1;
     let mut t = 0;

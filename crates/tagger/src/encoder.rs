@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use crate::bf16::{self, Bf16Kernel, Line, PackedWeight};
 use crate::config::{Activation, Architecture, ModelConfig};
 use crate::error::{Result, TaggerError};
+use crate::int8::{self, Int8Kernel, Int8Weight, QuantisedRows};
 use crate::kernels;
 use crate::{Precision, TokenClassifier};
 
@@ -60,34 +61,46 @@ struct Dense {
     bias: Vec<f32>,
     inputs: usize,
     outputs: usize,
-    /// The weight for bf16 products, when the encoder runs in bf16.
-    bf16: Option<Bf16Weight>,
+    /// The weight in a narrower number format, when the encoder runs in one (bf16, int8).
+    narrow: Option<NarrowWeight>,
 }
 
-enum Bf16Weight {
+enum NarrowWeight {
     /// Packed in bf16 pairs for a kernel that reads them (AMX tiles, AVX-512 BF16).
     Packed(PackedWeight, Bf16Kernel),
-    /// Rounded to bf16 values, kept as f32 for `gemm` on CPUs with neither.
-    Rounded(Vec<f32>),
+    /// Quantised to int8 per output and packed for the int8 kernels.
+    Int8(Int8Weight, Int8Kernel),
+    /// Rounded to bf16 values in place (`Dense::weight`), kept as f32 for `gemm` on CPUs
+    /// with neither.
+    Rounded,
 }
 
 impl Dense {
-    fn add_bf16_weight(&mut self) {
-        self.bf16 = Some(Bf16Weight::new(
-            &self.weight,
-            self.inputs,
-            self.outputs,
-            bf16::kernel(),
-        ));
+    /// Converts the weight to `precision`'s number format (nothing for f32). The f32 weight
+    /// is not kept beside a packed one (bf16 pairs, int8), and is rounded in place for
+    /// `gemm`: a model loaded in a narrow format holds one copy of its dense layers.
+    fn add_narrow_weight(&mut self, precision: Precision) {
+        match precision {
+            Precision::F32 => {}
+            Precision::Bf16 => self.convert_to_bf16(bf16::kernel()),
+            Precision::Int8 => {
+                let weight = Int8Weight::new(&self.weight, self.inputs, self.outputs);
+                self.narrow = Some(NarrowWeight::Int8(weight, int8::kernel()));
+                self.weight = Vec::new();
+            }
+        }
     }
-}
 
-impl Bf16Weight {
-    fn new(weight: &[f32], inputs: usize, outputs: usize, kernel: Bf16Kernel) -> Self {
+    fn convert_to_bf16(&mut self, kernel: Bf16Kernel) {
         if kernel.packed() {
-            Bf16Weight::Packed(PackedWeight::new(weight, inputs, outputs), kernel)
+            let weight = PackedWeight::new(&self.weight, self.inputs, self.outputs);
+            self.narrow = Some(NarrowWeight::Packed(weight, kernel));
+            self.weight = Vec::new();
         } else {
-            Bf16Weight::Rounded(weight.iter().map(|&w| bf16::round_f32(w)).collect())
+            for w in &mut self.weight {
+                *w = bf16::round_f32(*w);
+            }
+            self.narrow = Some(NarrowWeight::Rounded);
         }
     }
 }
@@ -120,11 +133,13 @@ struct Workspace {
     product: ProductScratch,
 }
 
-/// A dense layer's input rounded to bf16: AMX tile lines, or f32 values without AMX.
+/// A dense layer's input in the narrow format: bf16 tile lines, bf16 values kept as f32 for
+/// `gemm`, or int8 rows.
 #[derive(Default)]
 struct ProductScratch {
     tiles: Vec<Line>,
     rounded: Vec<f32>,
+    quantised: QuantisedRows,
 }
 
 /// A BERT-family encoder plus its `classifier` Linear (bias kept).
@@ -167,7 +182,7 @@ fn dense(vb: VarBuilder, inputs: usize, outputs: usize) -> candle_core::Result<D
         bias: flat(vb.get(outputs, "bias")?)?,
         inputs,
         outputs,
-        bf16: None,
+        narrow: None,
     })
 }
 
@@ -202,7 +217,7 @@ fn fill_rows(dst: &mut [f32], row: &[f32]) {
 }
 
 /// `dst[n, outputs] += src[n, inputs] · weightᵀ`, threaded over the current rayon pool; in
-/// bf16 when the layer has a bf16 weight, rounding the input into `scratch`.
+/// the layer's narrow format when it has one, converting the input into `scratch`.
 fn accumulate_product(
     dst: &mut [f32],
     src: &[f32],
@@ -210,16 +225,19 @@ fn accumulate_product(
     d: &Dense,
     scratch: &mut ProductScratch,
 ) {
-    match &d.bf16 {
+    match &d.narrow {
         None => gemm_product(dst, src, n, &d.weight, d.inputs, d.outputs),
-        Some(Bf16Weight::Packed(packed, kernel)) => {
+        Some(NarrowWeight::Packed(packed, kernel)) => {
             bf16::accumulate_packed(*kernel, dst, src, n, packed, &mut scratch.tiles)
         }
-        Some(Bf16Weight::Rounded(weight)) => {
+        Some(NarrowWeight::Int8(weight, kernel)) => {
+            int8::accumulate(*kernel, dst, src, n, weight, &mut scratch.quantised)
+        }
+        Some(NarrowWeight::Rounded) => {
             let rounded = &mut scratch.rounded;
             rounded.clear();
             rounded.extend(src[..n * d.inputs].iter().map(|&x| bf16::round_f32(x)));
-            gemm_product(dst, rounded, n, weight, d.inputs, d.outputs)
+            gemm_product(dst, rounded, n, &d.weight, d.inputs, d.outputs)
         }
     }
 }
@@ -273,11 +291,9 @@ pub fn matmul_gflops(m: usize, k: usize, n: usize, repeats: usize, precision: Pr
         bias: vec![0.0; n],
         inputs: k,
         outputs: n,
-        bf16: None,
+        narrow: None,
     };
-    if precision == Precision::Bf16 {
-        weight.add_bf16_weight();
-    }
+    weight.add_narrow_weight(precision);
     let src: Vec<f32> = (0..m * k).map(|i| ((i % 5) as f32 - 2.0) * 0.1).collect();
     let mut dst = vec![0.0f32; m * n];
     let mut scratch = ProductScratch::default();
@@ -392,7 +408,7 @@ impl CandleEncoder {
                         bias: [q.bias, k.bias, v.bias].concat(),
                         inputs: h,
                         outputs: 3 * h,
-                        bf16: None,
+                        narrow: None,
                     },
                     out: dense(vb.pp(names.out), h, h)?,
                     attention_norm: norm(h, vb.pp(names.attention_norm))?,
@@ -402,16 +418,14 @@ impl CandleEncoder {
                 })
             };
             let mut layer = load().map_err(&e)?;
-            if precision == Precision::Bf16 {
-                // the classifier stays f32: a few labels wide, it costs nothing either way
-                for d in [
-                    &mut layer.qkv,
-                    &mut layer.out,
-                    &mut layer.up,
-                    &mut layer.down,
-                ] {
-                    d.add_bf16_weight();
-                }
+            // the classifier stays f32: a few labels wide, it costs nothing either way
+            for d in [
+                &mut layer.qkv,
+                &mut layer.out,
+                &mut layer.up,
+                &mut layer.down,
+            ] {
+                d.add_narrow_weight(precision);
             }
             layers.push(layer);
         }
@@ -422,7 +436,7 @@ impl CandleEncoder {
                 bias: Vec::new(),
                 inputs: h,
                 outputs: 0,
-                bf16: None,
+                narrow: None,
             }
         } else {
             dense(vb.pp("classifier"), h, config.labels.len()).map_err(&e)?
@@ -622,6 +636,13 @@ impl CandleEncoder {
     /// tensors, as the encoder ran before the fused pass: the reference for tests and for
     /// `claimx bench-tagger --graph`.
     pub fn graph(&self) -> Result<CandleGraph> {
+        if self.layers.iter().any(|l| l.qkv.weight.is_empty()) {
+            return Err(TaggerError::Backend(
+                "the op graph needs the f32 weights, which an encoder loaded in a narrow \
+                 precision does not keep: load it in f32"
+                    .into(),
+            ));
+        }
         let to = |v: &[f32], shape: &[usize]| Tensor::from_slice(v, shape, &Device::Cpu);
         let linear = |d: &Dense| -> candle_core::Result<Linear> {
             Ok(Linear::new(
@@ -892,15 +913,16 @@ mod tests {
             .into_iter()
             .map(|p| p + 0.25)
             .collect();
-        let dense = |bf16: Bf16Weight| Dense {
-            weight: weight.clone(),
-            bias: vec![0.0; m],
-            inputs: k,
-            outputs: m,
-            bf16: Some(bf16),
-        };
         for kernel in Bf16Kernel::ALL.into_iter().filter(|&k| bf16::runnable(k)) {
-            let (name, d) = (kernel.name(), dense(Bf16Weight::new(&weight, k, m, kernel)));
+            let mut d = Dense {
+                weight: weight.clone(),
+                bias: vec![0.0; m],
+                inputs: k,
+                outputs: m,
+                narrow: None,
+            };
+            d.convert_to_bf16(kernel);
+            let name = kernel.name();
             let mut dst = vec![0.25f32; n * m];
             accumulate_product(&mut dst, &src, n, &d, &mut ProductScratch::default());
             for (i, (got, want)) in dst.iter().zip(&want).enumerate() {

@@ -35,6 +35,7 @@ mod config;
 mod embedder;
 mod encoder;
 mod error;
+mod int8;
 mod kernels;
 #[cfg(feature = "ort")]
 mod onnx;
@@ -83,6 +84,7 @@ pub use config::{Activation, Architecture, ModelConfig};
 pub use embedder::{TextEmbedder, EMBEDDING_PIECES};
 pub use encoder::{matmul_gflops, CandleEncoder, CandleGraph};
 pub use error::{Result, TaggerError};
+pub use int8::{kernel as int8_kernel, Int8Kernel};
 #[cfg(feature = "ort")]
 pub use onnx::{onnxruntime_library, OrtEncoder};
 pub use spans::{merge_pieces, PiecePrediction, TaggedSpan};
@@ -163,6 +165,31 @@ pub enum Precision {
     Bf16,
     /// Everything in f32, as the checkpoint was trained and the ort backend runs.
     F32,
+    /// The dense layers' weights quantised to int8 per output channel at load and their
+    /// inputs per token, products summed exactly in i32 (AMX-INT8, AVX-512 VNNI, or plain
+    /// loops); the rest as in bf16. Labels do not depend on the CPU. F1 against bf16 and f32
+    /// in `docs/performance.md`.
+    Int8,
+}
+
+impl Precision {
+    /// The precision's name (`fp32` for f32, as benchmarks name it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Precision::Bf16 => "bf16",
+            Precision::F32 => "fp32",
+            Precision::Int8 => "int8",
+        }
+    }
+
+    /// The kernel this process's dense layers use in this precision (`gemm` for f32).
+    pub fn kernel_name(self) -> &'static str {
+        match self {
+            Precision::Bf16 => bf16::kernel().name(),
+            Precision::F32 => "gemm",
+            Precision::Int8 => int8::kernel().name(),
+        }
+    }
 }
 
 impl std::str::FromStr for Precision {
@@ -171,7 +198,8 @@ impl std::str::FromStr for Precision {
         match s {
             "bf16" => Ok(Precision::Bf16),
             "f32" | "fp32" => Ok(Precision::F32),
-            other => Err(format!("unknown precision `{other}` (bf16, f32)")),
+            "int8" => Ok(Precision::Int8),
+            other => Err(format!("unknown precision `{other}` (bf16, f32, int8)")),
         }
     }
 }
@@ -363,7 +391,12 @@ impl Tagger {
         let (config, tokenizer) = parse_model(files.config, files.tokenizer, &files.origin)?;
         let vb = weights(files.weights, &weights_path)?;
         let syntax = load_syntax(&config, vb.clone(), &weights_path)?;
-        let encoder = CandleEncoder::load(vb, config, &weights_path, options.precision)?;
+        // the reference op graph is f32 whatever the precision asked
+        let precision = match options.reference {
+            true => Precision::F32,
+            false => options.precision,
+        };
+        let encoder = CandleEncoder::load(vb, config, &weights_path, precision)?;
         Tagger::with_classifier(Box::new(encoder), tokenizer, options)
             .with_syntax(syntax)
             .reference_if_asked()

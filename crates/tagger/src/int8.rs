@@ -1,0 +1,798 @@
+//! int8 matrix products for the dense layers of the fused encoder ([`crate::Precision::Int8`]).
+//!
+//! Weights are quantised once at load, symmetrically per output channel (`scale = max |w| /
+//! 127`); a dense layer's input is quantised per row (per token) in every product, the same
+//! way. The products of the small integers are summed exactly in i32, and each sum becomes
+//! `dst += sum × (row scale × weight scale)` with one fused multiply-add. Because the integer
+//! sums are exact and the last step is the same operation in every kernel, **the result does
+//! not depend on the kernel**: labels in int8 are the same on every CPU.
+//!
+//! Which unit multiplies is chosen at run time ([`kernel`]):
+//! - [`Int8Kernel::Amx`], Intel AMX-INT8 (Sapphire Rapids and later): one `TDPBSSD` multiplies
+//!   a 16×64 int8 block by a 64×16 one into 16×16 i32 sums;
+//! - [`Int8Kernel::Avx512Vnni`], AVX-512 VNNI (Intel Cascade Lake and later, AMD Zen 4 and 5):
+//!   one `VPDPBUSD` adds 16 sums of four u8 × i8 products; the signed inputs are offset by
+//!   128 into u8 and `128 × Σ w` is taken off each column's sum again;
+//! - [`Int8Kernel::Generic`] everywhere else: the same integers in plain Rust loops (compiled
+//!   for AVX-512 or AVX2 where present), slow but exact.
+//!
+//! `CLAIMX_INT8_KERNEL=amx|avx512-vnni|generic` forces one the CPU supports. The packed weight
+//! layout is AMX's B operand (four consecutive inputs interleaved per output column), which
+//! the VNNI kernel reads as it is.
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+
+/// One 64-byte row of an AMX tile: 64 int8 values.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+pub(crate) struct Line8([i8; 64]);
+
+const ZERO_LINE: Line8 = Line8([0; 64]);
+
+/// The unit that multiplies int8 operands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Int8Kernel {
+    /// Intel AMX-INT8 tiles (`TDPBSSD`).
+    Amx,
+    /// AVX-512 VNNI (`VPDPBUSD`).
+    Avx512Vnni,
+    /// Plain loops over the integers.
+    Generic,
+}
+
+impl Int8Kernel {
+    /// Every kernel.
+    pub const ALL: [Int8Kernel; 3] = [Int8Kernel::Amx, Int8Kernel::Avx512Vnni, Int8Kernel::Generic];
+
+    /// Whether this process can run the kernel.
+    pub fn supported(self) -> bool {
+        match self {
+            Int8Kernel::Amx => amx_int8(),
+            Int8Kernel::Avx512Vnni => avx512_vnni(),
+            Int8Kernel::Generic => true,
+        }
+    }
+
+    /// The kernel's name, as `CLAIMX_INT8_KERNEL` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Int8Kernel::Amx => "amx",
+            Int8Kernel::Avx512Vnni => "avx512-vnni",
+            Int8Kernel::Generic => "generic",
+        }
+    }
+}
+
+impl std::str::FromStr for Int8Kernel {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Int8Kernel::ALL
+            .into_iter()
+            .find(|k| k.name() == s.trim().to_lowercase())
+            .ok_or_else(|| format!("unknown int8 kernel `{s}` (amx, avx512-vnni, generic)"))
+    }
+}
+
+/// Whether this process may use AMX int8 tiles: AMX-INT8 on a CPU whose AMX tiles the OS
+/// granted (every CPU with AMX-INT8 so far has AMX-BF16 too, which [`crate::bf16::amx`]
+/// checks along with the permission).
+pub fn amx_int8() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        let leaf7 = std::arch::x86_64::__cpuid_count(7, 0);
+        leaf7.edx & (1 << 25) != 0 && crate::bf16::amx()
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
+/// Whether the CPU has AVX-512 VNNI (`VPDPBUSD` on 512-bit vectors) and AVX-512F.
+pub fn avx512_vnni() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::is_x86_feature_detected!("avx512f") && std::is_x86_feature_detected!("avx512vnni")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
+/// The kernel of this process's int8 products: the one `CLAIMX_INT8_KERNEL` names if the CPU
+/// supports it, else the fastest it supports — AMX, then AVX-512 VNNI, then the plain loops.
+/// Fixed for the process.
+pub fn kernel() -> Int8Kernel {
+    static CHOSEN: OnceLock<Int8Kernel> = OnceLock::new();
+    *CHOSEN.get_or_init(|| {
+        let best = Int8Kernel::ALL
+            .into_iter()
+            .find(|k| k.supported())
+            .unwrap_or(Int8Kernel::Generic);
+        let Ok(forced) = std::env::var("CLAIMX_INT8_KERNEL") else {
+            return best;
+        };
+        match forced.parse::<Int8Kernel>() {
+            Ok(k) if k.supported() => k,
+            Ok(k) => {
+                eprintln!(
+                    "claimx: CLAIMX_INT8_KERNEL={} is not supported by this CPU; using {}",
+                    k.name(),
+                    best.name()
+                );
+                best
+            }
+            Err(e) => {
+                eprintln!("claimx: CLAIMX_INT8_KERNEL: {e}; using {}", best.name());
+                best
+            }
+        }
+    })
+}
+
+/// A dense layer's weight `[outputs, inputs]` quantised per output and packed as AMX's B
+/// operand: for every 16-output block and 64-input block one 16-line tile whose line `r`
+/// holds, for each of the 16 outputs, inputs `4r … 4r + 3`. Inputs are padded with zeros to
+/// whole 64s, outputs to whole 32s.
+pub(crate) struct Int8Weight {
+    tiles: Vec<Line8>,
+    k_blocks: usize,
+    inputs: usize,
+    outputs: usize,
+    /// Per output: the weight scale (`max |w| / 127`).
+    scales: Vec<f32>,
+    /// Per output (padded): the sum of its quantised weights, for the u8 offset of VNNI.
+    sums: Vec<i32>,
+}
+
+/// `x` quantised with `inverse` (= 1 / scale): rounded to nearest (ties to even: one
+/// vector instruction), clamped to ±127.
+#[inline(always)]
+#[allow(clippy::manual_clamp)] // max/min keep the loop branch-free for the vectoriser
+fn quantise(x: f32, inverse: f32) -> i8 {
+    (x * inverse).round_ties_even().max(-127.0).min(127.0) as i8
+}
+
+/// The symmetric int8 scale of `values`: `max |v| / 127`, and its inverse (0 for all zeros).
+fn scale_of(values: &[f32]) -> (f32, f32) {
+    let max = values.iter().fold(0.0f32, |m, &v| m.max(v.abs()));
+    if max > 0.0 && max.is_finite() {
+        (max / 127.0, 127.0 / max)
+    } else {
+        (0.0, 0.0)
+    }
+}
+
+impl Int8Weight {
+    pub(crate) fn new(weight: &[f32], inputs: usize, outputs: usize) -> Int8Weight {
+        assert_eq!(weight.len(), inputs * outputs);
+        let k_blocks = inputs.div_ceil(64);
+        let n16 = outputs.div_ceil(32) * 2;
+        let mut scales = Vec::with_capacity(outputs);
+        let mut quantised = vec![0i8; outputs * inputs];
+        for (row, q) in weight
+            .chunks_exact(inputs)
+            .zip(quantised.chunks_exact_mut(inputs))
+        {
+            let (scale, inverse) = scale_of(row);
+            scales.push(scale);
+            for (q, &w) in q.iter_mut().zip(row) {
+                *q = quantise(w, inverse);
+            }
+        }
+        let mut sums = vec![0i32; n16 * 16];
+        for (n, q) in quantised.chunks_exact(inputs).enumerate() {
+            sums[n] = q.iter().map(|&v| v as i32).sum();
+        }
+        let mut tiles = vec![ZERO_LINE; n16 * k_blocks * 16];
+        for (t, tile) in tiles.chunks_exact_mut(16).enumerate() {
+            let (nb, kb) = (t / k_blocks, t % k_blocks);
+            for (r, line) in tile.iter_mut().enumerate() {
+                for c in 0..16 {
+                    let n = nb * 16 + c;
+                    for e in 0..4 {
+                        let k = kb * 64 + 4 * r + e;
+                        if n < outputs && k < inputs {
+                            line.0[4 * c + e] = quantised[n * inputs + k];
+                        }
+                    }
+                }
+            }
+        }
+        Int8Weight {
+            tiles,
+            k_blocks,
+            inputs,
+            outputs,
+            scales,
+            sums,
+        }
+    }
+}
+
+/// A dense layer's input quantised per row: 32-row blocks of `k_blocks` lines, and each row's
+/// scale. Reused between products.
+#[derive(Default)]
+pub(crate) struct QuantisedRows {
+    lines: Vec<Line8>,
+    scales: Vec<f32>,
+}
+
+impl QuantisedRows {
+    fn fill(&mut self, src: &[f32], n: usize, k: usize, k_blocks: usize) {
+        self.lines.clear();
+        self.lines.resize(n.div_ceil(32) * 32 * k_blocks, ZERO_LINE);
+        self.scales.clear();
+        self.scales.resize(n.div_ceil(32) * 32, 0.0);
+        self.lines[..n * k_blocks]
+            .par_chunks_mut(32 * k_blocks)
+            .zip(self.scales[..n].par_chunks_mut(32))
+            .zip(src[..n * k].par_chunks(32 * k))
+            .for_each(|((lines, scales), src)| {
+                #[cfg(target_arch = "x86_64")]
+                if std::is_x86_feature_detected!("avx512f") {
+                    // SAFETY: AVX-512F is present; the slices hold whole rows
+                    return unsafe { quantise_block_avx512(lines, scales, src, k, k_blocks) };
+                }
+                quantise_block(lines, scales, src, k, k_blocks)
+            });
+    }
+}
+
+/// [`quantise_block`] with AVX-512 by hand, 16 values per step (LLVM's vectorisation of the
+/// generic loop left it at a third of a product's time): the same results, as
+/// `every_kernel_gives_the_naive_bits` checks — the maximum ignores NaN like `f32::max`,
+/// clamping before rounding equals clamping after for integer bounds, and the conversion
+/// rounds to nearest even like `round_ties_even`.
+///
+/// # Safety
+/// AVX-512F present.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+unsafe fn quantise_block_avx512(
+    dst: &mut [Line8],
+    scales: &mut [f32],
+    src: &[f32],
+    k: usize,
+    k_blocks: usize,
+) {
+    use std::arch::x86_64::*;
+    let mask = |left: usize| -> __mmask16 {
+        if left >= 16 {
+            0xffff
+        } else {
+            (1u16 << left) - 1
+        }
+    };
+    for ((row, src), scale) in dst
+        .chunks_exact_mut(k_blocks)
+        .zip(src.chunks_exact(k))
+        .zip(scales.iter_mut())
+    {
+        let mut max = _mm512_setzero_ps();
+        for i in (0..k).step_by(16) {
+            // SAFETY: masked to the row's k values
+            let x = unsafe { _mm512_maskz_loadu_ps(mask(k - i), src.as_ptr().add(i)) };
+            // the second operand is returned when either is NaN: NaN is ignored
+            max = _mm512_max_ps(_mm512_abs_ps(x), max);
+        }
+        let max = _mm512_reduce_max_ps(max);
+        let (s, inverse) = if max > 0.0 && max.is_finite() {
+            (max / 127.0, 127.0 / max)
+        } else {
+            (0.0, 0.0)
+        };
+        *scale = s;
+        let inverse = _mm512_set1_ps(inverse);
+        let (low, high) = (_mm512_set1_ps(-127.0), _mm512_set1_ps(127.0));
+        let out = row.as_mut_ptr() as *mut i8;
+        for i in (0..k).step_by(16) {
+            let m = mask(k - i);
+            // SAFETY: masked to the row's k values; the row's lines hold k_blocks × 64 ≥ k
+            unsafe {
+                let x = _mm512_maskz_loadu_ps(m, src.as_ptr().add(i));
+                let v = _mm512_min_ps(_mm512_max_ps(_mm512_mul_ps(x, inverse), low), high);
+                _mm512_mask_cvtepi32_storeu_epi8(out.add(i), m, _mm512_cvtps_epi32(v));
+            }
+        }
+    }
+}
+
+crate::kernels::multiversion! {
+    /// Rows of `src` (`k` long) quantised into rows of `k_blocks` lines of `dst`, with
+    /// their scales.
+    pub fn quantise_block(dst: &mut [Line8], scales: &mut [f32], src: &[f32], k: usize, k_blocks: usize) => quantise_block_generic
+}
+
+#[inline(always)]
+fn quantise_block_generic(
+    dst: &mut [Line8],
+    scales: &mut [f32],
+    src: &[f32],
+    k: usize,
+    k_blocks: usize,
+) {
+    for ((row, src), scale) in dst
+        .chunks_exact_mut(k_blocks)
+        .zip(src.chunks_exact(k))
+        .zip(scales.iter_mut())
+    {
+        let (s, inverse) = scale_of(src);
+        *scale = s;
+        for (line, src) in row.iter_mut().zip(src.chunks(64)) {
+            for (d, &x) in line.0.iter_mut().zip(src) {
+                *d = quantise(x, inverse);
+            }
+        }
+    }
+}
+
+/// `dst[n, outputs] += int8(src[n, inputs]) · int8(weight)ᵀ`, rescaled, threaded over the
+/// current rayon pool in blocks of 32 rows; `rows` is scratch for the quantised `src`.
+///
+/// # Panics
+/// If the kernel is not supported, or the slices are shorter than the shapes say.
+pub(crate) fn accumulate(
+    kernel: Int8Kernel,
+    dst: &mut [f32],
+    src: &[f32],
+    n: usize,
+    weight: &Int8Weight,
+    rows: &mut QuantisedRows,
+) {
+    assert!(
+        kernel.supported(),
+        "int8 kernel {} is not available",
+        kernel.name()
+    );
+    let (k, outputs) = (weight.inputs, weight.outputs);
+    assert!(dst.len() >= n * outputs && src.len() >= n * k);
+    rows.fill(src, n, k, weight.k_blocks);
+    let kb = weight.k_blocks;
+    let (lines, scales): (&[Line8], &[f32]) = (&rows.lines, &rows.scales);
+    dst[..n * outputs]
+        .par_chunks_mut(32 * outputs)
+        .enumerate()
+        .for_each(|(b, dst)| {
+            let a = &lines[b * 32 * kb..(b + 1) * 32 * kb];
+            let row_scales = &scales[b * 32..(b + 1) * 32];
+            // SAFETY: `supported()` checked the CPU (and for AMX the OS permission and
+            // AVX-512); `a` holds 32 rows of k_blocks lines each and `dst` whole rows of
+            // `outputs`, at most 32.
+            unsafe {
+                match kernel {
+                    Int8Kernel::Amx => amx_block(dst, a, row_scales, weight),
+                    Int8Kernel::Avx512Vnni => vnni_block(dst, a, row_scales, weight),
+                    Int8Kernel::Generic => generic_block(dst, a, row_scales, weight),
+                }
+            }
+        });
+}
+
+/// [`rescale_row`] with AVX-512 by hand for the AMX and VNNI kernels: the same operations
+/// (exact conversion of the sum, one product of the scales, one fused multiply-add).
+///
+/// # Safety
+/// AVX-512F present; `sums` and `scales` at least as long as `dst`.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+unsafe fn rescale_row_avx512(dst: &mut [f32], sums: &[i32], row_scale: f32, scales: &[f32]) {
+    use std::arch::x86_64::*;
+    assert!(sums.len() >= dst.len() && scales.len() >= dst.len());
+    let row_scale = _mm512_set1_ps(row_scale);
+    for i in (0..dst.len()).step_by(16) {
+        let left = dst.len() - i;
+        let m: __mmask16 = if left >= 16 {
+            0xffff
+        } else {
+            (1u16 << left) - 1
+        };
+        // SAFETY: masked to dst's length, which the others reach
+        unsafe {
+            let d = _mm512_maskz_loadu_ps(m, dst.as_ptr().add(i));
+            let s = _mm512_cvtepi32_ps(_mm512_maskz_loadu_epi32(m, sums.as_ptr().add(i)));
+            let w = _mm512_mul_ps(row_scale, _mm512_maskz_loadu_ps(m, scales.as_ptr().add(i)));
+            _mm512_mask_storeu_ps(dst.as_mut_ptr().add(i), m, _mm512_fmadd_ps(s, w, d));
+        }
+    }
+}
+
+crate::kernels::multiversion! {
+    /// `dst[c] += sums[c] × (row_scale × scales[c])` for one row, one fused multiply-add
+    /// each: the last step every kernel shares.
+    pub fn rescale_row(dst: &mut [f32], sums: &[i32], row_scale: f32, scales: &[f32]) => rescale_row_generic
+}
+
+#[inline(always)]
+fn rescale_row_generic(dst: &mut [f32], sums: &[i32], row_scale: f32, scales: &[f32]) {
+    for ((d, &s), &w) in dst.iter_mut().zip(sums).zip(scales) {
+        *d = (s as f32).mul_add(row_scale * w, *d);
+    }
+}
+
+/// One block of at most 32 rows in plain loops: for each row and 16-output vector, the 16
+/// integer sums over the packed lines.
+///
+/// # Safety
+/// None beyond the shapes (`a` is 32 rows of `weight.k_blocks` lines); `unsafe` only to share
+/// the kernels' signature.
+unsafe fn generic_block(dst: &mut [f32], a: &[Line8], row_scales: &[f32], weight: &Int8Weight) {
+    generic_sums(dst, a, row_scales, weight)
+}
+
+crate::kernels::multiversion! {
+    /// The body of [`generic_block`].
+    pub fn generic_sums(dst: &mut [f32], a: &[Line8], row_scales: &[f32], weight: &Int8Weight) => generic_sums_inner
+}
+
+#[inline(always)]
+fn generic_sums_inner(dst: &mut [f32], a: &[Line8], row_scales: &[f32], weight: &Int8Weight) {
+    let (outputs, kb) = (weight.outputs, weight.k_blocks);
+    let rows = dst.len() / outputs;
+    let mut sums = vec![0i32; outputs.div_ceil(16) * 16];
+    for r in 0..rows {
+        sums.fill(0);
+        let row = &a[r * kb..(r + 1) * kb];
+        for (v, sums) in sums.chunks_exact_mut(16).enumerate() {
+            for (k, line) in row.iter().enumerate() {
+                let tile = &weight.tiles[(v * kb + k) * 16..][..16];
+                for (p, w) in tile.iter().enumerate() {
+                    let x = &line.0[4 * p..4 * p + 4];
+                    for (c, sum) in sums.iter_mut().enumerate() {
+                        let w = &w.0[4 * c..4 * c + 4];
+                        *sum += (0..4).map(|e| x[e] as i32 * w[e] as i32).sum::<i32>();
+                    }
+                }
+            }
+        }
+        rescale_row(
+            &mut dst[r * outputs..(r + 1) * outputs],
+            &sums[..outputs],
+            row_scales[r],
+            &weight.scales,
+        );
+    }
+}
+
+/// One block of at most 32 rows with `VPDPBUSD`: 8 rows × 3 vectors of 16 i32 sums at a time,
+/// each row's four inputs broadcast and offset into u8 (`x + 128`, a flip of the sign bit),
+/// `128 × Σ w` taken off each column after the loop, then the shared rescaling.
+///
+/// # Safety
+/// AVX-512F and AVX-512 VNNI present; `a` is 32 rows of `weight.k_blocks` lines; `dst` holds
+/// at most 32 rows of `weight.outputs`.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512vnni")]
+unsafe fn vnni_block(dst: &mut [f32], a: &[Line8], row_scales: &[f32], weight: &Int8Weight) {
+    let outputs = weight.outputs;
+    let rows = dst.len() / outputs;
+    let vectors = outputs.div_ceil(16);
+    let mut sums = vec![0i32; 8 * vectors * 16];
+    for r0 in (0..rows).step_by(8) {
+        let mut v = 0;
+        while v < vectors {
+            // SAFETY: as this function's; rows r0..r0+8 lie in the 32-row block of `a`
+            unsafe {
+                match vectors - v {
+                    1 => vnni_tile::<1>(&mut sums, a, weight, r0, v),
+                    2 => vnni_tile::<2>(&mut sums, a, weight, r0, v),
+                    _ => vnni_tile::<3>(&mut sums, a, weight, r0, v),
+                }
+            }
+            v += 3;
+        }
+        for r in 0..(rows - r0).min(8) {
+            // SAFETY: AVX-512F present (this function's requirement)
+            unsafe {
+                rescale_row_avx512(
+                    &mut dst[(r0 + r) * outputs..(r0 + r + 1) * outputs],
+                    &sums[r * vectors * 16..][..outputs],
+                    row_scales[r0 + r],
+                    &weight.scales,
+                )
+            };
+        }
+    }
+}
+
+/// Rows `r0..r0 + 8` × output vectors `v..v + C` of [`vnni_block`], into `sums` (8 rows of
+/// `vectors × 16`), the u8 offset already taken off.
+///
+/// # Safety
+/// As [`vnni_block`]'s, with `r0 + 8 <= 32` and `v + C` at most the output vectors.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512vnni")]
+#[inline]
+unsafe fn vnni_tile<const C: usize>(
+    sums: &mut [i32],
+    a: &[Line8],
+    weight: &Int8Weight,
+    r0: usize,
+    v: usize,
+) {
+    use std::arch::x86_64::*;
+    let kb = weight.k_blocks;
+    let stride = sums.len() / 8;
+    let mut acc = [[_mm512_setzero_si512(); C]; 8];
+    assert!(a.len() >= (r0 + 8) * kb && weight.tiles.len() >= (v + C) * kb * 16);
+    assert!(weight.sums.len() >= (v + C) * 16 && stride >= (v + C) * 16);
+    let flip = _mm512_set1_epi32(0x8080_8080u32 as i32);
+    for k in 0..kb {
+        // SAFETY (pointers below): inside `weight.tiles` and `a` by the assert
+        let tiles: [*const Line8; C] =
+            std::array::from_fn(|j| unsafe { weight.tiles.as_ptr().add(((v + j) * kb + k) * 16) });
+        let quads: [*const i32; 8] =
+            std::array::from_fn(|r| unsafe { a.as_ptr().add((r0 + r) * kb + k) as *const i32 });
+        for p in 0..16 {
+            // SAFETY: line p of a 16-line tile; lines are 64-byte aligned
+            let b: [__m512i; C] = std::array::from_fn(|j| unsafe {
+                _mm512_load_si512(tiles[j].add(p) as *const __m512i)
+            });
+            for (row, &line) in acc.iter_mut().zip(&quads) {
+                // inputs 4p … 4p + 3 of the row as u8 (x + 128), broadcast
+                // SAFETY: quad p of a 64-byte line, 4-byte aligned
+                let quad = _mm512_xor_si512(_mm512_set1_epi32(unsafe { *line.add(p) }), flip);
+                for (sum, &b) in row.iter_mut().zip(&b) {
+                    *sum = _mm512_dpbusd_epi32(*sum, quad, b);
+                }
+            }
+        }
+    }
+    for (r, row) in acc.iter().enumerate() {
+        for (j, &sum) in row.iter().enumerate() {
+            // SAFETY: column sums and `sums` hold whole vectors (asserted above)
+            unsafe {
+                let offset = _mm512_slli_epi32::<7>(_mm512_loadu_si512(
+                    weight.sums.as_ptr().add((v + j) * 16) as *const __m512i,
+                ));
+                _mm512_storeu_si512(
+                    sums.as_mut_ptr().add(r * stride + (v + j) * 16) as *mut __m512i,
+                    _mm512_sub_epi32(sum, offset),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+unsafe fn vnni_block(_: &mut [f32], _: &[Line8], _: &[f32], _: &Int8Weight) {
+    unreachable!("AVX-512 VNNI is x86-64 only")
+}
+
+/// One 32-row block: for each 32-column block of outputs, tiles 0–3 sum the 2×2 16×16
+/// quarters in i32 over all inputs (A rows in tiles 4–5, weight columns in tiles 6–7), stored
+/// and rescaled into `dst`.
+///
+/// # Safety
+/// AMX-INT8 and AVX-512F present and the tile state granted; `a` is 32 rows of
+/// `weight.k_blocks` lines; `dst` holds at most 32 rows of `weight.outputs`.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+unsafe fn amx_block(dst: &mut [f32], a: &[Line8], row_scales: &[f32], weight: &Int8Weight) {
+    use std::arch::asm;
+    #[repr(C, align(64))]
+    struct Sums([i32; 32 * 32]);
+    let mut sums = Sums([0; 32 * 32]);
+    let outputs = weight.outputs;
+    let rows = dst.len() / outputs;
+    let kb = weight.k_blocks;
+    let a_stride = kb * 64;
+    let a0 = a.as_ptr();
+    // SAFETY (all asm below): tile loads read 16 lines inside `a` (rows r..r+16 at stride
+    // a_stride) or one packed tile of `weight`; stores write the four 16 × 16 quarters of
+    // `sums`. The tile registers are used by nothing else in this thread.
+    unsafe {
+        let a1 = a0.add(16 * kb);
+        asm!("ldtilecfg [{}]", in(reg) crate::bf16::TILE_CONFIG.0.as_ptr(), options(nostack, readonly));
+        for jb in 0..outputs.div_ceil(32) {
+            let b0 = weight.tiles.as_ptr().add(2 * jb * kb * 16);
+            let b1 = b0.add(kb * 16);
+            asm!(
+                "tilezero tmm0",
+                "tilezero tmm1",
+                "tilezero tmm2",
+                "tilezero tmm3",
+                options(nostack, nomem)
+            );
+            for k in 0..kb {
+                asm!(
+                    "tileloadd tmm4, [{a0} + {sa}*1]",
+                    "tileloadd tmm5, [{a1} + {sa}*1]",
+                    "tileloadd tmm6, [{b0} + {sb}*1]",
+                    "tileloadd tmm7, [{b1} + {sb}*1]",
+                    "tdpbssd tmm0, tmm4, tmm6",
+                    "tdpbssd tmm1, tmm4, tmm7",
+                    "tdpbssd tmm2, tmm5, tmm6",
+                    "tdpbssd tmm3, tmm5, tmm7",
+                    a0 = in(reg) a0.add(k),
+                    a1 = in(reg) a1.add(k),
+                    b0 = in(reg) b0.add(k * 16),
+                    b1 = in(reg) b1.add(k * 16),
+                    sa = in(reg) a_stride,
+                    sb = in(reg) 64usize,
+                    options(nostack, readonly)
+                );
+            }
+            let c = sums.0.as_mut_ptr();
+            asm!(
+                "tilestored [{c0} + {st}*1], tmm0",
+                "tilestored [{c1} + {st}*1], tmm1",
+                "tilestored [{c2} + {st}*1], tmm2",
+                "tilestored [{c3} + {st}*1], tmm3",
+                c0 = in(reg) c,
+                c1 = in(reg) c.add(16),
+                c2 = in(reg) c.add(16 * 32),
+                c3 = in(reg) c.add(16 * 32 + 16),
+                st = in(reg) 32usize * 4,
+                options(nostack)
+            );
+            let cols = (outputs - jb * 32).min(32);
+            for r in 0..rows {
+                rescale_row_avx512(
+                    &mut dst[r * outputs + jb * 32..][..cols],
+                    &sums.0[r * 32..r * 32 + cols],
+                    row_scales[r],
+                    &weight.scales[jb * 32..jb * 32 + cols],
+                );
+            }
+        }
+        asm!("tilerelease", options(nostack, nomem));
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+unsafe fn amx_block(_: &mut [f32], _: &[Line8], _: &[f32], _: &Int8Weight) {
+    unreachable!("AMX is x86-64 only")
+}
+
+/// Whether the tests can run `kernel` here; says `skipped` on stderr where they cannot.
+#[cfg(test)]
+pub(crate) fn runnable(kernel: Int8Kernel) -> bool {
+    let ok = kernel.supported();
+    if !ok {
+        eprintln!(
+            "skipped: int8 kernel {} is not supported here",
+            kernel.name()
+        );
+    }
+    ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The int8 product computed naively: both operands quantised as the kernels do, integer
+    /// sums, then `dst + sum × (row scale × weight scale)` as one fused multiply-add.
+    fn naive(start: &[f32], src: &[f32], weight: &[f32], k: usize, m: usize) -> Vec<f32> {
+        let quantised = |values: &[f32]| {
+            let (scale, inverse) = scale_of(values);
+            (
+                scale,
+                values
+                    .iter()
+                    .map(|&x| quantise(x, inverse) as i32)
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let rows: Vec<_> = src.chunks_exact(k).map(quantised).collect();
+        let columns: Vec<_> = weight.chunks_exact(k).map(quantised).collect();
+        let mut out = start.to_vec();
+        for (i, (rs, x)) in rows.iter().enumerate() {
+            for (j, (ws, w)) in columns.iter().enumerate() {
+                let sum: i32 = x.iter().zip(w).map(|(a, b)| a * b).sum();
+                out[i * m + j] = (sum as f32).mul_add(rs * ws, out[i * m + j]);
+            }
+        }
+        out
+    }
+
+    fn data(len: usize, a: usize, b: usize, c: f32) -> Vec<f32> {
+        (0..len)
+            .map(|i| ((i * a % b) as f32 - (b / 2) as f32) * c)
+            .collect()
+    }
+
+    fn kernels() -> Vec<Int8Kernel> {
+        Int8Kernel::ALL
+            .into_iter()
+            .filter(|&k| runnable(k))
+            .collect()
+    }
+
+    /// Every kernel gives the same bits as the naive product, on ragged shapes (rows, inputs
+    /// and outputs not multiples of the blocks: 32 rows, 64 inputs, 8 rows and 48 outputs
+    /// for VNNI, 32 outputs for AMX), so labels in int8 do not depend on the CPU.
+    #[test]
+    fn every_kernel_gives_the_naive_bits() {
+        for kernel in kernels() {
+            for &(n, k, m) in &[
+                (1, 384, 1152),
+                (45, 40, 70),
+                (77, 384, 9),
+                (64, 1536, 384),
+                (13, 100, 33),
+            ] {
+                let src = data(n * k, 37, 101, 0.013);
+                let weight = data(m * k, 53, 97, 0.007);
+                let start = data(n * m, 1, 13, 0.31);
+                let packed = Int8Weight::new(&weight, k, m);
+                let mut dst = start.clone();
+                accumulate(
+                    kernel,
+                    &mut dst,
+                    &src,
+                    n,
+                    &packed,
+                    &mut QuantisedRows::default(),
+                );
+                let want = naive(&start, &src, &weight, k, m);
+                assert_eq!(dst, want, "{kernel:?} ({n},{k},{m})");
+            }
+        }
+    }
+
+    /// The quantised product stays close to the real one: within a few hundredths of the
+    /// products' scale on values like a layer's.
+    #[test]
+    fn the_product_is_close_to_f32() {
+        let (n, k, m) = (20, 384, 96);
+        let src = data(n * k, 37, 101, 0.013);
+        let weight = data(m * k, 53, 97, 0.007);
+        let packed = Int8Weight::new(&weight, k, m);
+        let mut dst = vec![0.0; n * m];
+        accumulate(
+            kernel(),
+            &mut dst,
+            &src,
+            n,
+            &packed,
+            &mut QuantisedRows::default(),
+        );
+        let exact = crate::bf16::naive_product(&src, &weight, n, k, m);
+        let scale = exact.iter().fold(0.0f32, |a, &b| a.max(b.abs()));
+        for (got, want) in dst.iter().zip(&exact) {
+            assert!(
+                (got - want).abs() <= 0.02 * scale,
+                "{got} vs {want} (scale {scale})"
+            );
+        }
+    }
+
+    #[test]
+    fn zero_and_non_finite_rows_do_not_poison_the_others() {
+        let (k, m) = (64, 16);
+        let weight = data(m * k, 53, 97, 0.007);
+        let packed = Int8Weight::new(&weight, k, m);
+        let mut src = data(3 * k, 37, 101, 0.013);
+        src[..k].fill(0.0);
+        src[k] = f32::INFINITY;
+        for kernel in kernels() {
+            let mut dst = vec![1.0; 3 * m];
+            accumulate(
+                kernel,
+                &mut dst,
+                &src,
+                3,
+                &packed,
+                &mut QuantisedRows::default(),
+            );
+            assert!(dst[..m].iter().all(|&v| v == 1.0), "{kernel:?}");
+            assert!(
+                dst[2 * m..].iter().all(|v| v.is_finite() && *v != 1.0),
+                "{kernel:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn kernels_parse_by_name() {
+        for k in Int8Kernel::ALL {
+            assert_eq!(k.name().parse::<Int8Kernel>(), Ok(k));
+        }
+        assert!("vnni".parse::<Int8Kernel>().is_err());
+        assert!(Int8Kernel::Generic.supported());
+    }
+}
