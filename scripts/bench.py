@@ -11,8 +11,8 @@ news-like documents of real sentences). Columns, each in a process of its own (p
 that process's own, from wait4):
 
 - claimx end to end (`claimx extract`, reading JSONL, writing records to /dev/null): the
-  default build (candle, embedded model) in its default bf16 precision, with
-  `--precision f32` and with `--precision int8`, and, with --onnx DIR, a build with `--features ort` on DIR/model.onnx
+  default build (candle, embedded model) with `--precision bf16`, `int8` and `f32` (the
+  default, `auto`, is one of the first two per CPU: the row says which), and, with --onnx DIR, a build with `--features ort` on DIR/model.onnx
   (f32); every --threads count. --reference adds candle's plain op graph (the f32 encoder
   before the fused pass) at the highest thread count. --base REV adds the default build of
   git revision REV (built in a worktree, target/bench-base; or REV is a claimx binary) run
@@ -199,12 +199,15 @@ def main():
     if ort:
         # the ort build finds libonnxruntime in the wheel this Python imports
         env.setdefault("CLAIMX_PYTHON", args.python)
+    # what the default precision (auto) runs on this CPU: bf16 or int8
+    default = json.loads(measured([candle, "bench-matmul", "--tokens", "32", "--precision", "f32"])[2])
+    default = default["default_precision"]
     for t in threads:
         if base:
-            claimx_row(f"claimx at {args.base}, candle bf16 (default build)", base, t, [])
-        claimx_row("claimx, candle bf16 (default build)", candle, t, [])
-        claimx_row("claimx, candle f32", candle, t, ["--precision", "f32"])
-        claimx_row("claimx, candle int8", candle, t, ["--precision", "int8"])
+            claimx_row(f"claimx at {args.base}, default build", base, t, [])
+        for precision in ("bf16", "int8", "f32"):
+            name = f"claimx, candle {precision}" + (" (default build)" if precision == default else "")
+            claimx_row(name, candle, t, ["--precision", precision])
         if ort:
             claimx_row("claimx, ort", ort, t, ["--backend", "ort", "--model", args.onnx], env)
     if args.reference:
@@ -262,8 +265,8 @@ def main():
         f.write("\n".join(s.replace("\n", " ") for d in docs for s in d if s.strip()) + "\n")
     encoder = []
     for t in threads:
-        runs = [(f"claimx candle bf16 ({k})", "bf16", candle, [], dict(os.environ, CLAIMX_BF16_KERNEL=k), k)
-                for k in BF16_KERNELS]
+        runs = [(f"claimx candle bf16 ({k})", "bf16", candle, ["--precision", "bf16"],
+                 dict(os.environ, CLAIMX_BF16_KERNEL=k), k) for k in BF16_KERNELS]
         runs += [(f"claimx candle int8 ({k})", "int8", candle, ["--precision", "int8"],
                   dict(os.environ, CLAIMX_INT8_KERNEL=k), k) for k in INT8_KERNELS]
         runs += [("claimx candle f32", "fp32", candle, ["--precision", "f32"], None, None),

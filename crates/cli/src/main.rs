@@ -116,13 +116,18 @@ enum Command {
     },
     // developer command: hidden from `claimx --help` (`claimx help <command>` shows it)
     #[command(hide = true)]
-    /// Compare the candle and ort backends label by label on the NER corpora; exit 1 on any
-    /// difference. candle runs in f32 here, as ort does, unless --precision says otherwise.
+    /// Compare the candle and ort backends label by label on the NER corpora, or candle in
+    /// two precisions (--against); exit 1 on any difference. candle runs in f32 here, as ort
+    /// does, unless --precision says otherwise.
     TaggerAgree {
         /// Directory with model.onnx exported from the --model weights
         /// (scripts/export_onnx.py).
+        #[arg(long, required_unless_present = "against", conflicts_with = "against")]
+        onnx: Option<PathBuf>,
+        /// Compare with candle in this precision instead of ort (`bf16`, `int8`, `f32`):
+        /// how many labels and trees a narrower number format changes.
         #[arg(long)]
-        onnx: PathBuf,
+        against: Option<claimx_core::claimx_tagger::Precision>,
         /// Folder with wikiann-de/, wikiann-en/, uner-zh-gsdsimp/, uner-en-ewt/.
         #[arg(long, default_value = "../shared/ner-train")]
         data: PathBuf,
@@ -331,12 +336,13 @@ fn run(cli: Cli) -> Result<i32> {
         } => tagger_eval(data, &split, limit, refine, json, model),
         Command::TaggerAgree {
             onnx,
+            against,
             data,
             split,
             limit,
             json,
             model,
-        } => tagger_agree(onnx, data, &split, limit, json, model),
+        } => tagger_agree(onnx, against, data, &split, limit, json, model),
         Command::Schema { records } => {
             let shape = match records {
                 Records::Documents => RecordShape::Documents,
@@ -465,9 +471,10 @@ struct ModelArgs {
     /// batches that the fused pass replaced), to compare speed and labels.
     #[arg(long)]
     reference: bool,
-    /// Number format of the candle encoder's dense layers: `bf16` (default: AMX tiles where
-    /// the CPU has them), `f32` (as trained; what ort runs) or `int8` (weights per output
-    /// channel, inputs per token: AMX or AVX-512 VNNI; F1 in docs/performance.md).
+    /// Number format of the candle encoder's dense layers: `auto` (default: bf16 on CPUs
+    /// with AMX, int8 on CPUs with AVX-512 VNNI and no AMX, bf16 elsewhere), `bf16`, `f32`
+    /// (as trained; what ort runs) or `int8` (weights per output channel, inputs per token;
+    /// F1 of each in docs/performance.md).
     #[arg(long)]
     precision: Option<claimx_core::claimx_tagger::Precision>,
     /// Leave out each sentence's words (UPOS, head, relation) and skip the syntax heads
@@ -952,9 +959,9 @@ fn bench_matmul(
     println!(
         "{}",
         serde_json::json!({
-            "engine": match precision {
+            "engine": match precision.resolved() {
                 Precision::F32 => "gemm (candle's kernels), f32",
-                Precision::Bf16 => match bf16_kernel() {
+                Precision::Auto | Precision::Bf16 => match bf16_kernel() {
                     Bf16Kernel::Amx => "claimx AMX tiles, bf16",
                     Bf16Kernel::Avx512Bf16 => "claimx AVX-512 BF16 (VDPBF16PS), bf16",
                     Bf16Kernel::Gemm => "gemm (candle's kernels), f32 on bf16-rounded operands",
@@ -967,6 +974,8 @@ fn bench_matmul(
             },
             "precision": precision.name(),
             "kernel": precision.kernel_name(),
+            // what `--precision auto`, the default, runs on this CPU
+            "default_precision": Precision::Auto.name(),
             "threads": pool.current_num_threads(),
             "tokens": tokens,
             "gflops": flops / seconds / 1e9,
@@ -1031,8 +1040,10 @@ fn bench_tagger(
     Ok(0)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn tagger_agree(
-    onnx: PathBuf,
+    onnx: Option<PathBuf>,
+    against: Option<claimx_core::claimx_tagger::Precision>,
     data: PathBuf,
     split: &str,
     limit: Option<usize>,
@@ -1045,11 +1056,24 @@ fn tagger_agree(
         // the same network in both engines: ort runs the f32 graph
         config.tagger.options.precision = claimx_core::claimx_tagger::Precision::F32;
     }
+    let names = [
+        format!("candle {}", config.tagger.options.precision.name()),
+        match against {
+            Some(p) => format!("candle {}", p.name()),
+            None => "ort".to_string(),
+        },
+    ];
     let candle = Pipeline::from_config(config.clone()).context("cannot load the candle model")?;
-    config.tagger.options.backend = claimx_core::claimx_tagger::Backend::Ort;
-    config.tagger.model = claimx_core::TaggerModel::Dir(onnx);
-    let ort = Pipeline::from_config(config).context("cannot load the ort model")?;
-    let (Some(a), Some(b)) = (candle.tagger(), ort.tagger()) else {
+    match (against, onnx) {
+        (Some(precision), _) => config.tagger.options.precision = precision,
+        (None, Some(onnx)) => {
+            config.tagger.options.backend = claimx_core::claimx_tagger::Backend::Ort;
+            config.tagger.model = claimx_core::TaggerModel::Dir(onnx);
+        }
+        (None, None) => anyhow::bail!("tagger-agree needs --onnx DIR or --against PRECISION"),
+    }
+    let other = Pipeline::from_config(config).context("cannot load the model to compare")?;
+    let (Some(a), Some(b)) = (candle.tagger(), other.tagger()) else {
         anyhow::bail!("--model none has no tagger to compare");
     };
     let report = claimx_eval::ner::compare_taggers(a, b, &data, split, limit)?;
@@ -1057,8 +1081,16 @@ fn tagger_agree(
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         println!(
-            "candle vs ort, {split} split\n{:<14} {:>9} {:>9} {:>9} {:>14} {:>9} {:>13}",
-            "corpus", "sentences", "identical", "spans", "max |Δscore|", "words", "trees differ"
+            "{} vs {}, {split} split\n{:<14} {:>9} {:>9} {:>9} {:>14} {:>9} {:>13}",
+            names[0],
+            names[1],
+            "corpus",
+            "sentences",
+            "identical",
+            "spans",
+            "max |Δscore|",
+            "words",
+            "trees differ"
         );
         for c in &report {
             println!(
@@ -1072,7 +1104,10 @@ fn tagger_agree(
                 c.trees_differing
             );
             for (text, l, r) in &c.examples {
-                println!("  differs: {text}\n    candle: {l:?}\n    ort:    {r:?}");
+                println!(
+                    "  differs: {text}\n    {}: {l:?}\n    {}: {r:?}",
+                    names[0], names[1]
+                );
             }
         }
     }

@@ -80,9 +80,9 @@ impl Dense {
     /// is not kept beside a packed one (bf16 pairs, int8), and is rounded in place for
     /// `gemm`: a model loaded in a narrow format holds one copy of its dense layers.
     fn add_narrow_weight(&mut self, precision: Precision) {
-        match precision {
+        match precision.resolved() {
             Precision::F32 => {}
-            Precision::Bf16 => self.convert_to_bf16(bf16::kernel()),
+            Precision::Auto | Precision::Bf16 => self.convert_to_bf16(bf16::kernel()),
             Precision::Int8 => {
                 let weight = Int8Weight::new(&self.weight, self.inputs, self.outputs);
                 self.narrow = Some(NarrowWeight::Int8(weight, int8::kernel()));

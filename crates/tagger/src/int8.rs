@@ -1,18 +1,20 @@
 //! int8 matrix products for the dense layers of the fused encoder ([`crate::Precision::Int8`]).
 //!
-//! Weights are quantised once at load, symmetrically per output channel (`scale = max |w| /
-//! 127`); a dense layer's input is quantised per row (per token) in every product, the same
-//! way. The products of the small integers are summed exactly in i32, and each sum becomes
-//! `dst += sum × (row scale × weight scale)` with one fused multiply-add. Because the integer
+//! Weights are quantised once at load to int8, symmetrically per output channel (`scale = max
+//! |w| / 127`); a dense layer's input is quantised to u8 per row (per token) in every product,
+//! asymmetrically: the row's range (with 0 in it) in 255 steps and a zero point, which keeps
+//! twice the resolution of a symmetric scale for one-sided rows such as GELU's output. The
+//! products of the small integers are summed exactly in i32, the zero point's share (`zero ×
+//! Σ w` per column) is taken off, and each sum becomes `dst += sum × (row scale × weight
+//! scale)` with one fused multiply-add. Because the integer
 //! sums are exact and the last step is the same operation in every kernel, **the result does
-//! not depend on the kernel**: labels in int8 are the same on every CPU.
+//! not depend on the kernel**: the same bits on AMX, VNNI and in the plain loops.
 //!
 //! Which unit multiplies is chosen at run time ([`kernel`]):
-//! - [`Int8Kernel::Amx`], Intel AMX-INT8 (Sapphire Rapids and later): one `TDPBSSD` multiplies
-//!   a 16×64 int8 block by a 64×16 one into 16×16 i32 sums;
+//! - [`Int8Kernel::Amx`], Intel AMX-INT8 (Sapphire Rapids and later): one `TDPBUSD` multiplies
+//!   a 16×64 u8 block by a 64×16 int8 one into 16×16 i32 sums;
 //! - [`Int8Kernel::Avx512Vnni`], AVX-512 VNNI (Intel Cascade Lake and later, AMD Zen 4 and 5):
-//!   one `VPDPBUSD` adds 16 sums of four u8 × i8 products; the signed inputs are offset by
-//!   128 into u8 and `128 × Σ w` is taken off each column's sum again;
+//!   one `VPDPBUSD` adds 16 sums of four u8 × int8 products;
 //! - [`Int8Kernel::Generic`] everywhere else: the same integers in plain Rust loops (compiled
 //!   for AVX-512 or AVX2 where present), slow but exact.
 //!
@@ -23,12 +25,19 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
-/// One 64-byte row of an AMX tile: 64 int8 values.
+/// One 64-byte row of an AMX tile of weights: 64 int8 values.
 #[derive(Clone, Copy)]
 #[repr(C, align(64))]
 pub(crate) struct Line8([i8; 64]);
 
 const ZERO_LINE: Line8 = Line8([0; 64]);
+
+/// One 64-byte row of an AMX tile of inputs: 64 u8 values.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+pub(crate) struct Row8([u8; 64]);
+
+const ZERO_ROW: Row8 = Row8([0; 64]);
 
 /// The unit that multiplies int8 operands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,7 +152,7 @@ pub(crate) struct Int8Weight {
     outputs: usize,
     /// Per output: the weight scale (`max |w| / 127`).
     scales: Vec<f32>,
-    /// Per output (padded): the sum of its quantised weights, for the u8 offset of VNNI.
+    /// Per output (padded): the sum of its quantised weights, for the inputs' zero points.
     sums: Vec<i32>,
 }
 
@@ -153,6 +162,35 @@ pub(crate) struct Int8Weight {
 #[allow(clippy::manual_clamp)] // max/min keep the loop branch-free for the vectoriser
 fn quantise(x: f32, inverse: f32) -> i8 {
     (x * inverse).round_ties_even().max(-127.0).min(127.0) as i8
+}
+
+/// A row's u8 quantisation: `(scale, inverse, zero)` for the range from its least to its
+/// greatest value, widened to hold 0 (so that 0 and the zero padding are exact), in 255
+/// steps; NaN is ignored, and a row that is all zeros or not finite gets `(0, 0, 0)`.
+fn row_range(values: &[f32]) -> (f32, f32, f32) {
+    let (lo, hi) = values
+        .iter()
+        .fold((0.0f32, 0.0f32), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+    range_of(lo, hi)
+}
+
+#[inline(always)]
+fn range_of(lo: f32, hi: f32) -> (f32, f32, f32) {
+    let range = hi - lo;
+    if range > 0.0 && range.is_finite() {
+        let inverse = 255.0 / range;
+        (range / 255.0, inverse, (-lo * inverse).round_ties_even())
+    } else {
+        (0.0, 0.0, 0.0)
+    }
+}
+
+/// `x` quantised to u8 with the row's `inverse` and `zero`: `round(x / scale) + zero`,
+/// rounded to nearest even, clamped to 0…255.
+#[inline(always)]
+#[allow(clippy::manual_clamp)]
+fn quantise_u8(x: f32, inverse: f32, zero: f32) -> u8 {
+    ((x * inverse).round_ties_even() + zero).max(0.0).min(255.0) as u8
 }
 
 /// The symmetric int8 scale of `values`: `max |v| / 127`, and its inverse (0 for all zeros).
@@ -213,47 +251,55 @@ impl Int8Weight {
 }
 
 /// A dense layer's input quantised per row: 32-row blocks of `k_blocks` lines, and each row's
-/// scale. Reused between products.
+/// scale and zero point. Reused between products.
 #[derive(Default)]
 pub(crate) struct QuantisedRows {
-    lines: Vec<Line8>,
+    lines: Vec<Row8>,
     scales: Vec<f32>,
+    zeros: Vec<i32>,
 }
 
 impl QuantisedRows {
     fn fill(&mut self, src: &[f32], n: usize, k: usize, k_blocks: usize) {
+        let padded = n.div_ceil(32) * 32;
         self.lines.clear();
-        self.lines.resize(n.div_ceil(32) * 32 * k_blocks, ZERO_LINE);
+        self.lines.resize(padded * k_blocks, ZERO_ROW);
         self.scales.clear();
-        self.scales.resize(n.div_ceil(32) * 32, 0.0);
+        self.scales.resize(padded, 0.0);
+        self.zeros.clear();
+        self.zeros.resize(padded, 0);
         self.lines[..n * k_blocks]
             .par_chunks_mut(32 * k_blocks)
             .zip(self.scales[..n].par_chunks_mut(32))
+            .zip(self.zeros[..n].par_chunks_mut(32))
             .zip(src[..n * k].par_chunks(32 * k))
-            .for_each(|((lines, scales), src)| {
+            .for_each(|(((lines, scales), zeros), src)| {
                 #[cfg(target_arch = "x86_64")]
                 if std::is_x86_feature_detected!("avx512f") {
                     // SAFETY: AVX-512F is present; the slices hold whole rows
-                    return unsafe { quantise_block_avx512(lines, scales, src, k, k_blocks) };
+                    return unsafe {
+                        quantise_block_avx512(lines, scales, zeros, src, k, k_blocks)
+                    };
                 }
-                quantise_block(lines, scales, src, k, k_blocks)
+                quantise_block(lines, scales, zeros, src, k, k_blocks)
             });
     }
 }
 
 /// [`quantise_block`] with AVX-512 by hand, 16 values per step (LLVM's vectorisation of the
 /// generic loop left it at a third of a product's time): the same results, as
-/// `every_kernel_gives_the_naive_bits` checks — the maximum ignores NaN like `f32::max`,
-/// clamping before rounding equals clamping after for integer bounds, and the conversion
-/// rounds to nearest even like `round_ties_even`.
+/// `every_kernel_gives_the_naive_bits` checks — the least and greatest values ignore NaN like
+/// `f32::min`/`max` (and are exact in any order), the rounding is to nearest even like
+/// `round_ties_even`, and the clamp's NaN goes to 0 like `f32::max`'s.
 ///
 /// # Safety
 /// AVX-512F present.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f")]
 unsafe fn quantise_block_avx512(
-    dst: &mut [Line8],
+    dst: &mut [Row8],
     scales: &mut [f32],
+    zeros: &mut [i32],
     src: &[f32],
     k: usize,
     k_blocks: usize,
@@ -266,34 +312,35 @@ unsafe fn quantise_block_avx512(
             (1u16 << left) - 1
         }
     };
-    for ((row, src), scale) in dst
+    for (((row, src), scale), zero) in dst
         .chunks_exact_mut(k_blocks)
         .zip(src.chunks_exact(k))
         .zip(scales.iter_mut())
+        .zip(zeros.iter_mut())
     {
-        let mut max = _mm512_setzero_ps();
+        let (mut lo, mut hi) = (_mm512_setzero_ps(), _mm512_setzero_ps());
         for i in (0..k).step_by(16) {
-            // SAFETY: masked to the row's k values
+            // SAFETY: masked to the row's k values (the rest read as 0, which the range holds)
             let x = unsafe { _mm512_maskz_loadu_ps(mask(k - i), src.as_ptr().add(i)) };
             // the second operand is returned when either is NaN: NaN is ignored
-            max = _mm512_max_ps(_mm512_abs_ps(x), max);
+            lo = _mm512_min_ps(x, lo);
+            hi = _mm512_max_ps(x, hi);
         }
-        let max = _mm512_reduce_max_ps(max);
-        let (s, inverse) = if max > 0.0 && max.is_finite() {
-            (max / 127.0, 127.0 / max)
-        } else {
-            (0.0, 0.0)
-        };
+        let (s, inverse, z) = range_of(_mm512_reduce_min_ps(lo), _mm512_reduce_max_ps(hi));
         *scale = s;
-        let inverse = _mm512_set1_ps(inverse);
-        let (low, high) = (_mm512_set1_ps(-127.0), _mm512_set1_ps(127.0));
+        *zero = z as i32;
+        let (inverse, z) = (_mm512_set1_ps(inverse), _mm512_set1_ps(z));
+        let (low, high) = (_mm512_setzero_ps(), _mm512_set1_ps(255.0));
         let out = row.as_mut_ptr() as *mut i8;
         for i in (0..k).step_by(16) {
             let m = mask(k - i);
             // SAFETY: masked to the row's k values; the row's lines hold k_blocks × 64 ≥ k
             unsafe {
                 let x = _mm512_maskz_loadu_ps(m, src.as_ptr().add(i));
-                let v = _mm512_min_ps(_mm512_max_ps(_mm512_mul_ps(x, inverse), low), high);
+                let r = _mm512_roundscale_ps::<{ _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC }>(
+                    _mm512_mul_ps(x, inverse),
+                );
+                let v = _mm512_min_ps(_mm512_max_ps(_mm512_add_ps(r, z), low), high);
                 _mm512_mask_cvtepi32_storeu_epi8(out.add(i), m, _mm512_cvtps_epi32(v));
             }
         }
@@ -302,34 +349,37 @@ unsafe fn quantise_block_avx512(
 
 crate::kernels::multiversion! {
     /// Rows of `src` (`k` long) quantised into rows of `k_blocks` lines of `dst`, with
-    /// their scales.
-    pub fn quantise_block(dst: &mut [Line8], scales: &mut [f32], src: &[f32], k: usize, k_blocks: usize) => quantise_block_generic
+    /// their scales and zero points.
+    pub fn quantise_block(dst: &mut [Row8], scales: &mut [f32], zeros: &mut [i32], src: &[f32], k: usize, k_blocks: usize) => quantise_block_generic
 }
 
 #[inline(always)]
 fn quantise_block_generic(
-    dst: &mut [Line8],
+    dst: &mut [Row8],
     scales: &mut [f32],
+    zeros: &mut [i32],
     src: &[f32],
     k: usize,
     k_blocks: usize,
 ) {
-    for ((row, src), scale) in dst
+    for (((row, src), scale), zero) in dst
         .chunks_exact_mut(k_blocks)
         .zip(src.chunks_exact(k))
         .zip(scales.iter_mut())
+        .zip(zeros.iter_mut())
     {
-        let (s, inverse) = scale_of(src);
+        let (s, inverse, z) = row_range(src);
         *scale = s;
+        *zero = z as i32;
         for (line, src) in row.iter_mut().zip(src.chunks(64)) {
             for (d, &x) in line.0.iter_mut().zip(src) {
-                *d = quantise(x, inverse);
+                *d = quantise_u8(x, inverse, z);
             }
         }
     }
 }
 
-/// `dst[n, outputs] += int8(src[n, inputs]) · int8(weight)ᵀ`, rescaled, threaded over the
+/// `dst[n, outputs] += u8(src[n, inputs]) · int8(weight)ᵀ`, rescaled, threaded over the
 /// current rayon pool in blocks of 32 rows; `rows` is scratch for the quantised `src`.
 ///
 /// # Panics
@@ -351,64 +401,94 @@ pub(crate) fn accumulate(
     assert!(dst.len() >= n * outputs && src.len() >= n * k);
     rows.fill(src, n, k, weight.k_blocks);
     let kb = weight.k_blocks;
-    let (lines, scales): (&[Line8], &[f32]) = (&rows.lines, &rows.scales);
+    let rows: &QuantisedRows = rows;
     dst[..n * outputs]
         .par_chunks_mut(32 * outputs)
         .enumerate()
         .for_each(|(b, dst)| {
-            let a = &lines[b * 32 * kb..(b + 1) * 32 * kb];
-            let row_scales = &scales[b * 32..(b + 1) * 32];
+            let block = Block {
+                lines: &rows.lines[b * 32 * kb..(b + 1) * 32 * kb],
+                scales: &rows.scales[b * 32..(b + 1) * 32],
+                zeros: &rows.zeros[b * 32..(b + 1) * 32],
+            };
             // SAFETY: `supported()` checked the CPU (and for AMX the OS permission and
-            // AVX-512); `a` holds 32 rows of k_blocks lines each and `dst` whole rows of
-            // `outputs`, at most 32.
+            // AVX-512); the block holds 32 rows of k_blocks lines each and `dst` whole rows
+            // of `outputs`, at most 32.
             unsafe {
                 match kernel {
-                    Int8Kernel::Amx => amx_block(dst, a, row_scales, weight),
-                    Int8Kernel::Avx512Vnni => vnni_block(dst, a, row_scales, weight),
-                    Int8Kernel::Generic => generic_block(dst, a, row_scales, weight),
+                    Int8Kernel::Amx => amx_block(dst, &block, weight),
+                    Int8Kernel::Avx512Vnni => vnni_block(dst, &block, weight),
+                    Int8Kernel::Generic => generic_block(dst, &block, weight),
                 }
             }
         });
 }
 
+/// 32 quantised rows: their lines, scales and zero points.
+pub(crate) struct Block<'a> {
+    lines: &'a [Row8],
+    scales: &'a [f32],
+    zeros: &'a [i32],
+}
+
 /// [`rescale_row`] with AVX-512 by hand for the AMX and VNNI kernels: the same operations
-/// (exact conversion of the sum, one product of the scales, one fused multiply-add).
+/// (the zero point's share taken off in i32, exact conversion, one product of the scales, one
+/// fused multiply-add).
 ///
 /// # Safety
-/// AVX-512F present; `sums` and `scales` at least as long as `dst`.
+/// AVX-512F present; `sums`, `scales` and `column_sums` at least as long as `dst`.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f")]
-unsafe fn rescale_row_avx512(dst: &mut [f32], sums: &[i32], row_scale: f32, scales: &[f32]) {
+unsafe fn rescale_row_avx512(
+    dst: &mut [f32],
+    sums: &[i32],
+    row_scale: f32,
+    zero: i32,
+    scales: &[f32],
+    column_sums: &[i32],
+) {
     use std::arch::x86_64::*;
-    assert!(sums.len() >= dst.len() && scales.len() >= dst.len());
-    let row_scale = _mm512_set1_ps(row_scale);
-    for i in (0..dst.len()).step_by(16) {
-        let left = dst.len() - i;
-        let m: __mmask16 = if left >= 16 {
+    let n = dst.len();
+    assert!(sums.len() >= n && scales.len() >= n && column_sums.len() >= n);
+    let (row_scale, zero) = (_mm512_set1_ps(row_scale), _mm512_set1_epi32(zero));
+    for i in (0..n).step_by(16) {
+        let m: __mmask16 = if n - i >= 16 {
             0xffff
         } else {
-            (1u16 << left) - 1
+            (1u16 << (n - i)) - 1
         };
         // SAFETY: masked to dst's length, which the others reach
         unsafe {
             let d = _mm512_maskz_loadu_ps(m, dst.as_ptr().add(i));
-            let s = _mm512_cvtepi32_ps(_mm512_maskz_loadu_epi32(m, sums.as_ptr().add(i)));
+            let c = _mm512_maskz_loadu_epi32(m, column_sums.as_ptr().add(i));
+            let s = _mm512_sub_epi32(
+                _mm512_maskz_loadu_epi32(m, sums.as_ptr().add(i)),
+                _mm512_mullo_epi32(zero, c),
+            );
             let w = _mm512_mul_ps(row_scale, _mm512_maskz_loadu_ps(m, scales.as_ptr().add(i)));
-            _mm512_mask_storeu_ps(dst.as_mut_ptr().add(i), m, _mm512_fmadd_ps(s, w, d));
+            let r = _mm512_fmadd_ps(_mm512_cvtepi32_ps(s), w, d);
+            _mm512_mask_storeu_ps(dst.as_mut_ptr().add(i), m, r);
         }
     }
 }
 
 crate::kernels::multiversion! {
-    /// `dst[c] += sums[c] × (row_scale × scales[c])` for one row, one fused multiply-add
-    /// each: the last step every kernel shares.
-    pub fn rescale_row(dst: &mut [f32], sums: &[i32], row_scale: f32, scales: &[f32]) => rescale_row_generic
+    /// `dst[c] += (sums[c] − zero × column_sums[c]) × (row_scale × scales[c])` for one row,
+    /// one fused multiply-add each: the last step every kernel shares.
+    pub fn rescale_row(dst: &mut [f32], sums: &[i32], row_scale: f32, zero: i32, scales: &[f32], column_sums: &[i32]) => rescale_row_generic
 }
 
 #[inline(always)]
-fn rescale_row_generic(dst: &mut [f32], sums: &[i32], row_scale: f32, scales: &[f32]) {
-    for ((d, &s), &w) in dst.iter_mut().zip(sums).zip(scales) {
-        *d = (s as f32).mul_add(row_scale * w, *d);
+fn rescale_row_generic(
+    dst: &mut [f32],
+    sums: &[i32],
+    row_scale: f32,
+    zero: i32,
+    scales: &[f32],
+    column_sums: &[i32],
+) {
+    for (((d, &s), &w), &c) in dst.iter_mut().zip(sums).zip(scales).zip(column_sums) {
+        *d = ((s - zero * c) as f32).mul_add(row_scale * w, *d);
     }
 }
 
@@ -416,25 +496,25 @@ fn rescale_row_generic(dst: &mut [f32], sums: &[i32], row_scale: f32, scales: &[
 /// integer sums over the packed lines.
 ///
 /// # Safety
-/// None beyond the shapes (`a` is 32 rows of `weight.k_blocks` lines); `unsafe` only to share
-/// the kernels' signature.
-unsafe fn generic_block(dst: &mut [f32], a: &[Line8], row_scales: &[f32], weight: &Int8Weight) {
-    generic_sums(dst, a, row_scales, weight)
+/// None beyond the shapes (the block is 32 rows of `weight.k_blocks` lines); `unsafe` only to
+/// share the kernels' signature.
+unsafe fn generic_block(dst: &mut [f32], block: &Block, weight: &Int8Weight) {
+    generic_sums(dst, block, weight)
 }
 
 crate::kernels::multiversion! {
     /// The body of [`generic_block`].
-    pub fn generic_sums(dst: &mut [f32], a: &[Line8], row_scales: &[f32], weight: &Int8Weight) => generic_sums_inner
+    pub fn generic_sums(dst: &mut [f32], block: &Block, weight: &Int8Weight) => generic_sums_inner
 }
 
 #[inline(always)]
-fn generic_sums_inner(dst: &mut [f32], a: &[Line8], row_scales: &[f32], weight: &Int8Weight) {
+fn generic_sums_inner(dst: &mut [f32], block: &Block, weight: &Int8Weight) {
     let (outputs, kb) = (weight.outputs, weight.k_blocks);
     let rows = dst.len() / outputs;
     let mut sums = vec![0i32; outputs.div_ceil(16) * 16];
     for r in 0..rows {
         sums.fill(0);
-        let row = &a[r * kb..(r + 1) * kb];
+        let row = &block.lines[r * kb..(r + 1) * kb];
         for (v, sums) in sums.chunks_exact_mut(16).enumerate() {
             for (k, line) in row.iter().enumerate() {
                 let tile = &weight.tiles[(v * kb + k) * 16..][..16];
@@ -450,22 +530,24 @@ fn generic_sums_inner(dst: &mut [f32], a: &[Line8], row_scales: &[f32], weight: 
         rescale_row(
             &mut dst[r * outputs..(r + 1) * outputs],
             &sums[..outputs],
-            row_scales[r],
+            block.scales[r],
+            block.zeros[r],
             &weight.scales,
+            &weight.sums[..outputs],
         );
     }
 }
 
 /// One block of at most 32 rows with `VPDPBUSD`: 8 rows × 3 vectors of 16 i32 sums at a time,
-/// each row's four inputs broadcast and offset into u8 (`x + 128`, a flip of the sign bit),
-/// `128 × Σ w` taken off each column after the loop, then the shared rescaling.
+/// each row's four u8 inputs broadcast against a line of the packed weights, then the shared
+/// rescaling.
 ///
 /// # Safety
-/// AVX-512F and AVX-512 VNNI present; `a` is 32 rows of `weight.k_blocks` lines; `dst` holds
-/// at most 32 rows of `weight.outputs`.
+/// AVX-512F and AVX-512 VNNI present; the block is 32 rows of `weight.k_blocks` lines; `dst`
+/// holds at most 32 rows of `weight.outputs`.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,avx512vnni")]
-unsafe fn vnni_block(dst: &mut [f32], a: &[Line8], row_scales: &[f32], weight: &Int8Weight) {
+unsafe fn vnni_block(dst: &mut [f32], block: &Block, weight: &Int8Weight) {
     let outputs = weight.outputs;
     let rows = dst.len() / outputs;
     let vectors = outputs.div_ceil(16);
@@ -473,12 +555,12 @@ unsafe fn vnni_block(dst: &mut [f32], a: &[Line8], row_scales: &[f32], weight: &
     for r0 in (0..rows).step_by(8) {
         let mut v = 0;
         while v < vectors {
-            // SAFETY: as this function's; rows r0..r0+8 lie in the 32-row block of `a`
+            // SAFETY: as this function's; rows r0..r0+8 lie in the 32-row block
             unsafe {
                 match vectors - v {
-                    1 => vnni_tile::<1>(&mut sums, a, weight, r0, v),
-                    2 => vnni_tile::<2>(&mut sums, a, weight, r0, v),
-                    _ => vnni_tile::<3>(&mut sums, a, weight, r0, v),
+                    1 => vnni_tile::<1>(&mut sums, block.lines, weight, r0, v),
+                    2 => vnni_tile::<2>(&mut sums, block.lines, weight, r0, v),
+                    _ => vnni_tile::<3>(&mut sums, block.lines, weight, r0, v),
                 }
             }
             v += 3;
@@ -489,8 +571,10 @@ unsafe fn vnni_block(dst: &mut [f32], a: &[Line8], row_scales: &[f32], weight: &
                 rescale_row_avx512(
                     &mut dst[(r0 + r) * outputs..(r0 + r + 1) * outputs],
                     &sums[r * vectors * 16..][..outputs],
-                    row_scales[r0 + r],
+                    block.scales[r0 + r],
+                    block.zeros[r0 + r],
                     &weight.scales,
+                    &weight.sums[..outputs],
                 )
             };
         }
@@ -498,7 +582,7 @@ unsafe fn vnni_block(dst: &mut [f32], a: &[Line8], row_scales: &[f32], weight: &
 }
 
 /// Rows `r0..r0 + 8` × output vectors `v..v + C` of [`vnni_block`], into `sums` (8 rows of
-/// `vectors × 16`), the u8 offset already taken off.
+/// `vectors × 16`).
 ///
 /// # Safety
 /// As [`vnni_block`]'s, with `r0 + 8 <= 32` and `v + C` at most the output vectors.
@@ -507,7 +591,7 @@ unsafe fn vnni_block(dst: &mut [f32], a: &[Line8], row_scales: &[f32], weight: &
 #[inline]
 unsafe fn vnni_tile<const C: usize>(
     sums: &mut [i32],
-    a: &[Line8],
+    a: &[Row8],
     weight: &Int8Weight,
     r0: usize,
     v: usize,
@@ -517,8 +601,7 @@ unsafe fn vnni_tile<const C: usize>(
     let stride = sums.len() / 8;
     let mut acc = [[_mm512_setzero_si512(); C]; 8];
     assert!(a.len() >= (r0 + 8) * kb && weight.tiles.len() >= (v + C) * kb * 16);
-    assert!(weight.sums.len() >= (v + C) * 16 && stride >= (v + C) * 16);
-    let flip = _mm512_set1_epi32(0x8080_8080u32 as i32);
+    assert!(stride >= (v + C) * 16);
     for k in 0..kb {
         // SAFETY (pointers below): inside `weight.tiles` and `a` by the assert
         let tiles: [*const Line8; C] =
@@ -531,9 +614,9 @@ unsafe fn vnni_tile<const C: usize>(
                 _mm512_load_si512(tiles[j].add(p) as *const __m512i)
             });
             for (row, &line) in acc.iter_mut().zip(&quads) {
-                // inputs 4p … 4p + 3 of the row as u8 (x + 128), broadcast
+                // inputs 4p … 4p + 3 of the row (u8), broadcast
                 // SAFETY: quad p of a 64-byte line, 4-byte aligned
-                let quad = _mm512_xor_si512(_mm512_set1_epi32(unsafe { *line.add(p) }), flip);
+                let quad = _mm512_set1_epi32(unsafe { *line.add(p) });
                 for (sum, &b) in row.iter_mut().zip(&b) {
                     *sum = _mm512_dpbusd_epi32(*sum, quad, b);
                 }
@@ -542,35 +625,32 @@ unsafe fn vnni_tile<const C: usize>(
     }
     for (r, row) in acc.iter().enumerate() {
         for (j, &sum) in row.iter().enumerate() {
-            // SAFETY: column sums and `sums` hold whole vectors (asserted above)
+            // SAFETY: `sums` holds whole vectors (asserted above)
             unsafe {
-                let offset = _mm512_slli_epi32::<7>(_mm512_loadu_si512(
-                    weight.sums.as_ptr().add((v + j) * 16) as *const __m512i,
-                ));
                 _mm512_storeu_si512(
                     sums.as_mut_ptr().add(r * stride + (v + j) * 16) as *mut __m512i,
-                    _mm512_sub_epi32(sum, offset),
-                );
-            }
+                    sum,
+                )
+            };
         }
     }
 }
 
 #[cfg(not(target_arch = "x86_64"))]
-unsafe fn vnni_block(_: &mut [f32], _: &[Line8], _: &[f32], _: &Int8Weight) {
+unsafe fn vnni_block(_: &mut [f32], _: &Block, _: &Int8Weight) {
     unreachable!("AVX-512 VNNI is x86-64 only")
 }
 
 /// One 32-row block: for each 32-column block of outputs, tiles 0–3 sum the 2×2 16×16
-/// quarters in i32 over all inputs (A rows in tiles 4–5, weight columns in tiles 6–7), stored
-/// and rescaled into `dst`.
+/// quarters in i32 over all inputs (u8 rows in tiles 4–5, int8 weight columns in tiles 6–7),
+/// stored and rescaled into `dst`.
 ///
 /// # Safety
-/// AMX-INT8 and AVX-512F present and the tile state granted; `a` is 32 rows of
+/// AMX-INT8 and AVX-512F present and the tile state granted; the block is 32 rows of
 /// `weight.k_blocks` lines; `dst` holds at most 32 rows of `weight.outputs`.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f")]
-unsafe fn amx_block(dst: &mut [f32], a: &[Line8], row_scales: &[f32], weight: &Int8Weight) {
+unsafe fn amx_block(dst: &mut [f32], block: &Block, weight: &Int8Weight) {
     use std::arch::asm;
     #[repr(C, align(64))]
     struct Sums([i32; 32 * 32]);
@@ -579,13 +659,17 @@ unsafe fn amx_block(dst: &mut [f32], a: &[Line8], row_scales: &[f32], weight: &I
     let rows = dst.len() / outputs;
     let kb = weight.k_blocks;
     let a_stride = kb * 64;
-    let a0 = a.as_ptr();
-    // SAFETY (all asm below): tile loads read 16 lines inside `a` (rows r..r+16 at stride
-    // a_stride) or one packed tile of `weight`; stores write the four 16 × 16 quarters of
-    // `sums`. The tile registers are used by nothing else in this thread.
+    let a0 = block.lines.as_ptr();
+    // SAFETY (all asm below): tile loads read 16 lines inside the block (rows r..r+16 at
+    // stride a_stride) or one packed tile of `weight`; stores write the four 16 × 16 quarters
+    // of `sums`. The tile registers are used by nothing else in this thread.
     unsafe {
         let a1 = a0.add(16 * kb);
-        asm!("ldtilecfg [{}]", in(reg) crate::bf16::TILE_CONFIG.0.as_ptr(), options(nostack, readonly));
+        asm!(
+            "ldtilecfg [{}]",
+            in(reg) crate::bf16::TILE_CONFIG.0.as_ptr(),
+            options(nostack, readonly)
+        );
         for jb in 0..outputs.div_ceil(32) {
             let b0 = weight.tiles.as_ptr().add(2 * jb * kb * 16);
             let b1 = b0.add(kb * 16);
@@ -602,10 +686,10 @@ unsafe fn amx_block(dst: &mut [f32], a: &[Line8], row_scales: &[f32], weight: &I
                     "tileloadd tmm5, [{a1} + {sa}*1]",
                     "tileloadd tmm6, [{b0} + {sb}*1]",
                     "tileloadd tmm7, [{b1} + {sb}*1]",
-                    "tdpbssd tmm0, tmm4, tmm6",
-                    "tdpbssd tmm1, tmm4, tmm7",
-                    "tdpbssd tmm2, tmm5, tmm6",
-                    "tdpbssd tmm3, tmm5, tmm7",
+                    "tdpbusd tmm0, tmm4, tmm6",
+                    "tdpbusd tmm1, tmm4, tmm7",
+                    "tdpbusd tmm2, tmm5, tmm6",
+                    "tdpbusd tmm3, tmm5, tmm7",
                     a0 = in(reg) a0.add(k),
                     a1 = in(reg) a1.add(k),
                     b0 = in(reg) b0.add(k * 16),
@@ -633,8 +717,10 @@ unsafe fn amx_block(dst: &mut [f32], a: &[Line8], row_scales: &[f32], weight: &I
                 rescale_row_avx512(
                     &mut dst[r * outputs + jb * 32..][..cols],
                     &sums.0[r * 32..r * 32 + cols],
-                    row_scales[r],
+                    block.scales[r],
+                    block.zeros[r],
                     &weight.scales[jb * 32..jb * 32 + cols],
+                    &weight.sums[jb * 32..jb * 32 + cols],
                 );
             }
         }
@@ -643,7 +729,7 @@ unsafe fn amx_block(dst: &mut [f32], a: &[Line8], row_scales: &[f32], weight: &I
 }
 
 #[cfg(not(target_arch = "x86_64"))]
-unsafe fn amx_block(_: &mut [f32], _: &[Line8], _: &[f32], _: &Int8Weight) {
+unsafe fn amx_block(_: &mut [f32], _: &Block, _: &Int8Weight) {
     unreachable!("AMX is x86-64 only")
 }
 
@@ -664,21 +750,32 @@ pub(crate) fn runnable(kernel: Int8Kernel) -> bool {
 mod tests {
     use super::*;
 
-    /// The int8 product computed naively: both operands quantised as the kernels do, integer
-    /// sums, then `dst + sum × (row scale × weight scale)` as one fused multiply-add.
+    /// The int8 product computed naively: both operands quantised as the kernels do (inputs
+    /// to u8 with a zero point, weights to int8), integer sums of `(x − zero) · w`, then `dst +
+    /// sum × (row scale × weight scale)` as one fused multiply-add.
     fn naive(start: &[f32], src: &[f32], weight: &[f32], k: usize, m: usize) -> Vec<f32> {
-        let quantised = |values: &[f32]| {
-            let (scale, inverse) = scale_of(values);
-            (
-                scale,
-                values
+        let rows: Vec<_> = src
+            .chunks_exact(k)
+            .map(|values| {
+                let (scale, inverse, zero) = row_range(values);
+                let q: Vec<i32> = values
+                    .iter()
+                    .map(|&x| quantise_u8(x, inverse, zero) as i32 - zero as i32)
+                    .collect();
+                (scale, q)
+            })
+            .collect();
+        let columns: Vec<_> = weight
+            .chunks_exact(k)
+            .map(|values| {
+                let (scale, inverse) = scale_of(values);
+                let q: Vec<i32> = values
                     .iter()
                     .map(|&x| quantise(x, inverse) as i32)
-                    .collect::<Vec<_>>(),
-            )
-        };
-        let rows: Vec<_> = src.chunks_exact(k).map(quantised).collect();
-        let columns: Vec<_> = weight.chunks_exact(k).map(quantised).collect();
+                    .collect();
+                (scale, q)
+            })
+            .collect();
         let mut out = start.to_vec();
         for (i, (rs, x)) in rows.iter().enumerate() {
             for (j, (ws, w)) in columns.iter().enumerate() {
