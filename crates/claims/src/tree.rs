@@ -1024,11 +1024,20 @@ fn change_of(
             }
         }
         let span = &figures[f].span;
-        let marked = tree
-            .words_in(span.byte_start, span.byte_end)
-            .into_iter()
+        let inside = tree.words_in(span.byte_start, span.byte_end);
+        // a preposition right before the figure is the figure's own wherever the parser hung
+        // it (`um 11 Prozent auf 154 Milliarden Euro` with `auf` on `Prozent`): in all three
+        // languages the preposition precedes its noun phrase
+        let before = inside
+            .first()
+            .and_then(|&w| w.checked_sub(1))
+            .filter(|&b| tree.upos(b) == "ADP");
+        let marked = inside
+            .iter()
+            .copied()
             .chain([a, base])
             .flat_map(|w| tree.kids(w, &["case"]).collect::<Vec<_>>())
+            .chain(before)
             .find_map(|c| lex::change_role(tree.lang, tree.form(c)));
         let role = match (marked, direction) {
             (Some(r), _) => r,
@@ -1559,6 +1568,26 @@ mod tests {
             Some(ChangeRole::To)
         );
         assert_eq!(to.subject.as_deref(), Some("der Umsatz"));
+    }
+
+    /// The parser hung `auf` on the figure before it (`Prozent`), not on its own noun: the
+    /// preposition right before a figure is still that figure's (the model's parse in int8).
+    #[test]
+    fn a_preposition_right_before_a_figure_is_its_own() {
+        let p = assemble(
+            Lang::De,
+            "Der Umsatz sank um 11 Prozent auf 154 Milliarden Euro, teilte Daimler mit.",
+            "Der/DET/2/det Umsatz/NOUN/3/nsubj sank/VERB/12/ccomp um/ADP/6/case 11/NUM/6/nummod Prozent/NOUN/3/obl auf/ADP/6/case 154/NUM/9/nummod Milliarden/NOUN/10/nmod Euro/PROPN/6/nmod ,/PUNCT/3/punct teilte/VERB/0/root Daimler/PROPN/12/nsubj mit/ADP/12/compound:prt ./PUNCT/12/punct",
+            &[("11 Prozent", Percent), ("154 Milliarden Euro", Money)],
+            &[("Daimler", Org)],
+        );
+        let by = p.one("11 Prozent").change.clone().unwrap();
+        assert_eq!(
+            (by.role, by.by, by.to),
+            (Some(ChangeRole::By), Some(0), Some(1))
+        );
+        let to = p.one("154 Milliarden Euro").change.clone().unwrap();
+        assert_eq!(to.role, Some(ChangeRole::To));
     }
 
     #[test]
