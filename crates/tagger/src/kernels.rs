@@ -48,7 +48,8 @@ fn exp(x: f32) -> f32 {
     let x = x.max(-87.0).min(88.0);
     // round to nearest without `roundf`, which baseline x86-64 cannot vectorise
     const SHIFTER: f32 = 12_582_912.0; // 1.5 * 2^23
-    let n = (x * std::f32::consts::LOG2_E + SHIFTER) - SHIFTER;
+    let t = x * std::f32::consts::LOG2_E + SHIFTER;
+    let n = t - SHIFTER;
     let r = x - n * 0.693_359_4 - n * -2.121_944_4e-4;
     let mut p = 1.987_569_1e-4;
     p = p * r + 1.398_199_9e-3;
@@ -57,7 +58,11 @@ fn exp(x: f32) -> f32 {
     p = p * r + 1.666_666_5e-1;
     p = p * r + 0.5;
     let e = p * r * r + r + 1.0;
-    e * f32::from_bits(((n as i32 + 127) << 23) as u32)
+    // 2^n from n's bits: n (-126..=127) sits in t's low mantissa bits, so the integer is
+    // read off without `n as i32`, whose saturating conversion LLVM left scalar (a third of
+    // the encoder's time went to softmax, perf)
+    let ni = t.to_bits().wrapping_sub(SHIFTER.to_bits()) as i32;
+    e * f32::from_bits(((ni + 127) << 23) as u32)
 }
 
 /// erf to a few ulp: Eigen's rational approximation on [-4, 4] (erf is ±1 to f32 precision
