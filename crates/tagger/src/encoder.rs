@@ -56,7 +56,7 @@ const DISTILBERT_LAYER: LayerNames = LayerNames {
 };
 
 /// A dense layer as checkpoints store it: weight `[outputs, inputs]` row-major, and its bias.
-struct Dense {
+pub(crate) struct Dense {
     weight: Vec<f32>,
     bias: Vec<f32>,
     inputs: usize,
@@ -76,10 +76,37 @@ enum NarrowWeight {
 }
 
 impl Dense {
+    /// A layer of `weight` (`[outputs, inputs]`) and `bias` (`outputs` long), in f32.
+    pub(crate) fn new(weight: Vec<f32>, bias: Vec<f32>, inputs: usize, outputs: usize) -> Dense {
+        assert!(weight.len() == inputs * outputs && bias.len() == outputs);
+        Dense {
+            weight,
+            bias,
+            inputs,
+            outputs,
+            narrow: None,
+        }
+    }
+
+    /// `[n, outputs]` = `x[n, inputs] · weightᵀ + bias`, in the layer's number format.
+    pub(crate) fn apply(&self, x: &[f32], n: usize) -> Vec<f32> {
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<ProductScratch> = Default::default();
+        }
+        let mut out = Vec::with_capacity(n * self.outputs);
+        for _ in 0..n {
+            out.extend_from_slice(&self.bias);
+        }
+        if n > 0 {
+            SCRATCH.with(|s| accumulate_product(&mut out, x, n, self, &mut s.borrow_mut()));
+        }
+        out
+    }
+
     /// Converts the weight to `precision`'s number format (nothing for f32). The f32 weight
     /// is not kept beside a packed one (bf16 pairs, int8), and is rounded in place for
     /// `gemm`: a model loaded in a narrow format holds one copy of its dense layers.
-    fn add_narrow_weight(&mut self, precision: Precision) {
+    pub(crate) fn add_narrow_weight(&mut self, precision: Precision) {
         match precision.resolved() {
             Precision::F32 => {}
             Precision::Auto | Precision::Bf16 => self.convert_to_bf16(bf16::kernel()),

@@ -412,12 +412,16 @@ impl Tagger {
         let weights_path = files.origin.join("model.safetensors");
         let (config, tokenizer) = parse_model(files.config, files.tokenizer, &files.origin)?;
         let vb = weights(files.weights, &weights_path)?;
-        let syntax = load_syntax(&config, vb.clone(), &weights_path)?;
+        let mut syntax = load_syntax(&config, vb.clone(), &weights_path)?;
         // the reference op graph is f32 whatever the precision asked
         let precision = match options.reference {
             true => Precision::F32,
             false => options.precision,
         };
+        // the heads' layers run in the encoder's number format (ort's stay f32, as its graph)
+        if let Some(heads) = &mut syntax {
+            heads.set_precision(precision);
+        }
         let encoder = CandleEncoder::load(vb, config, &weights_path, precision)?;
         Tagger::with_classifier(Box::new(encoder), tokenizer, options)
             .with_syntax(syntax)

@@ -10,9 +10,10 @@
 use candle_nn::VarBuilder;
 
 use crate::config::SyntaxConfig;
-use crate::encoder::gemm_product;
+use crate::encoder::{gemm_product, Dense};
 use crate::error::{Result, TaggerError};
 use crate::tree::decode_tree;
+use crate::Precision;
 
 /// The most words decoded as one tree; longer word lists are parsed in pieces of this size.
 pub const MAX_TREE_WORDS: usize = 256;
@@ -37,45 +38,28 @@ pub struct WordSyntax {
     pub head_score: f32,
 }
 
-struct Linear {
-    weight: Vec<f32>,
-    bias: Vec<f32>,
-    inputs: usize,
-    outputs: usize,
+/// A linear layer of the heads: the encoder's [`Dense`], so that it runs in the encoder's
+/// number format with weights packed once at load.
+type Linear = Dense;
+
+fn linear(vb: VarBuilder, inputs: usize, outputs: usize) -> candle_core::Result<Linear> {
+    Ok(Dense::new(
+        flat(vb.get((outputs, inputs), "weight")?)?,
+        flat(vb.get(outputs, "bias")?)?,
+        inputs,
+        outputs,
+    ))
 }
 
-impl Linear {
-    fn load(vb: VarBuilder, inputs: usize, outputs: usize) -> candle_core::Result<Linear> {
-        Ok(Linear {
-            weight: flat(vb.get((outputs, inputs), "weight")?)?,
-            bias: flat(vb.get(outputs, "bias")?)?,
-            inputs,
-            outputs,
-        })
-    }
-
-    /// `[n, outputs]` = `x[n, inputs] · weightᵀ + bias`.
-    fn apply(&self, x: &[f32], n: usize) -> Vec<f32> {
-        let mut out = Vec::with_capacity(n * self.outputs);
-        for _ in 0..n {
-            out.extend_from_slice(&self.bias);
+/// The layer followed by LeakyReLU (slope 0.1): the arc and relation MLPs.
+fn mlp(layer: &Linear, x: &[f32], n: usize) -> Vec<f32> {
+    let mut out = layer.apply(x, n);
+    for v in &mut out {
+        if *v < 0.0 {
+            *v *= 0.1;
         }
-        if n > 0 {
-            gemm_product(&mut out, x, n, &self.weight, self.inputs, self.outputs);
-        }
-        out
     }
-
-    /// The layer followed by LeakyReLU (slope 0.1): the arc and relation MLPs.
-    fn mlp(&self, x: &[f32], n: usize) -> Vec<f32> {
-        let mut out = self.apply(x, n);
-        for v in &mut out {
-            if *v < 0.0 {
-                *v *= 0.1;
-            }
-        }
-        out
-    }
+    out
 }
 
 fn flat(t: candle_core::Tensor) -> candle_core::Result<Vec<f32>> {
@@ -94,12 +78,12 @@ pub struct SyntaxHeads {
     arc_head: Linear,
     rel_dep: Linear,
     rel_head: Linear,
-    /// The arc biaffine `U` transposed, `[arc, arc]`, as `gemm_product` reads a weight.
-    arc_u_t: Vec<f32>,
+    /// The arc biaffine `U` as a layer without bias: weight `[arc, arc]` holds `U` transposed.
+    arc_u: Linear,
     arc_b: Vec<f32>,
-    /// The relation biaffine as a `[relations × rel, rel]` weight: row `r·R + e`, column `d`
-    /// holds `U[r][d][e]`.
-    rel_u: Vec<f32>,
+    /// The relation biaffine as a layer without bias, weight `[relations × rel, rel]`: row
+    /// `r·R + e`, column `d` holds `U[r][d][e]`.
+    rel_u: Linear,
     rel_w: Linear,
 }
 
@@ -150,19 +134,36 @@ impl SyntaxHeads {
                 start_offset: flat(vb.pp("start_offset").get((b, hidden), "weight")?)?,
                 end_offset: flat(vb.pp("end_offset").get((b, hidden), "weight")?)?,
                 root: flat(vb.get(w, "root")?)?,
-                upos: Linear::load(vb.pp("upos"), w, u)?,
-                arc_dep: Linear::load(vb.pp("arc_dep"), w, a)?,
-                arc_head: Linear::load(vb.pp("arc_head"), w, a)?,
-                rel_dep: Linear::load(vb.pp("rel_dep"), w, r)?,
-                rel_head: Linear::load(vb.pp("rel_head"), w, r)?,
-                arc_u_t,
+                upos: linear(vb.pp("upos"), w, u)?,
+                arc_dep: linear(vb.pp("arc_dep"), w, a)?,
+                arc_head: linear(vb.pp("arc_head"), w, a)?,
+                rel_dep: linear(vb.pp("rel_dep"), w, r)?,
+                rel_head: linear(vb.pp("rel_head"), w, r)?,
+                arc_u: Dense::new(arc_u_t, vec![0.0; a], a, a),
                 arc_b: flat(vb.get(a, "arc_b")?)?,
-                rel_u,
-                rel_w: Linear::load(vb.pp("rel_w"), 2 * r, l)?,
+                rel_u: Dense::new(rel_u, vec![0.0; l * r], r, l * r),
+                rel_w: linear(vb.pp("rel_w"), 2 * r, l)?,
                 config: config.clone(),
             })
         };
         load().map_err(e)
+    }
+
+    /// Runs the heads' linear layers in `precision`, as the encoder's (f32 for the
+    /// reference path): their weights are converted and packed once here.
+    pub fn set_precision(&mut self, precision: Precision) {
+        for layer in [
+            &mut self.upos,
+            &mut self.arc_dep,
+            &mut self.arc_head,
+            &mut self.rel_dep,
+            &mut self.rel_head,
+            &mut self.arc_u,
+            &mut self.rel_u,
+            &mut self.rel_w,
+        ] {
+            layer.add_narrow_weight(precision);
+        }
     }
 
     /// The heads' labels and sizes.
@@ -243,12 +244,11 @@ impl SyntaxHeads {
         }
         let words_x = &x[w..];
         let upos = self.upos.apply(words_x, n);
-        let ad = self.arc_dep.mlp(words_x, n);
-        let ah = self.arc_head.mlp(&x, n + 1);
+        let ad = mlp(&self.arc_dep, words_x, n);
+        let ah = mlp(&self.arc_head, &x, n + 1);
         let a = self.config.arc_dim;
         // arcs[i][j] = ad_i · U · ah_j + ah_j · b
-        let mut p = vec![0.0; n * a];
-        gemm_product(&mut p, &ad, n, &self.arc_u_t, a, a);
+        let p = self.arc_u.apply(&ad, n);
         let mut arcs = vec![0.0; n * (n + 1)];
         for (j, row) in ah.chunks_exact(a).enumerate() {
             let bias: f32 = row.iter().zip(&self.arc_b).map(|(x, y)| x * y).sum();
@@ -273,10 +273,9 @@ impl SyntaxHeads {
         // relations at the chosen heads
         let r = self.config.rel_dim;
         let l = self.config.deprel.len();
-        let rd = self.rel_dep.mlp(words_x, n);
-        let rh = self.rel_head.mlp(&x, n + 1);
-        let mut q = vec![0.0; n * l * r];
-        gemm_product(&mut q, &rd, n, &self.rel_u, r, l * r);
+        let rd = mlp(&self.rel_dep, words_x, n);
+        let rh = mlp(&self.rel_head, &x, n + 1);
+        let q = self.rel_u.apply(&rd, n);
         let mut pair = Vec::with_capacity(n * 2 * r);
         for i in 0..n {
             pair.extend_from_slice(&rd[i * r..(i + 1) * r]);
