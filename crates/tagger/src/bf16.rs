@@ -142,6 +142,17 @@ impl std::str::FromStr for Bf16Kernel {
     }
 }
 
+impl crate::dispatch::KernelFamily for Bf16Kernel {
+    const FORMAT: &'static str = "bf16";
+    const VARIABLE: &'static str = "CLAIMX_BF16_KERNEL";
+    fn runs_here(self) -> bool {
+        self.supported()
+    }
+    fn label(self) -> &'static str {
+        self.name()
+    }
+}
+
 /// Whether the CPU is AMD's. On the AMD EPYC (Zen 4) the project measured, matrix products
 /// using AVX-512 BF16 ran at 447 GFLOP/s against 210 in f32 (PyTorch/oneDNN, 2 threads): the
 /// instruction pays there. On an Intel Xeon (with AMX) `VDPBF16PS` ran at half the f32 FMA rate
@@ -174,24 +185,7 @@ pub fn kernel() -> Bf16Kernel {
         } else {
             Bf16Kernel::Gemm
         };
-        let Ok(forced) = std::env::var("CLAIMX_BF16_KERNEL") else {
-            return best;
-        };
-        match forced.parse::<Bf16Kernel>() {
-            Ok(k) if k.supported() => k,
-            Ok(k) => {
-                eprintln!(
-                    "claimx: CLAIMX_BF16_KERNEL={} is not supported by this CPU; using {}",
-                    k.name(),
-                    best.name()
-                );
-                best
-            }
-            Err(e) => {
-                eprintln!("claimx: CLAIMX_BF16_KERNEL: {e}; using {}", best.name());
-                best
-            }
-        }
+        crate::dispatch::forced_or(best)
     })
 }
 
@@ -353,14 +347,8 @@ unsafe fn avx512_tile<const C: usize>(
     let rows = (dst.len() / outputs - r0).min(8);
     let kb = weight.k_blocks;
     // the columns of each output vector that exist (a ragged edge is masked)
-    let masks: [__mmask16; C] = std::array::from_fn(|j| {
-        let left = outputs - (v + j) * 16;
-        if left >= 16 {
-            0xffff
-        } else {
-            (1u16 << left) - 1
-        }
-    });
+    let masks: [__mmask16; C] =
+        std::array::from_fn(|j| crate::dispatch::tail_mask(outputs - (v + j) * 16));
     let mut acc = [[_mm512_setzero_ps(); C]; 8];
     for (r, row) in acc.iter_mut().enumerate().take(rows) {
         for (j, sum) in row.iter_mut().enumerate() {
@@ -541,19 +529,6 @@ unsafe fn amx_block(_: &mut [f32], _: &[Line], _: &PackedWeight) {
     unreachable!("AMX is x86-64 only")
 }
 
-/// Whether the tests can run `kernel` here; says `skipped` on stderr where they cannot.
-#[cfg(test)]
-pub(crate) fn runnable(kernel: Bf16Kernel) -> bool {
-    let ok = kernel.supported();
-    if !ok {
-        eprintln!(
-            "skipped: bf16 kernel {} is not supported here",
-            kernel.name()
-        );
-    }
-    ok
-}
-
 /// The bf16 product computed naively for tests: `src[n, k] · weight[m, k]ᵀ` with rounded
 /// operands, summed in f64.
 #[cfg(test)]
@@ -573,6 +548,7 @@ pub(crate) fn naive_product(src: &[f32], weight: &[f32], n: usize, k: usize, m: 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dispatch::runnable;
 
     #[test]
     fn rounding_is_to_nearest_even() {

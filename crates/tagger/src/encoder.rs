@@ -940,7 +940,10 @@ mod tests {
             .into_iter()
             .map(|p| p + 0.25)
             .collect();
-        for kernel in Bf16Kernel::ALL.into_iter().filter(|&k| bf16::runnable(k)) {
+        for kernel in Bf16Kernel::ALL
+            .into_iter()
+            .filter(|&k| crate::dispatch::runnable(k))
+        {
             let mut d = Dense {
                 weight: weight.clone(),
                 bias: vec![0.0; m],

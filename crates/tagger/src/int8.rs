@@ -83,6 +83,17 @@ impl std::str::FromStr for Int8Kernel {
     }
 }
 
+impl crate::dispatch::KernelFamily for Int8Kernel {
+    const FORMAT: &'static str = "int8";
+    const VARIABLE: &'static str = "CLAIMX_INT8_KERNEL";
+    fn runs_here(self) -> bool {
+        self.supported()
+    }
+    fn label(self) -> &'static str {
+        self.name()
+    }
+}
+
 /// Whether this process may use AMX int8 tiles: AMX-INT8 on a CPU whose AMX tiles the OS
 /// granted (every CPU with AMX-INT8 so far has AMX-BF16 too, which [`crate::bf16::amx`]
 /// checks along with the permission).
@@ -120,24 +131,7 @@ pub fn kernel() -> Int8Kernel {
             .into_iter()
             .find(|k| k.supported())
             .unwrap_or(Int8Kernel::Generic);
-        let Ok(forced) = std::env::var("CLAIMX_INT8_KERNEL") else {
-            return best;
-        };
-        match forced.parse::<Int8Kernel>() {
-            Ok(k) if k.supported() => k,
-            Ok(k) => {
-                eprintln!(
-                    "claimx: CLAIMX_INT8_KERNEL={} is not supported by this CPU; using {}",
-                    k.name(),
-                    best.name()
-                );
-                best
-            }
-            Err(e) => {
-                eprintln!("claimx: CLAIMX_INT8_KERNEL: {e}; using {}", best.name());
-                best
-            }
-        }
+        crate::dispatch::forced_or(best)
     })
 }
 
@@ -309,13 +303,7 @@ unsafe fn quantise_block_avx512(
     k_blocks: usize,
 ) {
     use std::arch::x86_64::*;
-    let mask = |left: usize| -> __mmask16 {
-        if left >= 16 {
-            0xffff
-        } else {
-            (1u16 << left) - 1
-        }
-    };
+    let mask = crate::dispatch::tail_mask;
     for (((row, src), scale), zero) in dst
         .chunks_exact_mut(k_blocks)
         .zip(src.chunks_exact(k))
@@ -456,11 +444,7 @@ unsafe fn rescale_row_avx512(
     assert!(sums.len() >= n && scales.len() >= n && column_sums.len() >= n);
     let (row_scale, zero) = (_mm512_set1_ps(row_scale), _mm512_set1_epi32(zero));
     for i in (0..n).step_by(16) {
-        let m: __mmask16 = if n - i >= 16 {
-            0xffff
-        } else {
-            (1u16 << (n - i)) - 1
-        };
+        let m = crate::dispatch::tail_mask(n - i);
         // SAFETY: masked to dst's length, which the others reach
         unsafe {
             let d = _mm512_maskz_loadu_ps(m, dst.as_ptr().add(i));
@@ -737,22 +721,10 @@ unsafe fn amx_block(_: &mut [f32], _: &Block, _: &Int8Weight) {
     unreachable!("AMX is x86-64 only")
 }
 
-/// Whether the tests can run `kernel` here; says `skipped` on stderr where they cannot.
-#[cfg(test)]
-pub(crate) fn runnable(kernel: Int8Kernel) -> bool {
-    let ok = kernel.supported();
-    if !ok {
-        eprintln!(
-            "skipped: int8 kernel {} is not supported here",
-            kernel.name()
-        );
-    }
-    ok
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dispatch::runnable;
 
     /// The int8 product computed naively: both operands quantised as the kernels do (inputs
     /// to u8 with a zero point, weights to int8), integer sums of `(x − zero) · w`, then `dst +

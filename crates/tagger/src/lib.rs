@@ -33,6 +33,7 @@
 
 mod bf16;
 mod config;
+mod dispatch;
 mod embedder;
 mod encoder;
 mod error;
