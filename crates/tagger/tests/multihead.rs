@@ -5,7 +5,7 @@ mod common;
 
 use claimx_doc::Lang;
 use claimx_lang::words::syntax_words;
-use claimx_tagger::{Analysis, Tagger, TaggerOptions, WordSyntax};
+use claimx_tagger::{Analysis, Precision, Tagger, TaggerOptions, WordSyntax};
 use common::*;
 
 fn is_tree(words: &[WordSyntax]) -> bool {
@@ -94,22 +94,30 @@ fn long_sentences_are_parsed_across_windows() {
     }
 }
 
+/// In every precision (the heads' layers run in the encoder's): a sentence parses the same
+/// in a batch as alone.
 #[test]
 fn batching_and_padding_never_change_a_parse() {
     let dir = tempfile::tempdir().unwrap();
     write_model_with_heads(dir.path(), "bert", true);
-    let tagger = Tagger::from_dir(dir.path(), TaggerOptions::default()).unwrap();
-    let texts = texts();
-    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let together = analyze(&tagger, &refs);
-    for (t, a) in refs.iter().zip(&together) {
-        let alone = analyze(&tagger, &[t]);
-        let key = |w: &[WordSyntax]| -> Vec<(usize, String, String)> {
-            w.iter()
-                .map(|w| (w.head, w.upos.clone(), w.deprel.clone()))
-                .collect()
+    for precision in [Precision::Bf16, Precision::Int8, Precision::F32] {
+        let options = TaggerOptions {
+            precision,
+            ..TaggerOptions::default()
         };
-        assert_eq!(key(&alone[0].words), key(&a.words), "{t:?}");
+        let tagger = Tagger::from_dir(dir.path(), options).unwrap();
+        let texts = texts();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let together = analyze(&tagger, &refs);
+        for (t, a) in refs.iter().zip(&together) {
+            let alone = analyze(&tagger, &[t]);
+            let key = |w: &[WordSyntax]| -> Vec<(usize, String, String)> {
+                w.iter()
+                    .map(|w| (w.head, w.upos.clone(), w.deprel.clone()))
+                    .collect()
+            };
+            assert_eq!(key(&alone[0].words), key(&a.words), "{precision:?} {t:?}");
+        }
     }
 }
 
