@@ -12,8 +12,8 @@ that process's own, from wait4):
 
 - claimx end to end (`claimx extract`, reading JSONL, writing records to /dev/null): the
   default build (candle, embedded model) with `--precision bf16`, `int8` and `f32` (the
-  default, `auto`, is one of the first two per CPU: the row says which), and, with --onnx DIR, a build with `--features ort` on DIR/model.onnx
-  (f32); every --threads count. --reference adds candle's plain op graph (the f32 encoder
+  default, `auto`, is one of the first two per CPU: the row says which), and, with --onnx
+  DIR, a build with `--features ort` on DIR/model.onnx (f32); every --threads count. --reference adds candle's plain op graph (the f32 encoder
   before the fused pass) at the highest thread count. --base REV adds the default build of
   git revision REV (built in a worktree, target/bench-base; or REV is a claimx binary) run
   right before each default column: a before/after of a change in one run.
@@ -26,9 +26,8 @@ that process's own, from wait4):
   claims issue's budget: the claim stage at most 10 %). --stages-only runs just this.
 - model only: encoder FLOPs per token from config.json, the machine's matmul GFLOP/s at the
   dense layers' shapes per precision (claimx's kernels — every bf16 and int8 kernel the CPU
-  runs —, PyTorch, NumPy; the best is that
-  precision's floor), and each engine's encoder-only tokens/s on the same rows as a share of
-  the floor of its precision.
+  runs —, PyTorch, NumPy; the best is that precision's floor), and each engine's
+  encoder-only tokens/s on the same rows as a share of the floor of its precision.
 
 Tokens are the model's pieces of the documents' text without specials (one count for every
 column). Needs: cargo, and for the peer columns a Python with torch, transformers,

@@ -1025,8 +1025,6 @@ fn bench_tagger(
         "{}",
         serde_json::json!({
             "backend": format!("{:?}", tagger_backend).to_lowercase(),
-            // the kernel bf16 products use in this process (f32 runs ignore it)
-            "bf16_kernel": claimx_core::claimx_tagger::bf16_kernel().name(),
             "precision": precision.name(),
             "kernel": precision.kernel_name(),
             "texts": texts.len(),

@@ -199,18 +199,19 @@ fn weights_error(path: &std::path::Path) -> impl Fn(candle_core::Error) -> Tagge
     }
 }
 
-fn flat(t: Tensor) -> candle_core::Result<Vec<f32>> {
+/// A tensor's values in order, as f32.
+pub(crate) fn flat(t: Tensor) -> candle_core::Result<Vec<f32>> {
     t.flatten_all()?.to_vec1::<f32>()
 }
 
-fn dense(vb: VarBuilder, inputs: usize, outputs: usize) -> candle_core::Result<Dense> {
-    Ok(Dense {
-        weight: flat(vb.get((outputs, inputs), "weight")?)?,
-        bias: flat(vb.get(outputs, "bias")?)?,
+/// The dense layer whose `weight` (`[outputs, inputs]`) and `bias` `vb` holds, in f32.
+pub(crate) fn dense(vb: VarBuilder, inputs: usize, outputs: usize) -> candle_core::Result<Dense> {
+    Ok(Dense::new(
+        flat(vb.get((outputs, inputs), "weight")?)?,
+        flat(vb.get(outputs, "bias")?)?,
         inputs,
         outputs,
-        narrow: None,
-    })
+    ))
 }
 
 fn norm(size: usize, vb: VarBuilder) -> candle_core::Result<Norm> {
@@ -313,13 +314,12 @@ pub(crate) fn gemm_product(
 /// matmul floor as claimx sees it (`claimx bench-matmul`). bf16 counts the rounding of the
 /// input as part of the product, as the encoder pays for it.
 pub fn matmul_gflops(m: usize, k: usize, n: usize, repeats: usize, precision: Precision) -> f64 {
-    let mut weight = Dense {
-        weight: (0..n * k).map(|i| ((i % 7) as f32 - 3.0) * 0.01).collect(),
-        bias: vec![0.0; n],
-        inputs: k,
-        outputs: n,
-        narrow: None,
-    };
+    let mut weight = Dense::new(
+        (0..n * k).map(|i| ((i % 7) as f32 - 3.0) * 0.01).collect(),
+        vec![0.0; n],
+        k,
+        n,
+    );
     weight.add_narrow_weight(precision);
     let src: Vec<f32> = (0..m * k).map(|i| ((i % 5) as f32 - 2.0) * 0.1).collect();
     let mut dst = vec![0.0f32; m * n];
@@ -430,13 +430,12 @@ impl CandleEncoder {
                     dense(vb.pp(names.value), h, h)?,
                 );
                 Ok(Layer {
-                    qkv: Dense {
-                        weight: [q.weight, k.weight, v.weight].concat(),
-                        bias: [q.bias, k.bias, v.bias].concat(),
-                        inputs: h,
-                        outputs: 3 * h,
-                        narrow: None,
-                    },
+                    qkv: Dense::new(
+                        [q.weight, k.weight, v.weight].concat(),
+                        [q.bias, k.bias, v.bias].concat(),
+                        h,
+                        3 * h,
+                    ),
                     out: dense(vb.pp(names.out), h, h)?,
                     attention_norm: norm(h, vb.pp(names.attention_norm))?,
                     up: dense(vb.pp(names.up), h, ff)?,
@@ -458,13 +457,7 @@ impl CandleEncoder {
         }
         // an encoder without a task head (labels none) gives hidden states only
         let classifier = if config.labels.is_empty() {
-            Dense {
-                weight: Vec::new(),
-                bias: Vec::new(),
-                inputs: h,
-                outputs: 0,
-                narrow: None,
-            }
+            Dense::new(Vec::new(), Vec::new(), h, 0)
         } else {
             dense(vb.pp("classifier"), h, config.labels.len()).map_err(&e)?
         };
@@ -944,13 +937,7 @@ mod tests {
             .into_iter()
             .filter(|&k| crate::dispatch::runnable(k))
         {
-            let mut d = Dense {
-                weight: weight.clone(),
-                bias: vec![0.0; m],
-                inputs: k,
-                outputs: m,
-                narrow: None,
-            };
+            let mut d = Dense::new(weight.clone(), vec![0.0; m], k, m);
             d.convert_to_bf16(kernel);
             let name = kernel.name();
             let mut dst = vec![0.25f32; n * m];

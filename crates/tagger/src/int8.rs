@@ -6,9 +6,9 @@
 //! twice the resolution of a symmetric scale for one-sided rows such as GELU's output. The
 //! products of the small integers are summed exactly in i32, the zero point's share (`zero ×
 //! Σ w` per column) is taken off, and each sum becomes `dst += sum × (row scale × weight
-//! scale)` with one fused multiply-add. Because the integer
-//! sums are exact and the last step is the same operation in every kernel, **the result does
-//! not depend on the kernel**: the same bits on AMX, VNNI and in the plain loops.
+//! scale)` with one fused multiply-add. Because the integer sums are exact and the last step
+//! is the same operation in every kernel, **the result does not depend on the kernel**: the
+//! same bits on AMX, VNNI and in the plain loops.
 //!
 //! Which unit multiplies is chosen at run time ([`kernel`]):
 //! - [`Int8Kernel::Amx`], Intel AMX-INT8 (Sapphire Rapids and later): one `TDPBUSD` multiplies
@@ -42,7 +42,7 @@ const ZERO_ROW: Row8 = Row8([0; 64]);
 /// The unit that multiplies int8 operands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Int8Kernel {
-    /// Intel AMX-INT8 tiles (`TDPBSSD`).
+    /// Intel AMX-INT8 tiles (`TDPBUSD`).
     Amx,
     /// AVX-512 VNNI (`VPDPBUSD`).
     Avx512Vnni,

@@ -180,11 +180,11 @@ pub enum Precision {
 impl Precision {
     /// The precision that runs: [`Precision::Auto`] resolved for this CPU, the others as
     /// they are. Auto picks int8 only where it is much faster than bf16 — on CPUs with
-    /// AVX-512 VNNI and no AMX, 1.43× end to end against bf16's `gemm` on the Intel Xeon
-    /// measured — and keeps bf16 on AMX, where int8 gains 4–7 % end to end and bf16 stays
-    /// closer to the trained model, and where neither runs (int8's plain loops are slow).
-    /// Both stay within 0.5 F1 points of each other on every test set of the model card
-    /// (`docs/performance.md`).
+    /// AVX-512 VNNI and no AMX, 2.3× end to end against bf16's `gemm` on the Intel Xeon
+    /// measured — and keeps bf16 on AMX, where int8 gains some 12 % end to end and bf16
+    /// stays closer to the trained model, and where neither runs (int8's plain loops are
+    /// slow). The two stay within 0.5 F1 points of each other on every test set of the model
+    /// card (`docs/performance.md`).
     pub fn resolved(self) -> Precision {
         match self {
             Precision::Auto if !bf16::amx() && int8::avx512_vnni() => Precision::Int8,

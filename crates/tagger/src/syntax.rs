@@ -10,7 +10,7 @@
 use candle_nn::VarBuilder;
 
 use crate::config::SyntaxConfig;
-use crate::encoder::{gemm_product, Dense};
+use crate::encoder::{dense, flat, gemm_product, Dense};
 use crate::error::{Result, TaggerError};
 use crate::tree::decode_tree;
 use crate::Precision;
@@ -38,21 +38,8 @@ pub struct WordSyntax {
     pub head_score: f32,
 }
 
-/// A linear layer of the heads: the encoder's [`Dense`], so that it runs in the encoder's
-/// number format with weights packed once at load.
-type Linear = Dense;
-
-fn linear(vb: VarBuilder, inputs: usize, outputs: usize) -> candle_core::Result<Linear> {
-    Ok(Dense::new(
-        flat(vb.get((outputs, inputs), "weight")?)?,
-        flat(vb.get(outputs, "bias")?)?,
-        inputs,
-        outputs,
-    ))
-}
-
 /// The layer followed by LeakyReLU (slope 0.1): the arc and relation MLPs.
-fn mlp(layer: &Linear, x: &[f32], n: usize) -> Vec<f32> {
+fn mlp(layer: &Dense, x: &[f32], n: usize) -> Vec<f32> {
     let mut out = layer.apply(x, n);
     for v in &mut out {
         if *v < 0.0 {
@@ -62,10 +49,6 @@ fn mlp(layer: &Linear, x: &[f32], n: usize) -> Vec<f32> {
     out
 }
 
-fn flat(t: candle_core::Tensor) -> candle_core::Result<Vec<f32>> {
-    t.flatten_all()?.to_vec1::<f32>()
-}
-
 /// The UPOS, arc and relation heads of a multi-head model.
 pub struct SyntaxHeads {
     config: SyntaxConfig,
@@ -73,18 +56,18 @@ pub struct SyntaxHeads {
     start_offset: Vec<f32>,
     end_offset: Vec<f32>,
     root: Vec<f32>,
-    upos: Linear,
-    arc_dep: Linear,
-    arc_head: Linear,
-    rel_dep: Linear,
-    rel_head: Linear,
+    upos: Dense,
+    arc_dep: Dense,
+    arc_head: Dense,
+    rel_dep: Dense,
+    rel_head: Dense,
     /// The arc biaffine `U` as a layer without bias: weight `[arc, arc]` holds `U` transposed.
-    arc_u: Linear,
+    arc_u: Dense,
     arc_b: Vec<f32>,
     /// The relation biaffine as a layer without bias, weight `[relations × rel, rel]`: row
     /// `r·R + e`, column `d` holds `U[r][d][e]`.
-    rel_u: Linear,
-    rel_w: Linear,
+    rel_u: Dense,
+    rel_w: Dense,
 }
 
 impl SyntaxHeads {
@@ -134,15 +117,15 @@ impl SyntaxHeads {
                 start_offset: flat(vb.pp("start_offset").get((b, hidden), "weight")?)?,
                 end_offset: flat(vb.pp("end_offset").get((b, hidden), "weight")?)?,
                 root: flat(vb.get(w, "root")?)?,
-                upos: linear(vb.pp("upos"), w, u)?,
-                arc_dep: linear(vb.pp("arc_dep"), w, a)?,
-                arc_head: linear(vb.pp("arc_head"), w, a)?,
-                rel_dep: linear(vb.pp("rel_dep"), w, r)?,
-                rel_head: linear(vb.pp("rel_head"), w, r)?,
+                upos: dense(vb.pp("upos"), w, u)?,
+                arc_dep: dense(vb.pp("arc_dep"), w, a)?,
+                arc_head: dense(vb.pp("arc_head"), w, a)?,
+                rel_dep: dense(vb.pp("rel_dep"), w, r)?,
+                rel_head: dense(vb.pp("rel_head"), w, r)?,
                 arc_u: Dense::new(arc_u_t, vec![0.0; a], a, a),
                 arc_b: flat(vb.get(a, "arc_b")?)?,
                 rel_u: Dense::new(rel_u, vec![0.0; l * r], r, l * r),
-                rel_w: linear(vb.pp("rel_w"), 2 * r, l)?,
+                rel_w: dense(vb.pp("rel_w"), 2 * r, l)?,
                 config: config.clone(),
             })
         };
