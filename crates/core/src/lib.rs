@@ -560,6 +560,9 @@ impl Pipeline {
             }
         }
         figures.sort_by_key(|f| (f.span.byte_start, f.span.byte_end));
+        // `Vorjahr`, `a year earlier`: counted from the period the document reports on,
+        // which only the whole text tells
+        claimx_figures::resolve_period_shifts(&mut figures);
         // a bare `元` in a Hong Kong or Macau paper is its own dollar, which only the whole
         // text tells (`本港`)
         if let Some(code) = claimx_lang::zh::local_currency(text) {

@@ -83,6 +83,22 @@ fn dateline_gives_publication_date() {
     );
 }
 
+#[test]
+fn a_year_before_counts_from_the_year_the_document_reports_on() {
+    // published in February 2021 about 2020: `Jahr zuvor` is 2019, across sentences
+    let doc = Document::new(
+        "annual",
+        "Daimler verdiente 2020 weniger. Der Absatz 2020 lag unter dem Wert aus dem Jahr zuvor.",
+    )
+    .with_published("2021-02-18");
+    let out = Pipeline::rules_only().extract(&doc).unwrap();
+    let before = out.figures.iter().find(|f| f.text == "Jahr zuvor").unwrap();
+    assert_eq!(
+        before.value,
+        Some(claimx_doc::FigureValue::Text("2019".into()))
+    );
+}
+
 struct PanickingFigures;
 impl FigureExtraction for PanickingFigures {
     fn extract(

@@ -42,7 +42,8 @@ pub struct SeedReport {
     pub published: Accuracy,
     /// Figures, exact span, per language.
     pub figures: BTreeMap<String, Prf>,
-    /// Figures, exact span, per gold type.
+    /// Figures, exact span and type, per type (gold counted by its type, predictions by
+    /// theirs).
     pub figures_by_type: BTreeMap<String, Prf>,
     /// Type of matched figures, per language.
     pub figure_type: BTreeMap<String, Accuracy>,
@@ -263,7 +264,11 @@ pub fn score_documents(pairs: &[(GoldDocument, AnnotatedDocument)]) -> SeedRepor
                     let kind = guideline_kind(pf.kind);
                     matched.insert((gf.start, gf.end));
                     e.tp += 1;
-                    r.figures_by_type.entry(gf.kind.clone()).or_default().tp += 1;
+                    // per type, a match needs the type too: a gold MONEY found as a CARDINAL
+                    // is a miss of MONEY and a spurious CARDINAL, so precision stays ≤ 1
+                    if kind == gf.kind {
+                        r.figures_by_type.entry(gf.kind.clone()).or_default().tp += 1;
+                    }
                     r.figure_type
                         .entry(lang.clone())
                         .or_default()
@@ -854,6 +859,33 @@ mod tests {
             let p = predicted(TEXT, subject, (0, 6, EntityType::Org));
             let r = score_documents(&[(g.clone(), p)]);
             assert_eq!(r.claims["en"].tp, ok as usize, "{subject}");
+        }
+    }
+
+    #[test]
+    fn figures_per_type_need_the_type_and_precision_stays_at_most_one() {
+        let mut g = gold_doc(TEXT);
+        let figure = |kind: &str| crate::gold::GoldFigure {
+            start: 29,
+            end: 39,
+            text: "over 1,000".into(),
+            kind: kind.into(),
+            value: serde_json::json!(1000),
+            bound: Some("gt".into()),
+            unit: None,
+            upper: serde_json::Value::Null,
+        };
+        for (gold_kind, tp_cardinal, tp_money) in [("CARDINAL", 1, 0), ("MONEY", 0, 0)] {
+            g.figures = vec![figure(gold_kind)];
+            let p = predicted(TEXT, "the lab", (0, 6, EntityType::Org));
+            let r = score_documents(&[(g.clone(), p)]);
+            assert_eq!(r.figures["en"].tp, 1, "the span matches either way");
+            let by = |k: &str| r.figures_by_type.get(k).cloned().unwrap_or_default();
+            assert_eq!((by("CARDINAL").tp, by("MONEY").tp), (tp_cardinal, tp_money));
+            assert_eq!(by("CARDINAL").pred, 1);
+            for (kind, prf) in &r.figures_by_type {
+                assert!(prf.tp <= prf.pred && prf.tp <= prf.gold, "{kind}: {prf:?}");
+            }
         }
     }
 

@@ -2,6 +2,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use claimx_doc::{Bound, FigureType, FigureValue};
+use claimx_lang::calendar::PeriodShift;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -93,6 +94,8 @@ struct Patterns {
     zh_year_range: Regex,
     zh_this_and_next_year: Regex,
     zh_narrative_day: Regex,
+    period_shift: Regex,
+    zh_period_shift: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -115,13 +118,12 @@ fn patterns() -> &'static Patterns {
             zh_weekday: r(r"(上|下|本|这)?(?:周|星期|礼拜)([一二三四五六日天])"),
             weekend: r(r"\b(?:(vergangenen|letzten|kommenden|nächsten|last|next|this|coming)\s+)?(Wochenende|weekend)\b"),
             relative: r(r"\b(?:([Ee]arlier|[Ll]ater)\s+this\s+(year|month|week)|(?:([Vv]ergangene[nrs]?|[Ll]etzte[nrs]?|[Vv]orige[nrs]?|[Kk]ommende[nrs]?|[Nn]ächste[nrs]?|[Ll]aufende[nrs]?|[Dd]iese[nms]?)\s+(Jahr(?:es)?|Monat(?:s)?|Woche)\b)|(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+(year|month|week))|(?:([Aa]nfang|[Ee]nde|[Mm]itte)\s+(?:des|dieses|vergangenen|letzten|nächsten)\s+(Jahres|Monats))|\b([Gg]estern|[Hh]eute|morgen|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)"),
-            zh_relative: r(r"(上一年度|上一年|上年度|上年|下一年|去年|今年|明年|前年|昨天|今天|明天|昨晚|昨夜|昨日|今晨|今早|今日|上周|下周|本周|上个月|下个月|本月|上月|下月)"),
+            zh_relative: r(r"(下一年|去年|今年|明年|前年|昨天|今天|明天|昨晚|昨夜|昨日|今晨|今早|今日|上周|下周|本周|上个月|下个月|本月|上月|下月)"),
             // 上半年, 2009年上半年, 今年上半年, first half of 2021, ersten Hälfte des Jahres 2021,
             // zweiten Halbjahr, H1 2021
             half_year: r(r"(?:(\d{4})年|(今年|去年|明年))?(上|下)半年|\b(?:(first|second)\s+half\s+of\s+(?:(?:the\s+)?year\s+)?(\d{4})|(ersten|zweiten)\s+(?:Hälfte\s+des\s+(?:Kalender|Geschäfts)?[Jj]ahres|Halbjahr(?:es)?)(?:\s+(\d{4}))?|H([12])\s+(\d{4}))\b"),
-            // heuer (Austrian "this year"), Vorjahr, Vorwoche, Jahr zuvor; Vormonat and
-            // Vorjahresmonat name a month before the one the text reports on: no value
-            de_relative_word: r(r"\b(?:([Hh]euer)|(Vorjahr(?:es)?|Jahr zuvor)|(Vorwoche)|(Vorjahresmonat(?:s)?|Vormonat(?:s)?))\b"),
+            // heuer (Austrian "this year"), Vorwoche; Vorjahr and its kin are period shifts
+            de_relative_word: r(r"\b(?:([Hh]euer)|(Vorwoche))\b"),
             // 3. Quartal, ersten Quartal 2020, first quarter of 2021, Q1 2020, 2009年一季度, 四季度
             quarter: r(r"(?:\b(?:(ersten|zweiten|dritten|vierten|first|second|third|fourth)|([1-4])\.)\s+(?:Quartals?|quarter)(?:\s+(?:of\s+)?(\d{4}))?\b|\bQ([1-4])(?:\s+(\d{4}))?\b|(?:(\d{4})年)?第?([一二三四1-4])季度)"),
             // 21时14分, 下午6点多, 20时许, 23点30分, 九点半
@@ -142,8 +144,52 @@ fn patterns() -> &'static Patterns {
             zh_this_and_next_year: r(r"今明两?年"),
             // that night, the next day: days of the story, not of the publication
             zh_narrative_day: r(r"当晚|当天|当日|当夜|翌日|次日|同日|隔天|隔日"),
+            period_shift: r(&shift_pattern(&[
+                claimx_lang::de::PERIOD_SHIFTS,
+                claimx_lang::en::PERIOD_SHIFTS,
+            ], true)),
+            zh_period_shift: r(&shift_pattern(&[claimx_lang::zh::PERIOD_SHIFTS], false)),
         }
     })
+}
+
+/// One alternation of the language crate's period shifts, longest first, spaces as runs of
+/// white space; between word boundaries and case-blind where words are spaced.
+fn shift_pattern(tables: &[&[(&str, PeriodShift)]], spaced: bool) -> String {
+    let mut words: Vec<&str> = tables.iter().flat_map(|t| t.iter().map(|w| w.0)).collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let alternation = words
+        .iter()
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    if spaced {
+        format!(r"(?i)\b(?:{alternation})\b")
+    } else {
+        format!("(?:{alternation})")
+    }
+}
+
+/// What a period shift gives without the text's reporting period: the publication's
+/// period shifted, where that is what the words mostly mean (`Vorjahr` in a text about the
+/// current year); the month shifts name a month the publication does not tell, so none.
+/// [`crate::resolve_period_shifts`] replaces it once the document's own dates are known.
+fn shift_from_publication(
+    r: NaiveDate,
+    shift: PeriodShift,
+) -> (Option<FigureValue>, Option<FigureValue>) {
+    match shift {
+        PeriodShift::PreviousYear | PeriodShift::SamePeriodPreviousYear => (
+            Some(FigureValue::Text(format!("{:04}", r.year() - 1))),
+            None,
+        ),
+        PeriodShift::PreviousQuarter => {
+            let q0 = r.year() * 4 + (r.month0() / 3) as i32 - 1;
+            let q = q0.rem_euclid(4) + 1;
+            month_range(Some(q0.div_euclid(4)), 3 * q - 2, 3 * q)
+        }
+        PeriodShift::PreviousMonth | PeriodShift::SameMonthPreviousYear => (None, None),
+    }
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<FigureValue> {
@@ -273,6 +319,25 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             _ => r.year(),
         })
     };
+    // periods named by their distance from the reporting period first: `去年同期` is one,
+    // not `去年` and a word; `a year earlier` is no duration
+    for m in p
+        .period_shift
+        .find_iter(text)
+        .chain(p.zh_period_shift.find_iter(text))
+    {
+        let Some(shift) = claimx_lang::calendar::period_shift(m.as_str()) else {
+            continue;
+        };
+        // `the year before last` is two years back
+        if m.as_str().eq_ignore_ascii_case("year before") && text[m.end()..].starts_with(" last") {
+            continue;
+        }
+        let (value, upper) = reference.map_or((None, None), |r| shift_from_publication(r, shift));
+        if push(&mut out, m.start(), m.end(), FigureType::Date, value) {
+            out.last_mut().expect("just pushed").upper = upper;
+        }
+    }
     // Chinese periods of a year first: their parts are no years, quarters or counts of their
     // own (`2007年前9个月` is January to September 2007, not 2007 and nine months)
     for c in p.zh_first_months.captures_iter(text) {
@@ -366,28 +431,6 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             (.., Some(z)) => zh_num(z.as_str()).unwrap_or(1),
             _ => continue,
         };
-        // 上一季度 / 上季度: the quarter before the publication's
-        if let Some(z) = c.get(7) {
-            let before = &text[..m.start()];
-            let previous =
-                before.ends_with('上') && z.as_str() == "一" || text[..z.start()].ends_with('上');
-            if previous && c.get(6).is_none() {
-                let start = before.rfind('上').unwrap_or(m.start());
-                let q0 = reference.map(|r| r.year() * 4 + (r.month0() / 3) as i32 - 1);
-                let q = q0.map_or(1, |q0| q0.rem_euclid(4) + 1);
-                let (value, upper) = month_range(q0.map(|q0| q0.div_euclid(4)), 3 * q - 2, 3 * q);
-                if push(
-                    &mut out,
-                    start.min(m.start()),
-                    m.end(),
-                    FigureType::Date,
-                    value,
-                ) {
-                    out.last_mut().expect("just pushed").upper = upper;
-                }
-                continue;
-            }
-        }
         // without a year, the latest such quarter begun by the publication (`im 3. Quartal`
         // written in March 2016 is 2015's), as a weekday is the one on or before it
         let year = [c.get(3), c.get(5), c.get(6)]
@@ -730,12 +773,8 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         let m = c.get(0).unwrap();
         let v = if c.get(1).is_some() {
             reference.and_then(|r| resolve_relative(r, "this", "year"))
-        } else if c.get(2).is_some() {
-            reference.and_then(|r| resolve_relative(r, "last", "year"))
-        } else if c.get(3).is_some() {
-            reference.and_then(|r| resolve_relative(r, "last", "week"))
         } else {
-            None
+            reference.and_then(|r| resolve_relative(r, "last", "week"))
         };
         push(&mut out, m.start(), m.end(), FigureType::Date, v);
     }
@@ -746,7 +785,6 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             "今年" => ("this", "year"),
             "明年" => ("next", "year"),
             "前年" => ("before-last", "year"),
-            "上一年度" | "上一年" | "上年度" | "上年" => ("last", "year"),
             "下一年" => ("next", "year"),
             "昨天" | "昨晚" | "昨夜" | "昨日" => ("yesterday", "day"),
             "今天" | "今晨" | "今早" | "今日" => ("today", "day"),

@@ -265,6 +265,7 @@ impl FigureRecognizer {
             out.retain(|m| !overlong.iter().any(|&(s, e)| m.start < e && s < m.end));
         }
         zh_figure_edges(text, &mut out);
+        units_of_a_change(text, &mut out);
         minor_units_in_major(lang, &mut out);
         units_of_a_list(text, &mut out);
         drop_numerals_inside_words(text, &mut out);
@@ -1668,6 +1669,51 @@ fn bound_before(text: &str, start: usize, _lang: Lang) -> Option<(usize, Bound)>
         }
     }
     best
+}
+
+/// A change writes its unit once, after the new value: in `von 1,40 auf 0,60 Euro`, `from 3 to
+/// 5 percent`, `von 3,2 auf 2,9 Milliarden Euro` the old value is an amount of the same kind,
+/// unit and (when it has none of its own) scale word as the new one. Runs before minor units
+/// are converted, so `von 90 auf 95 Cent` gives 0.90 and 0.95.
+fn units_of_a_change(text: &str, figures: &mut [FigureMatch]) {
+    for i in 1..figures.len() {
+        let (head, tail) = figures.split_at_mut(i);
+        let (a, b) = (&mut head[i - 1], &tail[0]);
+        if a.kind != FigureType::Cardinal
+            || a.unit.is_some()
+            || a.end > b.start
+            || !matches!(b.kind, FigureType::Money | FigureType::Percent)
+        {
+            continue;
+        }
+        let gap = text[a.end..b.start].trim().to_lowercase();
+        let before = text[..a.start].trim_end();
+        let opened = ["von", "from", "Von", "From"].iter().any(|w| {
+            before
+                .strip_suffix(w)
+                .is_some_and(|p| !p.ends_with(char::is_alphanumeric))
+        });
+        if !opened || !matches!(gap.as_str(), "auf" | "to") {
+            continue;
+        }
+        if let (Some(FigureValue::Number(old)), Some(FigureValue::Number(new))) =
+            (&mut a.value, &b.value)
+        {
+            if let Some(scale) = range_scale(
+                &text[a.value_start.max(a.start)..a.end],
+                &text[b.start..b.end],
+            ) {
+                // the same order of magnitude once scaled: `von 900 auf 1,2 Milliarden` is
+                // 900 millions, which no scale word here says
+                let scaled = *old * scale;
+                if scaled > 0.0 && (0.01..=100.0).contains(&(scaled / *new)) {
+                    *old = scaled;
+                }
+            }
+        }
+        a.kind = b.kind;
+        a.unit = b.unit.clone();
+    }
 }
 
 /// Amounts in a minor unit alone (`60 Cent`, `50p`) are converted to the major unit

@@ -819,6 +819,89 @@ fn changes_are_two_figures(#[case] lang: Lang, #[case] text: &str, #[case] want:
     assert!(figs.iter().all(|f| f.upper.is_none()));
 }
 
+/// The old value of a change is an amount of the new value's kind, unit and scale.
+#[rstest]
+#[case::de_money(
+    Lang::De,
+    "Die Dividende sinkt von 1,40 auf 0,60 Euro je Aktie.",
+    "1,40",
+    T::Money,
+    1.4,
+    Some("EUR")
+)]
+#[case::de_scale(
+    Lang::De,
+    "Der Umsatz sank von 3,2 auf 2,9 Milliarden Euro.",
+    "3,2",
+    T::Money,
+    3.2e9,
+    Some("EUR")
+)]
+#[case::de_own_scale(
+    Lang::De,
+    "Das EGT fiel von 440,5 Mio. auf 175,3 Mio. Euro.",
+    "440,5 Mio.",
+    T::Money,
+    440.5e6,
+    Some("EUR")
+)]
+#[case::de_percent(
+    Lang::De,
+    "Die Quote stieg von 3 auf 5 Prozent.",
+    "3",
+    T::Percent,
+    3.0,
+    Some("%")
+)]
+#[case::de_cent(
+    Lang::De,
+    "Der Preis stieg von 90 auf 95 Cent.",
+    "90",
+    T::Money,
+    0.9,
+    Some("EUR")
+)]
+#[case::en_scale(
+    Lang::En,
+    "Revenue fell from 3.2 to 2.9 billion dollars.",
+    "3.2",
+    T::Money,
+    3.2e9,
+    Some("USD")
+)]
+#[case::en_symbol(
+    Lang::En,
+    "Shares fell from 12 to $9.50.",
+    "12",
+    T::Money,
+    12.0,
+    Some("USD")
+)]
+// a scale that would change the order of magnitude is not the old value's
+#[case::en_no_scale(
+    Lang::En,
+    "Sales rose from 900 to 1.2 billion dollars.",
+    "900",
+    T::Money,
+    900.0,
+    Some("USD")
+)]
+fn the_old_value_of_a_change_takes_the_new_ones_unit(
+    #[case] lang: Lang,
+    #[case] text: &str,
+    #[case] span: &str,
+    #[case] kind: T,
+    #[case] value: f64,
+    #[case] unit: Option<&str>,
+) {
+    let figs = figures(text, lang);
+    let f = find(&figs, text, span);
+    assert_eq!(
+        (f.kind, f.value.clone(), f.unit.as_deref()),
+        (kind, num(value), unit)
+    );
+}
+
 /// Bare numbers in a list between two percentages (or amounts in one currency) share
 /// their unit; a count between percentages in different clauses does not.
 #[rstest]

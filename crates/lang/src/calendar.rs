@@ -1,6 +1,37 @@
 //! Month and weekday names of every language the pipeline serves, looked up case-blind.
 
-use crate::{de, en};
+use crate::{de, en, zh};
+
+/// How a period named relative to another lies from it. The other is the period the text
+/// reports on (the reporting period), not the publication: an annual report published in
+/// February 2021 that says `im Vorjahr` means 2019.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodShift {
+    /// The year before (`Vorjahr`, `a year earlier`, `上一年`).
+    PreviousYear,
+    /// The quarter before (`Vorquartal`, `the prior quarter`, `上季度`).
+    PreviousQuarter,
+    /// The month before (`Vormonat`, `a month earlier`).
+    PreviousMonth,
+    /// The same month a year before (`Vorjahresmonat`, `去年同月`).
+    SameMonthPreviousYear,
+    /// The same period a year before, whatever its length (`去年同期`, `Vorjahreszeitraum`,
+    /// `the year-ago quarter`).
+    SamePeriodPreviousYear,
+}
+
+/// The shift an expression names (`Vorjahr`, `a year earlier`, `去年同期`), looked up
+/// case-blind with runs of spaces read as one, in every language.
+pub fn period_shift(expression: &str) -> Option<PeriodShift> {
+    let words: Vec<&str> = expression.split_whitespace().collect();
+    let lower = words.join(" ").to_lowercase();
+    de::PERIOD_SHIFTS
+        .iter()
+        .chain(en::PERIOD_SHIFTS)
+        .chain(zh::PERIOD_SHIFTS)
+        .find(|(w, _)| *w == lower)
+        .map(|t| t.1)
+}
 
 /// A month named in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +90,20 @@ mod tests {
     #[case("", None)]
     fn months(#[case] word: &str, #[case] want: Option<(u32, bool)>) {
         assert_eq!(month(word).map(|m| (m.number, m.abbreviation)), want);
+    }
+
+    #[rstest]
+    #[case("Vorjahr", Some(PeriodShift::PreviousYear))]
+    #[case("Jahr  zuvor", Some(PeriodShift::PreviousYear))]
+    #[case("A year earlier", Some(PeriodShift::PreviousYear))]
+    #[case("Vorjahresmonat", Some(PeriodShift::SameMonthPreviousYear))]
+    #[case("year-ago quarter", Some(PeriodShift::SamePeriodPreviousYear))]
+    #[case("去年同期", Some(PeriodShift::SamePeriodPreviousYear))]
+    #[case("上季度", Some(PeriodShift::PreviousQuarter))]
+    #[case("last year", None)]
+    #[case("去年", None)]
+    fn period_shifts(#[case] expression: &str, #[case] want: Option<PeriodShift>) {
+        assert_eq!(period_shift(expression), want);
     }
 
     #[test]

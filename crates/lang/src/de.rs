@@ -1,5 +1,7 @@
 //! German words the stages read.
 
+use crate::calendar::PeriodShift;
+
 /// Month names and their numbers; abbreviations are written without their full stop.
 pub const MONTHS: &[(&str, u32)] = &[
     ("januar", 1),
@@ -43,6 +45,26 @@ pub const WEEKDAYS: &[(&str, chrono::Weekday)] = &[
     ("samstag", chrono::Weekday::Sat),
     ("sonnabend", chrono::Weekday::Sat),
     ("sonntag", chrono::Weekday::Sun),
+];
+
+/// Periods named by their distance from the period the text reports on (lower case):
+/// `Vorjahr` is the year before the one the article is about, not always the year before
+/// publication.
+pub const PERIOD_SHIFTS: &[(&str, PeriodShift)] = &[
+    ("vorjahr", PeriodShift::PreviousYear),
+    ("vorjahres", PeriodShift::PreviousYear),
+    ("jahr zuvor", PeriodShift::PreviousYear),
+    ("jahr davor", PeriodShift::PreviousYear),
+    ("vorquartal", PeriodShift::PreviousQuarter),
+    ("vorquartals", PeriodShift::PreviousQuarter),
+    ("vormonat", PeriodShift::PreviousMonth),
+    ("vormonats", PeriodShift::PreviousMonth),
+    ("vorjahresmonat", PeriodShift::SameMonthPreviousYear),
+    ("vorjahresmonats", PeriodShift::SameMonthPreviousYear),
+    ("vorjahreszeitraum", PeriodShift::SamePeriodPreviousYear),
+    ("vorjahreszeitraums", PeriodShift::SamePeriodPreviousYear),
+    ("vorjahresquartal", PeriodShift::SamePeriodPreviousYear),
+    ("vorjahresquartals", PeriodShift::SamePeriodPreviousYear),
 ];
 
 /// Speech verbs that introduce their source after them: `sagte Brad Glasser`.

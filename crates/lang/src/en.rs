@@ -1,5 +1,7 @@
 //! English words the stages read.
 
+use crate::calendar::PeriodShift;
+
 /// Month names and their numbers.
 pub const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
@@ -41,6 +43,42 @@ pub const WEEKDAYS: &[(&str, chrono::Weekday)] = &[
     ("friday", chrono::Weekday::Fri),
     ("saturday", chrono::Weekday::Sat),
     ("sunday", chrono::Weekday::Sun),
+];
+
+/// Periods named by their distance from the period the text reports on (lower case, one
+/// space between words; the article is not part of them): "a year earlier", "the previous
+/// year" are the year before the one the article is about.
+pub const PERIOD_SHIFTS: &[(&str, PeriodShift)] = &[
+    ("a year earlier", PeriodShift::PreviousYear),
+    ("a year before", PeriodShift::PreviousYear),
+    ("previous year", PeriodShift::PreviousYear),
+    ("prior year", PeriodShift::PreviousYear),
+    ("preceding year", PeriodShift::PreviousYear),
+    ("year before", PeriodShift::PreviousYear),
+    ("previous quarter", PeriodShift::PreviousQuarter),
+    ("prior quarter", PeriodShift::PreviousQuarter),
+    ("preceding quarter", PeriodShift::PreviousQuarter),
+    ("a month earlier", PeriodShift::PreviousMonth),
+    ("previous month", PeriodShift::PreviousMonth),
+    ("prior month", PeriodShift::PreviousMonth),
+    ("preceding month", PeriodShift::PreviousMonth),
+    ("year-earlier period", PeriodShift::SamePeriodPreviousYear),
+    ("year-ago period", PeriodShift::SamePeriodPreviousYear),
+    ("year-earlier quarter", PeriodShift::SamePeriodPreviousYear),
+    ("year-ago quarter", PeriodShift::SamePeriodPreviousYear),
+    ("same period last year", PeriodShift::SamePeriodPreviousYear),
+    (
+        "same period a year earlier",
+        PeriodShift::SamePeriodPreviousYear,
+    ),
+    (
+        "same quarter last year",
+        PeriodShift::SamePeriodPreviousYear,
+    ),
+    (
+        "same quarter a year earlier",
+        PeriodShift::SamePeriodPreviousYear,
+    ),
 ];
 
 /// Speech and report verbs that attribute a clause to a source: `X said`, `said X`.

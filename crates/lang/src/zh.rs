@@ -1,6 +1,25 @@
 //! Chinese words the stages read. Chinese writes no spaces, so these are matched as
 //! substrings; where the order of a list matters it says so.
 
+use crate::calendar::PeriodShift;
+
+/// Periods named by their distance from the period the text reports on: `上一年` after
+/// `2008年` is 2007, `去年同期` after `今年一季度` is last year's first quarter.
+pub const PERIOD_SHIFTS: &[(&str, PeriodShift)] = &[
+    ("上一年度", PeriodShift::PreviousYear),
+    ("上一年", PeriodShift::PreviousYear),
+    ("上年度", PeriodShift::PreviousYear),
+    ("上年", PeriodShift::PreviousYear),
+    ("前一年", PeriodShift::PreviousYear),
+    ("上一季度", PeriodShift::PreviousQuarter),
+    ("上季度", PeriodShift::PreviousQuarter),
+    ("上一季", PeriodShift::PreviousQuarter),
+    ("去年同月", PeriodShift::SameMonthPreviousYear),
+    ("上年同月", PeriodShift::SameMonthPreviousYear),
+    ("去年同期", PeriodShift::SamePeriodPreviousYear),
+    ("上年同期", PeriodShift::SamePeriodPreviousYear),
+];
+
 /// Attribution cues after the source (`阿里巴巴表示`, `该公司称`), tried in this order.
 pub const SPEECH_VERBS: &[&str] = &["表示", "透露", "指出", "宣称", "声称", "告诉", "称", "说"];
 
