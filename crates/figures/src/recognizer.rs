@@ -1060,6 +1060,8 @@ impl FigureRecognizer {
         let is_article = DE_INDEFINITE_ONE.contains(&w.as_str());
         let mut value;
         let mut last = i;
+        // what the scales above a thousand have counted so far
+        let mut total = 0.0;
         if is_article {
             let n = toks.get(i + 1)?;
             let nl = n.text.to_lowercase();
@@ -1073,7 +1075,12 @@ impl FigureRecognizer {
                 }
                 _ => return None,
             };
-            value = m;
+            // `eine Million zweihunderttausend`: the scale counts and the groups after it add
+            if m >= 1e6 {
+                (total, value) = (m, 0.0);
+            } else {
+                value = m;
+            }
             last = i + 1;
         } else if let Some(m) = de_following_scale(&w)
             .filter(|m| *m >= 1e6 && matches!(w.as_str(), "million" | "milliarde" | "billion"))
@@ -1138,7 +1145,6 @@ impl FigureRecognizer {
             }
         }
         // Scales and further groups: "zwei Millionen dreihundert…", "dreißig dutzend"
-        let mut total = 0.0;
         while let Some(n) = toks.get(last + 1) {
             let nl = n.text.to_lowercase();
             let m = de_following_scale(&nl).unwrap_or(0.0);
@@ -1899,6 +1905,15 @@ fn drop_numerals_inside_words(text: &str, figures: &mut Vec<FigureMatch>) {
             return false;
         }
         if word.end <= m.end {
+            return true;
+        }
+        // a numeral, its classifier and its noun glued into one noun (`五辆车`) still count:
+        // the classifier says the numeral is a number (idioms such as `三番五次` are tagged
+        // as idioms, not nouns)
+        let counted = text[m.end..].chars().next().is_some_and(|c| {
+            claimx_lang::zh::CLASSIFIERS.contains(&c) || claimx_lang::zh::MEASURE_WORDS.contains(&c)
+        });
+        if counted && (word.tag.starts_with('n') || word.tag == "m") {
             return true;
         }
         let rest = text[m.end..word.end].chars().count();
