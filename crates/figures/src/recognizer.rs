@@ -2415,12 +2415,14 @@ fn mega_at(text: &str, chars: &[(usize, char)], i: usize) -> bool {
 
 /// Whether the numeral at `chars[i]` begins a unit rather than continuing a number: the
 /// prefix mega (`500兆瓦`) or a unit name of CLDR that starts with a numeral (`1000千瓦时`,
-/// `3千克`, `1300百万像素`).
+/// `3千克`, `1300百万像素`), or a currency name that does (`250百慕大元`, Bermuda dollars).
 fn unit_prefix_at(text: &str, chars: &[(usize, char)], i: usize) -> bool {
+    let rest = &text[chars[i].0..];
     mega_at(text, chars, i)
         || is_zh_numeral(chars[i].1)
-            && claimx_lang::measures::unit_at(&text[chars[i].0..])
+            && (claimx_lang::measures::unit_at(rest)
                 .is_some_and(|(n, _)| n > chars[i].1.len_utf8())
+                || claimx_lang::currencies::unspaced_name_at(rest).is_some())
 }
 
 /// End of a Chinese numeral run starting at `i`: numerals, digits, 点 decimals, modifiers

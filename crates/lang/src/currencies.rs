@@ -47,8 +47,9 @@ fn stem(word: &str) -> String {
     l
 }
 
-/// The words of a name or of text: letter runs; a hyphen inside a name joins its parts
-/// (`US-Dollar`, `Hongkong-Dollar`) and is a word of its own here.
+/// The words of a name or of text: letter runs; a hyphen, an ampersand or a full stop
+/// inside a name (`US-Dollar`, `Trinidad & Tobago dollars`, `St. Helena pounds`) is a word of
+/// its own here.
 fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
@@ -59,8 +60,8 @@ fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
             if let Some(b) = start.take() {
                 out.push((b, &s[b..i]));
             }
-            if c == '-' {
-                out.push((i, "-"));
+            if matches!(c, '-' | '&' | '.') {
+                out.push((i, &s[i..i + 1]));
             } else if !c.is_whitespace() {
                 break;
             }
@@ -123,10 +124,12 @@ pub fn name_at(rest: &str) -> Option<(usize, &'static str)> {
     let t = table();
     let trimmed = rest.trim_start();
     let lead = rest.len() - trimmed.len();
-    if let Some((n, c)) = t.unspaced.iter().find(|(n, _)| trimmed.starts_with(n)) {
-        return Some((lead + n.len(), c));
+    if let Some((n, c)) = unspaced_name_at(trimmed) {
+        return Some((lead + n, c));
     }
-    let ws: Vec<(usize, &str)> = words(trimmed).take(4).collect();
+    // the longest names run to five words and four joiners (`Konvertible Mark Bosnien und
+    // Herzegowina`, `Sri-Lanka-Rupien`)
+    let ws: Vec<(usize, &str)> = words(trimmed).take(10).collect();
     if ws.len() < 2 {
         return None;
     }
@@ -137,6 +140,17 @@ pub fn name_at(rest: &str) -> Option<(usize, &'static str)> {
             (lead + b + w.len(), *code)
         })
     })
+}
+
+/// A Chinese currency name at the very start of `rest` (`百慕大元` → BMD): the bytes it takes
+/// and the code. Cheap enough to ask at every numeral: it looks at the names only, never at
+/// the words of the text.
+pub fn unspaced_name_at(rest: &str) -> Option<(usize, &'static str)> {
+    table()
+        .unspaced
+        .iter()
+        .find(|(n, _)| rest.starts_with(n))
+        .map(|(n, c)| (n.len(), *c))
 }
 
 /// The ISO 4217 code of a currency symbol that CLDR gives to one currency only (`₺`, `R$`,
