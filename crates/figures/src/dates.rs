@@ -106,7 +106,8 @@ fn patterns() -> &'static Patterns {
             iso: r(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
             de_numeric: r(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b"),
             slash: r(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b"),
-            day_month: r(&format!(r"\b(\d{{1,2}})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?({MONTHS_DE}|{MONTHS_EN})(?:,?\s+(\d{{4}}))?")),
+            // English names first: `Januar` is no `January` cut short
+            day_month: r(&format!(r"\b(\d{{1,2}})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?({MONTHS_EN}|{MONTHS_DE})(?:,?\s+(\d{{4}}))?")),
             month_day: r(&format!(r"\b({MONTHS_EN})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")),
             month_year: r(&format!(r"\b({MONTHS_DE}|{MONTHS_EN})\s+(\d{{4}})\b")),
             month_alone: r(&format!(r"\b(?:[Ii]m|[Ii]n|[Ss]eit|[Bb]is|[Aa]nfang|[Ee]nde|[Mm]itte|[Ss]ince|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Nn]ext|[Tt]his|[Ss]chon im|[Vv]om|[Aa]b)\s+({MONTHS_DE}|{MONTHS_EN})\b")),
