@@ -2,7 +2,7 @@
 //! to the number they spell: the number grammars cover every number to 10^12, not only the
 //! ones a test wrote down (issue 19: "covered by construction").
 
-use claimx_doc::{FigureType, FigureValue, Lang};
+use claimx_doc::{Bound, FigureType, FigureValue, Lang};
 use claimx_figures::FigureRecognizer;
 
 /// A small deterministic generator (SplitMix64), so a failure names a number that fails
@@ -429,4 +429,151 @@ fn the_spellers_spell_as_the_dictionaries_do() {
     assert_eq!(zh_digit_groups(10_001), "1万零1");
     assert_eq!(zh_digit_groups(100_000_005), "1亿零5");
     assert_eq!(zh_digit_groups(325_406), "32万5406");
+}
+
+/// A spelled number inside the figures news writes with it: a percentage, an amount, a
+/// bounded count; each language's own words around it.
+#[test]
+fn spelled_numbers_inside_percentages_amounts_and_bounds() {
+    type Case = (
+        Lang,
+        String,
+        String,
+        FigureType,
+        Option<&'static str>,
+        Option<Bound>,
+    );
+    let mut rng = SplitMix(7);
+    let mut sample: Vec<u64> = (2..=100).collect();
+    sample.extend((0..300).map(|_| 2 + rng.next() % 1_000_000_000));
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for n in sample {
+        let (en, de, zh) = (en_words(n, false), de_words(n), zh_words(n));
+        let cases: Vec<Case> = vec![
+            (
+                Lang::En,
+                format!("Sales rose {en} percent."),
+                format!("{en} percent"),
+                FigureType::Percent,
+                Some("%"),
+                None,
+            ),
+            (
+                Lang::En,
+                format!("It cost {en} dollars."),
+                format!("{en} dollars"),
+                FigureType::Money,
+                Some("USD"),
+                None,
+            ),
+            (
+                Lang::En,
+                format!("It hired more than {en} people."),
+                format!("more than {en}"),
+                FigureType::Cardinal,
+                Some("people"),
+                Some(Bound::Gt),
+            ),
+            (
+                Lang::En,
+                format!("It paid about {en} euros."),
+                format!("about {en} euros"),
+                FigureType::Money,
+                Some("EUR"),
+                Some(Bound::Approx),
+            ),
+            (
+                Lang::De,
+                format!("Der Umsatz stieg um {de} Prozent."),
+                format!("{de} Prozent"),
+                FigureType::Percent,
+                Some("%"),
+                None,
+            ),
+            (
+                Lang::De,
+                format!("Es kostete {de} Euro."),
+                format!("{de} Euro"),
+                FigureType::Money,
+                Some("EUR"),
+                None,
+            ),
+            (
+                Lang::De,
+                format!("Es kamen mehr als {de} Menschen."),
+                format!("mehr als {de}"),
+                FigureType::Cardinal,
+                Some("Menschen"),
+                Some(Bound::Gt),
+            ),
+            (
+                Lang::De,
+                format!("Sie zahlte rund {de} Dollar."),
+                format!("rund {de} Dollar"),
+                FigureType::Money,
+                Some("USD"),
+                Some(Bound::Approx),
+            ),
+            (
+                Lang::Zh,
+                format!("销售额增长了百分之{zh}。"),
+                format!("百分之{zh}"),
+                FigureType::Percent,
+                Some("%"),
+                None,
+            ),
+            (
+                Lang::Zh,
+                format!("他们花了{zh}元。"),
+                format!("{zh}元"),
+                FigureType::Money,
+                Some("CNY"),
+                None,
+            ),
+            (
+                Lang::Zh,
+                format!("共有超过{zh}人参加。"),
+                format!("超过{zh}"),
+                FigureType::Cardinal,
+                Some("人"),
+                Some(Bound::Gt),
+            ),
+            (
+                Lang::Zh,
+                format!("他们花了约{zh}美元。"),
+                format!("约{zh}美元"),
+                FigureType::Money,
+                Some("USD"),
+                Some(Bound::Approx),
+            ),
+        ];
+        for (lang, text, span, kind, unit, bound) in cases {
+            total += 1;
+            let found: Vec<_> = FigureRecognizer::new()
+                .recognize(&text, lang, None)
+                .into_iter()
+                .map(|m| {
+                    (
+                        text[m.start..m.end].to_string(),
+                        m.kind,
+                        m.value,
+                        m.unit,
+                        m.bound,
+                    )
+                })
+                .collect();
+            let want = vec![(
+                span,
+                kind,
+                Some(FigureValue::Number(n as f64)),
+                unit.map(String::from),
+                bound,
+            )];
+            if found != want {
+                failures.push(format!("{n} {text:?}: {found:?}"));
+            }
+        }
+    }
+    report("spelled figures", &failures, total);
 }
