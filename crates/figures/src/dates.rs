@@ -96,6 +96,7 @@ struct Patterns {
     zh_narrative_day: Regex,
     period_shift: Regex,
     zh_period_shift: Regex,
+    fiscal_quarter: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -118,13 +119,17 @@ fn patterns() -> &'static Patterns {
             weekday: r(r"\b(?:(kommenden|nächsten|next|coming|vergangenen|letzten|last)\s+)?(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?(?:\s+(?:morning|afternoon|evening|night))?\b"),
             zh_weekday: r(r"(上|下|本|这)?(?:周|星期|礼拜)([一二三四五六日天])"),
             weekend: r(r"\b(?:(vergangenen|letzten|kommenden|nächsten|last|next|this|coming)\s+)?(Wochenende|weekend)\b"),
-            relative: r(r"\b(?:([Ee]arlier|[Ll]ater)\s+this\s+(year|month|week)|(?:([Vv]ergangene[nrs]?|[Ll]etzte[nrs]?|[Vv]orige[nrs]?|[Kk]ommende[nrs]?|[Nn]ächste[nrs]?|[Ll]aufende[nrs]?|[Dd]iese[nms]?)\s+(Jahr(?:es)?|Monat(?:s)?|Woche)\b)|(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+(year|month|week))|(?:([Aa]nfang|[Ee]nde|[Mm]itte)\s+(?:des|dieses|vergangenen|letzten|nächsten)\s+(Jahres|Monats))|\b([Gg]estern|[Hh]eute|morgen|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)"),
+            relative: r(r"\b(?:([Ee]arlier|[Ll]ater)\s+this\s+(year|month|week)|(?:([Vv]ergangene[nrs]?|[Ll]etzte[nrs]?|[Vv]orige[nrs]?|[Kk]ommende[nrs]?|[Nn]ächste[nrs]?|[Ll]aufende[nrs]?|[Dd]iese[nms]?)\s+((?:Geschäfts)?[Jj]ahr(?:es)?|Monat(?:s)?|Woche)\b)|(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+((?:fiscal\s+)?year|month|week))|(?:([Aa]nfang|[Ee]nde|[Mm]itte)\s+(?:des|dieses|vergangenen|letzten|nächsten)\s+(Jahres|Monats))|\b([Gg]estern|[Hh]eute|morgen|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)"),
             zh_relative: r(r"(下一年|去年|今年|明年|前年|昨天|今天|明天|昨晚|昨夜|昨日|今晨|今早|今日|上周|下周|本周|上个月|下个月|本月|上月|下月)"),
             // 上半年, 2009年上半年, 今年上半年, first half of 2021, ersten Hälfte des Jahres 2021,
             // zweiten Halbjahr, H1 2021
             half_year: r(r"(?:(\d{4})年|(今年|去年|明年))?(上|下)半年|\b(?:(first|second)\s+half\s+of\s+(?:(?:the\s+)?year\s+)?(\d{4})|(ersten|zweiten)\s+(?:Hälfte\s+des\s+(?:Kalender|Geschäfts)?[Jj]ahres|Halbjahr(?:es)?)(?:\s+(\d{4}))?|H([12])\s+(\d{4}))\b"),
             // heuer (Austrian "this year"), Vorwoche; Vorjahr and its kin are period shifts
             de_relative_word: r(r"\b(?:([Hh]euer)|(Vorwoche))\b"),
+            // a quarter of a fiscal year: `zweiten Quartal des Geschäftsjahres 2019/2020`,
+            // `fiscal first quarter`, `Q2 of fiscal 2021`, `2021财年第一季度`; its months
+            // depend on where the company's year starts, which the text rarely says
+            fiscal_quarter: r(r"(?:\b(?:ersten|zweiten|dritten|vierten|[1-4]\.)\s+(?:(?:Geschäfts)?[Qq]uartals?\s+(?:des\s+)?(?:(?:laufenden|vergangenen|abgelaufenen|neuen)\s+)?(?:Geschäfts|Fiskal)jahr(?:es|s)?(?:\s+\d{4}(?:\s?/\s?\d{2,4})?)?|Geschäftsquartals?)|\b[Ff]iscal\s+(?:first|second|third|fourth)\s+quarter(?:\s+(?:of\s+)?\d{4})?|\b(?:first|second|third|fourth)\s+quarter\s+of\s+(?:the\s+|its\s+)?(?:fiscal(?:\s+year)?|FY)\s*(?:\d{4}|'?\d{2})?|\bQ[1-4]\s+(?:of\s+)?(?:fiscal\s+|FY\s*)'?\d{2,4}|(?:\d{4})?(?:财年|财政年度|会计年度)第?[一二三四1-4]季度)"),
             // 3. Quartal, ersten Quartal 2020, first quarter of 2021, Q1 2020, 2009年一季度, 四季度
             quarter: r(r"(?:\b(?:(ersten|zweiten|dritten|vierten|first|second|third|fourth)|([1-4])\.)\s+(?:Quartals?|quarter)(?:\s+(?:of\s+)?(\d{4}))?\b|\bQ([1-4])(?:\s+(\d{4}))?\b|(?:(\d{4})年)?第?([一二三四1-4])季度)"),
             // 21时14分, 下午6点多, 20时许, 23点30分, 九点半
@@ -417,6 +422,9 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         if push(&mut out, m.start(), m.end(), FigureType::Date, value) {
             out.last_mut().expect("just pushed").upper = upper;
         }
+    }
+    for m in p.fiscal_quarter.find_iter(text) {
+        push(&mut out, m.start(), m.end(), FigureType::Date, None);
     }
     // quarters first: `2009年一季度` is one date, not a year and a count
     for c in p.quarter.captures_iter(text) {
@@ -1082,7 +1090,9 @@ fn resolve_relative(r: NaiveDate, qual: &str, unit: &str) -> Option<FigureValue>
         0
     };
     let u = unit.to_lowercase();
-    let text = if u.starts_with("jahr") || u == "year" {
+    // a fiscal year counts as the calendar year it is named after (`vergangenen
+    // Geschäftsjahr` in 2020 is 2019)
+    let text = if u.starts_with("jahr") || u.starts_with("geschäftsjahr") || u.ends_with("year") {
         format!("{:04}", r.year() + delta)
     } else if u.starts_with("monat") || u == "month" {
         let m0 = r.year() * 12 + r.month0() as i32 + delta;

@@ -16,12 +16,28 @@
 //! - with no such period named before it, the figure keeps the value counted from the
 //!   publication (or none).
 //!
+//! A text that names a fiscal period (`Geschäftsjahr 2019/2020`, `fiscal 2021`) reports in
+//! fiscal periods: its quarters without a year get no value, as their months are not the
+//! calendar's.
+//!
 //! Periods are read from the values of the date figures before it that are not shifts
 //! themselves: years (`2020`), months (`2020-03`), and ranges of months (`2020-01` to
 //! `2020-03`, a quarter when three months long); days and weeks name no reporting period.
 
 use claimx_doc::{Figure, FigureType, FigureValue};
-use claimx_lang::calendar::{period_shift, PeriodShift};
+use claimx_lang::calendar::{names_fiscal_period, period_shift, PeriodShift};
+
+/// Whether an expression writes its year (`3. Quartal 2015`, `2009年一季度`).
+fn names_a_year(text: &str) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    text.contains('年')
+}
 
 /// A period as months since year 0 (`year * 12 + month - 1`), first and last included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -168,7 +184,18 @@ fn reporting_period(named: &[Period], fits: impl Fn(Period) -> bool) -> Option<P
 /// ```
 pub fn resolve_period_shifts(figures: &mut [Figure]) {
     let mut named: Vec<Period> = Vec::new();
+    // once a text reports in fiscal periods, a quarter it names without a year is a fiscal
+    // one (`im zweiten Quartal` after `zweiten Quartal des Geschäftsjahres 2019/2020`)
+    let mut fiscal = false;
     for f in figures.iter_mut().filter(|f| f.kind == FigureType::Date) {
+        if names_fiscal_period(&f.text) {
+            fiscal = true;
+            continue;
+        }
+        if fiscal && named_period(f).is_some_and(Period::is_quarter) && !names_a_year(&f.text) {
+            (f.value, f.upper) = (None, None);
+            continue;
+        }
         let Some(shift) = period_shift(&f.text) else {
             named.extend(named_period(f));
             continue;
@@ -347,6 +374,43 @@ mod tests {
         #[case] want: &str,
     ) {
         assert_eq!(value_of(&dates(text, lang, published), expression), want);
+    }
+
+    #[test]
+    fn quarters_of_a_fiscal_year_have_no_calendar_months() {
+        let found = dates(
+            "Im zweiten Quartal des Geschäftsjahres 2019/2020 stieg der Umsatz. Das Ergebnis lag im zweiten Quartal höher; im dritten Quartal 2019 war es geringer.",
+            Lang::De,
+            Some("2020-08-03"),
+        );
+        assert_eq!(
+            value_of(&found, "zweiten Quartal des Geschäftsjahres 2019/2020"),
+            "-"
+        );
+        assert_eq!(value_of(&found, "zweiten Quartal"), "-");
+        assert_eq!(value_of(&found, "dritten Quartal 2019"), "2019-07..2019-09");
+        let en = dates(
+            "Revenue in the fiscal first quarter rose; in the previous fiscal year it fell. Q2 of fiscal 2021 was better.",
+            Lang::En,
+            Some("2020-08-03"),
+        );
+        assert_eq!(value_of(&en, "fiscal first quarter"), "-");
+        assert_eq!(value_of(&en, "Q2 of fiscal 2021"), "-");
+        // without fiscal words a quarter is the calendar's
+        let calendar = dates("Im zweiten Quartal stieg er.", Lang::De, Some("2020-08-03"));
+        assert_eq!(value_of(&calendar, "zweiten Quartal"), "2020-04..2020-06");
+    }
+
+    #[test]
+    fn a_fiscal_year_counts_as_its_calendar_year() {
+        let found = dates(
+            "Varian setzte im vergangenen Geschäftsjahr 3,2 Milliarden Dollar um.",
+            Lang::De,
+            Some("2020-08-03"),
+        );
+        assert_eq!(value_of(&found, "vergangenen Geschäftsjahr"), "2019");
+        let en = dates("Sales fell last fiscal year.", Lang::En, Some("2020-08-03"));
+        assert_eq!(value_of(&en, "last fiscal year"), "2019");
     }
 
     #[test]

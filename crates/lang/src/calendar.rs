@@ -20,6 +20,22 @@ pub enum PeriodShift {
     SamePeriodPreviousYear,
 }
 
+/// Whether an expression names a period of a fiscal year (`zweiten Quartal des
+/// Geschäftsjahres 2019/2020`, `fiscal 2021`, `Q2 FY21`, `2021财年`), whose months depend on
+/// where the company's year begins.
+pub fn names_fiscal_period(expression: &str) -> bool {
+    let lower = expression.to_lowercase();
+    de::FISCAL_WORDS
+        .iter()
+        .chain(en::FISCAL_WORDS)
+        .chain(zh::FISCAL_WORDS)
+        .any(|w| lower.contains(w))
+        || lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            w.strip_prefix("fy")
+                .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
 /// The shift an expression names (`Vorjahr`, `a year earlier`, `去年同期`), looked up
 /// case-blind with runs of spaces read as one, in every language.
 pub fn period_shift(expression: &str) -> Option<PeriodShift> {
@@ -104,6 +120,18 @@ mod tests {
     #[case("去年", None)]
     fn period_shifts(#[case] expression: &str, #[case] want: Option<PeriodShift>) {
         assert_eq!(period_shift(expression), want);
+    }
+
+    #[rstest]
+    #[case("zweiten Quartal des Geschäftsjahres 2019/2020", true)]
+    #[case("fiscal first quarter", true)]
+    #[case("Q2 FY21", true)]
+    #[case("Q2 FY", true)]
+    #[case("2021财年第一季度", true)]
+    #[case("zweiten Quartal", false)]
+    #[case("Fyodor", false)]
+    fn fiscal_periods(#[case] expression: &str, #[case] fiscal: bool) {
+        assert_eq!(names_fiscal_period(expression), fiscal);
     }
 
     #[test]

@@ -49,6 +49,9 @@ pub const WEEKDAYS: &[(&str, chrono::Weekday)] = &[
 
 /// Periods named by their distance from the period the text reports on (lower case):
 /// `Vorjahr` is the year before the one the article is about, not always the year before
+/// Words that make a period a fiscal one (lower case): `Geschäftsjahr 2019/2020`.
+pub const FISCAL_WORDS: &[&str] = &["geschäftsjahr", "geschäftsquartal", "fiskaljahr"];
+
 /// publication.
 pub const PERIOD_SHIFTS: &[(&str, PeriodShift)] = &[
     ("vorjahr", PeriodShift::PreviousYear),

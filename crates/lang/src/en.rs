@@ -47,6 +47,9 @@ pub const WEEKDAYS: &[(&str, chrono::Weekday)] = &[
 
 /// Periods named by their distance from the period the text reports on (lower case, one
 /// space between words; the article is not part of them): "a year earlier", "the previous
+/// Words that make a period a fiscal one (lower case; `FY21` is read apart).
+pub const FISCAL_WORDS: &[&str] = &["fiscal"];
+
 /// year" are the year before the one the article is about.
 pub const PERIOD_SHIFTS: &[(&str, PeriodShift)] = &[
     ("a year earlier", PeriodShift::PreviousYear),

@@ -4,6 +4,9 @@
 use crate::calendar::PeriodShift;
 
 /// Periods named by their distance from the period the text reports on: `上一年` after
+/// Words that make a period a fiscal one: `2021财年`.
+pub const FISCAL_WORDS: &[&str] = &["财年", "财政年度", "会计年度"];
+
 /// `2008年` is 2007, `去年同期` after `今年一季度` is last year's first quarter.
 pub const PERIOD_SHIFTS: &[(&str, PeriodShift)] = &[
     ("上一年度", PeriodShift::PreviousYear),
