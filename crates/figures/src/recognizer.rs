@@ -265,6 +265,9 @@ impl FigureRecognizer {
             out.retain(|m| !overlong.iter().any(|&(s, e)| m.start < e && s < m.end));
         }
         zh_figure_edges(text, &mut out);
+        if !self.numbers_only {
+            halves_and_firsts(text, lang, &mut out);
+        }
         units_of_a_change(text, &mut out);
         minor_units_in_major(lang, &mut out);
         units_of_a_list(text, &mut out);
@@ -277,6 +280,7 @@ impl FigureRecognizer {
             bound_durations(text, lang, &mut out);
             // a number benchmark counts the digits of a phone number; a figure it is not
             drop_phone_numbers(text, &mut out);
+            drop_identifiers(text, &mut out);
         }
         if !self.numbers_only {
             shares_to_two_decimals(text, &mut out);
@@ -1251,6 +1255,24 @@ impl FigureRecognizer {
         }
         // `siebenhundert-Euro`, `one-yen`, `12-cent`
         if n.text == "-" && !n.space_before {
+            // `a 5.5-pound box` is a weight: an English pound made an adjective weighs,
+            // unless it names a note or coin (`a five-pound note`)
+            let weight = lang == Lang::En
+                && toks
+                    .get(ns.last + 2)
+                    .is_some_and(|c| c.text.eq_ignore_ascii_case("pound"))
+                && toks.get(ns.last + 3).is_some_and(|w| {
+                    w.kind == TokKind::Word
+                        && w.text.chars().next().is_some_and(char::is_lowercase)
+                        && !matches!(w.text, "note" | "notes" | "coin" | "coins" | "sterling")
+                });
+            if weight {
+                ns.last += 2;
+                ns.kind = FigureType::Quantity;
+                ns.unit = Some("lb".to_string());
+                ns.year_like = false;
+                return;
+            }
             if let Some(c) = toks
                 .get(ns.last + 2)
                 .filter(|c| !c.space_before)
@@ -1505,20 +1527,7 @@ fn zh_excluded(text: &str, t: &Tok) -> bool {
         }
         if matches!(
             before,
-            Some(
-                '统' | '唯'
-                    | '之'
-                    | '第'
-                    | '同'
-                    | '单'
-                    | '万'
-                    | '千'
-                    | '专'
-                    | '均'
-                    | '划'
-                    | '整'
-                    | '逐'
-            )
+            Some('统' | '唯' | '之' | '同' | '单' | '万' | '千' | '专' | '均' | '划' | '整' | '逐')
         ) {
             return true;
         }
@@ -1836,6 +1845,30 @@ fn zh_figure_edges(text: &str, figures: &mut [FigureMatch]) {
             m.unit = None;
             continue;
         }
+        // `过百亿元`, `破万`: passing a round number (one of a scale word alone) is more
+        // than it, when `过` / `破` is a word of its own (not `经过`, `突破`)
+        let round = text[m.value_start..]
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, '十' | '百' | '千' | '万' | '亿' | '萬' | '億'));
+        if round && m.start == m.value_start && m.bound.is_none() {
+            let before = &text[..m.start];
+            if let Some(c) = before
+                .chars()
+                .next_back()
+                .filter(|c| matches!(c, '过' | '過' | '破'))
+            {
+                let at = before.len() - c.len_utf8();
+                let from = claimx_doc::floor_char_boundary(before, at.saturating_sub(12));
+                let own_word = claimx_lang::zh::words(&text[from..m.end])
+                    .iter()
+                    .any(|w| from + w.start == at && from + w.end == before.len());
+                if own_word {
+                    m.start = at;
+                    m.bound = Some(Bound::Gt);
+                }
+            }
+        }
         let last = text[m.start..m.end].chars().next_back();
         let ends_in_number =
             last.is_some_and(|c| c.is_ascii_digit() || c == '%' || is_zh_numeral(c));
@@ -1958,6 +1991,85 @@ fn drop_phone_numbers(text: &str, figures: &mut Vec<FigureMatch>) {
         return;
     }
     figures.retain(|f| !phones.iter().any(|&(s, e)| f.start < e && s < f.end));
+}
+
+/// Words that are figures without a numeral: a halving is a change of 50 % (`cut in half`,
+/// `by half`, `减半`, `腰斩`); `首` before a classifier is the ordinal first (`首批` the first
+/// batch, `首家`; not `首次`, "for the first time"), when the segmenter reads it as the start of that word (not `元首`,
+/// `榜首`).
+fn halves_and_firsts(text: &str, lang: Lang, figures: &mut Vec<FigureMatch>) {
+    let mut found: Vec<FigureMatch> = Vec::new();
+    let figure = |start: usize, end: usize, kind: FigureType, value: f64| FigureMatch {
+        start,
+        end,
+        kind,
+        value: Some(FigureValue::Number(value)),
+        upper: None,
+        bound: None,
+        unit: (kind == FigureType::Percent).then(|| "%".to_string()),
+        value_start: start,
+    };
+    if lang == Lang::En {
+        for (i, _) in text.match_indices("half") {
+            let before = text[..i].trim_end_matches(' ');
+            let opened = ["in", "by", "In", "By"].iter().any(|w| {
+                before.len() < text[..i].len()
+                    && before
+                        .strip_suffix(w)
+                        .is_some_and(|p| !p.ends_with(char::is_alphanumeric))
+            });
+            let whole = !text[i + 4..].starts_with(char::is_alphanumeric);
+            if opened && whole {
+                found.push(figure(i, i + 4, FigureType::Percent, 50.0));
+            }
+        }
+    }
+    if text.contains(['减', '腰', '首']) {
+        for w in ["减半", "腰斩"] {
+            for (i, _) in text.match_indices(w) {
+                found.push(figure(i, i + w.len(), FigureType::Percent, 50.0));
+            }
+        }
+        for (i, _) in text.match_indices('首') {
+            let Some(c) = text[i + '首'.len_utf8()..].chars().next() else {
+                continue;
+            };
+            // `首次` / `首度` (for the first time) count occurrences: an adverb, not a rank
+            if !claimx_lang::zh::CLASSIFIERS.contains(&c)
+                || matches!(c, '页' | '頁' | '次' | '度' | '回')
+            {
+                continue;
+            }
+            let end = i + '首'.len_utf8() + c.len_utf8();
+            let from = claimx_doc::floor_char_boundary(text, i.saturating_sub(9));
+            let to = claimx_doc::floor_char_boundary(text, (end + 9).min(text.len()));
+            let starts_a_word = claimx_lang::zh::words(&text[from..to])
+                .iter()
+                .any(|w| from + w.start == i);
+            if starts_a_word {
+                found.push(figure(i, end, FigureType::Ordinal, 1.0));
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    found.retain(|f| !figures.iter().any(|m| m.start < f.end && f.start < m.end));
+    figures.extend(found);
+    figures.sort_by_key(|m| (m.start, m.end));
+}
+
+/// Digits that identify rather than count are no figures: a run of twelve or more digits
+/// written without grouping (a timestamp `20180627174901`, an account or order number), or
+/// digits joined to a name by an underscore (`微信图片_20180627_副本.jpg`, `IMG_2041`).
+fn drop_identifiers(text: &str, figures: &mut Vec<FigureMatch>) {
+    figures.retain(|f| {
+        let written = &text[f.value_start.max(f.start)..f.end];
+        let digits = written.bytes().take_while(u8::is_ascii_digit).count();
+        let long_run = digits >= 12 && digits == written.len();
+        let joined = text[..f.start].ends_with('_') || text[f.end..].starts_with('_');
+        !(long_run || joined)
+    });
 }
 
 /// A count of a time unit is a duration, whatever number grammar found the count: `ein
@@ -2126,7 +2238,15 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
         let compatible = a.kind == b.kind || a.kind == FigureType::Cardinal;
         // A bound inside a Chinese range belongs to its end (`9800万至近1.4亿元`,
         // `3万余至最高4.2万元`); the range's own bound is the one before it.
-        let zh_range = matches!(text[a.end..b.start].trim(), "至" | "到" | "~" | "-")
+        // (the lower end's own trailing bound, not yet joined to it, sits in the gap:
+        // `3万余至…`)
+        let zh_gap_whole = text[a.end..b.start].trim();
+        let zh_gap = ["余", "多", "左右", "许"]
+            .iter()
+            .find_map(|w| zh_gap_whole.strip_prefix(w))
+            .unwrap_or(zh_gap_whole);
+        let lower_end_bounded = zh_gap.len() < zh_gap_whole.len();
+        let zh_range = matches!(zh_gap, "至" | "到" | "~" | "-")
             && text[a.start..a.end]
                 .chars()
                 .any(claimx_lang::script::is_han);
@@ -2134,7 +2254,8 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
             && numeric(b.kind)
             && compatible
             && (zh_range || a.bound.is_none() && b.bound.is_none());
-        let joined = matches!(gap.as_str(), "-" | "–" | "bis" | "to" | "至" | "到" | "~");
+        let joined =
+            matches!(gap.as_str(), "-" | "–" | "bis" | "to" | "至" | "到" | "~") || zh_range;
         let pre = {
             let mut from = a.start.saturating_sub(16);
             while !text.is_char_boundary(from) {
@@ -2180,7 +2301,8 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
                     }
                 }
             }
-            m.bound = a.bound;
+            // the bound of the range's lower end alone (`3万余至…`) is none of the range's
+            m.bound = if lower_end_bounded { None } else { a.bound };
             m.start = a.start;
             m.value_start = a.value_start;
             if between {
@@ -2204,8 +2326,14 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
 /// its lower end has none (`30`): the lower end counts in it.
 fn range_scale(lower: &str, upper: &str) -> Option<f64> {
     let scale_in = |s: &str| -> Option<f64> {
-        if let Some(c) = s.chars().rev().find(|c| zh_big_unit(*c).is_some()) {
-            return zh_big_unit(c);
+        // the run of scale characters after the last digit (`2万亿` is 10^12, not 10^8)
+        let mut chars = s.chars().rev().skip_while(|c| zh_big_unit(*c).is_none());
+        if let Some(c) = chars.next() {
+            let mut scale = zh_big_unit(c)?;
+            for c in chars.map_while(zh_big_unit) {
+                scale *= c;
+            }
+            return Some(scale);
         }
         s.split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_empty())
