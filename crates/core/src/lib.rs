@@ -570,8 +570,18 @@ impl Pipeline {
                 f.text.contains("人民币")
                     || text[..f.span.byte_start].trim_end().ends_with("人民币")
             };
+            // an amount whose currency the text leaves unsaid (`尺价近7万`) is the paper's too
+            let unsaid = |f: &Figure| {
+                f.text.ends_with(|c: char| {
+                    c.is_ascii_digit()
+                        || claimx_lang::numbers::is_zh_numeral(c)
+                        || matches!(c, '余' | '多' | '许')
+                })
+            };
             for f in figures.iter_mut().filter(|f| {
-                f.unit.as_deref() == Some("CNY") && f.text.ends_with('元') && !renminbi(f)
+                f.unit.as_deref() == Some("CNY")
+                    && (f.text.ends_with('元') || unsaid(f))
+                    && !renminbi(f)
             }) {
                 f.unit = Some(code.to_string());
             }

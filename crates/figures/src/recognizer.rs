@@ -1893,6 +1893,41 @@ fn zh_figure_edges(text: &str, figures: &mut [FigureMatch]) {
                 }
             }
         }
+        // `60楼`, `8至12楼`: a number right before 楼 is a floor, ranked, not counted (`3栋楼`
+        // counts buildings by their classifier)
+        if m.kind == FigureType::Cardinal && text[m.end..].starts_with(['楼', '樓']) {
+            m.kind = FigureType::Ordinal;
+            m.unit = None;
+            continue;
+        }
+        // a bare amount after a price noun or a payment verb (`尺价近7万`, `借款1万`) or
+        // before a noun of money owed (`2.5万助学贷款`) is money: in Chinese the noun says so
+        // and the currency goes unsaid (元; a Hong Kong paper's own dollar is set per text)
+        if m.kind == FigureType::Cardinal && ends_in_number {
+            let before = text[..m.start].trim_end();
+            let after = &text[m.end..];
+            let after_noun = after
+                .char_indices()
+                .take(4)
+                .map(|(i, _)| &after[i..])
+                .any(|rest| {
+                    claimx_lang::zh::MONEY_NOUNS_AFTER
+                        .iter()
+                        .any(|n| rest.starts_with(n))
+                });
+            let priced = claimx_lang::zh::PRICE_NOUNS_BEFORE
+                .iter()
+                .chain(claimx_lang::zh::PAYMENT_VERBS_BEFORE)
+                .any(|n| before.ends_with(n));
+            let counted = after.starts_with(|c: char| {
+                claimx_lang::zh::CLASSIFIERS.contains(&c)
+                    || claimx_lang::zh::MEASURE_WORDS.contains(&c)
+            });
+            if (priced || after_noun) && !counted && !after.starts_with(['%', '％']) {
+                m.kind = FigureType::Money;
+                m.unit = Some("CNY".to_string());
+            }
+        }
         if m.kind == FigureType::Quantity {
             // the longest Chinese ending that names a unit (`千瓦时`, `平方米`, `吨`)
             let body = &text[m.value_start..m.end];

@@ -1385,6 +1385,52 @@ fn minor_units(
     None,
     None
 )]
+#[case::zh_price_noun(
+    Lang::Zh,
+    "豪宅尺价近7万成亚洲最贵。",
+    "近7万",
+    T::Money,
+    Some(7e4),
+    None,
+    Some(Bound::Approx)
+)]
+#[case::zh_money_owed(
+    Lang::Zh,
+    "本科尚有2.5万助学贷款未偿还。",
+    "2.5万",
+    T::Money,
+    Some(2.5e4),
+    None,
+    None
+)]
+#[case::zh_borrowed(
+    Lang::Zh,
+    "前不久还向同学借款1万。",
+    "1万",
+    T::Money,
+    Some(1e4),
+    None,
+    None
+)]
+#[case::zh_floor(
+    Lang::Zh,
+    "60楼以上特色户获买家出价。",
+    "60",
+    T::Ordinal,
+    Some(60.0),
+    None,
+    None
+)]
+#[case::zh_floors(
+    Lang::Zh,
+    "其中8至12楼低层户已全获认头。",
+    "8至12",
+    T::Ordinal,
+    Some(8.0),
+    Some(12.0),
+    None
+)]
+#[case::zh_buildings(Lang::Zh, "共有3栋楼。", "3", T::Cardinal, Some(3.0), None, None)]
 #[case::en_pound_weight(
     Lang::En,
     "The 5.5-pound box costs less.",

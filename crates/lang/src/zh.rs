@@ -68,6 +68,57 @@ pub fn local_currency(text: &str) -> Option<&'static str> {
     }
 }
 
+/// Nouns of price and payment: a bare amount right after one (`尺价近7万`, `月薪8000`) or
+/// before one (`2.5万助学贷款`) is money in the paper's currency, which the text leaves
+/// unsaid. Longest first where one ends another.
+pub const PRICE_NOUNS_BEFORE: &[&str] = &[
+    "成交价",
+    "尺价",
+    "呎价",
+    "售价",
+    "单价",
+    "均价",
+    "房价",
+    "租金",
+    "月租",
+    "月薪",
+    "年薪",
+    "工资",
+    "薪水",
+    "票价",
+    "价格",
+    "定价",
+    "标价",
+    "报价",
+    "罚款",
+    "罚金",
+    "赔偿",
+    "奖金",
+    "补贴",
+    "学费",
+];
+
+/// Nouns of money owed or paid that follow their amount (`2.5万助学贷款`, `借款1万` reads
+/// the other way round: see [`PRICE_NOUNS_BEFORE`]).
+pub const MONEY_NOUNS_AFTER: &[&str] = &[
+    "贷款",
+    "借款",
+    "欠款",
+    "存款",
+    "罚款",
+    "奖金",
+    "工资",
+    "学费",
+    "赔偿金",
+    "补贴",
+    "现金",
+];
+
+/// Verbs of borrowing and paying that take an amount as their object (`借款1万`, `支付300`).
+pub const PAYMENT_VERBS_BEFORE: &[&str] = &[
+    "借款", "贷款", "欠款", "支付", "付款", "赔偿", "捐款", "筹款", "花费", "花了",
+];
+
 /// Verbs by which documents and figures report (`数据显示`, data show): their subject is
 /// the source whether or not it is a name.
 pub const REPORT_VERBS: &[&str] = &["显示", "表明"];
@@ -95,7 +146,7 @@ pub const CLASSIFIERS: &[char] = &[
 ];
 
 /// Measure words beyond the classifiers: what a number counts when no noun follows (`25岁`,
-/// `5伙`, `60楼`, `五斤`, `1000点`). After a numeral these bind to it, even where the
+/// `5伙`, `五斤`, `1000点`). After a numeral these bind to it, even where the
 /// segmenter would glue them to the next word (`伙特色`).
 pub const MEASURE_WORDS: &[char] = &[
     '岁', '歲', '伙', '楼', '樓', '斤', '吨', '噸', '亩', '畝', '点', '點', '倍', '户', '戶', '人',
