@@ -1264,7 +1264,7 @@ impl FigureRecognizer {
                 && toks.get(ns.last + 3).is_some_and(|w| {
                     w.kind == TokKind::Word
                         && w.text.chars().next().is_some_and(char::is_lowercase)
-                        && !matches!(w.text, "note" | "notes" | "coin" | "coins" | "sterling")
+                        && !claimx_lang::en::BANKNOTE_NOUNS.contains(&w.text)
                 });
             if weight {
                 ns.last += 2;
@@ -1856,7 +1856,7 @@ fn zh_figure_edges(text: &str, figures: &mut [FigureMatch]) {
             if let Some(c) = before
                 .chars()
                 .next_back()
-                .filter(|c| matches!(c, '过' | '過' | '破'))
+                .filter(|c| claimx_lang::zh::PASSING.contains(c))
             {
                 let at = before.len() - c.len_utf8();
                 let from = claimx_doc::floor_char_boundary(before, at.saturating_sub(12));
@@ -2047,20 +2047,21 @@ fn halves_and_firsts(text: &str, lang: Lang, figures: &mut Vec<FigureMatch>) {
     if lang == Lang::En {
         for (i, _) in text.match_indices("half") {
             let before = text[..i].trim_end_matches(' ');
-            let opened = ["in", "by", "In", "By"].iter().any(|w| {
-                before.len() < text[..i].len()
-                    && before
-                        .strip_suffix(w)
-                        .is_some_and(|p| !p.ends_with(char::is_alphanumeric))
-            });
+            let word_before = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let opened = before.len() < text[..i].len()
+                && claimx_lang::en::HALVING_PREPOSITIONS.contains(&word_before.as_str());
             let whole = !text[i + 4..].starts_with(char::is_alphanumeric);
             if opened && whole {
                 found.push(figure(i, i + 4, FigureType::Percent, 50.0));
             }
         }
     }
-    if text.contains(['减', '腰', '首']) {
-        for w in ["减半", "腰斩"] {
+    if text.contains(|c: char| claimx_lang::script::is_han(c)) {
+        for w in claimx_lang::zh::HALVINGS {
             for (i, _) in text.match_indices(w) {
                 found.push(figure(i, i + w.len(), FigureType::Percent, 50.0));
             }

@@ -84,6 +84,12 @@ pub const PERIOD_SHIFTS: &[(&str, PeriodShift)] = &[
     ),
 ];
 
+/// Prepositions before `half` that make it a change of 50 %: `cut in half`, `fell by half`.
+pub const HALVING_PREPOSITIONS: &[&str] = &["in", "by"];
+
+/// Nouns after `five-pound` that make it money, not a weight: `a five-pound note`.
+pub const BANKNOTE_NOUNS: &[&str] = &["note", "notes", "coin", "coins", "sterling"];
+
 /// Speech and report verbs that attribute a clause to a source: `X said`, `said X`.
 pub const ATTRIBUTION_VERBS: &[&str] = &["said", "claimed", "reported", "reports"];
 

@@ -114,6 +114,13 @@ pub const MONEY_NOUNS_AFTER: &[&str] = &[
     "现金",
 ];
 
+/// Verbs that halve (a change of 50 %): `价格将减半`, `利润腰斩`.
+pub const HALVINGS: &[&str] = &["减半", "腰斩"];
+
+/// Words for passing a round number (`过百亿元`, `破万`: more than): a bound when they stand
+/// as words of their own.
+pub const PASSING: &[char] = &['过', '過', '破'];
+
 /// Verbs of borrowing and paying that take an amount as their object (`借款1万`, `支付300`).
 pub const PAYMENT_VERBS_BEFORE: &[&str] = &[
     "借款", "贷款", "欠款", "支付", "付款", "赔偿", "捐款", "筹款", "花费", "花了",
