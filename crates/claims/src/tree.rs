@@ -601,13 +601,19 @@ impl<'a> Tree<'a> {
         if let Some(found) = self.source_marked(&clause) {
             return Some(found);
         }
-        // A speech verb governing the clause: `X said (that) …`, `…, sagte X`.
+        // A speech verb governing the clause: `X said (that) …`, `…, sagte X`; the outermost
+        // one when they nest (`China apologised after admitting that …, officials said`:
+        // the text reports the officials' account)
+        let mut outer = None;
         for a in self.ancestors(h) {
             if speech(a) {
                 if let Some(s) = source(a) {
-                    return Some(s);
+                    outer = Some(s);
                 }
             }
+        }
+        if outer.is_some() {
+            return outer;
         }
         // A speech clause beside it: `…, wie X mitteilte`, `…, X said.`; also a relative
         // speech clause the parser left without its complement (`papers, which Wang
@@ -1305,6 +1311,11 @@ mod tests {
         "According/VERB/3/case to/ADP/1/fixed Reuters/PROPN/6/obl ,/PUNCT/3/punct Apple/PROPN/6/nsubj cut/VERB/0/root 600/NUM/8/nummod jobs/NOUN/6/obj ./PUNCT/6/punct",
         &[("600", Cardinal)], &[("Reuters", Org), ("Apple", Org)],
         "600", Some("Apple"), "cut", Some("Reuters"), Some("According to"), false, false)]
+    // nested speech: the outermost frame is the text's source (the admitting is reported)
+    #[case::en_nested_speech(Lang::En, "China apologised after admitting that a submarine intruded last week, officials said.",
+        "China/PROPN/2/nsubj apologised/VERB/13/ccomp after/SCONJ/4/mark admitting/VERB/2/advcl that/SCONJ/8/mark a/DET/7/det submarine/NOUN/8/nsubj intruded/VERB/4/ccomp last/ADJ/10/amod week/NOUN/8/obl:tmod ,/PUNCT/13/punct officials/NOUN/13/nsubj said/VERB/0/root ./PUNCT/13/punct",
+        &[("last week", Date)], &[("China", Org)],
+        "last week", Some("a submarine"), "intruded", Some("officials"), Some("said"), false, false)]
     #[case::en_xcomp(Lang::En, "Air China plans to raise $1bn from the flotation.",
         "Air/PROPN/2/compound China/PROPN/3/nsubj plans/VERB/0/root to/PART/5/mark raise/VERB/3/xcomp $/SYM/5/obj 1bn/NUM/6/nummod from/ADP/10/case the/DET/10/det flotation/NOUN/5/obl ./PUNCT/3/punct",
         &[("$1bn", Money)], &[("Air China", Org)],
