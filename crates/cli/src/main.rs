@@ -472,7 +472,7 @@ struct ModelArgs {
     #[arg(long)]
     reference: bool,
     /// Number format of the candle encoder's dense layers: `auto` (default: bf16 on CPUs
-    /// with AMX, int8 on CPUs with AVX-512 VNNI and no AMX, bf16 elsewhere), `bf16`, `f32`
+    /// with AMX, int8 on CPUs with AVX-512 VNNI or AVX-VNNI and no AMX, bf16 elsewhere), `bf16`, `f32`
     /// (as trained; what ort runs) or `int8` (weights per output channel, inputs per token;
     /// F1 of each in docs/performance.md).
     #[arg(long)]
@@ -969,6 +969,7 @@ fn bench_matmul(
                 Precision::Int8 => match int8_kernel() {
                     Int8Kernel::Amx => "claimx AMX tiles, int8",
                     Int8Kernel::Avx512Vnni => "claimx AVX-512 VNNI (VPDPBUSD), int8",
+                    Int8Kernel::AvxVnni => "claimx AVX-VNNI (256-bit VPDPBUSD), int8",
                     Int8Kernel::Generic => "claimx plain loops, int8",
                 },
             },

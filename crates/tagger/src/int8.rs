@@ -15,12 +15,14 @@
 //!   a 16×64 u8 block by a 64×16 int8 one into 16×16 i32 sums;
 //! - [`Int8Kernel::Avx512Vnni`], AVX-512 VNNI (Intel Cascade Lake and later, AMD Zen 4 and 5):
 //!   one `VPDPBUSD` adds 16 sums of four u8 × int8 products;
+//! - [`Int8Kernel::AvxVnni`], AVX-VNNI (Intel Alder Lake and later client cores, Sierra
+//!   Forest: VNNI without AVX-512): the same instruction on 256-bit vectors, 8 sums;
 //! - [`Int8Kernel::Generic`] everywhere else: the same integers in plain Rust loops (compiled
 //!   for AVX-512 or AVX2 where present), slow but exact.
 //!
-//! `CLAIMX_INT8_KERNEL=amx|avx512-vnni|generic` forces one the CPU supports. The packed weight
-//! layout is AMX's B operand (four consecutive inputs interleaved per output column), which
-//! the VNNI kernel reads as it is.
+//! `CLAIMX_INT8_KERNEL=amx|avx512-vnni|avx-vnni|generic` forces one the CPU supports. The
+//! packed weight layout is AMX's B operand (four consecutive inputs interleaved per output
+//! column), which the VNNI kernels read as it is (AVX-VNNI a line in two halves).
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -46,19 +48,28 @@ pub enum Int8Kernel {
     Amx,
     /// AVX-512 VNNI (`VPDPBUSD`).
     Avx512Vnni,
+    /// AVX-VNNI (`VPDPBUSD` on 256-bit vectors, VEX-encoded): CPUs with VNNI but no AVX-512
+    /// (Intel Alder Lake and later client cores, Sierra Forest).
+    AvxVnni,
     /// Plain loops over the integers.
     Generic,
 }
 
 impl Int8Kernel {
     /// Every kernel.
-    pub const ALL: [Int8Kernel; 3] = [Int8Kernel::Amx, Int8Kernel::Avx512Vnni, Int8Kernel::Generic];
+    pub const ALL: [Int8Kernel; 4] = [
+        Int8Kernel::Amx,
+        Int8Kernel::Avx512Vnni,
+        Int8Kernel::AvxVnni,
+        Int8Kernel::Generic,
+    ];
 
     /// Whether this process can run the kernel.
     pub fn supported(self) -> bool {
         match self {
             Int8Kernel::Amx => amx_int8(),
             Int8Kernel::Avx512Vnni => avx512_vnni(),
+            Int8Kernel::AvxVnni => avx_vnni(),
             Int8Kernel::Generic => true,
         }
     }
@@ -68,6 +79,7 @@ impl Int8Kernel {
         match self {
             Int8Kernel::Amx => "amx",
             Int8Kernel::Avx512Vnni => "avx512-vnni",
+            Int8Kernel::AvxVnni => "avx-vnni",
             Int8Kernel::Generic => "generic",
         }
     }
@@ -79,7 +91,9 @@ impl std::str::FromStr for Int8Kernel {
         Int8Kernel::ALL
             .into_iter()
             .find(|k| k.name() == s.trim().to_lowercase())
-            .ok_or_else(|| format!("unknown int8 kernel `{s}` (amx, avx512-vnni, generic)"))
+            .ok_or_else(|| {
+                format!("unknown int8 kernel `{s}` (amx, avx512-vnni, avx-vnni, generic)")
+            })
     }
 }
 
@@ -121,8 +135,29 @@ pub fn avx512_vnni() -> bool {
     }
 }
 
+/// Whether the CPU has AVX-VNNI (`VPDPBUSD` on 256-bit vectors) with AVX2 and FMA.
+pub fn avx_vnni() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::is_x86_feature_detected!("avxvnni")
+            && std::is_x86_feature_detected!("avx2")
+            && std::is_x86_feature_detected!("fma")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
+/// Whether the CPU multiplies int8 with VNNI (`VPDPBUSD`) in either width: where int8
+/// is much faster than bf16 without AMX.
+pub fn vnni() -> bool {
+    avx512_vnni() || avx_vnni()
+}
+
 /// The kernel of this process's int8 products: the one `CLAIMX_INT8_KERNEL` names if the CPU
-/// supports it, else the fastest it supports — AMX, then AVX-512 VNNI, then the plain loops.
+/// supports it, else the fastest it supports — AMX, then AVX-512 VNNI, then AVX-VNNI, then
+/// the plain loops.
 /// Fixed for the process.
 pub fn kernel() -> Int8Kernel {
     static CHOSEN: OnceLock<Int8Kernel> = OnceLock::new();
@@ -410,6 +445,7 @@ pub(crate) fn accumulate(
                 match kernel {
                     Int8Kernel::Amx => amx_block(dst, &block, weight),
                     Int8Kernel::Avx512Vnni => vnni_block(dst, &block, weight),
+                    Int8Kernel::AvxVnni => avx_vnni_block(dst, &block, weight),
                     Int8Kernel::Generic => generic_block(dst, &block, weight),
                 }
             }
@@ -627,6 +663,102 @@ unsafe fn vnni_tile<const C: usize>(
 #[cfg(not(target_arch = "x86_64"))]
 unsafe fn vnni_block(_: &mut [f32], _: &Block, _: &Int8Weight) {
     unreachable!("AVX-512 VNNI is x86-64 only")
+}
+
+/// One block of at most 32 rows with 256-bit `VPDPBUSD` (AVX-VNNI): 6 rows × one
+/// 16-output vector (two 8-lane halves) at a time — 12 accumulators, two weight halves and a
+/// broadcast fill the 16 vector registers AVX2 has —, then the shared rescaling.
+///
+/// # Safety
+/// AVX2, FMA and AVX-VNNI present; the block is 32 rows of `weight.k_blocks` lines; `dst`
+/// holds at most 32 rows of `weight.outputs`.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma,avxvnni")]
+unsafe fn avx_vnni_block(dst: &mut [f32], block: &Block, weight: &Int8Weight) {
+    const R: usize = 6;
+    let outputs = weight.outputs;
+    let rows = dst.len() / outputs;
+    let vectors = outputs.div_ceil(16);
+    let mut sums = vec![0i32; R * vectors * 16];
+    for r0 in (0..rows).step_by(R) {
+        let here = (rows - r0).min(R);
+        for v in 0..vectors {
+            // SAFETY: as this function's; rows r0..r0+here lie in the 32-row block
+            unsafe { avx_vnni_tile::<R>(&mut sums, block.lines, weight, r0, here, v) };
+        }
+        for r in 0..here {
+            rescale_row(
+                &mut dst[(r0 + r) * outputs..(r0 + r + 1) * outputs],
+                &sums[r * vectors * 16..][..outputs],
+                block.scales[r0 + r],
+                block.zeros[r0 + r],
+                &weight.scales,
+                &weight.sums[..outputs],
+            );
+        }
+    }
+}
+
+/// Rows `r0..r0 + here` (at most `R`) × output vector `v` of [`avx_vnni_block`], into `sums`
+/// (`R` rows of `vectors × 16`).
+///
+/// # Safety
+/// As [`avx_vnni_block`]'s, with `r0 + here <= 32` and `v` below the output vectors.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma,avxvnni")]
+#[inline]
+unsafe fn avx_vnni_tile<const R: usize>(
+    sums: &mut [i32],
+    a: &[Row8],
+    weight: &Int8Weight,
+    r0: usize,
+    here: usize,
+    v: usize,
+) {
+    use std::arch::x86_64::*;
+    let kb = weight.k_blocks;
+    let stride = sums.len() / R;
+    let mut acc = [[_mm256_setzero_si256(); 2]; R];
+    assert!(here <= R && a.len() >= (r0 + here) * kb && weight.tiles.len() >= (v + 1) * kb * 16);
+    assert!(stride >= (v + 1) * 16);
+    for k in 0..kb {
+        // SAFETY (pointers below): inside `weight.tiles` and `a` by the asserts; rows past
+        // `here` read row r0 again (their sums are never stored)
+        let tile = unsafe { weight.tiles.as_ptr().add((v * kb + k) * 16) };
+        let quads: [*const i32; R] = std::array::from_fn(|r| unsafe {
+            a.as_ptr().add((r0 + r.min(here - 1)) * kb + k) as *const i32
+        });
+        for p in 0..16 {
+            // SAFETY: line p of a 16-line tile, two 32-byte halves of a 64-byte aligned line
+            let (b0, b1) = unsafe {
+                let line = tile.add(p) as *const __m256i;
+                (_mm256_load_si256(line), _mm256_load_si256(line.add(1)))
+            };
+            for (row, &line) in acc.iter_mut().zip(&quads) {
+                // inputs 4p … 4p + 3 of the row (u8), broadcast
+                // SAFETY: quad p of a 64-byte line, 4-byte aligned
+                let quad = _mm256_set1_epi32(unsafe { *line.add(p) });
+                row[0] = _mm256_dpbusd_avx_epi32(row[0], quad, b0);
+                row[1] = _mm256_dpbusd_avx_epi32(row[1], quad, b1);
+            }
+        }
+    }
+    for (r, row) in acc.iter().enumerate().take(here) {
+        for (h, &sum) in row.iter().enumerate() {
+            // SAFETY: `sums` holds whole vectors (asserted above)
+            unsafe {
+                _mm256_storeu_si256(
+                    sums.as_mut_ptr().add(r * stride + v * 16 + h * 8) as *mut __m256i,
+                    sum,
+                )
+            };
+        }
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+unsafe fn avx_vnni_block(_: &mut [f32], _: &Block, _: &Int8Weight) {
+    unreachable!("AVX-VNNI is x86-64 only")
 }
 
 /// One 32-row block: for each 32-column block of outputs, tiles 0–3 sum the 2×2 16×16
