@@ -81,6 +81,15 @@ pub struct ClaimAssembler {
     pub min_confidence: f32,
 }
 
+/// Whether a figure can carry a claim: not a clock time or a rank, and not a period without
+/// edges (`in den kommenden Monaten`), which states nothing to check.
+pub(crate) fn claimable(f: &Figure) -> bool {
+    let vague = f.kind == FigureType::Date
+        && f.value.is_none()
+        && claimx_lang::calendar::is_vague_period(&f.text);
+    !matches!(f.kind, FigureType::Time | FigureType::Ordinal) && !vague
+}
+
 fn yes() -> bool {
     true
 }
@@ -730,7 +739,7 @@ impl ClaimAssembler {
                     .collect();
                 let (dates, values): (Vec<usize>, Vec<usize>) = figs
                     .into_iter()
-                    .filter(|&k| !matches!(figures[k].kind, FigureType::Time | FigureType::Ordinal))
+                    .filter(|&k| claimable(&figures[k]))
                     .partition(|&k| figures[k].kind == FigureType::Date);
                 if dates.is_empty() && values.is_empty() {
                     continue;

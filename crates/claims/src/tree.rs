@@ -741,7 +741,7 @@ pub(crate) fn sentence_claims(
     let placed: Vec<(usize, usize, usize)> = in_sentence
         .iter()
         .copied()
-        .filter(|&k| !matches!(figures[k].kind, FigureType::Time | FigureType::Ordinal))
+        .filter(|&k| crate::claimable(&figures[k]))
         .filter_map(|k| {
             let a = tree.anchor(figures[k].span.byte_start, figures[k].span.byte_end)?;
             Some((k, a, tree.clause_of(a)))

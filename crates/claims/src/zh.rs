@@ -419,7 +419,7 @@ pub(crate) fn sentence_claims(
             .iter()
             .copied()
             .filter(|&k| figures[k].span.byte_start >= ca && figures[k].span.byte_end <= cb)
-            .filter(|&k| !matches!(figures[k].kind, FigureType::Time | FigureType::Ordinal))
+            .filter(|&k| crate::claimable(&figures[k]))
             .collect();
         if figs.is_empty() || is_attribution {
             continue;

@@ -39,7 +39,7 @@ fn month_range(
 const MONTHS_DE: &str =
     "Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember";
 const MONTHS_EN: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.";
-const NUM_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|an|ein|eine|einen|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert";
+const NUM_WORDS: &str = "a couple of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|an|ein|eine|einen|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert";
 
 /// The number of a German or English month name or abbreviation (`Sept.` → 9).
 pub fn month_number(name: &str) -> Option<u32> {
@@ -57,6 +57,8 @@ fn small_number(w: &str) -> Option<f64> {
     }
     match l.as_str() {
         "a" | "an" | "ein" | "eine" | "einen" | "einem" => Some(1.0),
+        // about two: the figure says so with its bound
+        "a couple of" => Some(2.0),
         _ => crate::numbers::en_small(&l)
             .or_else(|| crate::numbers::de_word(&l))
             .or_else(|| crate::numbers::parse_zh(&l)),
@@ -97,6 +99,11 @@ struct Patterns {
     period_shift: Regex,
     zh_period_shift: Regex,
     fiscal_quarter: Regex,
+    qualified_month: Regex,
+    vague_periods: Regex,
+    season: Regex,
+    first_part_of_year: Regex,
+    past_years: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -126,6 +133,25 @@ fn patterns() -> &'static Patterns {
             half_year: r(r"(?:(\d{4})年|(今年|去年|明年))?(上|下)半年|\b(?:(first|second)\s+half\s+of\s+(?:(?:the\s+)?year\s+)?(\d{4})|(ersten|zweiten)\s+(?:Hälfte\s+des\s+(?:Kalender|Geschäfts)?[Jj]ahres|Halbjahr(?:es)?)(?:\s+(\d{4}))?|H([12])\s+(\d{4}))\b"),
             // heuer (Austrian "this year"), Vorwoche; Vorjahr and its kin are period shifts
             de_relative_word: r(r"\b(?:([Hh]euer)|(Vorwoche))\b"),
+            // `next March`, `last May`, `kommenden März`, `vergangenen Mai`: the next or last
+            // such month from the publication, the qualifier part of the date
+            qualified_month: r(&format!(r"\b([Nn]ext|[Ll]ast|[Kk]ommenden|[Nn]ächsten|[Vv]ergangenen|[Ll]etzten|[Vv]origen)\s+({MONTHS_EN}|{MONTHS_DE})\b")),
+            // the coming months, in den nächsten Wochen, in recent years: periods without
+            // edges, dates without a value
+            vague_periods: r(&format!(
+                r"(?i)\b(?:{})\s+(?:{})\b",
+                claimx_lang::calendar::VAGUE_QUALIFIERS.join("|").replace(' ', r"\s+"),
+                claimx_lang::calendar::VAGUE_UNITS.join("|")
+            )),
+            // vergangenen Frühjahr, letzten Sommer, diesen Herbst, last spring, this summer,
+            // next fall: the season's year
+            season: r(r"\b([Vv]ergangenen|[Ll]etzten|[Vv]origen|[Dd]iesen|[Kk]ommenden|[Nn]ächsten|[Ll]ast|[Tt]his|[Nn]ext)\s+(Frühjahr|Frühling|Sommer|Herbst|Winter|spring|summer|autumn|fall|winter)\b"),
+            // ersten drei Quartale (2015), ersten neun Monate, first nine months (of 2015),
+            // first three quarters: January to the period's last month
+            first_part_of_year: r(&format!(r"\b(?:ersten|first)\s+({NUM_WORDS}|\d{{1,2}})\s+(Quartale|Monate|quarters|months)(?:\s+(?:des\s+Jahres|of\s+(?:the\s+)?year))?(?:\s+(?:of\s+)?(\d{{4}}))?\b")),
+            // die vergangenen zwei Jahre, the past three years: the years before the
+            // publication's
+            past_years: r(&format!(r"\b(?:[Vv]ergangenen|[Ll]etzten|[Pp]ast|[Ll]ast)\s+({NUM_WORDS}|\d{{1,2}})\s+(Jahre|years)\b")),
             // a quarter of a fiscal year: `zweiten Quartal des Geschäftsjahres 2019/2020`,
             // `fiscal first quarter`, `Q2 of fiscal 2021`, `2021财年第一季度`; its months
             // depend on where the company's year starts, which the text rarely says
@@ -422,6 +448,99 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         if push(&mut out, m.start(), m.end(), FigureType::Date, value) {
             out.last_mut().expect("just pushed").upper = upper;
         }
+    }
+    for c in p.first_part_of_year.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let Some(n) = small_number(c.get(1).unwrap().as_str()) else {
+            continue;
+        };
+        let quarters = matches!(c.get(2).unwrap().as_str(), "Quartale" | "quarters");
+        let last = if quarters { 3.0 * n } else { n };
+        if !(1.0..=12.0).contains(&last) || last.fract() != 0.0 {
+            continue;
+        }
+        let last = last as i32;
+        // without a year, the latest such part of a year that has ended by the publication
+        let year = num(c.get(3)).or(reference.map(|r| latest_start(r, last as u32 + 1)));
+        let (value, upper) = month_range(year, 1, last);
+        if push(&mut out, m.start(), m.end(), FigureType::Date, value) {
+            out.last_mut().expect("just pushed").upper = upper;
+        }
+    }
+    for c in p.past_years.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let Some(n) =
+            small_number(c.get(1).unwrap().as_str()).filter(|n| *n >= 2.0 && n.fract() == 0.0)
+        else {
+            continue;
+        };
+        let year = |d: i32| reference.map(|r| FigureValue::Text(format!("{:04}", r.year() - d)));
+        if push(
+            &mut out,
+            m.start(),
+            m.end(),
+            FigureType::Date,
+            year(n as i32),
+        ) {
+            out.last_mut().expect("just pushed").upper = year(1);
+        }
+    }
+    for c in p.qualified_month.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let mo = month_number(c.get(2).unwrap().as_str()).unwrap();
+        let forward = matches!(
+            c.get(1).unwrap().as_str().to_lowercase().as_str(),
+            "next" | "kommenden" | "nächsten"
+        );
+        let v = reference.map(|r| {
+            let y = match (forward, mo as i32 - r.month() as i32) {
+                (true, d) if d <= 0 => r.year() + 1,
+                (true, _) => r.year(),
+                (false, d) if d >= 0 => r.year() - 1,
+                (false, _) => r.year(),
+            };
+            FigureValue::Text(format!("{y:04}-{mo:02}"))
+        });
+        push(&mut out, m.start(), m.end(), FigureType::Date, v);
+    }
+    for m in p.vague_periods.find_iter(text) {
+        push(&mut out, m.start(), m.end(), FigureType::Date, None);
+    }
+    for c in p.season.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let q = c.get(1).unwrap().as_str().to_lowercase();
+        let start: i32 = match c.get(2).unwrap().as_str() {
+            "Frühjahr" | "Frühling" | "spring" => 3,
+            "Sommer" | "summer" => 6,
+            "Herbst" | "autumn" | "fall" => 9,
+            _ => 12,
+        };
+        // the year the season starts in: the last one ended by the publication (`vergangenen
+        // Frühjahr` said in March 2016 is spring 2015, in November 2015 spring 2015), the next
+        // one not yet begun, or this year's
+        let v = reference.map(|r| {
+            let (y, m) = (r.year(), r.month() as i32);
+            let year = match q.as_str() {
+                "vergangenen" | "letzten" | "vorigen" | "last" => match start {
+                    // winter starts in December: the one under way in December, January
+                    // and February is this winter, the last one a year before
+                    12 if m <= 2 => y - 2,
+                    12 => y - 1,
+                    _ if m >= start + 3 => y,
+                    _ => y - 1,
+                },
+                "kommenden" | "nächsten" | "next" => {
+                    if m < start {
+                        y
+                    } else {
+                        y + 1
+                    }
+                }
+                _ => y,
+            };
+            FigureValue::Text(format!("{year:04}"))
+        });
+        push(&mut out, m.start(), m.end(), FigureType::Date, v);
     }
     for m in p.fiscal_quarter.find_iter(text) {
         push(&mut out, m.start(), m.end(), FigureType::Date, None);
@@ -818,12 +937,17 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
     {
         let m = c.get(0).unwrap();
         let n = c.get(1).unwrap().as_str();
+        // "a year" alone is too often not a duration figure; with a bound before it (`almost
+        // a year`, `fast ein Jahr`) or `lang` after it, it is one
+        let bounded = crate::recognizer::bound_before(text, m.start(), claimx_doc::Lang::En)
+            .is_some_and(|(s, _)| text[s..m.start()].trim().len() + 1 >= m.start() - s);
         if matches!(
             n.to_lowercase().as_str(),
             "a" | "an" | "ein" | "eine" | "einen" | "einem"
         ) && !text[m.end()..].starts_with(" lang")
+            && !bounded
         {
-            continue; // "a year" alone is too often not a duration figure
+            continue;
         }
         let Some(v) = small_number(&n.replace(',', ".")) else {
             continue;
@@ -847,13 +971,16 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             continue;
         }
         let iso = iso_duration(v, code);
-        push(
+        let pushed = push(
             &mut out,
             m.start(),
             m.end(),
             FigureType::Duration,
             Some(FigureValue::Text(iso)),
         );
+        if pushed && n.eq_ignore_ascii_case("a couple of") {
+            out.last_mut().expect("just pushed").bound = Some(Bound::Approx);
+        }
     }
     let mut last_duration: Option<(usize, char)> = None;
     for c in p.zh_duration.captures_iter(text) {

@@ -281,6 +281,7 @@ impl FigureRecognizer {
             // a number benchmark counts the digits of a phone number; a figure it is not
             drop_phone_numbers(text, &mut out);
             drop_identifiers(text, &mut out);
+            pairs_of_a_slash(text, &mut out);
         }
         if !self.numbers_only {
             shares_to_two_decimals(text, &mut out);
@@ -1658,7 +1659,7 @@ fn counted_noun(toks: &[Tok], j: usize, lang: Lang, text: &str) -> Option<String
 }
 
 /// A bound phrase ending right before `start`: its start offset and the bound.
-fn bound_before(text: &str, start: usize, _lang: Lang) -> Option<(usize, Bound)> {
+pub(crate) fn bound_before(text: &str, start: usize, _lang: Lang) -> Option<(usize, Bound)> {
     // Bound phrases are short: look back a few words only (keeps long texts linear).
     let mut from = start.saturating_sub(48);
     while !text.is_char_boundary(from) {
@@ -2095,16 +2096,65 @@ fn halves_and_firsts(text: &str, lang: Lang, figures: &mut Vec<FigureMatch>) {
     figures.sort_by_key(|m| (m.start, m.end));
 }
 
+/// `13/5 Megapixel` (rear and front camera): in running text an improper "fraction" of
+/// whole numbers before a unit is two values sharing the unit, not 2.6 (a number benchmark
+/// reads `16/5` as 3.2, so this runs on running text only).
+fn pairs_of_a_slash(text: &str, figures: &mut Vec<FigureMatch>) {
+    let mut i = 0;
+    while i < figures.len() {
+        let f = &figures[i];
+        let written = &text[f.value_start.max(f.start)..f.end];
+        let split = written.split_once('/').and_then(|(a, rest)| {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let (b, unit) = rest.split_at(digits);
+            let (x, y) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
+            (x >= y && y > 0 && !unit.trim().is_empty() && f.unit.is_some())
+                .then_some((a.len(), y as f64))
+        });
+        if let Some((a_len, second)) = split {
+            let start = f.value_start.max(f.start);
+            let first = FigureMatch {
+                start,
+                end: start + a_len,
+                kind: FigureType::Cardinal,
+                value: text[start..start + a_len]
+                    .parse::<f64>()
+                    .ok()
+                    .map(FigureValue::Number),
+                upper: None,
+                bound: None,
+                unit: None,
+                value_start: start,
+            };
+            let rest = &mut figures[i];
+            rest.start = start + a_len + 1;
+            rest.value_start = rest.start;
+            rest.value = Some(FigureValue::Number(second));
+            figures.insert(i, first);
+            i += 1;
+        }
+        i += 1;
+    }
+}
+
 /// Digits that identify rather than count are no figures: a run of twelve or more digits
-/// written without grouping (a timestamp `20180627174901`, an account or order number), or
-/// digits joined to a name by an underscore (`微信图片_20180627_副本.jpg`, `IMG_2041`).
+/// written without grouping (a timestamp `20180627174901`, an account or order number),
+/// digits joined to a name by an underscore (`微信图片_20180627_副本.jpg`, `IMG_2041`), or a
+/// version number (`version 4.0`).
 fn drop_identifiers(text: &str, figures: &mut Vec<FigureMatch>) {
     figures.retain(|f| {
         let written = &text[f.value_start.max(f.start)..f.end];
         let digits = written.bytes().take_while(u8::is_ascii_digit).count();
         let long_run = digits >= 12 && digits == written.len();
         let joined = text[..f.start].ends_with('_') || text[f.end..].starts_with('_');
-        !(long_run || joined)
+        // `version 4.0`, `Version 2.1`: a release's name
+        let word_before = text[..f.start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let version = claimx_lang::words::is_version_word(word_before);
+        !(long_run || joined || version)
     });
 }
 
@@ -2237,6 +2287,41 @@ fn drop_quoted_names(text: &str, figures: &mut Vec<FigureMatch>) {
         !PAIRS
             .iter()
             .any(|&(o, c)| open == Some(o) && close == Some(c))
+    });
+    // A short quoted title with a name and a number (`„Vision 2020+“`, `"Agenda 2030"`) is a
+    // name too: its number counts or dates nothing.
+    const LATIN: &[(char, char)] = &[('„', '“'), ('“', '”'), ('"', '"'), ('«', '»'), ('»', '«')];
+    figures.retain(|m| {
+        if !matches!(
+            m.kind,
+            FigureType::Cardinal | FigureType::Ordinal | FigureType::Date
+        ) {
+            return true;
+        }
+        let before =
+            &text[claimx_doc::floor_char_boundary(text, m.start.saturating_sub(40))..m.start];
+        let after =
+            &text[m.end..claimx_doc::floor_char_boundary(text, (m.end + 12).min(text.len()))];
+        !LATIN.iter().any(|&(o, c)| {
+            let (Some(a), Some(b)) = (before.rfind(o), after.find(c)) else {
+                return false;
+            };
+            let inside = format!(
+                "{}{}{}",
+                &before[a + o.len_utf8()..],
+                &text[m.start..m.end],
+                &after[..b]
+            );
+            let words: Vec<&str> = inside.split_whitespace().collect();
+            let quoted_closed_before = before[a + o.len_utf8()..].contains(c);
+            !quoted_closed_before
+                && !inside.contains(['.', ',', ';', ':'])
+                && (2..=4).contains(&words.len())
+                && words.iter().any(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().all(char::is_alphabetic)
+                })
+        })
     });
 }
 

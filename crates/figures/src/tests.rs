@@ -1484,3 +1484,145 @@ fn no_figures_here(#[case] lang: Lang, #[case] text: &str) {
             .collect::<Vec<_>>()
     );
 }
+
+/// Periods named by their place relative to the publication (its date: `2015-11-19`, a
+/// Thursday; `2016-03-17` for the spring row).
+#[rstest]
+#[case::next_month_name(
+    Lang::En,
+    "The merger will be finalized next March.",
+    "2015-11-19",
+    "next March",
+    "2016-03",
+    None
+)]
+#[case::last_month_name(
+    Lang::En,
+    "It fell last May.",
+    "2015-11-19",
+    "last May",
+    "2015-05",
+    None
+)]
+#[case::kommenden_monat(
+    Lang::De,
+    "Im kommenden März soll es beginnen.",
+    "2015-11-19",
+    "kommenden März",
+    "2016-03",
+    None
+)]
+#[case::last_spring_in_autumn(
+    Lang::De,
+    "Im vergangenen Frühjahr stieg es.",
+    "2015-11-19",
+    "vergangenen Frühjahr",
+    "2015",
+    None
+)]
+#[case::last_spring_in_spring(
+    Lang::De,
+    "Im vergangenen Frühjahr stieg es.",
+    "2016-03-17",
+    "vergangenen Frühjahr",
+    "2015",
+    None
+)]
+#[case::next_summer(
+    Lang::En,
+    "It opens next summer.",
+    "2015-11-19",
+    "next summer",
+    "2016",
+    None
+)]
+#[case::first_quarters(
+    Lang::De,
+    "Das EGT der ersten drei Quartale sank.",
+    "2015-11-19",
+    "ersten drei Quartale",
+    "2015-01",
+    Some("2015-09")
+)]
+#[case::first_quarters_last_year(
+    Lang::De,
+    "Das EGT der ersten drei Quartale sank.",
+    "2015-05-02",
+    "ersten drei Quartale",
+    "2014-01",
+    Some("2014-09")
+)]
+#[case::first_months_of(
+    Lang::En,
+    "In the first nine months of 2015 sales rose.",
+    "2016-02-01",
+    "first nine months of 2015",
+    "2015-01",
+    Some("2015-09")
+)]
+#[case::past_years(
+    Lang::De,
+    "Für heuer und die vergangenen zwei Jahre.",
+    "2016-04-27",
+    "vergangenen zwei Jahre",
+    "2014",
+    Some("2015")
+)]
+fn periods_around_the_publication(
+    #[case] lang: Lang,
+    #[case] text: &str,
+    #[case] published: &str,
+    #[case] span: &str,
+    #[case] value: &str,
+    #[case] upper: Option<&str>,
+) {
+    let r = NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap();
+    let figs = FigureRecognizer::new().recognize(text, lang, Some(r));
+    let f = find(&figs, text, span);
+    assert_eq!(
+        (f.value.clone(), f.upper.clone()),
+        (txt(value), upper.and_then(txt))
+    );
+}
+
+#[test]
+fn vague_periods_couples_and_bounded_single_units() {
+    let r = Some(NaiveDate::from_ymd_opt(2004, 11, 17).unwrap());
+    let text = "In den kommenden Monaten steigt es. It took a couple of months. Almost a year later it fell. It lasted a year.";
+    let figs = FigureRecognizer::new().recognize(text, Lang::En, r);
+    let f = find(&figs, text, "kommenden Monaten");
+    assert_eq!((f.kind, f.value.clone()), (T::Date, None));
+    let f = find(&figs, text, "a couple of months");
+    assert_eq!(
+        (f.value.clone(), f.bound),
+        (txt("P2M"), Some(Bound::Approx))
+    );
+    let f = find(&figs, text, "Almost a year");
+    assert_eq!(
+        (f.value.clone(), f.bound),
+        (txt("P1Y"), Some(Bound::Approx))
+    );
+    // `a year` alone stays no figure
+    assert_eq!(figs.len(), 3, "{figs:?}");
+}
+
+#[test]
+fn improper_slashes_before_a_unit_are_two_values_versions_and_titles_none() {
+    let text = "Kernpunkte sind eine 13/5 Megapixel Kamera und ein halber Liter.";
+    let figs = figures(text, Lang::De);
+    assert_eq!(find(&figs, text, "13").value, num(13.0));
+    assert_eq!(find(&figs, text, "5 Megapixel").value, num(5.0));
+    for (lang, text) in [
+        (Lang::En, "Use Internet Explorer, version 4.0 or above."),
+        (
+            Lang::De,
+            "Die Strategie „Vision 2020+“ werde konsequent umgesetzt.",
+        ),
+    ] {
+        let figs = figures(text, lang);
+        assert!(figs.is_empty(), "{text}: {figs:?}");
+    }
+    // a fraction below one stays a fraction
+    let text = "Take 1/2 cup.";
+    assert_eq!(find(&figures(text, Lang::En), text, "1/2").value, num(0.5));
+}

@@ -36,6 +36,26 @@ pub fn names_fiscal_period(expression: &str) -> bool {
         })
 }
 
+/// Words that make a plural of time units a period without edges (`die kommenden Monate`,
+/// `the coming weeks`, `in recent years`): a date that has no value and states nothing a
+/// claim could be checked against.
+pub const VAGUE_QUALIFIERS: &[&str] = &["kommenden", "nächsten", "coming", "next few", "recent"];
+
+/// The plural time units of [`VAGUE_QUALIFIERS`].
+pub const VAGUE_UNITS: &[&str] = &[
+    "monate", "monaten", "wochen", "jahre", "jahren", "months", "weeks", "years",
+];
+
+/// Whether an expression is a period without edges (`kommenden Monaten`, `coming weeks`).
+pub fn is_vague_period(expression: &str) -> bool {
+    let lower = expression.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let Some((unit, qualifier)) = words.split_last() else {
+        return false;
+    };
+    VAGUE_UNITS.contains(unit) && VAGUE_QUALIFIERS.contains(&qualifier.join(" ").as_str())
+}
+
 /// The shift an expression names (`Vorjahr`, `a year earlier`, `去年同期`), looked up
 /// case-blind with runs of spaces read as one, in every language.
 pub fn period_shift(expression: &str) -> Option<PeriodShift> {
@@ -120,6 +140,14 @@ mod tests {
     #[case("去年", None)]
     fn period_shifts(#[case] expression: &str, #[case] want: Option<PeriodShift>) {
         assert_eq!(period_shift(expression), want);
+    }
+
+    #[test]
+    fn vague_periods() {
+        assert!(is_vague_period("kommenden Monaten"));
+        assert!(is_vague_period("next few  years"));
+        assert!(!is_vague_period("kommenden Monat"));
+        assert!(!is_vague_period("vergangenen zwei Jahre"));
     }
 
     #[rstest]

@@ -220,3 +220,10 @@ mod overlong_tests {
         assert_eq!(overlong_words(text), spans);
     }
 }
+
+/// Words before a version number (`version 4.0`, `Version 2.1`, `release 3`): the number
+/// names a release, it counts nothing.
+pub fn is_version_word(word: &str) -> bool {
+    const WORDS: &[&str] = &["version", "versions", "release", "ver"];
+    WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
