@@ -81,6 +81,11 @@ SHAPES = {
     "no sentence end": lambda n: cut("the company said it will cut jobs ", n),
     "figures": lambda n: cut("über 1.000 Euro, ", n),
     "combining marks": lambda n: cut("e\u0301\u0302\u0303", n),
+    # unspaced text with decimal points and figures the rules read around (a look-back to the
+    # last space was the whole text: quadratic before 2026-11-30)
+    "Chinese figures without spaces": lambda n: cut("首批过百亿元减半3万余至最高4.2万元尺价近7万第一", n),
+    "figures in a list without sentence ends": lambda n: cut(
+        "cut in half a couple of months next March version 4.0 13/5 MP ", n),
 }
 
 

@@ -2091,7 +2091,19 @@ fn halves_and_firsts(text: &str, lang: Lang, figures: &mut Vec<FigureMatch>) {
     if found.is_empty() {
         return;
     }
-    found.retain(|f| !figures.iter().any(|m| m.start < f.end && f.start < m.end));
+    // figures are sorted by start: one overlaps `f` when among those starting before its
+    // end the furthest end lies past its start (a binary search each: long texts stay linear)
+    let furthest: Vec<usize> = figures
+        .iter()
+        .scan(0, |end, m| {
+            *end = m.end.max(*end);
+            Some(*end)
+        })
+        .collect();
+    found.retain(|f| {
+        let i = figures.partition_point(|m| m.start < f.end);
+        i == 0 || furthest[i - 1] <= f.start
+    });
     figures.extend(found);
     figures.sort_by_key(|m| (m.start, m.end));
 }
@@ -2100,41 +2112,43 @@ fn halves_and_firsts(text: &str, lang: Lang, figures: &mut Vec<FigureMatch>) {
 /// whole numbers before a unit is two values sharing the unit, not 2.6 (a number benchmark
 /// reads `16/5` as 3.2, so this runs on running text only).
 fn pairs_of_a_slash(text: &str, figures: &mut Vec<FigureMatch>) {
-    let mut i = 0;
-    while i < figures.len() {
-        let f = &figures[i];
+    let split_of = |f: &FigureMatch| {
         let written = &text[f.value_start.max(f.start)..f.end];
-        let split = written.split_once('/').and_then(|(a, rest)| {
+        written.split_once('/').and_then(|(a, rest)| {
             let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
             let (b, unit) = rest.split_at(digits);
             let (x, y) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
-            (x >= y && y > 0 && !unit.trim().is_empty() && f.unit.is_some())
-                .then_some((a.len(), y as f64))
-        });
-        if let Some((a_len, second)) = split {
+            (x >= y && y > 0 && !unit.trim().is_empty() && f.unit.is_some()).then_some((
+                a.len(),
+                x as f64,
+                y as f64,
+            ))
+        })
+    };
+    if !figures.iter().any(|f| split_of(f).is_some()) {
+        return;
+    }
+    let mut out = Vec::with_capacity(figures.len() + 1);
+    for mut f in figures.drain(..) {
+        if let Some((a_len, first, second)) = split_of(&f) {
             let start = f.value_start.max(f.start);
-            let first = FigureMatch {
+            out.push(FigureMatch {
                 start,
                 end: start + a_len,
                 kind: FigureType::Cardinal,
-                value: text[start..start + a_len]
-                    .parse::<f64>()
-                    .ok()
-                    .map(FigureValue::Number),
+                value: Some(FigureValue::Number(first)),
                 upper: None,
                 bound: None,
                 unit: None,
                 value_start: start,
-            };
-            let rest = &mut figures[i];
-            rest.start = start + a_len + 1;
-            rest.value_start = rest.start;
-            rest.value = Some(FigureValue::Number(second));
-            figures.insert(i, first);
-            i += 1;
+            });
+            f.start = start + a_len + 1;
+            f.value_start = f.start;
+            f.value = Some(FigureValue::Number(second));
         }
-        i += 1;
+        out.push(f);
     }
+    *figures = out;
 }
 
 /// Digits that identify rather than count are no figures: a run of twelve or more digits
@@ -2148,7 +2162,10 @@ fn drop_identifiers(text: &str, figures: &mut Vec<FigureMatch>) {
         let long_run = digits >= 12 && digits == written.len();
         let joined = text[..f.start].ends_with('_') || text[f.end..].starts_with('_');
         // `version 4.0`, `Version 2.1`: a release's name
-        let word_before = text[..f.start]
+        // (a short window: Han characters are alphabetic, a whole Chinese text one "word")
+        let near =
+            &text[claimx_doc::floor_char_boundary(text, f.start.saturating_sub(16))..f.start];
+        let word_before = near
             .trim_end()
             .rsplit(|c: char| !c.is_alphabetic())
             .next()
@@ -2207,6 +2224,8 @@ fn counts_of_time(text: &str, figures: &mut [FigureMatch]) {
 /// ` of a century`, ` of an hour` after a share: the bytes it takes, how many of the unit the
 /// period holds and the unit (`century` is 100 `years`).
 fn share_of_a_period(rest: &str) -> Option<(usize, f64, &'static str)> {
+    // three short words at most: a bounded window keeps unspaced text linear
+    let rest = &rest[..claimx_doc::floor_char_boundary(rest, 40.min(rest.len()))];
     let words: Vec<&str> = rest.split_whitespace().take(3).collect();
     let [of, a, period] = words[..] else {
         return None;

@@ -788,8 +788,12 @@ fn next_non_space(chars: &[(usize, char)], mut j: usize) -> Option<(usize, char)
 
 /// The token ending right before char index `i` (letters, digits, dots, hyphens and the like).
 fn prev_token(chars: &[(usize, char)], i: usize) -> String {
+    // a token longer than any word (`claimx_lang::words::MAX_WORD_CHARS`) is no abbreviation
+    // or number: looking further back would make unspaced text (Chinese with decimal points)
+    // quadratic
+    let floor = i.saturating_sub(claimx_lang::words::MAX_WORD_CHARS);
     let mut k = i;
-    while k > 0 {
+    while k > floor {
         let c = chars[k - 1].1;
         if c.is_whitespace() || matches!(c, '(' | '[' | '„' | '“' | '"' | '\'' | '«' | '»' | '‚')
         {
