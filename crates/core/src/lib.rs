@@ -740,16 +740,7 @@ struct TextStages<'a> {
 /// A recogniser match at `offset` in `text` as a document figure.
 fn figure_at(index: &OffsetIndex, text: &str, offset: usize, m: FigureMatch, lang: Lang) -> Figure {
     let (s, e) = (offset + m.start, offset + m.end);
-    Figure {
-        span: index.span(s, e),
-        text: text[s..e].to_string(),
-        kind: m.kind,
-        value: m.value,
-        upper: m.upper,
-        bound: m.bound,
-        unit: m.unit,
-        lang,
-    }
+    m.into_figure(&text[s..e], index.span(s, e), lang)
 }
 
 type Tags = Result<Vec<Analysis>, DocumentError>;

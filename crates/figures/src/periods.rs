@@ -244,15 +244,9 @@ mod tests {
             .extract(text, lang, published)
             .into_iter()
             .filter(|m| m.kind == FigureType::Date)
-            .map(|m| Figure {
-                span: Span::default(),
-                text: text[m.start..m.end].to_string(),
-                kind: m.kind,
-                value: m.value,
-                upper: m.upper,
-                bound: m.bound,
-                unit: m.unit,
-                lang,
+            .map(|m| {
+                let covered = &text[m.start..m.end];
+                m.into_figure(covered, Span::default(), lang)
             })
             .collect();
         resolve_period_shifts(&mut figures);

@@ -31,6 +31,23 @@ pub struct FigureMatch {
     pub value_start: usize,
 }
 
+impl FigureMatch {
+    /// The document figure of this match: `text` is what it covers, `span` where (as the
+    /// pipeline's offset index gives it).
+    pub fn into_figure(self, text: &str, span: claimx_doc::Span, lang: Lang) -> claimx_doc::Figure {
+        claimx_doc::Figure {
+            span,
+            text: text.to_string(),
+            kind: self.kind,
+            value: self.value,
+            upper: self.upper,
+            bound: self.bound,
+            unit: self.unit,
+            lang,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TokKind {
     Digits,

@@ -562,6 +562,32 @@ fn generic_sums_inner(dst: &mut [f32], block: &Block, weight: &Int8Weight) {
     }
 }
 
+/// Rows `r0..r0 + count` of a block rescaled into `dst` from `sums` (rows of the output
+/// vectors' 16 sums each) with `rescale`, the shared last step of the VNNI kernels.
+#[inline(always)]
+fn rescale_rows(
+    dst: &mut [f32],
+    sums: &[i32],
+    block: &Block,
+    weight: &Int8Weight,
+    r0: usize,
+    count: usize,
+    mut rescale: impl FnMut(&mut [f32], &[i32], f32, i32, &[f32], &[i32]),
+) {
+    let outputs = weight.outputs;
+    let width = outputs.div_ceil(16) * 16;
+    for r in 0..count {
+        rescale(
+            &mut dst[(r0 + r) * outputs..(r0 + r + 1) * outputs],
+            &sums[r * width..][..outputs],
+            block.scales[r0 + r],
+            block.zeros[r0 + r],
+            &weight.scales,
+            &weight.sums[..outputs],
+        );
+    }
+}
+
 /// One block of at most 32 rows with `VPDPBUSD`: 8 rows × 3 vectors of 16 i32 sums at a time,
 /// each row's four u8 inputs broadcast against a line of the packed weights, then the shared
 /// rescaling.
@@ -589,19 +615,18 @@ unsafe fn vnni_block(dst: &mut [f32], block: &Block, weight: &Int8Weight) {
             }
             v += 3;
         }
-        for r in 0..(rows - r0).min(8) {
-            // SAFETY: AVX-512F present (this function's requirement)
-            unsafe {
-                rescale_row_avx512(
-                    &mut dst[(r0 + r) * outputs..(r0 + r + 1) * outputs],
-                    &sums[r * vectors * 16..][..outputs],
-                    block.scales[r0 + r],
-                    block.zeros[r0 + r],
-                    &weight.scales,
-                    &weight.sums[..outputs],
-                )
-            };
-        }
+        rescale_rows(
+            dst,
+            &sums,
+            block,
+            weight,
+            r0,
+            (rows - r0).min(8),
+            |d, s, rs, z, w, c| {
+                // SAFETY: AVX-512F present (this function's requirement)
+                unsafe { rescale_row_avx512(d, s, rs, z, w, c) }
+            },
+        );
     }
 }
 
@@ -686,16 +711,7 @@ unsafe fn avx_vnni_block(dst: &mut [f32], block: &Block, weight: &Int8Weight) {
             // SAFETY: as this function's; rows r0..r0+here lie in the 32-row block
             unsafe { avx_vnni_tile::<R>(&mut sums, block.lines, weight, r0, here, v) };
         }
-        for r in 0..here {
-            rescale_row(
-                &mut dst[(r0 + r) * outputs..(r0 + r + 1) * outputs],
-                &sums[r * vectors * 16..][..outputs],
-                block.scales[r0 + r],
-                block.zeros[r0 + r],
-                &weight.scales,
-                &weight.sums[..outputs],
-            );
-        }
+        rescale_rows(dst, &sums, block, weight, r0, here, rescale_row);
     }
 }
 
