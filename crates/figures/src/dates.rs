@@ -109,7 +109,9 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let r = |s: &str| Regex::new(s).expect("date pattern");
+        // digits are ASCII digits: `\d` would take any script's (`٤0:20`), which the
+        // conversions after a match do not read
+        let r = |s: &str| Regex::new(&s.replace(r"\d", "[0-9]")).expect("date pattern");
         Patterns {
             iso: r(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
             de_numeric: r(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b"),

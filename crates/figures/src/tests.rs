@@ -1626,3 +1626,22 @@ fn improper_slashes_before_a_unit_are_two_values_versions_and_titles_none() {
     let text = "Take 1/2 cup.";
     assert_eq!(find(&figures(text, Lang::En), text, "1/2").value, num(0.5));
 }
+
+/// Digits of other scripts (Arabic-Indic `٤`) are no ASCII digits for the date patterns: a
+/// time or date with them is not read, and nothing panics (found by `cargo fuzz`,
+/// figure_normalizer).
+#[test]
+fn digits_of_other_scripts_in_dates_and_times() {
+    for text in [
+        "Um ٤0:20 Uhr.",
+        "Am ٣.٤.٢٠٢٠ war es.",
+        "\u{8f}\u{3c0}2020:0::20:202\u{64d}\u{664}0:20",
+    ] {
+        let figs = FigureRecognizer::new().recognize(text, Lang::De, None);
+        assert!(
+            figs.iter()
+                .all(|f| f.kind != T::Time || text[f.start..f.end].is_ascii()),
+            "{text}: {figs:?}"
+        );
+    }
+}
