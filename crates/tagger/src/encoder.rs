@@ -98,7 +98,13 @@ impl Dense {
             out.extend_from_slice(&self.bias);
         }
         if n > 0 {
-            SCRATCH.with(|s| accumulate_product(&mut out, x, n, self, &mut s.borrow_mut()));
+            // taken out for the product, not borrowed across it: the product runs on rayon,
+            // whose worker may run another layer's product on this thread while it waits
+            // (the syntax heads parse sentences in parallel), which would find the cell
+            // borrowed and panic
+            let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+            accumulate_product(&mut out, x, n, self, &mut scratch);
+            SCRATCH.with(|s| *s.borrow_mut() = scratch);
         }
         out
     }
@@ -947,6 +953,55 @@ mod tests {
                     (got - want).abs() < 1e-4,
                     "{name} element {i}: {got} vs {want}"
                 );
+            }
+        }
+    }
+
+    /// Products run on rayon, and a worker waiting inside one may run another layer's product
+    /// on the same thread (the syntax heads parse sentences in parallel), so `Dense::apply`
+    /// takes its per-thread scratch out instead of holding it borrowed across the product.
+    /// Many products of all sizes inside a parallel loop on two threads, in every precision,
+    /// each equal to the product computed alone (f32 to rounding: `gemm` blocks by the row
+    /// count). Whether a worker nests a product is timing: this test did not make the old
+    /// borrow panic here; a CI run's silent failure of `batching_and_padding_never_change_a_
+    /// parse` (a worker's panic, whose message goes to the test that started the pool) is
+    /// what pointed at it.
+    #[test]
+    fn products_nest_inside_parallel_work() {
+        use rayon::prelude::*;
+        let (n, k, m) = (320, 128, 160);
+        let weight: Vec<f32> = (0..m * k)
+            .map(|i| ((i * 31 % 89) as f32 - 44.0) * 0.011)
+            .collect();
+        let src: Vec<f32> = (0..n * k)
+            .map(|i| ((i * 17 % 83) as f32 - 41.0) * 0.017)
+            .collect();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        for precision in [Precision::Bf16, Precision::Int8, Precision::F32] {
+            let mut d = Dense::new(weight.clone(), vec![0.5; m], k, m);
+            d.add_narrow_weight(precision);
+            let alone = d.apply(&src, n);
+            let results: Vec<Vec<f32>> = pool.install(|| {
+                (0..256)
+                    .into_par_iter()
+                    .map(|i| d.apply(&src[..(1 + i % n) * k], 1 + i % n))
+                    .collect()
+            });
+            for (i, got) in results.iter().enumerate() {
+                let rows = 1 + i % n;
+                if precision == Precision::F32 {
+                    // gemm blocks by the row count: f32 sums in another order
+                    let close = got
+                        .iter()
+                        .zip(&alone[..rows * m])
+                        .all(|(a, b)| (a - b).abs() < 1e-5);
+                    assert!(close, "{precision:?} call {i}");
+                } else {
+                    assert_eq!(got[..], alone[..rows * m], "{precision:?} call {i}");
+                }
             }
         }
     }
