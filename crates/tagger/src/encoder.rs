@@ -924,17 +924,23 @@ pub(crate) fn softmax_rows(logits: ndarray::ArrayView2<f32>) -> ndarray::Array2<
 mod tests {
     use super::*;
 
+    /// A weight `[m, k]` and an input `[n, k]` of small varied values.
+    fn operands(n: usize, k: usize, m: usize) -> (Vec<f32>, Vec<f32>) {
+        let weight = (0..m * k)
+            .map(|i| ((i * 31 % 89) as f32 - 44.0) * 0.011)
+            .collect();
+        let src = (0..n * k)
+            .map(|i| ((i * 17 % 83) as f32 - 41.0) * 0.017)
+            .collect();
+        (weight, src)
+    }
+
     /// Both bf16 paths (AMX tiles, rounded operands in f32 `gemm`) give the product of the
     /// rounded operands, bias and earlier contents of `dst` kept.
     #[test]
     fn bf16_paths_compute_the_rounded_product() {
         let (n, k, m) = (70, 96, 80);
-        let weight: Vec<f32> = (0..m * k)
-            .map(|i| ((i * 31 % 89) as f32 - 44.0) * 0.011)
-            .collect();
-        let src: Vec<f32> = (0..n * k)
-            .map(|i| ((i * 17 % 83) as f32 - 41.0) * 0.017)
-            .collect();
+        let (weight, src) = operands(n, k, m);
         let want: Vec<f32> = bf16::naive_product(&src, &weight, n, k, m)
             .into_iter()
             .map(|p| p + 0.25)
@@ -970,12 +976,7 @@ mod tests {
     fn products_nest_inside_parallel_work() {
         use rayon::prelude::*;
         let (n, k, m) = (320, 128, 160);
-        let weight: Vec<f32> = (0..m * k)
-            .map(|i| ((i * 31 % 89) as f32 - 44.0) * 0.011)
-            .collect();
-        let src: Vec<f32> = (0..n * k)
-            .map(|i| ((i * 17 % 83) as f32 - 41.0) * 0.017)
-            .collect();
+        let (weight, src) = operands(n, k, m);
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(2)
             .build()
