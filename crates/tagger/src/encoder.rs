@@ -88,12 +88,39 @@ impl Dense {
         }
     }
 
+    /// One layer computing `layers` side by side over the same input: its outputs are
+    /// theirs, one after another (each row's results are the same as the layers' own; the
+    /// input is read and converted once instead of once per layer).
+    pub(crate) fn stacked(layers: &[&Dense]) -> Dense {
+        let inputs = layers.first().map_or(0, |l| l.inputs);
+        assert!(layers
+            .iter()
+            .all(|l| l.inputs == inputs && l.narrow.is_none()));
+        Dense::new(
+            layers
+                .iter()
+                .flat_map(|l| l.weight.iter().copied())
+                .collect(),
+            layers.iter().flat_map(|l| l.bias.iter().copied()).collect(),
+            inputs,
+            layers.iter().map(|l| l.outputs).sum(),
+        )
+    }
+
     /// `[n, outputs]` = `x[n, inputs] · weightᵀ + bias`, in the layer's number format.
     pub(crate) fn apply(&self, x: &[f32], n: usize) -> Vec<f32> {
+        let mut out = Vec::with_capacity(n * self.outputs);
+        self.apply_into(x, n, &mut out);
+        out
+    }
+
+    /// [`Dense::apply`] into `out` (cleared first), whose allocation is reused.
+    pub(crate) fn apply_into(&self, x: &[f32], n: usize, out: &mut Vec<f32>) {
         thread_local! {
             static SCRATCH: std::cell::RefCell<ProductScratch> = Default::default();
         }
-        let mut out = Vec::with_capacity(n * self.outputs);
+        out.clear();
+        out.reserve(n * self.outputs);
         for _ in 0..n {
             out.extend_from_slice(&self.bias);
         }
@@ -103,10 +130,9 @@ impl Dense {
             // (the syntax heads parse sentences in parallel), which would find the cell
             // borrowed and panic
             let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
-            accumulate_product(&mut out, x, n, self, &mut scratch);
+            accumulate_product(out, x, n, self, &mut scratch);
             SCRATCH.with(|s| *s.borrow_mut() = scratch);
         }
-        out
     }
 
     /// Converts the weight to `precision`'s number format (nothing for f32). The f32 weight

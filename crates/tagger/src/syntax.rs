@@ -38,15 +38,38 @@ pub struct WordSyntax {
     pub head_score: f32,
 }
 
-/// The layer followed by LeakyReLU (slope 0.1): the arc and relation MLPs.
-fn mlp(layer: &Dense, x: &[f32], n: usize) -> Vec<f32> {
-    let mut out = layer.apply(x, n);
-    for v in &mut out {
-        if *v < 0.0 {
-            *v *= 0.1;
+/// Words scored per product of the relation biaffine: its output is `relations × rel`
+/// floats a word (19 KB for 37 relations of 128), so a long sentence goes through in
+/// groups of one bf16 block's rows (32), into a buffer each thread keeps, instead of as one
+/// sentence-sized buffer allocated (and, above glibc's mmap threshold, faulted in) per
+/// sentence.
+const RELATION_GROUP: usize = 32;
+
+/// LeakyReLU (slope 0.1), the arc and relation MLPs' activation.
+fn leaky_relu(v: &mut [f32]) {
+    for v in v {
+        // a select, not a branch, so that the loop is vectorised
+        *v = if *v < 0.0 { *v * 0.1 } else { *v };
+    }
+}
+
+/// `a · b` summed in eight lanes, which the compiler keeps in vector registers (a plain
+/// iterator sum is one serial chain of additions).
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    let mut lanes = [0.0f32; 8];
+    let (ac, bc) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tail: f32 = ac
+        .remainder()
+        .iter()
+        .zip(bc.remainder())
+        .map(|(x, y)| x * y)
+        .sum();
+    for (x, y) in ac.zip(bc) {
+        for k in 0..8 {
+            lanes[k] += x[k] * y[k];
         }
     }
-    out
+    lanes.iter().sum::<f32>() + tail
 }
 
 /// The UPOS, arc and relation heads of a multi-head model.
@@ -56,11 +79,10 @@ pub struct SyntaxHeads {
     start_offset: Vec<f32>,
     end_offset: Vec<f32>,
     root: Vec<f32>,
-    upos: Dense,
-    arc_dep: Dense,
-    arc_head: Dense,
-    rel_dep: Dense,
-    rel_head: Dense,
+    /// The UPOS layer and the four MLPs (arc dependent, arc head, relation dependent,
+    /// relation head) as one layer over the same input, outputs in that order: one product
+    /// instead of five.
+    word_layers: Dense,
     /// The arc biaffine `U` as a layer without bias: weight `[arc, arc]` holds `U` transposed.
     arc_u: Dense,
     arc_b: Vec<f32>,
@@ -117,11 +139,13 @@ impl SyntaxHeads {
                 start_offset: flat(vb.pp("start_offset").get((b, hidden), "weight")?)?,
                 end_offset: flat(vb.pp("end_offset").get((b, hidden), "weight")?)?,
                 root: flat(vb.get(w, "root")?)?,
-                upos: dense(vb.pp("upos"), w, u)?,
-                arc_dep: dense(vb.pp("arc_dep"), w, a)?,
-                arc_head: dense(vb.pp("arc_head"), w, a)?,
-                rel_dep: dense(vb.pp("rel_dep"), w, r)?,
-                rel_head: dense(vb.pp("rel_head"), w, r)?,
+                word_layers: Dense::stacked(&[
+                    &dense(vb.pp("upos"), w, u)?,
+                    &dense(vb.pp("arc_dep"), w, a)?,
+                    &dense(vb.pp("arc_head"), w, a)?,
+                    &dense(vb.pp("rel_dep"), w, r)?,
+                    &dense(vb.pp("rel_head"), w, r)?,
+                ]),
                 arc_u: Dense::new(arc_u_t, vec![0.0; a], a, a),
                 arc_b: flat(vb.get(a, "arc_b")?)?,
                 rel_u: Dense::new(rel_u, vec![0.0; l * r], r, l * r),
@@ -136,11 +160,7 @@ impl SyntaxHeads {
     /// reference path): their weights are converted and packed once here.
     pub fn set_precision(&mut self, precision: Precision) {
         for layer in [
-            &mut self.upos,
-            &mut self.arc_dep,
-            &mut self.arc_head,
-            &mut self.rel_dep,
-            &mut self.rel_head,
+            &mut self.word_layers,
             &mut self.arc_u,
             &mut self.rel_u,
             &mut self.rel_w,
@@ -225,16 +245,39 @@ impl SyntaxHeads {
                 x.extend(state.iter().zip(off).map(|(a, b)| a + b));
             }
         }
-        let words_x = &x[w..];
-        let upos = self.upos.apply(words_x, n);
-        let ad = mlp(&self.arc_dep, words_x, n);
-        let ah = mlp(&self.arc_head, &x, n + 1);
-        let a = self.config.arc_dim;
+        let (u, a, r) = (
+            self.config.upos.len(),
+            self.config.arc_dim,
+            self.config.rel_dim,
+        );
+        let l = self.config.deprel.len();
+        // one row per node (ROOT, then the words): [upos | arc dep | arc head | rel dep | rel head]
+        let stride = u + 2 * a + 2 * r;
+        let mut layers = self.word_layers.apply(&x, n + 1);
+        let column = |row: usize, at: usize, len: usize| {
+            let start = row * stride + at;
+            start..start + len
+        };
+        let mut ad = Vec::with_capacity(n * a);
+        let mut ah = Vec::with_capacity((n + 1) * a);
+        let mut rd = Vec::with_capacity(n * r);
+        let mut rh = Vec::with_capacity((n + 1) * r);
+        for row in layers.chunks_exact_mut(stride) {
+            leaky_relu(&mut row[u..]);
+        }
+        for node in 0..=n {
+            if node > 0 {
+                ad.extend_from_slice(&layers[column(node, u, a)]);
+                rd.extend_from_slice(&layers[column(node, u + 2 * a, r)]);
+            }
+            ah.extend_from_slice(&layers[column(node, u + a, a)]);
+            rh.extend_from_slice(&layers[column(node, u + 2 * a + r, r)]);
+        }
         // arcs[i][j] = ad_i · U · ah_j + ah_j · b
         let p = self.arc_u.apply(&ad, n);
         let mut arcs = vec![0.0; n * (n + 1)];
         for (j, row) in ah.chunks_exact(a).enumerate() {
-            let bias: f32 = row.iter().zip(&self.arc_b).map(|(x, y)| x * y).sum();
+            let bias = dot(row, &self.arc_b);
             for i in 0..n {
                 arcs[i * (n + 1) + j] = bias;
             }
@@ -253,38 +296,43 @@ impl SyntaxHeads {
             }
         }
         let heads = decode_tree(&scores);
-        // relations at the chosen heads
-        let r = self.config.rel_dim;
-        let l = self.config.deprel.len();
-        let rd = mlp(&self.rel_dep, words_x, n);
-        let rh = mlp(&self.rel_head, &x, n + 1);
-        let q = self.rel_u.apply(&rd, n);
+        // relations at the chosen heads: rd_i · U_k · rh_head(i) + W_k · [rd_i; rh_head(i)]
+        let head_of = |i: usize| &rh[heads[i + 1] * r..(heads[i + 1] + 1) * r];
         let mut pair = Vec::with_capacity(n * 2 * r);
         for i in 0..n {
             pair.extend_from_slice(&rd[i * r..(i + 1) * r]);
-            pair.extend_from_slice(&rh[heads[i + 1] * r..(heads[i + 1] + 1) * r]);
+            pair.extend_from_slice(head_of(i));
         }
         let linear = self.rel_w.apply(&pair, n);
-        let u = self.config.upos.len();
+        thread_local! {
+            static GROUP: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let mut relations = Vec::with_capacity(n);
+        // taken out, not borrowed across the product (which may run other work on rayon)
+        let mut q = GROUP.with(|g| std::mem::take(&mut *g.borrow_mut()));
+        let mut rel_scores = vec![0.0f32; l];
+        for group in (0..n).step_by(RELATION_GROUP) {
+            let m = RELATION_GROUP.min(n - group);
+            self.rel_u
+                .apply_into(&rd[group * r..(group + m) * r], m, &mut q);
+            for (g, qi) in q.chunks_exact(l * r).enumerate() {
+                let i = group + g;
+                for (k, score) in rel_scores.iter_mut().enumerate() {
+                    *score = dot(&qi[k * r..(k + 1) * r], head_of(i)) + linear[i * l + k];
+                }
+                relations.push(argmax_prob(&rel_scores).0);
+            }
+        }
+        GROUP.with(|g| *g.borrow_mut() = q);
         (0..n)
             .map(|i| {
-                let hsel = &rh[heads[i + 1] * r..(heads[i + 1] + 1) * r];
-                let rel_scores: Vec<f32> = (0..l)
-                    .map(|k| {
-                        let qk = &q[(i * l + k) * r..(i * l + k + 1) * r];
-                        let bilinear: f32 = qk.iter().zip(hsel).map(|(a, b)| a * b).sum();
-                        bilinear + linear[i * l + k]
-                    })
-                    .collect();
-                let (rel, _) = argmax_prob(&rel_scores);
-                let row = &upos[i * u..(i + 1) * u];
-                let (tag, prob) = argmax_prob(row);
+                let (tag, prob) = argmax_prob(&layers[column(i + 1, 0, u)]);
                 WordSyntax {
                     start: words[i].0,
                     end: words[i].1,
                     upos: self.config.upos[tag].clone(),
                     head: heads[i + 1],
-                    deprel: self.config.deprel[rel].clone(),
+                    deprel: self.config.deprel[relations[i]].clone(),
                     upos_score: prob,
                     head_score: scores[i + 1][heads[i + 1]].exp(),
                 }
