@@ -55,6 +55,65 @@ const DISTILBERT_LAYER: LayerNames = LayerNames {
     output_norm: "output_layer_norm",
 };
 
+/// The word-embedding table, the model's largest tensor (vocabulary × hidden): kept in f16
+/// when every value is exactly an f16 (a checkpoint stored in f16, as the embedded model
+/// is), which halves its memory and gives the same rows bit for bit; in f32 otherwise.
+pub(crate) enum EmbeddingTable {
+    /// Every value exactly representable in f16.
+    F16(Vec<half::f16>),
+    /// As loaded.
+    F32(Vec<f32>),
+}
+
+impl EmbeddingTable {
+    /// The table of an f32 tensor's values, in f16 if that loses nothing. The f16 copy is
+    /// made from the tensor's own storage, so loading holds 1.5 times the f32 table at most,
+    /// not twice.
+    pub(crate) fn from_tensor(t: Tensor) -> candle_core::Result<EmbeddingTable> {
+        let narrow = {
+            let (storage, layout) = t.storage_and_layout();
+            match (&*storage, layout.contiguous_offsets()) {
+                (candle_core::Storage::Cpu(cpu), Some((a, b))) => {
+                    let values = &cpu.as_slice::<f32>()?[a..b];
+                    let narrow: Vec<half::f16> =
+                        values.iter().map(|&v| half::f16::from_f32(v)).collect();
+                    narrow
+                        .iter()
+                        .zip(values)
+                        .all(|(n, v)| n.to_f32().to_bits() == v.to_bits())
+                        .then_some(narrow)
+                }
+                _ => None,
+            }
+        };
+        Ok(match narrow {
+            Some(narrow) => EmbeddingTable::F16(narrow),
+            None => EmbeddingTable::F32(flat(t)?),
+        })
+    }
+
+    /// Row `row` (`dst.len()` wide) into `dst`, in f32.
+    pub(crate) fn read_row(&self, row: usize, dst: &mut [f32]) {
+        let h = dst.len();
+        match self {
+            EmbeddingTable::F16(t) => {
+                for (d, v) in dst.iter_mut().zip(&t[row * h..(row + 1) * h]) {
+                    *d = v.to_f32();
+                }
+            }
+            EmbeddingTable::F32(t) => dst.copy_from_slice(&t[row * h..(row + 1) * h]),
+        }
+    }
+
+    /// Every value in f32 (the reference graph).
+    pub(crate) fn to_f32(&self) -> Vec<f32> {
+        match self {
+            EmbeddingTable::F16(t) => t.iter().map(|v| v.to_f32()).collect(),
+            EmbeddingTable::F32(t) => t.clone(),
+        }
+    }
+}
+
 /// A dense layer as checkpoints store it: weight `[outputs, inputs]` row-major, and its bias.
 pub(crate) struct Dense {
     weight: Vec<f32>,
@@ -213,7 +272,7 @@ struct ProductScratch {
 /// [`CandleEncoder::graph`] gives the same network as plain candle ops in f32, the
 /// reference the fused pass is tested and benchmarked against.
 pub struct CandleEncoder {
-    word: Vec<f32>,
+    word: EmbeddingTable,
     position: Vec<f32>,
     /// Token type 0's embedding, added to every token (BERT, XLM-R).
     token_type: Option<Vec<f32>>,
@@ -424,7 +483,7 @@ impl CandleEncoder {
             });
         };
         let emb = base.pp("embeddings");
-        let word = flat(
+        let word = EmbeddingTable::from_tensor(
             emb.pp("word_embeddings")
                 .get((config.vocab_size, h), "weight")
                 .map_err(&e)?,
@@ -575,7 +634,7 @@ impl CandleEncoder {
         for (row, &start) in rows.iter().zip(&starts) {
             for (p, &id) in row.iter().enumerate() {
                 let dst = &mut x[(start + p) * h..(start + p + 1) * h];
-                dst.copy_from_slice(&self.word[id as usize * h..(id as usize + 1) * h]);
+                self.word.read_row(id as usize, dst);
                 kernels::add(dst, &self.position[(first + p) * h..(first + p + 1) * h]);
                 if let Some(tt) = &self.token_type {
                     kernels::add(dst, tt);
@@ -725,7 +784,7 @@ impl CandleEncoder {
                 });
             }
             Ok(CandleGraph {
-                word: Embedding::new(to(&self.word, &[self.config.vocab_size, h])?, h),
+                word: Embedding::new(to(&self.word.to_f32(), &[self.config.vocab_size, h])?, h),
                 position: Embedding::new(
                     to(&self.position, &[self.config.max_position_embeddings, h])?,
                     h,
@@ -949,6 +1008,27 @@ pub(crate) fn softmax_rows(logits: ndarray::ArrayView2<f32>) -> ndarray::Array2<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_embedding_table_is_narrowed_only_when_nothing_is_lost() {
+        let exact: Vec<f32> = (0..12).map(|i| (i as f32 - 6.0) * 0.125).collect();
+        let t = Tensor::from_slice(&exact, (4, 3), &Device::Cpu).unwrap();
+        let table = EmbeddingTable::from_tensor(t).unwrap();
+        assert!(matches!(table, EmbeddingTable::F16(_)));
+        let mut row = [0.0f32; 3];
+        table.read_row(2, &mut row);
+        assert_eq!(row, [exact[6], exact[7], exact[8]]);
+        assert_eq!(table.to_f32(), exact);
+        // 0.1 and 1e6 have no exact f16: the table stays in f32, values untouched
+        let mut inexact = exact.clone();
+        inexact[5] = 0.1;
+        inexact[11] = 1.0e6;
+        let t = Tensor::from_slice(&inexact, (4, 3), &Device::Cpu).unwrap();
+        let table = EmbeddingTable::from_tensor(t).unwrap();
+        assert!(matches!(table, EmbeddingTable::F32(_)));
+        table.read_row(3, &mut row);
+        assert_eq!(row, [inexact[9], inexact[10], 1.0e6]);
+    }
 
     /// A weight `[m, k]` and an input `[n, k]` of small varied values.
     fn operands(n: usize, k: usize, m: usize) -> (Vec<f32>, Vec<f32>) {

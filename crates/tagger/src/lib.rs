@@ -69,6 +69,28 @@ mod embedded {
             origin: "<embedded>/models/claimx-tagger-small".into(),
         }
     }
+
+    /// Once the model is loaded (its weights converted and packed on the heap), the file
+    /// bytes compiled into the binary are not read again: ask Linux to reclaim their pages,
+    /// some 68 MB of the resident set. `MADV_PAGEOUT` keeps the contents (a later load reads
+    /// them back from the binary), unlike `MADV_DONTNEED`, which would zero them were the
+    /// binary not mapped from a file; kernels before 5.4 refuse it, which changes nothing.
+    pub fn release() {
+        #[cfg(target_os = "linux")]
+        for bytes in [WEIGHTS, TOKENIZER] {
+            // SAFETY: sysconf has no preconditions
+            let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) }.max(1) as usize;
+            let start = (bytes.as_ptr() as usize).next_multiple_of(page);
+            let end = (bytes.as_ptr() as usize + bytes.len()) / page * page;
+            if end > start {
+                // SAFETY: whole pages inside a static that is only ever read; PAGEOUT
+                // changes residency, never contents
+                unsafe {
+                    libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_PAGEOUT);
+                }
+            }
+        }
+    }
 }
 
 use std::path::{Path, PathBuf};
@@ -468,7 +490,9 @@ impl Tagger {
     /// (feature `embedded-model`): no file is read and nothing is downloaded at run time.
     #[cfg(feature = "embedded-model")]
     pub fn embedded(options: TaggerOptions) -> Result<Tagger> {
-        Tagger::from_files(embedded::files(), options)
+        let tagger = Tagger::from_files(embedded::files(), options);
+        embedded::release();
+        tagger
     }
 
     /// A tagger over any backend.
