@@ -393,8 +393,15 @@ fn zh_measurement_with_unit(input: &str, m: &mut FigureMatch) {
 /// percentage, Recognizers-Text's number model a number (0.667); compared as the number.
 fn is_share(input: &str, m: &FigureMatch) -> bool {
     let t = input[m.start..m.end].to_lowercase();
+    // `百分之五` is a percentage; `一百分之二` (two hundredths) a fraction like `三分之一`
+    let zh_percent = t.contains("百分之")
+        && !t
+            .split("百分之")
+            .next()
+            .is_some_and(|before| before.chars().any(claimx_lang::numbers::is_zh_numeral));
     m.kind == FigureType::Percent
-        && !["%", "％", "percent", "per cent", "prozent", "百分"]
+        && !zh_percent
+        && !["%", "％", "percent", "per cent", "prozent", "百分点"]
             .iter()
             .any(|p| t.contains(p))
 }

@@ -461,6 +461,17 @@ impl FigureRecognizer {
                 {
                     return None;
                 }
+                // `1 in 10 adults`: a share, as `one in ten` (English; German `1 von 10` is
+                // as often a page or picture count)
+                if t.text == "1" && lang == Lang::En {
+                    if let Some((last, share)) = share_at(toks, i) {
+                        return Some(NumberSpan {
+                            kind: FigureType::Percent,
+                            unit: Some("%".into()),
+                            ..NumberSpan::new(i, last, share * 100.0, FigureType::Percent)
+                        });
+                    }
+                }
                 let mut v = parse_number_token(t.text, lang)?;
                 let year_like = t.text.len() == 4
                     && t.text.chars().all(|c| c.is_ascii_digit())
@@ -563,8 +574,10 @@ impl FigureRecognizer {
                 if zh_excluded(text, t) {
                     return None;
                 }
-                // A big unit alone (`万`, `万万`) is no number.
-                if t.text.chars().all(|c| zh_big_unit(c).is_some()) {
+                // A big unit alone (`万`, `万万`) is no number, unless `几` counts it (`几万人`).
+                if t.text.chars().all(|c| zh_big_unit(c).is_some())
+                    && !text[..t.start].ends_with(['几', '幾'])
+                {
                     return None;
                 }
                 // 百 / 千 alone count only in fractions (百分之…), handled below.
@@ -639,14 +652,31 @@ impl FigureRecognizer {
                 // 百分之二十五 / 三分之一: fractions and percentages.
                 if let Some((l, num)) = zh_fraction_tail(toks, i + 1, lang) {
                     ns.last = l;
+                    ns.kind = FigureType::Percent;
+                    ns.unit = Some("%".into());
                     if t.text == "百" && !negative {
                         ns.value = num;
-                        ns.kind = FigureType::Percent;
-                        ns.unit = Some("%".into());
                     } else {
-                        ns.value = num / v * if negative { -1.0 } else { 1.0 };
+                        // `三分之一`, `千分之三`: a share, as `one third` (guideline)
+                        ns.value = num / v * 100.0 * if negative { -1.0 } else { 1.0 };
                     }
                     return Some(ns);
+                }
+                // `三成`, `近两成`: tenths, a share (`一成不变` is an idiom, `八成是` "probably")
+                if toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.text == "成" && n.start == t.end)
+                    && (1.0..=10.0).contains(&v)
+                    && !negative
+                {
+                    let idiom = text[toks[i + 1].end..].starts_with(['不', '是', '会', '就', '要']);
+                    if !idiom {
+                        ns.kind = FigureType::Percent;
+                        ns.unit = Some("%".into());
+                        ns.value = v * 10.0;
+                        ns.last = i + 1;
+                        return Some(ns);
+                    }
                 }
                 // 百分之二十五 / 三分之一: fractions and percentages.
                 if let (Some(a), Some(b), Some(c)) =
@@ -671,7 +701,18 @@ impl FigureRecognizer {
                     return Some(ns);
                 }
                 if lang == Lang::De || (lang != Lang::En && de_word(t.text).is_some()) {
-                    self.german_words(toks, i)
+                    let mut ns = self.german_words(toks, i)?;
+                    // `minus drei Grad`, as `minus 3 Grad`
+                    if i > 0
+                        && toks[i - 1].text.eq_ignore_ascii_case("minus")
+                        && ns.first == i
+                        && ns.kind == FigureType::Cardinal
+                    {
+                        ns.value = -ns.value;
+                        ns.first = i - 1;
+                        ns.year_like = false;
+                    }
+                    Some(ns)
                 } else {
                     self.english_words(toks, i)
                 }
@@ -891,14 +932,24 @@ impl FigureRecognizer {
                 return cardinal(i, i + 1, f * m);
             }
         }
-        // "half a dozen"
-        if w == "half" && lower(i + 1) == "a" && lower(i + 2) == "dozen" {
-            return cardinal(i, i + 2, 6.0);
+        // "half a dozen", "half a million": half of the one scale the article counts
+        if w == "half" && matches!(lower(i + 1).as_str(), "a" | "an") {
+            if lower(i + 2) == "dozen" {
+                return cardinal(i, i + 2, 6.0);
+            }
+            if let Some(m) = en_multiplier(&lower(i + 2)).filter(|m| *m >= 1000.0) {
+                return cardinal(i, i + 2, 0.5 * m);
+            }
         }
         // "a hundred", "a dozen", "a fifth", "a half"
         let (int, mut last, first_is_a) = if w == "a" || w == "an" {
             let n = lower(i + 1);
             if let Some((l, d, _)) = en_denominator(toks, i + 1) {
+                // English halves are `half`, never `a second`: that is a rank (`a second
+                // term`, left to the ordinal rule) or the unit of time (`a tenth of a second`)
+                if n == "second" {
+                    return None;
+                }
                 // `a third term`, `a fifth straight month`: an ordinal after the article,
                 // unless a noun phrase could not follow (`a third of`, `a fifth.`)
                 let next = lower(l + 1);
@@ -923,6 +974,15 @@ impl FigureRecognizer {
                             && toks
                                 .get(i + 1)
                                 .is_some_and(|n| n.text.starts_with("half") || n.text == "quarter")
+                        {
+                            return None;
+                        }
+                        // `a second` before no noun is the unit of time (`took a second`, `a
+                        // tenth of a second`), not a rank
+                        if w == "second"
+                            && i > 0
+                            && matches!(lower(i - 1).as_str(), "a" | "an")
+                            && !toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Word)
                         {
                             return None;
                         }
@@ -1089,7 +1149,11 @@ impl FigureRecognizer {
             let nl = n.text.to_lowercase();
             let m = match de_scale_after_article(&nl) {
                 Some(m) => m,
-                _ if currency_word(n.text).is_some() => {
+                // `ein Prozent`, `einem Prozentpunkt`, `einen Euro`: the article counts one of the
+                // unit after it (the percent and currency rules then take the unit)
+                _ if currency_word(n.text).is_some()
+                    || matches!(nl.as_str(), "prozent" | "prozentpunkt" | "prozentpunkte") =>
+                {
                     return Some(NumberSpan::new(i, i, 1.0, FigureType::Cardinal));
                 }
                 _ if w == "eins" => {
@@ -1498,6 +1562,10 @@ fn zh_excluded(text: &str, t: &Tok) -> bool {
     if matches!(after, Some('川' | '亚' | '江' | '明' | '峡')) && t.text.chars().count() == 1 {
         return true;
     }
+    // `万一`, "in case": 11,000 is written `一万一`
+    if t.text == "万一" || t.text == "萬一" {
+        return true;
+    }
     if t.text == "壹" && matches!(after, Some('切')) {
         return true;
     }
@@ -1887,6 +1955,21 @@ fn zh_figure_edges(text: &str, figures: &mut [FigureMatch]) {
                 }
             }
         }
+        // `几十万`, `几万`: some multiple of the unit, at least the unit itself
+        let unit_led = text[m.start..]
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, '十' | '百' | '千' | '万' | '亿' | '萬' | '億'));
+        if unit_led && m.start == m.value_start && m.kind == FigureType::Cardinal {
+            if let Some(c) = text[..m.start]
+                .chars()
+                .next_back()
+                .filter(|c| matches!(c, '几' | '幾'))
+            {
+                m.start -= c.len_utf8();
+                m.bound = m.bound.or(Some(Bound::Gt));
+            }
+        }
         let last = text[m.start..m.end].chars().next_back();
         let ends_in_number =
             last.is_some_and(|c| c.is_ascii_digit() || c == '%' || is_zh_numeral(c));
@@ -1897,14 +1980,19 @@ fn zh_figure_edges(text: &str, figures: &mut [FigureMatch]) {
                 ("许", Bound::Approx),
                 ("多", Bound::Gt),
                 ("余", Bound::Gt),
+                ("几", Bound::Gt),
+                ("幾", Bound::Gt),
             ]
             .into_iter()
             .find(|(w, _)| after.starts_with(w));
             if let Some((w, bound)) = tail {
-                // `多` opening a word of its own (`多家`, `多年`) is "many", not "more than"
+                // `多` right after a numeral is "more than" (`三十多个`, `十多家`); after a
+                // percent sign it opens a word of its own (`多个`, "several"); before a unit
+                // of time it belongs to the duration (`十多年`), which the date rules read
                 let next = after[w.len()..].chars().next();
                 let many = w == "多"
-                    && next.is_some_and(|c| matches!(c, '年' | '次' | '种' | '个' | '方'));
+                    && (last == Some('%')
+                        || next.is_some_and(|c| matches!(c, '年' | '月' | '天' | '周' | '日')));
                 if !many {
                     m.end += w.len();
                     m.bound = m.bound.or(Some(bound));
@@ -2829,15 +2917,22 @@ fn parse_number_token(s: &str, lang: Lang) -> Option<f64> {
 fn share_at(toks: &[Tok], i: usize) -> Option<(usize, f64)> {
     let lower = |j: usize| toks.get(j).map(|t| t.text.to_lowercase());
     let w = lower(i)?;
-    let next = toks.get(i + 1).filter(|t| t.kind == TokKind::Word)?;
+    // `three-quarters`, `two-thirds`: the hyphenated spelling of the same fraction
+    let joined = |k: usize| toks.get(k).is_some_and(|t| !t.space_before);
+    let at = if lower(i + 1).as_deref() == Some("-") && joined(i + 1) && joined(i + 2) {
+        i + 2
+    } else {
+        i + 1
+    };
+    let next = toks.get(at).filter(|t| t.kind == TokKind::Word)?;
     let of_after = |j: usize| lower(j + 1).is_some_and(|o| o == "of");
     // `jeder Vierte`, `jede fünfte Frau`: one in n.
     if matches!(w.as_str(), "jeder" | "jede" | "jedes" | "jedem" | "jeden") {
         let d = de_ordinal(next.text).filter(|d| *d >= 2.0)?;
         return Some((i + 1, 1.0 / d));
     }
-    // `one in five`, `one out of four`
-    if w == "one" {
+    // `one in five`, `1 in 10`, `one out of four`
+    if (w == "one" || w == "1") && at == i + 1 {
         let mut k = i + 1;
         match lower(k).as_deref() {
             Some("in") => k += 1,
@@ -2852,7 +2947,10 @@ fn share_at(toks: &[Tok], i: usize) -> Option<(usize, f64)> {
                 Some(t) if t.kind == TokKind::Word => en_integer(toks, k, false),
                 _ => None,
             };
-            if let Some((l, d)) = d.filter(|(_, d)| (2.0..=1000.0).contains(d) && d.fract() == 0.0)
+            // `1 in 10 million` is odds, not a share of people
+            let scaled = |l: usize| lower(l + 1).is_some_and(|s| en_multiplier(&s).is_some());
+            if let Some((l, d)) =
+                d.filter(|(l, d)| (2.0..=1000.0).contains(d) && d.fract() == 0.0 && !scaled(*l))
             {
                 return Some((l, 1.0 / d));
             }
@@ -2876,13 +2974,13 @@ fn share_at(toks: &[Tok], i: usize) -> Option<(usize, f64)> {
         if definite != (d == 2.0) && !(d == 2.0 && matches!(w.as_str(), "einer" | "eine")) {
             return None;
         }
-        return (numerator < d).then_some((i + 1, numerator / d));
+        return (numerator < d).then_some((at, numerator / d));
     }
     if matches!(w.as_str(), "die" | "der" | "dem") {
         return None;
     }
     // English: `two thirds`, `three fifths`, `a fifth of`, `a third of`, `three quarters of`
-    let (l, d, plural) = en_denominator(toks, i + 1)?;
+    let (l, d, plural) = en_denominator(toks, at)?;
     if d == 2.0 || plural != (numerator > 1.0) {
         return None;
     }

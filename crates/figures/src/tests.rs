@@ -103,6 +103,16 @@ fn close(a: &Option<FigureValue>, b: &Option<FigureValue>) -> bool {
     2.5e6
 )]
 #[case::zh_lia(Lang::Zh, "他们俩都来了。", "俩", 2.0)]
+// half of the scale the article counts
+#[case::en_half_a_million(Lang::En, "Half a million people came.", "Half a million", 5e5)]
+#[case::en_half_a_billion(
+    Lang::En,
+    "It paid half a billion dollars.",
+    "half a billion dollars",
+    5e8
+)]
+// a spelled number after `minus`, as a written one
+#[case::de_minus_words(Lang::De, "Es wurden minus drei Grad gemessen.", "minus drei Grad", -3.0)]
 fn cardinals_and_scales(
     #[case] lang: Lang,
     #[case] text: &str,
@@ -263,6 +273,42 @@ fn money(
 // signs: after a bracket, and the word `minus`
 #[case::de_negative_in_brackets(Lang::De, "Das Geschäft (-15,7 Prozent) sank.", "-15,7 Prozent", -15.7, None)]
 #[case::de_minus(Lang::De, "Der Absatz lag bei minus 4,3 Prozent.", "minus 4,3 Prozent", -4.3, None)]
+// hyphenated fractions are the same shares
+#[case::en_three_hyphen_quarters(
+    Lang::En,
+    "Three-quarters of voters agreed.",
+    "Three-quarters",
+    75.0,
+    None
+)]
+#[case::en_one_hyphen_fifth(Lang::En, "One-fifth of the budget went.", "One-fifth", 20.0, None)]
+#[case::en_one_in_ten_digits(Lang::En, "1 in 10 adults smokes.", "1 in 10", 10.0, None)]
+// the article counts one percent, as it counts one euro
+#[case::de_ein_prozent(
+    Lang::De,
+    "Die Kosten stiegen um ein Prozent.",
+    "ein Prozent",
+    1.0,
+    None
+)]
+#[case::de_einem_prozent(
+    Lang::De,
+    "Die Quote lag bei einem Prozent.",
+    "einem Prozent",
+    1.0,
+    None
+)]
+#[case::de_einen_prozentpunkt(
+    Lang::De,
+    "Sie stieg um einen Prozentpunkt.",
+    "einen Prozentpunkt",
+    1.0,
+    None
+)]
+// Chinese fractions and tenths are shares too
+#[case::zh_fenzhi(Lang::Zh, "公司有三分之一的员工离职。", "三分之一", 33.33, None)]
+#[case::zh_cheng(Lang::Zh, "销量增长三成。", "三成", 30.0, None)]
+#[case::zh_jin_liang_cheng(Lang::Zh, "近两成企业亏损。", "近两成", 20.0, Some(Bound::Approx))]
 fn percentages(
     #[case] lang: Lang,
     #[case] text: &str,
@@ -383,6 +429,26 @@ fn percentages(
     Some("人")
 )]
 #[case::zh_yue(Lang::Zh, "约500人参加。", "约500", 500.0, Bound::Approx, Some("人"))]
+// 多 / 几 after a numeral: "more than" (also before 个, which jieba glues to the numeral)
+#[case::zh_duo_ge(
+    Lang::Zh,
+    "三十多个国家参加了会议。",
+    "三十多",
+    30.0,
+    Bound::Gt,
+    Some("国家")
+)]
+#[case::zh_shi_ji(
+    Lang::Zh,
+    "十几个国家参加了会议。",
+    "十几",
+    10.0,
+    Bound::Gt,
+    Some("国家")
+)]
+#[case::zh_ershi_ji(Lang::Zh, "有二十几人受伤。", "二十几", 20.0, Bound::Gt, Some("人"))]
+// 几 before a unit: some multiple of it
+#[case::zh_ji_shi_wan(Lang::Zh, "几十万人受影响。", "几十万", 1e5, Bound::Gt, Some("人"))]
 fn bounds_and_counted_nouns(
     #[case] lang: Lang,
     #[case] text: &str,
@@ -593,6 +659,7 @@ fn times(#[case] lang: Lang, #[case] text: &str, #[case] span: &str, #[case] val
 #[case::de_dritte(Lang::De, "Das ist der dritte Versuch.", "dritte", 3.0)]
 #[case::zh_di(Lang::Zh, "这是第三次。", "第三", 3.0)]
 #[case::zh_di_digits(Lang::Zh, "成为国内第32家合资基金公司。", "第32", 32.0)]
+#[case::en_a_second_term(Lang::En, "He won a second term.", "second", 2.0)]
 fn ordinals(#[case] lang: Lang, #[case] text: &str, #[case] span: &str, #[case] value: f64) {
     let figs = figures(text, lang);
     let f = find(&figs, text, span);
@@ -687,6 +754,9 @@ fn chinese_figure_edges(
 #[case("股价一路上涨", &[])]
 #[case("中国的“一带一路”倡议", &[])]
 #[case("稳坐豪宅一哥宝座逾一年", &["逾一年"])]
+// 万一 is "in case"; 一成不变 "unchanging"
+#[case("专家表示，万一出事怎么办。", &[])]
+#[case("他的态度一成不变。", &[])]
 fn chinese_numerals_in_words(#[case] text: &str, #[case] want: &[&str]) {
     let figs = figures(text, Lang::Zh);
     let got: Vec<&str> = figs.iter().map(|f| &text[f.start..f.end]).collect();
@@ -1644,4 +1714,18 @@ fn digits_of_other_scripts_in_dates_and_times() {
             "{text}: {figs:?}"
         );
     }
+}
+
+/// English halves are `half`: `a second` is a rank before a noun and the unit of time
+/// otherwise, never 0.5; `1 in 10 million` is odds, not a share.
+#[test]
+fn a_second_is_no_half_and_long_odds_are_no_share() {
+    let text = "It lasted a tenth of a second.";
+    let got: Vec<&str> = figures(text, Lang::En)
+        .iter()
+        .map(|f| &text[f.start..f.end])
+        .collect();
+    assert_eq!(got, ["a tenth"]);
+    let text = "The odds are 1 in 10 million.";
+    assert!(figures(text, Lang::En).iter().all(|f| f.kind != T::Percent));
 }
