@@ -77,6 +77,7 @@ struct Patterns {
     time: Regex,
     time_uhr: Regex,
     time_ampm: Regex,
+    time_uhr_dot: Regex,
     weekday: Regex,
     zh_weekday: Regex,
     weekend: Regex,
@@ -124,7 +125,10 @@ fn patterns() -> &'static Patterns {
             zh_date: r(r"([0-9０-９]{2,4}|[〇零一二三四五六七八九]{2,4})年(?:([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号])?)?|([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号](?:晚间|晚上|上午|下午|凌晨|早上|早间|中午|傍晚|夜间|晚)?"),
             time: r(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?Uhr\b)?"),
             time_uhr: r(r"\b(\d{1,2})\s?Uhr\b"),
-            time_ampm: r(r"\b(\d{1,2})(?::(\d{2}))?\s?([ap])\.?m\.?(?:\s|$|[,;])"),
+            // `2:30 p.m.`, `2:30pm`, `3 PM`, `11 a.m.`
+            time_ampm: r(r"\b(\d{1,2})(?::(\d{2}))?\s?(?:([ap])\.m\.|([ap])m\b|([AP])\.M\.|([AP])M\b)"),
+            // the German way: `14.30 Uhr`, `9.15 Uhr`
+            time_uhr_dot: r(r"\b(\d{1,2})\.(\d{2})\s?Uhr\b"),
             weekday: r(r"\b(?:(kommenden|nächsten|next|coming|vergangenen|letzten|last)\s+)?(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?(?:\s+(?:morning|afternoon|evening|night))?\b"),
             zh_weekday: r(r"(上|下|本|这)?(?:周|星期|礼拜)([一二三四五六日天])"),
             weekend: r(r"\b(?:(vergangenen|letzten|kommenden|nächsten|last|next|this|coming)\s+)?(Wochenende|weekend)\b"),
@@ -758,6 +762,51 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             Some(FigureValue::Text(format!("{h:02}:{mi:02}"))),
         );
     }
+    for c in p.time_ampm.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let mut h = num(c.get(1)).unwrap();
+        let mi = num(c.get(2)).unwrap_or(0);
+        if h > 12 || mi > 59 {
+            continue;
+        }
+        let marker = c.get(3).or(c.get(4)).or(c.get(5)).or(c.get(6)).unwrap();
+        // German `am` is "on the" (`von 3 am Montag`, `2 am Ende`): a bare lowercase `am`
+        // apart from the number and before a capitalised word is no time of day (`9am ET` is)
+        if c.get(4)
+            .is_some_and(|a| a.as_str() == "a" && text[..a.start()].ends_with(char::is_whitespace))
+            && text[m.end()..]
+                .trim_start()
+                .starts_with(|ch: char| ch.is_uppercase())
+        {
+            continue;
+        }
+        let pm = marker.as_str().eq_ignore_ascii_case("p");
+        if pm && h < 12 {
+            h += 12;
+        } else if !pm && h == 12 {
+            h = 0;
+        }
+        push(
+            &mut out,
+            m.start(),
+            m.end(),
+            FigureType::Time,
+            Some(FigureValue::Text(format!("{h:02}:{mi:02}"))),
+        );
+    }
+    for c in p.time_uhr_dot.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let (h, mi) = (num(c.get(1)).unwrap(), num(c.get(2)).unwrap());
+        if h <= 24 && mi <= 59 {
+            push(
+                &mut out,
+                m.start(),
+                m.end(),
+                FigureType::Time,
+                Some(FigureValue::Text(format!("{h:02}:{mi:02}"))),
+            );
+        }
+    }
     for c in p.time.captures_iter(text) {
         let m = c.get(0).unwrap();
         let (h, mi) = (num(c.get(1)).unwrap(), num(c.get(2)).unwrap());
@@ -789,28 +838,6 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
                 Some(FigureValue::Text(format!("{h:02}:00"))),
             );
         }
-    }
-    for c in p.time_ampm.captures_iter(text) {
-        let m = c.get(0).unwrap();
-        let mut h = num(c.get(1)).unwrap();
-        let mi = num(c.get(2)).unwrap_or(0);
-        if h > 12 || mi > 59 {
-            continue;
-        }
-        let pm = c.get(3).unwrap().as_str() == "p";
-        if pm && h < 12 {
-            h += 12;
-        } else if !pm && h == 12 {
-            h = 0;
-        }
-        let end = m.as_str().trim_end_matches([' ', ',', ';']).len() + m.start();
-        push(
-            &mut out,
-            m.start(),
-            end,
-            FigureType::Time,
-            Some(FigureValue::Text(format!("{h:02}:{mi:02}"))),
-        );
     }
     for c in p.weekday.captures_iter(text) {
         let m = c.get(0).unwrap();

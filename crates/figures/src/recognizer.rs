@@ -463,7 +463,7 @@ impl FigureRecognizer {
                 }
                 // `1 in 10 adults`: a share, as `one in ten` (English; German `1 von 10` is
                 // as often a page or picture count)
-                if t.text == "1" && lang == Lang::En {
+                if t.text.len() <= 3 && lang == Lang::En {
                     if let Some((last, share)) = share_at(toks, i) {
                         return Some(NumberSpan {
                             kind: FigureType::Percent,
@@ -2480,7 +2480,13 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
             continue;
         }
         let gap = text[a.end..b.start].trim().to_lowercase();
-        let compatible = a.kind == b.kind || a.kind == FigureType::Cardinal;
+        // `$5-10 million`: the currency written once, before the lower end
+        let compatible = a.kind == b.kind
+            || a.kind == FigureType::Cardinal
+            || (a.kind == FigureType::Money
+                && b.kind == FigureType::Cardinal
+                && b.unit.is_none()
+                && matches!(gap.as_str(), "-" | "–" | "to" | "bis"));
         // A bound inside a Chinese range belongs to its end (`9800万至近1.4亿元`,
         // `3万余至最高4.2万元`); the range's own bound is the one before it.
         // (the lower end's own trailing bound, not yet joined to it, sits in the gap:
@@ -2495,10 +2501,22 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
             && text[a.start..a.end]
                 .chars()
                 .any(claimx_lang::script::is_han);
+        // `fell 3 cents to $10.50`: a minor unit at one end only makes a change, not a range
+        let minor = |m: &FigureMatch| {
+            text[m.start..m.end]
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| subunit(w).is_some())
+        };
+        let compatible = compatible
+            && !(a.kind == FigureType::Money
+                && b.kind == FigureType::Money
+                && minor(a) != minor(&b));
         let same = numeric(a.kind)
             && numeric(b.kind)
             && compatible
-            && (zh_range || a.bound.is_none() && b.bound.is_none());
+            // `etwa 10 bis 20 Prozent`, `about 3,000-4,000`: an approximation before the lower
+            // end is the whole range's (guideline)
+            && (zh_range || matches!(a.bound, None | Some(Bound::Approx)) && b.bound.is_none());
         let joined =
             matches!(gap.as_str(), "-" | "–" | "bis" | "to" | "至" | "到" | "~") || zh_range;
         let pre = {
@@ -2931,28 +2949,43 @@ fn share_at(toks: &[Tok], i: usize) -> Option<(usize, f64)> {
         let d = de_ordinal(next.text).filter(|d| *d >= 2.0)?;
         return Some((i + 1, 1.0 / d));
     }
-    // `one in five`, `1 in 10`, `one out of four`
-    if (w == "one" || w == "1") && at == i + 1 {
+    // `one in five`, `1 in 10`, `nine out of ten`, `neun von zehn Ärzten`: n of every d
+    let german_one = matches!(w.as_str(), "einer" | "eine" | "eines");
+    let numerator = match toks[i].kind {
+        TokKind::Digits => parse_digits(toks[i].text, Lang::En),
+        _ if german_one => Some(1.0),
+        _ => en_small(&w).or_else(|| de_word(&w)),
+    }
+    .filter(|n| *n >= 1.0 && n.fract() == 0.0);
+    if let (Some(n), true) = (numerator, at == i + 1) {
+        let german = german_one || (en_small(&w).is_none() && de_word(&w).is_some());
         let mut k = i + 1;
         match lower(k).as_deref() {
-            Some("in") => k += 1,
-            Some("out") if lower(k + 1).as_deref() == Some("of") => k += 2,
+            Some("in") if !german => k += 1,
+            Some("out") if !german && lower(k + 1).as_deref() == Some("of") => k += 2,
+            // German digits `1 von 10` are as often a page or picture count
+            Some("von") if german => k += 1,
             _ => {}
         }
         if k > i + 1 {
             let d = match toks.get(k) {
-                Some(t) if t.kind == TokKind::Digits => {
+                Some(t) if t.kind == TokKind::Digits && !german => {
                     parse_digits(t.text, Lang::En).map(|v| (k, v))
                 }
+                Some(t) if t.kind == TokKind::Word && german => de_word(t.text).map(|v| (k, v)),
                 Some(t) if t.kind == TokKind::Word => en_integer(toks, k, false),
                 _ => None,
             };
-            // `1 in 10 million` is odds, not a share of people
-            let scaled = |l: usize| lower(l + 1).is_some_and(|s| en_multiplier(&s).is_some());
-            if let Some((l, d)) =
-                d.filter(|(l, d)| (2.0..=1000.0).contains(d) && d.fract() == 0.0 && !scaled(*l))
-            {
-                return Some((l, 1.0 / d));
+            // `1 in 10 million` is odds and `5 in 10 minutes` a time, not shares of people
+            let scaled = |l: usize| {
+                lower(l + 1).is_some_and(|s| {
+                    en_multiplier(&s).is_some() || crate::dates::duration_of(1.0, &s).is_some()
+                })
+            };
+            if let Some((l, d)) = d.filter(|(l, d)| {
+                (2.0..=1000.0).contains(d) && d.fract() == 0.0 && n < *d && !scaled(*l)
+            }) {
+                return Some((l, n / d));
             }
         }
     }

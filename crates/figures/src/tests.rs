@@ -298,6 +298,28 @@ fn money(
     1.0,
     None
 )]
+#[case::en_nine_in_ten(Lang::En, "Nine in ten voters agreed.", "Nine in ten", 90.0, None)]
+#[case::en_two_out_of_three(
+    Lang::En,
+    "Two out of three voters agreed.",
+    "Two out of three",
+    66.67,
+    None
+)]
+#[case::de_neun_von_zehn(
+    Lang::De,
+    "Neun von zehn Ärzten stimmten zu.",
+    "Neun von zehn",
+    90.0,
+    None
+)]
+#[case::de_einer_von_zehn(
+    Lang::De,
+    "Einer von zehn Arbeitern ist betroffen.",
+    "Einer von zehn",
+    10.0,
+    None
+)]
 #[case::de_einen_prozentpunkt(
     Lang::De,
     "Sie stieg um einen Prozentpunkt.",
@@ -644,6 +666,13 @@ fn relative_dates_without_reference_are_null() {
 #[case::de_hour(Lang::De, "Beginn um 9 Uhr.", "9 Uhr", "09:00")]
 #[case::en_seconds(Lang::En, "2025-07-23 09:50:44", "09:50:44", "09:50:44")]
 #[case::en_pm(Lang::En, "The call starts at 3 pm today.", "3 pm", "15:00")]
+// minutes with a.m./p.m. in every spelling; German minutes after a point
+#[case::en_minutes_pm(Lang::En, "It began at 2:30 p.m. on Monday.", "2:30 p.m.", "14:30")]
+#[case::en_glued_pm(Lang::En, "It began at 2:30pm.", "2:30pm", "14:30")]
+#[case::en_upper_pm(Lang::En, "It began at 3 PM.", "3 PM", "15:00")]
+#[case::en_glued_am_before_zone(Lang::En, "It began at 9am ET.", "9am", "09:00")]
+#[case::de_point_uhr(Lang::De, "Die Sitzung begann um 14.30 Uhr.", "14.30 Uhr", "14:30")]
+#[case::de_point_uhr_morning(Lang::De, "Die Sitzung begann um 9.15 Uhr.", "9.15 Uhr", "09:15")]
 fn times(#[case] lang: Lang, #[case] text: &str, #[case] span: &str, #[case] value: &str) {
     let figs = figures(text, lang);
     let f = find(&figs, text, span);
@@ -784,6 +813,22 @@ fn chinese_numerals_in_words(#[case] text: &str, #[case] want: &[&str]) {
 #[case::zh_scale_of_upper(Lang::Zh, "市值30至40亿元。", "30至40亿元", 3e9, 4e9)]
 #[case::zh_bound_inside(Lang::Zh, "售价9800万至近1.4亿元。", "9800万至近1.4亿元", 9.8e7, 1.4e8)]
 #[case::lower_with_own_scale(Lang::En, "It is 500 to 1 million.", "500 to 1 million", 500.0, 1e6)]
+// an approximation before the lower end is the range's; a currency written once
+#[case::en_about_dash(
+    Lang::En,
+    "About 3,000-4,000 jobs were cut.",
+    "About 3,000-4,000",
+    3000.0,
+    4000.0
+)]
+#[case::de_etwa_bis(
+    Lang::De,
+    "Es waren etwa 10 bis 20 Prozent.",
+    "etwa 10 bis 20 Prozent",
+    10.0,
+    20.0
+)]
+#[case::en_currency_once(Lang::En, "It paid $5-10 million.", "$5-10 million", 5e6, 1e7)]
 fn ranges(
     #[case] lang: Lang,
     #[case] text: &str,
@@ -1728,4 +1773,31 @@ fn a_second_is_no_half_and_long_odds_are_no_share() {
     assert_eq!(got, ["a tenth"]);
     let text = "The odds are 1 in 10 million.";
     assert!(figures(text, Lang::En).iter().all(|f| f.kind != T::Percent));
+}
+
+/// German `am` is "on the": `von 3 am Montag` is a count and a day, no time of day; `5 in 10
+/// minutes` is a time, no share; `fell 3 cents to $10.50` is a change, two sums, no range.
+#[test]
+fn look_alikes_of_times_shares_and_ranges() {
+    let spans = |text: &str, lang: Lang| -> Vec<(String, T)> {
+        figures(text, lang)
+            .iter()
+            .map(|f| (text[f.start..f.end].to_string(), f.kind))
+            .collect()
+    };
+    let de = spans(
+        "Die Zahl stieg von 3 am Montag auf 5 am Dienstag.",
+        Lang::De,
+    );
+    assert!(de.iter().all(|(_, k)| *k != T::Time), "{de:?}");
+    let en = spans("He saw 5 in 10 minutes.", Lang::En);
+    assert!(en.iter().all(|(_, k)| *k != T::Percent), "{en:?}");
+    let en = spans("Shares fell 3 cents to $10.50.", Lang::En);
+    assert_eq!(
+        en,
+        [
+            ("3 cents".to_string(), T::Money),
+            ("$10.50".to_string(), T::Money)
+        ]
+    );
 }
