@@ -574,10 +574,11 @@ impl FigureRecognizer {
                 if zh_excluded(text, t) {
                     return None;
                 }
-                // A big unit alone (`万`, `万万`) is no number, unless `几` counts it (`几万人`).
-                if t.text.chars().all(|c| zh_big_unit(c).is_some())
-                    && !text[..t.start].ends_with(['几', '幾'])
-                {
+                // A unit alone (`万`, `百`) is no number, unless a word before it counts it:
+                // `几万人`, `上万人`, `数百人`, `近千人`, `逾万`
+                let counted_unit =
+                    text[..t.start].ends_with(UNIT_COUNTERS) && unit_is_no_word_start(text, t);
+                if t.text.chars().all(|c| zh_big_unit(c).is_some()) && !counted_unit {
                     return None;
                 }
                 // 百 / 千 alone count only in fractions (百分之…), handled below.
@@ -624,7 +625,10 @@ impl FigureRecognizer {
                         ns.value = 50.0;
                         return Some(ns);
                     }
-                    return None;
+                    // `百分点` is a word of its own, not a hundred
+                    if !counted_unit || text[t.end..].starts_with("分") {
+                        return None;
+                    }
                 }
                 if self.numbers_only
                     && lang == Lang::Zh
@@ -1566,6 +1570,12 @@ fn zh_excluded(text: &str, t: &Tok) -> bool {
     if t.text == "万一" || t.text == "萬一" {
         return true;
     }
+    // `千万不要`, "by all means do not": the adverb before a negation or a wish
+    if matches!(t.text, "千万" | "千萬")
+        && matches!(after, Some('不' | '别' | '別' | '要' | '莫' | '记' | '記'))
+    {
+        return true;
+    }
     if t.text == "壹" && matches!(after, Some('切')) {
         return true;
     }
@@ -1618,7 +1628,10 @@ fn zh_excluded(text: &str, t: &Tok) -> bool {
             return true;
         }
         if t.text == "万" || t.text == "千" || t.text == "百" {
-            return !matches!(after, Some('分'));
+            // a unit alone is a word's part unless a word before counts it (`数百人`)
+            let counted =
+                text[..t.start].ends_with(UNIT_COUNTERS) && unit_is_no_word_start(text, t);
+            return !matches!(after, Some('分')) && !counted;
         }
     }
     false
@@ -1955,16 +1968,19 @@ fn zh_figure_edges(text: &str, figures: &mut [FigureMatch]) {
                 }
             }
         }
-        // `几十万`, `几万`: some multiple of the unit, at least the unit itself
+        // `几十万`, `几万`, `数百`, `上万`: some multiple of the unit, at least the unit itself
         let unit_led = text[m.start..]
             .chars()
             .next()
             .is_some_and(|c| matches!(c, '十' | '百' | '千' | '万' | '亿' | '萬' | '億'));
-        if unit_led && m.start == m.value_start && m.kind == FigureType::Cardinal {
+        if unit_led
+            && m.start == m.value_start
+            && matches!(m.kind, FigureType::Cardinal | FigureType::Money)
+        {
             if let Some(c) = text[..m.start]
                 .chars()
                 .next_back()
-                .filter(|c| matches!(c, '几' | '幾'))
+                .filter(|c| matches!(c, '几' | '幾' | '数' | '數' | '上'))
             {
                 m.start -= c.len_utf8();
                 m.bound = m.bound.or(Some(Bound::Gt));
@@ -2792,6 +2808,32 @@ fn en_denominator(toks: &[Tok], j: usize) -> Option<(usize, f64, bool)> {
     }
     None
 }
+
+/// Whether a Chinese unit written alone (`百`, `千`) is no start of a longer word in jieba's
+/// reading (`百度`, `百姓`, `千万` "by all means"); a classifier after it still counts
+/// (`上百家`, where jieba may read `百家`).
+fn unit_is_no_word_start(text: &str, t: &Tok) -> bool {
+    let from = claimx_doc::floor_char_boundary(text, t.start.saturating_sub(3));
+    let to = text[t.end..]
+        .char_indices()
+        .nth(4)
+        .map_or(text.len(), |(i, _)| t.end + i);
+    let words = claimx_lang::zh::words(&text[from..to]);
+    let word = words
+        .iter()
+        .find(|w| from + w.start <= t.start && t.start < from + w.end);
+    match word {
+        Some(w) if from + w.start == t.start && from + w.end > t.end => text[t.end..]
+            .chars()
+            .next()
+            .is_some_and(|c| claimx_lang::zh::CLASSIFIERS.contains(&c)),
+        _ => true,
+    }
+}
+
+/// The words that count a Chinese unit written alone: `几万` (some), `数百` (several), `上千`
+/// (up to and over), `近千` (nearly), `逾万`, `约百`.
+const UNIT_COUNTERS: [char; 9] = ['几', '幾', '数', '數', '上', '近', '逾', '约', '約'];
 
 /// 余 / 多 / 几: "more than" / "several" inside Chinese numbers (`500余万`, `十多万`).
 fn is_zh_modifier(c: char) -> bool {

@@ -471,6 +471,11 @@ fn percentages(
 #[case::zh_ershi_ji(Lang::Zh, "有二十几人受伤。", "二十几", 20.0, Bound::Gt, Some("人"))]
 // 几 before a unit: some multiple of it
 #[case::zh_ji_shi_wan(Lang::Zh, "几十万人受影响。", "几十万", 1e5, Bound::Gt, Some("人"))]
+// a unit alone counted by the word before it
+#[case::zh_shu_bai(Lang::Zh, "数百人受伤。", "数百", 100.0, Bound::Gt, Some("人"))]
+#[case::zh_shang_wan(Lang::Zh, "上万人参加。", "上万", 1e4, Bound::Gt, Some("人"))]
+#[case::zh_jin_qian(Lang::Zh, "近千人参加。", "近千", 1000.0, Bound::Approx, Some("人"))]
+#[case::zh_shang_bai_jia(Lang::Zh, "上百家企业。", "上百", 100.0, Bound::Gt, Some("企业"))]
 fn bounds_and_counted_nouns(
     #[case] lang: Lang,
     #[case] text: &str,
@@ -786,6 +791,10 @@ fn chinese_figure_edges(
 // 万一 is "in case"; 一成不变 "unchanging"
 #[case("专家表示，万一出事怎么办。", &[])]
 #[case("他的态度一成不变。", &[])]
+// a unit that starts a word is no number, counted or not; nor is the adverb 千万
+#[case("他上百度搜索。", &[])]
+#[case("百姓生活。", &[])]
+#[case("你千万不要去。", &[])]
 fn chinese_numerals_in_words(#[case] text: &str, #[case] want: &[&str]) {
     let figs = figures(text, Lang::Zh);
     let got: Vec<&str> = figs.iter().map(|f| &text[f.start..f.end]).collect();
