@@ -12,9 +12,9 @@ pub const NEVER_END: &[&str] = &[
     // German
     "z", "bzw", "ca", "mio", "mrd", "tsd", "hr", "hrn", "fr", "frl", "str", "abs", "art", "bd",
     "jh", "jhd", "chr", "geb", "gest", "evtl", "ggf", "inkl", "zzgl", "vgl", "sog", "d.h", "u.a",
-    "o.ä", "z.b", "z.t", "u.u", "s", "mind", "max", "min", "rd", "gem", "lt", "vorm", "nachm",
-    "ehem", "dt", "engl", "franz", "allg", "bspw", "insb", "tel", "mo", "di", "mi", "do", "sa",
-    "so", "u", "o", "a", "ggü", "gegr", "verh", "zit", "hg", "hrsg", "ua", "bzgl", "zb",
+    "o.ä", "z.b", "z.t", "u.u", "s", "mind", "rd", "gem", "lt", "vorm", "nachm", "ehem", "dt",
+    "engl", "franz", "allg", "bspw", "insb", "tel", "mo", "di", "mi", "do", "sa", "so", "u", "o",
+    "a", "ggü", "gegr", "verh", "zit", "hg", "hrsg", "ua", "bzgl", "zb",
 ];
 
 /// Abbreviations that may also end a sentence: they end one only when a typical sentence
@@ -22,6 +22,8 @@ pub const NEVER_END: &[&str] = &[
 pub const MAY_END: &[&str] = &[
     "etc", "inc", "ltd", "co", "corp", "jr", "sr", "u.s", "u.k", "e.u", "u.s.a", "a.m", "p.m",
     "usw", "plc", "llc", "gmbh", "ag", "bros",
+    // `max. 5 Jahre`, `min. 3`, but also the unit at a sentence's end: `… is min. The fact`
+    "min", "max",
 ];
 
 /// Words that typically open a sentence (checked after a [`MAY_END`] abbreviation).

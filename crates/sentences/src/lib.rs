@@ -75,6 +75,10 @@ mod tests {
     #[case::en_us_end("I live in the U.S. How about you?", &["I live in the U.S.", "How about you?"])]
     #[case::en_mr("Mr. Smith went to Washington. He stayed.", &["Mr. Smith went to Washington.", "He stayed."])]
     #[case::en_initials("Did you see Albert I. Jones yesterday?", &["Did you see Albert I. Jones yesterday?"])]
+    // a contraction opens a sentence as its first word does; `min.`/`max.` may end one
+    #[case::en_pm_contraction("The game is at 10 p.m. I'm going.", &["The game is at 10 p.m.", "I'm going."])]
+    #[case::en_min_end("The symbol is min. The hour has 60.", &["The symbol is min.", "The hour has 60."])]
+    #[case::de_max_number("Es dauert max. 5 Jahre. Dann endet es.", &["Es dauert max. 5 Jahre.", "Dann endet es."])]
     fn abbreviations(#[case] text: &str, #[case] expected: &[&str]) {
         assert_eq!(split(text), expected);
     }

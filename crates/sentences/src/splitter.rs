@@ -456,7 +456,9 @@ impl SentenceSplitter {
         }
         let inner_dots = prev_core.contains('.');
         if MAY_END.contains(&prev_core) || (inner_dots && prev_core.len() <= 6) {
-            let opener = SENTENCE_OPENERS.contains(&next_word.as_str());
+            // `I'm`, `It's`, `We'll` open a sentence as `I`, `It`, `We` do
+            let bare = next_word.split(['\'', '’']).next().unwrap_or_default();
+            let opener = SENTENCE_OPENERS.contains(&bare);
             return if opener { Some(j) } else { None };
         }
         Some(j)
