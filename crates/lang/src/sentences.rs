@@ -15,6 +15,9 @@ pub const NEVER_END: &[&str] = &[
     "o.ä", "z.b", "z.t", "u.u", "s", "mind", "rd", "gem", "lt", "vorm", "nachm", "ehem", "dt",
     "engl", "franz", "allg", "bspw", "insb", "tel", "mo", "di", "mi", "do", "sa", "so", "u", "o",
     "a", "ggü", "gegr", "verh", "zit", "hg", "hrsg", "ua", "bzgl", "zb",
+    // German titles and qualifiers before a name or noun: `Dr. med. Meyer`, `kath. Schule`
+    // (not `ev`, `phil`: an `EV.` or `Phil.` ends English sentences)
+    "med", "jur", "rer", "nat", "dipl", "ing", "kath", "evang", "röm", "stellv", "univ", "habil",
 ];
 
 /// Abbreviations that may also end a sentence: they end one only when a typical sentence

@@ -78,6 +78,9 @@ mod tests {
     // a contraction opens a sentence as its first word does; `min.`/`max.` may end one
     #[case::en_pm_contraction("The game is at 10 p.m. I'm going.", &["The game is at 10 p.m.", "I'm going."])]
     #[case::en_min_end("The symbol is min. The hour has 60.", &["The symbol is min.", "The hour has 60."])]
+    #[case::de_dr_med("Wir trafen Dr. med. Meyer in der Stadt.", &["Wir trafen Dr. med. Meyer in der Stadt."])]
+    #[case::de_kath("Sie besucht eine kath. Schule.", &["Sie besucht eine kath. Schule."])]
+    #[case::en_ev_end("He bought an EV. It was cheap.", &["He bought an EV.", "It was cheap."])]
     #[case::de_max_number("Es dauert max. 5 Jahre. Dann endet es.", &["Es dauert max. 5 Jahre.", "Dann endet es."])]
     fn abbreviations(#[case] text: &str, #[case] expected: &[&str]) {
         assert_eq!(split(text), expected);
@@ -134,6 +137,8 @@ mod tests {
     #[case::zh_time_phrase_inside("中国人民银行宣布将于2018年3月，在北京召开会议。", &["中国人民银行宣布将于2018年3月，在北京召开会议。"])]
     #[case::file_name_glued_to_zh("微信图片_20180627_副本.jpg案发现场的行凶者。", &["微信图片_20180627_副本.jpg", "案发现场的行凶者。"])]
     #[case::cp1252_quotes("他说：\u{93}我再次道歉。\u{94}然后离开。", &["他说：\u{93}我再次道歉。\u{94}", "然后离开。"])]
+    // a numbered item after a bullet keeps its number
+    #[case::bullet_numbered("• 9. Stop smoking\n• 10. Get some rest", &["• 9. Stop smoking", "• 10. Get some rest"])]
     fn headings_and_lists(#[case] text: &str, #[case] expected: &[&str]) {
         assert_eq!(split(text), expected);
     }

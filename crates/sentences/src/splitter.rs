@@ -402,8 +402,18 @@ impl SentenceSplitter {
         let next_word = word_at(chars, k);
         let prev_lower = prev.to_lowercase();
         let prev_core = prev_lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-        // Numbered list marker at the start of a line: `1. Startseite`, `a. The first item`.
-        let at_line_start = i - prev.chars().count() == first_non_space(chars);
+        // Numbered list marker at the start of a line: `1. Startseite`, `a. The first item`,
+        // also after a bullet (`• 9. Stop smoking`).
+        let marker_start = i - prev.chars().count();
+        let line_start = first_non_space(chars);
+        let at_line_start = marker_start == line_start
+            || (matches!(
+                chars[line_start].1,
+                '•' | '·' | '▪' | '◦' | '‣' | '*' | '-' | '–'
+            ) && chars[line_start + 1..marker_start]
+                .iter()
+                .all(|c| c.1.is_whitespace())
+                && marker_start > line_start + 1);
         if at_line_start
             && !prev.is_empty()
             && prev.chars().count() <= 3
