@@ -170,7 +170,8 @@ fn patterns() -> &'static Patterns {
             zh_month: r(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(份)?(上旬|中旬|下旬|初|底|末)?"),
             // 23日 (a day without its month)
             zh_day: r(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日"),
-            duration: r(&format!(r"\b(\d+(?:[.,]\d+)?|{NUM_WORDS})\s+(Tage?n?|Wochen|Monate?n?|Jahre?n?|Stunden|Minuten|Jahrzehnte?n?|days?|weeks?|months?|years?|hours?|minutes?|decades?)\b")),
+            // the count capitalised too, as at a sentence's start (`Two years ago`)
+            duration: r(&format!(r"\b(\d+(?:[.,]\d+)?|(?i:{NUM_WORDS}))\s+(Tage?n?|Wochen|Monate?n?|Jahre?n?|Stunden|Minuten|Jahrzehnte?n?|days?|weeks?|months?|years?|hours?|minutes?|decades?)\b")),
             duration_adj: r(&format!(r"(?i)\b(\d+|{NUM_WORDS})-(day|week|month|year|hour|minute|decade|tägige[nmrs]?|wöchige[nmrs]?|monatige[nmrs]?|jährige[nmrs]?)\b")),
             zh_duration: r(r"([0-9０-９]+(?:[.．][0-9０-９]+)?|[一二两三四五六七八九十百]+|半)(个月|天|周|小时|分钟|个星期|年)"),
             // 2007年前9个月, 今年前4个月, 2008年前三季度: the first months of a year
@@ -970,11 +971,16 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         // a year`, `fast ein Jahr`) or `lang` after it, it is one
         let bounded = crate::recognizer::bound_before(text, m.start(), claimx_doc::Lang::En)
             .is_some_and(|(s, _)| text[s..m.start()].trim().len() + 1 >= m.start() - s);
+        // `a year ago`, `vor einem Jahr`: a date however the count is written
+        let dated = text[m.end()..].starts_with(" ago")
+            || text[..m.start()].ends_with("vor ")
+            || text[..m.start()].ends_with("Vor ");
         if matches!(
             n.to_lowercase().as_str(),
             "a" | "an" | "ein" | "eine" | "einen" | "einem"
         ) && !text[m.end()..].starts_with(" lang")
             && !bounded
+            && !dated
         {
             continue;
         }

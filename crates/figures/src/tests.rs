@@ -651,6 +651,12 @@ fn absolute_dates(
 #[case::zh_qunian(Lang::Zh, "去年销售下降。", "去年", "2024")]
 #[case::zh_jinnian(Lang::Zh, "今年增长了。", "今年", "2025")]
 #[case::zh_zuotian(Lang::Zh, "公司昨天宣布。", "昨天", "2025-07-23")]
+// a count written as an article before `ago` / after `vor`
+#[case::en_a_year_ago(Lang::En, "A year ago it was five.", "A year ago", "2024")]
+#[case::de_vor_einem_jahr(Lang::De, "Vor einem Jahr lag er bei fünf.", "Vor einem Jahr", "2024")]
+// a weekday in a clause that is due or scheduled is the next one (published on a Thursday)
+#[case::en_due_on(Lang::En, "Results are due on Monday.", "Monday", "2025-07-28")]
+#[case::en_scheduled_for(Lang::En, "The vote is scheduled for Friday.", "Friday", "2025-07-25")]
 fn relative_dates(#[case] lang: Lang, #[case] text: &str, #[case] span: &str, #[case] value: &str) {
     let figs = figures(text, lang);
     let f = find(&figs, text, span);

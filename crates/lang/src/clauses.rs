@@ -360,6 +360,10 @@ const EN_FUTURE: &[&str] = &[
     "plan to",
     "is expected to",
     "are expected to",
+    // `results are due on Thursday`, `the vote is scheduled for Friday`
+    "due on",
+    "scheduled for",
+    "set for",
 ];
 const DE_FUTURE: &[&str] = &["wird", "werden", "plant", "planen"];
 const ZH_FUTURE: &[&str] = &["将", "拟", "计划于", "预计于", "准备"];
@@ -374,6 +378,7 @@ const ZH_FUTURE: &[&str] = &["将", "拟", "计划于", "预计于", "准备"];
 /// assert!(speaks_of_the_future("Apple will report results on Thursday"));
 /// assert!(speaks_of_the_future("die Zahlen werden am Donnerstag vorgelegt"));
 /// assert!(speaks_of_the_future("公司将于周四公布业绩"));
+/// assert!(speaks_of_the_future("results are due on Thursday"));
 /// assert!(!speaks_of_the_future("Apple said on Thursday"));
 /// assert!(!speaks_of_the_future("the will of the board"));
 /// ```
