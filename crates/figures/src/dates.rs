@@ -133,7 +133,7 @@ fn patterns() -> &'static Patterns {
             zh_weekday: r(r"(上|下|本|这)?(?:周|星期|礼拜)([一二三四五六日天])"),
             weekend: r(r"\b(?:(vergangenen|letzten|kommenden|nächsten|last|next|this|coming)\s+)?(Wochenende|weekend)\b"),
             relative: r(r"\b(?:([Ee]arlier|[Ll]ater)\s+this\s+(year|month|week)|(?:([Vv]ergangene[nrs]?|[Ll]etzte[nrs]?|[Vv]orige[nrs]?|[Kk]ommende[nrs]?|[Nn]ächste[nrs]?|[Ll]aufende[nrs]?|[Dd]iese[nms]?)\s+((?:Geschäfts)?[Jj]ahr(?:es)?|Monat(?:s)?|Woche)\b)|(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+((?:fiscal\s+)?year|month|week))|(?:([Aa]nfang|[Ee]nde|[Mm]itte)\s+(?:des|dieses|vergangenen|letzten|nächsten)\s+(Jahres|Monats))|\b([Gg]estern|[Hh]eute|morgen|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)"),
-            zh_relative: r(r"(下一年|去年|今年|明年|前年|昨天|今天|明天|昨晚|昨夜|昨日|今晨|今早|今日|上周|下周|本周|上个月|下个月|本月|上月|下月)"),
+            zh_relative: r(r"(下一年|去年|今年|明年|前年|前天|后天|昨天|今天|明天|昨晚|昨夜|昨日|今晨|今早|今日|上周|下周|本周|上个月|下个月|本月|上月|下月)"),
             // 上半年, 2009年上半年, 今年上半年, first half of 2021, ersten Hälfte des Jahres 2021,
             // zweiten Halbjahr, H1 2021
             half_year: r(r"(?:(\d{4})年|(今年|去年|明年))?(上|下)半年|\b(?:(first|second)\s+half\s+of\s+(?:(?:the\s+)?year\s+)?(\d{4})|(ersten|zweiten)\s+(?:Hälfte\s+des\s+(?:Kalender|Geschäfts)?[Jj]ahres|Halbjahr(?:es)?)(?:\s+(\d{4}))?|H([12])\s+(\d{4}))\b"),
@@ -938,6 +938,14 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
     }
     for c in p.zh_relative.captures_iter(text) {
         let m = c.get(0).unwrap();
+        // `目前天气`, `之后天…`: 前 / 后 closing the word before (目前, 以前, 之后, 然后)
+        if matches!(m.as_str(), "前天" | "后天")
+            && text[..m.start()].ends_with([
+                '目', '之', '以', '提', '当', '然', '随', '最', '此', '先', '前', '后',
+            ])
+        {
+            continue;
+        }
         let (q, u) = match m.as_str() {
             "去年" => ("last", "year"),
             "今年" => ("this", "year"),
@@ -947,6 +955,8 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             "昨天" | "昨晚" | "昨夜" | "昨日" => ("yesterday", "day"),
             "今天" | "今晨" | "今早" | "今日" => ("today", "day"),
             "明天" => ("tomorrow", "day"),
+            "前天" => ("day-before-yesterday", "day"),
+            "后天" => ("day-after-tomorrow", "day"),
             "上周" => ("last", "week"),
             "下周" => ("next", "week"),
             "本周" => ("this", "week"),
@@ -1130,7 +1140,33 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         }
     }
     out.sort_by_key(|m| m.start);
+    weekdays_named_with_their_date(text, &mut out);
     out
+}
+
+/// `Montag, den 7. Juni`, `Monday, June 7`: a weekday written with its date is that date
+/// (when the two agree), not the weekday counted from the publication.
+fn weekdays_named_with_their_date(text: &str, out: &mut [DateMatch]) {
+    for i in 1..out.len() {
+        let (head, tail) = out.split_at_mut(i);
+        let (w, d) = (&mut head[i - 1], &tail[0]);
+        let gap = text[w.end..d.start].trim_start_matches([',', ' ']);
+        if w.end > d.start || !(gap.is_empty() || gap == "den " || gap == "the ") {
+            continue;
+        }
+        let Some(day) = weekday(text[w.start..w.end].split_whitespace().last().unwrap_or(""))
+        else {
+            continue;
+        };
+        let Some(FigureValue::Text(v)) = &d.value else {
+            continue;
+        };
+        if let Ok(date) = NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+            if date.weekday() == day && w.kind == FigureType::Date {
+                w.value = Some(FigureValue::Text(v.clone()));
+            }
+        }
+    }
 }
 
 fn duration_code(unit: &str) -> char {
@@ -1267,6 +1303,8 @@ fn resolve_relative(r: NaiveDate, qual: &str, unit: &str) -> Option<FigureValue>
         let d = match q.as_str() {
             "gestern" | "yesterday" => r - Duration::days(1),
             "morgen" | "tomorrow" => r + Duration::days(1),
+            "day-before-yesterday" => r - Duration::days(2),
+            "day-after-tomorrow" => r + Duration::days(2),
             _ => r,
         };
         d.format("%Y-%m-%d").to_string()

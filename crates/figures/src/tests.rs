@@ -651,6 +651,10 @@ fn absolute_dates(
 #[case::zh_qunian(Lang::Zh, "去年销售下降。", "去年", "2024")]
 #[case::zh_jinnian(Lang::Zh, "今年增长了。", "今年", "2025")]
 #[case::zh_zuotian(Lang::Zh, "公司昨天宣布。", "昨天", "2025-07-23")]
+#[case::zh_qiantian(Lang::Zh, "公司前天宣布。", "前天", "2025-07-22")]
+// a weekday written with its date is that date
+#[case::de_weekday_with_date(Lang::De, "Am Montag, den 7. Juli, stieg er.", "Montag", "2025-07-07")]
+#[case::en_weekday_with_date(Lang::En, "On Monday, July 7, it rose.", "Monday", "2025-07-07")]
 // a count written as an article before `ago` / after `vor`
 #[case::en_a_year_ago(Lang::En, "A year ago it was five.", "A year ago", "2024")]
 #[case::de_vor_einem_jahr(Lang::De, "Vor einem Jahr lag er bei fünf.", "Vor einem Jahr", "2024")]
@@ -801,6 +805,8 @@ fn chinese_figure_edges(
 #[case("他上百度搜索。", &[])]
 #[case("百姓生活。", &[])]
 #[case("你千万不要去。", &[])]
+#[case("目前天气晴朗。", &[])]
+#[case("之后天气转凉。", &[])]
 fn chinese_numerals_in_words(#[case] text: &str, #[case] want: &[&str]) {
     let figs = figures(text, Lang::Zh);
     let got: Vec<&str> = figs.iter().map(|f| &text[f.start..f.end]).collect();
