@@ -97,6 +97,8 @@ mod tests {
     #[case::de_number_ends_sentence("Im Saal waren 45. Die anderen fehlten.", &["Im Saal waren 45.", "Die anderen fehlten."])]
     #[case::en_decimal("Sales rose 3.5 percent. Costs fell.", &["Sales rose 3.5 percent.", "Costs fell."])]
     #[case::en_money("She has $100.00 in her bag.", &["She has $100.00 in her bag."])]
+    #[case::decimal_amount_ends("Shares closed at $10.50. About 300 traded.", &["Shares closed at $10.50.", "About 300 traded."])]
+    #[case::decimal_ends("The rate was 2.25. Analysts expected it.", &["The rate was 2.25.", "Analysts expected it."])]
     fn numbers_and_dates_with_dots(#[case] text: &str, #[case] expected: &[&str]) {
         assert_eq!(split(text), expected);
     }

@@ -464,7 +464,8 @@ impl SentenceSplitter {
         if nn.is_lowercase() {
             return None;
         }
-        let inner_dots = prev_core.contains('.');
+        // `u.s.`, `e.g.`; not a decimal number (`closed at $10.50. About …`)
+        let inner_dots = prev_core.contains('.') && prev_core.chars().any(char::is_alphabetic);
         if MAY_END.contains(&prev_core) || (inner_dots && prev_core.len() <= 6) {
             // `I'm`, `It's`, `We'll` open a sentence as `I`, `It`, `We` do
             let bare = next_word.split(['\'', '’']).next().unwrap_or_default();
