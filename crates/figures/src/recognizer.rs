@@ -960,10 +960,15 @@ impl FigureRecognizer {
                 let ordinal_use = toks.get(l + 1).is_some_and(|t| t.kind == TokKind::Word)
                     && !matches!(next.as_str(), "of" | "and" | "or" | "to")
                     && d != 2.0;
-                if ordinal_use {
+                // `a half hour`: a length of time, not a share
+                if ordinal_use || crate::dates::duration_of(1.0, &next).is_some() {
                     return None;
                 }
-                return cardinal(i, l, 1.0 / d);
+                // `by a quarter`, `a fifth.`: a share, as `a fifth of` (guideline)
+                return Some(NumberSpan {
+                    unit: Some("%".into()),
+                    ..NumberSpan::new(i, l, 100.0 / d, FigureType::Percent)
+                });
             }
             en_multiplier(&n)?;
             let (l, v) = en_integer(toks, i + 1, true)?;

@@ -103,6 +103,9 @@ fn close(a: &Option<FigureValue>, b: &Option<FigureValue>) -> bool {
     2.5e6
 )]
 #[case::zh_lia(Lang::Zh, "他们俩都来了。", "俩", 2.0)]
+// the wire services' scale abbreviations
+#[case::en_bln(Lang::En, "It paid $1.5 bln for it.", "$1.5 bln", 1.5e9)]
+#[case::en_mln(Lang::En, "It sold 5 mln shares.", "5 mln", 5e6)]
 // half of the scale the article counts
 #[case::en_half_a_million(Lang::En, "Half a million people came.", "Half a million", 5e5)]
 #[case::en_half_a_billion(
@@ -297,6 +300,14 @@ fn money(
     "einem Prozent",
     1.0,
     None
+)]
+#[case::en_by_a_quarter(Lang::En, "Prices rose by a quarter.", "a quarter", 25.0, None)]
+#[case::en_as_many_as(
+    Lang::En,
+    "As many as 5 percent left.",
+    "As many as 5 percent",
+    5.0,
+    Some(Bound::Le)
 )]
 #[case::en_nine_in_ten(Lang::En, "Nine in ten voters agreed.", "Nine in ten", 90.0, None)]
 #[case::en_two_out_of_three(

@@ -80,9 +80,11 @@ pub fn scale_word(w: &str, lang: Lang) -> Option<f64> {
     let l = w.to_lowercase();
     let v = match l.trim_end_matches('.') {
         "tsd" | "tausend" | "thousand" | "k" => 1e3,
-        "mio" | "million" | "millionen" | "mill" | "mil" | "mn" | "m" | "millions" => 1e6,
+        // `mln`, `bln`: the wire services' abbreviations (`$1.5 bln`, `5 mln shares`)
+        "mio" | "million" | "millionen" | "mill" | "mil" | "mn" | "mln" | "m" | "millions" => 1e6,
         "g" => 1e9,
-        "mrd" | "milliarde" | "milliarden" | "billion" | "bn" | "b" | "bio" | "billions" => {
+        "mrd" | "milliarde" | "milliarden" | "billion" | "bn" | "bln" | "b" | "bio"
+        | "billions" => {
             if l.starts_with("bi") && lang == Lang::De {
                 1e12 // German "Billion" is 10^12
             } else {

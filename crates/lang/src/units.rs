@@ -248,6 +248,8 @@ pub const BOUNDS: &[(&str, Bound)] = &[
     ("低于", Bound::Lt),
     ("at most", Bound::Le),
     ("up to", Bound::Le),
+    ("as many as", Bound::Le),
+    ("as much as", Bound::Le),
     ("no more than", Bound::Le),
     ("höchstens", Bound::Le),
     ("bis zu", Bound::Le),
