@@ -763,6 +763,7 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             Some(FigureValue::Text(format!("{h:02}:{mi:02}"))),
         );
     }
+    let clock = |h: i32, mi: i32| Some(FigureValue::Text(format!("{h:02}:{mi:02}")));
     for c in p.time_ampm.captures_iter(text) {
         let m = c.get(0).unwrap();
         let mut h = num(c.get(1)).unwrap();
@@ -787,25 +788,13 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         } else if !pm && h == 12 {
             h = 0;
         }
-        push(
-            &mut out,
-            m.start(),
-            m.end(),
-            FigureType::Time,
-            Some(FigureValue::Text(format!("{h:02}:{mi:02}"))),
-        );
+        push(&mut out, m.start(), m.end(), FigureType::Time, clock(h, mi));
     }
     for c in p.time_uhr_dot.captures_iter(text) {
         let m = c.get(0).unwrap();
         let (h, mi) = (num(c.get(1)).unwrap(), num(c.get(2)).unwrap());
         if h <= 24 && mi <= 59 {
-            push(
-                &mut out,
-                m.start(),
-                m.end(),
-                FigureType::Time,
-                Some(FigureValue::Text(format!("{h:02}:{mi:02}"))),
-            );
+            push(&mut out, m.start(), m.end(), FigureType::Time, clock(h, mi));
         }
     }
     for c in p.time.captures_iter(text) {
@@ -816,28 +805,16 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             continue;
         }
         let v = match c.get(3) {
-            Some(s) => format!("{h:02}:{mi:02}:{}", s.as_str()),
-            None => format!("{h:02}:{mi:02}"),
+            Some(s) => Some(FigureValue::Text(format!("{h:02}:{mi:02}:{}", s.as_str()))),
+            None => clock(h, mi),
         };
-        push(
-            &mut out,
-            m.start(),
-            m.end(),
-            FigureType::Time,
-            Some(FigureValue::Text(v)),
-        );
+        push(&mut out, m.start(), m.end(), FigureType::Time, v);
     }
     for c in p.time_uhr.captures_iter(text) {
         let m = c.get(0).unwrap();
         let h = num(c.get(1)).unwrap();
         if h <= 24 {
-            push(
-                &mut out,
-                m.start(),
-                m.end(),
-                FigureType::Time,
-                Some(FigureValue::Text(format!("{h:02}:00"))),
-            );
+            push(&mut out, m.start(), m.end(), FigureType::Time, clock(h, 0));
         }
     }
     for c in p.weekday.captures_iter(text) {
