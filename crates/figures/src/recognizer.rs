@@ -376,6 +376,8 @@ impl FigureRecognizer {
             let value_start = toks[ns.first].start;
             let mut start = value_start;
             let mut value = Some(FigureValue::Number(ns.value));
+            let mut upper = None;
+            let mut decade_end = None;
             if !self.numbers_only {
                 // The end of the figure before this one: prefixes and bounds must not reach into it.
                 let date_end = {
@@ -404,6 +406,17 @@ impl FigureRecognizer {
                 if ns.kind == FigureType::Date {
                     value = Some(FigureValue::Text(format!("{}", ns.value as i64)));
                     ns.unit = None;
+                    // a decade: `the 1980s`, `1990er Jahre` are the ten years, not the first
+                    let year = ns.value as i64;
+                    let after = &text[toks[ns.last].end..];
+                    let suffix = ["s", "’s", "'s", "ern", "er"]
+                        .into_iter()
+                        .find(|x| after.starts_with(x))
+                        .filter(|x| !after[x.len()..].starts_with(char::is_alphanumeric));
+                    if let (Some(x), 0) = (suffix, year % 10) {
+                        upper = Some(FigureValue::Text(format!("{}", year + 9)));
+                        decade_end = Some(toks[ns.last].end + x.len());
+                    }
                 } else {
                     value = Some(FigureValue::Number(ns.value));
                     if let Some((phrase_start, b)) = bound_before(text, start, lang) {
@@ -416,10 +429,10 @@ impl FigureRecognizer {
             }
             nums.push(FigureMatch {
                 start,
-                end: toks[ns.last].end,
+                end: decade_end.unwrap_or(toks[ns.last].end),
                 kind: ns.kind,
                 value,
-                upper: None,
+                upper,
                 bound: ns.bound,
                 unit: ns.unit,
                 value_start: toks[ns.first].start,
