@@ -476,7 +476,10 @@ impl FigureRecognizer {
                 }
                 // `1 in 10 adults`: a share, as `one in ten` (English; German `1 von 10` is
                 // as often a page or picture count)
-                if t.text.len() <= 3 && lang == Lang::En {
+                let share_word_next = toks.get(i + 1).is_some_and(|n| {
+                    n.text.eq_ignore_ascii_case("in") || n.text.eq_ignore_ascii_case("out")
+                });
+                if t.text.len() <= 3 && lang == Lang::En && share_word_next {
                     if let Some((last, share)) = share_at(toks, i) {
                         return Some(NumberSpan {
                             kind: FigureType::Percent,
@@ -505,12 +508,7 @@ impl FigureRecognizer {
                     return Some(ns);
                 }
                 let mut ns = mk(i, i, v, year_like);
-                // `minus 4,3 Prozent`
-                if i > 0 && toks[i - 1].text.eq_ignore_ascii_case("minus") {
-                    ns.value = -v;
-                    ns.first = i - 1;
-                    ns.year_like = false;
-                }
+                minus_word_before(toks, &mut ns);
                 if let Some((l, num)) = zh_fraction_tail(toks, i + 1, lang) {
                     let neg = text[..t.start].ends_with(['负', '負']);
                     ns.value = num / v * if neg { -1.0 } else { 1.0 };
@@ -589,14 +587,17 @@ impl FigureRecognizer {
                 }
                 // A unit alone (`万`, `百`) is no number, unless a word before it counts it:
                 // `几万人`, `上万人`, `数百人`, `近千人`, `逾万`
-                let counted_unit =
-                    text[..t.start].ends_with(UNIT_COUNTERS) && unit_is_no_word_start(text, t);
-                if t.text.chars().all(|c| zh_big_unit(c).is_some()) && !counted_unit {
-                    return None;
-                }
+                let unit_alone = t.text.chars().all(|c| zh_big_unit(c).is_some());
                 // 百 / 千 alone count only in fractions (百分之…), handled below.
                 let single_unit = t.text.chars().count() == 1
                     && zh_small_unit(t.text.chars().next()?).is_some_and(|u| u >= 100.0);
+                // (zh_excluded has already asked jieba about `万`, `千` and `百` alone)
+                let counted_unit = (unit_alone || single_unit)
+                    && text[..t.start].ends_with(UNIT_COUNTERS)
+                    && (matches!(t.text, "万" | "千" | "百") || unit_is_no_word_start(text, t));
+                if unit_alone && !counted_unit {
+                    return None;
+                }
                 // Runs of bare digits without units (`九九` in a brand name) are no numbers.
                 let bare_run = t.text.chars().count() >= 2
                     && t.text.chars().all(|c| zh_digit(c).is_some_and(|d| d > 0.0));
@@ -719,16 +720,7 @@ impl FigureRecognizer {
                 }
                 if lang == Lang::De || (lang != Lang::En && de_word(t.text).is_some()) {
                     let mut ns = self.german_words(toks, i)?;
-                    // `minus drei Grad`, as `minus 3 Grad`
-                    if i > 0
-                        && toks[i - 1].text.eq_ignore_ascii_case("minus")
-                        && ns.first == i
-                        && ns.kind == FigureType::Cardinal
-                    {
-                        ns.value = -ns.value;
-                        ns.first = i - 1;
-                        ns.year_like = false;
-                    }
+                    minus_word_before(toks, &mut ns);
                     Some(ns)
                 } else {
                     self.english_words(toks, i)
@@ -2825,6 +2817,16 @@ fn en_denominator(toks: &[Tok], j: usize) -> Option<(usize, f64, bool)> {
         return Some((k, tens + d, u.ends_with('s')));
     }
     None
+}
+
+/// `minus 4,3 Prozent`, `minus drei Grad`: the word `minus` before a cardinal is its sign.
+fn minus_word_before(toks: &[Tok], ns: &mut NumberSpan) {
+    let i = ns.first;
+    if i > 0 && toks[i - 1].text.eq_ignore_ascii_case("minus") && ns.kind == FigureType::Cardinal {
+        ns.value = -ns.value;
+        ns.first = i - 1;
+        ns.year_like = false;
+    }
 }
 
 /// Whether a Chinese unit written alone (`百`, `千`) is no start of a longer word in jieba's

@@ -407,13 +407,14 @@ impl SentenceSplitter {
         let marker_start = i - prev.chars().count();
         let line_start = first_non_space(chars);
         let at_line_start = marker_start == line_start
-            || (matches!(
-                chars[line_start].1,
-                '•' | '·' | '▪' | '◦' | '‣' | '*' | '-' | '–'
-            ) && chars[line_start + 1..marker_start]
-                .iter()
-                .all(|c| c.1.is_whitespace())
-                && marker_start > line_start + 1);
+            || (marker_start > line_start + 1
+                && matches!(
+                    chars[line_start].1,
+                    '•' | '·' | '▪' | '◦' | '‣' | '*' | '-' | '–'
+                )
+                && chars[line_start + 1..marker_start]
+                    .iter()
+                    .all(|c| c.1.is_whitespace()));
         if at_line_start
             && !prev.is_empty()
             && prev.chars().count() <= 3
