@@ -75,7 +75,8 @@ struct Patterns {
     month_alone: Regex,
     zh_date: Regex,
     time: Regex,
-    time_uhr: Regex,
+    clock_words: Regex,
+    noon: Regex,
     time_ampm: Regex,
     time_uhr_dot: Regex,
     weekday: Regex,
@@ -124,7 +125,12 @@ fn patterns() -> &'static Patterns {
             month_alone: r(&format!(r"\b(?:[Ii]m|[Ii]n|[Ss]eit|[Bb]is|[Aa]nfang|[Ee]nde|[Mm]itte|[Ss]ince|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Nn]ext|[Tt]his|[Ss]chon im|[Vv]om|[Aa]b)\s+({MONTHS_DE}|{MONTHS_EN})\b")),
             zh_date: r(r"([0-9０-９]{2,4}|[〇零一二三四五六七八九]{2,4})年(?:([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号])?)?|([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号](?:晚间|晚上|上午|下午|凌晨|早上|早间|中午|傍晚|夜间|晚)?"),
             time: r(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?Uhr\b)?"),
-            time_uhr: r(r"\b(\d{1,2})\s?Uhr\b"),
+            // `3 Uhr`, `drei Uhr`, `three o'clock`, `halb drei`, `Viertel nach drei`, `half past
+            // two`, `a quarter to five`, and the part of the day after (`abends`, `in the
+            // evening`)
+            clock_words: r(r"\b(?:(?P<frac>[Hh]alb|[Vv]iertel\s+(?:nach|vor)|[Dd]reiviertel|[Hh]alf\s+past|(?:[Aa]\s+)?[Qq]uarter\s+(?:past|after|to|before))\s+(?P<fh>[A-Za-zäöüß]+|\d{1,2})(?:\s?(?:Uhr|o['’]clock)\b)?|(?P<h>[A-Za-zäöüß]+|\d{1,2})\s?(?:Uhr|o['’]clock)\b)(?:\s+(?P<part>(?i:morgens|früh|vormittags|mittags|nachmittags|abends|nachts|am\s+(?:morgen|vormittag|mittag|nachmittag|abend)|in\s+der\s+nacht|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)))?"),
+            // `at noon`, `um Mitternacht`: only after a preposition of time
+            noon: r(r"\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Ff]rom|[Aa]round|[Ss]ince|[Uu]m|[Gg]egen|[Bb]is|[Aa]b|[Nn]ach|[Vv]or)\s+(noon|midday|midnight|Mitternacht)\b"),
             // `2:30 p.m.`, `2:30pm`, `3 PM`, `11 a.m.`
             time_ampm: r(r"\b(\d{1,2})(?::(\d{2}))?\s?(?:([ap])\.m\.|([ap])m\b|([AP])\.M\.|([AP])M\b)"),
             // the German way: `14.30 Uhr`, `9.15 Uhr`
@@ -136,7 +142,10 @@ fn patterns() -> &'static Patterns {
             zh_relative: r(r"(下一年|去年|今年|明年|前年|前天|后天|昨天|今天|明天|昨晚|昨夜|昨日|今晨|今早|今日|上周|下周|本周|上个月|下个月|本月|上月|下月)"),
             // 上半年, 2009年上半年, 今年上半年, first half of 2021, ersten Hälfte des Jahres 2021,
             // zweiten Halbjahr, H1 2021
-            half_year: r(r"(?:(\d{4})年|(今年|去年|明年))?(上|下)半年|\b(?:(first|second)\s+half\s+of\s+(?:(?:the\s+)?year\s+)?(\d{4})|(ersten|zweiten)\s+(?:Hälfte\s+des\s+(?:Kalender|Geschäfts)?[Jj]ahres|Halbjahr(?:es)?)(?:\s+(\d{4}))?|H([12])\s+(\d{4}))\b"),
+            // the second half of the year, this year's first half, zweite Jahreshälfte,
+            // 2. Halbjahr, im ersten Halbjahr des laufenden Jahres; not `the first half` alone
+            // (a match's half)
+            half_year: r(r"(?:(?P<zy>\d{4})年|(?P<zrel>今年|去年|明年))?(?P<zh>上|下)半年|\b(?:(?:(?P<enpre>[Tt]his|[Ll]ast|[Nn]ext)\s+year['’]s\s+)?(?P<en>first|second)\s+half(?:\s+of\s+(?:(?:(?:(?P<enrel>the|this|last|next)\s+)?(?:calendar\s+)?year\b(?:\s+(?P<ey1>\d{4}))?)|(?P<ey2>\d{4})))?|(?P<de>erste[nrs]?|zweite[nrs]?|[12]\.)\s+(?:Hälfte|Halbjahr(?:es|s)?|Jahreshälfte)(?:\s+des\s+(?:(?P<derel>laufenden|vergangenen|kommenden|nächsten|letzten|vorigen)\s+)?(?:Kalender|Geschäfts)?[Jj]ahres)?(?:\s+(?P<dy>\d{4}))?|H(?P<h>[12])\s+(?P<hy>\d{4}))\b"),
             // heuer (Austrian "this year"), Vorwoche; Vorjahr and its kin are period shifts
             de_relative_word: r(r"\b(?:([Hh]euer)|(Vorwoche))\b"),
             // `next March`, `last May`, `kommenden März`, `vergangenen Mai`: the next or last
@@ -173,7 +182,7 @@ fn patterns() -> &'static Patterns {
             // the count capitalised too, as at a sentence's start (`Two years ago`)
             duration: r(&format!(r"\b(\d+(?:[.,]\d+)?|(?i:{NUM_WORDS}))\s+(Tage?n?|Wochen|Monate?n?|Jahre?n?|Stunden|Minuten|Jahrzehnte?n?|days?|weeks?|months?|years?|hours?|minutes?|decades?)\b")),
             duration_adj: r(&format!(r"(?i)\b(\d+|{NUM_WORDS})-(day|week|month|year|hour|minute|decade|tägige[nmrs]?|wöchige[nmrs]?|monatige[nmrs]?|jährige[nmrs]?)\b")),
-            zh_duration: r(r"([0-9０-９]+(?:[.．][0-9０-９]+)?|[一二两三四五六七八九十百]+|半)(个月|天|周|小时|分钟|个星期|年)"),
+            zh_duration: r(r"([0-9０-９]+(?:[.．][0-9０-９]+)?|[一二两三四五六七八九十百]+|半)([多余几])?(个[多余]?月|天|周|个?[多余]?小时|分钟|个?[多余]?星期|年)"),
             // 2007年前9个月, 今年前4个月, 2008年前三季度: the first months of a year
             zh_first_months: r(r"(?:([0-9]{4})年|(今年|去年|明年))前([0-9]{1,2}|[一二三四五六七八九十]{1,3})(个月|季度)"),
             // 2007年年底, 2007年底, 今年年初, 年末: the end or start of a year
@@ -429,28 +438,51 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
     // half-years, as quarters: the range of their months
     for c in p.half_year.captures_iter(text) {
         let m = c.get(0).unwrap();
-        let second = c
-            .get(3)
-            .map(|h| h.as_str() == "下")
-            .or(c.get(4).map(|h| h.as_str() == "second"))
-            .or(c.get(6).map(|h| h.as_str() == "zweiten"))
-            .or(c.get(8).map(|h| h.as_str() == "2"))
-            .unwrap_or(false);
-        let year = [c.get(1), c.get(5), c.get(7), c.get(9)]
+        let named = |g: &str| c.name(g).map(|x| x.as_str());
+        // English `first half` needs a year after it or before it (`this year's first half`)
+        if named("en").is_some()
+            && named("enpre").is_none()
+            && named("enrel").is_none()
+            && !m.as_str().contains("year")
+            && named("ey2").is_none()
+        {
+            continue;
+        }
+        // and German `Hälfte` the year it halves (`in der ersten Hälfte` may be a match's)
+        if named("de").is_some() && m.as_str().contains("Hälfte") && !m.as_str().contains("ahres")
+        {
+            continue;
+        }
+        let second = matches!(named("zh"), Some("下"))
+            || matches!(named("en"), Some("second"))
+            || named("de").is_some_and(|d| d.starts_with("zweite") || d == "2.")
+            || named("h") == Some("2");
+        let first_month = if second { 7 } else { 1 };
+        let relative = named("zrel")
+            .or(named("enpre"))
+            .or(named("enrel"))
+            .or(named("derel"));
+        let shift = match relative.map(str::to_lowercase).as_deref() {
+            Some("今年" | "this" | "laufenden") => Some(0),
+            Some("去年" | "last" | "vergangenen" | "letzten" | "vorigen") => Some(-1),
+            Some("明年" | "next" | "kommenden" | "nächsten") => Some(1),
+            _ => None,
+        };
+        let year = ["zy", "ey1", "ey2", "dy", "hy"]
             .into_iter()
-            .flatten()
-            .find_map(|y| y.as_str().parse::<i32>().ok())
+            .find_map(|g| named(g)?.parse::<i32>().ok())
             .or_else(|| {
                 let r = reference?;
-                Some(match c.get(2).map(|w| w.as_str()) {
-                    Some("去年") => r.year() - 1,
-                    Some("明年") => r.year() + 1,
-                    Some(_) => r.year(),
-                    // without a year, the latest such half begun by the publication
-                    None => latest_start(r, if second { 7 } else { 1 }),
+                Some(match shift {
+                    Some(d) => r.year() + d,
+                    // without a year, in a clause about the future the half not yet over,
+                    // else the latest such half begun by the publication
+                    None if in_future_clause(text, m.start(), m.end()) => {
+                        r.year() + i32::from(r.month() as i32 > first_month + 5)
+                    }
+                    None => latest_start(r, first_month as u32),
                 })
             });
-        let first_month = if second { 7 } else { 1 };
         let (value, upper) = month_range(year, first_month, first_month + 5);
         if push(&mut out, m.start(), m.end(), FigureType::Date, value) {
             out.last_mut().expect("just pushed").upper = upper;
@@ -810,12 +842,73 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         };
         push(&mut out, m.start(), m.end(), FigureType::Time, v);
     }
-    for c in p.time_uhr.captures_iter(text) {
-        let m = c.get(0).unwrap();
-        let h = num(c.get(1)).unwrap();
-        if h <= 24 {
-            push(&mut out, m.start(), m.end(), FigureType::Time, clock(h, 0));
+    for c in p.clock_words.captures_iter(text) {
+        let hour_word = c.name("h").or(c.name("fh")).unwrap();
+        let Some(h) = clock_hour(hour_word.as_str()) else {
+            continue;
+        };
+        let frac = c.name("frac").map(|f| f.as_str().to_lowercase());
+        // `halb drei` alone needs a preposition of time before it (`um`, `gegen`, `ab`) or
+        // `Uhr` after it: `halb` has other uses
+        if frac.as_deref() == Some("halb") {
+            let before = text[..c.get(0).unwrap().start()].trim_end();
+            let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            let prep = ["um", "gegen", "ab", "bis", "seit", "vor", "nach", "ist"]
+                .iter()
+                .any(|p| word.eq_ignore_ascii_case(p));
+            if !prep && !c.get(0).unwrap().as_str().ends_with("Uhr") {
+                continue;
+            }
         }
+        let hour_before = |h: i32| if h > 1 { h - 1 } else { 12 };
+        let (mut h, mi) = match frac.as_deref() {
+            None => (h, 0),
+            Some("halb") => (hour_before(h), 30),
+            Some(f) if f.starts_with("half") => (h, 30),
+            Some(f) if f.ends_with("nach") || f.ends_with("past") || f.ends_with("after") => {
+                (h, 15)
+            }
+            Some(_) => (hour_before(h), 45),
+        };
+        if frac.is_some() && h > 12 {
+            continue;
+        }
+        // the part of the day says which half of it (`acht Uhr abends`, `eleven at night`)
+        let part = c.name("part").map(|x| {
+            let words: Vec<String> = x
+                .as_str()
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect();
+            words.join(" ")
+        });
+        let pm = match part.as_deref() {
+            Some(
+                "nachmittags" | "abends" | "am nachmittag" | "am abend" | "in the afternoon"
+                | "in the evening",
+            ) => h < 12,
+            Some("nachts" | "in der nacht" | "at night") => (6..12).contains(&h),
+            Some("mittags" | "am mittag") => h < 6,
+            _ => false,
+        };
+        if pm {
+            h += 12;
+        }
+        // the span is the clock reading; the part of the day only sets the half of the day
+        let end = c.name("part").map_or(c.get(0).unwrap().end(), |x| {
+            text[..x.start()].trim_end().len()
+        });
+        let start = c.get(0).unwrap().start();
+        push(&mut out, start, end, FigureType::Time, clock(h, mi));
+    }
+    for c in p.noon.captures_iter(text) {
+        let w = c.get(1).unwrap();
+        let h = if w.as_str().ends_with("night") || w.as_str() == "Mitternacht" {
+            0
+        } else {
+            12
+        };
+        push(&mut out, w.start(), w.end(), FigureType::Time, clock(h, 0));
     }
     for c in p.weekday.captures_iter(text) {
         let m = c.get(0).unwrap();
@@ -1028,7 +1121,12 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         if follows_a_number(&text[..m.start()]) {
             continue;
         }
-        let u = c.get(2).unwrap().as_str();
+        // `十多年`, `两个多月`, `一个多小时`: more than so many (多 / 余 / 几 before the unit
+        // or between its classifier and it)
+        let unit_written = c.get(3).unwrap().as_str();
+        let more_than = c.get(2).is_some() || unit_written.contains(['多', '余']);
+        let u = unit_written.trim_start_matches('个');
+        let u = u.trim_start_matches(['多', '余']);
         if u == "年"
             && (v >= 100.0
                 || text[m.end()..].starts_with(|ch: char| ch == '月' || ch.is_ascii_digit()))
@@ -1037,8 +1135,8 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         }
         let code = match u {
             "天" => 'D',
-            "周" | "个星期" => 'W',
-            "个月" => 'M',
+            "周" | "星期" => 'W',
+            "月" => 'M',
             "小时" => 'h',
             "分钟" => 'm',
             _ => 'Y',
@@ -1067,7 +1165,7 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             .find(|(w, _)| rest.starts_with(w))
         {
             Some((w, b)) => (m.end() + w.len(), Some(b)),
-            None => (m.end(), None),
+            None => (m.end(), more_than.then_some(Bound::Gt)),
         };
         // half a year is six months (`半年多` → P6M, more than)
         let (v, code) = if (v, code) == (0.5, 'Y') {
@@ -1287,4 +1385,19 @@ fn resolve_relative(r: NaiveDate, qual: &str, unit: &str) -> Option<FigureValue>
         d.format("%Y-%m-%d").to_string()
     };
     Some(FigureValue::Text(text))
+}
+
+/// The hour of a clock reading: digits up to 24, or a number word up to twelve (`drei`,
+/// `eleven`, `ein`/`eins`, never `eine`, which is an article: `eine Uhr`, a clock).
+fn clock_hour(word: &str) -> Option<i32> {
+    if word.chars().all(|c| c.is_ascii_digit()) {
+        return word.parse().ok().filter(|h| *h <= 24);
+    }
+    let lower = word.to_lowercase();
+    if lower.starts_with("eine") {
+        return None;
+    }
+    let v =
+        claimx_lang::numbers::en_small(&lower).or_else(|| claimx_lang::numbers::de_word(&lower))?;
+    (v.fract() == 0.0 && (1.0..=12.0).contains(&v)).then_some(v as i32)
 }

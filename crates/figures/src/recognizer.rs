@@ -471,6 +471,7 @@ impl FigureRecognizer {
                     && toks[i - 1].kind == TokKind::Word
                     && toks[i - 1].end == t.start
                     && iso_code(toks[i - 1].text).is_none()
+                    && currency_symbol(toks[i - 1].text).is_none()
                 {
                     return None;
                 }
@@ -627,6 +628,10 @@ impl FigureRecognizer {
                 }
                 let v = parse_zh(t.text)?;
                 let mut ns = mk(i, i, v, false);
+                // `十多万`, `500余万`: more than so many
+                if t.text.contains(['多', '余', '餘']) {
+                    ns.bound = Some(Bound::Gt);
+                }
                 let negative =
                     i > 0 && matches!(toks[i - 1].text, "负" | "負") && toks[i - 1].end == t.start;
                 if negative {
@@ -770,6 +775,17 @@ impl FigureRecognizer {
         if vague {
             if let Some(v) = round_scale(&next) {
                 return gt(i, i + 1, v);
+            }
+        }
+        // `hundreds of millions`, `tens of thousands`, `Hunderte Millionen`
+        if let Some(v) = counts_a_scale(&l) {
+            let of = usize::from(next == "of");
+            let scaled = toks
+                .get(i + 1 + of)
+                .and_then(|t| plural_scale(&t.text.to_lowercase()))
+                .filter(|s| *s > v);
+            if let Some(s) = scaled {
+                return gt(i, i + 1 + of, v * s);
             }
         }
         if let Some(v) = plural_scale(&l) {
@@ -1293,6 +1309,13 @@ impl FigureRecognizer {
             let mut code =
                 currency_symbol(p.text).or_else(|| claimx_lang::currencies::symbol(p.text));
             let mut first = ns.first - 1;
+            // a sign written with a full stop: `Rs. 500`
+            if code.is_none() && p.text == "." && first > 0 && toks[first - 1].end == p.start {
+                code = currency_symbol(&text[toks[first - 1].start..p.end]);
+                if code.is_some() {
+                    first -= 1;
+                }
+            }
             if p.text == "$" && first > 0 {
                 // `US$`, `HK $`, `C$`, `usd$`, `u.s $`
                 let q = &toks[first - 1];
@@ -1390,6 +1413,16 @@ impl FigureRecognizer {
             ns.unit = Some(c.to_string());
             ns.year_like = false;
             return;
+        }
+        // `millions of dollars`, `hundreds of millions of euros`: a plural scale's `of`
+        // opens the currency
+        if nl == "of" && plural_scale(&toks[ns.last].text.to_lowercase()).is_some() {
+            if let Some(c) = toks.get(ns.last + 2).and_then(|c| currency_word(c.text)) {
+                ns.last += 2;
+                ns.kind = FigureType::Money;
+                ns.unit = Some(c.to_string());
+                return;
+            }
         }
         // Currency after: 5 Dollar, 1000万元, 3 Mrd. Euro, 100 US-Dollar, 20个比特币
         // the currency name takes the tokens up to `len` bytes after the number
@@ -1547,7 +1580,14 @@ impl FigureRecognizer {
                             }
                         }
                 });
-                if !noun_next {
+                // `in 2020 sales rose`, `Anfang 2023 Preise`: a year after a word that
+                // governs one
+                let governed = ns.first > 0
+                    && claimx_lang::calendar::governs_a_year(
+                        toks[ns.first - 1].text,
+                        ns.first.checked_sub(2).map(|k| toks[k].text),
+                    );
+                if !noun_next || governed {
                     ns.unit = None;
                 }
             }

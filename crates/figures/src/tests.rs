@@ -487,6 +487,33 @@ fn percentages(
 #[case::zh_shang_wan(Lang::Zh, "上万人参加。", "上万", 1e4, Bound::Gt, Some("人"))]
 #[case::zh_jin_qian(Lang::Zh, "近千人参加。", "近千", 1000.0, Bound::Approx, Some("人"))]
 #[case::zh_shang_bai_jia(Lang::Zh, "上百家企业。", "上百", 100.0, Bound::Gt, Some("企业"))]
+// 多 / 余 inside a number: more than so many
+#[case::zh_shi_duo_wan(Lang::Zh, "十多万人参加。", "十多万", 1e5, Bound::Gt, Some("人"))]
+// plural scales that count a plural scale: `tens of thousands`, `Zehntausende`
+#[case::en_tens_of_thousands(
+    Lang::En,
+    "Tens of thousands of people marched.",
+    "Tens of thousands",
+    1e4,
+    Bound::Gt,
+    None
+)]
+#[case::de_zehntausende(
+    Lang::De,
+    "Zehntausende Menschen demonstrierten.",
+    "Zehntausende",
+    1e4,
+    Bound::Gt,
+    Some("Menschen")
+)]
+#[case::de_hunderttausende(
+    Lang::De,
+    "Hunderttausende Menschen flohen.",
+    "Hunderttausende",
+    1e5,
+    Bound::Gt,
+    Some("Menschen")
+)]
 fn bounds_and_counted_nouns(
     #[case] lang: Lang,
     #[case] text: &str,
@@ -568,6 +595,16 @@ fn durations(#[case] lang: Lang, #[case] text: &str, #[case] span: &str, #[case]
     Some("2019")
 )]
 #[case::de_month_alone(Lang::De, "Er hatte bereits im Juni gewarnt.", "Juni", Some("2025-06"))]
+// a year after a word that governs one, even before a noun (`2018 Mitarbeiter` is a count)
+#[case::de_year_before_noun(Lang::De, "Anfang 2023 Preise senkte er.", "2023", Some("2023"))]
+#[case::de_bis_year(
+    Lang::De,
+    "VW will bis 2030 rund 35.000 Stellen abbauen.",
+    "2030",
+    Some("2030")
+)]
+#[case::en_year_before_noun(Lang::En, "In 2020 sales rose.", "2020", Some("2020"))]
+#[case::en_end_of_year(Lang::En, "By the end of 2022 prices fell.", "2022", Some("2022"))]
 #[case::en_iso(Lang::En, "2025-07-23 09:50:44", "2025-07-23", Some("2025-07-23"))]
 #[case::en_day_month_year(
     Lang::En,
@@ -699,6 +736,36 @@ fn relative_dates_without_reference_are_null() {
 #[case::en_glued_am_before_zone(Lang::En, "It began at 9am ET.", "9am", "09:00")]
 #[case::de_point_uhr(Lang::De, "Die Sitzung begann um 14.30 Uhr.", "14.30 Uhr", "14:30")]
 #[case::de_point_uhr_morning(Lang::De, "Die Sitzung begann um 9.15 Uhr.", "9.15 Uhr", "09:15")]
+// spelled hours, halves and quarters; the part of the day after sets the half of the day
+#[case::de_word_hour(Lang::De, "Beginn um acht Uhr.", "acht Uhr", "08:00")]
+#[case::de_one_hour(Lang::De, "Beginn um ein Uhr.", "ein Uhr", "01:00")]
+#[case::de_halb(Lang::De, "Wir treffen uns um halb drei.", "halb drei", "02:30")]
+#[case::de_viertel_nach(
+    Lang::De,
+    "Beginn gegen Viertel nach neun.",
+    "Viertel nach neun",
+    "09:15"
+)]
+#[case::de_viertel_vor(Lang::De, "Beginn um Viertel vor acht.", "Viertel vor acht", "07:45")]
+#[case::de_evening(Lang::De, "Beginn um 8 Uhr abends.", "8 Uhr", "20:00")]
+#[case::de_am_abend(Lang::De, "Beginn um acht Uhr am Abend.", "acht Uhr", "20:00")]
+#[case::de_night(Lang::De, "Es knallte um elf Uhr nachts.", "elf Uhr", "23:00")]
+#[case::de_midnight(Lang::De, "Die Frist endet um Mitternacht.", "Mitternacht", "00:00")]
+#[case::en_oclock(Lang::En, "It began at three o'clock.", "three o'clock", "03:00")]
+#[case::en_half_past(Lang::En, "It began at half past two.", "half past two", "02:30")]
+#[case::en_quarter_to(
+    Lang::En,
+    "It began at a quarter to five.",
+    "a quarter to five",
+    "04:45"
+)]
+#[case::en_evening(
+    Lang::En,
+    "It began at eight o'clock in the evening.",
+    "eight o'clock",
+    "20:00"
+)]
+#[case::en_noon(Lang::En, "The deadline passed at noon.", "noon", "12:00")]
 fn times(#[case] lang: Lang, #[case] text: &str, #[case] span: &str, #[case] value: &str) {
     let figs = figures(text, lang);
     let f = find(&figs, text, span);
@@ -921,6 +988,50 @@ fn ranges(
     "2020-07",
     "2020-12"
 )]
+// a half-year without a number: the year named by a word, else by the clause's tense
+#[case::half_en_last_year(
+    Lang::En,
+    "Sales rose in the second half of last year.",
+    "second half of last year",
+    "2024-07",
+    "2024-12"
+)]
+#[case::half_en_the_year_past(
+    Lang::En,
+    "Sales fell in the first half of the year.",
+    "first half of the year",
+    "2025-01",
+    "2025-06"
+)]
+#[case::half_en_the_year_future(
+    Lang::En,
+    "Sales will recover in the first half of the year.",
+    "first half of the year",
+    "2026-01",
+    "2026-06"
+)]
+#[case::half_en_possessive(
+    Lang::En,
+    "This year's first half was weak.",
+    "This year's first half",
+    "2025-01",
+    "2025-06"
+)]
+#[case::half_de_jahreshaelfte_future(
+    Lang::De,
+    "In der zweiten Jahreshälfte werden die Preise steigen.",
+    "zweiten Jahreshälfte",
+    "2025-07",
+    "2025-12"
+)]
+#[case::half_de_of_last_year(
+    Lang::De,
+    "Im ersten Halbjahr des vergangenen Jahres sank er.",
+    "ersten Halbjahr des vergangenen Jahres",
+    "2024-01",
+    "2024-06"
+)]
+#[case::half_zh_next_year(Lang::Zh, "明年上半年将增长。", "明年上半年", "2026-01", "2026-06")]
 // a decade is its ten years
 #[case::decade_en(Lang::En, "In the 1980s prices rose.", "1980s", "1980", "1989")]
 #[case::decade_en_apostrophe(Lang::En, "In the 1990's it fell.", "1990's", "1990", "1999")]
@@ -1842,5 +1953,90 @@ fn look_alikes_of_times_shares_and_ranges() {
             ("3 cents".to_string(), T::Money),
             ("$10.50".to_string(), T::Money)
         ]
+    );
+}
+
+/// `the first half` of a match is no half-year: English and German halves name their year.
+#[rstest]
+#[case(Lang::En, "In the first half, Bayern scored twice.")]
+#[case(Lang::De, "In der ersten Hälfte fielen zwei Tore.")]
+fn a_match_half_is_no_date(#[case] lang: Lang, #[case] text: &str) {
+    let figs = figures(text, lang);
+    assert!(figs.iter().all(|f| f.kind != T::Date), "{figs:?}");
+}
+
+/// A plural scale names money through `of` (`hundreds of millions of dollars`) or directly in
+/// German (`Hunderte Millionen Euro`); `Rs` is the rupee sign, also with its full stop.
+#[rstest]
+#[case(
+    Lang::En,
+    "Hundreds of millions of dollars were lost.",
+    "Hundreds of millions of dollars",
+    1e8,
+    Some(Bound::Gt),
+    "USD"
+)]
+#[case(
+    Lang::En,
+    "Billions of euros were spent.",
+    "Billions of euros",
+    1e9,
+    Some(Bound::Gt),
+    "EUR"
+)]
+#[case(
+    Lang::De,
+    "Hunderte Millionen Euro gingen verloren.",
+    "Hunderte Millionen Euro",
+    1e8,
+    Some(Bound::Gt),
+    "EUR"
+)]
+#[case(Lang::En, "It raised Rs 500 crore.", "Rs 500 crore", 5e9, None, "INR")]
+#[case(
+    Lang::En,
+    "It raised Rs. 500 crore.",
+    "Rs. 500 crore",
+    5e9,
+    None,
+    "INR"
+)]
+#[case(Lang::En, "It raised Rs500 crore.", "Rs500 crore", 5e9, None, "INR")]
+fn money_by_scale_words_and_signs(
+    #[case] lang: Lang,
+    #[case] text: &str,
+    #[case] span: &str,
+    #[case] value: f64,
+    #[case] bound: Option<Bound>,
+    #[case] unit: &str,
+) {
+    let figs = figures(text, lang);
+    let f = find(&figs, text, span);
+    assert_eq!(
+        (f.kind, f.value.clone(), f.bound, f.unit.as_deref()),
+        (T::Money, num(value), bound, Some(unit))
+    );
+}
+
+/// Chinese durations with 多 / 余 / 几 (more than) and the classifier 个: `十多年`, `两个多月`,
+/// `一个小时`.
+#[rstest]
+#[case("十多年来，价格上涨。", "十多年", "P10Y", Some(Bound::Gt))]
+#[case("三十余年来，价格上涨。", "三十余年", "P30Y", Some(Bound::Gt))]
+#[case("他们谈了两个多月。", "两个多月", "P2M", Some(Bound::Gt))]
+#[case("过去十几天里价格上涨。", "十几天", "P10D", Some(Bound::Gt))]
+#[case("他工作了一个小时。", "一个小时", "PT1H", None)]
+#[case("他工作了一个多小时。", "一个多小时", "PT1H", Some(Bound::Gt))]
+fn chinese_durations_more_than(
+    #[case] text: &str,
+    #[case] span: &str,
+    #[case] value: &str,
+    #[case] bound: Option<Bound>,
+) {
+    let figs = figures(text, Lang::Zh);
+    let f = find(&figs, text, span);
+    assert_eq!(
+        (f.kind, f.value.clone(), f.bound),
+        (T::Duration, txt(value), bound)
     );
 }

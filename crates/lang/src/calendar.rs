@@ -109,6 +109,28 @@ pub fn weekday(word: &str) -> Option<chrono::Weekday> {
         .map(|t| t.1)
 }
 
+/// Words after which a bare four-digit number is a year even when a noun follows it: `in
+/// 2020 sales rose`, `since 2019 prices have`, `Anfang 2023 Preise`, `at the start of 2023
+/// prices` (the word before `of`). A count after them is written with a separator (`in 2,020
+/// cases`). Case-blind.
+///
+/// ```
+/// use claimx_lang::calendar::governs_a_year;
+/// assert!(governs_a_year("Since", None));
+/// assert!(governs_a_year("of", Some("end")));
+/// assert!(!governs_a_year("of", Some("group")));
+/// assert!(governs_a_year("Anfang", None));
+/// ```
+pub fn governs_a_year(word: &str, before: Option<&str>) -> bool {
+    let lower = word.to_lowercase();
+    if lower == "of" {
+        let before = before.map(str::to_lowercase);
+        return before.is_some_and(|b| en::YEAR_PARTS.contains(&b.as_str()));
+    }
+    en::YEAR_PREPOSITIONS.contains(&lower.as_str())
+        || de::YEAR_PREPOSITIONS.contains(&lower.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

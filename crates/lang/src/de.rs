@@ -128,3 +128,22 @@ pub const CAPITALISED_ONLY_AT_START: &[&str] = &[
     "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Einem", "Eines", "Er", "Es",
     "Wir", "Ich", "Dieser", "Diese", "Dieses",
 ];
+
+/// Words after which a bare four-digit number is a year (`Anfang 2023 Preise`, `seit 2019
+/// Mitarbeiter`), lower case.
+pub const YEAR_PREPOSITIONS: &[&str] = &[
+    "im",
+    "seit",
+    "bis",
+    "ab",
+    "anfang",
+    "ende",
+    "mitte",
+    "frühjahr",
+    "sommer",
+    "herbst",
+    "winter",
+    "jahr",
+    "jahres",
+    "während",
+];

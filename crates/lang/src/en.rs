@@ -156,3 +156,33 @@ pub const DEMONYMS: &[&str] = &[
 
 /// Short forms that name a country whatever the tagger thought (guideline: "US" is LOC).
 pub const COUNTRY_SHORT_FORMS: &[&str] = &["US", "USA", "U.S.", "UK", "U.K."];
+
+/// Prepositions after which a bare four-digit number is a year (`in 2020 sales rose`).
+pub const YEAR_PREPOSITIONS: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "during",
+    "through",
+    "throughout",
+];
+
+/// The parts of a year named before `of` (`the end of 2022`, `the spring of 2023`).
+pub const YEAR_PARTS: &[&str] = &[
+    "start",
+    "end",
+    "beginning",
+    "middle",
+    "close",
+    "rest",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "half",
+    "quarter",
+    "course",
+];

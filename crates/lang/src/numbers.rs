@@ -560,12 +560,39 @@ pub fn round_scale(w: &str) -> Option<f64> {
 /// A plural scale word that is an open lower bound on its own (`Tausende Menschen`,
 /// `hundreds of`), lower case.
 pub fn plural_scale(w: &str) -> Option<f64> {
+    // German compounds: `Zehntausende`, `Hunderttausende`, `Zigtausende` (tens of),
+    // `Abertausende` (thousands upon thousands)
+    let (factor, w) = [
+        ("zehn", 10.0),
+        ("hundert", 100.0),
+        ("zig", 10.0),
+        ("aber", 1.0),
+    ]
+    .into_iter()
+    .find_map(|(p, f)| {
+        w.strip_prefix(p)
+            .filter(|rest| rest.starts_with("tausend"))
+            .map(|rest| (f, rest))
+    })
+    .unwrap_or((1.0, w));
+    let scale = match w {
+        "hunderte" | "hunderten" | "hundreds" => 100.0,
+        "tausende" | "tausenden" | "thousands" => 1000.0,
+        "dutzende" | "dutzenden" | "dozens" => 12.0,
+        "millions" | "millionen" => 1e6,
+        "billions" | "milliarden" => 1e9,
+        _ => return None,
+    };
+    Some(factor * scale)
+}
+
+/// `tens of thousands`, `hundreds of millions`, `Hunderte Millionen`: a plural scale counts
+/// the plural scale after it (`of` between in English); the multiplier alone is `tens` in
+/// English, which counts nothing on its own. Lower case.
+pub fn counts_a_scale(w: &str) -> Option<f64> {
     match w {
-        "hunderte" | "hunderten" | "hundreds" => Some(100.0),
-        "tausende" | "tausenden" | "thousands" => Some(1000.0),
-        "dutzende" | "dutzenden" | "dozens" => Some(12.0),
-        "millions" => Some(1e6),
-        _ => None,
+        "tens" => Some(10.0),
+        _ => plural_scale(w).filter(|v| *v < 1e6),
     }
 }
 

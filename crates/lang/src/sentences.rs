@@ -18,6 +18,8 @@ pub const NEVER_END: &[&str] = &[
     // German titles and qualifiers before a name or noun: `Dr. med. Meyer`, `kath. Schule`
     // (not `ev`, `phil`: an `EV.` or `Phil.` ends English sentences)
     "med", "jur", "rer", "nat", "dipl", "ing", "kath", "evang", "röm", "stellv", "univ", "habil",
+    // currency signs written with a stop, always before their amount: `Rs. 500 crore`
+    "rs",
 ];
 
 /// Abbreviations that may also end a sentence: they end one only when a typical sentence

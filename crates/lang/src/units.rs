@@ -20,7 +20,9 @@ pub fn currency_symbol(s: &str) -> Option<&'static str> {
         "€" => "EUR",
         "£" => "GBP",
         "¥" | "￥" => "CNY",
-        "₹" => "INR",
+        // `Rs` is also Pakistan's and Sri Lanka's rupee sign; in the English-language press
+        // it is the Indian rupee's far more often, as `$` is the US dollar's
+        "₹" | "Rs" | "Rs." => "INR",
         "₩" => "KRW",
         "₽" => "RUB",
         "CHF" => "CHF",

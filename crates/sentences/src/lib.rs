@@ -80,6 +80,7 @@ mod tests {
     #[case::en_min_end("The symbol is min. The hour has 60.", &["The symbol is min.", "The hour has 60."])]
     #[case::de_dr_med("Wir trafen Dr. med. Meyer in der Stadt.", &["Wir trafen Dr. med. Meyer in der Stadt."])]
     #[case::de_kath("Sie besucht eine kath. Schule.", &["Sie besucht eine kath. Schule."])]
+    #[case::en_rupee_sign("It raised Rs. 500 crore. Shares rose.", &["It raised Rs. 500 crore.", "Shares rose."])]
     #[case::en_ev_end("He bought an EV. It was cheap.", &["He bought an EV.", "It was cheap."])]
     #[case::de_max_number("Es dauert max. 5 Jahre. Dann endet es.", &["Es dauert max. 5 Jahre.", "Dann endet es."])]
     fn abbreviations(#[case] text: &str, #[case] expected: &[&str]) {
