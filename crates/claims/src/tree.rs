@@ -445,7 +445,25 @@ impl<'a> Tree<'a> {
                 return own;
             }
             match (self.rel(x), self.head(x)) {
-                ("conj" | "xcomp", Some(up)) => x = up,
+                // the controller of an open complement is the governing verb's object where
+                // it has one before the complement (`expects revenue to rise`, `bat die
+                // Regierung, … zu senken`), else its subject (`plans to raise`)
+                ("xcomp", Some(up)) => {
+                    let object = self
+                        .kids(up, &["obj", "iobj"])
+                        // (a pronoun object is mostly a reflexive, `hatte sich dafür gezeigt,
+                        // … abzuschaffen`, which points back to the subject)
+                        .find(|&o| {
+                            o < x
+                                && !matches!(self.upos(o), "NUM" | "PRON")
+                                && !self.is_source_with_adverb(o)
+                        });
+                    match object {
+                        Some(o) => return Some(o),
+                        None => x = up,
+                    }
+                }
+                ("conj", Some(up)) => x = up,
                 // a clause without a finite verb has the subject of the clause it adjoins
                 // (`The United States is responsible for exporting 42 per cent`, `began a
                 // visit by signing a deal`, `um Kosten zu sparen`)
@@ -705,10 +723,26 @@ impl<'a> Tree<'a> {
             own.extend(self.kids(n, &["advmod", "det"]));
         }
         own.extend(self.kids(anchor, &["advmod", "det"]));
+        // the verbs a clause is the complement of, and their modals (`expects revenue to
+        // rise`, `may decide to cut`); a relative clause or a subject's modifier is no
+        // complement (`The company, which employs 3,000 people, expects …` states the 3,000)
+        let mut above = Vec::new();
+        let mut x = h;
+        while let Some(up) = self.head(x) {
+            let rel = self.rel(x);
+            let complement = matches!(rel, "xcomp" | "ccomp" | "csubj" | "csubj:pass" | "conj");
+            if !complement || above.len() > self.words.len() {
+                break;
+            }
+            above.push(up);
+            above.extend(self.kids(up, &["aux", "advmod"]));
+            x = up;
+        }
+        // (a name is no hedge: the month `May`, tagged PROPN, is not the modal `may`)
         let hedged = own
             .iter()
-            .chain(self.ancestors(h).iter())
-            .any(|&w| lex::is_hedge(self.lang, self.form(w)));
+            .chain(above.iter())
+            .any(|&w| self.upos(w) != "PROPN" && lex::is_hedge(self.lang, self.form(w)));
         let negated = own
             .iter()
             .any(|&w| lex::is_negation(self.lang, self.form(w)));
@@ -920,10 +954,18 @@ pub(crate) fn sentence_claims(
         let subject_range = subject.map(|sj| tree.phrase_without(sj, &anchors, Some(h)));
         let location = location(&tree, h, subject_range, entities);
         let predicate = tree.predicate(h);
-        // the object, unless it became the subject (`es gibt …`)
+        // the object, unless it became the subject (`es gibt …`) or is no more than a figure
+        // (`rise 10%`, where the parser made `10` and `%` objects: the figure is the claim's
+        // own field; `cut 600 jobs` keeps `600 jobs`)
+        let only_a_figure = |o: usize| {
+            let (a, b) = tree.phrase(o);
+            figures
+                .iter()
+                .any(|f| f.span.byte_start <= a && b <= f.span.byte_end)
+        };
         let object = tree
             .kids(h, &["obj"])
-            .find(|&o| Some(o) != subject)
+            .find(|&o| Some(o) != subject && !only_a_figure(o))
             .map(|o| tree.phrase_text(o));
         let class = predicate
             .as_deref()
@@ -1045,9 +1087,17 @@ fn change_of(
             .flat_map(|w| tree.kids(w, &["case"]).collect::<Vec<_>>())
             .chain(before)
             .find_map(|c| lex::change_role(tree.lang, tree.form(c)));
+        // a bare figure the parser hung on the next figure of the same change (`fell 3% to
+        // $120`, with `3%` under `$`) is the difference all the same
+        let on_other_figure = tree.head(base).is_some_and(|u| {
+            placed.iter().any(|&(g, _, gh)| {
+                let sp = &figures[g].span;
+                g != f && gh == h && tree.words_in(sp.byte_start, sp.byte_end).contains(&u)
+            })
+        });
         let role = match (marked, direction) {
             (Some(r), _) => r,
-            (None, Some(_)) if tree.head(base) == Some(h) => ChangeRole::By,
+            (None, Some(_)) if tree.head(base) == Some(h) || on_other_figure => ChangeRole::By,
             _ => continue,
         };
         let slot = match role {
@@ -1307,6 +1357,25 @@ mod tests {
         "Apple/PROPN/3/nsubj may/AUX/3/aux cut/VERB/0/root 600/NUM/5/nummod jobs/NOUN/3/obj ./PUNCT/3/punct",
         &[("600", Cardinal)], &[("Apple", Org)],
         "600", Some("Apple"), "cut", None, None, true, false)]
+    // the month is no modal
+    #[case::en_may_the_month(Lang::En, "Apple raised $1bn in May.",
+        "Apple/PROPN/2/nsubj raised/VERB/0/root $/SYM/2/obj 1bn/NUM/3/nummod in/ADP/6/case May/PROPN/2/obl ./PUNCT/2/punct",
+        &[("$1bn", Money), ("May", Date)], &[("Apple", Org)],
+        "$1bn", Some("Apple"), "raised", None, None, false, false)]
+    // a modal above the verb whose complement the clause is hedges it
+    #[case::en_hedge_above(Lang::En, "Apple may decide to cut 600 jobs.",
+        "Apple/PROPN/3/nsubj may/AUX/3/aux decide/VERB/0/root to/PART/5/mark cut/VERB/3/xcomp 600/NUM/7/nummod jobs/NOUN/5/obj ./PUNCT/3/punct",
+        &[("600", Cardinal)], &[("Apple", Org)],
+        "600", Some("Apple"), "cut", None, None, true, false)]
+    // a relative clause states its figure whatever the verb above its noun (the model's parse)
+    #[case::en_relative_clause_unhedged(Lang::En, "The company, which employs 3,000 people, expects revenue to rise 10% next year.",
+        "The/DET/2/det company/NOUN/9/nsubj ,/PUNCT/5/punct which/PRON/5/nsubj employs/VERB/2/acl 3,000/NUM/7/nummod people/NOUN/5/obj ,/PUNCT/2/punct expects/VERB/0/root revenue/NOUN/9/obj to/PART/12/mark rise/VERB/9/xcomp 10/NUM/12/obj %/SYM/12/obj next/ADJ/16/amod year/NOUN/12/obl ./PUNCT/9/punct",
+        &[("3,000", Cardinal), ("10%", Percent), ("next year", Date)], &[],
+        "3,000", Some("The company"), "employs", None, None, false, false)]
+    #[case::en_expects_hedges(Lang::En, "The company, which employs 3,000 people, expects revenue to rise 10% next year.",
+        "The/DET/2/det company/NOUN/9/nsubj ,/PUNCT/5/punct which/PRON/5/nsubj employs/VERB/2/acl 3,000/NUM/7/nummod people/NOUN/5/obj ,/PUNCT/2/punct expects/VERB/0/root revenue/NOUN/9/obj to/PART/12/mark rise/VERB/9/xcomp 10/NUM/12/obj %/SYM/12/obj next/ADJ/16/amod year/NOUN/12/obl ./PUNCT/9/punct",
+        &[("3,000", Cardinal), ("10%", Percent), ("next year", Date)], &[],
+        "10%", Some("revenue"), "rise", None, None, true, false)]
     #[case::en_according_to(Lang::En, "According to Reuters, Apple cut 600 jobs.",
         "According/VERB/3/case to/ADP/1/fixed Reuters/PROPN/6/obl ,/PUNCT/3/punct Apple/PROPN/6/nsubj cut/VERB/0/root 600/NUM/8/nummod jobs/NOUN/6/obj ./PUNCT/6/punct",
         &[("600", Cardinal)], &[("Reuters", Org), ("Apple", Org)],

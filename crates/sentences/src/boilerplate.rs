@@ -76,7 +76,10 @@ fn is_boilerplate_sentence(t: &str) -> bool {
         .chars()
         .filter(|&c| claimx_lang::script::is_unspaced(c))
         .count();
-    words < 4 && cjk < 8
+    // a three-word statement of a figure is a sentence (`Apple raised $1bn.`, `Sales rose
+    // 5%.`); shorter ones are labels (`Shanghai.`, `Teil 2.`)
+    let states_a_figure = words == 3 && last == '.' && t.chars().any(|c| c.is_ascii_digit());
+    words < 4 && cjk < 8 && !states_a_figure
 }
 
 /// `t` starts with `prefix`, and a prefix ending in a letter is not part of a longer word

@@ -187,6 +187,7 @@ mod tests {
         &[("阅读免责声明 :", true), ("此处提供的所有内容仅供您提供一般信息。", true), ("我们不对内容有任何形式的保证。", true)]
     )]
     #[case::not_a_prefix("Anzeigenkunden zahlen in diesem Jahr deutlich mehr als zuvor.", &[("Anzeigenkunden zahlen in diesem Jahr deutlich mehr als zuvor.", false)])]
+    #[case::short_statement_of_a_figure("Shanghai. Sales rose 5%. Teil 2.", &[("Shanghai.", true), ("Sales rose 5%.", false), ("Teil 2.", true)])]
     fn boilerplate_is_marked_not_dropped(#[case] text: &str, #[case] expected: &[(&str, bool)]) {
         assert_eq!(boilerplate(text), expected);
     }
