@@ -600,6 +600,25 @@ impl<'a> Tree<'a> {
         self.text[a..b].to_string()
     }
 
+    /// Whether word `a` is what a value is compared with (`im Vergleich zu 2019`, `mehr
+    /// als im Jahr zuvor`, `than last year`, `比去年`): a date there is no time of a claim and
+    /// no event of its own.
+    fn compared(&self, a: usize) -> bool {
+        let marked = self
+            .kids(a, &["case", "mark", "advmod"])
+            .chain(
+                // (`mehr als im Vorjahr` with `als` fixed to `mehr`)
+                self.head(a)
+                    .into_iter()
+                    .flat_map(|n| self.kids(n, &["case", "mark", "fixed"])),
+            )
+            .any(|m| lex::is_comparison_marker(self.lang, self.form(m)));
+        marked
+            || self
+                .head(a)
+                .is_some_and(|n| lex::is_comparison_marker(self.lang, self.form(n)))
+    }
+
     fn phrase_text(&self, i: usize) -> String {
         let (a, b) = self.phrase(i);
         self.text[a..b].to_string()
@@ -814,6 +833,7 @@ pub(crate) fn sentence_claims(
             if clause_has_value
                 || reports_others
                 || aside
+                || tree.compared(anchor)
                 || tree.head(anchor) != Some(h)
                 || subject.is_none() && tree.upos(h) != "VERB"
             {
@@ -1177,25 +1197,9 @@ fn time_of(
     figures: &[Figure],
     k: usize,
 ) -> Option<usize> {
-    // a date a value is compared with is no time of the claim (`im Vergleich zu 2019`,
-    // `mehr als im Jahr zuvor`, `than last year`, `比去年`)
-    let compared = |a: usize| {
-        let marked = tree
-            .kids(a, &["case", "mark", "advmod"])
-            .chain(
-                tree.head(a)
-                    .into_iter()
-                    .flat_map(|n| tree.kids(n, &["case", "mark"])),
-            )
-            .any(|m| lex::is_comparison_marker(tree.lang, tree.form(m)));
-        marked
-            || tree
-                .head(a)
-                .is_some_and(|n| lex::is_comparison_marker(tree.lang, tree.form(n)))
-    };
     let dates: Vec<&(usize, usize, usize)> = placed
         .iter()
-        .filter(|p| figures[p.0].kind == FigureType::Date && p.0 != k && !compared(p.1))
+        .filter(|p| figures[p.0].kind == FigureType::Date && p.0 != k && !tree.compared(p.1))
         .collect();
     let near = |cands: Vec<&&(usize, usize, usize)>| {
         cands
@@ -1619,6 +1623,21 @@ mod tests {
             p.about("2015").is_empty(),
             "a date inside a noun phrase is no event"
         );
+    }
+
+    /// A date a value is compared with is no event of its own, also where the comparison
+    /// word is fixed to `mehr` (the model's parse).
+    #[test]
+    fn a_compared_date_is_no_event() {
+        let p = assemble(
+            Lang::De,
+            "BMW hat im vergangenen Jahr 2,5 Millionen Autos verkauft, das waren 5 Prozent mehr als im Vorjahr.",
+            "BMW/PROPN/9/nsubj hat/AUX/9/aux im/ADP/5/case vergangenen/ADJ/5/amod Jahr/NOUN/9/obl 2,5/NUM/7/nummod Millionen/NOUN/8/nummod Autos/NOUN/9/obj verkauft/VERB/0/root ,/PUNCT/15/punct das/PRON/15/nsubj waren/AUX/15/cop 5/NUM/14/nummod Prozent/NOUN/9/parataxis mehr/ADV/14/advmod als/ADP/15/fixed im/ADP/18/case Vorjahr/NOUN/15/obl ./PUNCT/9/punct",
+            &[("vergangenen Jahr", Date), ("2,5 Millionen", Cardinal), ("5 Prozent", Percent), ("Vorjahr", Date)],
+            &[("BMW", Org)],
+        );
+        assert!(p.about("Vorjahr").is_empty(), "{:#?}", p.claims);
+        assert_eq!(p.one("2,5 Millionen").subject.as_deref(), Some("BMW"));
     }
 
     #[test]
