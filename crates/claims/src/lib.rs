@@ -534,7 +534,7 @@ fn negated(clause_text: &str, lang: Lang) -> bool {
     let words: Vec<&str> = l.split(|c: char| !c.is_alphanumeric()).collect();
     match lang {
         Lang::De => words.iter().any(|w| de::NEGATIONS.contains(w)),
-        Lang::Zh => claimx_lang::zh::NEGATIONS.iter().any(|c| l.contains(c)),
+        Lang::Zh => claimx_lang::zh::negates(clause_text),
         _ => words.iter().any(|w| en::NEGATIONS.contains(w)),
     }
 }

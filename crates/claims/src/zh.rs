@@ -325,8 +325,16 @@ fn noun_head_after(text: &str, name_start: usize, name_end: usize, end: usize) -
     if words[k].end > rel_end && noun(&words[k]) {
         last = name_start + words[k].end;
     }
-    if let Some(w) = words.get(k + 1).filter(|w| noun(w)) {
+    let form = |w: &zh::Word| &text[name_start + w.start..name_start + w.end];
+    let modified = |w: &&zh::Word| noun(w) && !zh::VERBAL_NOUNS.contains(&form(w));
+    if let Some(w) = words.get(k + 1).filter(modified) {
         last = name_start + w.end;
+        // a place before the noun is part of it (`特斯拉上海工厂`, Tesla's Shanghai plant)
+        if w.tag == "ns" {
+            if let Some(v) = words.get(k + 2).filter(modified) {
+                last = name_start + v.end;
+            }
+        }
     }
     last
 }
@@ -340,9 +348,17 @@ fn noun_phrase(text: &str) -> &str {
     let Some(first) = words.iter().position(|w| !skip(w)) else {
         return "";
     };
+    // (a comparison word ends it too: `CPI同比上涨` → `CPI`)
+    let ends = |w: &zh::Word| {
+        w.is_function_or_verb()
+            || claimx_lang::clauses::is_comparison_marker(
+                claimx_doc::Lang::Zh,
+                &text[w.start..w.end],
+            )
+    };
     let last = words[first..]
         .iter()
-        .position(|w| w.is_function_or_verb())
+        .position(ends)
         .map_or(words.len(), |k| first + k);
     &text[words[first].start..words[last - 1].end]
 }
@@ -408,8 +424,13 @@ pub(crate) fn sentence_claims(
             subject_at(text, ca, cb, &ents).or_else(|| modified_name(text, ca, cb, &ents));
         if let Some((subject, _, entity)) = &mut own {
             // `该公司` names no one itself: it is the topic before it, or the speaker
+            // (a place, `该地区`, takes only a place: never the agency reporting on it)
             if entity.is_none() {
-                *entity = topic.as_ref().and_then(|t| t.1).or(speaker);
+                let fits = |i: &usize| {
+                    !zh::names_a_place(subject)
+                        || ents.get(*i).is_some_and(|e| e.kind == EntityType::Loc)
+                };
+                *entity = topic.as_ref().and_then(|t| t.1).or(speaker).filter(fits);
             }
             if !is_attribution {
                 topic = Some((subject.clone(), *entity));
@@ -722,6 +743,13 @@ mod tests {
         &[("腾讯公司", EntityType::Org)],
         &[("5%", "员工人数", Some("腾讯公司"), Some("增长"), Some("去年"), Some("腾讯公司"), Some("称"), false)]
     )]
+    // a place reference takes no organisation as its entity, and `未来` negates nothing
+    #[case::place_reference_and_future(
+        "据新华社报道，该地区未来五年有超过3000人受灾。",
+        &[("超过3000", FigureType::Cardinal)],
+        &[("新华社", EntityType::Org)],
+        &[("超过3000", "该地区", None, Some("有"), None, Some("新华社"), Some("据"), false)]
+    )]
     #[case::negated_claim(
         "小米未能在2024年实现100亿元的目标。",
         &[("2024年", FigureType::Date), ("100亿元", FigureType::Money)],
@@ -825,6 +853,9 @@ mod tests {
     #[case("雷洋夫妇刚得一女", "雷洋", "雷洋夫妇")]
     #[case("阿里巴巴表示，", "阿里巴巴", "阿里巴巴")]
     #[case("天汇推出60伙", "天", "天汇")]
+    // a noun that acts as the verb is no head; a place before a noun belongs to it
+    #[case("小米计划在未来五年投资", "小米", "小米")]
+    #[case("特斯拉上海工厂今年交付了50万辆汽车", "特斯拉", "特斯拉上海工厂")]
     fn a_name_before_nouns_modifies_them(#[case] text: &str, #[case] name: &str, #[case] np: &str) {
         let end = super::noun_head_after(text, 0, name.len(), text.len());
         assert_eq!(&text[..end], np);
@@ -887,6 +918,21 @@ mod tests {
             &[],
         );
         assert_eq!(got, [("8%".to_string(), Some("利润".to_string()))]);
+    }
+
+    /// A Latin-script word is a noun, not a function word; a comparison word ends the noun
+    /// phrase (`CPI同比上涨` → `CPI`).
+    #[test]
+    fn latin_words_are_nouns_and_comparisons_end_them() {
+        let got = subjects(
+            "10月份CPI同比上涨2.1%。",
+            &[("10月份", FigureType::Date), ("2.1%", FigureType::Percent)],
+            &[],
+        );
+        assert!(
+            got.contains(&("2.1%".to_string(), Some("CPI".to_string()))),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -133,8 +133,49 @@ pub const REPORT_VERBS: &[&str] = &["显示", "表明"];
 /// Words that mark a statement as hedged or reported.
 pub const HEDGES: &[&str] = &["据称", "可能", "或将", "据报道"];
 
-/// Negation words.
-pub const NEGATIONS: &[&str] = &["没有", "未", "不"];
+/// Negation words, as jieba cuts them: `未来` (future), `不断` (continually), `不少` (many),
+/// `不仅` (not only) are words of their own and negate nothing.
+pub const NEGATIONS: &[&str] = &[
+    "没有", "没", "未", "不", "未能", "并未", "尚未", "从未", "不会", "不再", "并非", "无法",
+];
+
+/// Words jieba tags as nouns that act as the verb after a name (`小米计划在…投资`, "Xiaomi
+/// plans to invest"; `公司预计…`): no noun the name modifies, as `政府` in `特朗普政府`.
+pub const VERBAL_NOUNS: &[&str] = &[
+    "计划", "预计", "打算", "准备", "决定", "希望", "承诺", "要求", "建议", "拟",
+];
+
+/// Whether a Chinese noun phrase refers to a place (`该地区`, `该市`, `当地`): it points back
+/// to a place, never to the organisation that reports on it.
+///
+/// ```
+/// assert!(claimx_lang::zh::names_a_place("该地区"));
+/// assert!(!claimx_lang::zh::names_a_place("该公司"));
+/// ```
+pub fn names_a_place(phrase: &str) -> bool {
+    const PLACE_NOUNS: &[&str] = &[
+        "地区", "地方", "城市", "国家", "当地", "市", "省", "县", "区", "镇", "村", "国",
+    ];
+    let bare = phrase.trim_start_matches(['该', '这', '此', '本']);
+    PLACE_NOUNS
+        .iter()
+        .any(|n| bare == *n || bare.ends_with(n) && bare.chars().count() <= 3)
+}
+
+/// Whether a Chinese clause holds a negation word (by jieba's words, not by characters).
+///
+/// ```
+/// use claimx_lang::zh::negates;
+/// assert!(negates("公司并未裁员"));
+/// assert!(negates("他没有说"));
+/// assert!(!negates("未来五年投资100亿美元"));
+/// assert!(!negates("营收不断增长"));
+/// ```
+pub fn negates(clause: &str) -> bool {
+    words(clause)
+        .iter()
+        .any(|w| NEGATIONS.contains(&&clause[w.start..w.end]))
+}
 
 /// Verbs that date a founding: `成立于2018年`.
 pub const FOUNDING_VERBS: &[&str] = &["成立于", "创立于", "创建于", "成立", "创立"];
@@ -313,8 +354,12 @@ impl Word {
     /// starts with a numeral (`一直`, `参与`, `万一`). (Idioms are left out: jieba's dictionary
     /// tags some counts as idioms, `两万人`.)
     pub fn is_function_or_verb(&self) -> bool {
-        self.tag
-            .starts_with(['v', 'd', 'c', 'p', 'r', 'u', 'e', 'y', 'o', 'z'])
+        // (`eng` is a Latin-script word, `CPI`, `iPhone`: a name or a noun, not the
+        // interjection tag `e`)
+        self.tag != "eng"
+            && self
+                .tag
+                .starts_with(['v', 'd', 'c', 'p', 'r', 'u', 'e', 'y', 'o', 'z'])
     }
 }
 
