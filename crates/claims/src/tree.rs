@@ -622,6 +622,21 @@ impl<'a> Tree<'a> {
                 .is_some_and(|n| lex::is_comparison_marker(self.lang, self.form(n)))
     }
 
+    /// Whether `n`, a noun modifying the share or amount `sj`, names the whole it is part
+    /// of: after `of`/`von` (`60 percent of the staff`, `die Hälfte von ihnen`), or a German
+    /// genitive after it (`40 Prozent der Befragten`).
+    fn names_the_whole(&self, sj: usize, n: usize) -> bool {
+        let mut cases = self.kids(n, &["case"]).peekable();
+        if cases.peek().is_some() {
+            return cases.any(|c| lex::is_partitive(self.lang, self.form(c)));
+        }
+        self.lang == Lang::De
+            && n > sj
+            && self
+                .kids(n, &["det"])
+                .any(|d| matches!(self.form(d).to_lowercase().as_str(), "der" | "des"))
+    }
+
     fn phrase_text(&self, i: usize) -> String {
         let (a, b) = self.phrase(i);
         self.text[a..b].to_string()
@@ -950,23 +965,19 @@ pub(crate) fn sentence_claims(
                         .contains(&sj)
             };
             if in_sentence.iter().any(|&f| amount(f))
-                && tree.kids(sj, &["nmod"]).all(|n| {
-                    !tree
-                        .kids(n, &["case"])
-                        .any(|c| lex::is_partitive(s.lang, tree.form(c)))
-                })
+                && tree
+                    .kids(sj, &["nmod"])
+                    .all(|n| !tree.names_the_whole(sj, n))
             {
                 subject = None;
             }
             // A share of something is about that something (`mehr als die Hälfte von
             // ihnen`, `60 percent of the staff`).
             if sj == anchor && subject.is_some() {
-                if let Some(whole) = tree.kids(sj, &["nmod"]).find(|&n| {
-                    n > sj
-                        && tree
-                            .kids(n, &["case"])
-                            .any(|c| lex::is_partitive(s.lang, tree.form(c)))
-                }) {
+                if let Some(whole) = tree
+                    .kids(sj, &["nmod"])
+                    .find(|&n| n > sj && tree.names_the_whole(sj, n))
+                {
                     subject = Some(whole);
                 }
             }
@@ -1396,6 +1407,11 @@ mod tests {
         "Revenue/NOUN/6/nsubj for/ADP/4/case the/DET/4/det quarter/NOUN/1/nmod was/AUX/6/cop $/SYM/0/root 4.2/NUM/8/compound billion/NUM/6/nummod ,/PUNCT/10/punct compared/VERB/6/advcl with/ADP/12/case $/SYM/10/obl 3.9/NUM/14/compound billion/NUM/12/nummod a/DET/16/det year/NOUN/17/obl earlier/ADV/10/advmod ./PUNCT/6/punct",
         &[("$4.2 billion", Money), ("$3.9 billion", Money), ("a year earlier", Date)], &[],
         "$3.9 billion", Some("Revenue for the quarter"), "compared", None, None, false, false)]
+    // a share is about the whole named in the genitive
+    #[case::de_genitive_whole(Lang::De, "Rund 40 Prozent der Befragten gaben an, kein Geld zu sparen.",
+        "Rund/ADV/2/advmod 40/NUM/3/nummod Prozent/NOUN/6/nsubj der/DET/5/det Befragten/NOUN/3/nmod gaben/VERB/0/root an/ADP/6/compound ,/PUNCT/12/punct kein/DET/10/det Geld/NOUN/12/obj zu/PART/12/mark sparen/VERB/6/xcomp ./PUNCT/6/punct",
+        &[("Rund 40 Prozent", Percent)], &[],
+        "Rund 40 Prozent", Some("der Befragten"), "gaben an", None, None, false, false)]
     // a modal above the verb whose complement the clause is hedges it
     #[case::en_hedge_above(Lang::En, "Apple may decide to cut 600 jobs.",
         "Apple/PROPN/3/nsubj may/AUX/3/aux decide/VERB/0/root to/PART/5/mark cut/VERB/3/xcomp 600/NUM/7/nummod jobs/NOUN/5/obj ./PUNCT/3/punct",

@@ -11,6 +11,7 @@
 //! assert_eq!(predicate_class("shut"), Some("closed"));
 //! assert_eq!(predicate_class("gesunken"), Some("fell"));
 //! assert_eq!(predicate_class("gesteigert"), Some("rose"));
+//! assert_eq!(predicate_class("abzubauen"), Some("cut"));
 //! assert_eq!(predicate_class("halved"), Some("fell"));
 //! assert_eq!(predicate_class("下滑"), Some("fell"));
 //! assert_eq!(noun_class("Konzernumsatz"), Some("revenue"));
@@ -304,15 +305,23 @@ const NOUN_CLASSES: &[(&str, &[&str])] = &[
 /// The predicate class of a verb form (`gegründet` → `founded`, `slipped` → `fell`).
 pub fn predicate_class(predicate: &str) -> Option<&'static str> {
     let p = predicate.to_lowercase();
-    VERB_CLASSES
-        .iter()
-        .find(|(_, stems)| {
-            stems.iter().any(|s| match s.strip_suffix('$') {
-                Some(word) => p == word,
-                None => p.starts_with(s),
+    let class_of = |p: &str| {
+        VERB_CLASSES
+            .iter()
+            .find(|(_, stems)| {
+                stems.iter().any(|s| match s.strip_suffix('$') {
+                    Some(word) => p == word,
+                    None => p.starts_with(s),
+                })
             })
-        })
-        .map(|(class, _)| *class)
+            .map(|(class, _)| *class)
+    };
+    // a German separable verb's zu-infinitive has `zu` after its particle (`abzubauen`,
+    // `einzusammeln`): the verb is the infinitive without it
+    class_of(&p).or_else(|| {
+        let at = p.find("zu").filter(|&i| i >= 2)?;
+        class_of(&format!("{}{}", &p[..at], &p[at + 2..]))
+    })
 }
 
 /// The class of what a noun measures (`Umsatz`, `Konzernumsatz`, `revenues` → `revenue`).
