@@ -1484,6 +1484,36 @@ impl FigureRecognizer {
             }
             return;
         }
+        // `40C`, `104F`: a temperature written the British way, glued to its scale letter
+        // (not in Chinese text, where `58C` is a flat; not after a capitalised word, as in
+        // `Flat 12C` or `Gate 40C`)
+        if lang != Lang::Zh
+            && matches!(n.text, "C" | "F")
+            && !n.space_before
+            && ns.kind == FigureType::Cardinal
+            && toks[ns.last].kind == TokKind::Digits
+            // (`14.7C/ per security` is cents)
+            && text[n.end..]
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_whitespace() || ".,;:!?)".contains(c))
+            && !(ns.first > 0
+                && toks[ns.first - 1].kind == TokKind::Word
+                && toks[ns.first - 1].text.starts_with(char::is_uppercase))
+        {
+            let (unit, range) = if n.text == "C" {
+                ("°C", -90.0..=60.0)
+            } else {
+                ("°F", -130.0..=140.0)
+            };
+            if range.contains(&ns.value) {
+                ns.last += 1;
+                ns.kind = FigureType::Quantity;
+                ns.unit = Some(unit.to_string());
+                ns.year_like = false;
+                return;
+            }
+        }
         // Percent
         if matches!(n.text, "%" | "％")
             || matches!(
@@ -2608,6 +2638,7 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
         {
             let a = out.pop().expect("checked above");
             let b_span = (b.start, b.end);
+            let b_alone = b.clone();
             let mut m = b;
             m.kind = if a.kind == FigureType::Cardinal {
                 m.kind
@@ -2616,7 +2647,7 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
             };
             m.unit = a.unit.clone().or(m.unit.take());
             m.upper = m.value.take();
-            m.value = a.value;
+            m.value = a.value.clone();
             // `30至40亿元`, `3 to 4 billion`: a bare lower end counts in the upper end's scale
             if let (Some(FigureValue::Number(lo)), Some(FigureValue::Number(hi))) =
                 (&mut m.value, &m.upper)
@@ -2642,6 +2673,16 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
                 };
                 let trimmed = text[..m.start].trim_end();
                 m.start = trimmed.len() - word.len();
+            }
+            // a range runs upwards: `3-1` and `52-48` are a score and a vote, two numbers
+            let descending = matches!(
+                (&m.value, &m.upper),
+                (Some(FigureValue::Number(lo)), Some(FigureValue::Number(hi))) if lo > hi
+            );
+            if descending {
+                out.push(a);
+                out.push(b_alone);
+                continue;
             }
             out.push(m);
         } else {

@@ -2040,3 +2040,39 @@ fn chinese_durations_more_than(
         (T::Duration, txt(value), bound)
     );
 }
+
+/// Temperatures glued to their scale letter (`40C`, `104F`) and the degree sign `℃`; a flat
+/// (`Flat 12C`) or cents (`14.7C/`) are none.
+#[rstest]
+#[case(Lang::En, "Temperatures reached 40C on Monday.", Some(("40C", 40.0, "°C")))]
+#[case(Lang::En, "Temperatures reached 104F on Monday.", Some(("104F", 104.0, "°F")))]
+#[case(Lang::En, "It fell to -5C overnight.", Some(("-5C", -5.0, "°C")))]
+#[case(Lang::Zh, "气温升至40℃。", Some(("40℃", 40.0, "°C")))]
+#[case(Lang::En, "She lives in Flat 12C.", None)]
+#[case(Lang::En, "Funds were 14.7C/ per security.", None)]
+fn temperatures(#[case] lang: Lang, #[case] text: &str, #[case] want: Option<(&str, f64, &str)>) {
+    let figs = figures(text, lang);
+    let temperature = figs
+        .iter()
+        .find(|f| f.kind == T::Quantity)
+        .map(|f| (&text[f.start..f.end], f.value.clone(), f.unit.as_deref()));
+    assert_eq!(
+        temperature,
+        want.map(|(span, v, unit)| (span, num(v), Some(unit)))
+    );
+}
+
+/// A range runs upwards: a score or a vote written with a hyphen is two numbers.
+#[rstest]
+#[case("The team won 3-1 on Saturday.", &["3", "1"])]
+#[case("The bill passed 52-48 in the Senate.", &["52", "48"])]
+#[case("Between 10 and 20 people came.", &["Between 10 and 20"])]
+fn descending_pairs_are_no_ranges(#[case] text: &str, #[case] spans: &[&str]) {
+    let figs = figures(text, Lang::En);
+    let got: Vec<&str> = figs
+        .iter()
+        .filter(|f| f.kind == T::Cardinal)
+        .map(|f| &text[f.start..f.end])
+        .collect();
+    assert_eq!(got, spans);
+}
