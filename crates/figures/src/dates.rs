@@ -181,7 +181,7 @@ fn patterns() -> &'static Patterns {
             zh_day: r(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日"),
             // the count capitalised too, as at a sentence's start (`Two years ago`)
             duration: r(&format!(r"\b(\d+(?:[.,]\d+)?|(?i:{NUM_WORDS}))\s+(Tage?n?|Wochen|Monate?n?|Jahre?n?|Stunden|Minuten|Jahrzehnte?n?|days?|weeks?|months?|years?|hours?|minutes?|decades?)\b")),
-            duration_adj: r(&format!(r"(?i)\b(\d+|{NUM_WORDS})-(day|week|month|year|hour|minute|decade|tägige[nmrs]?|wöchige[nmrs]?|monatige[nmrs]?|jährige[nmrs]?)\b")),
+            duration_adj: r(&format!(r"(?i)\b(\d+|{NUM_WORDS})-(day|week|month|year|hour|minute|decade|tägige[nmrs]?|wöchige[nmrs]?|monatige[nmrs]?|jährige[nmrs]?|Jahres|Monats|Tages|Wochen|Stunden)\b")),
             zh_duration: r(r"([0-9０-９]+(?:[.．][0-9０-９]+)?|[一二两三四五六七八九十百]+|半)([多余几])?(个[多余]?月|天|周|个?[多余]?小时|分钟|个?[多余]?星期|年)"),
             // 2007年前9个月, 今年前4个月, 2008年前三季度: the first months of a year
             zh_first_months: r(r"(?:([0-9]{4})年|(今年|去年|明年))前([0-9]{1,2}|[一二三四五六七八九十]{1,3})(个月|季度)"),

@@ -1174,8 +1174,24 @@ impl FigureRecognizer {
         let mut last = i;
         // what the scales above a thousand have counted so far
         let mut total = 0.0;
+        // `einer knappen Milliarde` (nearly), `eine gute Million` (a little over): the
+        // adjective between the article and its scale is the bound
+        let mut adjective_bound = None;
         if is_article {
-            let n = toks.get(i + 1)?;
+            let mut at = i + 1;
+            let adjective = toks.get(at).map(|t| t.text.to_lowercase());
+            let stem = adjective
+                .as_deref()
+                .map(|a| a.trim_end_matches(['e', 'n', 'r']));
+            adjective_bound = match stem {
+                Some("knapp") => Some(Bound::Approx),
+                Some("gut") => Some(Bound::Gt),
+                _ => None,
+            };
+            if adjective_bound.is_some() {
+                at += 1;
+            }
+            let n = toks.get(at)?;
             let nl = n.text.to_lowercase();
             let m = match de_scale_after_article(&nl) {
                 Some(m) => m,
@@ -1197,7 +1213,7 @@ impl FigureRecognizer {
             } else {
                 value = m;
             }
-            last = i + 1;
+            last = at;
         } else if let Some(m) = de_following_scale(&w)
             .filter(|m| *m >= 1e6 && matches!(w.as_str(), "million" | "milliarde" | "billion"))
             .filter(|_| {
@@ -1288,7 +1304,7 @@ impl FigureRecognizer {
             last,
             value: total + value,
             kind: FigureType::Cardinal,
-            bound: None,
+            bound: adjective_bound,
             unit: None,
             year_like: false,
         })

@@ -489,6 +489,23 @@ fn percentages(
 #[case::zh_shang_bai_jia(Lang::Zh, "上百家企业。", "上百", 100.0, Bound::Gt, Some("企业"))]
 // 多 / 余 inside a number: more than so many
 #[case::zh_shi_duo_wan(Lang::Zh, "十多万人参加。", "十多万", 1e5, Bound::Gt, Some("人"))]
+// `gut` (a little over) and `knapp` (nearly), also between an article and its scale
+#[case::de_gut(
+    Lang::De,
+    "Gut 500 Menschen kamen.",
+    "Gut 500",
+    500.0,
+    Bound::Gt,
+    Some("Menschen")
+)]
+#[case::de_einer_knappen_milliarde(
+    Lang::De,
+    "Sie half einer knappen Million Menschen.",
+    "einer knappen Million",
+    1e6,
+    Bound::Approx,
+    Some("Menschen")
+)]
 // plural scales that count a plural scale: `tens of thousands`, `Zehntausende`
 #[case::en_tens_of_thousands(
     Lang::En,
@@ -556,6 +573,9 @@ fn bounds_and_counted_nouns(
 // bounds before durations
 #[case::en_about_months(Lang::En, "It took about 18 months.", "about 18 months", "P18M")]
 #[case::zh_yu_yinian(Lang::Zh, "稳坐宝座逾一年。", "逾一年", "P1Y")]
+// the first part of a German compound (`40-Jahres-Hoch`, `24-Stunden-Frist`)
+#[case::de_jahres_compound(Lang::De, "Sie erreichte ein 40-Jahres-Hoch.", "40-Jahres", "P40Y")]
+#[case::de_stunden_compound(Lang::De, "Eine 24-Stunden-Frist lief ab.", "24-Stunden", "PT24H")]
 fn durations(#[case] lang: Lang, #[case] text: &str, #[case] span: &str, #[case] iso: &str) {
     let figs = figures(text, lang);
     let f = find(&figs, text, span);

@@ -228,6 +228,8 @@ pub const BOUNDS: &[(&str, Bound)] = &[
     ("ungefähr", Bound::Approx),
     ("fast", Bound::Approx),
     ("knapp", Bound::Approx),
+    // `gut 500 Menschen`, `gut die Hälfte`: a little more than
+    ("gut", Bound::Gt),
     ("beinahe", Bound::Approx),
     ("annähernd", Bound::Approx),
     ("zirka", Bound::Approx),
