@@ -694,6 +694,19 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
     }
     for c in p.zh_date.captures_iter(text) {
         let m = c.get(0).unwrap();
+        // two Arabic digits and 年 alone are years counted (`有期徒刑10年`, `40年新高`); a
+        // year written short has its month after it (`98年5月`)
+        // (a leading zero writes a year: `08年奥运会`, `07年以后`)
+        let short_digits = |y: regex::Match| {
+            y.as_str().chars().count() <= 2
+                && !y.as_str().starts_with(['0', '０'])
+                && y.as_str()
+                    .chars()
+                    .all(|d| d.is_ascii_digit() || ('０'..='９').contains(&d))
+        };
+        if c.get(1).is_some_and(short_digits) && c.get(2).is_none() {
+            continue;
+        }
         let v = if let Some(y) = c.get(1) {
             let y = zh_num(y.as_str()).map(|y| two_digit_year(y as i32));
             match (

@@ -171,7 +171,9 @@ fn tokenize(text: &str, lang: Lang) -> Vec<Tok<'_>> {
                 |c: &(usize, char)| zh_big_unit(c.1).is_some() || zh_small_unit(c.1).is_some();
             if unit_after_spaces
                 || i < n
-                    && ((is_zh_numeral(chars[i].1) && !unit_prefix_at(text, &chars, i))
+                    && ((is_zh_numeral(chars[i].1)
+                        && !unit_prefix_at(text, &chars, i)
+                        && !percent_word_at(text, &chars, i))
                         || (is_zh_modifier(chars[i].1) && chars.get(i + 1).is_some_and(unit_next)))
             {
                 i = zh_run_end(text, &chars, i);
@@ -616,8 +618,10 @@ impl FigureRecognizer {
                     });
                 }
                 // `一家公司` is "a company": the determiner, as English `a`, is no count.
+                // (`一个百分点` is one percentage point)
                 if t.text == "一"
                     && !text[..t.start].ends_with('第')
+                    && !text[t.end..].starts_with("个百分点")
                     && claimx_lang::zh::indefinite_yi(
                         &text[claimx_doc::floor_char_boundary(text, t.start.saturating_sub(48))
                             ..t.start],
@@ -920,7 +924,11 @@ impl FigureRecognizer {
                 }
             } else if n.kind == TokKind::Zh && !n.space_before {
                 if let Some(u) = n.text.chars().next().and_then(zh_big_unit) {
-                    if n.text.chars().count() == 1 {
+                    // (`1.2百分点` is percentage points, `百分之` a percentage: no hundred)
+                    let fen_next = toks
+                        .get(ns.last + 2)
+                        .is_some_and(|f| f.start == n.end && f.text.starts_with('分'));
+                    if n.text.chars().count() == 1 && !fen_next {
                         ns.value *= u;
                         ns.last += 1;
                     }
@@ -1499,6 +1507,22 @@ impl FigureRecognizer {
                 self.subunit_after(toks, ns, lang);
             }
             return;
+        }
+        // `0.25个百分点`: percentage points, as `Prozentpunkte`
+        if let Some(w) = ["个百分点", "百分点"]
+            .into_iter()
+            .find(|w| text[toks[ns.last].end..].starts_with(w))
+        {
+            let end = toks[ns.last].end + w.len();
+            if toks[ns.last + 1..].iter().any(|t| t.end == end) {
+                while toks.get(ns.last + 1).is_some_and(|t| t.end <= end) {
+                    ns.last += 1;
+                }
+                ns.kind = FigureType::Percent;
+                ns.unit = Some("%".into());
+                ns.year_like = false;
+                return;
+            }
         }
         // `40C`, `104F`: a temperature written the British way, glued to its scale letter
         // (not in Chinese text, where `58C` is a flat; not after a capitalised word, as in
@@ -2975,6 +2999,13 @@ fn unit_prefix_at(text: &str, chars: &[(usize, char)], i: usize) -> bool {
                 || claimx_lang::currencies::unspaced_name_at(rest).is_some())
 }
 
+/// `百分点`, `百分比` after a number: the percent word, no hundred of the number (`1.2百分点`
+/// is 1.2 percentage points, not 120; `一百分之二` is a fraction, 2 of 100).
+fn percent_word_at(text: &str, chars: &[(usize, char)], i: usize) -> bool {
+    let rest = &text[chars[i].0..];
+    rest.starts_with("百分点") || rest.starts_with("百分比")
+}
+
 /// End of a Chinese numeral run starting at `i`: numerals, digits, 点 decimals, modifiers
 /// before a unit, and spaces between numeral groups (`一百 五 十 二`, `7 万5 千4 百`).
 fn zh_run_end(text: &str, chars: &[(usize, char)], mut i: usize) -> usize {
@@ -2983,7 +3014,7 @@ fn zh_run_end(text: &str, chars: &[(usize, char)], mut i: usize) -> usize {
     let numeral = |c: char| is_zh_numeral(c) || c.is_ascii_digit() || ('０'..='９').contains(&c);
     while i < n {
         let c = chars[i].1;
-        if i > start && unit_prefix_at(text, chars, i) {
+        if i > start && (unit_prefix_at(text, chars, i) || percent_word_at(text, chars, i)) {
             // `500兆瓦`, `1000千瓦时`: the prefix of the unit, not a scale of the number
             while i > start && chars[i - 1].1 == ' ' {
                 i -= 1;

@@ -2096,3 +2096,37 @@ fn descending_pairs_are_no_ranges(#[case] text: &str, #[case] spans: &[&str]) {
         .collect();
     assert_eq!(got, spans);
 }
+
+/// Chinese percentage points (`个百分点`, `百分点`, never a hundred of the number) and two
+/// Arabic digits before 年 without a month: years counted, not a year (`有期徒刑10年`).
+#[rstest]
+#[case("利率上调0.25个百分点。", "0.25个百分点", T::Percent, 0.25)]
+#[case("失业率下降了1.2百分点。", "1.2百分点", T::Percent, 1.2)]
+#[case("失业率下降了一个百分点。", "一个百分点", T::Percent, 1.0)]
+fn chinese_percentage_points(
+    #[case] text: &str,
+    #[case] span: &str,
+    #[case] kind: T,
+    #[case] value: f64,
+) {
+    let figs = figures(text, Lang::Zh);
+    let f = find(&figs, text, span);
+    assert_eq!((f.kind, f.value.clone()), (kind, num(value)));
+}
+
+#[rstest]
+#[case("他被判处有期徒刑10年。", "10年", T::Duration, "P10Y")]
+#[case("通胀率创40年新高。", "40年", T::Duration, "P40Y")]
+#[case("98年5月，他来到北京。", "98年5月", T::Date, "1998-05")]
+#[case("九八年，他来到北京。", "九八年", T::Date, "1998")]
+#[case("08年奥运会在北京举办。", "08年", T::Date, "2008")]
+fn chinese_short_years(
+    #[case] text: &str,
+    #[case] span: &str,
+    #[case] kind: T,
+    #[case] value: &str,
+) {
+    let figs = figures(text, Lang::Zh);
+    let f = find(&figs, text, span);
+    assert_eq!((f.kind, f.value.clone()), (kind, txt(value)));
+}
