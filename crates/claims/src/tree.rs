@@ -929,7 +929,17 @@ pub(crate) fn sentence_claims(
             }) {
                 continue;
             }
-            if Some(n) != subject.and_then(|sj| tree.dominates(sj, n).then_some(sj)) {
+            // a noun another figure counts is restated as a share (`cut 600 jobs, about 2% of
+            // its workforce`): the share is said by the clause, of its subject
+            let counted = tree.kids(n, &["nummod"]).any(|c| {
+                let w = &tree.words[c].span;
+                in_sentence.iter().any(|&o| {
+                    o != k
+                        && figures[o].span.byte_start < w.byte_end
+                        && w.byte_start < figures[o].span.byte_end
+                })
+            });
+            if !counted && Some(n) != subject.and_then(|sj| tree.dominates(sj, n).then_some(sj)) {
                 subject = Some(n);
             }
         }
@@ -1412,6 +1422,11 @@ mod tests {
         "Rund/ADV/2/advmod 40/NUM/3/nummod Prozent/NOUN/6/nsubj der/DET/5/det Befragten/NOUN/3/nmod gaben/VERB/0/root an/ADP/6/compound ,/PUNCT/12/punct kein/DET/10/det Geld/NOUN/12/obj zu/PART/12/mark sparen/VERB/6/xcomp ./PUNCT/6/punct",
         &[("Rund 40 Prozent", Percent)], &[],
         "Rund 40 Prozent", Some("der Befragten"), "gaben an", None, None, false, false)]
+    // a share restating a counted object is the clause's, of its subject
+    #[case::en_share_restating_a_count(Lang::En, "Apple will cut 600 jobs in California, about 2% of its workforce there.",
+        "Apple/PROPN/3/nsubj will/AUX/3/aux cut/VERB/0/root 600/NUM/5/nummod jobs/NOUN/3/obj in/ADP/7/case California/PROPN/3/obl ,/PUNCT/10/punct about/ADV/10/advmod 2/NUM/5/appos %/NUM/5/appos of/ADP/14/case its/PRON/14/nmod workforce/NOUN/10/nmod there/ADV/14/advmod ./PUNCT/3/punct",
+        &[("600", Cardinal), ("about 2%", Percent)], &[("Apple", Org)],
+        "about 2%", Some("Apple"), "cut", None, None, false, false)]
     // a modal above the verb whose complement the clause is hedges it
     #[case::en_hedge_above(Lang::En, "Apple may decide to cut 600 jobs.",
         "Apple/PROPN/3/nsubj may/AUX/3/aux decide/VERB/0/root to/PART/5/mark cut/VERB/3/xcomp 600/NUM/7/nummod jobs/NOUN/5/obj ./PUNCT/3/punct",
