@@ -441,6 +441,15 @@ impl<'a> Tree<'a> {
                     }
                 }
             }
+            // a German passive without a subject: its patient, which the parser may have
+            // labelled `obj` (`Insgesamt wurden 2019 3,6 Millionen Autos verkauft`)
+            if own.is_none()
+                && self
+                    .kids(x, &["aux", "aux:pass"])
+                    .any(|a| lex::is_passive_auxiliary(self.lang, self.form(a)))
+            {
+                own = self.kids(x, &["obj"]).find(|&o| self.upos(o) != "PRON");
+            }
             if own.is_some() {
                 return own;
             }
@@ -902,7 +911,8 @@ pub(crate) fn sentence_claims(
                         tree.words[w].span.byte_start < b && a < tree.words[w].span.byte_end
                     })
             };
-            if tree.rel(c) == "conj" {
+            // (a noun of change is no remnant: `…, ein Plus von 3 Prozent` is the change)
+            if tree.rel(c) == "conj" && !lex::is_change_noun(s.lang, tree.form(c)) {
                 if tree.upos(h) == "VERB" && nominal(c) {
                     subject = Some(c);
                 } else if !nominal(c) {
@@ -1034,6 +1044,12 @@ pub(crate) fn sentence_claims(
             .or_else(|| {
                 tree.head(anchor)
                     .and_then(|n| classes::noun_class(tree.form(n)))
+            })
+            // the noun of change the figure measures (`ein Plus von 3 Prozent`)
+            .or_else(|| {
+                tree.head(anchor)
+                    .filter(|&n| lex::is_change_noun(s.lang, tree.form(n)))
+                    .and_then(|n| classes::predicate_class(tree.form(n)))
             });
         let change = change_of(&tree, h, k, class, &placed, figures);
         // the parser's probabilities of the attachments from the figure up to its predicate
@@ -1427,6 +1443,16 @@ mod tests {
         "Apple/PROPN/3/nsubj will/AUX/3/aux cut/VERB/0/root 600/NUM/5/nummod jobs/NOUN/3/obj in/ADP/7/case California/PROPN/3/obl ,/PUNCT/10/punct about/ADV/10/advmod 2/NUM/5/appos %/NUM/5/appos of/ADP/14/case its/PRON/14/nmod workforce/NOUN/10/nmod there/ADV/14/advmod ./PUNCT/3/punct",
         &[("600", Cardinal), ("about 2%", Percent)], &[("Apple", Org)],
         "about 2%", Some("Apple"), "cut", None, None, false, false)]
+    // a German passive's patient, labelled `obj` by the parser, is its subject
+    #[case::de_passive_object(Lang::De, "Insgesamt wurden 2019 in Deutschland 3,6 Millionen Autos verkauft.",
+        "Insgesamt/ADV/9/advmod wurden/AUX/9/aux 2019/NUM/9/obl in/ADP/5/case Deutschland/PROPN/9/obl 3,6/NUM/7/nummod Millionen/NOUN/8/nummod Autos/NOUN/9/obj verkauft/VERB/0/root ./PUNCT/9/punct",
+        &[("2019", Date), ("3,6 Millionen", Cardinal)], &[("Deutschland", EntityType::Loc)],
+        "3,6 Millionen", Some("3,6 Millionen Autos"), "verkauft", None, None, false, false)]
+    // a noun of change in a conjunct is the change, not a new subject
+    #[case::de_change_noun(Lang::De, "Die Lufthansa beförderte im vergangenen Jahr 145 Millionen Passagiere, ein Plus von 3 Prozent.",
+        "Die/DET/2/det Lufthansa/NOUN/3/nsubj beförderte/VERB/0/root im/ADP/6/case vergangenen/ADJ/6/amod Jahr/NOUN/3/obl 145/NUM/8/nummod Millionen/NOUN/9/nmod Passagiere/NOUN/3/obj ,/PUNCT/12/punct ein/DET/12/det Plus/NOUN/3/conj von/ADP/15/case 3/NUM/15/nummod Prozent/NOUN/12/nmod ./PUNCT/3/punct",
+        &[("vergangenen Jahr", Date), ("145 Millionen", Cardinal), ("3 Prozent", Percent)], &[],
+        "3 Prozent", Some("Die Lufthansa"), "beförderte", None, None, false, false)]
     // a modal above the verb whose complement the clause is hedges it
     #[case::en_hedge_above(Lang::En, "Apple may decide to cut 600 jobs.",
         "Apple/PROPN/3/nsubj may/AUX/3/aux decide/VERB/0/root to/PART/5/mark cut/VERB/3/xcomp 600/NUM/7/nummod jobs/NOUN/5/obj ./PUNCT/3/punct",

@@ -174,6 +174,58 @@ pub fn is_definite_determiner(lang: Lang, word: &str) -> bool {
     }
 }
 
+/// Whether `word` is an auxiliary of the German passive (`wurden … verkauft`): a clause with
+/// one and no subject has its patient as the subject, which the parser may label `obj`.
+pub fn is_passive_auxiliary(lang: Lang, word: &str) -> bool {
+    lang == Lang::De
+        && matches!(
+            word.to_lowercase().as_str(),
+            "wird" | "wurde" | "wurden" | "werden" | "worden" | "wurdest" | "geworden"
+        )
+}
+
+/// Whether a noun names a change (`ein Plus von 3 Prozent`, `an increase of 5%`, `增幅`): a
+/// figure under it is a change of the clause's subject, and the noun is no subject itself.
+pub fn is_change_noun(lang: Lang, word: &str) -> bool {
+    let w = word.to_lowercase();
+    match lang {
+        Lang::De => matches!(
+            w.as_str(),
+            "plus"
+                | "minus"
+                | "anstieg"
+                | "rückgang"
+                | "zuwachs"
+                | "einbruch"
+                | "steigerung"
+                | "zunahme"
+                | "abnahme"
+                | "wachstum"
+        ),
+        Lang::En => matches!(
+            w.as_str(),
+            "increase"
+                | "decrease"
+                | "rise"
+                | "drop"
+                | "decline"
+                | "gain"
+                | "fall"
+                | "jump"
+                | "surge"
+                | "growth"
+                | "reduction"
+                | "slump"
+                | "plunge"
+        ),
+        Lang::Zh => matches!(
+            w.as_str(),
+            "增幅" | "降幅" | "涨幅" | "跌幅" | "增长" | "下降"
+        ),
+        Lang::Other => false,
+    }
+}
+
 /// Whether `word` is a relative pronoun: in a relative clause it stands for the noun the
 /// clause modifies (`Varian, das …`, `a startup that …`).
 pub fn is_relative_pronoun(lang: Lang, word: &str) -> bool {
