@@ -96,6 +96,7 @@ struct Patterns {
     zh_first_months: Regex,
     zh_year_edge: Regex,
     zh_year_range: Regex,
+    year_pair: Regex,
     zh_this_and_next_year: Regex,
     zh_narrative_day: Regex,
     period_shift: Regex,
@@ -145,7 +146,7 @@ fn patterns() -> &'static Patterns {
             // the second half of the year, this year's first half, zweite Jahreshälfte,
             // 2. Halbjahr, im ersten Halbjahr des laufenden Jahres; not `the first half` alone
             // (a match's half)
-            half_year: r(r"(?:(?P<zy>\d{4})年|(?P<zrel>今年|去年|明年))?(?P<zh>上|下)半年|\b(?:(?:(?P<enpre>[Tt]his|[Ll]ast|[Nn]ext)\s+year['’]s\s+)?(?P<en>first|second)\s+half(?:\s+of\s+(?:(?:(?:(?P<enrel>the|this|last|next)\s+)?(?:calendar\s+)?year\b(?:\s+(?P<ey1>\d{4}))?)|(?P<ey2>\d{4})))?|(?P<de>erste[nrs]?|zweite[nrs]?|[12]\.)\s+(?:Hälfte|Halbjahr(?:es|s)?|Jahreshälfte)(?:\s+des\s+(?:(?P<derel>laufenden|vergangenen|kommenden|nächsten|letzten|vorigen)\s+)?(?:Kalender|Geschäfts)?[Jj]ahres)?(?:\s+(?P<dy>\d{4}))?|H(?P<h>[12])\s+(?P<hy>\d{4}))\b"),
+            half_year: r(r"(?:(?P<zy>\d{4})年|(?P<zrel>今年|去年|明年))?(?P<zh>上|下)半年|\b(?:(?:(?P<enpre>[Tt]his|[Ll]ast|[Nn]ext)\s+year['’]s\s+)?(?P<en>first|second)\s+half(?:\s+of\s+(?:(?:(?:(?P<enrel>the|this|last|next)\s+)?(?:calendar\s+)?year\b(?:\s+(?P<ey1>\d{4}))?)|(?P<ey2>\d{4})))?|(?P<de>erste[nrs]?|zweite[nrs]?|[12]\.)\s+(?:Hälfte|Halbjahr(?:es|s)?|Jahreshälfte)(?:\s+des\s+(?:(?P<derel>laufenden|vergangenen|kommenden|nächsten|letzten|vorigen)\s+)?(?:Kalender|Geschäfts)?[Jj]ahres)?(?:\s+(?P<dy>\d{4}))?|H(?P<h>[12])(?:\s+(?P<hy>\d{4}))?)\b"),
             // heuer (Austrian "this year"), Vorwoche; Vorjahr and its kin are period shifts
             de_relative_word: r(r"\b(?:([Hh]euer)|(Vorwoche))\b"),
             // `next March`, `last May`, `kommenden März`, `vergangenen Mai`: the next or last
@@ -189,6 +190,8 @@ fn patterns() -> &'static Patterns {
             zh_year_edge: r(r"(?:([0-9]{4})年|(今年|去年|明年|前年))年?(底|末|初)|年(底|末|初)"),
             // 2005年-2008年, 2005至2008年
             zh_year_range: r(r"([0-9]{4})年?\s*[-–—~～至到]\s*([0-9]{4})年"),
+            // a season or a split year: `2022/23`, `2019/2020`
+            year_pair: r(r"\b((?:19|20)\d{2})\s?/\s?((?:19|20)?\d{2})\b"),
             zh_this_and_next_year: r(r"今明两?年"),
             // that night, the next day: days of the story, not of the publication
             zh_narrative_day: r(r"当晚|当天|当日|当夜|翌日|次日|同日|隔天|隔日"),
@@ -646,6 +649,20 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         );
         if let Some(v) = ymd(y, mo as u32, d as u32) {
             push(&mut out, m.start(), m.end(), FigureType::Date, Some(v));
+        }
+    }
+    // a split year (`the 2022/23 season`, `im Schuljahr 2019/2020`): the two years, when
+    // the second follows the first
+    for c in p.year_pair.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let (Some(a), Some(b)) = (num(c.get(1)), num(c.get(2))) else {
+            continue;
+        };
+        let b = if b < 100 { a / 100 * 100 + b } else { b };
+        if b == a + 1 && push(&mut out, m.start(), m.end(), FigureType::Date, None) {
+            let last = out.last_mut().expect("just pushed");
+            last.value = Some(FigureValue::Text(format!("{a:04}")));
+            last.upper = Some(FigureValue::Text(format!("{b:04}")));
         }
     }
     for c in p.month_day.captures_iter(text) {

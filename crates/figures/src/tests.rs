@@ -1052,6 +1052,16 @@ fn ranges(
     "2024-06"
 )]
 #[case::half_zh_next_year(Lang::Zh, "明年上半年将增长。", "明年上半年", "2026-01", "2026-06")]
+#[case::half_h1_alone(Lang::En, "The firm's H1 profit doubled.", "H1", "2025-01", "2025-06")]
+// a split year: a season, a school year
+#[case::year_pair_short(Lang::En, "The 2022/23 season ended.", "2022/23", "2022", "2023")]
+#[case::year_pair_long(
+    Lang::De,
+    "Im Schuljahr 2019/2020 stieg sie.",
+    "2019/2020",
+    "2019",
+    "2020"
+)]
 // a decade is its ten years
 #[case::decade_en(Lang::En, "In the 1980s prices rose.", "1980s", "1980", "1989")]
 #[case::decade_en_apostrophe(Lang::En, "In the 1990's it fell.", "1990's", "1990", "1999")]
