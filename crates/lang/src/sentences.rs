@@ -10,11 +10,11 @@ pub const NEVER_END: &[&str] = &[
     "nos", "fig", "figs", "cf", "dept", "est", "ft", "jan", "feb", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "p", "pp", "vol", "ch", "sec", "para", "n°", "nr",
     // German
-    "z", "bzw", "ca", "mio", "mrd", "tsd", "hr", "hrn", "fr", "frl", "str", "abs", "art", "bd",
-    "jh", "jhd", "chr", "geb", "gest", "evtl", "ggf", "inkl", "zzgl", "vgl", "sog", "d.h", "u.a",
-    "o.ä", "z.b", "z.t", "u.u", "s", "mind", "rd", "gem", "lt", "vorm", "nachm", "ehem", "dt",
-    "engl", "franz", "allg", "bspw", "insb", "tel", "mo", "di", "mi", "do", "sa", "so", "u", "o",
-    "a", "ggü", "gegr", "verh", "zit", "hg", "hrsg", "ua", "bzgl", "zb",
+    "z", "bzw", "ca", "hr", "hrn", "fr", "frl", "str", "abs", "art", "bd", "jh", "jhd", "chr",
+    "geb", "gest", "evtl", "ggf", "inkl", "zzgl", "vgl", "sog", "d.h", "u.a", "o.ä", "z.b", "z.t",
+    "u.u", "s", "mind", "rd", "gem", "lt", "vorm", "nachm", "ehem", "dt", "engl", "franz", "allg",
+    "bspw", "insb", "tel", "mo", "di", "mi", "do", "sa", "so", "u", "o", "a", "ggü", "gegr",
+    "verh", "zit", "hg", "hrsg", "ua", "bzgl", "zb",
     // German titles and qualifiers before a name or noun: `Dr. med. Meyer`, `kath. Schule`
     // (not `ev`, `phil`: an `EV.` or `Phil.` ends English sentences)
     "med", "jur", "rer", "nat", "dipl", "ing", "kath", "evang", "röm", "stellv", "univ", "habil",
@@ -29,6 +29,8 @@ pub const MAY_END: &[&str] = &[
     "usw", "plc", "llc", "gmbh", "ag", "bros",
     // `max. 5 Jahre`, `min. 3`, but also the unit at a sentence's end: `… is min. The fact`
     "min", "max",
+    // scales before their currency (`3 Mio. Euro`) or at a sentence's end (`auf 5 Mio. Das`)
+    "mio", "mrd", "tsd",
 ];
 
 /// Words that typically open a sentence (checked after a [`MAY_END`] abbreviation).

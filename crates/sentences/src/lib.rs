@@ -80,6 +80,8 @@ mod tests {
     #[case::en_min_end("The symbol is min. The hour has 60.", &["The symbol is min.", "The hour has 60."])]
     #[case::de_dr_med("Wir trafen Dr. med. Meyer in der Stadt.", &["Wir trafen Dr. med. Meyer in der Stadt."])]
     #[case::de_kath("Sie besucht eine kath. Schule.", &["Sie besucht eine kath. Schule."])]
+    #[case::de_scale_at_the_end("Sie stieg von 3 Mio. auf 5 Mio. Das ist ein Rekord.", &["Sie stieg von 3 Mio. auf 5 Mio.", "Das ist ein Rekord."])]
+    #[case::de_scale_before_currency("Es kostet 3 Mio. Euro und mehr.", &["Es kostet 3 Mio. Euro und mehr."])]
     #[case::en_rupee_sign("It raised Rs. 500 crore. Shares rose.", &["It raised Rs. 500 crore.", "Shares rose."])]
     #[case::en_ev_end("He bought an EV. It was cheap.", &["He bought an EV.", "It was cheap."])]
     #[case::de_max_number("Es dauert max. 5 Jahre. Dann endet es.", &["Es dauert max. 5 Jahre.", "Dann endet es."])]
