@@ -344,22 +344,20 @@ fn noun_head_after(text: &str, name_start: usize, name_end: usize, end: usize) -
 /// or function word after it (`屋苑仅提供` → `屋苑`), by jieba's parts of speech.
 fn noun_phrase(text: &str) -> &str {
     let words = zh::words(text);
-    let skip = |w: &zh::Word| w.is_function_or_verb() || w.tag.starts_with('t');
+    // a comparison word is an adverb here: it opens no phrase (`同比增长`) and ends one
+    // (`CPI同比上涨` → `CPI`)
+    let compares = |w: &zh::Word| {
+        claimx_lang::clauses::is_comparison_marker(claimx_doc::Lang::Zh, &text[w.start..w.end])
+    };
+    let skip = |w: &zh::Word| w.is_function_or_verb() || w.tag.starts_with('t') || compares(w);
     let Some(first) = words.iter().position(|w| !skip(w)) else {
         return "";
     };
-    // (a comparison word ends it too: `CPI同比上涨` → `CPI`)
-    let ends = |w: &zh::Word| {
-        w.is_function_or_verb()
-            || claimx_lang::clauses::is_comparison_marker(
-                claimx_doc::Lang::Zh,
-                &text[w.start..w.end],
-            )
-    };
-    let last = words[first..]
+    let ends = |w: &zh::Word| w.is_function_or_verb() || compares(w);
+    let last = words[first + 1..]
         .iter()
         .position(ends)
-        .map_or(words.len(), |k| first + k);
+        .map_or(words.len(), |k| first + 1 + k);
     &text[words[first].start..words[last - 1].end]
 }
 
@@ -931,6 +929,27 @@ mod tests {
         );
         assert!(
             got.contains(&("2.1%".to_string(), Some("CPI".to_string()))),
+            "{got:?}"
+        );
+    }
+
+    /// A clause opening with a comparison word (`同比增长12.3%`) has it as its first word:
+    /// the noun phrase ends after it, never before its start (a panic before).
+    #[test]
+    fn a_comparison_word_may_open_the_clause() {
+        let got = subjects(
+            "公司2022年实现营业收入3.5亿元，同比增长12.3%。",
+            &[
+                ("2022年", FigureType::Date),
+                ("3.5亿元", FigureType::Money),
+                ("12.3%", FigureType::Percent),
+            ],
+            &[],
+        );
+        let share = got.iter().find(|(f, _)| f == "12.3%");
+        assert_eq!(
+            share.map(|(_, s)| s.as_deref()),
+            Some(Some("公司")),
             "{got:?}"
         );
     }
