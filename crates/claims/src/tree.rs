@@ -697,8 +697,11 @@ impl<'a> Tree<'a> {
         }
         // A speech clause beside it: `…, wie X mitteilte`, `…, X said.`; also a relative
         // speech clause the parser left without its complement (`papers, which Wang
-        // claimed helped generate …`, with `claimed` and `helped` both on `papers`).
-        for &c in &clause {
+        // claimed helped generate …`, with `claimed` and `helped` both on `papers`): beside
+        // any word above the clause, since such a clause hangs on a noun
+        let mut above = vec![h];
+        above.extend(self.ancestors(h));
+        for &c in &above {
             for k in self.kids(c, &["parataxis", "advcl", "conj", "acl"]) {
                 let detached = self.rel(k) != "acl"
                     || self.kids(k, &["ccomp", "xcomp"]).next().is_none() && k < h;
