@@ -907,49 +907,35 @@ mod tests {
         assert!(got.iter().all(|(f, _)| f == "5%"), "{got:?}");
     }
 
-    #[test]
-    fn subject_words_skip_leading_adverbs() {
-        // `其中` (a pronoun) and `分别` (an adverb) open the clause but name nothing
-        let got = subjects(
-            "该行实现了盈利，其中利润增长8%。",
-            &[("8%", FigureType::Percent)],
-            &[],
-        );
-        assert_eq!(got, [("8%".to_string(), Some("利润".to_string()))]);
-    }
-
-    /// A Latin-script word is a noun, not a function word; a comparison word ends the noun
-    /// phrase (`CPI同比上涨` → `CPI`).
-    #[test]
-    fn latin_words_are_nouns_and_comparisons_end_them() {
-        let got = subjects(
-            "10月份CPI同比上涨2.1%。",
-            &[("10月份", FigureType::Date), ("2.1%", FigureType::Percent)],
-            &[],
-        );
-        assert!(
-            got.contains(&("2.1%".to_string(), Some("CPI".to_string()))),
-            "{got:?}"
-        );
-    }
-
-    /// A clause opening with a comparison word (`同比增长12.3%`) has it as its first word:
-    /// the noun phrase ends after it, never before its start (a panic before).
-    #[test]
-    fn a_comparison_word_may_open_the_clause() {
-        let got = subjects(
-            "公司2022年实现营业收入3.5亿元，同比增长12.3%。",
-            &[
-                ("2022年", FigureType::Date),
-                ("3.5亿元", FigureType::Money),
-                ("12.3%", FigureType::Percent),
-            ],
-            &[],
-        );
-        let share = got.iter().find(|(f, _)| f == "12.3%");
+    /// The subject of one figure's claim: leading adverbs and pronouns name nothing (`其中`,
+    /// `分别`); a Latin-script word is a noun (`CPI`); a comparison word ends the noun phrase
+    /// (`CPI同比上涨` → `CPI`) and opens none (`同比增长12.3%` takes the topic; a clause
+    /// opening with it once made the phrase end before its start, a panic).
+    #[rstest]
+    #[case::leading_adverbs("该行实现了盈利，其中利润增长8%。", &[("8%", FigureType::Percent)], "8%", "利润")]
+    #[case::latin_noun_and_comparison(
+        "10月份CPI同比上涨2.1%。",
+        &[("10月份", FigureType::Date), ("2.1%", FigureType::Percent)],
+        "2.1%",
+        "CPI"
+    )]
+    #[case::comparison_opens_the_clause(
+        "公司2022年实现营业收入3.5亿元，同比增长12.3%。",
+        &[("2022年", FigureType::Date), ("3.5亿元", FigureType::Money), ("12.3%", FigureType::Percent)],
+        "12.3%",
+        "公司"
+    )]
+    fn the_subject_of_a_figure(
+        #[case] text: &str,
+        #[case] figs: &[(&str, FigureType)],
+        #[case] figure: &str,
+        #[case] subject: &str,
+    ) {
+        let got = subjects(text, figs, &[]);
+        let found = got.iter().find(|(f, _)| f == figure);
         assert_eq!(
-            share.map(|(_, s)| s.as_deref()),
-            Some(Some("公司")),
+            found.map(|(_, s)| s.as_deref()),
+            Some(Some(subject)),
             "{got:?}"
         );
     }
