@@ -2664,11 +2664,13 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
         };
         let between = (pre.ends_with("between") && gap == "and")
             || (pre.ends_with("zwischen") && gap == "und");
-        // `from £3.24bn to £2.89bn` is a change, two figures (guideline, second edition)
+        // `from £3.24bn to £2.89bn` is a change, two figures (guideline, second edition); so
+        // is `rose by 20,000 to 2.5 million` (the difference, then the new value)
         let change = gap == "to"
-            && pre
-                .strip_suffix("from")
-                .is_some_and(|p| !p.ends_with(char::is_alphanumeric));
+            && ["from", "by"].iter().any(|w| {
+                pre.strip_suffix(w)
+                    .is_some_and(|p| !p.ends_with(char::is_alphanumeric))
+            });
         if same
             && (joined || between)
             && !change

@@ -2092,12 +2092,15 @@ fn temperatures(#[case] lang: Lang, #[case] text: &str, #[case] want: Option<(&s
     );
 }
 
-/// A range runs upwards: a score or a vote written with a hyphen is two numbers.
+/// A range runs upwards: a score or a vote written with a hyphen is two numbers; and `by X to
+/// Y` is a change, two numbers.
 #[rstest]
 #[case("The team won 3-1 on Saturday.", &["3", "1"])]
 #[case("The bill passed 52-48 in the Senate.", &["52", "48"])]
 #[case("Between 10 and 20 people came.", &["Between 10 and 20"])]
-fn descending_pairs_are_no_ranges(#[case] text: &str, #[case] spans: &[&str]) {
+// `by X to Y` is a change: the difference and the new value
+#[case("It rose by 20,000 to 2.5 million in October.", &["20,000", "2.5 million"])]
+fn pairs_that_are_no_ranges(#[case] text: &str, #[case] spans: &[&str]) {
     let figs = figures(text, Lang::En);
     let got: Vec<&str> = figs
         .iter()
