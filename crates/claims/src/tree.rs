@@ -441,13 +441,16 @@ impl<'a> Tree<'a> {
                     }
                 }
             }
-            // a German passive without a subject: its patient, which the parser may have
-            // labelled `obj` (`Insgesamt wurden 2019 3,6 Millionen Autos verkauft`)
-            if own.is_none()
-                && self
-                    .kids(x, &["aux", "aux:pass"])
-                    .any(|a| lex::is_passive_auxiliary(self.lang, self.form(a)))
-            {
+            // a German clause of its own always has a subject: where the parser gave it none
+            // but an object, the object is the mislabelled subject, as a passive's patient
+            // (`Insgesamt wurden 2019 3,6 Millionen Autos verkauft`) or the subject of an
+            // intransitive verb (`könnten bis zu 5.000 Jobs wegfallen`); a conjunct or an
+            // infinitive shares the subject of the clause it joins instead
+            let own_clause = matches!(self.rel(x), "root" | "ccomp" | "parataxis");
+            let passive = self
+                .kids(x, &["aux", "aux:pass"])
+                .any(|a| lex::is_passive_auxiliary(self.lang, self.form(a)));
+            if own.is_none() && self.lang == Lang::De && (passive || own_clause) {
                 own = self.kids(x, &["obj"]).find(|&o| self.upos(o) != "PRON");
             }
             if own.is_some() {
@@ -1451,6 +1454,11 @@ mod tests {
         "Insgesamt/ADV/9/advmod wurden/AUX/9/aux 2019/NUM/9/obl in/ADP/5/case Deutschland/PROPN/9/obl 3,6/NUM/7/nummod Millionen/NOUN/8/nummod Autos/NOUN/9/obj verkauft/VERB/0/root ./PUNCT/9/punct",
         &[("2019", Date), ("3,6 Millionen", Cardinal)], &[("Deutschland", EntityType::Loc)],
         "3,6 Millionen", Some("3,6 Millionen Autos"), "verkauft", None, None, false, false)]
+    // … and an intransitive verb's subject labelled `obj`
+    #[case::de_intransitive_object(Lang::De, "Nach Schätzungen von Experten könnten bis zu 5.000 Jobs wegfallen.",
+        "Nach/ADP/2/case Schätzungen/NOUN/10/obl von/ADP/4/case Experten/NOUN/2/nmod könnten/AUX/10/aux bis/ADP/8/advmod zu/ADP/8/case 5.000/NUM/9/nummod Jobs/NOUN/10/obj wegfallen/VERB/0/root ./PUNCT/10/punct",
+        &[("bis zu 5.000", Cardinal)], &[],
+        "bis zu 5.000", Some("bis zu 5.000 Jobs"), "wegfallen", Some("Schätzungen von Experten"), Some("Nach"), true, false)]
     // a noun of change in a conjunct is the change, not a new subject
     #[case::de_change_noun(Lang::De, "Die Lufthansa beförderte im vergangenen Jahr 145 Millionen Passagiere, ein Plus von 3 Prozent.",
         "Die/DET/2/det Lufthansa/NOUN/3/nsubj beförderte/VERB/0/root im/ADP/6/case vergangenen/ADJ/6/amod Jahr/NOUN/3/obl 145/NUM/8/nummod Millionen/NOUN/9/nmod Passagiere/NOUN/3/obj ,/PUNCT/12/punct ein/DET/12/det Plus/NOUN/3/conj von/ADP/15/case 3/NUM/15/nummod Prozent/NOUN/12/nmod ./PUNCT/3/punct",
