@@ -615,6 +615,22 @@ impl<'a> Tree<'a> {
         self.text[a..b].to_string()
     }
 
+    /// The heads above `h` reached while each step's relation passes `through` (the clauses
+    /// a hedge or a speech verb reaches a clause from), nearest first; bounded, as a record
+    /// made elsewhere may hold a cycle.
+    fn heads_through(&self, h: usize, through: impl Fn(&str) -> bool) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut x = h;
+        while let Some(up) = self.head(x) {
+            if !through(self.rel(x)) || out.len() > self.words.len() {
+                break;
+            }
+            out.push(up);
+            x = up;
+        }
+        out
+    }
+
     /// Whether word `a` is what a value is compared with (`im Vergleich zu 2019`, `mehr
     /// als im Jahr zuvor`, `than last year`, `比去年`): a date there is no time of a claim and
     /// no event of its own.
@@ -665,19 +681,12 @@ impl<'a> Tree<'a> {
         // The clauses the claim's clause is part of: up through clausal relations only (a
         // relative clause on the speaker, `Amazon, which bought Whole Foods for $13.7
         // billion, said sales rose`, is the writer's, not Amazon's statement)
-        let mut governing = Vec::new();
-        let mut x = h;
-        while let Some(up) = self.head(x) {
-            let clausal = matches!(
-                self.rel(x).split(':').next().unwrap_or(""),
+        let governing = self.heads_through(h, |rel| {
+            matches!(
+                rel.split(':').next().unwrap_or(""),
                 "ccomp" | "xcomp" | "conj" | "parataxis" | "advcl" | "csubj" | "list" | "dep"
-            );
-            if !clausal || governing.len() > self.words.len() {
-                break;
-            }
-            governing.push(up);
-            x = up;
-        }
+            )
+        });
         // A source marker inside the clause: `laut Reuters`, `according to X`, `据X报道`.
         let mut clause = vec![h];
         clause.extend(governing.iter().copied());
@@ -795,16 +804,11 @@ impl<'a> Tree<'a> {
         // rise`, `may decide to cut`); a relative clause or a subject's modifier is no
         // complement (`The company, which employs 3,000 people, expects …` states the 3,000)
         let mut above = Vec::new();
-        let mut x = h;
-        while let Some(up) = self.head(x) {
-            let rel = self.rel(x);
-            let complement = matches!(rel, "xcomp" | "ccomp" | "csubj" | "csubj:pass" | "conj");
-            if !complement || above.len() > self.words.len() {
-                break;
-            }
+        for up in self.heads_through(h, |rel| {
+            matches!(rel, "xcomp" | "ccomp" | "csubj" | "csubj:pass" | "conj")
+        }) {
             above.push(up);
             above.extend(self.kids(up, &["aux", "advmod"]));
-            x = up;
         }
         // (a name is no hedge: the month `May`, tagged PROPN, is not the modal `may`)
         let hedged = own
@@ -937,24 +941,20 @@ pub(crate) fn sentence_claims(
         // (`Sozialausgaben (73,6 Milliarden Euro)`); to another figure it restates it in
         // other units (`$1bn (£514m)`) and is no claim of its own.
         if let Some(n) = tree.apposed_to(anchor) {
-            let w = &tree.words[n].span;
-            if in_sentence.iter().any(|&o| {
-                o != k
-                    && figures[o].span.byte_start < w.byte_end
-                    && w.byte_start < figures[o].span.byte_end
-            }) {
-                continue;
-            }
-            // a noun another figure counts is restated as a share (`cut 600 jobs, about 2% of
-            // its workforce`): the share is said by the clause, of its subject
-            let counted = tree.kids(n, &["nummod"]).any(|c| {
-                let w = &tree.words[c].span;
+            let in_another_figure = |i: usize| {
+                let w = &tree.words[i].span;
                 in_sentence.iter().any(|&o| {
                     o != k
                         && figures[o].span.byte_start < w.byte_end
                         && w.byte_start < figures[o].span.byte_end
                 })
-            });
+            };
+            if in_another_figure(n) {
+                continue;
+            }
+            // a noun another figure counts is restated as a share (`cut 600 jobs, about 2% of
+            // its workforce`): the share is said by the clause, of its subject
+            let counted = tree.kids(n, &["nummod"]).any(in_another_figure);
             if !counted && Some(n) != subject.and_then(|sj| tree.dominates(sj, n).then_some(sj)) {
                 subject = Some(n);
             }
