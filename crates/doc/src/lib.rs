@@ -23,6 +23,8 @@ mod offsets;
 mod rows;
 mod types;
 
+/// The string type of short labels in records ([`Word::upos`], [`Word::deprel`]).
+pub use compact_str::CompactString;
 pub use offsets::{floor_char_boundary, OffsetIndex};
 pub use rows::{document_entities, ClaimRow, DocumentEntity, DOCUMENT_ENTITIES};
 pub use types::*;

@@ -1,3 +1,4 @@
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -181,12 +182,16 @@ pub struct Word {
     /// Where the word is.
     #[serde(flatten)]
     pub span: Span,
-    /// Universal part-of-speech tag (`NOUN`, `VERB`, `PROPN`, …).
-    pub upos: String,
+    /// Universal part-of-speech tag (`NOUN`, `VERB`, `PROPN`, …). A [`CompactString`]
+    /// (a `str` that keeps up to 24 bytes inline): a record holds one per word, and as
+    /// `String`s the two labels cost two heap blocks a word, most of a record's memory.
+    #[schemars(with = "String")]
+    pub upos: CompactString,
     /// 1-based index of the head word among the sentence's words; 0 for the root.
     pub head: usize,
     /// Universal dependency relation to the head (`nsubj`, `obj`, `root`, …).
-    pub deprel: String,
+    #[schemars(with = "String")]
+    pub deprel: CompactString,
     /// The model's probability of this head among all candidates (before the tree is
     /// decoded): how sure the parser is of the word's attachment.
     #[serde(default)]

@@ -71,7 +71,7 @@ pub fn syntax_words(text: &str, lang: claimx_doc::Lang) -> Vec<(usize, usize)> {
         // Simplified
         let simple = crate::zh::to_simplified(text);
         let text = simple.as_ref();
-        return crate::zh::words(text)
+        let mut words: Vec<(usize, usize)> = crate::zh::words(text)
             .into_iter()
             .filter(|w| !text[w.start..w.end].trim().is_empty())
             .map(|w| {
@@ -80,6 +80,10 @@ pub fn syntax_words(text: &str, lang: claimx_doc::Lang) -> Vec<(usize, usize)> {
                 (w.start + lead, w.start + lead + t.trim().len())
             })
             .collect();
+        // collected in place, the list keeps the segmenter's allocation (40-byte items for
+        // these 16-byte ones), and a batch holds every sentence's list until it is parsed
+        words.shrink_to_fit();
+        return words;
     }
     let mut out = Vec::new();
     for (mut s, mut e) in word_spans(text) {

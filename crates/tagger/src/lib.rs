@@ -609,12 +609,19 @@ impl Tagger {
         let parse = |t: usize| self.syntax.is_some() && words.get(t).is_some_and(|w| !w.is_empty());
         let want_states = (0..texts.len()).any(parse);
         let size = self.window_size();
-        // pieces of every text: (id, start, end, raw start) with leading whitespace skipped;
-        // tokenised in parallel, as one thread left the other core idle (with the parallel
-        // merge at the end: 520 benchmark documents 14.96 → 13.91 s)
-        let pieces: Vec<Vec<(u32, usize, usize, usize)>> = texts
+        // pieces of every text: (id, start, end, raw start) with leading whitespace skipped,
+        // offsets as u32 (a batch holds them all until its records are built: 16 bytes a
+        // piece, not 32); tokenised in parallel, as one thread left the other core idle
+        // (with the parallel merge at the end: 520 benchmark documents 14.96 → 13.91 s)
+        let pieces: Vec<Vec<(u32, u32, u32, u32)>> = texts
             .par_iter()
-            .map(|text| -> Result<Vec<(u32, usize, usize, usize)>> {
+            .map(|text| -> Result<Vec<(u32, u32, u32, u32)>> {
+                if u32::try_from(text.len()).is_err() {
+                    return Err(TaggerError::Encode(format!(
+                        "a text of {} bytes: the tagger reads texts under 4 GiB",
+                        text.len()
+                    )));
+                }
                 // Traditional Chinese is read as Simplified, which the model was trained on;
                 // the conversion keeps every byte offset
                 let simple = claimx_lang::zh::to_simplified(text);
@@ -638,7 +645,8 @@ impl Tagger {
                         // offsets point at the next character when Han characters are split
                         // off); the word heads were trained on the raw offsets
                         let a = if token == "\u{2581}" { b } else { raw };
-                        row.push((id, a, b, raw));
+                        // (under 4 GiB: checked above)
+                        row.push((id, a as u32, b as u32, raw as u32));
                     }
                 }
                 Ok(row)
@@ -660,19 +668,10 @@ impl Tagger {
         let mut order: Vec<usize> = (0..jobs.len()).collect();
         order.sort_by_key(|&j| std::cmp::Reverse(jobs[j].2 - jobs[j].1));
         let n_labels = self.labels().len();
-        let mut predictions: Vec<Vec<PiecePrediction>> = pieces
-            .iter()
-            .map(|row| {
-                row.iter()
-                    .map(|&(_, a, b, _)| PiecePrediction {
-                        start: a,
-                        end: b,
-                        label: 0,
-                        prob: 0.0,
-                    })
-                    .collect()
-            })
-            .collect();
+        // (label, probability) of each piece; the pieces' offsets join them per text at the
+        // end, so a batch holds 8 bytes a piece here, not a second copy of the offsets
+        let mut predictions: Vec<Vec<(u32, f32)>> =
+            pieces.iter().map(|row| vec![(0, 0.0); row.len()]).collect();
         let lead = self.bos.is_some() as usize;
         // A text's hidden states (384 floats a piece, some 400 bytes per byte of text) live
         // only until its last window is through the encoder: then its words are parsed and
@@ -691,8 +690,10 @@ impl Tagger {
                     .par_iter()
                     .filter(|&&t| parse(t))
                     .map(|&t| {
-                        let offsets: Vec<(usize, usize)> =
-                            pieces[t].iter().map(|&(_, _, b, raw)| (raw, b)).collect();
+                        let offsets: Vec<(usize, usize)> = pieces[t]
+                            .iter()
+                            .map(|&(_, _, b, raw)| (raw as usize, b as usize))
+                            .collect();
                         (t, heads.parse(texts[t], &offsets, &states[t], &words[t]))
                     })
                     .collect();
@@ -736,7 +737,7 @@ impl Tagger {
                 .filter_map(|&j| {
                     let (t, s, e) = jobs[j];
                     // an empty window (a text without pieces) adds nothing
-                    (e > s).then(|| pieces[t][e - 1].2.saturating_sub(pieces[t][s].3))
+                    (e > s).then(|| pieces[t][e - 1].2.saturating_sub(pieces[t][s].3) as usize)
                 })
                 .sum();
             self.analysed
@@ -767,8 +768,7 @@ impl Tagger {
                         (0, f32::NEG_INFINITY),
                         |best, (i, v)| if v > best.1 { (i, v) } else { best },
                     );
-                    predictions[t][piece].label = label;
-                    predictions[t][piece].prob = prob;
+                    predictions[t][piece] = (label as u32, prob);
                     if let (Some(hidden), true) = (&hidden, parse(t)) {
                         let width = hidden.shape()[2];
                         let dst = &mut states[t];
@@ -787,11 +787,24 @@ impl Tagger {
         let labels = self.labels();
         Ok(predictions
             .par_iter()
+            .zip(&pieces)
             .zip(texts)
             .zip(parsed)
-            .map(|((p, text), words)| Analysis {
-                spans: merge_pieces(text, p, labels),
-                words,
+            .map(|(((p, row), text), words)| {
+                let p: Vec<PiecePrediction> = row
+                    .iter()
+                    .zip(p)
+                    .map(|(&(_, start, end, _), &(label, prob))| PiecePrediction {
+                        start: start as usize,
+                        end: end as usize,
+                        label: label as usize,
+                        prob,
+                    })
+                    .collect();
+                Analysis {
+                    spans: merge_pieces(text, &p, labels),
+                    words,
+                }
             })
             .collect())
     }

@@ -26,12 +26,13 @@ pub struct WordSyntax {
     pub start: usize,
     /// Byte offset of the word's end.
     pub end: usize,
-    /// Universal part-of-speech tag (`NOUN`, `VERB`, …).
-    pub upos: String,
+    /// Universal part-of-speech tag (`NOUN`, `VERB`, …); inline, no heap block (a batch
+    /// holds one per word until its records are built).
+    pub upos: compact_str::CompactString,
     /// 1-based index of the head word; 0 when the word is the sentence's root.
     pub head: usize,
     /// Universal dependency relation to the head (`nsubj`, `obj`, `root`, …).
-    pub deprel: String,
+    pub deprel: compact_str::CompactString,
     /// The model's probability of the UPOS tag.
     pub upos_score: f32,
     /// The model's probability of this head among all candidates (before tree decoding).
@@ -330,9 +331,9 @@ impl SyntaxHeads {
                 WordSyntax {
                     start: words[i].0,
                     end: words[i].1,
-                    upos: self.config.upos[tag].clone(),
+                    upos: self.config.upos[tag].as_str().into(),
                     head: heads[i + 1],
-                    deprel: self.config.deprel[relations[i]].clone(),
+                    deprel: self.config.deprel[relations[i]].as_str().into(),
                     upos_score: prob,
                     head_score: scores[i + 1][heads[i + 1]].exp(),
                 }

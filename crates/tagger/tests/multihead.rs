@@ -113,7 +113,7 @@ fn batching_and_padding_never_change_a_parse() {
             let alone = analyze(&tagger, &[t]);
             let key = |w: &[WordSyntax]| -> Vec<(usize, String, String)> {
                 w.iter()
-                    .map(|w| (w.head, w.upos.clone(), w.deprel.clone()))
+                    .map(|w| (w.head, w.upos.to_string(), w.deprel.to_string()))
                     .collect()
             };
             assert_eq!(key(&alone[0].words), key(&a.words), "{precision:?} {t:?}");
