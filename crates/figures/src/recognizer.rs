@@ -1761,7 +1761,7 @@ const EN_STOP: &[&str] = &[
     "of", "in", "at", "to", "and", "or", "that", "who", "which", "from", "for", "with", "was",
     "were", "is", "are", "have", "has", "had", "will", "would", "per", "a", "an", "the", "on",
     "by", "as", "than", "since", "over", "into", "its", "their", "it", "they", "be", "been",
-    "this", "last", "ago", "more", "each", "times", "percent", "but", "while", "when",
+    "this", "last", "ago", "more", "each", "percent", "but", "while", "when",
 ];
 
 /// The counted noun after a cardinal: the first capitalised word in German (skipping up to

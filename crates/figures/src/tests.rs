@@ -547,6 +547,32 @@ fn bounds_and_counted_nouns(
     assert_eq!(f.unit.as_deref(), unit);
 }
 
+/// A count of occasions or a multiplier counts `times` as its noun, as written (second edition:
+/// the counted noun as written), as 次 and 倍 in Chinese and `Mal` in German do.
+#[rstest]
+#[case::en_frequency(Lang::En, "The Fed raised rates three times.", "three", "times")]
+#[case::en_multiplier(
+    Lang::En,
+    "Buyers get up to 10 times their money.",
+    "up to 10",
+    "times"
+)]
+#[case::en_comparison(Lang::En, "Prices are 5 times higher.", "5", "times")]
+#[case::de_mal(Lang::De, "Die Zinsen stiegen drei Mal.", "drei", "Mal")]
+#[case::zh_ci(Lang::Zh, "美联储三次加息。", "三", "次")]
+#[case::zh_bei(Lang::Zh, "价格高出10倍。", "10", "倍")]
+fn times_and_multipliers_are_counted(
+    #[case] lang: Lang,
+    #[case] text: &str,
+    #[case] span: &str,
+    #[case] unit: &str,
+) {
+    let figs = figures(text, lang);
+    let f = find(&figs, text, span);
+    assert_eq!(f.kind, T::Cardinal);
+    assert_eq!(f.unit.as_deref(), Some(unit));
+}
+
 #[rstest]
 #[case::de_tage(Lang::De, "90 Tage lang sollten die Zölle sinken.", "90 Tage", "P90D")]
 #[case::de_jahre(Lang::De, "Das dauerte drei Jahre.", "drei Jahre", "P3Y")]
