@@ -757,6 +757,9 @@ impl<'a> Tree<'a> {
                         || lex::is_source_marker(lang, marker)
                         || lex::is_source_phrase(lang, marker, self.form(k))
                     {
+                        if let Some(found) = self.source_of_report(k, m) {
+                            return Some(found);
+                        }
                         let cue = if self.lang == Lang::En && m + 1 < self.words.len() {
                             format!("{} {}", marker, self.form(m + 1))
                         } else {
@@ -789,6 +792,37 @@ impl<'a> Tree<'a> {
             }
         }
         None
+    }
+
+    /// A source named through what it reported (`nach Angaben der Polizei`, `nach vorläufigen
+    /// Daten von Eurostat`, `den Angaben der Polizei zufolge`): the report noun `k` under
+    /// marker `m` has a genitive or `von` phrase, which is the source; the cue is the
+    /// marker with the words up to that phrase (`nach vorläufigen Daten von`, as the
+    /// guideline's gold has it), or the marker alone when it follows (`zufolge`).
+    fn source_of_report(&self, k: usize, m: usize) -> Option<(String, String)> {
+        if !lex::is_source_noun(self.lang, self.form(k)) {
+            return None;
+        }
+        let n = self
+            .kids(k, &["nmod"])
+            .find(|&n| n > k && matches!(self.upos(n), "NOUN" | "PROPN"))?;
+        let (a, b) = self.phrase(n);
+        // `von Eurostat`: the preposition belongs to the cue
+        let case = self
+            .kids(n, &["case"])
+            .find(|&c| self.words[c].span.byte_start == a);
+        let source_start = case.map_or(a, |c| self.words[c].span.byte_end);
+        let source = self.text[source_start..b].trim();
+        if source.is_empty() {
+            return None;
+        }
+        let (ma, mb) = (self.words[m].span.byte_start, self.words[m].span.byte_end);
+        let cue = if ma < a {
+            self.text[ma..case.map_or(a, |c| self.words[c].span.byte_end)].trim()
+        } else {
+            &self.text[ma..mb]
+        };
+        Some((source.to_string(), cue.to_string()))
     }
 
     /// Hedge and negation words of clause `h`: its own words outside nested clauses, plus
@@ -1458,7 +1492,7 @@ mod tests {
     #[case::de_intransitive_object(Lang::De, "Nach Schätzungen von Experten könnten bis zu 5.000 Jobs wegfallen.",
         "Nach/ADP/2/case Schätzungen/NOUN/10/obl von/ADP/4/case Experten/NOUN/2/nmod könnten/AUX/10/aux bis/ADP/8/advmod zu/ADP/8/case 5.000/NUM/9/nummod Jobs/NOUN/10/obj wegfallen/VERB/0/root ./PUNCT/10/punct",
         &[("bis zu 5.000", Cardinal)], &[],
-        "bis zu 5.000", Some("bis zu 5.000 Jobs"), "wegfallen", Some("Schätzungen von Experten"), Some("Nach"), true, false)]
+        "bis zu 5.000", Some("bis zu 5.000 Jobs"), "wegfallen", Some("Experten"), Some("Nach Schätzungen von"), true, false)]
     // a noun of change in a conjunct is the change, not a new subject
     #[case::de_change_noun(Lang::De, "Die Lufthansa beförderte im vergangenen Jahr 145 Millionen Passagiere, ein Plus von 3 Prozent.",
         "Die/DET/2/det Lufthansa/NOUN/3/nsubj beförderte/VERB/0/root im/ADP/6/case vergangenen/ADJ/6/amod Jahr/NOUN/3/obl 145/NUM/8/nummod Millionen/NOUN/9/nmod Passagiere/NOUN/3/obj ,/PUNCT/12/punct ein/DET/12/det Plus/NOUN/3/conj von/ADP/15/case 3/NUM/15/nummod Prozent/NOUN/12/nmod ./PUNCT/3/punct",
@@ -1519,6 +1553,15 @@ mod tests {
         "Laut/ADP/2/case Reuters/PROPN/10/nsubj will/AUX/10/aux Volkswagen/PROPN/10/nsubj bis/ADP/6/case 2030/NUM/10/obl rund/ADV/8/advmod 35.000/NUM/9/nummod Stellen/NOUN/10/obj abbauen/VERB/0/root ./PUNCT/10/punct",
         &[("2030", Date), ("rund 35.000", Cardinal)], &[("Reuters", Org), ("Volkswagen", Org)],
         "rund 35.000", Some("Volkswagen"), "abbauen", Some("Reuters"), Some("Laut"), false, false)]
+    // a source named through what it reported: the genitive or `von` phrase is the source
+    #[case::de_nach_angaben(Lang::De, "Nach Angaben der Polizei wurden 12 Menschen verletzt.",
+        "Nach/ADP/2/case Angaben/NOUN/8/obl der/DET/4/det Polizei/NOUN/2/nmod wurden/AUX/8/aux 12/NUM/7/nummod Menschen/NOUN/8/nsubj verletzt/VERB/0/root ./PUNCT/8/punct",
+        &[("12", Cardinal)], &[],
+        "12", Some("12 Menschen"), "verletzt", Some("der Polizei"), Some("Nach Angaben"), false, false)]
+    #[case::de_nach_daten_von(Lang::De, "Die Inflation lag nach vorläufigen Daten von Eurostat bei 2,1 Prozent.",
+        "Die/DET/2/det Inflation/NOUN/3/nsubj lag/VERB/0/root nach/ADP/6/case vorläufigen/ADJ/6/amod Daten/NOUN/3/obl von/ADP/8/case Eurostat/PROPN/6/nmod bei/ADP/11/case 2,1/NUM/11/nummod Prozent/NOUN/3/obl ./PUNCT/3/punct",
+        &[("2,1 Prozent", Percent)], &[("Eurostat", Org)],
+        "2,1 Prozent", Some("Die Inflation"), "lag", Some("Eurostat"), Some("nach vorläufigen Daten von"), false, false)]
     #[case::de_existential(Lang::De, "Demnach gab es 2015 rund 88.000 Anträge.",
         "Demnach/ADV/2/advmod gab/VERB/0/root es/PRON/2/nsubj 2015/NUM/2/obl rund/ADV/6/advmod 88.000/NUM/7/nummod Anträge/NOUN/2/obj ./PUNCT/2/punct",
         &[("2015", Date), ("rund 88.000", Cardinal)], &[],

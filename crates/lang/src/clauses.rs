@@ -339,7 +339,24 @@ const DE_SOURCE_NOUNS: &[&str] = &[
 
 /// Whether `preposition noun` names a source (`nach Angaben`), beyond [`is_source_marker`].
 pub fn is_source_phrase(lang: Lang, preposition: &str, noun: &str) -> bool {
-    lang == Lang::De && preposition.eq_ignore_ascii_case("nach") && {
+    preposition.eq_ignore_ascii_case("nach") && is_source_noun(lang, noun)
+}
+
+/// Whether `noun` names what a source said, published or estimated (`Angaben`, `Daten`,
+/// `Schätzungen`, also ending a compound: `Polizeiangaben`): after `nach`, `laut` or before
+/// `zufolge`, the source is whoever the noun's genitive or `von` phrase names (`nach Angaben
+/// der Polizei`: the police).
+///
+/// ```
+/// use claimx_doc::Lang;
+/// use claimx_lang::clauses::is_source_noun;
+///
+/// assert!(is_source_noun(Lang::De, "Angaben"));
+/// assert!(is_source_noun(Lang::De, "Polizeiangaben"));
+/// assert!(!is_source_noun(Lang::De, "Soldaten"));
+/// ```
+pub fn is_source_noun(lang: Lang, noun: &str) -> bool {
+    lang == Lang::De && {
         let w = noun.to_lowercase();
         // compounds end in the noun (`Polizeiangaben`), but a short one may end a word
         // of another meaning (`Soldaten`, `bezahlen`)
