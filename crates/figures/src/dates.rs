@@ -107,6 +107,8 @@ struct Patterns {
     season: Regex,
     first_part_of_year: Regex,
     past_years: Regex,
+    before_last: Regex,
+    de_day_month_numeric: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -123,7 +125,7 @@ fn patterns() -> &'static Patterns {
             day_month: r(&format!(r"\b(\d{{1,2}})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?({MONTHS_EN}|{MONTHS_DE})(?:,?\s+(\d{{4}}))?")),
             month_day: r(&format!(r"\b({MONTHS_EN})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")),
             month_year: r(&format!(r"\b({MONTHS_DE}|{MONTHS_EN})\s+(\d{{4}})\b")),
-            month_alone: r(&format!(r"\b(?:[Ii]m|[Ii]n|[Ss]eit|[Bb]is|[Aa]nfang|[Ee]nde|[Mm]itte|[Ss]ince|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Nn]ext|[Tt]his|[Ss]chon im|[Vv]om|[Aa]b)\s+({MONTHS_DE}|{MONTHS_EN})\b")),
+            month_alone: r(&format!(r"\b(?:[Ii]m|[Ii]n|[Ss]eit|[Bb]is|[Aa]nfang|[Ee]nde|[Mm]itte|[Ss]ince|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Nn]ext|[Tt]his|[Ss]chon im|[Vv]om|[Aa]b|[Dd]iese[nm])\s+({MONTHS_DE}|{MONTHS_EN})\b")),
             zh_date: r(r"([0-9０-９]{2,4}|[〇零一二三四五六七八九]{2,4})年(?:([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号])?)?|([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号](?:晚间|晚上|上午|下午|凌晨|早上|早间|中午|傍晚|夜间|晚)?"),
             time: r(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?Uhr\b)?"),
             // `3 Uhr`, `drei Uhr`, `three o'clock`, `halb drei`, `Viertel nach drei`, `half past
@@ -139,7 +141,7 @@ fn patterns() -> &'static Patterns {
             weekday: r(r"\b(?:(kommenden|nächsten|next|coming|vergangenen|letzten|last)\s+)?(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?(?:\s+(?:morning|afternoon|evening|night))?\b"),
             zh_weekday: r(r"(上|下|本|这)?(?:周|星期|礼拜)([一二三四五六日天])"),
             weekend: r(r"\b(?:(vergangenen|letzten|kommenden|nächsten|last|next|this|coming)\s+)?(Wochenende|weekend)\b"),
-            relative: r(r"\b(?:([Ee]arlier|[Ll]ater)\s+this\s+(year|month|week)|(?:([Vv]ergangene[nrs]?|[Ll]etzte[nrs]?|[Vv]orige[nrs]?|[Kk]ommende[nrs]?|[Nn]ächste[nrs]?|[Ll]aufende[nrs]?|[Dd]iese[nms]?)\s+((?:Geschäfts)?[Jj]ahr(?:es)?|Monat(?:s)?|Woche)\b)|(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+((?:fiscal\s+)?year|month|week))|(?:([Aa]nfang|[Ee]nde|[Mm]itte)\s+(?:des|dieses|vergangenen|letzten|nächsten)\s+(Jahres|Monats))|\b([Gg]estern|[Hh]eute|morgen|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)"),
+            relative: r(r"\b(?:([Ee]arlier|[Ll]ater)\s+this\s+(year|month|week)|(?:([Vv]ergangene[nrsm]?|[Ll]etzte[nrsm]?|[Vv]orige[nrsm]?|[Kk]ommende[nrsm]?|[Nn]ächste[nrsm]?|[Ll]aufende[nrsm]?|[Dd]iese[nms]?)\s+((?:Geschäfts)?[Jj]ahr(?:es)?|Monat(?:s)?|Woche)\b)|(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+((?:fiscal\s+)?year|month|week))|(?:([Aa]nfang|[Ee]nde|[Mm]itte)\s+(?:des|dieses|vergangenen|letzten|nächsten)\s+(Jahres|Monats))|\b([Gg]estern|[Hh]eute|morgen|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)"),
             zh_relative: r(r"(下一年|去年|今年|明年|前年|前天|后天|昨天|今天|明天|昨晚|昨夜|昨日|今晨|今早|今日|上周|下周|本周|上个月|下个月|本月|上月|下月)"),
             // 上半年, 2009年上半年, 今年上半年, first half of 2021, ersten Hälfte des Jahres 2021,
             // zweiten Halbjahr, H1 2021
@@ -167,6 +169,11 @@ fn patterns() -> &'static Patterns {
             first_part_of_year: r(&format!(r"\b(?:ersten|first)\s+({NUM_WORDS}|\d{{1,2}})\s+(Quartale|Monate|quarters|months)(?:\s+(?:des\s+Jahres|of\s+(?:the\s+)?year))?(?:\s+(?:of\s+)?(\d{{4}}))?\b")),
             // die vergangenen zwei Jahre, the past three years: the years before the
             // publication's
+            // im vorletzten Jahr, vorletzte Woche, the year before last: two back
+            before_last: r(r"\b(?:([Vv]orletzte[nrsm]?)\s+((?:Geschäfts)?[Jj]ahr(?:es)?|Monat(?:s)?|Woche)|(year|month|week)\s+before\s+last)\b"),
+            // `am 22.04.`, `bis zum 28.10`: day and month in digits after a preposition of
+            // time (German writes decimals with a comma, so after `am` this is a date)
+            de_day_month_numeric: r(r"\b(?:[Aa]m|[Vv]om|[Bb]is(?:\s+zum)?|[Zz]um|[Aa]b|[Ss]eit|[Dd]en)\s+(\d{1,2})\.(\d{1,2})(?:\.|\b)"),
             past_years: r(&format!(r"\b(?:[Vv]ergangenen|[Ll]etzten|[Pp]ast|[Ll]ast)\s+({NUM_WORDS}|\d{{1,2}})\s+(Jahre|years)\b")),
             // a quarter of a fiscal year: `zweiten Quartal des Geschäftsjahres 2019/2020`,
             // `fiscal first quarter`, `Q2 of fiscal 2021`, `2021财年第一季度`; its months
@@ -508,6 +515,34 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         if push(&mut out, m.start(), m.end(), FigureType::Date, value) {
             out.last_mut().expect("just pushed").upper = upper;
         }
+    }
+    for c in p.before_last.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let unit = c.get(2).or(c.get(3)).unwrap().as_str();
+        let v = reference.and_then(|r| resolve_relative(r, "before-last", unit));
+        push(&mut out, m.start(), m.end(), FigureType::Date, v);
+    }
+    for c in p.de_day_month_numeric.captures_iter(text) {
+        let (day, month) = (c.get(1).unwrap(), c.get(2).unwrap());
+        // `am 22.04.2021` is a whole date (de_numeric), `vom 1.5-fachen` no date
+        let rest = &text[month.end()..];
+        if rest
+            .trim_start_matches('.')
+            .starts_with(|ch: char| ch.is_ascii_digit())
+            || rest.starts_with(['-', ','])
+        {
+            continue;
+        }
+        let (d, mo) = (
+            num(Some(day)).unwrap() as u32,
+            num(Some(month)).unwrap() as u32,
+        );
+        // (a day some month has: 29.02 in a leap year)
+        if ymd(2000, mo, d).is_none() {
+            continue;
+        }
+        let v = reference.and_then(|r| ymd(r.year(), mo, d));
+        push(&mut out, day.start(), month.end(), FigureType::Date, v);
     }
     for c in p.past_years.captures_iter(text) {
         let m = c.get(0).unwrap();

@@ -716,6 +716,19 @@ fn absolute_dates(
     "vergangenen Jahr",
     "2024"
 )]
+// two back (`vorletzten`, `the year before last`), the dative `-em` forms, `diesen` + month,
+// day and month in digits after a preposition of time
+#[case::de_vorletztes_jahr(Lang::De, "Im vorletzten Jahr sank er.", "vorletzten Jahr", "2023")]
+#[case::en_year_before_last(Lang::En, "It sank the year before last.", "year before last", "2023")]
+#[case::de_naechstem_jahr(Lang::De, "In nächstem Jahr steigt er.", "nächstem Jahr", "2026")]
+#[case::de_diesen_september(Lang::De, "Diesen September steigt er.", "September", "2025-09")]
+#[case::de_am_tag_monat(Lang::De, "Die Sitzung ist am 22.04. geplant.", "22.04", "2025-04-22")]
+#[case::de_bis_zum_tag_monat(
+    Lang::De,
+    "Die Frist läuft bis zum 28.10 weiter.",
+    "28.10",
+    "2025-10-28"
+)]
 #[case::de_anfang_des_jahres(
     Lang::De,
     "Microsoft hatte Anfang des Jahres reagiert.",
@@ -2168,4 +2181,24 @@ fn chinese_short_years(
     let figs = figures(text, Lang::Zh);
     let f = find(&figs, text, span);
     assert_eq!((f.kind, f.value.clone()), (kind, txt(value)));
+}
+
+/// Digits after `am` are a day and month only when they are one (`am 31.02.` is none) and the
+/// whole date is not longer (`am 22.04.2021`).
+#[rstest]
+#[case::no_such_day("Der Kurs stieg am 31.02. leicht.", "31.02", None)]
+#[case::whole_date("Die Sitzung war am 22.04.2021.", "22.04.2021", Some("2021-04-22"))]
+fn day_and_month_in_digits_only_when_a_date(
+    #[case] text: &str,
+    #[case] span: &str,
+    #[case] value: Option<&str>,
+) {
+    let figs = figures(text, Lang::De);
+    let date = figs
+        .iter()
+        .find(|f| f.kind == T::Date && &text[f.start..f.end] == span);
+    match value {
+        Some(v) => assert_eq!(date.and_then(|f| f.value.clone()), txt(v)),
+        None => assert!(date.is_none(), "{figs:?}"),
+    }
 }
