@@ -223,15 +223,16 @@ pub fn de_word(w: &str) -> Option<f64> {
     if let Some(v) = de_special(&l) {
         return Some(v);
     }
+    // `fünfeinhalb`, `zwölfeinhalb`, `zwanzigeinhalb`: any whole number and a half
+    if let Some(whole) = l.strip_suffix("einhalb").filter(|w| !w.is_empty()) {
+        return de_compound(whole).map(|v| v + 0.5);
+    }
     de_compound(&l)
 }
 
 fn de_special(l: &str) -> Option<f64> {
     Some(match l {
         "eineinhalb" | "anderthalb" => 1.5,
-        "zweieinhalb" => 2.5,
-        "dreieinhalb" => 3.5,
-        "viereinhalb" => 4.5,
         "dreiviertel" => 0.75,
         "halb" | "halbe" | "halben" | "halbes" | "hälfte" => 0.5,
         "viertel" => 0.25,
@@ -665,6 +666,10 @@ mod tests {
     #[case("zweihundert", 200.0)]
     #[case("dreihundertneunundneunzigtausendfuenfhundertneunundvierzig", 399549.0)]
     #[case("eineinhalb", 1.5)]
+    #[case("zweieinhalb", 2.5)]
+    #[case("fünfeinhalb", 5.5)]
+    #[case("zwölfeinhalb", 12.5)]
+    #[case("zwanzigeinhalb", 20.5)]
     #[case("tausend", 1000.0)]
     fn german_words(#[case] w: &str, #[case] v: f64) {
         assert_eq!(de_word(w), Some(v));
