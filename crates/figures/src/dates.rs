@@ -109,6 +109,7 @@ struct Patterns {
     past_years: Regex,
     before_last: Regex,
     de_day_month_numeric: Regex,
+    holiday: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -174,6 +175,23 @@ fn patterns() -> &'static Patterns {
             // `am 22.04.`, `bis zum 28.10`: day and month in digits after a preposition of
             // time (German writes decimals with a comma, so after `am` this is a date)
             de_day_month_numeric: r(r"\b(?:[Aa]m|[Vv]om|[Bb]is(?:\s+zum)?|[Zz]um|[Aa]b|[Ss]eit|[Dd]en)\s+(\d{1,2})\.(\d{1,2})(?:\.|\b)"),
+            // named holidays (`an Heiligabend`, `Christmas Eve 2020`, `国庆节`), longest first,
+            // with a year after them
+            holiday: r(&format!(
+                r"(?:\b(?:{})\b|{})(?:\s+(\d{{4}})\b)?",
+                claimx_lang::calendar::holiday_names()
+                    .iter()
+                    .filter(|n| !n.chars().any(claimx_lang::script::is_han))
+                    .map(|n| regex::escape(n).replace('\'', "['’]").replace(' ', r"\s+"))
+                    .collect::<Vec<_>>()
+                    .join("|"),
+                claimx_lang::calendar::holiday_names()
+                    .iter()
+                    .filter(|n| n.chars().any(claimx_lang::script::is_han))
+                    .map(|n| regex::escape(n))
+                    .collect::<Vec<_>>()
+                    .join("|"),
+            )),
             past_years: r(&format!(r"\b(?:[Vv]ergangenen|[Ll]etzten|[Pp]ast|[Ll]ast)\s+({NUM_WORDS}|\d{{1,2}})\s+(Jahre|years)\b")),
             // a quarter of a fiscal year: `zweiten Quartal des Geschäftsjahres 2019/2020`,
             // `fiscal first quarter`, `Q2 of fiscal 2021`, `2021财年第一季度`; its months
@@ -515,6 +533,22 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         if push(&mut out, m.start(), m.end(), FigureType::Date, value) {
             out.last_mut().expect("just pushed").upper = upper;
         }
+    }
+    for c in p.holiday.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        // the name as the lists write it: one space between words
+        let name = text[m.start()..c.get(1).map_or(m.end(), |y| y.start())]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let Some(rule) = claimx_lang::calendar::holiday(&name) else {
+            continue;
+        };
+        let year = num(c.get(1)).or(reference.map(|r| r.year()));
+        let v = year
+            .and_then(|y| rule.date_in(y))
+            .map(|d| FigureValue::Text(d.format("%Y-%m-%d").to_string()));
+        push(&mut out, m.start(), m.end(), FigureType::Date, v);
     }
     for c in p.before_last.captures_iter(text) {
         let m = c.get(0).unwrap();

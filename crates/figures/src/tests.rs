@@ -729,6 +729,24 @@ fn absolute_dates(
     "28.10",
     "2025-10-28"
 )]
+// named holidays in the publication's year, or the year after them
+#[case::de_heiligabend(Lang::De, "An Heiligabend bleibt er zu.", "Heiligabend", "2025-12-24")]
+#[case::de_ostern(Lang::De, "Zu Ostern stieg er.", "Ostern", "2025-04-20")]
+#[case::de_tag_der_arbeit(
+    Lang::De,
+    "Am Tag der Arbeit streikten sie.",
+    "Tag der Arbeit",
+    "2025-05-01"
+)]
+#[case::de_weihnachten_year(
+    Lang::De,
+    "Vor Weihnachten 2020 stieg er.",
+    "Weihnachten 2020",
+    "2020-12-25"
+)]
+#[case::en_black_friday(Lang::En, "Sales rose on Black Friday.", "Black Friday", "2025-11-28")]
+#[case::en_christmas_eve(Lang::En, "It closes on Christmas Eve.", "Christmas Eve", "2025-12-24")]
+#[case::zh_guoqing(Lang::Zh, "国庆节期间销量增长。", "国庆节", "2025-10-01")]
 #[case::de_anfang_des_jahres(
     Lang::De,
     "Microsoft hatte Anfang des Jahres reagiert.",
@@ -2181,6 +2199,29 @@ fn chinese_short_years(
     let figs = figures(text, Lang::Zh);
     let f = find(&figs, text, span);
     assert_eq!((f.kind, f.value.clone()), (kind, txt(value)));
+}
+
+/// A holiday of the lunar calendar is a date without a value; a compound holding a holiday's
+/// name is no date (`Weihnachtsgeschäft`), nor is a word that starts like one (`eastern`).
+#[rstest]
+#[case::lunar(Lang::Zh, "春节前价格上涨。", Some(("春节", None)))]
+#[case::compound(Lang::De, "Das Weihnachtsgeschäft lief gut.", None)]
+#[case::eastern(Lang::En, "The eastern region grew.", None)]
+fn holidays_as_words_only(
+    #[case] lang: Lang,
+    #[case] text: &str,
+    #[case] want: Option<(&str, Option<&str>)>,
+) {
+    let figs = figures(text, lang);
+    let dates: Vec<(&str, Option<FigureValue>)> = figs
+        .iter()
+        .filter(|f| f.kind == T::Date)
+        .map(|f| (&text[f.start..f.end], f.value.clone()))
+        .collect();
+    match want {
+        Some((span, value)) => assert_eq!(dates, [(span, value.and_then(txt))]),
+        None => assert!(dates.is_empty(), "{dates:?}"),
+    }
 }
 
 /// Digits after `am` are a day and month only when they are one (`am 31.02.` is none) and the

@@ -200,3 +200,154 @@ mod tests {
         assert_eq!(weekday("Thursday"), Some(chrono::Weekday::Thu));
     }
 }
+
+/// When a named holiday falls in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HolidayRule {
+    /// The same month and day every year (`Heiligabend`, `Independence Day`, `国庆节`).
+    Fixed(u32, u32),
+    /// Days from Western Easter Sunday (`Karfreitag` −2, `Pfingstmontag` +50).
+    Easter(i64),
+    /// The n-th weekday of a month, counted from its end when n is negative (`Thanksgiving`:
+    /// the fourth Thursday of November; `Memorial Day`: the last Monday of May), then
+    /// `days` on (`Black Friday`: the day after Thanksgiving).
+    NthWeekday {
+        /// Month, 1 to 12.
+        month: u32,
+        /// The weekday.
+        weekday: chrono::Weekday,
+        /// 1 for the first, −1 for the last.
+        n: i32,
+        /// Days after that weekday.
+        days: i64,
+    },
+    /// A holiday of the lunar calendar (`春节`, `中秋节`): a date, but none this table can
+    /// compute.
+    Lunar,
+}
+
+impl HolidayRule {
+    /// The holiday's date in `year` (none for the lunar ones).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use claimx_lang::calendar::holiday;
+    ///
+    /// let easter = holiday("Ostermontag").unwrap().date_in(2021);
+    /// assert_eq!(easter, NaiveDate::from_ymd_opt(2021, 4, 5));
+    /// let thanksgiving = holiday("Thanksgiving").unwrap().date_in(2021);
+    /// assert_eq!(thanksgiving, NaiveDate::from_ymd_opt(2021, 11, 25));
+    /// ```
+    pub fn date_in(self, year: i32) -> Option<chrono::NaiveDate> {
+        use chrono::{Datelike, Duration, NaiveDate};
+        match self {
+            HolidayRule::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m, d),
+            HolidayRule::Easter(days) => Some(easter_sunday(year)? + Duration::days(days)),
+            HolidayRule::NthWeekday {
+                month,
+                weekday,
+                n,
+                days,
+            } => {
+                let day = if n > 0 {
+                    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+                    let to = (weekday.num_days_from_monday() + 7
+                        - first.weekday().num_days_from_monday())
+                        % 7;
+                    first + Duration::days(to as i64 + 7 * (n as i64 - 1))
+                } else {
+                    let next = if month == 12 {
+                        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+                    } else {
+                        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+                    };
+                    let last = next - Duration::days(1);
+                    let back = (last.weekday().num_days_from_monday() + 7
+                        - weekday.num_days_from_monday())
+                        % 7;
+                    last - Duration::days(back as i64 + 7 * (-n as i64 - 1))
+                };
+                Some(day + Duration::days(days))
+            }
+            HolidayRule::Lunar => None,
+        }
+    }
+}
+
+/// Western Easter Sunday (the anonymous Gregorian algorithm, Meeus/Jones/Butcher).
+fn easter_sunday(year: i32) -> Option<chrono::NaiveDate> {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    chrono::NaiveDate::from_ymd_opt(year, month as u32, day as u32)
+}
+
+/// Every holiday name of the three languages, longest first (for a pattern that must prefer
+/// `zweiter Weihnachtsfeiertag` to `Weihnachten`'s kin and `Christmas Eve` to `Christmas`).
+pub fn holiday_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = de::HOLIDAYS
+        .iter()
+        .chain(en::HOLIDAYS)
+        .chain(zh::HOLIDAYS)
+        .map(|(n, _)| *n)
+        .collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names
+}
+
+/// The rule of a holiday named `name` (as written in the lists, case-blind for Latin
+/// script; a straight or curly apostrophe alike).
+pub fn holiday(name: &str) -> Option<HolidayRule> {
+    let key = name.replace('’', "'").to_lowercase();
+    de::HOLIDAYS
+        .iter()
+        .chain(en::HOLIDAYS)
+        .chain(zh::HOLIDAYS)
+        .find(|(n, _)| n.to_lowercase() == key)
+        .map(|(_, r)| *r)
+}
+
+#[cfg(test)]
+mod holiday_tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case::easter_2021("Ostern", 2021, (4, 4))]
+    #[case::easter_2024("Easter Sunday", 2024, (3, 31))]
+    #[case::good_friday("Karfreitag", 2025, (4, 18))]
+    #[case::pentecost_monday("Pfingstmontag", 2021, (5, 24))]
+    #[case::ascension("Christi Himmelfahrt", 2021, (5, 13))]
+    #[case::thanksgiving("Thanksgiving", 2020, (11, 26))]
+    #[case::black_friday("Black Friday", 2020, (11, 27))]
+    #[case::memorial_day("Memorial Day", 2021, (5, 31))]
+    #[case::labor_day("Labor Day", 2021, (9, 6))]
+    #[case::mothers_day("Muttertag", 2021, (5, 9))]
+    #[case::christmas_eve("Heiligabend", 2021, (12, 24))]
+    #[case::national_day("国庆节", 2021, (10, 1))]
+    fn holidays_fall_on_their_days(#[case] name: &str, #[case] year: i32, #[case] md: (u32, u32)) {
+        let rule = holiday(name).unwrap_or_else(|| panic!("{name} is a holiday"));
+        assert_eq!(
+            rule.date_in(year),
+            NaiveDate::from_ymd_opt(year, md.0, md.1)
+        );
+    }
+
+    #[test]
+    fn lunar_holidays_have_no_computed_date() {
+        assert_eq!(holiday("春节").and_then(|r| r.date_in(2021)), None);
+        assert!(holiday("春节").is_some());
+    }
+}

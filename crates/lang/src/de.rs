@@ -1,6 +1,6 @@
 //! German words the stages read.
 
-use crate::calendar::PeriodShift;
+use crate::calendar::{HolidayRule, PeriodShift};
 
 /// Month names and their numbers; abbreviations are written without their full stop.
 pub const MONTHS: &[(&str, u32)] = &[
@@ -33,6 +33,49 @@ pub const MONTH_ABBREVIATIONS: &[(&str, u32)] = &[
     ("okt", 10),
     ("nov", 11),
     ("dez", 12),
+];
+
+/// Holidays by name, as dates (`an Heiligabend`, `zu Ostern`, `am Tag der Arbeit`): the
+/// fixed ones, those counted from Easter, and Mother's Day.
+pub const HOLIDAYS: &[(&str, HolidayRule)] = &[
+    ("Neujahr", HolidayRule::Fixed(1, 1)),
+    ("Neujahrstag", HolidayRule::Fixed(1, 1)),
+    ("Dreikönigstag", HolidayRule::Fixed(1, 6)),
+    ("Valentinstag", HolidayRule::Fixed(2, 14)),
+    ("Tag der Arbeit", HolidayRule::Fixed(5, 1)),
+    ("Tag der Deutschen Einheit", HolidayRule::Fixed(10, 3)),
+    ("Reformationstag", HolidayRule::Fixed(10, 31)),
+    ("Allerheiligen", HolidayRule::Fixed(11, 1)),
+    ("Nikolaustag", HolidayRule::Fixed(12, 6)),
+    ("Heiligabend", HolidayRule::Fixed(12, 24)),
+    ("Heiligen Abend", HolidayRule::Fixed(12, 24)),
+    ("Weihnachten", HolidayRule::Fixed(12, 25)),
+    ("ersten Weihnachtsfeiertag", HolidayRule::Fixed(12, 25)),
+    ("erster Weihnachtsfeiertag", HolidayRule::Fixed(12, 25)),
+    ("zweiten Weihnachtsfeiertag", HolidayRule::Fixed(12, 26)),
+    ("zweiter Weihnachtsfeiertag", HolidayRule::Fixed(12, 26)),
+    ("Silvester", HolidayRule::Fixed(12, 31)),
+    ("Rosenmontag", HolidayRule::Easter(-48)),
+    ("Aschermittwoch", HolidayRule::Easter(-46)),
+    ("Gründonnerstag", HolidayRule::Easter(-3)),
+    ("Karfreitag", HolidayRule::Easter(-2)),
+    ("Ostern", HolidayRule::Easter(0)),
+    ("Ostersonntag", HolidayRule::Easter(0)),
+    ("Ostermontag", HolidayRule::Easter(1)),
+    ("Christi Himmelfahrt", HolidayRule::Easter(39)),
+    ("Pfingsten", HolidayRule::Easter(49)),
+    ("Pfingstsonntag", HolidayRule::Easter(49)),
+    ("Pfingstmontag", HolidayRule::Easter(50)),
+    ("Fronleichnam", HolidayRule::Easter(60)),
+    (
+        "Muttertag",
+        HolidayRule::NthWeekday {
+            month: 5,
+            weekday: chrono::Weekday::Sun,
+            n: 2,
+            days: 0,
+        },
+    ),
 ];
 
 /// Weekday names, Monday first (`Sonnabend` is the northern Saturday).

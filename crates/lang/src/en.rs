@@ -1,6 +1,6 @@
 //! English words the stages read.
 
-use crate::calendar::PeriodShift;
+use crate::calendar::{HolidayRule, PeriodShift};
 
 /// Month names and their numbers.
 pub const MONTHS: &[(&str, u32)] = &[
@@ -32,6 +32,98 @@ pub const MONTH_ABBREVIATIONS: &[(&str, u32)] = &[
     ("oct", 10),
     ("nov", 11),
     ("dec", 12),
+];
+
+/// Holidays by name, as dates (`on Christmas Eve`, `by Thanksgiving`): the fixed ones,
+/// those counted from Easter, and those on the n-th weekday of a month (United States).
+pub const HOLIDAYS: &[(&str, HolidayRule)] = &[
+    ("New Year's Day", HolidayRule::Fixed(1, 1)),
+    ("New Year's Eve", HolidayRule::Fixed(12, 31)),
+    ("Valentine's Day", HolidayRule::Fixed(2, 14)),
+    ("St. Patrick's Day", HolidayRule::Fixed(3, 17)),
+    ("Independence Day", HolidayRule::Fixed(7, 4)),
+    ("Halloween", HolidayRule::Fixed(10, 31)),
+    ("Veterans Day", HolidayRule::Fixed(11, 11)),
+    ("Christmas Eve", HolidayRule::Fixed(12, 24)),
+    ("Christmas Day", HolidayRule::Fixed(12, 25)),
+    ("Christmas", HolidayRule::Fixed(12, 25)),
+    ("Boxing Day", HolidayRule::Fixed(12, 26)),
+    ("Good Friday", HolidayRule::Easter(-2)),
+    ("Easter", HolidayRule::Easter(0)),
+    ("Easter Sunday", HolidayRule::Easter(0)),
+    ("Easter Monday", HolidayRule::Easter(1)),
+    (
+        "Martin Luther King Jr. Day",
+        HolidayRule::NthWeekday {
+            month: 1,
+            weekday: chrono::Weekday::Mon,
+            n: 3,
+            days: 0,
+        },
+    ),
+    (
+        "Mother's Day",
+        HolidayRule::NthWeekday {
+            month: 5,
+            weekday: chrono::Weekday::Sun,
+            n: 2,
+            days: 0,
+        },
+    ),
+    (
+        "Memorial Day",
+        HolidayRule::NthWeekday {
+            month: 5,
+            weekday: chrono::Weekday::Mon,
+            n: -1,
+            days: 0,
+        },
+    ),
+    (
+        "Labor Day",
+        HolidayRule::NthWeekday {
+            month: 9,
+            weekday: chrono::Weekday::Mon,
+            n: 1,
+            days: 0,
+        },
+    ),
+    (
+        "Thanksgiving",
+        HolidayRule::NthWeekday {
+            month: 11,
+            weekday: chrono::Weekday::Thu,
+            n: 4,
+            days: 0,
+        },
+    ),
+    (
+        "Thanksgiving Day",
+        HolidayRule::NthWeekday {
+            month: 11,
+            weekday: chrono::Weekday::Thu,
+            n: 4,
+            days: 0,
+        },
+    ),
+    (
+        "Black Friday",
+        HolidayRule::NthWeekday {
+            month: 11,
+            weekday: chrono::Weekday::Thu,
+            n: 4,
+            days: 1,
+        },
+    ),
+    (
+        "Cyber Monday",
+        HolidayRule::NthWeekday {
+            month: 11,
+            weekday: chrono::Weekday::Thu,
+            n: 4,
+            days: 4,
+        },
+    ),
 ];
 
 /// Weekday names, Monday first.

@@ -1,12 +1,33 @@
 //! Chinese words the stages read. Chinese writes no spaces, so these are matched as
 //! substrings; where the order of a list matters it says so.
 
-use crate::calendar::PeriodShift;
+use crate::calendar::{HolidayRule, PeriodShift};
 
-/// Periods named by their distance from the period the text reports on: `上一年` after
 /// Words that make a period a fiscal one: `2021财年`.
 pub const FISCAL_WORDS: &[&str] = &["财年", "财政年度", "会计年度"];
 
+/// Holidays by name, as dates (`国庆节期间`, `元旦前`); the festivals of the lunar calendar are
+/// dates without a value here.
+pub const HOLIDAYS: &[(&str, HolidayRule)] = &[
+    ("元旦", HolidayRule::Fixed(1, 1)),
+    ("情人节", HolidayRule::Fixed(2, 14)),
+    ("三八妇女节", HolidayRule::Fixed(3, 8)),
+    ("妇女节", HolidayRule::Fixed(3, 8)),
+    ("五一劳动节", HolidayRule::Fixed(5, 1)),
+    ("劳动节", HolidayRule::Fixed(5, 1)),
+    ("六一儿童节", HolidayRule::Fixed(6, 1)),
+    ("儿童节", HolidayRule::Fixed(6, 1)),
+    ("国庆节", HolidayRule::Fixed(10, 1)),
+    ("平安夜", HolidayRule::Fixed(12, 24)),
+    ("圣诞节", HolidayRule::Fixed(12, 25)),
+    ("除夕", HolidayRule::Lunar),
+    ("春节", HolidayRule::Lunar),
+    ("元宵节", HolidayRule::Lunar),
+    ("端午节", HolidayRule::Lunar),
+    ("中秋节", HolidayRule::Lunar),
+];
+
+/// Periods named by their distance from the period the text reports on: `上一年` after
 /// `2008年` is 2007, `去年同期` after `今年一季度` is last year's first quarter.
 pub const PERIOD_SHIFTS: &[(&str, PeriodShift)] = &[
     ("上一年度", PeriodShift::PreviousYear),
