@@ -83,6 +83,7 @@ struct Patterns {
     zh_weekday: Regex,
     weekend: Regex,
     relative: Regex,
+    part_of_day: Regex,
     zh_relative: Regex,
     half_year: Regex,
     de_relative_word: Regex,
@@ -142,7 +143,10 @@ fn patterns() -> &'static Patterns {
             weekday: r(r"\b(?:(kommenden|nächsten|next|coming|vergangenen|letzten|last)\s+)?(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?(?:\s+(?:morning|afternoon|evening|night))?\b"),
             zh_weekday: r(r"(上|下|本|这)?(?:周|星期|礼拜)([一二三四五六日天])"),
             weekend: r(r"\b(?:(vergangenen|letzten|kommenden|nächsten|last|next|this|coming)\s+)?(Wochenende|weekend)\b"),
-            relative: r(r"\b(?:([Ee]arlier|[Ll]ater)\s+this\s+(year|month|week)|(?:([Vv]ergangene[nrsm]?|[Ll]etzte[nrsm]?|[Vv]orige[nrsm]?|[Kk]ommende[nrsm]?|[Nn]ächste[nrsm]?|[Ll]aufende[nrsm]?|[Dd]iese[nms]?)\s+((?:Geschäfts)?[Jj]ahr(?:es)?|Monat(?:s)?|Woche)\b)|(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+((?:fiscal\s+)?year|month|week))|(?:([Aa]nfang|[Ee]nde|[Mm]itte)\s+(?:des|dieses|vergangenen|letzten|nächsten)\s+(Jahres|Monats))|\b([Gg]estern|[Hh]eute|morgen|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)"),
+            relative: r(r"\b(?:([Ee]arlier|[Ll]ater)\s+this\s+(year|month|week)|(?:([Vv]ergangene[nrsm]?|[Ll]etzte[nrsm]?|[Vv]orige[nrsm]?|[Kk]ommende[nrsm]?|[Nn]ächste[nrsm]?|[Ll]aufende[nrsm]?|[Dd]iese[nms]?)\s+((?:Geschäfts)?[Jj]ahr(?:es)?|Monat(?:s)?|Woche)\b)|(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+((?:fiscal\s+)?year|month|week))|(?:([Aa]nfang|[Ee]nde|[Mm]itte)\s+(des|der|dieses|dieser|vergangenen|letzten|vorigen|nächsten|kommenden)\s+(Jahres|Monats|Woche))|\b([Gg]estern|[Hh]eute|morgen|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b|(?:(?:[Ee]nd|[Ss]tart|[Bb]eginning|[Mm]iddle)\s+of\s+(the|this|next|last)\s+(year|month|week)\b))"),
+            // `this morning`, `tonight`, `last night`, `yesterday evening`, `heute Morgen`,
+            // `gestern Abend`: the day, with its part
+            part_of_day: r(r"\b(?:(?P<en>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast)\s+(?:morning|afternoon|evening|night)|(?P<tonight>[Tt]onight)|(?P<de>[Hh]eute|[Gg]estern|[Mm]orgen)\s+(?:[Ff]rüh|Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht))\b"),
             zh_relative: r(r"(下一年|去年|今年|明年|前年|前天|后天|昨天|今天|明天|昨晚|昨夜|昨日|今晨|今早|今日|上周|下周|本周|上个月|下个月|本月|上月|下月)"),
             // 上半年, 2009年上半年, 今年上半年, first half of 2021, ersten Hälfte des Jahres 2021,
             // zweiten Halbjahr, H1 2021
@@ -1079,6 +1083,24 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         });
         push(&mut out, m.start(), m.end(), FigureType::Date, v);
     }
+    for c in p.part_of_day.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let word = c
+            .name("en")
+            .or(c.name("tonight"))
+            .or(c.name("de"))
+            .unwrap()
+            .as_str()
+            .to_lowercase();
+        let days = match word.as_str() {
+            "yesterday" | "last" | "gestern" => -1,
+            "tomorrow" | "morgen" => 1,
+            _ => 0,
+        };
+        let v = reference
+            .map(|r| FigureValue::Text((r + Duration::days(days)).format("%Y-%m-%d").to_string()));
+        push(&mut out, m.start(), m.end(), FigureType::Date, v);
+    }
     for c in p.relative.captures_iter(text) {
         let m = c.get(0).unwrap();
         // `Earlier/Later this year` resolves like `this year`.
@@ -1088,10 +1110,21 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             (q.as_str(), u.as_str())
         } else if let (Some(q), Some(u)) = (c.get(5), c.get(6)) {
             (q.as_str(), u.as_str())
-        } else if let (Some(_), Some(u)) = (c.get(7), c.get(8)) {
-            ("this", u.as_str())
+        } else if let (Some(q), Some(u)) = (c.get(8), c.get(9)) {
+            // `Ende des Jahres`, `Anfang nächsten Jahres`: the period the qualifier names
+            (q.as_str(), u.as_str())
+        } else if let (Some(q), Some(u)) = (c.get(11), c.get(12)) {
+            // `the end of the month`, `the start of next year`
+            (
+                if q.as_str() == "the" {
+                    "this"
+                } else {
+                    q.as_str()
+                },
+                u.as_str(),
+            )
         } else {
-            (c.get(9).unwrap().as_str(), "day")
+            (c.get(10).unwrap().as_str(), "day")
         };
         let v = reference.and_then(|r| resolve_relative(r, qual, unit));
         push(&mut out, m.start(), m.end(), FigureType::Date, v);

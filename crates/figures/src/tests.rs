@@ -729,6 +729,33 @@ fn absolute_dates(
     "28.10",
     "2025-10-28"
 )]
+// the day with its part, the edge of a period with its qualifier
+#[case::en_this_morning(Lang::En, "Shares fell this morning.", "this morning", "2025-07-24")]
+#[case::en_last_night(Lang::En, "The deal closed last night.", "last night", "2025-07-23")]
+#[case::de_gestern_abend(
+    Lang::De,
+    "Die Aktie fiel gestern Abend.",
+    "gestern Abend",
+    "2025-07-23"
+)]
+#[case::de_ende_naechsten_jahres(
+    Lang::De,
+    "Der Deal soll bis Ende nächsten Jahres stehen.",
+    "Ende nächsten Jahres",
+    "2026"
+)]
+#[case::de_anfang_der_woche(
+    Lang::De,
+    "Die Aktie fiel Anfang der Woche.",
+    "Anfang der Woche",
+    "2025-W30"
+)]
+#[case::en_end_of_the_month(
+    Lang::En,
+    "It closes by the end of the month.",
+    "end of the month",
+    "2025-07"
+)]
 // named holidays in the publication's year, or the year after them
 #[case::de_heiligabend(Lang::De, "An Heiligabend bleibt er zu.", "Heiligabend", "2025-12-24")]
 #[case::de_ostern(Lang::De, "Zu Ostern stieg er.", "Ostern", "2025-04-20")]
