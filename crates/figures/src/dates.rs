@@ -84,6 +84,7 @@ struct Patterns {
     weekend: Regex,
     relative: Regex,
     part_of_day: Regex,
+    ordinal_day_month: Regex,
     zh_relative: Regex,
     half_year: Regex,
     de_relative_word: Regex,
@@ -144,6 +145,8 @@ fn patterns() -> &'static Patterns {
             zh_weekday: r(r"(上|下|本|这)?(?:周|星期|礼拜)([一二三四五六日天])"),
             weekend: r(r"\b(?:(vergangenen|letzten|kommenden|nächsten|last|next|this|coming)\s+)?(Wochenende|weekend)\b"),
             relative: r(r"\b(?:([Ee]arlier|[Ll]ater)\s+this\s+(year|month|week)|(?:([Vv]ergangene[nrsm]?|[Ll]etzte[nrsm]?|[Vv]orige[nrsm]?|[Kk]ommende[nrsm]?|[Nn]ächste[nrsm]?|[Ll]aufende[nrsm]?|[Dd]iese[nms]?)\s+((?:Geschäfts)?[Jj]ahr(?:es)?|Monat(?:s)?|Woche)\b)|(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+((?:fiscal\s+)?year|month|week))|(?:([Aa]nfang|[Ee]nde|[Mm]itte)\s+(des|der|dieses|dieser|vergangenen|letzten|vorigen|nächsten|kommenden)\s+(Jahres|Monats|Woche))|\b([Gg]estern|[Hh]eute|morgen|[Yy]esterday|[Tt]oday|[Tt]omorrow)\b|(?:(?:[Ee]nd|[Ss]tart|[Bb]eginning|[Mm]iddle)\s+of\s+(the|this|next|last)\s+(year|month|week)\b))"),
+            // the day as an ordinal word: `the twenty-first of August`, `am zweiten Mai`
+            ordinal_day_month: r(&format!(r"\b([A-Za-zäöüß]+(?:-[a-z]+)?)\s+(?:of\s+)?({MONTHS_EN}|{MONTHS_DE})\b(?:,?\s+(\d{{4}})\b)?")),
             // `this morning`, `tonight`, `last night`, `yesterday evening`, `heute Morgen`,
             // `gestern Abend`: the day, with its part
             part_of_day: r(r"\b(?:(?P<en>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast)\s+(?:morning|afternoon|evening|night)|(?P<tonight>[Tt]onight)|(?P<de>[Hh]eute|[Gg]estern|[Mm]orgen)\s+(?:[Ff]rüh|Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht))\b"),
@@ -747,6 +750,38 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         if (1..=31).contains(&d) {
             push(&mut out, m.start(), m.end(), FigureType::Date, v);
         }
+    }
+    for c in p.ordinal_day_month.captures_iter(text) {
+        let (word, month) = (c.get(1).unwrap(), c.get(2).unwrap());
+        let w = word.as_str().to_lowercase();
+        // `twenty-first`: the tens and an ordinal
+        let english = match w.split_once('-') {
+            Some((tens, unit)) => match tens {
+                "twenty" => claimx_lang::numbers::en_ordinal(unit).map(|u| 20.0 + u),
+                "thirty" => claimx_lang::numbers::en_ordinal(unit).map(|u| 30.0 + u),
+                _ => None,
+            },
+            None => claimx_lang::numbers::en_ordinal(&w),
+        };
+        // English writes `of` between them (`the first May meeting` is no date); a month
+        // glued to a noun is no date either (`zweiten Mai-Zahlen`)
+        let of = text[word.end()..month.start()].contains("of");
+        let day = match english {
+            Some(d) if of => Some(d),
+            Some(_) => None,
+            None => claimx_lang::numbers::de_ordinal(&w).filter(|_| !of),
+        };
+        let Some(d) = day.filter(|d| d.fract() == 0.0 && (1.0..=31.0).contains(d)) else {
+            continue;
+        };
+        if w.ends_with('s') || text[month.end()..].starts_with('-') {
+            continue;
+        }
+        let m = c.get(0).unwrap();
+        let mo = month_number(month.as_str()).unwrap();
+        let y = num(c.get(3)).or(reference.map(|r| r.year()));
+        let v = y.and_then(|y| ymd(y, mo, d as u32));
+        push(&mut out, word.start(), m.end(), FigureType::Date, v);
     }
     for c in p.day_month.captures_iter(text) {
         let m = c.get(0).unwrap();

@@ -1008,6 +1008,9 @@ impl FigureRecognizer {
                 None => {
                     // Ordinals: first, second, 21st
                     if let Some(v) = en_ordinal(&w).filter(|_| !w.ends_with('s')) {
+                        if v == 1.0 && first_is_no_rank(toks, i) {
+                            return None;
+                        }
                         if w == "second"
                             && toks
                                 .get(i + 1)
@@ -1244,6 +1247,9 @@ impl FigureRecognizer {
                 && i >= 2
                 && toks[i - 2].text.to_lowercase().starts_with("ein")
             {
+                return None;
+            }
+            if v == 1.0 && first_is_no_rank(toks, i) {
                 return None;
             }
             return Some(NumberSpan::new(i, i, v, FigureType::Ordinal));
@@ -1755,6 +1761,24 @@ fn zh_excluded(text: &str, t: &Tok) -> bool {
         }
     }
     false
+}
+
+/// `first` / `erste` that ranks nothing (the guideline: an ordinal only when a real ordinal
+/// number): after an indefinite article it means "initial" (`a first estimate`, `eine erste
+/// Schätzung`), before `time` / `Mal` it is an idiom (`the first time`, `das erste Mal`).
+fn first_is_no_rank(toks: &[Tok], i: usize) -> bool {
+    let before = i
+        .checked_sub(1)
+        .map(|k| toks[k].text.to_lowercase())
+        .unwrap_or_default();
+    let indefinite = matches!(
+        before.as_str(),
+        "a" | "an" | "ein" | "eine" | "einen" | "einem" | "einer" | "eines"
+    );
+    let idiom = toks
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.text, "time" | "Mal"));
+    indefinite || idiom
 }
 
 const EN_STOP: &[&str] = &[

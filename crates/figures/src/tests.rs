@@ -756,6 +756,14 @@ fn absolute_dates(
     "end of the month",
     "2025-07"
 )]
+// the day as an ordinal word (English with `of`)
+#[case::de_ersten_mai(Lang::De, "Die Demo am ersten Mai.", "ersten Mai", "2025-05-01")]
+#[case::en_twenty_first_of(
+    Lang::En,
+    "The vote is on the twenty-first of August.",
+    "twenty-first of August",
+    "2025-08-21"
+)]
 // named holidays in the publication's year, or the year after them
 #[case::de_heiligabend(Lang::De, "An Heiligabend bleibt er zu.", "Heiligabend", "2025-12-24")]
 #[case::de_ostern(Lang::De, "Zu Ostern stieg er.", "Ostern", "2025-04-20")]
@@ -2226,6 +2234,26 @@ fn chinese_short_years(
     let figs = figures(text, Lang::Zh);
     let f = find(&figs, text, span);
     assert_eq!((f.kind, f.value.clone()), (kind, txt(value)));
+}
+
+/// `first` / `erste` that ranks nothing is no ordinal (the guideline: only a real ordinal
+/// number): after an indefinite article, or in `the first time` / `das erste Mal`; an
+/// English ordinal before a month without `of` is no date.
+#[rstest]
+#[case::en_first_time(Lang::En, "It is not the first time.", &[])]
+#[case::en_a_first(Lang::En, "A first estimate came out.", &[])]
+#[case::de_erste_mal(Lang::De, "Es ist nicht das erste Mal.", &[])]
+#[case::de_eine_erste(Lang::De, "Eine erste Schätzung liegt vor.", &[])]
+#[case::de_ranked(Lang::De, "Im ersten Jahr sank er.", &[("ersten", T::Ordinal)])]
+#[case::en_no_of(Lang::En, "The first May meeting.", &[("first", T::Ordinal)])]
+#[case::de_compound_month(Lang::De, "Die zweiten Mai-Zahlen.", &[("zweiten", T::Ordinal)])]
+fn first_as_a_rank_only(#[case] lang: Lang, #[case] text: &str, #[case] want: &[(&str, T)]) {
+    let figs = figures(text, lang);
+    let got: Vec<(&str, T)> = figs
+        .iter()
+        .map(|f| (&text[f.start..f.end], f.kind))
+        .collect();
+    assert_eq!(got, want);
 }
 
 /// A holiday of the lunar calendar is a date without a value; a compound holding a holiday's

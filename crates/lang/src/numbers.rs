@@ -341,13 +341,17 @@ fn de_compound(l: &str) -> Option<f64> {
 /// German ordinal words: `erste`, `zweiten`, `dritter`, `zwanzigste`.
 pub fn de_ordinal(w: &str) -> Option<f64> {
     let l = w.to_lowercase();
-    let stem = [
+    // every ending that fits, longest first: `ersten` is `ers` + `ten`, not `er` + `sten`
+    [
         "sten", "ster", "stes", "stem", "ste", "ten", "ter", "tes", "tem", "te",
     ]
     .iter()
-    .find_map(|suf| l.strip_suffix(suf).map(|s| (s.to_string(), *suf)))?;
-    let (s, _) = stem;
-    let v = match s.as_str() {
+    .filter_map(|suf| l.strip_suffix(suf))
+    .find_map(de_ordinal_stem)
+}
+
+fn de_ordinal_stem(s: &str) -> Option<f64> {
+    let v = match s {
         "ers" => 1.0,
         "zwei" => 2.0,
         "drit" => 3.0,
@@ -673,6 +677,19 @@ mod tests {
     #[case("tausend", 1000.0)]
     fn german_words(#[case] w: &str, #[case] v: f64) {
         assert_eq!(de_word(w), Some(v));
+    }
+
+    /// Every inflection of an ordinal, `ersten` (`ers` + `ten`, not `er` + `sten`) too.
+    #[rstest]
+    #[case("erste", 1.0)]
+    #[case("ersten", 1.0)]
+    #[case("erster", 1.0)]
+    #[case("zweiten", 2.0)]
+    #[case("dritte", 3.0)]
+    #[case("zwanzigsten", 20.0)]
+    #[case("einunddreißigsten", 31.0)]
+    fn german_ordinals(#[case] w: &str, #[case] v: f64) {
+        assert_eq!(de_ordinal(w), Some(v));
     }
 
     #[rstest]
