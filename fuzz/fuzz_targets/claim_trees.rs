@@ -62,10 +62,10 @@ fuzz_target!(|data: &[u8]| {
         at += form.len() + 1;
         words.push(Word {
             span,
-            upos: UPOS[c[1] as usize % UPOS.len()].to_string(),
+            upos: UPOS[c[1] as usize % UPOS.len()].into(),
             // any head, also past the end or the word itself
             head: c[2] as usize % (n + 3),
-            deprel: RELS[c[3] as usize % RELS.len()].to_string(),
+            deprel: RELS[c[3] as usize % RELS.len()].into(),
             score: (c[2] as f32) / 255.0,
         });
         if c[1] % 5 == 0 {
