@@ -227,6 +227,16 @@ pub enum HolidayRule {
 }
 
 impl HolidayRule {
+    /// The `n`-th `weekday` of `month` (from its end when `n` is negative), then `days` on.
+    pub const fn nth(month: u32, weekday: chrono::Weekday, n: i32, days: i64) -> Self {
+        HolidayRule::NthWeekday {
+            month,
+            weekday,
+            n,
+            days,
+        }
+    }
+
     /// The holiday's date in `year` (none for the lunar ones).
     ///
     /// ```

@@ -1,6 +1,7 @@
 //! German words the stages read.
 
 use crate::calendar::{HolidayRule, PeriodShift};
+use chrono::Weekday;
 
 /// Month names and their numbers; abbreviations are written without their full stop.
 pub const MONTHS: &[(&str, u32)] = &[
@@ -67,15 +68,7 @@ pub const HOLIDAYS: &[(&str, HolidayRule)] = &[
     ("Pfingstsonntag", HolidayRule::Easter(49)),
     ("Pfingstmontag", HolidayRule::Easter(50)),
     ("Fronleichnam", HolidayRule::Easter(60)),
-    (
-        "Muttertag",
-        HolidayRule::NthWeekday {
-            month: 5,
-            weekday: chrono::Weekday::Sun,
-            n: 2,
-            days: 0,
-        },
-    ),
+    ("Muttertag", HolidayRule::nth(5, Weekday::Sun, 2, 0)),
 ];
 
 /// Weekday names, Monday first (`Sonnabend` is the northern Saturday).

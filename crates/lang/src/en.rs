@@ -1,6 +1,7 @@
 //! English words the stages read.
 
 use crate::calendar::{HolidayRule, PeriodShift};
+use chrono::Weekday;
 
 /// Month names and their numbers.
 pub const MONTHS: &[(&str, u32)] = &[
@@ -54,76 +55,15 @@ pub const HOLIDAYS: &[(&str, HolidayRule)] = &[
     ("Easter Monday", HolidayRule::Easter(1)),
     (
         "Martin Luther King Jr. Day",
-        HolidayRule::NthWeekday {
-            month: 1,
-            weekday: chrono::Weekday::Mon,
-            n: 3,
-            days: 0,
-        },
+        HolidayRule::nth(1, Weekday::Mon, 3, 0),
     ),
-    (
-        "Mother's Day",
-        HolidayRule::NthWeekday {
-            month: 5,
-            weekday: chrono::Weekday::Sun,
-            n: 2,
-            days: 0,
-        },
-    ),
-    (
-        "Memorial Day",
-        HolidayRule::NthWeekday {
-            month: 5,
-            weekday: chrono::Weekday::Mon,
-            n: -1,
-            days: 0,
-        },
-    ),
-    (
-        "Labor Day",
-        HolidayRule::NthWeekday {
-            month: 9,
-            weekday: chrono::Weekday::Mon,
-            n: 1,
-            days: 0,
-        },
-    ),
-    (
-        "Thanksgiving",
-        HolidayRule::NthWeekday {
-            month: 11,
-            weekday: chrono::Weekday::Thu,
-            n: 4,
-            days: 0,
-        },
-    ),
-    (
-        "Thanksgiving Day",
-        HolidayRule::NthWeekday {
-            month: 11,
-            weekday: chrono::Weekday::Thu,
-            n: 4,
-            days: 0,
-        },
-    ),
-    (
-        "Black Friday",
-        HolidayRule::NthWeekday {
-            month: 11,
-            weekday: chrono::Weekday::Thu,
-            n: 4,
-            days: 1,
-        },
-    ),
-    (
-        "Cyber Monday",
-        HolidayRule::NthWeekday {
-            month: 11,
-            weekday: chrono::Weekday::Thu,
-            n: 4,
-            days: 4,
-        },
-    ),
+    ("Mother's Day", HolidayRule::nth(5, Weekday::Sun, 2, 0)),
+    ("Memorial Day", HolidayRule::nth(5, Weekday::Mon, -1, 0)),
+    ("Labor Day", HolidayRule::nth(9, Weekday::Mon, 1, 0)),
+    ("Thanksgiving", HolidayRule::nth(11, Weekday::Thu, 4, 0)),
+    ("Thanksgiving Day", HolidayRule::nth(11, Weekday::Thu, 4, 0)),
+    ("Black Friday", HolidayRule::nth(11, Weekday::Thu, 4, 1)),
+    ("Cyber Monday", HolidayRule::nth(11, Weekday::Thu, 4, 4)),
 ];
 
 /// Weekday names, Monday first.
