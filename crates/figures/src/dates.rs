@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use claimx_doc::{Bound, FigureType, FigureValue};
-use claimx_lang::calendar::PeriodShift;
+use claimx_lang::calendar::{next_weekday, prev_weekday, PeriodShift};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -175,8 +175,6 @@ fn patterns() -> &'static Patterns {
             // ersten drei Quartale (2015), ersten neun Monate, first nine months (of 2015),
             // first three quarters: January to the period's last month
             first_part_of_year: r(&format!(r"\b(?:ersten|first)\s+({NUM_WORDS}|\d{{1,2}})\s+(Quartale|Monate|quarters|months)(?:\s+(?:des\s+Jahres|of\s+(?:the\s+)?year))?(?:\s+(?:of\s+)?(\d{{4}}))?\b")),
-            // die vergangenen zwei Jahre, the past three years: the years before the
-            // publication's
             // im vorletzten Jahr, vorletzte Woche, the year before last: two back
             before_last: r(r"\b(?:([Vv]orletzte[nrsm]?)\s+((?:Geschäfts)?[Jj]ahr(?:es)?|Monat(?:s)?|Woche)|(year|month|week)\s+before\s+last)\b"),
             // `am 22.04.`, `bis zum 28.10`: day and month in digits after a preposition of
@@ -184,21 +182,24 @@ fn patterns() -> &'static Patterns {
             de_day_month_numeric: r(r"\b(?:[Aa]m|[Vv]om|[Bb]is(?:\s+zum)?|[Zz]um|[Aa]b|[Ss]eit|[Dd]en)\s+(\d{1,2})\.(\d{1,2})(?:\.|\b)"),
             // named holidays (`an Heiligabend`, `Christmas Eve 2020`, `国庆节`), longest first,
             // with a year after them
-            holiday: r(&format!(
-                r"(?:\b(?:{})\b|{})(?:\s+(\d{{4}})\b)?",
-                claimx_lang::calendar::holiday_names()
+            holiday: {
+                // Han names have no word edges; Latin ones match whole words, any apostrophe
+                let (han, latin): (Vec<&str>, Vec<&str>) = claimx_lang::calendar::holiday_names()
+                    .into_iter()
+                    .partition(|n| n.chars().any(claimx_lang::script::is_han));
+                let latin: Vec<String> = latin
                     .iter()
-                    .filter(|n| !n.chars().any(claimx_lang::script::is_han))
                     .map(|n| regex::escape(n).replace('\'', "['’]").replace(' ', r"\s+"))
-                    .collect::<Vec<_>>()
-                    .join("|"),
-                claimx_lang::calendar::holiday_names()
-                    .iter()
-                    .filter(|n| n.chars().any(claimx_lang::script::is_han))
-                    .map(|n| regex::escape(n))
-                    .collect::<Vec<_>>()
-                    .join("|"),
-            )),
+                    .collect();
+                let han: Vec<String> = han.iter().map(|n| regex::escape(n)).collect();
+                r(&format!(
+                    r"(?:\b(?:{})\b|{})(?:\s+(\d{{4}})\b)?",
+                    latin.join("|"),
+                    han.join("|")
+                ))
+            },
+            // die vergangenen zwei Jahre, the past three years: the years before the
+            // publication's
             past_years: r(&format!(r"\b(?:[Vv]ergangenen|[Ll]etzten|[Pp]ast|[Ll]ast)\s+({NUM_WORDS}|\d{{1,2}})\s+(Jahre|years)\b")),
             // a quarter of a fiscal year: `zweiten Quartal des Geschäftsjahres 2019/2020`,
             // `fiscal first quarter`, `Q2 of fiscal 2021`, `2021财年第一季度`; its months
@@ -276,7 +277,12 @@ fn shift_from_publication(
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<FigureValue> {
-    NaiveDate::from_ymd_opt(y, m, d).map(|dt| FigureValue::Text(dt.format("%Y-%m-%d").to_string()))
+    NaiveDate::from_ymd_opt(y, m, d).map(day_value)
+}
+
+/// A day as a figure's value (`2021-06-16`).
+fn day_value(d: NaiveDate) -> FigureValue {
+    FigureValue::Text(d.format("%Y-%m-%d").to_string())
 }
 
 fn two_digit_year(y: i32) -> i32 {
@@ -552,9 +558,7 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             continue;
         };
         let year = num(c.get(1)).or(reference.map(|r| r.year()));
-        let v = year
-            .and_then(|y| rule.date_in(y))
-            .map(|d| FigureValue::Text(d.format("%Y-%m-%d").to_string()));
+        let v = year.and_then(|y| rule.date_in(y)).map(day_value);
         push(&mut out, m.start(), m.end(), FigureType::Date, v);
     }
     for c in p.before_last.captures_iter(text) {
@@ -756,11 +760,7 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         let w = word.as_str().to_lowercase();
         // `twenty-first`: the tens and an ordinal
         let english = match w.split_once('-') {
-            Some((tens, unit)) => match tens {
-                "twenty" => claimx_lang::numbers::en_ordinal(unit).map(|u| 20.0 + u),
-                "thirty" => claimx_lang::numbers::en_ordinal(unit).map(|u| 30.0 + u),
-                _ => None,
-            },
+            Some((tens, unit)) => claimx_lang::numbers::en_tens_ordinal(tens, unit),
             None => claimx_lang::numbers::en_ordinal(&w),
         };
         // English writes `of` between them (`the first May meeting` is no date); a month
@@ -1065,7 +1065,7 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             } else {
                 prev_weekday(r, day)
             };
-            FigureValue::Text(d.format("%Y-%m-%d").to_string())
+            day_value(d)
         });
         let start = if c.get(1).is_some() {
             m.start()
@@ -1099,7 +1099,7 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
                 None if in_future_clause(text, m.start(), m.end()) => next_weekday(r, day),
                 None => prev_weekday(r, day),
             };
-            FigureValue::Text(d.format("%Y-%m-%d").to_string())
+            day_value(d)
         });
         push(&mut out, m.start(), m.end(), FigureType::Date, v);
     }
@@ -1114,7 +1114,7 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             } else {
                 next_weekday(r, Weekday::Sat)
             };
-            FigureValue::Text(d.format("%Y-%m-%d").to_string())
+            day_value(d)
         });
         push(&mut out, m.start(), m.end(), FigureType::Date, v);
     }
@@ -1127,13 +1127,9 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             .unwrap()
             .as_str()
             .to_lowercase();
-        let days = match word.as_str() {
-            "yesterday" | "last" | "gestern" => -1,
-            "tomorrow" | "morgen" => 1,
-            _ => 0,
-        };
-        let v = reference
-            .map(|r| FigureValue::Text((r + Duration::days(days)).format("%Y-%m-%d").to_string()));
+        // (`last night` is yesterday's; `this`, `tonight`, `heute` today's)
+        let day = if word == "last" { "yesterday" } else { &word };
+        let v = reference.and_then(|r| resolve_relative(r, day, "day"));
         push(&mut out, m.start(), m.end(), FigureType::Date, v);
     }
     for c in p.relative.captures_iter(text) {
@@ -1489,11 +1485,6 @@ fn iso_duration(v: f64, code: char) -> String {
     }
 }
 
-fn prev_weekday(r: NaiveDate, day: Weekday) -> NaiveDate {
-    let diff = (r.weekday().num_days_from_monday() + 7 - day.num_days_from_monday()) % 7;
-    r - Duration::days(diff as i64)
-}
-
 /// Whether the clause around `start..end` (up to the punctuation on either side) speaks of
 /// the future (`will`, `wird`, `将`: claimx_lang::clauses::speaks_of_the_future).
 fn in_future_clause(text: &str, start: usize, end: usize) -> bool {
@@ -1505,11 +1496,6 @@ fn in_future_clause(text: &str, start: usize, end: usize) -> bool {
         .map_or(0, |(i, c)| i + c.len_utf8());
     let to = text[end..].find(STOPS).map_or(text.len(), |i| end + i);
     claimx_lang::clauses::speaks_of_the_future(&text[from..to])
-}
-
-fn next_weekday(r: NaiveDate, day: Weekday) -> NaiveDate {
-    let diff = (day.num_days_from_monday() + 7 - r.weekday().num_days_from_monday()) % 7;
-    r + Duration::days(diff as i64)
 }
 
 fn resolve_relative(r: NaiveDate, qual: &str, unit: &str) -> Option<FigureValue> {

@@ -2954,14 +2954,14 @@ fn en_denominator(toks: &[Tok], j: usize) -> Option<(usize, f64, bool)> {
         return None;
     }
     // tens + "-" + ordinal: twenty-fifth
-    if let Some(tens) = en_small(&l).filter(|v| *v >= 20.0) {
+    if en_small(&l).is_some_and(|v| v >= 20.0) {
         let mut k = j + 1;
         if toks.get(k).is_some_and(|x| x.text == "-") {
             k += 1;
         }
         let u = toks.get(k)?.text.to_lowercase();
-        let d = en_ordinal(&u).filter(|d| *d < 10.0)?;
-        return Some((k, tens + d, u.ends_with('s')));
+        let d = claimx_lang::numbers::en_tens_ordinal(&l, &u)?;
+        return Some((k, d, u.ends_with('s')));
     }
     None
 }

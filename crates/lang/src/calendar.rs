@@ -249,7 +249,7 @@ impl HolidayRule {
     /// assert_eq!(thanksgiving, NaiveDate::from_ymd_opt(2021, 11, 25));
     /// ```
     pub fn date_in(self, year: i32) -> Option<chrono::NaiveDate> {
-        use chrono::{Datelike, Duration, NaiveDate};
+        use chrono::{Duration, NaiveDate};
         match self {
             HolidayRule::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m, d),
             HolidayRule::Easter(days) => Some(easter_sunday(year)? + Duration::days(days)),
@@ -260,28 +260,40 @@ impl HolidayRule {
                 days,
             } => {
                 let day = if n > 0 {
-                    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-                    let to = (weekday.num_days_from_monday() + 7
-                        - first.weekday().num_days_from_monday())
-                        % 7;
-                    first + Duration::days(to as i64 + 7 * (n as i64 - 1))
+                    NaiveDate::from_weekday_of_month_opt(
+                        year,
+                        month,
+                        weekday,
+                        u8::try_from(n).ok()?,
+                    )?
                 } else {
-                    let next = if month == 12 {
-                        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+                    let (y, m) = if month == 12 {
+                        (year + 1, 1)
                     } else {
-                        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+                        (year, month + 1)
                     };
-                    let last = next - Duration::days(1);
-                    let back = (last.weekday().num_days_from_monday() + 7
-                        - weekday.num_days_from_monday())
-                        % 7;
-                    last - Duration::days(back as i64 + 7 * (-n as i64 - 1))
+                    let last = NaiveDate::from_ymd_opt(y, m, 1)? - Duration::days(1);
+                    prev_weekday(last, weekday) - Duration::weeks(-n as i64 - 1)
                 };
                 Some(day + Duration::days(days))
             }
             HolidayRule::Lunar => None,
         }
     }
+}
+
+/// The last `day` on or before `date` (the day itself when it is one).
+pub fn prev_weekday(date: chrono::NaiveDate, day: chrono::Weekday) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let diff = (date.weekday().num_days_from_monday() + 7 - day.num_days_from_monday()) % 7;
+    date - chrono::Duration::days(diff as i64)
+}
+
+/// The first `day` on or after `date` (the day itself when it is one).
+pub fn next_weekday(date: chrono::NaiveDate, day: chrono::Weekday) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let diff = (day.num_days_from_monday() + 7 - date.weekday().num_days_from_monday()) % 7;
+    date + chrono::Duration::days(diff as i64)
 }
 
 /// Western Easter Sunday (the anonymous Gregorian algorithm, Meeus/Jones/Butcher).

@@ -163,6 +163,21 @@ pub fn en_multiplier(w: &str) -> Option<f64> {
     }
 }
 
+/// An English ordinal written as tens and a unit (`twenty` + `first` → 21, `thirty` +
+/// `fifths` → 35), the two words of `twenty-first` or `thirty-fifths`.
+///
+/// ```
+/// use claimx_lang::numbers::en_tens_ordinal;
+/// assert_eq!(en_tens_ordinal("twenty", "first"), Some(21.0));
+/// assert_eq!(en_tens_ordinal("twenty", "eleventh"), None);
+/// assert_eq!(en_tens_ordinal("five", "first"), None);
+/// ```
+pub fn en_tens_ordinal(tens: &str, unit: &str) -> Option<f64> {
+    let tens = en_small(tens).filter(|v| *v >= 20.0)?;
+    let unit = en_ordinal(unit).filter(|d| *d < 10.0)?;
+    Some(tens + unit)
+}
+
 /// English ordinal words and fraction denominators: `first` → 1, `fifths` → 5.
 pub fn en_ordinal(w: &str) -> Option<f64> {
     let l = w.to_lowercase();
