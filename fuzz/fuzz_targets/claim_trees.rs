@@ -71,21 +71,21 @@ fuzz_target!(|data: &[u8]| {
         if c[1] % 5 == 0 {
             figures.push(Figure {
                 span,
-                text: form.to_string(),
+                text: (*form).into(),
                 kind: KINDS[c[3] as usize % KINDS.len()],
                 value: Some(FigureValue::Number(1.0)),
                 upper: None,
                 bound: None,
-                unit: (c[0] % 2 == 0).then(|| "岁".to_string()),
+                unit: (c[0] % 2 == 0).then(|| "岁".into()),
                 lang,
             });
         } else if c[1] % 7 == 0 {
             entities.push(Entity {
                 span,
-                text: form.to_string(),
+                text: (*form).into(),
                 kind: [EntityType::Per, EntityType::Org, EntityType::Loc][c[0] as usize % 3],
                 score: 0.9,
-                canonical: form.to_string(),
+                canonical: (*form).into(),
             });
         }
     }

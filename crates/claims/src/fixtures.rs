@@ -14,7 +14,7 @@ pub(crate) fn figures(text: &str, lang: Lang, figs: &[(&str, FigureType)]) -> Ve
             let b = text.find(t).expect("figure in text");
             Figure {
                 span: idx.span(b, b + t.len()),
-                text: t.to_string(),
+                text: (*t).into(),
                 kind: *k,
                 value: Some(FigureValue::Number(1.0)),
                 upper: None,
@@ -36,10 +36,10 @@ pub(crate) fn entities(text: &str, ents: &[(&str, EntityType)]) -> Vec<Entity> {
             let b = text.find(t).expect("entity in text");
             Entity {
                 span: idx.span(b, b + t.len()),
-                text: t.to_string(),
+                text: (*t).into(),
                 kind: *k,
                 score: 0.9,
-                canonical: t.to_string(),
+                canonical: (*t).into(),
             }
         })
         .collect()

@@ -719,9 +719,9 @@ impl ClaimAssembler {
                     };
                     if let Some(p) = zh::predicate_before(text, s.span.byte_start, f) {
                         c.predicate_class = claimx_lang::classes::predicate_class(&p)
-                            .map(str::to_string)
+                            .map(Into::into)
                             .or(c.predicate_class.take());
-                        c.predicate = Some(p);
+                        c.predicate = Some(p.into());
                     }
                 }
                 claims.extend(found);
@@ -755,7 +755,7 @@ impl ClaimAssembler {
                         text[*a..*b].trim_end_matches([',', ';']).to_string(),
                         Some(p.clone()),
                     ),
-                    (None, Some(e)) => (e.text.clone(), None),
+                    (None, Some(e)) => (e.text.to_string(), None),
                     (None, None) => continue,
                 };
                 let clause_text = &text[ca..cb];
@@ -775,7 +775,7 @@ impl ClaimAssembler {
                             subject: Option<String>,
                             predicate: Option<String>| Claim {
                     sentence: s.span,
-                    subject,
+                    subject: subject.map(Into::into),
                     subject_type: entity.map(|e| e.kind),
                     subject_entity: entity.map(|e| e.text.clone()),
                     subject_canonical: entity.map(|e| e.canonical.clone()),
@@ -783,14 +783,15 @@ impl ClaimAssembler {
                     predicate_class: predicate
                         .as_deref()
                         .and_then(claimx_lang::classes::predicate_class)
-                        .map(str::to_string),
-                    predicate,
+                        .map(str::to_string)
+                        .map(Into::into),
+                    predicate: predicate.map(Into::into),
                     change: None,
                     figure: Some(figure),
                     time,
-                    location: location.clone(),
-                    attribution: attr.as_ref().map(|a| a.0.clone()),
-                    cue: attr.as_ref().map(|a| a.1.clone()),
+                    location: location.as_deref().map(Into::into),
+                    attribution: attr.as_ref().map(|a| a.0.as_str().into()),
+                    cue: attr.as_ref().map(|a| a.1.as_str().into()),
                     hedged: is_hedged,
                     negated: is_negated,
                     confidence: if entity.is_some() { 0.7 } else { 0.5 },
@@ -1112,8 +1113,8 @@ mod tests {
             .iter()
             .map(|c| {
                 (
-                    c.subject.clone().unwrap(),
-                    figures[c.figure.unwrap()].text.clone(),
+                    c.subject.as_deref().unwrap().to_string(),
+                    figures[c.figure.unwrap()].text.to_string(),
                 )
             })
             .collect();

@@ -1125,19 +1125,19 @@ pub(crate) fn sentence_claims(
             };
             out.push(Claim {
                 sentence: s.span,
-                subject: subject_text,
+                subject: subject_text.map(Into::into),
                 subject_type: resolved.map(|e| e.kind),
                 subject_entity: resolved.map(|e| e.text.clone()),
                 subject_canonical: resolved.map(|e| e.canonical.clone()),
-                predicate: predicate.clone(),
-                object: object.clone(),
-                predicate_class: class.map(str::to_string),
-                change: change.clone(),
+                predicate: predicate.as_deref().map(Into::into),
+                object: object.as_deref().map(Into::into),
+                predicate_class: class.map(str::to_string).map(Into::into),
+                change: change.clone().map(Box::new),
                 figure: Some(k),
                 time,
-                location: location.clone(),
-                attribution: attribution.as_ref().map(|a| a.0.clone()),
-                cue: attribution.as_ref().map(|a| a.1.clone()),
+                location: location.as_deref().map(Into::into),
+                attribution: attribution.as_ref().map(|a| a.0.as_str().into()),
+                cue: attribution.as_ref().map(|a| a.1.as_str().into()),
                 hedged,
                 negated,
                 confidence: support
@@ -1328,7 +1328,7 @@ fn location(
         entities
             .iter()
             .find(|e| e.kind == EntityType::Loc && e.span.byte_start >= a && e.span.byte_end <= b)
-            .map(|e| e.text.clone())
+            .map(|e| e.text.to_string())
     })
 }
 
@@ -1802,7 +1802,7 @@ mod tests {
             to: Some(2),
             by: Some(1),
         };
-        assert_eq!(by.change.as_ref(), Some(&want));
+        assert_eq!(by.change.as_deref(), Some(&want));
         assert_eq!(
             to.change.as_ref().and_then(|c| c.role),
             Some(ChangeRole::To)

@@ -387,7 +387,7 @@ fn location(
         .iter()
         .find(|e| text[..e.span.byte_start].ends_with(['在', '于']))
         .or(places.first())
-        .map(|e| e.text.clone())
+        .map(|e| e.text.to_string())
 }
 
 /// Claims of one Chinese sentence. `figures[k]` for `k` in `in_sentence` lie in it.
@@ -417,7 +417,7 @@ pub(crate) fn sentence_claims(
         });
         let speaker = attr
             .as_ref()
-            .and_then(|(src, _)| ents.iter().position(|e| &e.text == src));
+            .and_then(|(src, _)| ents.iter().position(|e| e.text == *src));
         let mut own =
             subject_at(text, ca, cb, &ents).or_else(|| modified_name(text, ca, cb, &ents));
         if let Some((subject, _, entity)) = &mut own {
@@ -498,7 +498,7 @@ pub(crate) fn sentence_claims(
                         .filter(|o| matches!(o, Owner::Entity(_)))
                 })
             }) {
-                Some(Owner::Entity(e)) => (e.text.clone(), Some(entity_index(&ents, e))),
+                Some(Owner::Entity(e)) => (e.text.to_string(), Some(entity_index(&ents, e))),
                 Some(Owner::Noun(np)) => (np, None),
                 None => continue,
             },
@@ -515,22 +515,23 @@ pub(crate) fn sentence_claims(
         let place = location(text, ca, cb, &ents, &subject);
         let make = |figure: usize, time: Option<usize>| Claim {
             sentence: s.span,
-            subject: Some(subject.clone()),
+            subject: Some(subject.as_str().into()),
             subject_type: entity.map(|e| e.kind),
             subject_entity: entity.map(|e| e.text.clone()),
             subject_canonical: entity.map(|e| e.canonical.clone()),
-            predicate: predicate.map(str::to_string),
+            predicate: predicate.map(str::to_string).map(Into::into),
             object: None,
             predicate_class: predicate
                 .and_then(claimx_lang::classes::predicate_class)
                 .or_else(|| claimx_lang::classes::predicate_class_in(clause))
-                .map(str::to_string),
+                .map(str::to_string)
+                .map(Into::into),
             change: None,
             figure: Some(figure),
             time,
-            location: place.clone(),
-            attribution: attr.as_ref().map(|a| a.0.clone()),
-            cue: attr.as_ref().map(|a| a.1.clone()),
+            location: place.as_deref().map(Into::into),
+            attribution: attr.as_ref().map(|a| a.0.as_str().into()),
+            cue: attr.as_ref().map(|a| a.1.as_str().into()),
             // 据报道 / 可能 qualify the whole sentence; a negation only its own clause
             hedged: hedged(&text[ss..se]),
             negated: negated(clause),
@@ -578,7 +579,7 @@ pub(crate) fn sentence_claims(
                 c.subject_entity = Some(e.text.clone());
                 c.subject_canonical = Some(e.canonical.clone());
             }
-            Some(Owner::Noun(np)) => c.subject = Some(np),
+            Some(Owner::Noun(np)) => c.subject = Some(np.into()),
             None => {}
         }
     }
@@ -836,7 +837,7 @@ mod tests {
     ) {
         let mut figures =
             crate::fixtures::figures(text, Lang::Zh, &[(figure, FigureType::Cardinal)]);
-        figures[0].unit = unit.map(str::to_string);
+        figures[0].unit = unit.map(str::to_string).map(Into::into);
         assert_eq!(
             super::predicate_before(text, 0, &figures[0]).as_deref(),
             want,
@@ -871,7 +872,12 @@ mod tests {
         ClaimAssembler::new()
             .assemble(text, &[sentence], &figures, &entities)
             .into_iter()
-            .map(|c| (figures[c.figure.unwrap()].text.clone(), c.subject))
+            .map(|c| {
+                (
+                    figures[c.figure.unwrap()].text.to_string(),
+                    c.subject.map(Into::into),
+                )
+            })
             .collect()
     }
 

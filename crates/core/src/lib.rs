@@ -453,6 +453,9 @@ impl Pipeline {
                 words: Vec::new(),
             });
         }
+        // a window's lists live until its whole document is merged, with every other
+        // window's: a list grown by doubling would hold up to twice its length meanwhile
+        sentences.shrink_to_fit();
         Ok(TextStages {
             text,
             index,
@@ -519,11 +522,11 @@ impl Pipeline {
                     let (s, e) = (base + m.start, base + m.end);
                     entities.push(Entity {
                         span: index.span(s, e),
-                        text: text[s..e].to_string(),
+                        text: text[s..e].into(),
                         kind: m.kind,
                         // three decimals: records stay stable across CPUs' float rounding
                         score: (m.score * 1000.0).round() / 1000.0,
-                        canonical: text[s..e].to_string(),
+                        canonical: text[s..e].into(),
                     });
                 }
             }
@@ -583,15 +586,19 @@ impl Pipeline {
                     && (f.text.ends_with('元') || unsaid(f))
                     && !renminbi(f)
             }) {
-                f.unit = Some(code.to_string());
+                f.unit = Some(code.into());
             }
         }
         self.entities.canonicalize(text, &mut entities);
         self.clock.add(4, started.elapsed());
         Stage::Claims.enter(&self.faults, text);
-        let claims = self.clock.time(5, || {
+        let mut claims = self.clock.time(5, || {
             self.claims.assemble(text, &sentences, &figures, &entities)
         });
+        // kept until the document's last window is done (see `text_stages`)
+        entities.shrink_to_fit();
+        figures.shrink_to_fit();
+        claims.shrink_to_fit();
         AnnotatedDocument {
             id: id.to_string(),
             char_len: index.char_len(),

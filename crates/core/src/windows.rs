@@ -65,14 +65,15 @@ pub(crate) fn merge_windows(
     published: Option<Published>,
     parts: Vec<(&Window<'_>, AnnotatedDocument)>,
 ) -> AnnotatedDocument {
-    let single = parts.len() == 1;
-    let mut parts = parts.into_iter();
-    if single {
-        let (_, mut a) = parts.next().expect("one part");
+    if parts.len() == 1 {
+        let (_, mut a) = parts.into_iter().next().expect("one part");
         a.published = published;
         a.provenance = doc.provenance();
         return a;
     }
+    // the merged lists are sized once: grown by doubling, a list of a 60 MiB document's
+    // figures would hold its old and new blocks at once, next to the parts not yet merged
+    let total = |n: fn(&AnnotatedDocument) -> usize| parts.iter().map(|(_, a)| n(a)).sum();
     let mut out = AnnotatedDocument {
         id: doc.id.to_string(),
         char_len: 0,
@@ -80,11 +81,11 @@ pub(crate) fn merge_windows(
         published,
         lang: Lang::Other,
         languages: Vec::new(),
-        segments: Vec::new(),
-        sentences: Vec::new(),
-        entities: Vec::new(),
-        figures: Vec::new(),
-        claims: Vec::new(),
+        segments: Vec::with_capacity(total(|a| a.segments.len())),
+        sentences: Vec::with_capacity(total(|a| a.sentences.len())),
+        entities: Vec::with_capacity(total(|a| a.entities.len())),
+        figures: Vec::with_capacity(total(|a| a.figures.len())),
+        claims: Vec::with_capacity(total(|a| a.claims.len())),
         provenance: doc.provenance(),
     };
     for (w, a) in parts {

@@ -159,6 +159,23 @@ pub enum DocError {
 mod tests {
     use super::*;
 
+    /// A long document's record holds some 8,000 figures, 4,000 claims and 8,500 sentences
+    /// per MiB of text until it is written: their sizes decide the memory per byte that
+    /// docs/robustness.md measures, so a field that widens them should be a decision.
+    #[cfg(target_pointer_width = "64")]
+    #[test]
+    fn record_parts_stay_small() {
+        use std::mem::size_of;
+        assert_eq!(size_of::<Sentence>(), 64);
+        assert_eq!(size_of::<Figure>(), 136);
+        assert_eq!(size_of::<Claim>(), 296);
+        assert_eq!(size_of::<Entity>(), 88);
+        assert_eq!(size_of::<Word>(), 96);
+        // short strings inline: no heap block of their own
+        let claim_text: CompactString = "die Deutsche Bank AG".into();
+        assert!(!claim_text.is_heap_allocated());
+    }
+
     /// The JSON field names documented in docs/schema.md.
     #[test]
     fn json_field_names_are_stable() {

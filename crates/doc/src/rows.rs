@@ -38,7 +38,7 @@ pub fn document_entities(doc: &AnnotatedDocument) -> Vec<DocumentEntity> {
             None => {
                 seen.insert((name.as_str(), e.kind), list.len());
                 list.push(DocumentEntity {
-                    name: name.clone(),
+                    name: name.to_string(),
                     kind: e.kind,
                     mentions: 1,
                 });
@@ -166,13 +166,13 @@ impl ClaimRow {
                     .get(c.sentence.byte_start..c.sentence.byte_end)
                     .unwrap_or("")
                     .to_string(),
-                subject: c.subject.clone(),
+                subject: c.subject.as_deref().map(str::to_string),
                 subject_type: c.subject_type,
-                subject_entity: c.subject_entity.clone(),
-                subject_canonical: c.subject_canonical.clone(),
-                predicate: c.predicate.clone(),
-                object: c.object.clone(),
-                predicate_class: c.predicate_class.clone(),
+                subject_entity: c.subject_entity.as_deref().map(str::to_string),
+                subject_canonical: c.subject_canonical.as_deref().map(str::to_string),
+                predicate: c.predicate.as_deref().map(str::to_string),
+                object: c.object.as_deref().map(str::to_string),
+                predicate_class: c.predicate_class.as_deref().map(str::to_string),
                 change_direction: c
                     .change
                     .as_ref()
@@ -185,9 +185,9 @@ impl ClaimRow {
                     .map(|r| r.name().to_string()),
                 figure: figure(c.figure),
                 time: figure(c.time),
-                location: c.location.clone(),
-                attribution: c.attribution.clone(),
-                cue: c.cue.clone(),
+                location: c.location.as_deref().map(str::to_string),
+                attribution: c.attribution.as_deref().map(str::to_string),
+                cue: c.cue.as_deref().map(str::to_string),
                 hedged: c.hedged,
                 negated: c.negated,
                 confidence: c.confidence,

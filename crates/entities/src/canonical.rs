@@ -5,7 +5,7 @@
 //! acronym made of a longer name's initials (`AWS` for `Amazon Web Services`), and German
 //! genitive or inflected forms of a name that also occurs bare (`Amazons`, `Chinas`). Names
 //! across documents and languages are the consolidation stage's job.
-use claimx_doc::Entity;
+use claimx_doc::{CompactString, Entity};
 
 /// `Amazon Web Services` → `AWS`; an acronym inside stays whole (`World AI Conference` →
 /// `WAIC`).
@@ -35,7 +35,7 @@ fn is_acronym(s: &str) -> bool {
 /// Set `canonical` of every entity of one document (`text` is the document).
 pub fn canonicalize(text: &str, entities: &mut [Entity]) {
     // full forms, by short form: from bracket definitions first, then from initials
-    let mut full: Vec<(String, String)> = Vec::new();
+    let mut full: Vec<(CompactString, CompactString)> = Vec::new();
     for pair in entities.windows(2) {
         let (long, short) = (&pair[0], &pair[1]);
         let between = &text[long.span.byte_end..short.span.byte_start];
@@ -51,7 +51,7 @@ pub fn canonicalize(text: &str, entities: &mut [Entity]) {
         }
     }
     for e in entities.iter() {
-        if !is_acronym(&e.text) || full.iter().any(|(s, _)| s == &e.text) {
+        if !is_acronym(&e.text) || full.iter().any(|(s, _)| *s == e.text) {
             continue;
         }
         if let Some(long) = entities
@@ -62,9 +62,9 @@ pub fn canonicalize(text: &str, entities: &mut [Entity]) {
             full.push((e.text.clone(), long.text.clone()));
         }
     }
-    let names: Vec<String> = entities.iter().map(|e| e.text.clone()).collect();
+    let names: Vec<CompactString> = entities.iter().map(|e| e.text.clone()).collect();
     for e in entities.iter_mut() {
-        e.canonical = if let Some((_, long)) = full.iter().find(|(s, _)| s == &e.text) {
+        e.canonical = if let Some((_, long)) = full.iter().find(|(s, _)| *s == e.text) {
             long.clone()
         } else if let Some(base) = ["s", "es", "'s", "’s"]
             .iter()
@@ -75,7 +75,7 @@ pub fn canonicalize(text: &str, entities: &mut [Entity]) {
             full.iter()
                 .find(|(s, _)| s == base)
                 .map(|(_, l)| l.clone())
-                .unwrap_or_else(|| base.to_string())
+                .unwrap_or_else(|| base.into())
         } else {
             e.text.clone()
         };
@@ -97,17 +97,17 @@ mod tests {
                 from = at + n.len();
                 Entity {
                     span: idx.span(at, at + n.len()),
-                    text: n.to_string(),
+                    text: (*n).into(),
                     kind: *k,
                     score: 1.0,
-                    canonical: String::new(),
+                    canonical: Default::default(),
                 }
             })
             .collect();
         canonicalize(text, &mut entities);
         entities
             .into_iter()
-            .map(|e| (e.text, e.canonical))
+            .map(|e| (e.text.into(), e.canonical.into()))
             .collect()
     }
 

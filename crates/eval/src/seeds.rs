@@ -335,7 +335,7 @@ pub fn score_documents(pairs: &[(GoldDocument, AnnotatedDocument)]) -> SeedRepor
                     what: "spurious",
                     start: k.0,
                     end: k.1,
-                    text: pf.text.clone(),
+                    text: pf.text.to_string(),
                     detail: format!("{} {}", pf.kind.name(), show(&pf.value)),
                 });
             }
@@ -476,7 +476,7 @@ pub fn claim_matches(
 }
 
 fn same_subject_entity(gold: &crate::gold::GoldClaim, pred: &claimx_doc::Claim) -> bool {
-    let same = |b: &Option<String>| match (&gold.subject_entity, b) {
+    let same = |b: &Option<claimx_doc::CompactString>| match (&gold.subject_entity, b) {
         (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
         _ => false,
     };
@@ -553,8 +553,14 @@ fn claim_field_detail(
 ) -> String {
     let span = |s: Option<[usize; 2]>| s.map(|[a, b]| slice(text, a, b));
     let (g, p) = match field {
-        "subject" => (Some(gold.subject.clone()), pred.subject.clone()),
-        "predicate" => (gold.predicate.clone(), pred.predicate.clone()),
+        "subject" => (
+            Some(gold.subject.clone()),
+            pred.subject.as_deref().map(str::to_string),
+        ),
+        "predicate" => (
+            gold.predicate.clone(),
+            pred.predicate.as_deref().map(str::to_string),
+        ),
         "time" => (
             span(gold.time),
             span(
@@ -563,8 +569,11 @@ fn claim_field_detail(
                     .map(|f| [f.span.start, f.span.end]),
             ),
         ),
-        "attribution" => (gold.attribution.clone(), pred.attribution.clone()),
-        "cue" => (gold.cue.clone(), pred.cue.clone()),
+        "attribution" => (
+            gold.attribution.clone(),
+            pred.attribution.as_deref().map(str::to_string),
+        ),
+        "cue" => (gold.cue.clone(), pred.cue.as_deref().map(str::to_string)),
         _ => (Some(gold.hedged.to_string()), Some(pred.hedged.to_string())),
     };
     format!("gold {g:?}, predicted {p:?}")
@@ -634,7 +643,7 @@ fn score_claims(r: &mut SeedReport, g: &GoldDocument, p: &AnnotatedDocument) {
                 what: "spurious",
                 start: pc.sentence.start,
                 end: pc.sentence.end,
-                text: pc.subject.clone().unwrap_or_default(),
+                text: pc.subject.as_deref().unwrap_or_default().to_string(),
                 detail: format!("predicate {:?}", pc.predicate),
             });
         }
@@ -822,10 +831,10 @@ mod tests {
         let idx = OffsetIndex::new(text);
         doc.entities = vec![Entity {
             span: idx.span_from_chars(entity.0, entity.1),
-            text: String::new(),
+            text: Default::default(),
             kind: entity.2,
             score: 1.0,
-            canonical: String::new(),
+            canonical: Default::default(),
         }];
         let fig = doc.figures.iter().position(|f| f.text == "over 1,000");
         doc.claims = vec![Claim {

@@ -262,7 +262,7 @@ mod tests {
                 if f.upper.is_some() {
                     v = format!("{v}..{}", show(&f.upper));
                 }
-                (f.text.clone(), v)
+                (f.text.to_string(), v)
             })
             .collect()
     }

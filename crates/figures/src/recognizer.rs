@@ -37,12 +37,12 @@ impl FigureMatch {
     pub fn into_figure(self, text: &str, span: claimx_doc::Span, lang: Lang) -> claimx_doc::Figure {
         claimx_doc::Figure {
             span,
-            text: text.to_string(),
+            text: text.into(),
             kind: self.kind,
             value: self.value,
             upper: self.upper,
             bound: self.bound,
-            unit: self.unit,
+            unit: self.unit.map(Into::into),
             lang,
         }
     }
