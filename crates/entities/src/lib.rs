@@ -213,6 +213,10 @@ impl EntityRefiner {
                 }
             }
         }
+        // a name inside a web or mail address (`reuters.com/business/Deutsche-Bank`) is part
+        // of the address, no mention
+        let addresses = claimx_lang::words::web_addresses(text);
+        out.retain(|m| !addresses.iter().any(|&(s, e)| m.start < e && s < m.end));
         out.sort_by_key(|s| (s.start, s.end));
         out.dedup_by(|a, b| a.start == b.start && a.end == b.end);
         out
@@ -363,6 +367,8 @@ mod tests {
     #[case::chinese_untouched(Lang::Zh, "亚马逊云科技（AWS）宣布", "亚马逊云科技", &["亚马逊云科技"])]
     #[case::chinese_brackets(Lang::Zh, "亚马逊云科技（AWS）宣布", "亚马逊云科技（AWS）", &["亚马逊云科技", "AWS"])]
     #[case::only_punctuation(Lang::En, "a — b", "—", &[])]
+    #[case::inside_an_address(Lang::De, "mehr bei reuters.com/business/Deutsche-Bank heute", "Deutsche-Bank", &[])]
+    #[case::beside_an_address(Lang::De, "Deutsche Bank (www.db.com)", "Deutsche Bank", &["Deutsche Bank"])]
     fn spans_follow_the_guideline(
         #[case] lang: Lang,
         #[case] text: &str,

@@ -283,6 +283,11 @@ impl FigureRecognizer {
         if !overlong.is_empty() {
             out.retain(|m| !overlong.iter().any(|&(s, e)| m.start < e && s < m.end));
         }
+        // nor inside a web or mail address (`…/2020/05/artikel-123.html`, `163.com`)
+        let addresses = claimx_lang::words::web_addresses(text);
+        if !addresses.is_empty() {
+            out.retain(|m| !addresses.iter().any(|&(s, e)| m.start < e && s < m.end));
+        }
         zh_figure_edges(text, &mut out);
         if !self.numbers_only {
             halves_and_firsts(text, lang, &mut out);
@@ -492,6 +497,12 @@ impl FigureRecognizer {
                     }
                 }
                 let mut v = parse_number_token(t.text, lang)?;
+                if let Some((last, share)) = zh_tenths(text, toks, i, v) {
+                    return Some(NumberSpan {
+                        unit: Some("%".into()),
+                        ..NumberSpan::new(i, last, share, FigureType::Percent)
+                    });
+                }
                 let year_like = t.text.len() == 4
                     && t.text.chars().all(|c| c.is_ascii_digit())
                     && (1900.0..=2100.0).contains(&v);
@@ -598,7 +609,7 @@ impl FigureRecognizer {
                 let counted_unit = (unit_alone || single_unit)
                     && text[..t.start].ends_with(UNIT_COUNTERS)
                     && (matches!(t.text, "万" | "千" | "百") || unit_is_no_word_start(text, t));
-                if unit_alone && !counted_unit {
+                if unit_alone && !counted_unit && !text[t.end..].starts_with("分之") {
                     return None;
                 }
                 // Runs of bare digits without units (`九九` in a brand name) are no numbers.
@@ -689,21 +700,12 @@ impl FigureRecognizer {
                     }
                     return Some(ns);
                 }
-                // `三成`, `近两成`: tenths, a share (`一成不变` is an idiom, `八成是` "probably")
-                if toks
-                    .get(i + 1)
-                    .is_some_and(|n| n.text == "成" && n.start == t.end)
-                    && (1.0..=10.0).contains(&v)
-                    && !negative
-                {
-                    let idiom = text[toks[i + 1].end..].starts_with(['不', '是', '会', '就', '要']);
-                    if !idiom {
-                        ns.kind = FigureType::Percent;
-                        ns.unit = Some("%".into());
-                        ns.value = v * 10.0;
-                        ns.last = i + 1;
-                        return Some(ns);
-                    }
+                if let Some((last, share)) = zh_tenths(text, toks, i, v).filter(|_| !negative) {
+                    ns.kind = FigureType::Percent;
+                    ns.unit = Some("%".into());
+                    ns.value = share;
+                    ns.last = last;
+                    return Some(ns);
                 }
                 // 百分之二十五 / 三分之一: fractions and percentages.
                 if let (Some(a), Some(b), Some(c)) =
@@ -1672,6 +1674,11 @@ impl FigureRecognizer {
 }
 
 fn zh_excluded(text: &str, t: &Tok) -> bool {
+    // the denominator of a fraction (`千分之一`, `万分之三`), not `十分` ("very") or `万分`
+    // ("extremely")
+    if text[t.end..].starts_with("分之") {
+        return false;
+    }
     // Numerals inside ordinary words: 一般, 一些, 统一, 唯一, 万一, 之一 …
     let after = text[t.end..].chars().next();
     let before = text[..t.start].chars().next_back();
@@ -2006,15 +2013,20 @@ fn minor_units_in_major(lang: Lang, figures: &mut [FigureMatch]) {
 
 /// A share written as a fraction (`two thirds`, `ein Drittel`, `jeder Dritte`) is a
 /// percentage to two decimals, as the guideline writes it (`two thirds` → 66.67): the
-/// fraction's exact value is no more precise than the words.
+/// fraction's exact value is no more precise than the words. One with a short decimal
+/// (`万分之三` → 0.03, `百万分之五` → 0.0005) is exact as it stands.
 fn shares_to_two_decimals(text: &str, figures: &mut [FigureMatch]) {
     for m in figures.iter_mut().filter(|m| m.kind == FigureType::Percent) {
         let written = text[m.start..m.end].to_lowercase();
         let as_percent = ["%", "％", "percent", "per cent", "prozent", "百分"]
             .iter()
             .any(|p| written.contains(p));
+        // a decimal share stays exact (`百万分之五` → 0.0005, `ein Sechzehntel` → 6.25)
+        let decimal = |v: f64| ((v * 1e6).round() - v * 1e6).abs() < 1e-6;
         if let (false, Some(FigureValue::Number(v))) = (as_percent, m.value.as_mut()) {
-            *v = (*v * 100.0).round() / 100.0;
+            if !decimal(*v) {
+                *v = (*v * 100.0).round() / 100.0;
+            }
         }
     }
 }
@@ -3090,6 +3102,24 @@ fn zh_run_end(text: &str, chars: &[(usize, char)], mut i: usize) -> usize {
 
 /// `分之<numerator>` after a denominator (`三分之一`, `３ 分  之 壹百五十七`, `１６分之5`):
 /// the last token index and the numerator.
+/// `三成`, `近3成`, `两成半`: tenths, a share in percent (`三成半` → 35), with the index of
+/// the last token; none for `一成不变` (an idiom) or `八成是` ("probably").
+fn zh_tenths(text: &str, toks: &[Tok], i: usize, v: f64) -> Option<(usize, f64)> {
+    let tenth = toks.get(i + 1)?;
+    if tenth.text != "成" || tenth.start != toks[i].end || !(0.0..=10.0).contains(&v) || v == 0.0 {
+        return None;
+    }
+    if text[tenth.end..].starts_with(['不', '是', '会', '就', '要']) {
+        return None;
+    }
+    match toks.get(i + 2) {
+        Some(h) if h.text == "半" && h.start == tenth.end && v < 10.0 => {
+            Some((i + 2, v * 10.0 + 5.0))
+        }
+        _ => Some((i + 1, v * 10.0)),
+    }
+}
+
 fn zh_fraction_tail(toks: &[Tok], j: usize, lang: Lang) -> Option<(usize, f64)> {
     let a = toks.get(j)?;
     let b = toks.get(j + 1)?;

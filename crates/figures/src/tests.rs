@@ -342,6 +342,14 @@ fn money(
 #[case::zh_fenzhi(Lang::Zh, "公司有三分之一的员工离职。", "三分之一", 33.33, None)]
 #[case::zh_cheng(Lang::Zh, "销量增长三成。", "三成", 30.0, None)]
 #[case::zh_jin_liang_cheng(Lang::Zh, "近两成企业亏损。", "近两成", 20.0, Some(Bound::Approx))]
+#[case::zh_cheng_ban(Lang::Zh, "三成半的受访者表示。", "三成半", 35.0, None)]
+#[case::zh_digit_cheng(Lang::Zh, "近3成受访者表示。", "近3成", 30.0, Some(Bound::Approx))]
+#[case::zh_decimal_cheng(Lang::Zh, "销量降低了2.5成。", "2.5成", 25.0, None)]
+// per mille and smaller shares are exact, not rounded to two decimals
+#[case::zh_qian_fen_zhi(Lang::Zh, "印花税税率为千分之一。", "千分之一", 0.1, None)]
+#[case::zh_wan_fen_zhi(Lang::Zh, "佣金为万分之三。", "万分之三", 0.03, None)]
+#[case::zh_bai_wan_fen_zhi(Lang::Zh, "浓度为百万分之五。", "百万分之五", 0.0005, None)]
+#[case::zh_shi_fen_zhi(Lang::Zh, "十分之一的人。", "十分之一", 10.0, None)]
 fn percentages(
     #[case] lang: Lang,
     #[case] text: &str,
@@ -1858,12 +1866,21 @@ fn causes_of_development_misses(
 }
 
 /// What is no figure: a word around `首` (`元首`, `榜首`, `首页`), a timestamp or a name's
-/// digits joined by an underscore, `一` before a container (`一盒`, "a box of").
+/// digits joined by an underscore, `一` before a container (`一盒`, "a box of"), the digits of
+/// a web or mail address.
 #[rstest]
+#[case(
+    Lang::De,
+    "Mehr unter https://www.example.com/news/2020/05/artikel-123.html."
+)]
+#[case(Lang::De, "Siehe www.test.de/seite?id=45%20x oder info.2020@firma.de.")]
+#[case(Lang::En, "Read it at reuters.com/business/2021/06/16/ or on 163.com.")]
+#[case(Lang::Zh, "详情请访问www.gov.cn/zhengce/2020-05/12/content_5510.htm。")]
 #[case(Lang::Zh, "国家元首出席。他位居榜首。首页内容。该公司首次盈利。")]
 #[case(Lang::Zh, "微信图片_20180627174901_副本.jpg")]
 #[case(Lang::Zh, "订单号201806271749011。")]
 #[case(Lang::Zh, "一盒樱桃。")]
+#[case(Lang::Zh, "这十分重要，万分感谢。一成不变。")]
 #[case(Lang::En, "See IMG_2041 for details.")]
 fn no_figures_here(#[case] lang: Lang, #[case] text: &str) {
     let figs = figures(text, lang);

@@ -225,6 +225,147 @@ mod overlong_tests {
     }
 }
 
+/// Top-level domains a bare address is recognised by (`163.com`, `bundesbank.de/presse`):
+/// the generic ones and those of the countries whose news the project reads.
+const DOMAINS: &[&str] = &[
+    "com", "net", "org", "edu", "gov", "info", "biz", "io", "de", "at", "ch", "eu", "uk", "us",
+    "cn", "hk", "tw", "fr", "it", "es", "nl", "jp",
+];
+
+/// A character an address can hold when it runs on (printable ASCII but brackets and quotes:
+/// `(https://x.de)` ends before the bracket; a Chinese character ends it too).
+fn in_address(c: char) -> bool {
+    c.is_ascii_graphic()
+        && !matches!(
+            c,
+            '<' | '>' | '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' | '`'
+        )
+}
+
+fn in_host(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-'
+}
+
+/// The byte spans of the web and mail addresses in `text`: `https://…`, `www.…`, `name@host.tld`
+/// and bare domains (`163.com`, `heise.de/news/2020`). Their digits are parts of a name, no
+/// figures (`…/2020/05/artikel-123.html`, `?id=45%20`), and their dots end no sentence.
+/// A sentence's final stop after an address is not part of it.
+pub fn web_addresses(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    // the end of the address run that starts at `from`
+    let run_end = |from: usize| {
+        let mut end = from
+            + text[from..]
+                .find(|c: char| !in_address(c))
+                .unwrap_or(text.len() - from);
+        while end > from && matches!(b[end - 1], b'.' | b',' | b';' | b':' | b'!' | b'?') {
+            end -= 1;
+        }
+        end
+    };
+    let host_start = |at: usize| {
+        let mut s = at;
+        while s > 0 && (in_host(b[s - 1] as char) || b[s - 1] == b'.') {
+            s -= 1;
+        }
+        s
+    };
+    for (i, _) in text.match_indices("://") {
+        let mut s = i;
+        while s > 0 && b[s - 1].is_ascii_alphabetic() {
+            s -= 1;
+        }
+        if s < i {
+            out.push((s, run_end(i + 3)));
+        }
+    }
+    for (i, _) in text.match_indices(['w', 'W']) {
+        let www = text
+            .get(i..i + 4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("www."));
+        if www && (i == 0 || !in_host(b[i - 1] as char) && b[i - 1] != b'.') {
+            out.push((i, run_end(i)));
+        }
+    }
+    for (i, _) in text.match_indices('@') {
+        let mut s = i;
+        while s > 0 && (in_host(b[s - 1] as char) || matches!(b[s - 1], b'.' | b'_' | b'%' | b'+'))
+        {
+            s -= 1;
+        }
+        let mut e = i + 1;
+        while e < b.len() && (in_host(b[e] as char) || b[e] == b'.') {
+            e += 1;
+        }
+        while e > i + 1 && b[e - 1] == b'.' {
+            e -= 1;
+        }
+        if s < i && text[i + 1..e].contains('.') {
+            out.push((s, e));
+        }
+    }
+    for (i, _) in text.match_indices('.') {
+        let tld_end = i
+            + 1
+            + b[i + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_lowercase())
+                .count();
+        let tld = &text[i + 1..tld_end];
+        let ends = tld_end == b.len() || !in_host(b[tld_end] as char);
+        let s = host_start(i);
+        if !DOMAINS.contains(&tld) || !ends || s == i || b[s] == b'.' {
+            continue;
+        }
+        let e = if b.get(tld_end) == Some(&b'/') {
+            run_end(tld_end)
+        } else {
+            tld_end
+        };
+        out.push((s, e));
+    }
+    out.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
+    for (s, e) in out {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod web_address_tests {
+    use super::*;
+    use rstest::rstest;
+
+    fn found(text: &str) -> Vec<&str> {
+        web_addresses(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[rstest]
+    #[case::url("Mehr unter https://www.example.com/news/2020/05/artikel-123.html.", &["https://www.example.com/news/2020/05/artikel-123.html"])]
+    #[case::query("See www.test.de/seite?id=45%20x for more", &["www.test.de/seite?id=45%20x"])]
+    #[case::bracketed("(https://reuters.com/a-1), said", &["https://reuters.com/a-1"])]
+    #[case::mail("Schreiben Sie an info.2020@firma.de oder", &["info.2020@firma.de"])]
+    #[case::bare_domain("访问163.com了解", &["163.com"])]
+    #[case::domain_with_path("laut heise.de/news/123 heute", &["heise.de/news/123"])]
+    #[case::chinese_ends_it("详见www.gov.cn。", &["www.gov.cn"])]
+    #[case::no_space_after_a_stop("rose 5% in 2020.It was", &[])]
+    #[case::capital_tld("bis 2020.De", &[])]
+    #[case::decimal("Umsatz von 3.5 Mrd.", &[])]
+    #[case::abbreviation("the U.S. economy, z.B. heute", &[])]
+    #[case::none("Amazon hatte über 1.000 Mitarbeiter.", &[])]
+    fn addresses_are_found(#[case] text: &str, #[case] want: &[&str]) {
+        assert_eq!(found(text), want);
+    }
+}
+
 /// Words before a version number (`version 4.0`, `Version 2.1`, `release 3`): the number
 /// names a release, it counts nothing.
 pub fn is_version_word(word: &str) -> bool {
