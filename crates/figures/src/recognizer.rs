@@ -265,6 +265,22 @@ impl FigureRecognizer {
         lang: Lang,
         reference: Option<NaiveDate>,
     ) -> Vec<FigureMatch> {
+        // Traditional characters are read as their Simplified twins, at the same offsets: the
+        // rules' words are Simplified (`六個百分點` is `六个百分点`, `萬分之三` `万分之三`)
+        let simple = claimx_lang::zh::to_simplified(text);
+        let mut out = self.recognize_simplified(&simple, lang, reference);
+        if let std::borrow::Cow::Owned(simple) = &simple {
+            units_as_written(text, simple, &mut out);
+        }
+        out
+    }
+
+    fn recognize_simplified(
+        &self,
+        text: &str,
+        lang: Lang,
+        reference: Option<NaiveDate>,
+    ) -> Vec<FigureMatch> {
         let finite = |v: &Option<FigureValue>| match v {
             Some(FigureValue::Number(n)) => n.is_finite(),
             _ => true,
@@ -3102,6 +3118,27 @@ fn zh_run_end(text: &str, chars: &[(usize, char)], mut i: usize) -> usize {
 
 /// `分之<numerator>` after a denominator (`三分之一`, `３ 分  之 壹百五十七`, `１６分之5`):
 /// the last token index and the numerator.
+/// A counted noun read from the Simplified twin of a Traditional text is given as the text
+/// writes it (`案件` of `11起案件` stays `案件`, `個股` is not `个股`): the twin has the same
+/// byte layout, so the noun's place in one is its place in the other.
+fn units_as_written(text: &str, simple: &str, figures: &mut [FigureMatch]) {
+    for m in figures.iter_mut() {
+        let Some(unit) = m.unit.as_mut() else {
+            continue;
+        };
+        if !unit.chars().any(claimx_lang::script::is_han) {
+            continue;
+        }
+        let from = m.start.min(simple.len());
+        let to =
+            claimx_doc::floor_char_boundary(simple, m.end.saturating_add(96).min(simple.len()));
+        if let Some(at) = simple[from..to].find(unit.as_str()) {
+            let at = from + at;
+            *unit = text[at..at + unit.len()].to_string();
+        }
+    }
+}
+
 /// `三成`, `近3成`, `两成半`: tenths, a share in percent (`三成半` → 35), with the index of
 /// the last token; none for `一成不变` (an idiom) or `八成是` ("probably").
 fn zh_tenths(text: &str, toks: &[Tok], i: usize, v: f64) -> Option<(usize, f64)> {

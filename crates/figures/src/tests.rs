@@ -350,6 +350,9 @@ fn money(
 #[case::zh_wan_fen_zhi(Lang::Zh, "佣金为万分之三。", "万分之三", 0.03, None)]
 #[case::zh_bai_wan_fen_zhi(Lang::Zh, "浓度为百万分之五。", "百万分之五", 0.0005, None)]
 #[case::zh_shi_fen_zhi(Lang::Zh, "十分之一的人。", "十分之一", 10.0, None)]
+// Traditional characters read as their Simplified twins
+#[case::zh_traditional_points(Lang::Zh, "恒指跌了1.5個百分點。", "1.5個百分點", 1.5, None)]
+#[case::zh_traditional_share(Lang::Zh, "佣金為萬分之三。", "萬分之三", 0.03, None)]
 fn percentages(
     #[case] lang: Lang,
     #[case] text: &str,
@@ -497,6 +500,15 @@ fn percentages(
 #[case::zh_shang_bai_jia(Lang::Zh, "上百家企业。", "上百", 100.0, Bound::Gt, Some("企业"))]
 // 多 / 余 inside a number: more than so many
 #[case::zh_shi_duo_wan(Lang::Zh, "十多万人参加。", "十多万", 1e5, Bound::Gt, Some("人"))]
+// Traditional characters: read as Simplified, the counted noun as written
+#[case::zh_traditional(
+    Lang::Zh,
+    "約300名員工參加。",
+    "約300",
+    300.0,
+    Bound::Approx,
+    Some("員工")
+)]
 // `gut` (a little over) and `knapp` (nearly), also between an article and its scale
 #[case::de_gut(
     Lang::De,
