@@ -44,7 +44,7 @@
 //! assert!(by.change.as_ref().is_some_and(|c| c.to.is_some()));
 //! ```
 
-use claimx_doc::{Claim, Entity, Figure, FigureType, Lang, Sentence};
+use claimx_doc::{Claim, CompactString, Entity, Figure, FigureType, Lang, Sentence};
 use claimx_lang::{de, en};
 use serde::{Deserialize, Serialize};
 
@@ -630,6 +630,73 @@ impl ClaimAssembler {
 
     /// The claims of `text` from its sentences, figures and entities (see the crate documentation).
     pub fn assemble(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        figures: &[Figure],
+        entities: &[Entity],
+    ) -> Vec<Claim> {
+        // Traditional Chinese is read through its Simplified twin at the same byte offsets:
+        // the word lists (`据…报道`, `据称`, `表示`) are Simplified; what a claim quotes is
+        // then given as the text writes it
+        let std::borrow::Cow::Owned(simple) = claimx_lang::zh::to_simplified(text) else {
+            return self.assemble_simplified(text, sentences, figures, entities);
+        };
+        let at = |span: &claimx_doc::Span| simple[span.byte_start..span.byte_end].into();
+        let twin = |s: &str| claimx_lang::zh::to_simplified(s).as_ref().into();
+        let simple_figures: Vec<Figure> = figures
+            .iter()
+            .map(|f| Figure {
+                text: at(&f.span),
+                unit: f.unit.as_deref().map(twin),
+                ..f.clone()
+            })
+            .collect();
+        let simple_entities: Vec<Entity> = entities
+            .iter()
+            .map(|e| Entity {
+                text: at(&e.span),
+                canonical: twin(&e.canonical),
+                ..e.clone()
+            })
+            .collect();
+        let mut claims =
+            self.assemble_simplified(&simple, sentences, &simple_figures, &simple_entities);
+        let names: std::collections::HashMap<&str, &str> = simple_entities
+            .iter()
+            .zip(entities)
+            .flat_map(|(s, e)| {
+                [
+                    (s.text.as_str(), e.text.as_str()),
+                    (s.canonical.as_str(), e.canonical.as_str()),
+                ]
+            })
+            .collect();
+        for c in &mut claims {
+            let (a, b) = (c.sentence.byte_start, c.sentence.byte_end);
+            let as_written = |v: &mut CompactString| {
+                if let Some(name) = names.get(v.as_str()) {
+                    *v = (*name).into();
+                } else if let Some(k) = simple.get(a..b).and_then(|s| s.find(v.as_str())) {
+                    *v = text[a + k..a + k + v.len()].into();
+                }
+            };
+            let fields = [
+                &mut c.subject,
+                &mut c.subject_entity,
+                &mut c.subject_canonical,
+                &mut c.predicate,
+                &mut c.object,
+                &mut c.location,
+                &mut c.attribution,
+                &mut c.cue,
+            ];
+            fields.into_iter().flatten().for_each(as_written);
+        }
+        claims
+    }
+
+    fn assemble_simplified(
         &self,
         text: &str,
         sentences: &[Sentence],

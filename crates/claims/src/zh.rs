@@ -860,6 +860,59 @@ mod tests {
         assert_eq!(&text[..end], np);
     }
 
+    /// A Traditional text gives the claims of its Simplified twin, quoted as it is written.
+    #[rstest]
+    #[case::report(
+        ("据路透社报道，腾讯营收增长了10%。", &["路透社", "腾讯"][..]),
+        ("據路透社報道，騰訊營收增長了10%。", &["路透社", "騰訊"][..]),
+        "10%",
+        ("騰訊", Some("增長"), Some("路透社"), Some("據"), false)
+    )]
+    #[case::hedge(
+        ("金管局表示，贷款据称下降了3%。", &["金管局"][..]),
+        ("金管局表示，貸款據稱下降了3%。", &["金管局"][..]),
+        "3%",
+        ("貸款", Some("下降"), Some("金管局"), Some("表示"), true)
+    )]
+    fn traditional_reads_as_simplified(
+        #[case] simplified: (&str, &[&str]),
+        #[case] traditional: (&str, &[&str]),
+        #[case] figure: &str,
+        #[case] want: (&str, Option<&str>, Option<&str>, Option<&str>, bool),
+    ) {
+        let claims = |(text, names): (&str, &[&str])| {
+            let figures =
+                crate::fixtures::figures(text, Lang::Zh, &[(figure, FigureType::Percent)]);
+            let ents: Vec<(&str, EntityType)> =
+                names.iter().map(|n| (*n, EntityType::Org)).collect();
+            let entities = crate::fixtures::entities(text, &ents);
+            let sentence = crate::fixtures::sentence(text, Lang::Zh, Vec::new());
+            ClaimAssembler::new().assemble(text, &[sentence], &figures, &entities)
+        };
+        let (s, t) = (claims(simplified), claims(traditional));
+        assert_eq!((s.len(), t.len()), (1, 1));
+        let (s, t) = (&s[0], &t[0]);
+        let got = (
+            t.subject.as_deref().unwrap_or_default(),
+            t.predicate.as_deref(),
+            t.attribution.as_deref(),
+            t.cue.as_deref(),
+            t.hedged,
+        );
+        assert_eq!(got, want);
+        // the same claim as the Simplified text's
+        let twin = |v: &Option<claimx_doc::CompactString>| {
+            v.as_deref()
+                .map(|v| claimx_lang::zh::to_simplified(v).into_owned())
+        };
+        assert_eq!(twin(&t.subject).as_deref(), s.subject.as_deref());
+        assert_eq!(twin(&t.predicate).as_deref(), s.predicate.as_deref());
+        assert_eq!(
+            (t.hedged, t.figure, t.sentence),
+            (s.hedged, s.figure, s.sentence)
+        );
+    }
+
     /// The subject of each claim, by figure.
     fn subjects(
         text: &str,
