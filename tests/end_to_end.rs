@@ -703,7 +703,8 @@ fn a_number_inside_a_name_is_no_figure() {
 }
 
 /// A Hong Kong paper (it calls its city `本港`) prices in Hong Kong dollars when it writes
-/// `元`; an amount it marks as renminbi stays CNY, and elsewhere `元` is CNY.
+/// `元`; an amount it marks as renminbi (`人民币`, `人民幣`) stays CNY, and elsewhere `元` is
+/// CNY.
 #[test]
 fn a_bare_yuan_is_the_local_dollar_in_a_hong_kong_paper() {
     let dir = tempdir("hkd");
@@ -714,6 +715,11 @@ fn a_bare_yuan_is_the_local_dollar_in_a_hong_kong_paper() {
             "本港豪宅市道畅旺，天汇分层单位尺价6.98万元。内地公司以人民币5亿元收购该项目。",
         ),
         ("cn", "公司以6.98万元收购该项目。"),
+        // in Traditional characters
+        (
+            "hk-traditional",
+            "本港樓價上升，買家以人民幣500萬元購入單位，另一單位作價800萬元。",
+        ),
     ];
     let lines: String = docs
         .iter()
@@ -744,7 +750,8 @@ fn a_bare_yuan_is_the_local_dollar_in_a_hong_kong_paper() {
         units,
         vec![
             vec![pair("6.98万元", "HKD"), pair("5亿元", "CNY")],
-            vec![pair("6.98万元", "CNY")]
+            vec![pair("6.98万元", "CNY")],
+            vec![pair("500萬元", "CNY"), pair("800萬元", "HKD")]
         ]
     );
     let _ = std::fs::remove_dir_all(&dir);

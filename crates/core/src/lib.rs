@@ -570,8 +570,11 @@ impl Pipeline {
         // text tells (`本港`)
         if let Some(code) = claimx_lang::zh::local_currency(text) {
             let renminbi = |f: &Figure| {
-                f.text.contains("人民币")
-                    || text[..f.span.byte_start].trim_end().ends_with("人民币")
+                // in either script: a Hong Kong paper writes `人民幣`
+                let before = text[..f.span.byte_start].trim_end();
+                ["人民币", "人民幣"]
+                    .iter()
+                    .any(|r| f.text.contains(r) || before.ends_with(r))
             };
             // an amount whose currency the text leaves unsaid (`尺价近7万`) is the paper's too
             let unsaid = |f: &Figure| {

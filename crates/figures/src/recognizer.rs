@@ -1728,6 +1728,10 @@ fn zh_excluded(text: &str, t: &Tok) -> bool {
     if t.text == "壹" && matches!(after, Some('切')) {
         return true;
     }
+    // `另一单位`, `另一方面`: "another", as `一家公司` is "a company" (`另两家` counts two)
+    if t.text == "一" && before == Some('另') {
+        return true;
+    }
     // Words jieba counts as numeral + classifier or noun: 一度 (once, at one time), 一路 (all
     // the way), 一带 (an area; 一带一路), 一哥 (the top one)
     if t.text == "一" && matches!(after, Some('度' | '路' | '带' | '帶' | '哥')) {

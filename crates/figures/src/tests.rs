@@ -1893,6 +1893,7 @@ fn causes_of_development_misses(
 #[case(Lang::Zh, "订单号201806271749011。")]
 #[case(Lang::Zh, "一盒樱桃。")]
 #[case(Lang::Zh, "这十分重要，万分感谢。一成不变。")]
+#[case(Lang::Zh, "另一单位作价较高。另一方面，需求减弱。")]
 #[case(Lang::En, "See IMG_2041 for details.")]
 fn no_figures_here(#[case] lang: Lang, #[case] text: &str) {
     let figs = figures(text, lang);
