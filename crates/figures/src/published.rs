@@ -8,6 +8,9 @@ use claimx_doc::{FigureType, FigureValue};
 /// `2025-07-23 09:50:44`, `24 July 2025`), or in a line that says it is the publication
 /// (`Erstpublikation:`, `Published:`) anywhere. Returns the date and its byte span.
 pub fn find_dateline(text: &str) -> Option<(NaiveDate, usize, usize)> {
+    // Traditional characters read as Simplified, at the same offsets (`發布時間`, `…電`)
+    let simple = claimx_lang::zh::to_simplified(text);
+    let text: &str = &simple;
     const MARKERS: &[&str] = &[
         "Erstpublikation",
         "Veröffentlicht",

@@ -1394,6 +1394,10 @@ fn no_spurious_figures(#[case] lang: Lang, #[case] text: &str) {
     "正义网镇江9月5日电 记者获悉，2013年以来该院受理案件120件。",
     "2013-09-05"
 )]
+#[case::zh_traditional_dateline(
+    "正義網鎮江9月5日電 記者獲悉，2013年以來該院受理案件120件。",
+    "2013-09-05"
+)]
 fn datelines(#[case] text: &str, #[case] date: &str) {
     let (d, s, e) = find_dateline(text).expect("a dateline");
     assert_eq!(d.format("%Y-%m-%d").to_string(), date);

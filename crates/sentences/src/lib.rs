@@ -188,6 +188,10 @@ mod tests {
         "阅读免责声明 : 此处提供的所有内容仅供您提供一般信息。我们不对内容有任何形式的保证。",
         &[("阅读免责声明 :", true), ("此处提供的所有内容仅供您提供一般信息。", true), ("我们不对内容有任何形式的保证。", true)]
     )]
+    #[case::zh_traditional_dateline(
+        "新華社北京6月15日電 國家統計局週三表示，工業增加值增長了5%。",
+        &[("新華社北京6月15日電", true), ("國家統計局週三表示，工業增加值增長了5%。", false)]
+    )]
     #[case::not_a_prefix("Anzeigenkunden zahlen in diesem Jahr deutlich mehr als zuvor.", &[("Anzeigenkunden zahlen in diesem Jahr deutlich mehr als zuvor.", false)])]
     #[case::short_statement_of_a_figure("Shanghai. Sales rose 5%. Teil 2.", &[("Shanghai.", true), ("Sales rose 5%.", false), ("Teil 2.", true)])]
     fn boilerplate_is_marked_not_dropped(#[case] text: &str, #[case] expected: &[(&str, bool)]) {
