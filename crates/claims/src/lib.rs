@@ -850,7 +850,6 @@ impl ClaimAssembler {
                     predicate_class: predicate
                         .as_deref()
                         .and_then(claimx_lang::classes::predicate_class)
-                        .map(str::to_string)
                         .map(Into::into),
                     predicate: predicate.map(Into::into),
                     change: None,

@@ -1131,7 +1131,7 @@ pub(crate) fn sentence_claims(
                 subject_canonical: resolved.map(|e| e.canonical.clone()),
                 predicate: predicate.as_deref().map(Into::into),
                 object: object.as_deref().map(Into::into),
-                predicate_class: class.map(str::to_string).map(Into::into),
+                predicate_class: class.map(Into::into),
                 change: change.clone().map(Box::new),
                 figure: Some(k),
                 time,

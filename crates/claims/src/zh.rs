@@ -519,12 +519,11 @@ pub(crate) fn sentence_claims(
             subject_type: entity.map(|e| e.kind),
             subject_entity: entity.map(|e| e.text.clone()),
             subject_canonical: entity.map(|e| e.canonical.clone()),
-            predicate: predicate.map(str::to_string).map(Into::into),
+            predicate: predicate.map(Into::into),
             object: None,
             predicate_class: predicate
                 .and_then(claimx_lang::classes::predicate_class)
                 .or_else(|| claimx_lang::classes::predicate_class_in(clause))
-                .map(str::to_string)
                 .map(Into::into),
             change: None,
             figure: Some(figure),
@@ -837,7 +836,7 @@ mod tests {
     ) {
         let mut figures =
             crate::fixtures::figures(text, Lang::Zh, &[(figure, FigureType::Cardinal)]);
-        figures[0].unit = unit.map(str::to_string).map(Into::into);
+        figures[0].unit = unit.map(Into::into);
         assert_eq!(
             super::predicate_before(text, 0, &figures[0]).as_deref(),
             want,
