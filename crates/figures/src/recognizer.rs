@@ -305,6 +305,7 @@ impl FigureRecognizer {
             out.retain(|m| !addresses.iter().any(|&(s, e)| m.start < e && s < m.end));
         }
         zh_figure_edges(text, &mut out);
+        currency_named_before(text, &mut out);
         if !self.numbers_only {
             halves_and_firsts(text, lang, &mut out);
         }
@@ -3122,6 +3123,22 @@ fn zh_run_end(text: &str, chars: &[(usize, char)], mut i: usize) -> usize {
 
 /// `分之<numerator>` after a denominator (`三分之一`, `３ 分  之 壹百五十七`, `１６分之5`):
 /// the last token index and the numerator.
+/// An amount in `元` right after a currency's name (`新台币100亿元`, `约合港币27亿元`) is in
+/// that currency; `元` alone would make it renminbi.
+fn currency_named_before(text: &str, figures: &mut [FigureMatch]) {
+    for m in figures.iter_mut() {
+        if m.kind != FigureType::Money || m.unit.as_deref() != Some("CNY") {
+            continue;
+        }
+        if !text[m.start..m.end].ends_with(['元', '块']) {
+            continue;
+        }
+        if let Some(code) = claimx_lang::zh::currency_named_before(text[..m.start].trim_end()) {
+            m.unit = Some(code.to_string());
+        }
+    }
+}
+
 /// A counted noun read from the Simplified twin of a Traditional text is given as the text
 /// writes it (`案件` of `11起案件` stays `案件`, `個股` is not `个股`): the twin has the same
 /// byte layout, so the noun's place in one is its place in the other.

@@ -156,6 +156,11 @@ fn cardinals_and_scales(
     None
 )]
 #[case::zh_yuan(Lang::Zh, "投资3.5亿元。", "3.5亿元", 3.5e8, "CNY", None)]
+// `元` after a currency's name is that currency's (Taiwan, Hong Kong, Macau papers)
+#[case::zh_twd_before(Lang::Zh, "营收达新台币100亿元。", "100亿元", 1e10, "TWD", None)]
+#[case::zh_hkd_before(Lang::Zh, "约合港币27亿元。", "27亿元", 2.7e9, "HKD", None)]
+#[case::zh_mop_traditional(Lang::Zh, "澳門幣50萬元。", "50萬元", 5e5, "MOP", None)]
+#[case::zh_twd_after(Lang::Zh, "公司以100亿新台币收购。", "100亿新台币", 1e10, "TWD", None)]
 #[case::zh_usd(Lang::Zh, "价值1000万美元。", "1000万美元", 1e7, "USD", None)]
 #[case::de_us_dollar(
     Lang::De,

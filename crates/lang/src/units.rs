@@ -56,6 +56,8 @@ pub fn currency_word(s: &str) -> Option<&'static str> {
         "yen" | "日元" => "JPY",
         "franken" | "francs" | "瑞士法郎" => "CHF",
         "港元" | "港币" => "HKD",
+        "新台币" | "台币" => "TWD",
+        "澳门币" | "澳门元" => "MOP",
         "rupees" | "rupien" | "卢比" => "INR",
         "won" | "韩元" => "KRW",
         "rubel" | "rubles" | "卢布" => "RUB",

@@ -89,6 +89,25 @@ pub fn local_currency(text: &str) -> Option<&'static str> {
     }
 }
 
+/// The currency a Chinese text names right before an amount in `元` (`新台币100亿元`,
+/// `约合港币27亿元`): the amount is in that currency, not in renminbi. `before` is the text
+/// before the amount, spaces trimmed.
+///
+/// ```
+/// use claimx_lang::zh::currency_named_before;
+///
+/// assert_eq!(currency_named_before("营收达新台币"), Some("TWD"));
+/// assert_eq!(currency_named_before("约合港币"), Some("HKD"));
+/// assert_eq!(currency_named_before("营收达"), None);
+/// ```
+pub fn currency_named_before(before: &str) -> Option<&'static str> {
+    const NAMES: &[&str] = &["新台币", "台币", "港币", "港元", "澳门币", "人民币"];
+    NAMES
+        .iter()
+        .find(|n| before.ends_with(*n))
+        .and_then(|n| crate::units::currency_word(n))
+}
+
 /// Nouns of price and payment: a bare amount right after one (`尺价近7万`, `月薪8000`) or
 /// before one (`2.5万助学贷款`) is money in the paper's currency, which the text leaves
 /// unsaid. Longest first where one ends another.
