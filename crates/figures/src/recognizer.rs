@@ -3071,8 +3071,22 @@ fn zh_run_end(text: &str, chars: &[(usize, char)], mut i: usize) -> usize {
     let n = chars.len();
     let start = i;
     let numeral = |c: char| is_zh_numeral(c) || c.is_ascii_digit() || ('０'..='９').contains(&c);
+    // Within a myriad section the places fall (三千五百, 十万八千): a place not below the one
+    // before it (`七十百分位`: 十 then 百) starts a word, no numeral of this number.
+    let mut last_place = f64::INFINITY;
     while i < n {
         let c = chars[i].1;
+        if let Some(place) = zh_small_unit(c) {
+            if place >= last_place {
+                while i > start && chars[i - 1].1 == ' ' {
+                    i -= 1;
+                }
+                break;
+            }
+            last_place = place;
+        } else if zh_big_unit(c).is_some() {
+            last_place = f64::INFINITY;
+        }
         if i > start && (unit_prefix_at(text, chars, i) || percent_word_at(text, chars, i)) {
             // `500兆瓦`, `1000千瓦时`: the prefix of the unit, not a scale of the number
             while i > start && chars[i - 1].1 == ' ' {

@@ -1022,6 +1022,10 @@ fn chinese_figure_edges(
 #[case("你千万不要去。", &[])]
 #[case("目前天气晴朗。", &[])]
 #[case("之后天气转凉。", &[])]
+// places fall within a number: 百 after 七十 begins the word 百分位 (percentile)
+#[case("收入处于第七十百分位。", &["第七十"])]
+#[case("三千五百万人", &["三千五百万"])]
+#[case("一百一十人", &["一百一十"])]
 fn chinese_numerals_in_words(#[case] text: &str, #[case] want: &[&str]) {
     let figs = figures(text, Lang::Zh);
     let got: Vec<&str> = figs.iter().map(|f| &text[f.start..f.end]).collect();
