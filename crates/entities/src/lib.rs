@@ -8,8 +8,14 @@
 //! spelling facts of German and English (names are capitalised, compounds are hyphenated), so
 //! they are rules here rather than something the model must learn from scarce examples.
 //!
-//! The stage sees one sentence's text and spans, and returns spans inside the same text: no
-//! span grows, and a span is only cut, split at brackets, retyped (`US` is a place) or dropped.
+//! Chinese has no spaces and no capitals, so there the edges come from the words (jieba's):
+//! a name does not begin or end with a particle or preposition of its own (`中国的`), nor end
+//! one character short of its word (`雷` of `雷某`).
+//!
+//! The stage sees one sentence's text and spans, and returns spans inside the same text: a
+//! span is cut, split at brackets, retyped (`US` is a place) or dropped; it grows only by the
+//! stop of a company form (`Corp.`) or to the end of a Chinese word it stops one character
+//! short of.
 //! [`canonicalize`] then names, per document, what each mention stands for.
 //!
 //! ```
@@ -79,6 +85,13 @@ pub struct EntityRefiner {
     /// hyphenated compound ("US-Konzern"), as the guideline says, also where the tagger
     /// missed them.
     pub country_short_forms: bool,
+    /// Keep the stop of a company form or name suffix that ends the span (`Corp.`, `Ltd.`,
+    /// `Jr.`), which the tagger leaves outside.
+    pub abbreviation_stops: bool,
+    /// Chinese spans follow the words (jieba's): function words at the edges are cut off
+    /// (`中国的`, `…公司在`), and a span that stops one character short of its word's end
+    /// takes it (`雷某`, `黑龙江省`, `朱宏任`).
+    pub chinese_word_edges: bool,
     /// Drop spans whose label probability is below this: under even odds the model itself
     /// thinks the label more likely wrong than right.
     pub min_score: f32,
@@ -92,12 +105,14 @@ impl Default for EntityRefiner {
             compound_names: true,
             drop_adjectives: true,
             country_short_forms: true,
+            abbreviation_stops: true,
+            chinese_word_edges: true,
             min_score: 0.5,
         }
     }
 }
 
-use claimx_lang::en::{COUNTRY_SHORT_FORMS, DEMONYMS};
+use claimx_lang::en::{COUNTRY_SHORT_FORMS, DEMONYMS, NAME_FINAL_ABBREVIATIONS};
 
 fn is_latin_letter(c: char) -> bool {
     c.is_alphabetic() && (c as u32) < 0x0250
@@ -147,6 +162,64 @@ fn trim_punctuation(text: &str, mut start: usize, mut end: usize) -> (usize, usi
         end -= c.len_utf8();
     }
     (start, end)
+}
+
+/// Cut or complete Chinese spans at the edges of the sentence's words (jieba's, read in
+/// Simplified characters): a name neither begins nor ends with a particle, preposition or
+/// conjunction that is a word of its own (`中国的`, `民生加银基金公司在`; the list is
+/// lexical, `claimx_lang::zh::NAME_EDGE_FUNCTION_WORDS`, because jieba's tags of single
+/// characters after unknown names are unreliable: `刘长|根` has `根` as a preposition), and it
+/// does not stop just before the generic last character of its word (`雷` of `雷某`,
+/// `黑龙江` of `黑龙江省`: `claimx_lang::zh::NAME_SUFFIXES`).
+fn chinese_word_edges(text: &str, spans: &mut [EntitySpan]) {
+    let simple = claimx_lang::zh::to_simplified(text);
+    let words = claimx_lang::zh::words(&simple);
+    let function = |w: &claimx_lang::zh::Word| {
+        claimx_lang::zh::NAME_EDGE_FUNCTION_WORDS.contains(&&simple[w.start..w.end])
+    };
+    for k in 0..spans.len() {
+        let taken = |from: usize, to: usize| {
+            spans
+                .iter()
+                .enumerate()
+                .any(|(j, o)| j != k && o.start < to && from < o.end)
+        };
+        let span = &spans[k];
+        if !has_han(&text[span.start..span.end]) {
+            continue;
+        }
+        let inside: Vec<&claimx_lang::zh::Word> = words
+            .iter()
+            .filter(|w| w.start >= span.start && w.end <= span.end)
+            .collect();
+        let (mut first, mut last) = (0, inside.len());
+        while last - first > 1 && inside[last - 1].end == span.end && function(inside[last - 1]) {
+            last -= 1;
+        }
+        while last - first > 1 && inside[first].start == span.start && function(inside[first]) {
+            first += 1;
+        }
+        if last - first < inside.len() {
+            let (start, end) = (inside[first].start, inside[last - 1].end);
+            let span = &mut spans[k];
+            span.start = span.start.max(start);
+            span.end = span.end.min(end);
+            continue;
+        }
+        let Some(cut) = words
+            .iter()
+            .find(|w| w.start < span.end && span.end < w.end && w.start >= span.start)
+        else {
+            continue;
+        };
+        let mut rest = simple[span.end..cut.end].chars();
+        let suffix = rest
+            .next()
+            .is_some_and(|c| claimx_lang::zh::NAME_SUFFIXES.contains(&c));
+        if suffix && rest.next().is_none() && !taken(span.end, cut.end) {
+            spans[k].end = cut.end;
+        }
+    }
 }
 
 /// Every "US", "USA", "U.S.", "UK" standing alone or before a hyphen, as byte ranges.
@@ -200,6 +273,9 @@ impl EntityRefiner {
                     out.push(refined);
                 }
             }
+        }
+        if self.chinese_word_edges && out.iter().any(|s| has_han(&text[s.start..s.end])) {
+            chinese_word_edges(text, &mut out);
         }
         if self.country_short_forms {
             for (start, end) in country_short_forms(text) {
@@ -270,6 +346,15 @@ impl EntityRefiner {
         }
         if latin && self.compound_names {
             end = self.compound_name_end(text, start, end);
+        }
+        if latin && self.abbreviation_stops && text[end..].starts_with('.') {
+            let last = text[start..end]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if NAME_FINAL_ABBREVIATIONS.contains(&last.to_lowercase().as_str()) {
+                end += 1;
+            }
         }
         let name = &text[start..end];
         if name.is_empty() || !name.chars().any(char::is_alphanumeric) {
@@ -366,6 +451,17 @@ mod tests {
     #[case::name_compound_kept(Lang::De, "ein Amazon-Sprecher", "Amazon-Sprecher", &["Amazon-Sprecher"])]
     #[case::chinese_untouched(Lang::Zh, "亚马逊云科技（AWS）宣布", "亚马逊云科技", &["亚马逊云科技"])]
     #[case::chinese_brackets(Lang::Zh, "亚马逊云科技（AWS）宣布", "亚马逊云科技（AWS）", &["亚马逊云科技", "AWS"])]
+    #[case::chinese_particle_after(Lang::Zh, "中国的经济增长了", "中国的", &["中国"])]
+    #[case::chinese_preposition_after(Lang::Zh, "民生加银基金公司在北京开业", "民生加银基金公司在", &["民生加银基金公司"])]
+    #[case::chinese_word_completed(Lang::Zh, "警方抓获雷某。", "雷", &["雷某"])]
+    #[case::chinese_province_completed(Lang::Zh, "他来自黑龙江省哈尔滨市", "黑龙江", &["黑龙江省"])]
+    #[case::chinese_name_kept(Lang::Zh, "副司长刘长根透露", "刘长根", &["刘长根"])]
+    #[case::chinese_glued_speech_verb(Lang::Zh, "梁振英称，政府会研究", "梁振英", &["梁振英"])]
+    #[case::chinese_glued_verb(Lang::Zh, "多利纳是乌克兰的一座城市", "多利纳", &["多利纳"])]
+    #[case::chinese_name_with_de(Lang::Zh, "美的集团发布公告", "美的集团", &["美的集团"])]
+    #[case::company_form_stop(Lang::En, "retailer Kmart Holding Corp. said", "Kmart Holding Corp", &["Kmart Holding Corp."])]
+    #[case::name_suffix_stop(Lang::En, "Sears, Roebuck & Co. (S.N)", "Roebuck & Co", &["Roebuck & Co."])]
+    #[case::no_stop_for_other_words(Lang::En, "He met Merkel. Then", "Merkel", &["Merkel"])]
     #[case::only_punctuation(Lang::En, "a — b", "—", &[])]
     #[case::inside_an_address(Lang::De, "mehr bei reuters.com/business/Deutsche-Bank heute", "Deutsche-Bank", &[])]
     #[case::beside_an_address(Lang::De, "Deutsche Bank (www.db.com)", "Deutsche Bank", &["Deutsche Bank"])]
@@ -448,6 +544,8 @@ mod tests {
             compound_names: false,
             drop_adjectives: false,
             country_short_forms: false,
+            abbreviation_stops: false,
+            chinese_word_edges: false,
             min_score: 0.0,
         };
         assert_eq!(

@@ -186,6 +186,11 @@ pub const DEMONYMS: &[&str] = &[
     "Western",
 ];
 
+/// Company forms and name suffixes written with a stop that belongs to the name
+/// (`Kmart Holding Corp.`, `Sears, Roebuck & Co.`, `Martin Luther King Jr.`), lower case and
+/// without the stop.
+pub const NAME_FINAL_ABBREVIATIONS: &[&str] = &["inc", "corp", "ltd", "co", "bros", "jr", "sr"];
+
 /// Short forms that name a country whatever the tagger thought (guideline: "US" is LOC).
 pub const COUNTRY_SHORT_FORMS: &[&str] = &["US", "USA", "U.S.", "UK", "U.K."];
 

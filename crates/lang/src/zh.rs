@@ -47,6 +47,23 @@ pub const PERIOD_SHIFTS: &[(&str, PeriodShift)] = &[
 /// Attribution cues after the source (`阿里巴巴表示`, `该公司称`), tried in this order.
 pub const SPEECH_VERBS: &[&str] = &["表示", "透露", "指出", "宣称", "声称", "告诉", "称", "说"];
 
+/// Particles, prepositions and conjunctions that stand as words of their own next to a name
+/// but never begin or end one (`中国的`, `…公司在`, `和…`): the entity stage cuts them off a
+/// span's edge when the segmenter has them as separate words.
+pub const NAME_EDGE_FUNCTION_WORDS: &[&str] = &[
+    "的", "地", "得", "之", "了", "着", "过", "在", "和", "与", "及", "或", "等", "由", "从", "对",
+    "向", "据", "被", "把", "将", "于", "但", "因", "而", "并", "跟", "给", "让", "令",
+];
+
+/// Characters that end a name as its generic part and that the segmenter writes into the
+/// name's word: administrative units (`黑龙江省`, `昌平区`), bodies (`立法会`, `环境保护部`)
+/// and `某` of an anonymised person (`雷某`). A tagger's span that stops just before one is
+/// completed by the entity stage; other characters glued to a name are as often a verb
+/// (`多利纳是`, `安努是`) as the name's last character, so they are left alone.
+pub const NAME_SUFFIXES: &[char] = &[
+    '省', '市', '县', '区', '州', '镇', '乡', '村', '会', '部', '局', '委', '院', '署', '厅', '某',
+];
+
 /// A source marker in `s` (`据路透社报道`, `根据统计`): the byte range of the word `据`,
 /// `根据` or `依据` where the segmenter finds it as a word of its own, not inside another
 /// (`数据`, `证据`, `占据`), and not one that reports without naming a source (`据悉`,
