@@ -85,6 +85,9 @@ pub struct EntityRefiner {
     /// hyphenated compound ("US-Konzern"), as the guideline says, also where the tagger
     /// missed them.
     pub country_short_forms: bool,
+    /// Mark "EU", "UN", "NATO", … as organisations wherever they stand alone or begin a
+    /// hyphenated compound (`EU-Kommission`), also where the tagger missed them.
+    pub organisation_short_forms: bool,
     /// Keep the stop of a company form or name suffix that ends the span (`Corp.`, `Ltd.`,
     /// `Jr.`), which the tagger leaves outside.
     pub abbreviation_stops: bool,
@@ -105,6 +108,7 @@ impl Default for EntityRefiner {
             compound_names: true,
             drop_adjectives: true,
             country_short_forms: true,
+            organisation_short_forms: true,
             abbreviation_stops: true,
             chinese_word_edges: true,
             min_score: 0.5,
@@ -112,7 +116,9 @@ impl Default for EntityRefiner {
     }
 }
 
-use claimx_lang::en::{COUNTRY_SHORT_FORMS, DEMONYMS, NAME_FINAL_ABBREVIATIONS};
+use claimx_lang::en::{
+    COUNTRY_SHORT_FORMS, DEMONYMS, NAME_FINAL_ABBREVIATIONS, ORGANISATION_SHORT_FORMS,
+};
 
 fn is_latin_letter(c: char) -> bool {
     c.is_alphabetic() && (c as u32) < 0x0250
@@ -222,10 +228,11 @@ fn chinese_word_edges(text: &str, spans: &mut [EntitySpan]) {
     }
 }
 
-/// Every "US", "USA", "U.S.", "UK" standing alone or before a hyphen, as byte ranges.
-fn country_short_forms(text: &str) -> Vec<(usize, usize)> {
+/// Every one of `forms` ("US", "U.S.", "EU") standing alone or before a hyphen, as byte
+/// ranges.
+fn short_forms(text: &str, forms: &[&str]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for form in COUNTRY_SHORT_FORMS {
+    for form in forms {
         for (at, _) in text.match_indices(form) {
             let end = at + form.len();
             let before = text[..at].chars().next_back();
@@ -277,13 +284,27 @@ impl EntityRefiner {
         if self.chinese_word_edges && out.iter().any(|s| has_han(&text[s.start..s.end])) {
             chinese_word_edges(text, &mut out);
         }
-        if self.country_short_forms {
-            for (start, end) in country_short_forms(text) {
+        for (on, forms, kind) in [
+            (
+                self.country_short_forms,
+                COUNTRY_SHORT_FORMS,
+                EntityType::Loc,
+            ),
+            (
+                self.organisation_short_forms,
+                ORGANISATION_SHORT_FORMS,
+                EntityType::Org,
+            ),
+        ] {
+            if !on {
+                continue;
+            }
+            for (start, end) in short_forms(text, forms) {
                 if !out.iter().any(|s| s.start < end && start < s.end) {
                     out.push(EntitySpan {
                         start,
                         end,
-                        kind: EntityType::Loc,
+                        kind,
                         score: 1.0,
                     });
                 }
@@ -367,8 +388,10 @@ impl EntityRefiner {
                 return None;
             }
         }
-        let kind = if COUNTRY_SHORT_FORMS.contains(&name) {
+        let kind = if self.country_short_forms && COUNTRY_SHORT_FORMS.contains(&name) {
             EntityType::Loc
+        } else if self.organisation_short_forms && ORGANISATION_SHORT_FORMS.contains(&name) {
+            EntityType::Org
         } else {
             span.kind
         };
@@ -508,6 +531,34 @@ mod tests {
         assert_eq!(got, want);
     }
 
+    #[rstest]
+    #[case("Die EU und die USA streiten.", &[("EU", EntityType::Org), ("USA", EntityType::Loc)])]
+    #[case("Der EU-Kommissar sprach vor der UN.", &[("EU", EntityType::Org), ("UN", EntityType::Org)])]
+    #[case("EUROPE and the EURO", &[])]
+    fn organisation_short_forms_are_organisations(
+        #[case] text: &str,
+        #[case] want: &[(&str, EntityType)],
+    ) {
+        // also where the tagger took the EU for a place
+        let tagged: Vec<EntitySpan> = text
+            .match_indices("EU")
+            .take(1)
+            .filter(|(at, _)| text[at + 2..].starts_with([' ', '-']))
+            .map(|(at, _)| EntitySpan {
+                start: at,
+                end: at + 2,
+                kind: EntityType::Loc,
+                score: 0.9,
+            })
+            .collect();
+        let got: Vec<(&str, EntityType)> = EntityRefiner::default()
+            .refine(text, Lang::De, &tagged)
+            .iter()
+            .map(|s| (&text[s.start..s.end], s.kind))
+            .collect();
+        assert_eq!(got, want);
+    }
+
     #[test]
     fn unlikely_labels_are_dropped() {
         let text = "Anzeige Amazon";
@@ -544,6 +595,7 @@ mod tests {
             compound_names: false,
             drop_adjectives: false,
             country_short_forms: false,
+            organisation_short_forms: false,
             abbreviation_stops: false,
             chinese_word_edges: false,
             min_score: 0.0,

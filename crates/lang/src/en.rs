@@ -194,6 +194,13 @@ pub const NAME_FINAL_ABBREVIATIONS: &[&str] = &["inc", "corp", "ltd", "co", "bro
 /// Short forms that name a country whatever the tagger thought (guideline: "US" is LOC).
 pub const COUNTRY_SHORT_FORMS: &[&str] = &["US", "USA", "U.S.", "UK", "U.K."];
 
+/// Short forms of international organisations, which a tagger trained on text where they
+/// stand for their members' territory takes for places (`EU`); every NER set here that
+/// labels them labels them ORG (GermEval, UNER, CoNLL-style sets: `EU` 21 times ORG, never
+/// LOC), as does news-dev's gold.
+pub const ORGANISATION_SHORT_FORMS: &[&str] =
+    &["EU", "E.U.", "UN", "U.N.", "NATO", "OPEC", "WTO", "IMF"];
+
 /// Prepositions after which a bare four-digit number is a year (`in 2020 sales rose`).
 pub const YEAR_PREPOSITIONS: &[&str] = &[
     "in",
