@@ -409,6 +409,18 @@ impl EntityRefiner {
     /// "Baden-Württemberg" or "Coca-Cola" are left whole.
     fn compound_name_end(&self, text: &str, start: usize, end: usize) -> usize {
         let word = &text[start..end];
+        // `Bundesbank-Chef`, `Air-France-Chef`: a head noun after the last hyphen makes the
+        // compound a common noun about the name before it (also after a phrase: `Deutsche
+        // Bank-Chef`)
+        if let Some(hyphen) = word.rfind('-') {
+            let last = word[hyphen + 1..].to_lowercase();
+            let head_noun = claimx_lang::de::COMPOUND_HEAD_NOUNS
+                .iter()
+                .any(|h| last.ends_with(h));
+            if head_noun && word[..hyphen].chars().any(char::is_alphanumeric) {
+                return start + hyphen;
+            }
+        }
         if word.contains(char::is_whitespace) {
             return end;
         }
@@ -471,7 +483,9 @@ mod tests {
     #[case::acronym_compound(Lang::De, "am AWS-Stand", "AWS-Stand", &["AWS"])]
     #[case::lowercase_tail(Lang::En, "a Shanghai-based lab", "Shanghai-based", &["Shanghai"])]
     #[case::joined_name_kept(Lang::De, "in Baden-Württemberg", "Baden-Württemberg", &["Baden-Württemberg"])]
-    #[case::name_compound_kept(Lang::De, "ein Amazon-Sprecher", "Amazon-Sprecher", &["Amazon-Sprecher"])]
+    #[case::name_compound_head_noun(Lang::De, "ein Amazon-Sprecher", "Amazon-Sprecher", &["Amazon"])]
+    #[case::name_compound_head_noun_after_a_joined_name(Lang::De, "Air-France-Chef Smith", "Air-France-Chef", &["Air-France"])]
+    #[case::joined_company_name_kept(Lang::De, "bei Mercedes-Benz", "Mercedes-Benz", &["Mercedes-Benz"])]
     #[case::chinese_untouched(Lang::Zh, "亚马逊云科技（AWS）宣布", "亚马逊云科技", &["亚马逊云科技"])]
     #[case::chinese_brackets(Lang::Zh, "亚马逊云科技（AWS）宣布", "亚马逊云科技（AWS）", &["亚马逊云科技", "AWS"])]
     #[case::chinese_particle_after(Lang::Zh, "中国的经济增长了", "中国的", &["中国"])]
