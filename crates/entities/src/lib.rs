@@ -388,6 +388,13 @@ impl EntityRefiner {
                 return None;
             }
         }
+        // a currency's name (`Euro`, `Dollar`, `Yuan`) is the unit of an amount, no product or
+        // organisation; as a place (`Franken`) or a person (`Yuan`) it may be one
+        if matches!(span.kind, EntityType::Misc | EntityType::Org)
+            && claimx_lang::units::currency_word(name).is_some()
+        {
+            return None;
+        }
         let kind = if self.country_short_forms && COUNTRY_SHORT_FORMS.contains(&name) {
             EntityType::Loc
         } else if self.organisation_short_forms && ORGANISATION_SHORT_FORMS.contains(&name) {
@@ -499,6 +506,8 @@ mod tests {
     #[case::company_form_stop(Lang::En, "retailer Kmart Holding Corp. said", "Kmart Holding Corp", &["Kmart Holding Corp."])]
     #[case::name_suffix_stop(Lang::En, "Sears, Roebuck & Co. (S.N)", "Roebuck & Co", &["Roebuck & Co."])]
     #[case::no_stop_for_other_words(Lang::En, "He met Merkel. Then", "Merkel", &["Merkel"])]
+    #[case::currency_name(Lang::De, "3 Millionen Euro mehr", "Euro", &[])]
+    #[case::currency_in_a_name(Lang::De, "der Euro Stoxx 50 fiel", "Euro Stoxx 50", &["Euro Stoxx 50"])]
     #[case::only_punctuation(Lang::En, "a — b", "—", &[])]
     #[case::inside_an_address(Lang::De, "mehr bei reuters.com/business/Deutsche-Bank heute", "Deutsche-Bank", &[])]
     #[case::beside_an_address(Lang::De, "Deutsche Bank (www.db.com)", "Deutsche Bank", &["Deutsche Bank"])]
