@@ -378,7 +378,10 @@ impl EntityRefiner {
             }
         }
         let name = &text[start..end];
-        if name.is_empty() || !name.chars().any(char::is_alphanumeric) {
+        // an article alone (`The` opening a sentence) names nothing; before a name it stays,
+        // as titles keep it (`Die Welt`, `The Economist` in GermEval and WNUT-17)
+        let article = claimx_lang::words::ARTICLES.contains(&name.to_lowercase().as_str());
+        if name.is_empty() || !name.chars().any(char::is_alphanumeric) || (latin && article) {
             return None;
         }
         if latin && self.drop_adjectives {
@@ -506,6 +509,8 @@ mod tests {
     #[case::company_form_stop(Lang::En, "retailer Kmart Holding Corp. said", "Kmart Holding Corp", &["Kmart Holding Corp."])]
     #[case::name_suffix_stop(Lang::En, "Sears, Roebuck & Co. (S.N)", "Roebuck & Co", &["Roebuck & Co."])]
     #[case::no_stop_for_other_words(Lang::En, "He met Merkel. Then", "Merkel", &["Merkel"])]
+    #[case::article_alone(Lang::En, "The incident", "The", &[])]
+    #[case::article_in_a_title(Lang::De, "sagte er der Welt. Die Welt berichtet", "Die Welt", &["Die Welt"])]
     #[case::currency_name(Lang::De, "3 Millionen Euro mehr", "Euro", &[])]
     #[case::currency_in_a_name(Lang::De, "der Euro Stoxx 50 fiel", "Euro Stoxx 50", &["Euro Stoxx 50"])]
     #[case::only_punctuation(Lang::En, "a — b", "—", &[])]

@@ -11,6 +11,13 @@
 //! assert_eq!(words, ["Amazon", "schließt", "das", "Labor."]);
 //! ```
 
+/// Definite and indefinite articles of English and German, lower case: words that name
+/// nothing on their own (a tagger's `The` at a sentence's start is no organisation).
+pub const ARTICLES: &[&str] = &[
+    "the", "a", "an", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
+    "einer", "eines",
+];
+
 /// Byte ranges of the runs of non-whitespace characters (Unicode `White_Space`) in `text`.
 pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     text.split_whitespace().map(move |w| {
