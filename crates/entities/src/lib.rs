@@ -327,8 +327,16 @@ impl EntityRefiner {
         }
         let mut out = Vec::new();
         let mut from = start;
+        // names joined by a slash in one word are a list (`APA/Reuters`, `dpa/AFP`); a slash
+        // in a longer name stays (`Bündnis 90/Die Grünen`), and so do acronyms joined into
+        // one (`CDU/CSU`, `TCP/IP`)
+        let parts = || inner.split('/');
+        let slash_list = !inner.contains(char::is_whitespace)
+            && parts().count() > 1
+            && parts().all(|p| p.chars().count() >= 2 && p.starts_with(char::is_alphabetic))
+            && !parts().all(is_acronym);
         for (i, c) in inner.char_indices() {
-            if matches!(c, '(' | ')' | '（' | '）' | '[' | ']') {
+            if matches!(c, '(' | ')' | '（' | '）' | '[' | ']') || (c == '/' && slash_list) {
                 out.push((from, start + i));
                 from = start + i + c.len_utf8();
             }
@@ -509,6 +517,9 @@ mod tests {
     #[case::company_form_stop(Lang::En, "retailer Kmart Holding Corp. said", "Kmart Holding Corp", &["Kmart Holding Corp."])]
     #[case::name_suffix_stop(Lang::En, "Sears, Roebuck & Co. (S.N)", "Roebuck & Co", &["Roebuck & Co."])]
     #[case::no_stop_for_other_words(Lang::En, "He met Merkel. Then", "Merkel", &["Merkel"])]
+    #[case::agency_credits(Lang::De, "(APA/Reuters, 27.7.2015)", "APA/Reuters", &["APA", "Reuters"])]
+    #[case::acronyms_joined(Lang::De, "die Fraktion der CDU/CSU", "CDU/CSU", &["CDU/CSU"])]
+    #[case::slash_in_a_longer_name(Lang::De, "die Partei Bündnis 90/Die Grünen", "Bündnis 90/Die Grünen", &["Bündnis 90/Die Grünen"])]
     #[case::article_alone(Lang::En, "The incident", "The", &[])]
     #[case::article_in_a_title(Lang::De, "sagte er der Welt. Die Welt berichtet", "Die Welt", &["Die Welt"])]
     #[case::currency_name(Lang::De, "3 Millionen Euro mehr", "Euro", &[])]
