@@ -194,6 +194,29 @@ fn chinese_word_edges(text: &str, spans: &mut [EntitySpan]) {
         if !has_han(&text[span.start..span.end]) {
             continue;
         }
+        // one character of a longer word is a piece of that word (`信` of `微信群`, `报` of
+        // `大公报`), no name of its own
+        let one_char = text[span.start..span.end].chars().count() == 1;
+        // (unless the rest of the word is the generic part completed below: `雷` of `雷某`)
+        let completed = |w: &claimx_lang::zh::Word| {
+            let rest = &simple[span.end.min(w.end)..w.end];
+            w.start == span.start
+                && rest.chars().count() == 1
+                && rest
+                    .chars()
+                    .all(|c| claimx_lang::zh::NAME_SUFFIXES.contains(&c))
+        };
+        if one_char
+            && words.iter().any(|w| {
+                w.start <= span.start
+                    && span.end <= w.end
+                    && w.end - w.start > span.end - span.start
+                    && !completed(w)
+            })
+        {
+            spans[k].end = spans[k].start;
+            continue;
+        }
         let inside: Vec<&claimx_lang::zh::Word> = words
             .iter()
             .filter(|w| w.start >= span.start && w.end <= span.end)
@@ -283,6 +306,7 @@ impl EntityRefiner {
         }
         if self.chinese_word_edges && out.iter().any(|s| has_han(&text[s.start..s.end])) {
             chinese_word_edges(text, &mut out);
+            out.retain(|s| s.start < s.end);
         }
         for (on, forms, kind) in [
             (
@@ -512,6 +536,7 @@ mod tests {
     #[case::chinese_province_completed(Lang::Zh, "他来自黑龙江省哈尔滨市", "黑龙江", &["黑龙江省"])]
     #[case::chinese_name_kept(Lang::Zh, "副司长刘长根透露", "刘长根", &["刘长根"])]
     #[case::chinese_glued_speech_verb(Lang::Zh, "梁振英称，政府会研究", "梁振英", &["梁振英"])]
+    #[case::chinese_piece_of_a_word(Lang::Zh, "他们在微信群里讨论", "信", &[])]
     #[case::chinese_glued_verb(Lang::Zh, "多利纳是乌克兰的一座城市", "多利纳", &["多利纳"])]
     #[case::chinese_name_with_de(Lang::Zh, "美的集团发布公告", "美的集团", &["美的集团"])]
     #[case::company_form_stop(Lang::En, "retailer Kmart Holding Corp. said", "Kmart Holding Corp", &["Kmart Holding Corp."])]
