@@ -77,6 +77,7 @@ struct Patterns {
     time: Regex,
     clock_words: Regex,
     noon: Regex,
+    at_hour_part: Regex,
     time_ampm: Regex,
     time_uhr_dot: Regex,
     weekday: Regex,
@@ -136,6 +137,9 @@ fn patterns() -> &'static Patterns {
             // evening`)
             clock_words: r(r"\b(?:(?P<frac>[Hh]alb|[Vv]iertel\s+(?:nach|vor)|[Dd]reiviertel|[Hh]alf\s+past|(?:[Aa]\s+)?[Qq]uarter\s+(?:past|after|to|before))\s+(?P<fh>[A-Za-zäöüß]+|\d{1,2})(?:\s?(?:Uhr|o['’]clock)\b)?|(?P<h>[A-Za-zäöüß]+|\d{1,2})\s?(?:Uhr|o['’]clock)\b)(?:\s+(?P<part>(?i:morgens|früh|vormittags|mittags|nachmittags|abends|nachts|am\s+(?:morgen|vormittag|mittag|nachmittag|abend)|in\s+der\s+nacht|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)))?"),
             // `at noon`, `um Mitternacht`: only after a preposition of time
+            // `at 9 in the morning`, `at eleven at night`: a bare hour is a clock reading
+            // when the part of the day follows it
+            at_hour_part: r(r"\b[Aa]t\s+(\d{1,2}|[A-Za-z]+)\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"),
             noon: r(r"\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Ff]rom|[Aa]round|[Ss]ince|[Uu]m|[Gg]egen|[Bb]is|[Aa]b|[Nn]ach|[Vv]or)\s+(noon|midday|midnight|Mitternacht)\b"),
             // `2:30 p.m.`, `2:30pm`, `3 PM`, `11 a.m.`
             time_ampm: r(r"\b(\d{1,2})(?::(\d{2}))?\s?(?:([ap])\.m\.|([ap])m\b|([AP])\.M\.|([AP])M\b)"),
@@ -964,6 +968,7 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         let m = c.get(0).unwrap();
         let (h, mi) = (num(c.get(1)).unwrap(), num(c.get(2)).unwrap());
         if h <= 24 && mi <= 59 {
+            let h = half_of_day(h, part_of_day_after(&text[m.end()..]));
             push(&mut out, m.start(), m.end(), FigureType::Time, clock(h, mi));
         }
     }
@@ -974,11 +979,26 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         if h > 24 || mi > 59 || text[..m.start()].ends_with(['+', '-', '−']) {
             continue;
         }
+        let h = half_of_day(h, part_of_day_after(&text[m.end()..]));
         let v = match c.get(3) {
             Some(s) => Some(FigureValue::Text(format!("{h:02}:{mi:02}:{}", s.as_str()))),
             None => clock(h, mi),
         };
         push(&mut out, m.start(), m.end(), FigureType::Time, v);
+    }
+    for c in p.at_hour_part.captures_iter(text) {
+        let hour = c.get(1).unwrap();
+        let Some(h) = clock_hour(hour.as_str()).filter(|h| *h <= 12) else {
+            continue;
+        };
+        let h = half_of_day(h, part_of_day_after(&text[hour.end()..]));
+        push(
+            &mut out,
+            hour.start(),
+            hour.end(),
+            FigureType::Time,
+            clock(h, 0),
+        );
     }
     for c in p.clock_words.captures_iter(text) {
         let hour_word = c.name("h").or(c.name("fh")).unwrap();
@@ -1020,18 +1040,7 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
                 .collect();
             words.join(" ")
         });
-        let pm = match part.as_deref() {
-            Some(
-                "nachmittags" | "abends" | "am nachmittag" | "am abend" | "in the afternoon"
-                | "in the evening",
-            ) => h < 12,
-            Some("nachts" | "in der nacht" | "at night") => (6..12).contains(&h),
-            Some("mittags" | "am mittag") => h < 6,
-            _ => false,
-        };
-        if pm {
-            h += 12;
-        }
+        h = half_of_day(h, part.as_deref());
         // the span is the clock reading; the part of the day only sets the half of the day
         let end = c.name("part").map_or(c.get(0).unwrap().end(), |x| {
             text[..x.start()].trim_end().len()
@@ -1538,6 +1547,62 @@ fn resolve_relative(r: NaiveDate, qual: &str, unit: &str) -> Option<FigureValue>
         d.format("%Y-%m-%d").to_string()
     };
     Some(FigureValue::Text(text))
+}
+
+/// The part of the day right after a clock reading (`abends`, `am Abend`, `in the evening`,
+/// `at night`), lower case with single spaces.
+fn part_of_day_after(rest: &str) -> Option<&'static str> {
+    const PARTS: &[&str] = &[
+        "morgens",
+        "früh",
+        "vormittags",
+        "mittags",
+        "nachmittags",
+        "abends",
+        "nachts",
+        "am morgen",
+        "am vormittag",
+        "am mittag",
+        "am nachmittag",
+        "am abend",
+        "in der nacht",
+        "in the morning",
+        "in the afternoon",
+        "in the evening",
+        "at night",
+    ];
+    let rest = rest.strip_prefix(char::is_whitespace)?.trim_start();
+    let words: Vec<String> = rest
+        .split_whitespace()
+        .take(3)
+        .map(|w| {
+            w.trim_end_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase()
+        })
+        .collect();
+    (1..=words.len()).rev().find_map(|n| {
+        let phrase = words[..n].join(" ");
+        PARTS.iter().copied().find(|p| *p == phrase)
+    })
+}
+
+/// The hour `h` of a twelve-hour reading in the half of the day its part names (`acht Uhr
+/// abends` 20, `eleven at night` 23, `one at night` 1, `zwei Uhr mittags` 14).
+fn half_of_day(h: i32, part: Option<&str>) -> i32 {
+    let pm = match part {
+        Some(
+            "nachmittags" | "abends" | "am nachmittag" | "am abend" | "in the afternoon"
+            | "in the evening",
+        ) => h < 12,
+        Some("nachts" | "in der nacht" | "at night") => (6..12).contains(&h),
+        Some("mittags" | "am mittag") => h < 6,
+        _ => false,
+    };
+    if pm {
+        h + 12
+    } else {
+        h
+    }
 }
 
 /// The hour of a clock reading: digits up to 24, or a number word up to twelve (`drei`,

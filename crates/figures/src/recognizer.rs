@@ -218,6 +218,10 @@ pub struct FigureRecognizer {
     /// number-extraction benchmarks such as Recognizers-Text's NumberModel score).
     #[serde(default)]
     pub numbers_only: bool,
+    /// Keep the two ends of a clock-time range apart (`5pm`, `7pm`), as Recognizers-Text's
+    /// split date-and-time model does, instead of one TIME with `upper` (the guideline).
+    #[serde(default)]
+    pub split_time_ranges: bool,
 }
 
 struct NumberSpan {
@@ -253,7 +257,10 @@ impl FigureRecognizer {
 
     /// Numbers, money and percentages only: no dates, times or durations.
     pub fn numbers_only() -> Self {
-        FigureRecognizer { numbers_only: true }
+        FigureRecognizer {
+            numbers_only: true,
+            ..FigureRecognizer::default()
+        }
     }
 
     /// Figures in `text` (byte offsets relative to it), sorted by position. A value that is
@@ -468,6 +475,9 @@ impl FigureRecognizer {
         out.sort_by_key(|m| m.start);
         if !self.numbers_only {
             out = merge_ranges(text, out);
+            if !self.split_time_ranges {
+                out = merge_time_ranges(text, out);
+            }
         }
         out
     }
@@ -2787,6 +2797,116 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
         } else {
             out.push(b);
         }
+    }
+    out
+}
+
+/// Clock-time ranges as one TIME with `value` and `upper` (guideline, second edition):
+/// `14 bis 16 Uhr`, `zwischen 9 und 11 Uhr`, `from 2 to 4 p.m.` (the lower end in the upper
+/// end's half of the day), `9:30–11:00`, `下午2点到4点` (the upper end in the lower end's).
+/// A bare number joins only a clock time, and the range runs forward within one day.
+fn merge_time_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
+    let clock = |m: &FigureMatch| match &m.value {
+        Some(FigureValue::Text(t)) if m.kind == FigureType::Time => {
+            let (h, mi) = t.split_once(':')?;
+            Some((h.parse::<u32>().ok()?, mi.get(..2)?.parse::<u32>().ok()?))
+        }
+        _ => None,
+    };
+    // a bare whole hour (`14` of `14 bis 16 Uhr`), optionally with the Chinese hour word
+    // written after it (`4` of `到4点`, which the number rules leave as a count of 点)
+    let bare_hour = |m: &FigureMatch| match &m.value {
+        Some(FigureValue::Number(v))
+            if m.kind == FigureType::Cardinal
+                && m.bound.is_none()
+                && m.upper.is_none()
+                && v.fract() == 0.0
+                && (0.0..=24.0).contains(v)
+                && matches!(m.unit.as_deref(), None | Some("点" | "时" | "點" | "時")) =>
+        {
+            Some(*v as u32)
+        }
+        _ => None,
+    };
+    let mut out: Vec<FigureMatch> = Vec::with_capacity(figs.len());
+    for b in figs {
+        let Some(a) = out.last() else {
+            out.push(b);
+            continue;
+        };
+        if a.end > b.start || a.upper.is_some() || b.upper.is_some() {
+            out.push(b);
+            continue;
+        }
+        let gap = text[a.end..b.start].trim().to_lowercase();
+        let pre = text[..a.start].trim_end().to_lowercase();
+        let between = (pre.ends_with("between") && gap == "and")
+            || (pre.ends_with("zwischen") && gap == "und");
+        let joined = matches!(
+            gap.as_str(),
+            "-" | "–" | "bis" | "to" | "until" | "till" | "至" | "到" | "~"
+        ) || between;
+        // the upper end was read in the afternoon half (`4 p.m.`, `6 Uhr nachmittags`,
+        // `4 PM`): its hour as written is below twelve, its value is not
+        let written_hour: Option<u32> = text[b.start..b.end]
+            .split(|c: char| !c.is_ascii_digit())
+            .find(|d| !d.is_empty())
+            .and_then(|d| d.parse().ok());
+        let range = match (clock(a), bare_hour(a), clock(&b), bare_hour(&b)) {
+            // `14 bis 16 Uhr`, `2 to 4 p.m.`
+            (None, Some(h), Some((hb, mb)), _) => {
+                let shifted = written_hour.is_some_and(|w| w < 12 && hb >= 12);
+                let h = if shifted && h < 12 && h + 12 <= hb {
+                    h + 12
+                } else {
+                    h
+                };
+                Some(((h, 0), (hb, mb), b.end))
+            }
+            // `9:30 bis 11 Uhr`
+            (Some(lo), _, Some(hi), _) => Some((lo, hi, b.end)),
+            // `下午2点到4点`: the hour word after the upper end is part of the range
+            (Some((ha, ma)), _, None, Some(h)) if b.unit.is_some() => {
+                let h = if ha >= 12 && h < 12 && h + 12 >= ha {
+                    h + 12
+                } else {
+                    h
+                };
+                let unit = b.unit.as_deref().unwrap_or("");
+                let end = if text[b.end..].starts_with(unit) {
+                    b.end + unit.len()
+                } else {
+                    b.end
+                };
+                Some(((ha, ma), (h, 0), end))
+            }
+            _ => None,
+        };
+        let Some((lo, hi, end)) = range.filter(|(lo, hi, _)| joined && lo < hi && hi.0 <= 24)
+        else {
+            out.push(b);
+            continue;
+        };
+        let a = out.pop().expect("checked above");
+        let mut start = a.start;
+        if between {
+            let word = if pre.ends_with("zwischen") {
+                "zwischen"
+            } else {
+                "between"
+            };
+            start = text[..a.start].trim_end().len() - word.len();
+        }
+        out.push(FigureMatch {
+            start,
+            end,
+            kind: FigureType::Time,
+            value: Some(FigureValue::Text(format!("{:02}:{:02}", lo.0, lo.1))),
+            upper: Some(FigureValue::Text(format!("{:02}:{:02}", hi.0, hi.1))),
+            bound: None,
+            unit: None,
+            value_start: a.value_start,
+        });
     }
     out
 }

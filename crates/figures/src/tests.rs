@@ -903,6 +903,12 @@ fn relative_dates_without_reference_are_null() {
     "20:00"
 )]
 #[case::en_noon(Lang::En, "The deadline passed at noon.", "noon", "12:00")]
+// the part of the day after digits (`6:30 in the evening`) and after a bare hour with `at`
+#[case::en_digits_evening(Lang::En, "It opens at 6:30 in the evening.", "6:30", "18:30")]
+#[case::en_bare_hour_morning(Lang::En, "Talks resumed at 9 in the morning.", "9", "09:00")]
+#[case::en_bare_hour_night(Lang::En, "It happened at eleven at night.", "eleven", "23:00")]
+#[case::de_dot_am_abend(Lang::De, "Beginn um 6.30 Uhr am Abend.", "6.30 Uhr", "18:30")]
+#[case::de_colon_abends(Lang::De, "Beginn um 8:15 abends.", "8:15", "20:15")]
 fn times(#[case] lang: Lang, #[case] text: &str, #[case] span: &str, #[case] value: &str) {
     let figs = figures(text, lang);
     let f = find(&figs, text, span);
@@ -924,6 +930,70 @@ fn ordinals(#[case] lang: Lang, #[case] text: &str, #[case] span: &str, #[case] 
     let f = find(&figs, text, span);
     assert_eq!(f.kind, T::Ordinal);
     assert!(close(&f.value, &num(value)));
+}
+
+/// Ranges of clock times are one TIME with `upper` (guideline, second edition), the lower end
+/// in the upper end's half of the day where only the upper end says it (`2 to 4 p.m.`), the
+/// upper end in the lower end's in Chinese (`下午2点到4点`).
+#[rstest]
+#[case::de_bis(
+    Lang::De,
+    "Geöffnet von 14 bis 16 Uhr.",
+    "14 bis 16 Uhr",
+    "14:00",
+    "16:00"
+)]
+#[case::de_zwischen(
+    Lang::De,
+    "Geöffnet zwischen 9 und 11 Uhr.",
+    "zwischen 9 und 11 Uhr",
+    "09:00",
+    "11:00"
+)]
+#[case::de_afternoon(
+    Lang::De,
+    "Ich bin von 5 bis 6 Uhr nachmittags weg.",
+    "5 bis 6 Uhr",
+    "17:00",
+    "18:00"
+)]
+#[case::en_pm(
+    Lang::En,
+    "Polls are open from 2 to 4 p.m. today.",
+    "2 to 4 p.m.",
+    "14:00",
+    "16:00"
+)]
+#[case::en_minutes(
+    Lang::En,
+    "The session ran from 9:30 to 11:00.",
+    "9:30 to 11:00",
+    "09:30",
+    "11:00"
+)]
+#[case::zh_afternoon(Lang::Zh, "会议在下午2点到4点举行。", "下午2点到4点", "14:00", "16:00")]
+#[case::zh_hours(Lang::Zh, "8时至11时停电。", "8时至11时", "08:00", "11:00")]
+fn time_ranges(
+    #[case] lang: Lang,
+    #[case] text: &str,
+    #[case] span: &str,
+    #[case] value: &str,
+    #[case] upper: &str,
+) {
+    let figs = figures(text, lang);
+    let f = find(&figs, text, span);
+    assert_eq!(f.kind, T::Time);
+    assert_eq!((f.value.clone(), f.upper.clone()), (txt(value), txt(upper)));
+}
+
+/// A score or a night shift runs backwards: two figures, no range.
+#[rstest]
+#[case(Lang::En, "The score was 3 to 2 at 5 p.m.", &["3", "2", "5 p.m."])]
+#[case(Lang::De, "Schicht von 22 bis 6 Uhr.", &["22", "6 Uhr"])]
+fn no_time_ranges(#[case] lang: Lang, #[case] text: &str, #[case] want: &[&str]) {
+    let figs = figures(text, lang);
+    let got: Vec<&str> = figs.iter().map(|f| &text[f.start..f.end]).collect();
+    assert_eq!(got, want);
 }
 
 /// Clock times in Chinese: hour with 时 or 点, minutes, 半, a time of day before (下午 adds
