@@ -703,8 +703,8 @@ fn a_number_inside_a_name_is_no_figure() {
 }
 
 /// A Hong Kong paper (it calls its city `本港`) prices in Hong Kong dollars when it writes
-/// `元`; an amount it marks as renminbi (`人民币`, `人民幣`) stays CNY, and elsewhere `元` is
-/// CNY.
+/// `元`, a Taiwanese one in New Taiwan dollars; an amount marked as renminbi (`人民币`,
+/// `人民幣`) stays CNY, and elsewhere `元` is CNY.
 #[test]
 fn a_bare_yuan_is_the_local_dollar_in_a_hong_kong_paper() {
     let dir = tempdir("hkd");
@@ -720,6 +720,12 @@ fn a_bare_yuan_is_the_local_dollar_in_a_hong_kong_paper() {
             "hk-traditional",
             "本港樓價上升，買家以人民幣500萬元購入單位，另一單位作價800萬元。",
         ),
+        // a Taiwanese paper: Traditional characters, Taiwan named, no Hong Kong
+        (
+            "tw",
+            "台北市政府今天宣布，明年將編列預算5000萬元，補助臺灣中小企業。",
+        ),
+        ("cn-about-taiwan", "台北市政府宣布编列预算5000万元。"),
     ];
     let lines: String = docs
         .iter()
@@ -751,7 +757,9 @@ fn a_bare_yuan_is_the_local_dollar_in_a_hong_kong_paper() {
         vec![
             vec![pair("6.98万元", "HKD"), pair("5亿元", "CNY")],
             vec![pair("6.98万元", "CNY")],
-            vec![pair("500萬元", "CNY"), pair("800萬元", "HKD")]
+            vec![pair("500萬元", "CNY"), pair("800萬元", "HKD")],
+            vec![pair("今天", ""), pair("明年", ""), pair("5000萬元", "TWD")],
+            vec![pair("5000万元", "CNY")],
         ]
     );
     let _ = std::fs::remove_dir_all(&dir);

@@ -906,7 +906,7 @@ fn relative_dates_without_reference_are_null() {
 // the part of the day after digits (`6:30 in the evening`) and after a bare hour with `at`
 #[case::en_digits_evening(Lang::En, "It opens at 6:30 in the evening.", "6:30", "18:30")]
 #[case::en_bare_hour_morning(Lang::En, "Talks resumed at 9 in the morning.", "9", "09:00")]
-#[case::en_bare_hour_night(Lang::En, "It happened at eleven at night.", "eleven", "23:00")]
+#[case::en_bare_hour_night(Lang::En, "It happened at 11 at night.", "11", "23:00")]
 #[case::de_dot_am_abend(Lang::De, "Beginn um 6.30 Uhr am Abend.", "6.30 Uhr", "18:30")]
 #[case::de_colon_abends(Lang::De, "Beginn um 8:15 abends.", "8:15", "20:15")]
 fn times(#[case] lang: Lang, #[case] text: &str, #[case] span: &str, #[case] value: &str) {

@@ -88,12 +88,17 @@ pub fn source_marker(s: &str) -> Option<(usize, usize)> {
 
 /// The currency a bare `元` names in a text written where it is not the renminbi: Hong Kong
 /// and Macau papers call their city `本港` / `本澳` ("this port", "this Macau") and price in
-/// their own dollars without saying so (`售价6.98万元`); elsewhere `元` is CNY.
+/// their own dollars without saying so (`售价6.98万元`); a text in Traditional characters
+/// that names Taiwan (`臺灣`, `台北`, `新台幣`) and neither Hong Kong nor Macau is Taiwanese,
+/// and its `元` is the New Taiwan dollar; elsewhere `元` is CNY.
 ///
 /// ```
 /// use claimx_lang::zh::local_currency;
 ///
 /// assert_eq!(local_currency("本港豪宅分层一哥，尺价6.98万元"), Some("HKD"));
+/// assert_eq!(local_currency("台北市政府編列預算5000萬元，補助臺灣中小企業。"), Some("TWD"));
+/// // Simplified text about Taiwan: a mainland paper, renminbi unless it says otherwise
+/// assert_eq!(local_currency("台北市政府编列预算5000万元，补助台湾中小企业。"), None);
 /// assert_eq!(local_currency("公司去年营收约为1000亿元"), None);
 /// ```
 pub fn local_currency(text: &str) -> Option<&'static str> {
@@ -101,9 +106,41 @@ pub fn local_currency(text: &str) -> Option<&'static str> {
         Some("HKD")
     } else if text.contains("本澳") {
         Some("MOP")
+    } else if taiwanese(text) {
+        Some("TWD")
     } else {
         None
     }
+}
+
+/// Written in Taiwan: names Taiwan and neither Hong Kong nor Macau, in Traditional characters
+/// (at least one Chinese character in twenty differs from its Simplified form; running text
+/// in Traditional script has several times that).
+fn taiwanese(text: &str) -> bool {
+    const TAIWAN: &[&str] = &[
+        "臺灣",
+        "台灣",
+        "臺北",
+        "台北",
+        "新臺幣",
+        "新台幣",
+        "高雄",
+        "台中",
+        "臺中",
+    ];
+    const ELSEWHERE: &[&str] = &["香港", "澳門", "澳门", "本港", "港元", "港幣", "港币"];
+    if !TAIWAN.iter().any(|w| text.contains(w)) || ELSEWHERE.iter().any(|w| text.contains(w)) {
+        return false;
+    }
+    let simple = to_simplified(text);
+    let (mut han, mut changed) = (0usize, 0usize);
+    for (a, b) in text.chars().zip(simple.chars()) {
+        if crate::script::is_han(a) {
+            han += 1;
+            changed += usize::from(a != b);
+        }
+    }
+    han > 0 && changed * 20 >= han
 }
 
 /// The currency a Chinese text names right before an amount in `元` (`新台币100亿元`,
