@@ -764,14 +764,20 @@ impl ClaimAssembler {
                     }
                     // figures the clause rules leave without a claim get the tree's (news-dev
                     // zh claims F1 0.346 → 0.378), but for a date in a clause with a value,
-                    // which is that value's time there too
+                    // which is that value's time there too, or in a sentence whose values
+                    // are claims already (the date sets their scene, as the rules decide)
+                    let values_claimed = found.iter().any(|c| {
+                        c.figure
+                            .is_some_and(|f| figures[f].kind != FigureType::Date)
+                    });
                     let missing: Vec<Claim> = tree_claims
                         .iter()
                         .filter(|t| !found.iter().any(|c| c.figure == t.figure))
                         .filter(|t| {
                             !t.figure.is_some_and(|f| {
                                 figures[f].kind == FigureType::Date
-                                    && zh::clause_has_value(text, s, figures, &in_sentence, f)
+                                    && (values_claimed
+                                        || zh::clause_has_value(text, s, figures, &in_sentence, f))
                             })
                         })
                         .cloned()

@@ -407,6 +407,8 @@ pub(crate) fn sentence_claims(
         .collect();
     let attr = attribution(text, ss, se, &ents);
     let mut claims = Vec::new();
+    // claims made of a date alone (a clause without another figure), by index
+    let mut dates_alone: Vec<usize> = Vec::new();
     // the topic carried from clause to clause
     let mut topic: Option<(String, Option<usize>)> = None;
     for (ca, cb) in clauses(text, ss, se) {
@@ -537,6 +539,9 @@ pub(crate) fn sentence_claims(
             confidence: if entity.is_some() { 0.7 } else { 0.5 },
         };
         if values.is_empty() || founding {
+            if !founding {
+                dates_alone.extend(claims.len()..claims.len() + dates.len());
+            }
             claims.extend(dates.iter().map(|&d| make(d, Some(d))));
         }
         for &v in &values {
@@ -553,6 +558,17 @@ pub(crate) fn sentence_claims(
                 });
             claims.push(make(v, time));
         }
+    }
+    // a date in a clause without another figure, in a sentence whose other clauses hold
+    // figures (`今年，…下降4.2%`), sets the scene for them: no claim of its own, unless
+    // nothing else in the sentence is a claim (the guideline's dated events); it is not made
+    // their `time` either, which the gold keeps for a date in the figure's own clause
+    if dates_alone.len() < claims.len() {
+        let mut k = 0;
+        claims.retain(|_| {
+            k += 1;
+            !dates_alone.contains(&(k - 1))
+        });
     }
     // a figure in brackets describes what stands right before them: `朱某（男，33岁，…）`
     for c in &mut claims {
@@ -762,6 +778,14 @@ mod tests {
             ("4.6%", "单位能耗", None, Some("下降"), Some("2008年"), None, None, false),
             ("10.1%", "单位能耗", None, Some("下降"), None, None, None, false),
         ]
+    )]
+    // a date in a clause without another figure sets the scene for the sentence's figures:
+    // no claim of its own
+    #[case::scene_setting_date(
+        "公司今年上半年完成改组，营收下降4.2%。",
+        &[("今年上半年", FigureType::Date), ("4.2%", FigureType::Percent)],
+        &[],
+        &[("4.2%", "公司", None, Some("下降"), None, None, None, false)]
     )]
     #[case::figure_modifying_a_name(
         "今年25岁的谢雕生长于重庆。",
