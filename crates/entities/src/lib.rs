@@ -64,6 +64,66 @@ impl EntityRefinement for EntityRefiner {
     fn refine(&self, text: &str, lang: Lang, spans: &[EntitySpan]) -> Vec<EntitySpan> {
         EntityRefiner::refine(self, text, lang, spans)
     }
+
+    fn canonicalize(&self, text: &str, entities: &mut [claimx_doc::Entity]) {
+        if self.consistent_types {
+            consistent_types(entities);
+        }
+        canonicalize(text, entities)
+    }
+}
+
+/// Give every mention of a name the type the document gives that name most (the sum of the
+/// tagger's scores per type; a tie keeps each mention's own). The tagger reads one sentence
+/// at a time and may call one company a person in one of them (`Okera`, `Trump`); a document
+/// rarely uses one name for two kinds of thing.
+///
+/// ```
+/// use claimx_doc::{Entity, EntityType, OffsetIndex};
+/// use claimx_entities::consistent_types;
+///
+/// let text = "Okera said. Okera grew. Okera hired.";
+/// let index = OffsetIndex::new(text);
+/// let mention = |start: usize, kind, score| Entity {
+///     span: index.span(start, start + 5),
+///     text: "Okera".into(),
+///     kind,
+///     score,
+///     canonical: "Okera".into(),
+/// };
+/// let mut found = vec![
+///     mention(0, EntityType::Per, 0.6),
+///     mention(12, EntityType::Org, 0.9),
+///     mention(24, EntityType::Org, 0.8),
+/// ];
+/// consistent_types(&mut found);
+/// assert!(found.iter().all(|e| e.kind == EntityType::Org));
+/// ```
+pub fn consistent_types(entities: &mut [claimx_doc::Entity]) {
+    let mut weights: std::collections::HashMap<&str, Vec<(EntityType, f32)>> =
+        std::collections::HashMap::new();
+    for e in entities.iter() {
+        let types = weights.entry(e.text.as_str()).or_default();
+        match types.iter_mut().find(|(k, _)| *k == e.kind) {
+            Some((_, w)) => *w += e.score,
+            None => types.push((e.kind, e.score)),
+        }
+    }
+    let chosen: std::collections::HashMap<String, EntityType> = weights
+        .into_iter()
+        .filter(|(_, types)| types.len() > 1)
+        .filter_map(|(name, types)| {
+            let best = types.iter().map(|t| t.1).fold(f32::MIN, f32::max);
+            let mut top = types.iter().filter(|t| t.1 == best);
+            let first = top.next()?;
+            top.next().is_none().then(|| (name.to_string(), first.0))
+        })
+        .collect();
+    for e in entities.iter_mut() {
+        if let Some(&kind) = chosen.get(e.text.as_str()) {
+            e.kind = kind;
+        }
+    }
 }
 
 /// Which rules run; all by default.
@@ -95,6 +155,9 @@ pub struct EntityRefiner {
     /// (`中国的`, `…公司在`), and a span that stops one character short of its word's end
     /// takes it (`雷某`, `黑龙江省`, `朱宏任`).
     pub chinese_word_edges: bool,
+    /// Every mention of a name takes the type its document gives that name most
+    /// ([`consistent_types`]).
+    pub consistent_types: bool,
     /// Drop spans whose label probability is below this: under even odds the model itself
     /// thinks the label more likely wrong than right.
     pub min_score: f32,
@@ -111,6 +174,7 @@ impl Default for EntityRefiner {
             organisation_short_forms: true,
             abbreviation_stops: true,
             chinese_word_edges: true,
+            consistent_types: true,
             min_score: 0.5,
         }
     }
@@ -662,6 +726,7 @@ mod tests {
             organisation_short_forms: false,
             abbreviation_stops: false,
             chinese_word_edges: false,
+            consistent_types: false,
             min_score: 0.0,
         };
         assert_eq!(
