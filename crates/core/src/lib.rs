@@ -593,6 +593,8 @@ impl Pipeline {
             }
         }
         self.entities.canonicalize(text, &mut entities);
+        self.entities
+            .propagate(text, index, &sentences, &mut entities);
         self.clock.add(4, started.elapsed());
         Stage::Claims.enter(&self.faults, text);
         let mut claims = self.clock.time(5, || {

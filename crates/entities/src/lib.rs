@@ -58,6 +58,18 @@ pub trait EntityRefinement: Send + Sync {
     fn canonicalize(&self, text: &str, entities: &mut [claimx_doc::Entity]) {
         canonicalize(text, entities)
     }
+
+    /// Add the mentions the tagger missed of names it found elsewhere in `text`, after
+    /// [`EntityRefinement::canonicalize`] (nothing by default; [`propagate_names`] for the
+    /// refiner).
+    fn propagate(
+        &self,
+        _text: &str,
+        _index: &claimx_doc::OffsetIndex,
+        _sentences: &[claimx_doc::Sentence],
+        _entities: &mut Vec<claimx_doc::Entity>,
+    ) {
+    }
 }
 
 impl EntityRefinement for EntityRefiner {
@@ -70,6 +82,128 @@ impl EntityRefinement for EntityRefiner {
             consistent_types(entities);
         }
         canonicalize(text, entities)
+    }
+
+    fn propagate(
+        &self,
+        text: &str,
+        index: &claimx_doc::OffsetIndex,
+        sentences: &[claimx_doc::Sentence],
+        entities: &mut Vec<claimx_doc::Entity>,
+    ) {
+        if self.propagate_names {
+            propagate_names(text, index, sentences, entities);
+        }
+    }
+}
+
+/// The tagger's score from which a name is looked for across its document.
+pub const PROPAGATION_MIN_SCORE: f32 = 0.9;
+
+/// Every other mention of a name the tagger found with a score of at least
+/// [`PROPAGATION_MIN_SCORE`] becomes an entity too, where the tagger left it out (`对中国征收`
+/// after `中国` was found in another sentence; `Sears` once `Sears` was): the guideline
+/// annotates every mention, and a document rarely uses a name it gave as a name for anything
+/// else. A mention must stand as a word of its own: in Latin script no letter or digit
+/// touches it (`Siemens-Tochter` holds `Siemens`, `Searsville` no `Sears`) and the name starts
+/// with a capital; in Chinese it begins and ends at word boundaries of the sentence's words
+/// (`中国` is no mention inside `中国人`). Names shorter than two characters, and mentions
+/// overlapping an entity or inside a web address, are left alone. A new mention takes the
+/// name's type, canonical name and score.
+pub fn propagate_names(
+    text: &str,
+    index: &claimx_doc::OffsetIndex,
+    sentences: &[claimx_doc::Sentence],
+    entities: &mut Vec<claimx_doc::Entity>,
+) {
+    let mut names: Vec<&claimx_doc::Entity> = Vec::new();
+    for e in entities.iter() {
+        let name = e.text.as_str();
+        let han = has_han(name);
+        let capital = name.chars().next().is_some_and(char::is_uppercase);
+        if e.score >= PROPAGATION_MIN_SCORE
+            && name.chars().count() >= 2
+            && (han || capital)
+            && !names.iter().any(|n| n.text == e.text)
+        {
+            names.push(e);
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let Ok(finder) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(names.iter().map(|n| n.text.as_str()))
+    else {
+        return;
+    };
+    let mut taken: Vec<(usize, usize)> = entities
+        .iter()
+        .map(|e| (e.span.byte_start, e.span.byte_end))
+        .collect();
+    taken.sort_unstable();
+    let overlaps = |taken: &[(usize, usize)], a: usize, b: usize| {
+        // the last span starting before `b` is the only one that can reach into `a..b`
+        let k = taken.partition_point(|&(s, _)| s < b);
+        k > 0 && taken[k - 1].1 > a
+    };
+    let addresses = claimx_lang::words::web_addresses(text);
+    // Chinese word boundaries per sentence: the parsed words, or jieba's where there are none
+    let mut bounds: Vec<Option<(Vec<usize>, Vec<usize>)>> = vec![None; sentences.len()];
+    let mut found = Vec::new();
+    for m in finder.find_iter(text) {
+        let (a, b) = (m.start(), m.end());
+        let source = names[m.pattern().as_usize()];
+        if overlaps(&taken, a, b) || addresses.iter().any(|&(s, e)| a < e && s < b) {
+            continue;
+        }
+        let stands_alone = if has_han(&source.text) {
+            let k = sentences.partition_point(|s| s.span.byte_end <= a);
+            let Some(sentence) = sentences.get(k).filter(|s| s.span.byte_start <= a) else {
+                continue;
+            };
+            let (starts, ends) = bounds[k].get_or_insert_with(|| {
+                let (base, end) = (sentence.span.byte_start, sentence.span.byte_end);
+                let spans: Vec<(usize, usize)> = if sentence.words.is_empty() {
+                    let simple = claimx_lang::zh::to_simplified(&text[base..end]);
+                    claimx_lang::zh::words(&simple)
+                        .into_iter()
+                        .map(|w| (base + w.start, base + w.end))
+                        .collect()
+                } else {
+                    sentence
+                        .words
+                        .iter()
+                        .map(|w| (w.span.byte_start, w.span.byte_end))
+                        .collect()
+                };
+                spans.into_iter().unzip()
+            });
+            starts.binary_search(&a).is_ok() && ends.binary_search(&b).is_ok()
+        } else {
+            !text[..a]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !text[b..].chars().next().is_some_and(char::is_alphanumeric)
+        };
+        if !stands_alone {
+            continue;
+        }
+        found.push(claimx_doc::Entity {
+            span: index.span(a, b),
+            text: source.text.clone(),
+            kind: source.kind,
+            score: source.score,
+            canonical: source.canonical.clone(),
+        });
+        let k = taken.partition_point(|&(s, _)| s < a);
+        taken.insert(k, (a, b));
+    }
+    if !found.is_empty() {
+        entities.extend(found);
+        entities.sort_by_key(|e| (e.span.byte_start, e.span.byte_end));
     }
 }
 
@@ -158,6 +292,9 @@ pub struct EntityRefiner {
     /// Every mention of a name takes the type its document gives that name most
     /// ([`consistent_types`]).
     pub consistent_types: bool,
+    /// Mentions the tagger missed of a name it found with confidence elsewhere in the
+    /// document become entities ([`propagate_names`]).
+    pub propagate_names: bool,
     /// Drop spans whose label probability is below this: under even odds the model itself
     /// thinks the label more likely wrong than right.
     pub min_score: f32,
@@ -175,6 +312,7 @@ impl Default for EntityRefiner {
             abbreviation_stops: true,
             chinese_word_edges: true,
             consistent_types: true,
+            propagate_names: true,
             min_score: 0.5,
         }
     }
@@ -687,6 +825,54 @@ mod tests {
         assert_eq!(got, want);
     }
 
+    /// Names found with confidence are marked wherever else they stand as words.
+    #[rstest]
+    #[case::latin(Lang::En, "Sears grew. Buying Sears, Searsville and Sears-owned shops.", "Sears", EntityType::Org, &["Sears", "Sears", "Sears"])]
+    #[case::chinese(Lang::Zh, "中国的出口增长。特朗普对中国征收关税。", "中国", EntityType::Loc, &["中国", "中国"])]
+    #[case::chinese_inside_a_word(Lang::Zh, "中国的出口增长。中国队赢了。", "中国", EntityType::Loc, &["中国"])]
+    fn names_found_once_are_found_everywhere(
+        #[case] lang: Lang,
+        #[case] text: &str,
+        #[case] name: &str,
+        #[case] kind: EntityType,
+        #[case] want: &[&str],
+    ) {
+        let index = claimx_doc::OffsetIndex::new(text);
+        // sentences at the full stops, without parsed words (jieba's are read)
+        let mut sentences = Vec::new();
+        let mut from = 0;
+        for (at, c) in text.char_indices().filter(|(_, c)| matches!(c, '.' | '。')) {
+            let end = at + c.len_utf8();
+            let start = from + (text[from..end].len() - text[from..end].trim_start().len());
+            sentences.push(claimx_doc::Sentence {
+                span: index.span(start, end),
+                boilerplate: false,
+                lang,
+                words: Vec::new(),
+            });
+            from = end;
+        }
+        let at = text.find(name).unwrap();
+        let mut entities = vec![claimx_doc::Entity {
+            span: index.span(at, at + name.len()),
+            text: name.into(),
+            kind,
+            score: 0.95,
+            canonical: name.into(),
+        }];
+        EntityRefiner::default().propagate(text, &index, &sentences, &mut entities);
+        let got: Vec<&str> = entities.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(got, want);
+        assert!(entities.iter().all(|e| e.kind == kind));
+        // an unsure name is not looked for
+        let mut unsure = vec![claimx_doc::Entity {
+            score: 0.6,
+            ..entities[0].clone()
+        }];
+        EntityRefiner::default().propagate(text, &index, &sentences, &mut unsure);
+        assert_eq!(unsure.len(), 1);
+    }
+
     #[test]
     fn unlikely_labels_are_dropped() {
         let text = "Anzeige Amazon";
@@ -727,6 +913,7 @@ mod tests {
             abbreviation_stops: false,
             chinese_word_edges: false,
             consistent_types: false,
+            propagate_names: false,
             min_score: 0.0,
         };
         assert_eq!(
