@@ -565,7 +565,8 @@ impl Pipeline {
         figures.sort_by_key(|f| (f.span.byte_start, f.span.byte_end));
         // `Vorjahr`, `a year earlier`: counted from the period the document reports on,
         // which only the whole text tells
-        claimx_figures::resolve_period_shifts(&mut figures);
+        let sentence_spans: Vec<claimx_doc::Span> = sentences.iter().map(|s| s.span).collect();
+        claimx_figures::resolve_period_shifts_in_sentences(text, &mut figures, &sentence_spans);
         // a bare `元` in a Hong Kong or Macau paper is its own dollar, which only the whole
         // text tells (`本港`)
         if let Some(code) = claimx_lang::zh::local_currency(text) {

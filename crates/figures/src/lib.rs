@@ -32,7 +32,7 @@ mod recognizer;
 /// Number words and digit strings are language knowledge: [`claimx_lang::numbers`].
 pub use claimx_lang::numbers::{self, de_word, parse_digits, parse_zh};
 pub use dates::{find_dates, DateMatch};
-pub use periods::resolve_period_shifts;
+pub use periods::{resolve_period_shifts, resolve_period_shifts_in_sentences};
 pub use proposals::{splits_a_number, with_proposals, FigureProposal};
 pub use published::find_dateline;
 pub use recognizer::{FigureMatch, FigureRecognizer};

@@ -183,6 +183,47 @@ fn reporting_period(named: &[Period], fits: impl Fn(Period) -> bool) -> Option<P
 /// assert_eq!(figures[2].value, Some(FigureValue::Text("2019".into())));
 /// ```
 pub fn resolve_period_shifts(figures: &mut [Figure]) {
+    resolve_period_shifts_in_sentences("", figures, &[]);
+}
+
+/// [`resolve_period_shifts`], where a shift that a value is compared with (`比上一年`,
+/// `gegenüber dem Vorjahr`, `than a year earlier`) counts from the period named earlier in its
+/// own sentence (`2008年…比上一年下降4.2%`: 2007, whatever year the document reports on): the
+/// comparison is made within the sentence. A shift that only dates (`von 442 Millionen im
+/// Jahr 2014 im Vorjahr auf 757 Millionen`) still counts from the document's period.
+/// `sentences` are the document's sentence spans in text order, `text` the document (none:
+/// the document's reporting period only).
+pub fn resolve_period_shifts_in_sentences(
+    text: &str,
+    figures: &mut [Figure],
+    sentences: &[claimx_doc::Span],
+) {
+    // a comparison marker among the words right before the shift
+    let compared = |f: &Figure| {
+        let Some(before) = text.get(..f.span.byte_start) else {
+            return false;
+        };
+        let before = before.trim_end();
+        if f.lang == claimx_doc::Lang::Zh {
+            return ["比", "较", "同比", "相比", "环比"]
+                .iter()
+                .any(|m| before.ends_with(m));
+        }
+        before
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| claimx_lang::clauses::is_comparison_marker(f.lang, w))
+    };
+    let sentence_of = |f: &Figure| {
+        let k = sentences.partition_point(|s| s.byte_end <= f.span.byte_start);
+        sentences
+            .get(k)
+            .filter(|s| s.byte_start <= f.span.byte_start)
+            .map(|_| k)
+    };
+    // the periods named so far in the current sentence
+    let mut in_sentence: (Option<usize>, Vec<Period>) = (None, Vec::new());
     let mut named: Vec<Period> = Vec::new();
     // once a text reports in fiscal periods, a quarter it names without a year is a fiscal
     // one (`im zweiten Quartal` after `zweiten Quartal des Geschäftsjahres 2019/2020`)
@@ -196,10 +237,31 @@ pub fn resolve_period_shifts(figures: &mut [Figure]) {
             (f.value, f.upper) = (None, None);
             continue;
         }
+        let here = sentence_of(f);
+        if here.is_none() || in_sentence.0 != here {
+            in_sentence = (here, Vec::new());
+        }
         let Some(shift) = period_shift(&f.text) else {
             named.extend(named_period(f));
+            in_sentence.1.extend(named_period(f));
             continue;
         };
+        // the sentence's own period of the shift's length, the last named
+        let own = |fits: fn(Period) -> bool| in_sentence.1.iter().rev().copied().find(|p| fits(*p));
+        let same_year = |p: Period| p.first.div_euclid(12) == p.last.div_euclid(12);
+        let sentence_reference = match shift {
+            PeriodShift::PreviousYear => {
+                own(same_year).map(|p| Period::year(p.first.div_euclid(12)).back(12))
+            }
+            PeriodShift::PreviousQuarter => own(Period::is_quarter).map(|p| p.back(3)),
+            PeriodShift::PreviousMonth => own(Period::is_month).map(|p| p.back(1)),
+            PeriodShift::SameMonthPreviousYear => own(Period::is_month).map(|p| p.back(12)),
+            PeriodShift::SamePeriodPreviousYear => None,
+        };
+        if let Some(p) = sentence_reference.filter(|_| compared(f)) {
+            (f.value, f.upper) = p.value();
+            continue;
+        }
         let reference = match shift {
             PeriodShift::PreviousYear => {
                 let years = |p: Period| p.first.div_euclid(12) == p.last.div_euclid(12);
@@ -415,6 +477,57 @@ mod tests {
             Some("2022-01-10"),
         );
         assert_eq!(value_of(&found, "Vorjahr"), "2020");
+    }
+
+    /// A shift a value is compared with counts from its own sentence's period; one that only
+    /// dates counts from the document's.
+    #[rstest]
+    #[case::zh_compared(
+        "2009年经济回暖。2009年出口增长。2008年能耗比上一年下降4.6%。",
+        Lang::Zh,
+        "上一年",
+        "2007"
+    )]
+    #[case::de_compared(
+        "2021 wuchs der Umsatz. 2021 stieg der Gewinn. 2019 stieg der Umsatz gegenüber dem Vorjahr um 3 Prozent.",
+        Lang::De,
+        "Vorjahr",
+        "2018"
+    )]
+    #[case::de_only_dating(
+        "2016 sanken die Kosten. 2016 stiegen die Preise. Die Kosten stiegen von 442 Millionen im Jahr 2014 im Vorjahr auf 757 Millionen.",
+        Lang::De,
+        "Vorjahr",
+        "2015"
+    )]
+    fn compared_shifts_count_from_their_sentence(
+        #[case] text: &str,
+        #[case] lang: Lang,
+        #[case] shift: &str,
+        #[case] want: &str,
+    ) {
+        let index = claimx_doc::OffsetIndex::new(text);
+        let mut figures: Vec<Figure> = FigureRecognizer::new()
+            .extract(text, lang, None)
+            .into_iter()
+            .filter(|m| m.kind == FigureType::Date)
+            .map(|m| {
+                let covered = &text[m.start..m.end];
+                let span = index.span(m.start, m.end);
+                m.into_figure(covered, span, lang)
+            })
+            .collect();
+        let mut sentences = Vec::new();
+        let mut from = 0;
+        for (at, c) in text.char_indices().filter(|(_, c)| matches!(c, '.' | '。')) {
+            let end = at + c.len_utf8();
+            let start = from + (text[from..end].len() - text[from..end].trim_start().len());
+            sentences.push(index.span(start, end));
+            from = end;
+        }
+        resolve_period_shifts_in_sentences(text, &mut figures, &sentences);
+        let f = figures.iter().find(|f| f.text == shift).expect("the shift");
+        assert_eq!(f.value, Some(FigureValue::Text(want.into())));
     }
 
     #[test]
