@@ -144,7 +144,8 @@ pub fn propagate_names(
         .collect();
     taken.sort_unstable();
     let overlaps = |taken: &[(usize, usize)], a: usize, b: usize| {
-        // the last span starting before `b` is the only one that can reach into `a..b`
+        // entities do not overlap (the refiner keeps them apart), so the last one starting
+        // before `b` is the only one that can reach into `a..b`
         let k = taken.partition_point(|&(s, _)| s < b);
         k > 0 && taken[k - 1].1 > a
     };
