@@ -24,7 +24,12 @@ fuzz_target!(|data: &[u8]| {
         .map(|(i, _)| i)
         .chain(std::iter::once(text.len()))
         .collect();
-    let kinds = [EntityType::Per, EntityType::Org, EntityType::Loc, EntityType::Misc];
+    let kinds = [
+        EntityType::Per,
+        EntityType::Org,
+        EntityType::Loc,
+        EntityType::Misc,
+    ];
     let spans: Vec<EntitySpan> = picks
         .chunks(2)
         .enumerate()
@@ -50,7 +55,10 @@ fuzz_target!(|data: &[u8]| {
         // the document passes need entities apart, as the pipeline gives them
         let mut entities: Vec<Entity> = Vec::new();
         for s in refined {
-            if entities.last().is_some_and(|e: &Entity| e.span.byte_end > s.start) {
+            if entities
+                .last()
+                .is_some_and(|e: &Entity| e.span.byte_end > s.start)
+            {
                 continue;
             }
             entities.push(Entity {
