@@ -138,11 +138,14 @@ pub fn propagate_names(
     else {
         return;
     };
-    let mut taken: Vec<(usize, usize)> = entities
-        .iter()
-        .map(|e| (e.span.byte_start, e.span.byte_end))
-        .collect();
-    taken.sort_unstable();
+    let taken: Vec<(usize, usize)> = {
+        let mut spans: Vec<(usize, usize)> = entities
+            .iter()
+            .map(|e| (e.span.byte_start, e.span.byte_end))
+            .collect();
+        spans.sort_unstable();
+        spans
+    };
     let overlaps = |taken: &[(usize, usize)], a: usize, b: usize| {
         // entities do not overlap (the refiner keeps them apart), so the last one starting
         // before `b` is the only one that can reach into `a..b`
@@ -199,8 +202,7 @@ pub fn propagate_names(
             score: source.score,
             canonical: source.canonical.clone(),
         });
-        let k = taken.partition_point(|&(s, _)| s < a);
-        taken.insert(k, (a, b));
+        // (the finder's matches are apart and in order: no new mention overlaps another)
     }
     if !found.is_empty() {
         entities.extend(found);
@@ -397,6 +399,13 @@ fn chinese_word_edges(text: &str, spans: &mut [EntitySpan]) {
         if !has_han(&text[span.start..span.end]) {
             continue;
         }
+        // the words overlapping the span (words are in order and apart: two searches, so a
+        // long sentence with many names stays linear)
+        let near = {
+            let lo = words.partition_point(|w| w.end <= span.start);
+            let hi = words.partition_point(|w| w.start < span.end);
+            &words[lo..hi.max(lo)]
+        };
         // one character of a longer word is a piece of that word (`信` of `微信群`, `报` of
         // `大公报`), no name of its own
         let one_char = text[span.start..span.end].chars().count() == 1;
@@ -410,7 +419,7 @@ fn chinese_word_edges(text: &str, spans: &mut [EntitySpan]) {
                     .all(|c| claimx_lang::zh::NAME_SUFFIXES.contains(&c))
         };
         if one_char
-            && words.iter().any(|w| {
+            && near.iter().any(|w| {
                 w.start <= span.start
                     && span.end <= w.end
                     && w.end - w.start > span.end - span.start
@@ -420,7 +429,7 @@ fn chinese_word_edges(text: &str, spans: &mut [EntitySpan]) {
             spans[k].end = spans[k].start;
             continue;
         }
-        let inside: Vec<&claimx_lang::zh::Word> = words
+        let inside: Vec<&claimx_lang::zh::Word> = near
             .iter()
             .filter(|w| w.start >= span.start && w.end <= span.end)
             .collect();
@@ -438,7 +447,7 @@ fn chinese_word_edges(text: &str, spans: &mut [EntitySpan]) {
             span.end = span.end.min(end);
             continue;
         }
-        let Some(cut) = words
+        let Some(cut) = near
             .iter()
             .find(|w| w.start < span.end && span.end < w.end && w.start >= span.start)
         else {

@@ -136,10 +136,10 @@ fn patterns() -> &'static Patterns {
             // two`, `a quarter to five`, and the part of the day after (`abends`, `in the
             // evening`)
             clock_words: r(r"\b(?:(?P<frac>[Hh]alb|[Vv]iertel\s+(?:nach|vor)|[Dd]reiviertel|[Hh]alf\s+past|(?:[Aa]\s+)?[Qq]uarter\s+(?:past|after|to|before))\s+(?P<fh>[A-Za-zäöüß]+|\d{1,2})(?:\s?(?:Uhr|o['’]clock)\b)?|(?P<h>[A-Za-zäöüß]+|\d{1,2})\s?(?:Uhr|o['’]clock)\b)(?:\s+(?P<part>(?i:morgens|früh|vormittags|mittags|nachmittags|abends|nachts|am\s+(?:morgen|vormittag|mittag|nachmittag|abend)|in\s+der\s+nacht|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)))?"),
-            // `at noon`, `um Mitternacht`: only after a preposition of time
             // `at 9 in the morning`, `at eleven at night`: a bare hour is a clock reading
             // when the part of the day follows it
             at_hour_part: r(r"\b[Aa]t\s+(\d{1,2}|[A-Za-z]+)\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"),
+            // `at noon`, `um Mitternacht`: only after a preposition of time
             noon: r(r"\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Ff]rom|[Aa]round|[Ss]ince|[Uu]m|[Gg]egen|[Bb]is|[Aa]b|[Nn]ach|[Vv]or)\s+(noon|midday|midnight|Mitternacht)\b"),
             // `2:30 p.m.`, `2:30pm`, `3 PM`, `11 a.m.`
             time_ampm: r(r"\b(\d{1,2})(?::(\d{2}))?\s?(?:([ap])\.m\.|([ap])m\b|([AP])\.M\.|([AP])M\b)"),

@@ -2839,7 +2839,15 @@ fn merge_time_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
             continue;
         }
         let gap = text[a.end..b.start].trim().to_lowercase();
-        let pre = text[..a.start].trim_end().to_lowercase();
+        // the words right before the lower end (a few bytes: a long text is not copied per
+        // pair of figures)
+        let pre = {
+            let mut from = a.start.saturating_sub(16);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            text[from..a.start].trim_end().to_lowercase()
+        };
         let between = (pre.ends_with("between") && gap == "and")
             || (pre.ends_with("zwischen") && gap == "und");
         let joined = matches!(
