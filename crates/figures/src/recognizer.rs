@@ -1941,10 +1941,7 @@ fn counted_noun(toks: &[Tok], j: usize, lang: Lang, text: &str) -> Option<String
 /// A bound phrase ending right before `start`: its start offset and the bound.
 pub(crate) fn bound_before(text: &str, start: usize, _lang: Lang) -> Option<(usize, Bound)> {
     // Bound phrases are short: look back a few words only (keeps long texts linear).
-    let mut from = start.saturating_sub(48);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = claimx_doc::floor_char_boundary(text, start.saturating_sub(48));
     let before = &text[from..start];
     let trimmed = before.trim_end();
     let lower = trimmed.to_lowercase();
@@ -2722,15 +2719,8 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
             && (zh_range || matches!(a.bound, None | Some(Bound::Approx)) && b.bound.is_none());
         let joined =
             matches!(gap.as_str(), "-" | "–" | "bis" | "to" | "至" | "到" | "~") || zh_range;
-        let pre = {
-            let mut from = a.start.saturating_sub(16);
-            while !text.is_char_boundary(from) {
-                from -= 1;
-            }
-            text[from..a.start].trim_end().to_lowercase()
-        };
-        let between = (pre.ends_with("between") && gap == "and")
-            || (pre.ends_with("zwischen") && gap == "und");
+        let pre = words_before(text, a.start);
+        let between = between_start(text, a.start, &pre, &gap);
         // `from £3.24bn to £2.89bn` is a change, two figures (guideline, second edition); so
         // is `rose by 20,000 to 2.5 million` (the difference, then the new value)
         let change = gap == "to"
@@ -2739,7 +2729,7 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
                     .is_some_and(|p| !p.ends_with(char::is_alphanumeric))
             });
         if same
-            && (joined || between)
+            && (joined || between.is_some())
             && !change
             && a.value.is_some()
             && b.value.is_some()
@@ -2772,17 +2762,8 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
             }
             // the bound of the range's lower end alone (`3万余至…`) is none of the range's
             m.bound = if lower_end_bounded { None } else { a.bound };
-            m.start = a.start;
+            m.start = between.unwrap_or(a.start);
             m.value_start = a.value_start;
-            if between {
-                let word = if pre.ends_with("zwischen") {
-                    "zwischen"
-                } else {
-                    "between"
-                };
-                let trimmed = text[..m.start].trim_end();
-                m.start = trimmed.len() - word.len();
-            }
             // a range runs upwards: `3-1` and `52-48` are a score and a vote, two numbers
             let descending = matches!(
                 (&m.value, &m.upper),
@@ -2799,6 +2780,24 @@ fn merge_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
         }
     }
     out
+}
+
+/// The last words before `at`, lower case: a few bytes only, so a long text is not copied per
+/// pair of figures.
+fn words_before(text: &str, at: usize) -> String {
+    text[claimx_doc::floor_char_boundary(text, at.saturating_sub(16))..at]
+        .trim_end()
+        .to_lowercase()
+}
+
+/// Where a range written `between X and Y` / `zwischen X und Y` begins: at that word before
+/// its lower end (at `lower`; `pre` the [`words_before`] it), when the `gap` between the ends is
+/// the word's `and` / `und`.
+fn between_start(text: &str, lower: usize, pre: &str, gap: &str) -> Option<usize> {
+    let (word, _) = [("between", "and"), ("zwischen", "und")]
+        .into_iter()
+        .find(|(word, and)| pre.ends_with(word) && gap == *and)?;
+    Some(text[..lower].trim_end().len() - word.len())
 }
 
 /// Clock-time ranges as one TIME with `value` and `upper` (guideline, second edition):
@@ -2839,21 +2838,11 @@ fn merge_time_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
             continue;
         }
         let gap = text[a.end..b.start].trim().to_lowercase();
-        // the words right before the lower end (a few bytes: a long text is not copied per
-        // pair of figures)
-        let pre = {
-            let mut from = a.start.saturating_sub(16);
-            while !text.is_char_boundary(from) {
-                from -= 1;
-            }
-            text[from..a.start].trim_end().to_lowercase()
-        };
-        let between = (pre.ends_with("between") && gap == "and")
-            || (pre.ends_with("zwischen") && gap == "und");
+        let between = between_start(text, a.start, &words_before(text, a.start), &gap);
         let joined = matches!(
             gap.as_str(),
             "-" | "–" | "bis" | "to" | "until" | "till" | "至" | "到" | "~"
-        ) || between;
+        ) || between.is_some();
         // the upper end was read in the afternoon half (`4 p.m.`, `6 Uhr nachmittags`,
         // `4 PM`): its hour as written is below twelve, its value is not
         let written_hour: Option<u32> = text[b.start..b.end]
@@ -2896,17 +2885,8 @@ fn merge_time_ranges(text: &str, figs: Vec<FigureMatch>) -> Vec<FigureMatch> {
             continue;
         };
         let a = out.pop().expect("checked above");
-        let mut start = a.start;
-        if between {
-            let word = if pre.ends_with("zwischen") {
-                "zwischen"
-            } else {
-                "between"
-            };
-            start = text[..a.start].trim_end().len() - word.len();
-        }
         out.push(FigureMatch {
-            start,
+            start: between.unwrap_or(a.start),
             end,
             kind: FigureType::Time,
             value: Some(FigureValue::Text(format!("{:02}:{:02}", lo.0, lo.1))),
