@@ -146,12 +146,6 @@ pub fn propagate_names(
         spans.sort_unstable();
         spans
     };
-    let overlaps = |taken: &[(usize, usize)], a: usize, b: usize| {
-        // entities do not overlap (the refiner keeps them apart), so the last one starting
-        // before `b` is the only one that can reach into `a..b`
-        let k = taken.partition_point(|&(s, _)| s < b);
-        k > 0 && taken[k - 1].1 > a
-    };
     let addresses = claimx_lang::words::web_addresses(text);
     // Chinese word boundaries per sentence: the parsed words, or jieba's where there are none
     let mut bounds: Vec<Option<(Vec<usize>, Vec<usize>)>> = vec![None; sentences.len()];
@@ -159,7 +153,9 @@ pub fn propagate_names(
     for m in finder.find_iter(text) {
         let (a, b) = (m.start(), m.end());
         let source = names[m.pattern().as_usize()];
-        if overlaps(&taken, a, b) || addresses.iter().any(|&(s, e)| a < e && s < b) {
+        // (entities are apart: the refiner keeps them so)
+        let blocked = |ranges: &[(usize, usize)]| claimx_lang::words::overlaps_any(ranges, a, b);
+        if blocked(&taken) || blocked(&addresses) {
             continue;
         }
         let stands_alone = if has_han(&source.text) {
@@ -381,7 +377,8 @@ fn trim_punctuation(text: &str, mut start: usize, mut end: usize) -> (usize, usi
 /// lexical, `claimx_lang::zh::NAME_EDGE_FUNCTION_WORDS`, because jieba's tags of single
 /// characters after unknown names are unreliable: `刘长|根` has `根` as a preposition), and it
 /// does not stop just before the generic last character of its word (`雷` of `雷某`,
-/// `黑龙江` of `黑龙江省`: `claimx_lang::zh::NAME_SUFFIXES`).
+/// `黑龙江` of `黑龙江省`: `claimx_lang::zh::NAME_SUFFIXES`). One character of a longer word
+/// is no name (`信` of `微信群`): its span is emptied here, and the caller drops empty spans.
 fn chinese_word_edges(text: &str, spans: &mut [EntitySpan]) {
     let simple = claimx_lang::zh::to_simplified(text);
     let words = claimx_lang::zh::words(&simple);
@@ -399,6 +396,13 @@ fn chinese_word_edges(text: &str, spans: &mut [EntitySpan]) {
         if !has_han(&text[span.start..span.end]) {
             continue;
         }
+        // the rest of word `w` after the span is one generic last character (`某` of `雷某`)
+        let suffix_rest = |w: &claimx_lang::zh::Word| {
+            let mut rest = simple[span.end.min(w.end)..w.end].chars();
+            rest.next()
+                .is_some_and(|c| claimx_lang::zh::NAME_SUFFIXES.contains(&c))
+                && rest.next().is_none()
+        };
         // the words overlapping the span (words are in order and apart: two searches, so a
         // long sentence with many names stays linear)
         let near = {
@@ -410,14 +414,7 @@ fn chinese_word_edges(text: &str, spans: &mut [EntitySpan]) {
         // `大公报`), no name of its own
         let one_char = text[span.start..span.end].chars().count() == 1;
         // (unless the rest of the word is the generic part completed below: `雷` of `雷某`)
-        let completed = |w: &claimx_lang::zh::Word| {
-            let rest = &simple[span.end.min(w.end)..w.end];
-            w.start == span.start
-                && rest.chars().count() == 1
-                && rest
-                    .chars()
-                    .all(|c| claimx_lang::zh::NAME_SUFFIXES.contains(&c))
-        };
+        let completed = |w: &claimx_lang::zh::Word| w.start == span.start && suffix_rest(w);
         if one_char
             && near.iter().any(|w| {
                 w.start <= span.start
@@ -453,11 +450,7 @@ fn chinese_word_edges(text: &str, spans: &mut [EntitySpan]) {
         else {
             continue;
         };
-        let mut rest = simple[span.end..cut.end].chars();
-        let suffix = rest
-            .next()
-            .is_some_and(|c| claimx_lang::zh::NAME_SUFFIXES.contains(&c));
-        if suffix && rest.next().is_none() && !taken(span.end, cut.end) {
+        if suffix_rest(cut) && !taken(span.end, cut.end) {
             spans[k].end = cut.end;
         }
     }
@@ -549,7 +542,7 @@ impl EntityRefiner {
         // a name inside a web or mail address (`reuters.com/business/Deutsche-Bank`) is part
         // of the address, no mention
         let addresses = claimx_lang::words::web_addresses(text);
-        out.retain(|m| !addresses.iter().any(|&(s, e)| m.start < e && s < m.end));
+        out.retain(|m| !claimx_lang::words::overlaps_any(&addresses, m.start, m.end));
         out.sort_by_key(|s| (s.start, s.end));
         out.dedup_by(|a, b| a.start == b.start && a.end == b.end);
         out

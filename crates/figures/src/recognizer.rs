@@ -303,14 +303,12 @@ impl FigureRecognizer {
         let mut out = self.recognize_all(text, lang, reference);
         // no figure inside a run of characters too long to be a word (a blob, a hash)
         let overlong = claimx_lang::words::overlong_words(text);
-        if !overlong.is_empty() {
-            out.retain(|m| !overlong.iter().any(|&(s, e)| m.start < e && s < m.end));
-        }
         // nor inside a web or mail address (`…/2020/05/artikel-123.html`, `163.com`)
         let addresses = claimx_lang::words::web_addresses(text);
-        if !addresses.is_empty() {
-            out.retain(|m| !addresses.iter().any(|&(s, e)| m.start < e && s < m.end));
-        }
+        out.retain(|m| {
+            !claimx_lang::words::overlaps_any(&overlong, m.start, m.end)
+                && !claimx_lang::words::overlaps_any(&addresses, m.start, m.end)
+        });
         zh_figure_edges(text, &mut out);
         currency_named_before(text, &mut out);
         if !self.numbers_only {

@@ -18,6 +18,24 @@ pub const ARTICLES: &[&str] = &[
     "einer", "eines",
 ];
 
+/// Whether `start..end` overlaps one of `ranges`, which are in order and apart (as
+/// [`overlong_words`] and [`web_addresses`] give them, or a text's entities): one binary
+/// search, so filtering every figure or name of a long text against them stays linear.
+///
+/// ```
+/// use claimx_lang::words::overlaps_any;
+///
+/// let blocked = [(3, 8), (20, 30)];
+/// assert!(overlaps_any(&blocked, 7, 12));
+/// assert!(!overlaps_any(&blocked, 8, 20));
+/// assert!(overlaps_any(&blocked, 0, 40));
+/// ```
+pub fn overlaps_any(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
+    // the last range starting before `end` is the only one that can reach into `start..end`
+    let k = ranges.partition_point(|&(s, _)| s < end);
+    k > 0 && ranges[k - 1].1 > start
+}
+
 /// Byte ranges of the runs of non-whitespace characters (Unicode `White_Space`) in `text`.
 pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     text.split_whitespace().map(move |w| {
