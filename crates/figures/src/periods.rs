@@ -62,6 +62,11 @@ impl Period {
         self.first == self.last
     }
 
+    /// Within one calendar year (a year, a quarter, a month; not `2019-12` to `2020-02`).
+    fn in_one_year(self) -> bool {
+        self.first.div_euclid(12) == self.last.div_euclid(12)
+    }
+
     fn is_quarter(self) -> bool {
         self.first.rem_euclid(3) == 0 && self.last == self.first + 2
     }
@@ -205,7 +210,7 @@ pub fn resolve_period_shifts_in_sentences(
         };
         let before = before.trim_end();
         if f.lang == claimx_doc::Lang::Zh {
-            return ["比", "较", "同比", "相比", "环比"]
+            return claimx_lang::clauses::ZH_COMPARISON_MARKERS
                 .iter()
                 .any(|m| before.ends_with(m));
         }
@@ -248,10 +253,9 @@ pub fn resolve_period_shifts_in_sentences(
         };
         // the sentence's own period of the shift's length, the last named
         let own = |fits: fn(Period) -> bool| in_sentence.1.iter().rev().copied().find(|p| fits(*p));
-        let same_year = |p: Period| p.first.div_euclid(12) == p.last.div_euclid(12);
         let sentence_reference = match shift {
             PeriodShift::PreviousYear => {
-                own(same_year).map(|p| Period::year(p.first.div_euclid(12)).back(12))
+                own(Period::in_one_year).map(|p| Period::year(p.first.div_euclid(12)).back(12))
             }
             PeriodShift::PreviousQuarter => own(Period::is_quarter).map(|p| p.back(3)),
             PeriodShift::PreviousMonth => own(Period::is_month).map(|p| p.back(1)),
@@ -264,11 +268,10 @@ pub fn resolve_period_shifts_in_sentences(
         }
         let reference = match shift {
             PeriodShift::PreviousYear => {
-                let years = |p: Period| p.first.div_euclid(12) == p.last.div_euclid(12);
                 // the year of the periods named (a month of 2020 is a mention of 2020)
                 let in_years: Vec<Period> = named
                     .iter()
-                    .filter(|p| years(**p))
+                    .filter(|p| p.in_one_year())
                     .map(|p| Period::year(p.first.div_euclid(12)))
                     .collect();
                 reporting_period(&in_years, |_| true).map(|p| p.back(12))

@@ -273,6 +273,9 @@ pub fn change_role(lang: Lang, preposition: &str) -> Option<ChangeRole> {
     })
 }
 
+/// Chinese comparison markers, written right before what is compared with (`比去年`).
+pub const ZH_COMPARISON_MARKERS: &[&str] = &["比", "较", "同比", "相比", "环比", "较上年"];
+
 /// Whether a word marks what a value is compared with (`gegenüber 2019`, `im Vergleich zu`,
 /// `mehr als im Vorjahr`, `than last year`, `compared with`, `比去年`): a date it marks is a
 /// reference, not the time of the claim.
@@ -286,10 +289,7 @@ pub fn is_comparison_marker(lang: Lang, word: &str) -> bool {
             w.as_str(),
             "than" | "compared" | "versus" | "vs" | "vs." | "comparison" | "against"
         ),
-        Lang::Zh => matches!(
-            w.as_str(),
-            "比" | "较" | "同比" | "相比" | "环比" | "较上年"
-        ),
+        Lang::Zh => ZH_COMPARISON_MARKERS.contains(&w.as_str()),
         Lang::Other => false,
     }
 }
