@@ -471,10 +471,11 @@ struct ModelArgs {
     /// batches that the fused pass replaced), to compare speed and labels.
     #[arg(long)]
     reference: bool,
-    /// Number format of the candle encoder's dense layers: `auto` (default: bf16 on CPUs
-    /// with AMX, int8 on CPUs with AVX-512 VNNI or AVX-VNNI and no AMX, bf16 elsewhere), `bf16`, `f32`
-    /// (as trained; what ort runs) or `int8` (weights per output channel, inputs per token;
-    /// F1 of each in docs/performance.md).
+    /// Number format of the candle encoder's dense layers and of the syntax heads' (with
+    /// ort too, whose graph is f32): `auto` (default: bf16 on CPUs with AMX, int8 on CPUs
+    /// with AVX-512 VNNI or AVX-VNNI and no AMX, bf16 elsewhere), `bf16`, `f32` (as trained;
+    /// what ort's graph runs) or `int8` (weights per output channel, inputs per token; F1 of
+    /// each in docs/performance.md).
     #[arg(long)]
     precision: Option<claimx_core::claimx_tagger::Precision>,
     /// Leave out each sentence's words (UPOS, head, relation) and skip the syntax heads

@@ -268,7 +268,8 @@ pub struct TaggerOptions {
     /// Run the backend's reference path ([`TokenClassifier::reference`]) instead of its
     /// optimised one: for benchmarks and label checks.
     pub reference: bool,
-    /// Number format of the candle backend's dense layers (ort always runs the f32 graph).
+    /// Number format of the candle backend's dense layers and of the syntax heads' layers
+    /// (with ort too, whose graph always runs in f32).
     pub precision: Precision,
 }
 
@@ -442,7 +443,7 @@ impl Tagger {
             true => Precision::F32,
             false => options.precision,
         };
-        // the heads' layers run in the encoder's number format (ort's stay f32, as its graph)
+        // the heads' layers run in the encoder's number format
         if let Some(heads) = &mut syntax {
             heads.set_precision(precision);
         }
@@ -467,7 +468,13 @@ impl Tagger {
             Some(_) => {
                 let path = dir.join("model.safetensors");
                 let bytes = read(path.clone())?;
-                let heads = load_syntax(&config, weights(&bytes, &path)?, &path)?;
+                let mut heads = load_syntax(&config, weights(&bytes, &path)?, &path)?;
+                // the heads are claimx's own layers, not the graph's: they run in the
+                // precision asked (auto: the CPU's fast one, as with candle; f32 for the exact
+                // comparison with candle that `tagger-agree` makes)
+                if let Some(heads) = &mut heads {
+                    heads.set_precision(options.precision);
+                }
                 heads
             }
             None => None,
