@@ -6,7 +6,7 @@ own. Prints one JSON object.
                    --model DIR --sentences FILE.json --threads N [--batch 32] [--dtype bf16]
     bench_peers.py encoder --engine transformers|onnxruntime --model DIR --sentences FILE.json
                    --threads N [--batch 32] [--dtype bf16]
-    bench_peers.py matmul --engine torch|numpy --threads N [--tokens 2048] [--dtype bf16]
+    bench_peers.py matmul --engine torch|numpy --threads N [--tokens 2048] [--dtype bf16|int8]
 
 e2e: what a user would write with that library: the token-classification pipeline of
 `transformers` (aggregation "simple"), or an `onnxruntime` session with the model's own
@@ -17,6 +17,10 @@ the model is loaded.
 encoder: the network alone on the same rows, batched by length (no pre- or post-processing).
 --dtype bf16 (PyTorch only): the model's weights and activations in bfloat16, which oneDNN runs
 on AMX tiles where the CPU has them: what a user after speed would try next.
+matmul --dtype int8 (PyTorch only): `torch._int_mm`, int8 × int8 summed in int32 (oneDNN's
+VNNI or AMX kernels), the floor claimx's int8 products are held against. It is the integer
+product alone, on operands already int8; claimx's count also quantises its f32 inputs and
+rescales and adds the sums into f32 outputs.
 """
 import argparse
 import json
@@ -185,10 +189,16 @@ def matmul(args):
         import torch
 
         torch.set_num_threads(args.threads)
-        mk = lambda r, c: torch.randn(r, c, dtype=torch_dtype(args))  # noqa: E731
-        mm = torch.matmul
+        if args.dtype == "int8":
+            mk = lambda r, c: torch.randint(-128, 128, (r, c), dtype=torch.int8)  # noqa: E731
+            mm = torch._int_mm
+        else:
+            mk = lambda r, c: torch.randn(r, c, dtype=torch_dtype(args))  # noqa: E731
+            mm = torch.matmul
         engine = f"torch {torch.__version__.split('+')[0]} ({torch.backends.mkldnn.is_available() and 'oneDNN/MKL' or 'BLAS'}), {args.dtype}"
     else:
+        if args.dtype != "fp32":
+            raise SystemExit("numpy: fp32 only")
         os.environ["OMP_NUM_THREADS"] = str(args.threads)
         import numpy as np
 
@@ -220,7 +230,7 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--tokens", type=int, default=2048)
-    ap.add_argument("--dtype", default="fp32", choices=["fp32", "bf16"])
+    ap.add_argument("--dtype", default="fp32", choices=["fp32", "bf16", "int8"])
     args = ap.parse_args()
     if args.dtype == "bf16" and args.engine != "transformers" and args.engine != "torch":
         ap.error("--dtype bf16 is for PyTorch (transformers, torch) only")
