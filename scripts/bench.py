@@ -388,16 +388,23 @@ KERNEL_FLAGS = [("amx_tile", "AMX"), ("avx512_bf16", "AVX512-BF16"), ("avx512_vn
 
 
 def cpu():
-    """The CPU model and which of KERNEL_FLAGS it has ("AMD EPYC (no AMX, AVX2, FMA)")."""
-    model, flags = "unknown CPU", set()
+    """The CPU model, its family and model numbers (a VM may name only "AMD EPYC"; family 25
+    is Zen 3 or 4, 26 Zen 5) and which of KERNEL_FLAGS it has
+    ("AMD EPYC, family 26 model 2 (no AMX, AVX2, FMA)")."""
+    model, flags, numbers = "unknown CPU", set(), {}
     try:
         for line in open("/proc/cpuinfo"):
-            if line.startswith("model name") and model == "unknown CPU":
+            key = line.split(":", 1)[0].strip()
+            if key == "model name" and model == "unknown CPU":
                 model = line.split(":", 1)[1].strip()
-            elif line.startswith("flags") and not flags:
+            elif key in ("cpu family", "model") and key not in numbers:
+                numbers[key] = line.split(":", 1)[1].strip()
+            elif key == "flags" and not flags:
                 flags = set(line.split(":", 1)[1].split())
     except OSError:
         pass
+    if numbers:
+        model += f", family {numbers.get('cpu family', '?')} model {numbers.get('model', '?')}"
     have = [name for flag, name in KERNEL_FLAGS if flag in flags]
     amx = [] if "amx_tile" in flags else ["no AMX"]
     return f"{model} ({', '.join(amx + have) or 'flags unknown'})"

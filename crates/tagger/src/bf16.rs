@@ -153,11 +153,12 @@ impl crate::dispatch::KernelFamily for Bf16Kernel {
     }
 }
 
-/// Whether the CPU is AMD's. On the AMD EPYC (Zen 4) the project measured, matrix products
-/// using AVX-512 BF16 ran at 447 GFLOP/s against 210 in f32 (PyTorch/oneDNN, 2 threads): the
-/// instruction pays there. On an Intel Xeon (with AMX) `VDPBF16PS` ran at half the f32 FMA rate
-/// (97 against 203 GFLOP/s per core), so an Intel CPU without AMX multiplies the rounded
-/// operands faster with `gemm` in f32.
+/// Whether the CPU is AMD's. On an AMD EPYC Zen 4, PyTorch's bf16 products (oneDNN on
+/// AVX-512 BF16) ran at 447 GFLOP/s against 210 in f32, and on a Zen 5 claimx's own
+/// `VDPBF16PS` kernel at 798 against `gemm`'s 398 on the same rounded operands (2 threads,
+/// `docs/performance.md`): the instruction pays there. On an Intel Xeon (with AMX) `VDPBF16PS`
+/// ran at half the f32 FMA rate (97 against 203 GFLOP/s per core), so an Intel CPU without AMX
+/// multiplies the rounded operands faster with `gemm` in f32.
 fn amd() -> bool {
     #[cfg(target_arch = "x86_64")]
     {
