@@ -344,13 +344,20 @@ fn weights<'a>(bytes: &'a [u8], path: &Path) -> Result<VarBuilder<'a>> {
     })
 }
 
-/// The syntax heads the configuration names, from the model's tensors; none without them.
-fn load_syntax(config: &ModelConfig, vb: VarBuilder, path: &Path) -> Result<Option<SyntaxHeads>> {
-    config
-        .syntax
-        .clone()
-        .map(|heads| SyntaxHeads::load(vb, heads, config.hidden_size, path))
-        .transpose()
+/// The syntax heads the configuration names, from the model's tensors, their layers packed
+/// for `precision` (claimx's own layers with either backend); none without them.
+fn load_syntax(
+    config: &ModelConfig,
+    vb: VarBuilder,
+    path: &Path,
+    precision: Precision,
+) -> Result<Option<SyntaxHeads>> {
+    let Some(heads) = config.syntax.clone() else {
+        return Ok(None);
+    };
+    let mut heads = SyntaxHeads::load(vb, heads, config.hidden_size, path)?;
+    heads.set_precision(precision);
+    Ok(Some(heads))
 }
 
 /// Parse the `config.json` of an encoder without a task head and its `tokenizer.json`.
@@ -437,16 +444,13 @@ impl Tagger {
         let weights_path = files.origin.join("model.safetensors");
         let (config, tokenizer) = parse_model(files.config, files.tokenizer, &files.origin)?;
         let vb = weights(files.weights, &weights_path)?;
-        let mut syntax = load_syntax(&config, vb.clone(), &weights_path)?;
         // the reference op graph is f32 whatever the precision asked
         let precision = match options.reference {
             true => Precision::F32,
             false => options.precision,
         };
         // the heads' layers run in the encoder's number format
-        if let Some(heads) = &mut syntax {
-            heads.set_precision(precision);
-        }
+        let syntax = load_syntax(&config, vb.clone(), &weights_path, precision)?;
         let encoder = CandleEncoder::load(vb, config, &weights_path, precision)?;
         Tagger::with_classifier(Box::new(encoder), tokenizer, options)
             .with_syntax(syntax)
@@ -468,14 +472,11 @@ impl Tagger {
             Some(_) => {
                 let path = dir.join("model.safetensors");
                 let bytes = read(path.clone())?;
-                let mut heads = load_syntax(&config, weights(&bytes, &path)?, &path)?;
                 // the heads are claimx's own layers, not the graph's: they run in the
                 // precision asked (auto: the CPU's fast one, as with candle; f32 for the exact
                 // comparison with candle that `tagger-agree` makes)
-                if let Some(heads) = &mut heads {
-                    heads.set_precision(options.precision);
-                }
-                heads
+                let vb = weights(&bytes, &path)?;
+                load_syntax(&config, vb, &path, options.precision)?
             }
             None => None,
         };
