@@ -197,8 +197,6 @@ def matmul(args):
             mm = torch.matmul
         engine = f"torch {torch.__version__.split('+')[0]} ({torch.backends.mkldnn.is_available() and 'oneDNN/MKL' or 'BLAS'}), {args.dtype}"
     else:
-        if args.dtype != "fp32":
-            raise SystemExit("numpy: fp32 only")
         os.environ["OMP_NUM_THREADS"] = str(args.threads)
         import numpy as np
 
@@ -234,6 +232,8 @@ def main():
     args = ap.parse_args()
     if args.dtype == "bf16" and args.engine != "transformers" and args.engine != "torch":
         ap.error("--dtype bf16 is for PyTorch (transformers, torch) only")
+    if args.dtype == "int8" and (args.engine != "torch" or args.what != "matmul"):
+        ap.error("--dtype int8 is for matmul --engine torch only")
     if args.what == "matmul" and args.engine == "numpy":
         # OpenBLAS reads its thread count once, at import
         os.environ["OPENBLAS_NUM_THREADS"] = str(args.threads)
