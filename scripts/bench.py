@@ -380,7 +380,7 @@ def render(n_docs, tokens, n_sents, e2e, matmul, floor, fpt, layers, mean_row, e
 # claimx's bf16 kernels (CLAIMX_BF16_KERNEL); the default build picks one per CPU.
 BF16_KERNELS = ("amx", "avx512-bf16", "gemm")
 # claimx's int8 kernels (CLAIMX_INT8_KERNEL), with `--precision int8`.
-INT8_KERNELS = ("amx", "avx512-vnni", "avx-vnni", "generic")
+INT8_KERNELS = ("amx", "avx512-vnni", "avx-vnni", "avx2", "generic")
 
 # The instruction sets that decide which dense-layer kernel runs, as /proc/cpuinfo names them.
 KERNEL_FLAGS = [("amx_tile", "AMX"), ("avx512_bf16", "AVX512-BF16"), ("avx512_vnni", "AVX512-VNNI"),

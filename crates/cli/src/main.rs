@@ -971,6 +971,7 @@ fn bench_matmul(
                     Int8Kernel::Amx => "claimx AMX tiles, int8",
                     Int8Kernel::Avx512Vnni => "claimx AVX-512 VNNI (VPDPBUSD), int8",
                     Int8Kernel::AvxVnni => "claimx AVX-VNNI (256-bit VPDPBUSD), int8",
+                    Int8Kernel::Avx2 => "claimx AVX2 (VPMADDWD on i16-widened operands), int8",
                     Int8Kernel::Generic => "claimx plain loops, int8",
                 },
             },

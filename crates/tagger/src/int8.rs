@@ -17,10 +17,14 @@
 //!   one `VPDPBUSD` adds 16 sums of four u8 × int8 products;
 //! - [`Int8Kernel::AvxVnni`], AVX-VNNI (Intel Alder Lake and later client cores, Sierra
 //!   Forest: VNNI without AVX-512): the same instruction on 256-bit vectors, 8 sums;
-//! - [`Int8Kernel::Generic`] everywhere else: the same integers in plain Rust loops (compiled
-//!   for AVX-512 or AVX2 where present), slow but exact.
+//! - [`Int8Kernel::Avx2`], AVX2 without VNNI (AMD Zen 2 and 3, Intel Haswell to Coffee Lake):
+//!   `VPMADDWD` multiplies the operands widened to i16 and adds pairs of products into i32 —
+//!   exact, unlike `VPMADDUBSW`, whose i16 sums saturate —, 8 sums of four products in two
+//!   multiplies and a horizontal add at the end;
+//! - [`Int8Kernel::Generic`] everywhere else: the same integers in plain Rust loops, slow but
+//!   exact.
 //!
-//! `CLAIMX_INT8_KERNEL=amx|avx512-vnni|avx-vnni|generic` forces one the CPU supports. The
+//! `CLAIMX_INT8_KERNEL=amx|avx512-vnni|avx-vnni|avx2|generic` forces one the CPU supports. The
 //! packed weight layout is AMX's B operand (four consecutive inputs interleaved per output
 //! column), which the VNNI kernels read as it is (AVX-VNNI a line in two halves).
 use std::sync::OnceLock;
@@ -51,16 +55,20 @@ pub enum Int8Kernel {
     /// AVX-VNNI (`VPDPBUSD` on 256-bit vectors, VEX-encoded): CPUs with VNNI but no AVX-512
     /// (Intel Alder Lake and later client cores, Sierra Forest).
     AvxVnni,
+    /// AVX2 without VNNI: `VPMADDWD` on operands widened to i16 (AMD Zen 2 and 3, Intel
+    /// Haswell to Coffee Lake).
+    Avx2,
     /// Plain loops over the integers.
     Generic,
 }
 
 impl Int8Kernel {
     /// Every kernel.
-    pub const ALL: [Int8Kernel; 4] = [
+    pub const ALL: [Int8Kernel; 5] = [
         Int8Kernel::Amx,
         Int8Kernel::Avx512Vnni,
         Int8Kernel::AvxVnni,
+        Int8Kernel::Avx2,
         Int8Kernel::Generic,
     ];
 
@@ -70,6 +78,7 @@ impl Int8Kernel {
             Int8Kernel::Amx => amx_int8(),
             Int8Kernel::Avx512Vnni => avx512_vnni(),
             Int8Kernel::AvxVnni => avx_vnni(),
+            Int8Kernel::Avx2 => avx2(),
             Int8Kernel::Generic => true,
         }
     }
@@ -80,6 +89,7 @@ impl Int8Kernel {
             Int8Kernel::Amx => "amx",
             Int8Kernel::Avx512Vnni => "avx512-vnni",
             Int8Kernel::AvxVnni => "avx-vnni",
+            Int8Kernel::Avx2 => "avx2",
             Int8Kernel::Generic => "generic",
         }
     }
@@ -92,7 +102,7 @@ impl std::str::FromStr for Int8Kernel {
             .into_iter()
             .find(|k| k.name() == s.trim().to_lowercase())
             .ok_or_else(|| {
-                format!("unknown int8 kernel `{s}` (amx, avx512-vnni, avx-vnni, generic)")
+                format!("unknown int8 kernel `{s}` (amx, avx512-vnni, avx-vnni, avx2, generic)")
             })
     }
 }
@@ -149,6 +159,18 @@ pub fn avx_vnni() -> bool {
     }
 }
 
+/// Whether the CPU has AVX2 and FMA (the [`Int8Kernel::Avx2`] kernel).
+pub fn avx2() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("fma")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
 /// Whether the CPU multiplies int8 with VNNI (`VPDPBUSD`) in either width: where int8
 /// is much faster than bf16 without AMX.
 pub fn vnni() -> bool {
@@ -157,7 +179,7 @@ pub fn vnni() -> bool {
 
 /// The kernel of this process's int8 products: the one `CLAIMX_INT8_KERNEL` names if the CPU
 /// supports it, else the fastest it supports — AMX, then AVX-512 VNNI, then AVX-VNNI, then
-/// the plain loops.
+/// AVX2, then the plain loops.
 /// Fixed for the process.
 pub fn kernel() -> Int8Kernel {
     static CHOSEN: OnceLock<Int8Kernel> = OnceLock::new();
@@ -446,6 +468,7 @@ pub(crate) fn accumulate(
                     Int8Kernel::Amx => amx_block(dst, &block, weight),
                     Int8Kernel::Avx512Vnni => vnni_block(dst, &block, weight),
                     Int8Kernel::AvxVnni => avx_vnni_block(dst, &block, weight),
+                    Int8Kernel::Avx2 => avx2_block(dst, &block, weight),
                     Int8Kernel::Generic => generic_block(dst, &block, weight),
                 }
             }
@@ -775,6 +798,119 @@ unsafe fn avx_vnni_tile<const R: usize>(
 #[cfg(not(target_arch = "x86_64"))]
 unsafe fn avx_vnni_block(_: &mut [f32], _: &Block, _: &Int8Weight) {
     unreachable!("AVX-VNNI is x86-64 only")
+}
+
+/// One block of at most 32 rows with AVX2 alone: the block's u8 inputs widened to i16 once,
+/// then 6 rows × 8 outputs at a time — 12 accumulators, two widened weight vectors and a
+/// broadcast —, each `VPMADDWD` adding two of a column's four products per step into i32
+/// (exact: at most 2 × 255 × 127), the pairs added at the end; then the shared rescaling.
+///
+/// # Safety
+/// AVX2 and FMA present; the block is 32 rows of `weight.k_blocks` lines; `dst` holds at most
+/// 32 rows of `weight.outputs`.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn avx2_block(dst: &mut [f32], block: &Block, weight: &Int8Weight) {
+    use std::arch::x86_64::*;
+    const R: usize = 6;
+    let outputs = weight.outputs;
+    let rows = dst.len() / outputs;
+    let (kb, vectors) = (weight.k_blocks, outputs.div_ceil(16));
+    // widened once per block and read by every output vector
+    let mut wide = vec![0i16; rows * kb * 64];
+    for (w, x) in wide.chunks_exact_mut(16).zip(
+        block.lines[..rows * kb]
+            .iter()
+            .flat_map(|l| l.0.chunks_exact(16)),
+    ) {
+        // SAFETY: 16 bytes read, 16 i16 written, both inside their slices
+        unsafe {
+            let x = _mm_loadu_si128(x.as_ptr() as *const __m128i);
+            _mm256_storeu_si256(w.as_mut_ptr() as *mut __m256i, _mm256_cvtepu8_epi16(x));
+        }
+    }
+    let mut sums = vec![0i32; R * vectors * 16];
+    for r0 in (0..rows).step_by(R) {
+        let here = (rows - r0).min(R);
+        for v in 0..vectors {
+            for half in 0..2 {
+                // SAFETY: as this function's; rows r0..r0+here lie in the block
+                unsafe { avx2_tile::<R>(&mut sums, &wide, weight, r0, here, v, half) };
+            }
+        }
+        rescale_rows(dst, &sums, block, weight, r0, here, rescale_row);
+    }
+}
+
+/// Rows `r0..r0 + here` (at most `R`) × outputs `16v + 8half … + 8` of [`avx2_block`], from
+/// the widened rows `wide` (`k_blocks × 64` i16 each), into `sums` (`R` rows of `vectors ×
+/// 16`).
+///
+/// # Safety
+/// As [`avx2_block`]'s.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+#[inline]
+unsafe fn avx2_tile<const R: usize>(
+    sums: &mut [i32],
+    wide: &[i16],
+    weight: &Int8Weight,
+    r0: usize,
+    here: usize,
+    v: usize,
+    half: usize,
+) {
+    use std::arch::x86_64::*;
+    let kb = weight.k_blocks;
+    let stride = sums.len() / R;
+    let mut acc = [[_mm256_setzero_si256(); 2]; R];
+    assert!((1..=R).contains(&here) && half < 2);
+    assert!(wide.len() >= (r0 + here) * kb * 64 && weight.tiles.len() >= (v + 1) * kb * 16);
+    assert!(stride >= (v + 1) * 16);
+    for k in 0..kb {
+        // SAFETY (pointers below): inside `weight.tiles` and `wide` by the asserts; rows past
+        // `here` read row r0 + here - 1 again (their sums are never stored)
+        let tile = unsafe { weight.tiles.as_ptr().add((v * kb + k) * 16) };
+        let quads: [*const i16; R] = std::array::from_fn(|r| unsafe {
+            wide.as_ptr().add(((r0 + r.min(here - 1)) * kb + k) * 64)
+        });
+        for p in 0..16 {
+            // SAFETY: the half of line p of a 16-line tile holding 8 outputs × 4 inputs, two
+            // 16-byte aligned quarters of a 64-byte aligned line
+            let (w0, w1) = unsafe {
+                let line = (tile.add(p) as *const __m128i).add(2 * half);
+                (
+                    _mm256_cvtepi8_epi16(_mm_load_si128(line)),
+                    _mm256_cvtepi8_epi16(_mm_load_si128(line.add(1))),
+                )
+            };
+            for (row, &quad) in acc.iter_mut().zip(&quads) {
+                // inputs 4p … 4p + 3 of the row (i16), broadcast
+                // SAFETY: four i16 inside the row's line
+                let x = unsafe { (quad.add(4 * p) as *const i64).read_unaligned() };
+                let x = _mm256_set1_epi64x(x);
+                row[0] = _mm256_add_epi32(row[0], _mm256_madd_epi16(x, w0));
+                row[1] = _mm256_add_epi32(row[1], _mm256_madd_epi16(x, w1));
+            }
+        }
+    }
+    for (r, row) in acc.iter().enumerate().take(here) {
+        // a column's two partial sums are adjacent; after the add the 64-bit lanes hold
+        // outputs [0 1 | 4 5 | 2 3 | 6 7], put in order
+        let s = _mm256_permute4x64_epi64::<0xD8>(_mm256_hadd_epi32(row[0], row[1]));
+        // SAFETY: `sums` holds whole vectors (asserted above)
+        unsafe {
+            _mm256_storeu_si256(
+                sums.as_mut_ptr().add(r * stride + v * 16 + half * 8) as *mut __m256i,
+                s,
+            )
+        };
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+unsafe fn avx2_block(_: &mut [f32], _: &Block, _: &Int8Weight) {
+    unreachable!("AVX2 is x86-64 only")
 }
 
 /// One 32-row block: for each 32-column block of outputs, tiles 0–3 sum the 2×2 16×16

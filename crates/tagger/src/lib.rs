@@ -183,8 +183,8 @@ impl std::str::FromStr for Backend {
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     /// The faster of bf16 and int8 on this CPU ([`Precision::resolved`]): bf16 where the CPU
-    /// has AMX tiles, int8 where it has VNNI (AVX-512 VNNI or AVX-VNNI) and no AMX, bf16
-    /// elsewhere.
+    /// has AMX tiles, int8 where it has VNNI (AVX-512 VNNI or AVX-VNNI) or AVX2 and no AMX,
+    /// bf16 elsewhere.
     #[default]
     Auto,
     /// Weights and activations rounded to bfloat16, products summed in f32: Intel AMX tiles
@@ -195,22 +195,23 @@ pub enum Precision {
     F32,
     /// The dense layers' weights quantised to int8 per output channel at load and their
     /// inputs to u8 per token (with a zero point), products summed exactly in i32 (AMX-INT8,
-    /// AVX-512 VNNI, AVX-VNNI, or plain loops); the rest as in bf16. Labels do not depend on the
+    /// AVX-512 VNNI, AVX-VNNI, AVX2, or plain loops); the rest as in bf16. Labels do not depend on the
     /// kernel. F1 against bf16 and f32 in `docs/performance.md`.
     Int8,
 }
 
 impl Precision {
     /// The precision that runs: [`Precision::Auto`] resolved for this CPU, the others as
-    /// they are. Auto picks int8 only where it is much faster than bf16 — on CPUs with VNNI
-    /// and no AMX: with AVX-512 VNNI 2.3× end to end against bf16's `gemm` on the Intel Xeon
-    /// measured, with AVX-VNNI's 256-bit vectors less (`docs/performance.md`) — and keeps bf16 on AMX, where int8 gains some 12 % end to end and bf16
-    /// stays closer to the trained model, and where neither runs (int8's plain loops are
-    /// slow). The two stay within 0.5 F1 points of each other on every test set of the model
-    /// card (`docs/performance.md`).
+    /// they are. Auto picks int8 wherever it is clearly faster than bf16 — on CPUs without
+    /// AMX that have VNNI (with AVX-512 VNNI 2.3× end to end against bf16's `gemm` on the
+    /// Intel Xeon measured, 2.30× on AMD Zen 5) or at least AVX2 (1.35× on AMD Zen 3, with a
+    /// fifth less memory) — and keeps bf16 on AMX, where int8 gains some 12 % end to end and
+    /// bf16 stays closer to the trained model, and where no int8 kernel but the plain loops
+    /// runs (`docs/performance.md`). The two stay within 0.5 F1 points of each other on
+    /// every test set of the model card.
     pub fn resolved(self) -> Precision {
         match self {
-            Precision::Auto if !bf16::amx() && int8::vnni() => Precision::Int8,
+            Precision::Auto if !bf16::amx() && (int8::vnni() || int8::avx2()) => Precision::Int8,
             Precision::Auto => Precision::Bf16,
             other => other,
         }
@@ -858,7 +859,7 @@ mod tests {
         assert_eq!("auto".parse::<Precision>(), Ok(Precision::Auto));
         assert_eq!(serde_json::to_string(&Precision::Auto).unwrap(), "\"auto\"");
         let resolved = Precision::Auto.resolved();
-        let int8_pays = !bf16::amx() && int8::vnni();
+        let int8_pays = !bf16::amx() && (int8::vnni() || int8::avx2());
         assert_eq!(
             resolved,
             if int8_pays {
