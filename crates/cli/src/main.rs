@@ -473,7 +473,7 @@ struct ModelArgs {
     reference: bool,
     /// Number format of the candle encoder's dense layers and of the syntax heads' (with
     /// ort too, whose graph is f32): `auto` (default: bf16 on CPUs with AMX, int8 on CPUs
-    /// with AVX-512 VNNI or AVX-VNNI and no AMX, bf16 elsewhere), `bf16`, `f32` (as trained;
+    /// without AMX that have AVX-512 VNNI, AVX-VNNI or AVX2, bf16 elsewhere), `bf16`, `f32` (as trained;
     /// what ort's graph runs) or `int8` (weights per output channel, inputs per token; F1 of
     /// each in docs/performance.md).
     #[arg(long)]

@@ -170,10 +170,35 @@ mod tests {
         assert_eq!(size_of::<Figure>(), 136);
         assert_eq!(size_of::<Claim>(), 296);
         assert_eq!(size_of::<Entity>(), 88);
-        assert_eq!(size_of::<Word>(), 96);
+        assert_eq!(size_of::<Word>(), 48);
         // short strings inline: no heap block of their own
         let claim_text: CompactString = "die Deutsche Bank AG".into();
         assert!(!claim_text.is_heap_allocated());
+    }
+
+    #[test]
+    fn labels_are_their_text_everywhere() {
+        let nsubj = Label::new("nsubj");
+        assert_eq!(nsubj, Label::from("nsubj".to_string()));
+        assert_ne!(nsubj, Label::new("obj"));
+        assert_eq!(nsubj, "nsubj");
+        assert_eq!("nsubj", nsubj);
+        assert_eq!(nsubj, *"nsubj");
+        assert_eq!(
+            (nsubj.as_str(), &*nsubj, nsubj.len()),
+            ("nsubj", "nsubj", 5)
+        );
+        assert_eq!(format!("{nsubj} {nsubj:?}"), "nsubj \"nsubj\"");
+        assert_eq!(Label::default().as_str(), "");
+        assert_eq!(serde_json::to_string(&nsubj).unwrap(), "\"nsubj\"");
+        let escaped: Label = serde_json::from_str("\"nsubj\\u003apass\"").unwrap();
+        assert_eq!(escaped, Label::new("nsubj:pass"));
+        let threads: Vec<_> = (0..4)
+            .map(|t| std::thread::spawn(move || Label::new(&format!("label-{}", t % 2))))
+            .collect();
+        let made: Vec<Label> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+        assert_eq!((made[0], made[1]), (made[2], made[3]));
+        assert_eq!(made[1].as_str(), "label-1");
     }
 
     /// The JSON field names documented in docs/schema.md.

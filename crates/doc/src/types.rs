@@ -182,20 +182,154 @@ pub struct Word {
     /// Where the word is.
     #[serde(flatten)]
     pub span: Span,
-    /// Universal part-of-speech tag (`NOUN`, `VERB`, `PROPN`, …). A [`CompactString`]
-    /// (a `str` that keeps up to 24 bytes inline): a record holds one per word, and as
-    /// `String`s the two labels cost two heap blocks a word, most of a record's memory.
+    /// Universal part-of-speech tag (`NOUN`, `VERB`, `PROPN`, …).
     #[schemars(with = "String")]
-    pub upos: CompactString,
+    pub upos: Label,
     /// 1-based index of the head word among the sentence's words; 0 for the root.
     pub head: usize,
     /// Universal dependency relation to the head (`nsubj`, `obj`, `root`, …).
     #[schemars(with = "String")]
-    pub deprel: CompactString,
+    pub deprel: Label,
     /// The model's probability of this head among all candidates (before the tree is
     /// decoded): how sure the parser is of the word's attachment.
     #[serde(default)]
     pub score: f32,
+}
+
+/// A word's label (a UPOS tag, a dependency relation): a `str` to callers and in JSON, two
+/// bytes in the record. Labels come from a small set (the model's, and UD's in gold files),
+/// so each distinct text is stored once per process and a word holds its number: a record
+/// holds two labels per word, and as inline strings they were half of a word's 96 bytes and
+/// the largest part of a model batch's memory per byte of text (`docs/robustness.md`).
+/// The default is the empty label.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Label(u16);
+
+/// The labels' texts by number, read without a lock (labels are compared in the claim
+/// rules' inner loops); the array is untouched, so not resident, beyond the labels in use.
+static LABEL_TEXTS: [std::sync::OnceLock<&'static str>; 1 << 16] =
+    [const { std::sync::OnceLock::new() }; 1 << 16];
+
+/// Text → number, for making labels; number 0 is the empty label.
+fn label_numbers() -> &'static std::sync::Mutex<std::collections::HashMap<&'static str, u16>> {
+    static NUMBERS: std::sync::OnceLock<
+        std::sync::Mutex<std::collections::HashMap<&'static str, u16>>,
+    > = std::sync::OnceLock::new();
+    NUMBERS.get_or_init(|| {
+        let _ = LABEL_TEXTS[0].set("");
+        std::sync::Mutex::new([("", 0)].into_iter().collect())
+    })
+}
+
+impl Label {
+    /// The label for `text`, or `None` when 65,535 other texts are labels already (only
+    /// input that is not a label set, such as a hostile gold file, gets there).
+    pub fn try_new(text: &str) -> Option<Label> {
+        let mut numbers = label_numbers().lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(&n) = numbers.get(text) {
+            return Some(Label(n));
+        }
+        let n = u16::try_from(numbers.len()).ok()?;
+        // kept for the process: labels are few, and a `Label` must stay `Copy`
+        let text: &'static str = Box::leak(text.to_owned().into_boxed_str());
+        let _ = LABEL_TEXTS[n as usize].set(text);
+        numbers.insert(text, n);
+        Some(Label(n))
+    }
+
+    /// The label for `text`.
+    ///
+    /// # Panics
+    /// When 65,535 other texts are labels already (see [`Label::try_new`]).
+    pub fn new(text: &str) -> Label {
+        Label::try_new(text).expect("at most 65,536 distinct word labels")
+    }
+
+    /// Its text.
+    pub fn as_str(&self) -> &'static str {
+        LABEL_TEXTS[self.0 as usize].get().copied().unwrap_or("")
+    }
+}
+
+impl std::ops::Deref for Label {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Label {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Debug for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for Label {
+    fn from(text: &str) -> Label {
+        Label::new(text)
+    }
+}
+
+impl From<String> for Label {
+    fn from(text: String) -> Label {
+        Label::new(&text)
+    }
+}
+
+impl From<&String> for Label {
+    fn from(text: &String) -> Label {
+        Label::new(text)
+    }
+}
+
+impl PartialEq<str> for Label {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Label {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Label {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<Label> for &str {
+    fn eq(&self, other: &Label) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl Serialize for Label {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Label {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Label, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        Label::try_new(&text)
+            .ok_or_else(|| serde::de::Error::custom("more than 65,535 distinct word labels"))
+    }
 }
 
 /// Entity types of the tagger.

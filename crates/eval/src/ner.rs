@@ -385,9 +385,7 @@ pub fn compare_taggers(
                 let (l, r) = (&la.spans, &ra.spans);
                 agreement.spans += l.len();
                 agreement.words += la.words.len();
-                let parse = |w: &claimx_core::claimx_tagger::WordSyntax| {
-                    (w.head, w.upos.clone(), w.deprel.clone())
-                };
+                let parse = |w: &claimx_core::claimx_tagger::WordSyntax| (w.head, w.upos, w.deprel);
                 let same_tree = la.words.iter().map(parse).eq(ra.words.iter().map(parse));
                 agreement.trees_differing += !same_tree as usize;
                 let key =

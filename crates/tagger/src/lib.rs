@@ -266,6 +266,10 @@ pub struct TaggerOptions {
     pub overlap: usize,
     /// Windows per forward pass.
     pub batch_size: usize,
+    /// Most pieces in one forward pass, specials included, across its windows (a pass takes
+    /// at least one window). The encoder's buffers cost some 14 KB a piece: 32 windows of
+    /// 256 pieces held over 100 MiB at once, while passes of 2,048 pieces run as fast.
+    pub batch_pieces: usize,
     /// Run the backend's reference path ([`TokenClassifier::reference`]) instead of its
     /// optimised one: for benchmarks and label checks.
     pub reference: bool,
@@ -282,6 +286,7 @@ impl Default for TaggerOptions {
             max_tokens: 256,
             overlap: 32,
             batch_size: 32,
+            batch_pieces: 2048,
             reference: false,
             precision: Precision::default(),
         }
@@ -713,7 +718,24 @@ impl Tagger {
                     states[t] = Vec::new();
                 }
             };
-        for batch in order.chunks(self.options.batch_size.max(1)) {
+        // passes of at most batch_size windows and batch_pieces pieces, longest first
+        let specials = lead + self.eos.is_some() as usize;
+        let mut passes: Vec<&[usize]> = Vec::new();
+        let mut rest: &[usize] = &order;
+        while !rest.is_empty() {
+            let (mut take, mut held) = (0, 0);
+            for &j in rest.iter().take(self.options.batch_size.max(1)) {
+                let len = jobs[j].2 - jobs[j].1 + specials;
+                if take > 0 && held + len > self.options.batch_pieces {
+                    break;
+                }
+                (take, held) = (take + 1, held + len);
+            }
+            let (pass, tail) = rest.split_at(take);
+            passes.push(pass);
+            rest = tail;
+        }
+        for batch in passes {
             let mut done: Vec<usize> = Vec::new();
             for &j in batch {
                 let t = jobs[j].0;

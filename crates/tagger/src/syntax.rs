@@ -8,6 +8,7 @@
 //! heads with exactly this reading.
 
 use candle_nn::VarBuilder;
+use claimx_doc::Label;
 
 use crate::config::SyntaxConfig;
 use crate::encoder::{dense, flat, gemm_product, Dense};
@@ -26,13 +27,13 @@ pub struct WordSyntax {
     pub start: usize,
     /// Byte offset of the word's end.
     pub end: usize,
-    /// Universal part-of-speech tag (`NOUN`, `VERB`, …); inline, no heap block (a batch
+    /// Universal part-of-speech tag (`NOUN`, `VERB`, …); a two-byte [`Label`] (a batch
     /// holds one per word until its records are built).
-    pub upos: compact_str::CompactString,
+    pub upos: Label,
     /// 1-based index of the head word; 0 when the word is the sentence's root.
     pub head: usize,
     /// Universal dependency relation to the head (`nsubj`, `obj`, `root`, …).
-    pub deprel: compact_str::CompactString,
+    pub deprel: Label,
     /// The model's probability of the UPOS tag.
     pub upos_score: f32,
     /// The model's probability of this head among all candidates (before tree decoding).
@@ -331,9 +332,9 @@ impl SyntaxHeads {
                 WordSyntax {
                     start: words[i].0,
                     end: words[i].1,
-                    upos: self.config.upos[tag].as_str().into(),
+                    upos: Label::new(&self.config.upos[tag]),
                     head: heads[i + 1],
-                    deprel: self.config.deprel[relations[i]].as_str().into(),
+                    deprel: Label::new(&self.config.deprel[relations[i]]),
                     upos_score: prob,
                     head_score: scores[i + 1][heads[i + 1]].exp(),
                 }
