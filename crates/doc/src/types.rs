@@ -242,7 +242,7 @@ impl Label {
     /// # Panics
     /// When 65,535 other texts are labels already (see [`Label::try_new`]).
     pub fn new(text: &str) -> Label {
-        Label::try_new(text).expect("at most 65,536 distinct word labels")
+        Label::try_new(text).expect("at most 65,535 distinct word labels")
     }
 
     /// Its text.

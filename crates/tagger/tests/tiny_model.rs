@@ -160,7 +160,15 @@ fn windowed_tagging_equals_whole_text_tagging() {
     let text = "Amazon said the lab had 1000 staff and $5 million. ".repeat(20);
     let want = whole.tag(&[&text]).unwrap();
     assert!(!want[0].is_empty());
-    for (max_tokens, overlap, batch_size) in [(8, 0, 1), (8, 3, 2), (20, 5, 7), (33, 16, 100)] {
+    // (batch_pieces below one window: a window a pass; at 30, one or two windows a pass)
+    for (max_tokens, overlap, batch_size, batch_pieces) in [
+        (8, 0, 1, 2048),
+        (8, 3, 2, 2048),
+        (20, 5, 7, 2048),
+        (33, 16, 100, 2048),
+        (8, 3, 100, 1),
+        (20, 5, 100, 30),
+    ] {
         let windowed = Tagger::with_classifier(
             Box::new(PieceIdClassifier(labels.clone())),
             tokenizer.clone(),
@@ -168,13 +176,14 @@ fn windowed_tagging_equals_whole_text_tagging() {
                 max_tokens,
                 overlap,
                 batch_size,
+                batch_pieces,
                 ..TaggerOptions::default()
             },
         );
         assert_eq!(
             windowed.tag(&[&text]).unwrap(),
             want,
-            "{max_tokens}/{overlap}/{batch_size}"
+            "{max_tokens}/{overlap}/{batch_size}/{batch_pieces}"
         );
     }
 }
