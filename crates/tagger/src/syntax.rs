@@ -77,6 +77,11 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
 /// The UPOS, arc and relation heads of a multi-head model.
 pub struct SyntaxHeads {
     config: SyntaxConfig,
+    /// `config.upos` and `config.deprel` as [`Label`]s, made once at load: making a label
+    /// takes the label table's lock, which the words of every sentence would otherwise take
+    /// twice each, on every thread at once.
+    upos_labels: Vec<Label>,
+    deprel_labels: Vec<Label>,
     hidden: usize,
     start_offset: Vec<f32>,
     end_offset: Vec<f32>,
@@ -152,6 +157,8 @@ impl SyntaxHeads {
                 arc_b: flat(vb.get(a, "arc_b")?)?,
                 rel_u: Dense::new(rel_u, vec![0.0; l * r], r, l * r),
                 rel_w: dense(vb.pp("rel_w"), 2 * r, l)?,
+                upos_labels: config.upos.iter().map(|t| Label::new(t)).collect(),
+                deprel_labels: config.deprel.iter().map(|t| Label::new(t)).collect(),
                 config: config.clone(),
             })
         };
@@ -332,9 +339,9 @@ impl SyntaxHeads {
                 WordSyntax {
                     start: words[i].0,
                     end: words[i].1,
-                    upos: Label::new(&self.config.upos[tag]),
+                    upos: self.upos_labels[tag],
                     head: heads[i + 1],
-                    deprel: Label::new(&self.config.deprel[relations[i]]),
+                    deprel: self.deprel_labels[relations[i]],
                     upos_score: prob,
                     head_score: scores[i + 1][heads[i + 1]].exp(),
                 }
