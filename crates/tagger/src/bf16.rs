@@ -257,7 +257,8 @@ fn round_block_generic(dst: &mut [Line], src: &[f32], k: usize, k_blocks: usize)
     }
 }
 
-/// `dst[n, outputs] += bf16(src[n, inputs]) · bf16(weight)ᵀ` with a packed-weight kernel
+/// `dst[n, outputs] += bf16(src[n, inputs]) · bf16(weight)ᵀ` (with `bias`, `dst` set to it
+/// first) with a packed-weight kernel
 /// (AMX or AVX-512 BF16), threaded over the current rayon pool in blocks of 32 rows. `lines`
 /// is scratch for the rounded `src`. Each row's sums are added in the same order wherever
 /// the row falls in the batch.
@@ -271,6 +272,7 @@ pub(crate) fn accumulate_packed(
     src: &[f32],
     n: usize,
     weight: &PackedWeight,
+    bias: Option<&[f32]>,
     lines: &mut Vec<Line>,
 ) {
     assert!(
@@ -287,6 +289,7 @@ pub(crate) fn accumulate_packed(
         .enumerate()
         .for_each(|(b, dst)| {
             let a = &a[b * 32 * weight.k_blocks..(b + 1) * 32 * weight.k_blocks];
+            crate::kernels::start_rows(dst, bias);
             // SAFETY: `supported()` checked the CPU (and for AMX the OS permission and
             // AVX-512); `a` holds 32 rows of k_blocks lines each and `dst` whole rows of
             // `outputs`, at most 32.
@@ -591,7 +594,7 @@ mod tests {
         let start: Vec<f32> = (0..40 * m).map(|i| (i % 13) as f32 * 0.31).collect();
         for kernel in packed_kernels() {
             let mut batch = start.clone();
-            accumulate_packed(kernel, &mut batch, &src, 40, &packed, &mut Vec::new());
+            accumulate_packed(kernel, &mut batch, &src, 40, &packed, None, &mut Vec::new());
             for row in [0, 33] {
                 let mut alone = start[row * m..(row + 1) * m].to_vec();
                 accumulate_packed(
@@ -600,6 +603,7 @@ mod tests {
                     &src[row * k..(row + 1) * k],
                     1,
                     &packed,
+                    None,
                     &mut Vec::new(),
                 );
                 assert_eq!(alone, batch[row * m..(row + 1) * m], "{kernel:?} row {row}");
@@ -628,7 +632,7 @@ mod tests {
                 let packed = PackedWeight::new(&weight, k, m);
                 let mut dst = vec![0.5f32; n * m];
                 let mut lines = Vec::new();
-                accumulate_packed(kernel, &mut dst, &src, n, &packed, &mut lines);
+                accumulate_packed(kernel, &mut dst, &src, n, &packed, None, &mut lines);
                 let want = naive_product(&src, &weight, n, k, m);
                 for (i, (&got, &want)) in dst.iter().zip(&want).enumerate() {
                     assert!(

@@ -189,7 +189,7 @@ impl Dense {
             // (the syntax heads parse sentences in parallel), which would find the cell
             // borrowed and panic
             let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
-            accumulate_product(out, x, n, self, &mut scratch);
+            accumulate_product(out, x, n, self, None, &mut scratch);
             SCRATCH.with(|s| *s.borrow_mut() = scratch);
         }
     }
@@ -335,22 +335,27 @@ fn fill_rows(dst: &mut [f32], row: &[f32]) {
     });
 }
 
-/// `dst[n, outputs] += src[n, inputs] · weightᵀ`, threaded over the current rayon pool; in
-/// the layer's narrow format when it has one, converting the input into `scratch`.
+/// `dst[n, outputs] += src[n, inputs] · weightᵀ` (with `bias`, `dst` set to it first),
+/// threaded over the current rayon pool; in the layer's narrow format when it has one,
+/// converting the input into `scratch`.
 fn accumulate_product(
     dst: &mut [f32],
     src: &[f32],
     n: usize,
     d: &Dense,
+    bias: Option<&[f32]>,
     scratch: &mut ProductScratch,
 ) {
+    if let (Some(bias), None | Some(NarrowWeight::Rounded)) = (bias, &d.narrow) {
+        fill_rows(&mut dst[..n * d.outputs], bias);
+    }
     match &d.narrow {
         None => gemm_product(dst, src, n, &d.weight, d.inputs, d.outputs),
         Some(NarrowWeight::Packed(packed, kernel)) => {
-            bf16::accumulate_packed(*kernel, dst, src, n, packed, &mut scratch.tiles)
+            bf16::accumulate_packed(*kernel, dst, src, n, packed, bias, &mut scratch.tiles)
         }
         Some(NarrowWeight::Int8(weight, kernel)) => {
-            int8::accumulate(*kernel, dst, src, n, weight, &mut scratch.quantised)
+            int8::accumulate(*kernel, dst, src, n, weight, bias, &mut scratch.quantised)
         }
         Some(NarrowWeight::Rounded) => {
             let rounded = &mut scratch.rounded;
@@ -418,7 +423,7 @@ pub fn matmul_gflops(m: usize, k: usize, n: usize, repeats: usize, precision: Pr
     let mut best = f64::INFINITY;
     for _ in 0..repeats.max(1) + 1 {
         let t = std::time::Instant::now();
-        accumulate_product(&mut dst, &src, m, &weight, &mut scratch);
+        accumulate_product(&mut dst, &src, m, &weight, None, &mut scratch);
         best = best.min(t.elapsed().as_secs_f64());
     }
     2.0 * (m * k * n) as f64 / best / 1e9
@@ -660,8 +665,7 @@ impl CandleEncoder {
             .flat_map(|r| (0..heads).map(move |k| (r, k)))
             .collect();
         for layer in &self.layers {
-            fill_rows(qkv, &layer.qkv.bias);
-            accumulate_product(qkv, x, n, &layer.qkv, scratch);
+            accumulate_product(qkv, x, n, &layer.qkv, Some(&layer.qkv.bias), scratch);
             let ctx = Shared(context.as_mut_ptr());
             let qkv_in: &[f32] = qkv;
             tasks.par_iter().for_each(|&(r, k)| {
@@ -671,7 +675,9 @@ impl CandleEncoder {
                 let (key, value) = unsafe { (q.add(h), q.add(2 * h)) };
                 SCORES.with(|scores| {
                     let mut scores = scores.borrow_mut();
-                    scores.resize(len * len, 0.0);
+                    // a chunk of room after the last row lets softmax treat every row's
+                    // end as a whole chunk
+                    scores.resize(len * len + kernels::LANES, 0.0);
                     let stride = (3 * h) as isize;
                     // SAFETY: q, key and value address `len` rows of `head` columns at row
                     // stride 3h inside `qkv`; scores is len × len; this task's context block
@@ -699,7 +705,7 @@ impl CandleEncoder {
                             false,
                             gemm::Parallelism::None,
                         );
-                        kernels::softmax_rows(&mut scores[..], len);
+                        kernels::softmax_rows(&mut scores[..], len, len);
                         gemm::gemm(
                             len,
                             head,
@@ -725,20 +731,19 @@ impl CandleEncoder {
                 });
             });
             add_rows(x, &layer.out.bias);
-            accumulate_product(x, context, n, &layer.out, scratch);
+            accumulate_product(x, context, n, &layer.out, None, scratch);
             layer_norm(x, &layer.attention_norm);
-            fill_rows(hidden, &layer.up.bias);
-            accumulate_product(hidden, x, n, &layer.up, scratch);
+            accumulate_product(hidden, x, n, &layer.up, Some(&layer.up.bias), scratch);
             par_rows(hidden, ff, |c| self.activation(c));
             add_rows(x, &layer.down.bias);
-            accumulate_product(x, hidden, n, &layer.down, scratch);
+            accumulate_product(x, hidden, n, &layer.down, None, scratch);
             layer_norm(x, &layer.output_norm);
         }
         let labels = self.classifier.outputs;
         let mut logits = vec![0.0; n * labels];
         if labels > 0 {
-            fill_rows(&mut logits, &self.classifier.bias);
-            accumulate_product(&mut logits, x, n, &self.classifier, scratch);
+            let bias = Some(&self.classifier.bias[..]);
+            accumulate_product(&mut logits, x, n, &self.classifier, bias, scratch);
         }
         Ok((logits, states.then(|| x.to_vec())))
     }
@@ -1059,7 +1064,7 @@ mod tests {
             d.convert_to_bf16(kernel);
             let name = kernel.name();
             let mut dst = vec![0.25f32; n * m];
-            accumulate_product(&mut dst, &src, n, &d, &mut ProductScratch::default());
+            accumulate_product(&mut dst, &src, n, &d, None, &mut ProductScratch::default());
             for (i, (got, want)) in dst.iter().zip(&want).enumerate() {
                 assert!(
                     (got - want).abs() < 1e-4,

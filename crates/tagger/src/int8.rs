@@ -439,6 +439,7 @@ pub(crate) fn accumulate(
     src: &[f32],
     n: usize,
     weight: &Int8Weight,
+    bias: Option<&[f32]>,
     rows: &mut QuantisedRows,
 ) {
     assert!(
@@ -455,6 +456,7 @@ pub(crate) fn accumulate(
         .par_chunks_mut(32 * outputs)
         .enumerate()
         .for_each(|(b, dst)| {
+            crate::kernels::start_rows(dst, bias);
             let block = Block {
                 lines: &rows.lines[b * 32 * kb..(b + 1) * 32 * kb],
                 scales: &rows.scales[b * 32..(b + 1) * 32],
@@ -1081,7 +1083,7 @@ mod tests {
                 let start = data(n * m, 1, 13, 0.31);
                 let packed = Int8Weight::new(&weight, k, m);
                 let mut dst = start.clone();
-                accumulate(kernel, &mut dst, &src, n, &packed, &mut rows);
+                accumulate(kernel, &mut dst, &src, n, &packed, None, &mut rows);
                 let want = naive(&start, &src, &weight, k, m);
                 assert_eq!(dst, want, "{kernel:?} ({n},{k},{m})");
             }
@@ -1103,6 +1105,7 @@ mod tests {
             &src,
             n,
             &packed,
+            None,
             &mut QuantisedRows::default(),
         );
         let exact = crate::bf16::naive_product(&src, &weight, n, k, m);
@@ -1131,6 +1134,7 @@ mod tests {
                 &src,
                 3,
                 &packed,
+                None,
                 &mut QuantisedRows::default(),
             );
             assert!(dst[..m].iter().all(|&v| v == 1.0), "{kernel:?}");

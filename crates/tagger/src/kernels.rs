@@ -48,16 +48,18 @@ fn exp(x: f32) -> f32 {
     let x = x.max(-87.0).min(88.0);
     // round to nearest without `roundf`, which baseline x86-64 cannot vectorise
     const SHIFTER: f32 = 12_582_912.0; // 1.5 * 2^23
-    let t = x * std::f32::consts::LOG2_E + SHIFTER;
+                                       // fused multiply-adds (one rounding each): half the instructions of a multiply and an
+                                       // add, and the same bits on every path (baseline x86-64 calls libm's `fmaf`)
+    let t = x.mul_add(std::f32::consts::LOG2_E, SHIFTER);
     let n = t - SHIFTER;
-    let r = x - n * 0.693_359_4 - n * -2.121_944_4e-4;
-    let mut p = 1.987_569_1e-4;
-    p = p * r + 1.398_199_9e-3;
-    p = p * r + 8.333_452e-3;
-    p = p * r + 4.166_579_6e-2;
-    p = p * r + 1.666_666_5e-1;
-    p = p * r + 0.5;
-    let e = p * r * r + r + 1.0;
+    let r = n.mul_add(2.121_944_4e-4, n.mul_add(-0.693_359_4, x));
+    let mut p: f32 = 1.987_569_1e-4;
+    p = p.mul_add(r, 1.398_199_9e-3);
+    p = p.mul_add(r, 8.333_452e-3);
+    p = p.mul_add(r, 4.166_579_6e-2);
+    p = p.mul_add(r, 1.666_666_5e-1);
+    p = p.mul_add(r, 0.5);
+    let e = (p * r).mul_add(r, r) + 1.0;
     // 2^n from n's bits: n (-126..=127) sits in t's low mantissa bits, so the integer is
     // read off without `n as i32`, whose saturating conversion LLVM left scalar (a third of
     // the encoder's time went to softmax, perf)
@@ -72,18 +74,19 @@ fn exp(x: f32) -> f32 {
 fn erf(x: f32) -> f32 {
     let x = x.max(-4.0).min(4.0);
     let x2 = x * x;
-    let mut p = -2.726_142_3e-10;
-    p = p * x2 + 2.770_681_4e-8;
-    p = p * x2 - 2.101_024e-6;
-    p = p * x2 - 5.692_506_4e-5;
-    p = p * x2 - 7.349_906_3e-4;
-    p = p * x2 - 2.954_6e-3;
-    p = p * x2 - 1.609_603_3e-2;
-    let mut q = -1.456_607_2e-5;
-    q = q * x2 - 2.133_740_6e-4;
-    q = q * x2 - 1.682_827e-3;
-    q = q * x2 - 7.373_329e-3;
-    q = q * x2 - 1.426_474e-2;
+    // fused multiply-adds, as in `exp`
+    let mut p: f32 = -2.726_142_3e-10;
+    p = p.mul_add(x2, 2.770_681_4e-8);
+    p = p.mul_add(x2, -2.101_024e-6);
+    p = p.mul_add(x2, -5.692_506_4e-5);
+    p = p.mul_add(x2, -7.349_906_3e-4);
+    p = p.mul_add(x2, -2.954_6e-3);
+    p = p.mul_add(x2, -1.609_603_3e-2);
+    let mut q: f32 = -1.456_607_2e-5;
+    q = q.mul_add(x2, -2.133_740_6e-4);
+    q = q.mul_add(x2, -1.682_827e-3);
+    q = q.mul_add(x2, -7.373_329e-3);
+    q = q.mul_add(x2, -1.426_474e-2);
     (x * p / q).max(-1.0).min(1.0)
 }
 
@@ -112,9 +115,11 @@ fn relu_generic(v: &mut [f32]) {
     }
 }
 
-const LANES: usize = 16;
+pub(crate) const LANES: usize = 16;
 
-/// Sum in `LANES` independent accumulators: a float reduction LLVM may vectorise.
+/// Sum in `LANES` independent accumulators, the last partial chunk padded with zeros, the
+/// lanes then added pairwise (8 + 8, 4 + 4, 2 + 2, 1 + 1): a fixed order that LLVM can
+/// vectorise at any width, so every path gives the same bits.
 #[inline(always)]
 fn sum(v: &[f32]) -> f32 {
     let mut acc = [0.0f32; LANES];
@@ -125,35 +130,97 @@ fn sum(v: &[f32]) -> f32 {
             acc[i] += c[i];
         }
     }
-    acc.iter().sum::<f32>() + rest.iter().sum::<f32>()
-}
-
-#[inline(always)]
-fn max(v: &[f32]) -> f32 {
-    let mut acc = [f32::NEG_INFINITY; LANES];
-    let chunks = v.chunks_exact(LANES);
-    let rest = chunks.remainder();
-    for c in chunks {
-        for i in 0..LANES {
-            acc[i] = acc[i].max(c[i]);
-        }
+    let mut tail = [0.0f32; LANES];
+    tail[..rest.len()].copy_from_slice(rest);
+    for i in 0..LANES {
+        acc[i] += tail[i];
     }
-    acc.iter()
-        .chain(rest)
-        .copied()
-        .fold(f32::NEG_INFINITY, f32::max)
+    tree_sum(acc)
+}
+
+/// The largest lane of `acc`, pairwise as `tree_sum` adds (a NaN in the second of a pair is
+/// passed over, as `vmaxps` does).
+#[inline(always)]
+fn tree_max(mut acc: [f32; LANES]) -> f32 {
+    let mut half = LANES / 2;
+    while half > 0 {
+        for i in 0..half {
+            acc[i] = if acc[i] > acc[i + half] {
+                acc[i]
+            } else {
+                acc[i + half]
+            };
+        }
+        half /= 2;
+    }
+    acc[0]
+}
+
+/// The lanes of `acc` added pairwise, halves first.
+#[inline(always)]
+fn tree_sum(mut acc: [f32; LANES]) -> f32 {
+    let mut half = LANES / 2;
+    while half > 0 {
+        for i in 0..half {
+            acc[i] += acc[i + half];
+        }
+        half /= 2;
+    }
+    acc[0]
 }
 
 #[inline(always)]
-fn softmax_rows_generic(v: &mut [f32], width: usize) {
-    for row in v.chunks_exact_mut(width) {
-        let m = max(row);
-        for x in row.iter_mut() {
-            *x = exp(*x - m);
+fn softmax_rows_generic(v: &mut [f32], width: usize, rows: usize) {
+    assert!(v.len() >= rows * width);
+    for r in 0..rows {
+        let start = r * width;
+        let full = width / LANES * LANES;
+        let rest = width - full;
+        // the row's last partial chunk, read and written as a whole chunk: in place where
+        // `v` goes on for LANES more (the lanes past the row written back unchanged), else
+        // through a copy. Element by element, the rest of these rows of a few dozen tokens
+        // took most of the time; a copy written piecewise and read whole stalls the load.
+        let mut copy = [0.0f32; LANES];
+        let in_place = start + full + LANES <= v.len();
+        let (row, tail) = v[start..].split_at_mut(full);
+        let tail: &mut [f32; LANES] = if in_place {
+            (&mut tail[..LANES]).try_into().expect("LANES long")
+        } else {
+            copy[..rest].copy_from_slice(&tail[..rest]);
+            &mut copy
+        };
+        let mut top = [f32::NEG_INFINITY; LANES];
+        for c in row.chunks_exact(LANES) {
+            for i in 0..LANES {
+                top[i] = if top[i] > c[i] { top[i] } else { c[i] };
+            }
         }
-        let inv = 1.0 / sum(row);
+        for i in 0..LANES {
+            let t = if i < rest { tail[i] } else { f32::NEG_INFINITY };
+            top[i] = if top[i] > t { top[i] } else { t };
+        }
+        let m = tree_max(top);
+        let mut acc = [0.0f32; LANES];
+        for c in row.chunks_exact_mut(LANES) {
+            for i in 0..LANES {
+                c[i] = exp(c[i] - m);
+                acc[i] += c[i];
+            }
+        }
+        let mut e = [0.0f32; LANES];
+        for i in 0..LANES {
+            e[i] = if i < rest { exp(tail[i] - m) } else { 0.0 };
+            acc[i] += e[i];
+        }
+        let inv = 1.0 / tree_sum(acc);
         for x in row.iter_mut() {
             *x *= inv;
+        }
+        for i in 0..LANES {
+            tail[i] = if i < rest { e[i] * inv } else { tail[i] };
+        }
+        if !in_place {
+            v[start + full..start + width].copy_from_slice(&copy[..rest]);
         }
     }
 }
@@ -193,6 +260,17 @@ multiversion! {
     /// Exact (erf) GELU in place.
     pub fn gelu_erf(v: &mut [f32]) => gelu_erf_generic
 }
+/// Every row of `dst` set to `bias` when there is one (rows as long as it). The products
+/// start their blocks of rows from it in the task that multiplies them, while the rows are
+/// in the core's cache, rather than in a pass of their own over the whole batch.
+pub(crate) fn start_rows(dst: &mut [f32], bias: Option<&[f32]>) {
+    if let Some(bias) = bias {
+        for r in dst.chunks_exact_mut(bias.len()) {
+            r.copy_from_slice(bias);
+        }
+    }
+}
+
 multiversion! {
     /// tanh-approximated GELU in place.
     pub fn gelu_tanh(v: &mut [f32]) => gelu_tanh_generic
@@ -202,8 +280,9 @@ multiversion! {
     pub fn relu(v: &mut [f32]) => relu_generic
 }
 multiversion! {
-    /// Softmax of every `width`-long row of `v`, in place.
-    pub fn softmax_rows(v: &mut [f32], width: usize) => softmax_rows_generic
+    /// Softmax of the first `rows` rows of `width` in `v`, in place; `v` may go on (then
+    /// the rows' ends are read and written back whole, unchanged past the rows).
+    pub fn softmax_rows(v: &mut [f32], width: usize, rows: usize) => softmax_rows_generic
 }
 multiversion! {
     /// Layer norm of every row of `v` (rows as long as `weight`), in place.
@@ -262,14 +341,16 @@ mod tests {
         let mut b = data.clone();
         gelu_erf(&mut a);
         gelu_erf_generic(&mut b);
-        for (x, y) in a.iter().zip(&b) {
-            assert!((x - y).abs() <= 1e-6 * x.abs().max(1.0));
-        }
+        // fused multiply-adds and a fixed order of sums: the same bits at every width
+        assert_eq!(bits(&a), bits(&b));
         let mut a = data.clone();
-        softmax_rows(&mut a, 40);
+        softmax_rows(&mut a, 40, 25);
         for row in a.chunks(40) {
             assert!((row.iter().sum::<f32>() - 1.0).abs() < 1e-5);
         }
+        let mut b = data.clone();
+        softmax_rows_generic(&mut b, 40, 25);
+        assert_eq!(bits(&a), bits(&b));
         let w = vec![1.0; 40];
         let z = vec![0.0; 40];
         let mut a = data.clone();
@@ -281,6 +362,41 @@ mod tests {
                 mean.abs() < 1e-5 && (var - 1.0).abs() < 1e-3,
                 "{mean} {var}"
             );
+        }
+    }
+
+    fn bits(v: &[f32]) -> Vec<u32> {
+        v.iter().map(|x| x.to_bits()).collect()
+    }
+
+    #[test]
+    fn softmax_rows_end_the_same_with_or_without_room_after_them() {
+        let data: Vec<f32> = (0..2000)
+            .map(|i| ((i * 53 % 301) as f32 - 150.0) / 7.0)
+            .collect();
+        for width in [1, 3, 15, 16, 17, 28, 32, 41] {
+            let rows = width.min(9);
+            let used = rows * width;
+            // exactly the rows (the last row's end through a copy), and room after them
+            // (every end in place; what lies past the rows untouched)
+            let mut tight = data[..used].to_vec();
+            softmax_rows(&mut tight, width, rows);
+            let mut roomy = data[..used + LANES].to_vec();
+            softmax_rows(&mut roomy, width, rows);
+            assert_eq!(bits(&tight), bits(&roomy[..used]), "width {width}");
+            assert_eq!(bits(&roomy[used..]), bits(&data[used..used + LANES]));
+            let mut plain = data[..used].to_vec();
+            softmax_rows_generic(&mut plain, width, rows);
+            assert_eq!(bits(&tight), bits(&plain), "width {width}");
+            for (r, row) in tight.chunks(width).enumerate() {
+                let src = &data[r * width..(r + 1) * width];
+                let m = src.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+                let z: f64 = src.iter().map(|&x| f64::from(x - m).exp()).sum();
+                for (got, &x) in row.iter().zip(src) {
+                    let want = f64::from(x - m).exp() / z;
+                    assert!((f64::from(*got) - want).abs() < 1e-6, "width {width}");
+                }
+            }
         }
     }
 
