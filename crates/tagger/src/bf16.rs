@@ -282,6 +282,7 @@ pub(crate) fn accumulate_packed(
     );
     let (k, outputs) = (weight.inputs, weight.outputs);
     assert!(dst.len() >= n * outputs && src.len() >= n * k);
+    assert!(bias.is_none_or(|b| b.len() == outputs));
     round_rows(src, n, k, weight.k_blocks, lines);
     let a: &[Line] = lines;
     dst[..n * outputs]
@@ -289,14 +290,16 @@ pub(crate) fn accumulate_packed(
         .enumerate()
         .for_each(|(b, dst)| {
             let a = &a[b * 32 * weight.k_blocks..(b + 1) * 32 * weight.k_blocks];
-            crate::kernels::start_rows(dst, bias);
             // SAFETY: `supported()` checked the CPU (and for AMX the OS permission and
             // AVX-512); `a` holds 32 rows of k_blocks lines each and `dst` whole rows of
             // `outputs`, at most 32.
             unsafe {
                 match kernel {
-                    Bf16Kernel::Amx => amx_block(dst, a, weight),
-                    _ => avx512_block(dst, a, weight),
+                    Bf16Kernel::Amx => amx_block(dst, a, weight, bias),
+                    _ => {
+                        crate::kernels::start_rows(dst, bias);
+                        avx512_block(dst, a, weight)
+                    }
                 }
             }
         });
@@ -430,15 +433,16 @@ pub(crate) const TILE_CONFIG: TileConfig = {
 };
 
 /// One 32-row block: for each 32-column block of outputs, tiles 0–3 sum the 2×2 16×16
-/// quarters over all inputs (A rows in tiles 4–5, weight columns in tiles 6–7), then the
-/// sums are added to `dst`.
+/// quarters over all inputs (A rows in tiles 4–5, weight columns in tiles 6–7), starting
+/// from `dst` or, given one, from `bias` (every tile row loaded from the same 64 bytes: a
+/// stride of 0), then are stored to `dst`.
 ///
 /// # Safety
 /// AMX-BF16 and AVX-512F present and the tile state granted; `a` is 32 rows of
 /// `weight.k_blocks` lines; `dst` holds at most 32 rows of `weight.outputs`.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f")]
-unsafe fn amx_block(dst: &mut [f32], a: &[Line], weight: &PackedWeight) {
+unsafe fn amx_block(dst: &mut [f32], a: &[Line], weight: &PackedWeight, bias: Option<&[f32]>) {
     use std::arch::asm;
     #[repr(C, align(64))]
     struct Sums([f32; 32 * 32]);
@@ -449,9 +453,10 @@ unsafe fn amx_block(dst: &mut [f32], a: &[Line], weight: &PackedWeight) {
     let a_stride = kb * 64;
     let a0 = a.as_ptr();
     // SAFETY (all asm below): tile loads read 16 lines inside `a` (rows r..r+16 at stride
-    // a_stride), one packed tile of `weight`, or a 16 × 16 quarter of a whole 32 × 32 block
-    // of `dst` or of `sums`; stores write the same quarters. The tile registers are used by
-    // nothing else in this thread.
+    // a_stride), one packed tile of `weight`, a 16 × 16 quarter of a whole 32 × 32 block
+    // of `dst` or of `sums`, or 16 times the same 16 floats of `bias` (whole 32-column
+    // blocks only: `bias` holds `outputs` values); stores write the quarters of `dst` or
+    // `sums`. The tile registers are used by nothing else in this thread.
     unsafe {
         let a1 = a0.add(16 * kb);
         asm!("ldtilecfg [{}]", in(reg) TILE_CONFIG.0.as_ptr(), options(nostack, readonly));
@@ -469,21 +474,33 @@ unsafe fn amx_block(dst: &mut [f32], a: &[Line], weight: &PackedWeight) {
             } else {
                 sums.0.fill(0.0);
                 for r in 0..rows {
-                    sums.0[r * 32..r * 32 + cols]
-                        .copy_from_slice(&dst[r * outputs + jb * 32..][..cols]);
+                    let start = match bias {
+                        Some(b) => &b[jb * 32..][..cols],
+                        None => &dst[r * outputs + jb * 32..][..cols],
+                    };
+                    sums.0[r * 32..r * 32 + cols].copy_from_slice(start);
                 }
                 (sums.0.as_mut_ptr(), 32)
+            };
+            // where the sums start: the stored block itself, or the bias's 32 columns
+            // repeated down the rows
+            let (s, s_lower, s_stride) = match bias {
+                Some(b) if direct => {
+                    let s = b.as_ptr().add(jb * 32);
+                    (s, s, 0)
+                }
+                _ => (c.cast_const(), c.add(16 * c_stride).cast_const(), c_stride),
             };
             asm!(
                 "tileloadd tmm0, [{c0} + {st}*1]",
                 "tileloadd tmm1, [{c1} + {st}*1]",
                 "tileloadd tmm2, [{c2} + {st}*1]",
                 "tileloadd tmm3, [{c3} + {st}*1]",
-                c0 = in(reg) c,
-                c1 = in(reg) c.add(16),
-                c2 = in(reg) c.add(16 * c_stride),
-                c3 = in(reg) c.add(16 * c_stride + 16),
-                st = in(reg) c_stride * 4,
+                c0 = in(reg) s,
+                c1 = in(reg) s.add(16),
+                c2 = in(reg) s_lower,
+                c3 = in(reg) s_lower.add(16),
+                st = in(reg) s_stride * 4,
                 options(nostack, readonly)
             );
             for k in 0..kb {
@@ -529,7 +546,7 @@ unsafe fn amx_block(dst: &mut [f32], a: &[Line], weight: &PackedWeight) {
 }
 
 #[cfg(not(target_arch = "x86_64"))]
-unsafe fn amx_block(_: &mut [f32], _: &[Line], _: &PackedWeight) {
+unsafe fn amx_block(_: &mut [f32], _: &[Line], _: &PackedWeight, _: Option<&[f32]>) {
     unreachable!("AMX is x86-64 only")
 }
 
@@ -640,6 +657,15 @@ mod tests {
                         "{kernel:?} ({n},{k},{m}) element {i}: {got} vs {want} + 0.5"
                     );
                 }
+                // starting from a bias: the bits of the rows filled with it first
+                let bias: Vec<f32> = (0..m).map(|j| (j % 7) as f32 * 0.3 - 1.0).collect();
+                let mut filled: Vec<f32> = bias.iter().copied().cycle().take(n * m).collect();
+                accumulate_packed(kernel, &mut filled, &src, n, &packed, None, &mut lines);
+                let mut from_bias = vec![f32::NAN; n * m];
+                let b = Some(&bias[..]);
+                accumulate_packed(kernel, &mut from_bias, &src, n, &packed, b, &mut lines);
+                let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&from_bias), bits(&filled), "{kernel:?} ({n},{k},{m})");
             }
         }
     }

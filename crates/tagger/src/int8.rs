@@ -449,6 +449,7 @@ pub(crate) fn accumulate(
     );
     let (k, outputs) = (weight.inputs, weight.outputs);
     assert!(dst.len() >= n * outputs && src.len() >= n * k);
+    assert!(bias.is_none_or(|b| b.len() == outputs));
     rows.fill(src, n, k, weight.k_blocks);
     let kb = weight.k_blocks;
     let rows: &QuantisedRows = rows;
@@ -456,8 +457,8 @@ pub(crate) fn accumulate(
         .par_chunks_mut(32 * outputs)
         .enumerate()
         .for_each(|(b, dst)| {
-            crate::kernels::start_rows(dst, bias);
             let block = Block {
+                bias,
                 lines: &rows.lines[b * 32 * kb..(b + 1) * 32 * kb],
                 scales: &rows.scales[b * 32..(b + 1) * 32],
                 zeros: &rows.zeros[b * 32..(b + 1) * 32],
@@ -477,8 +478,10 @@ pub(crate) fn accumulate(
         });
 }
 
-/// 32 quantised rows: their lines, scales and zero points.
+/// 32 quantised rows: their lines, scales and zero points, and the bias the outputs start
+/// from (none: they start from what `dst` holds).
 pub(crate) struct Block<'a> {
+    bias: Option<&'a [f32]>,
     lines: &'a [Row8],
     scales: &'a [f32],
     zeros: &'a [i32],
@@ -499,16 +502,19 @@ unsafe fn rescale_row_avx512(
     zero: i32,
     scales: &[f32],
     column_sums: &[i32],
+    bias: Option<&[f32]>,
 ) {
     use std::arch::x86_64::*;
     let n = dst.len();
     assert!(sums.len() >= n && scales.len() >= n && column_sums.len() >= n);
+    assert!(bias.is_none_or(|b| b.len() >= n));
+    let start = bias.map_or(dst.as_ptr(), <[f32]>::as_ptr);
     let (row_scale, zero) = (_mm512_set1_ps(row_scale), _mm512_set1_epi32(zero));
     for i in (0..n).step_by(16) {
         let m = crate::dispatch::tail_mask(n - i);
         // SAFETY: masked to dst's length, which the others reach
         unsafe {
-            let d = _mm512_maskz_loadu_ps(m, dst.as_ptr().add(i));
+            let d = _mm512_maskz_loadu_ps(m, start.add(i));
             let c = _mm512_maskz_loadu_epi32(m, column_sums.as_ptr().add(i));
             let s = _mm512_sub_epi32(
                 _mm512_maskz_loadu_epi32(m, sums.as_ptr().add(i)),
@@ -524,7 +530,7 @@ unsafe fn rescale_row_avx512(
 crate::kernels::multiversion! {
     /// `dst[c] += (sums[c] − zero × column_sums[c]) × (row_scale × scales[c])` for one row,
     /// one fused multiply-add each: the last step every kernel shares.
-    pub fn rescale_row(dst: &mut [f32], sums: &[i32], row_scale: f32, zero: i32, scales: &[f32], column_sums: &[i32]) => rescale_row_generic
+    pub fn rescale_row(dst: &mut [f32], sums: &[i32], row_scale: f32, zero: i32, scales: &[f32], column_sums: &[i32], bias: Option<&[f32]>) => rescale_row_generic
 }
 
 #[inline(always)]
@@ -535,9 +541,17 @@ fn rescale_row_generic(
     zero: i32,
     scales: &[f32],
     column_sums: &[i32],
+    bias: Option<&[f32]>,
 ) {
-    for (((d, &s), &w), &c) in dst.iter_mut().zip(sums).zip(scales).zip(column_sums) {
-        *d = ((s - zero * c) as f32).mul_add(row_scale * w, *d);
+    for (j, (((d, &s), &w), &c)) in dst
+        .iter_mut()
+        .zip(sums)
+        .zip(scales)
+        .zip(column_sums)
+        .enumerate()
+    {
+        let start = bias.map_or(*d, |b| b[j]);
+        *d = ((s - zero * c) as f32).mul_add(row_scale * w, start);
     }
 }
 
@@ -583,6 +597,7 @@ fn generic_sums_inner(dst: &mut [f32], block: &Block, weight: &Int8Weight) {
             block.zeros[r],
             &weight.scales,
             &weight.sums[..outputs],
+            block.bias,
         );
     }
 }
@@ -597,7 +612,7 @@ fn rescale_rows(
     weight: &Int8Weight,
     r0: usize,
     count: usize,
-    mut rescale: impl FnMut(&mut [f32], &[i32], f32, i32, &[f32], &[i32]),
+    mut rescale: impl FnMut(&mut [f32], &[i32], f32, i32, &[f32], &[i32], Option<&[f32]>),
 ) {
     let outputs = weight.outputs;
     let width = outputs.div_ceil(16) * 16;
@@ -609,6 +624,7 @@ fn rescale_rows(
             block.zeros[r0 + r],
             &weight.scales,
             &weight.sums[..outputs],
+            block.bias,
         );
     }
 }
@@ -647,9 +663,9 @@ unsafe fn vnni_block(dst: &mut [f32], block: &Block, weight: &Int8Weight) {
             weight,
             r0,
             (rows - r0).min(8),
-            |d, s, rs, z, w, c| {
+            |d, s, rs, z, w, c, b| {
                 // SAFETY: AVX-512F present (this function's requirement)
-                unsafe { rescale_row_avx512(d, s, rs, z, w, c) }
+                unsafe { rescale_row_avx512(d, s, rs, z, w, c, b) }
             },
         );
     }
@@ -995,6 +1011,7 @@ unsafe fn amx_block(dst: &mut [f32], block: &Block, weight: &Int8Weight) {
                     block.zeros[r],
                     &weight.scales[jb * 32..jb * 32 + cols],
                     &weight.sums[jb * 32..jb * 32 + cols],
+                    block.bias.map(|b| &b[jb * 32..jb * 32 + cols]),
                 );
             }
         }
@@ -1086,6 +1103,13 @@ mod tests {
                 accumulate(kernel, &mut dst, &src, n, &packed, None, &mut rows);
                 let want = naive(&start, &src, &weight, k, m);
                 assert_eq!(dst, want, "{kernel:?} ({n},{k},{m})");
+                // starting from a bias: the bits of the rows filled with it first
+                let bias = data(m, 3, 17, 0.21);
+                let filled: Vec<f32> = bias.iter().copied().cycle().take(n * m).collect();
+                let mut dst = vec![f32::NAN; n * m];
+                accumulate(kernel, &mut dst, &src, n, &packed, Some(&bias), &mut rows);
+                let want = naive(&filled, &src, &weight, k, m);
+                assert_eq!(dst, want, "{kernel:?} ({n},{k},{m}) with a bias");
             }
         }
     }

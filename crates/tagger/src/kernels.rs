@@ -260,9 +260,10 @@ multiversion! {
     /// Exact (erf) GELU in place.
     pub fn gelu_erf(v: &mut [f32]) => gelu_erf_generic
 }
-/// Every row of `dst` set to `bias` when there is one (rows as long as it). The products
-/// start their blocks of rows from it in the task that multiplies them, while the rows are
-/// in the core's cache, rather than in a pass of their own over the whole batch.
+/// Every row of `dst` set to `bias` when there is one (rows as long as it): for a kernel
+/// that can only add to what `dst` holds (AVX-512 BF16), in the task that multiplies the
+/// block. The AMX and int8 kernels read the bias where they would read `dst` instead, and
+/// write each output once.
 pub(crate) fn start_rows(dst: &mut [f32], bias: Option<&[f32]>) {
     if let Some(bias) = bias {
         for r in dst.chunks_exact_mut(bias.len()) {
