@@ -257,8 +257,8 @@ fn round_block_generic(dst: &mut [Line], src: &[f32], k: usize, k_blocks: usize)
     }
 }
 
-/// `dst[n, outputs] += bf16(src[n, inputs]) · bf16(weight)ᵀ` (with `bias`, `dst` set to it
-/// first) with a packed-weight kernel
+/// `dst[n, outputs] += bf16(src[n, inputs]) · bf16(weight)ᵀ` (with a bias in `out`, `dst`
+/// set to it first; `out`'s finishing step applied to each block of rows) with a packed-weight kernel
 /// (AMX or AVX-512 BF16), threaded over the current rayon pool in blocks of 32 rows. `lines`
 /// is scratch for the rounded `src`. Each row's sums are added in the same order wherever
 /// the row falls in the batch.
@@ -272,9 +272,10 @@ pub(crate) fn accumulate_packed(
     src: &[f32],
     n: usize,
     weight: &PackedWeight,
-    bias: Option<&[f32]>,
+    out: crate::kernels::Outputs,
     lines: &mut Vec<Line>,
 ) {
+    let bias = out.bias;
     assert!(
         kernel.packed() && kernel.supported(),
         "bf16 kernel {} is not available",
@@ -302,6 +303,7 @@ pub(crate) fn accumulate_packed(
                     }
                 }
             }
+            out.finish(dst);
         });
 }
 
@@ -570,6 +572,7 @@ pub(crate) fn naive_product(src: &[f32], weight: &[f32], n: usize, k: usize, m: 
 mod tests {
     use super::*;
     use crate::dispatch::runnable;
+    use crate::kernels::Outputs;
 
     #[test]
     fn rounding_is_to_nearest_even() {
@@ -611,7 +614,15 @@ mod tests {
         let start: Vec<f32> = (0..40 * m).map(|i| (i % 13) as f32 * 0.31).collect();
         for kernel in packed_kernels() {
             let mut batch = start.clone();
-            accumulate_packed(kernel, &mut batch, &src, 40, &packed, None, &mut Vec::new());
+            accumulate_packed(
+                kernel,
+                &mut batch,
+                &src,
+                40,
+                &packed,
+                Outputs::default(),
+                &mut Vec::new(),
+            );
             for row in [0, 33] {
                 let mut alone = start[row * m..(row + 1) * m].to_vec();
                 accumulate_packed(
@@ -620,7 +631,7 @@ mod tests {
                     &src[row * k..(row + 1) * k],
                     1,
                     &packed,
-                    None,
+                    Outputs::default(),
                     &mut Vec::new(),
                 );
                 assert_eq!(alone, batch[row * m..(row + 1) * m], "{kernel:?} row {row}");
@@ -649,7 +660,15 @@ mod tests {
                 let packed = PackedWeight::new(&weight, k, m);
                 let mut dst = vec![0.5f32; n * m];
                 let mut lines = Vec::new();
-                accumulate_packed(kernel, &mut dst, &src, n, &packed, None, &mut lines);
+                accumulate_packed(
+                    kernel,
+                    &mut dst,
+                    &src,
+                    n,
+                    &packed,
+                    Outputs::default(),
+                    &mut lines,
+                );
                 let want = naive_product(&src, &weight, n, k, m);
                 for (i, (&got, &want)) in dst.iter().zip(&want).enumerate() {
                     assert!(
@@ -660,9 +679,17 @@ mod tests {
                 // starting from a bias: the bits of the rows filled with it first
                 let bias: Vec<f32> = (0..m).map(|j| (j % 7) as f32 * 0.3 - 1.0).collect();
                 let mut filled: Vec<f32> = bias.iter().copied().cycle().take(n * m).collect();
-                accumulate_packed(kernel, &mut filled, &src, n, &packed, None, &mut lines);
+                accumulate_packed(
+                    kernel,
+                    &mut filled,
+                    &src,
+                    n,
+                    &packed,
+                    Outputs::default(),
+                    &mut lines,
+                );
                 let mut from_bias = vec![f32::NAN; n * m];
-                let b = Some(&bias[..]);
+                let b = Outputs::from_bias(&bias);
                 accumulate_packed(kernel, &mut from_bias, &src, n, &packed, b, &mut lines);
                 let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
                 assert_eq!(bits(&from_bias), bits(&filled), "{kernel:?} ({n},{k},{m})");

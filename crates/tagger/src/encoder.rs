@@ -14,7 +14,7 @@ use crate::bf16::{self, Bf16Kernel, Line, PackedWeight};
 use crate::config::{Activation, Architecture, ModelConfig};
 use crate::error::{Result, TaggerError};
 use crate::int8::{self, Int8Kernel, Int8Weight, QuantisedRows};
-use crate::kernels;
+use crate::kernels::{self, Outputs};
 use crate::{Precision, TokenClassifier};
 
 /// Where a checkpoint keeps one transformer layer's tensors, relative to the encoder.
@@ -189,7 +189,7 @@ impl Dense {
             // (the syntax heads parse sentences in parallel), which would find the cell
             // borrowed and panic
             let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
-            accumulate_product(out, x, n, self, None, &mut scratch);
+            accumulate_product(out, x, n, self, Outputs::default(), &mut scratch);
             SCRATCH.with(|s| *s.borrow_mut() = scratch);
         }
     }
@@ -335,33 +335,43 @@ fn fill_rows(dst: &mut [f32], row: &[f32]) {
     });
 }
 
-/// `dst[n, outputs] += src[n, inputs] · weightᵀ` (with `bias`, `dst` set to it first),
-/// threaded over the current rayon pool; in the layer's narrow format when it has one,
-/// converting the input into `scratch`.
+/// `dst[n, outputs] += src[n, inputs] · weightᵀ` (with a bias in `out`, `dst` set to it
+/// first; `out`'s finishing step applied to the rows after), threaded over the current
+/// rayon pool; in the layer's narrow format when it has one, converting the input into
+/// `scratch`.
 fn accumulate_product(
     dst: &mut [f32],
     src: &[f32],
     n: usize,
     d: &Dense,
-    bias: Option<&[f32]>,
+    out: Outputs,
     scratch: &mut ProductScratch,
 ) {
-    if let (Some(bias), None | Some(NarrowWeight::Rounded)) = (bias, &d.narrow) {
+    let packed = matches!(
+        &d.narrow,
+        Some(NarrowWeight::Packed(..) | NarrowWeight::Int8(..))
+    );
+    if let (Some(bias), false) = (out.bias, packed) {
         fill_rows(&mut dst[..n * d.outputs], bias);
     }
     match &d.narrow {
         None => gemm_product(dst, src, n, &d.weight, d.inputs, d.outputs),
         Some(NarrowWeight::Packed(packed, kernel)) => {
-            bf16::accumulate_packed(*kernel, dst, src, n, packed, bias, &mut scratch.tiles)
+            bf16::accumulate_packed(*kernel, dst, src, n, packed, out, &mut scratch.tiles)
         }
         Some(NarrowWeight::Int8(weight, kernel)) => {
-            int8::accumulate(*kernel, dst, src, n, weight, bias, &mut scratch.quantised)
+            int8::accumulate(*kernel, dst, src, n, weight, out, &mut scratch.quantised)
         }
         Some(NarrowWeight::Rounded) => {
             let rounded = &mut scratch.rounded;
             rounded.clear();
             rounded.extend(src[..n * d.inputs].iter().map(|&x| bf16::round_f32(x)));
             gemm_product(dst, rounded, n, &d.weight, d.inputs, d.outputs)
+        }
+    }
+    if !packed {
+        if let Some(f) = out.then {
+            par_rows(&mut dst[..n * d.outputs], d.outputs, f);
         }
     }
 }
@@ -423,7 +433,7 @@ pub fn matmul_gflops(m: usize, k: usize, n: usize, repeats: usize, precision: Pr
     let mut best = f64::INFINITY;
     for _ in 0..repeats.max(1) + 1 {
         let t = std::time::Instant::now();
-        accumulate_product(&mut dst, &src, m, &weight, None, &mut scratch);
+        accumulate_product(&mut dst, &src, m, &weight, Outputs::default(), &mut scratch);
         best = best.min(t.elapsed().as_secs_f64());
     }
     2.0 * (m * k * n) as f64 / best / 1e9
@@ -665,7 +675,8 @@ impl CandleEncoder {
             .flat_map(|r| (0..heads).map(move |k| (r, k)))
             .collect();
         for layer in &self.layers {
-            accumulate_product(qkv, x, n, &layer.qkv, Some(&layer.qkv.bias), scratch);
+            let start = Outputs::from_bias(&layer.qkv.bias);
+            accumulate_product(qkv, x, n, &layer.qkv, start, scratch);
             let ctx = Shared(context.as_mut_ptr());
             let qkv_in: &[f32] = qkv;
             tasks.par_iter().for_each(|&(r, k)| {
@@ -731,19 +742,24 @@ impl CandleEncoder {
                 });
             });
             add_rows(x, &layer.out.bias);
-            accumulate_product(x, context, n, &layer.out, None, scratch);
+            accumulate_product(x, context, n, &layer.out, Outputs::default(), scratch);
             layer_norm(x, &layer.attention_norm);
-            accumulate_product(hidden, x, n, &layer.up, Some(&layer.up.bias), scratch);
-            par_rows(hidden, ff, |c| self.activation(c));
+            // GELU on each block of rows as soon as the product has written it
+            let activation = |c: &mut [f32]| self.activation(c);
+            let up = Outputs {
+                bias: Some(&layer.up.bias),
+                then: Some(&activation),
+            };
+            accumulate_product(hidden, x, n, &layer.up, up, scratch);
             add_rows(x, &layer.down.bias);
-            accumulate_product(x, hidden, n, &layer.down, None, scratch);
+            accumulate_product(x, hidden, n, &layer.down, Outputs::default(), scratch);
             layer_norm(x, &layer.output_norm);
         }
         let labels = self.classifier.outputs;
         let mut logits = vec![0.0; n * labels];
         if labels > 0 {
-            let bias = Some(&self.classifier.bias[..]);
-            accumulate_product(&mut logits, x, n, &self.classifier, bias, scratch);
+            let start = Outputs::from_bias(&self.classifier.bias);
+            accumulate_product(&mut logits, x, n, &self.classifier, start, scratch);
         }
         Ok((logits, states.then(|| x.to_vec())))
     }
@@ -1064,7 +1080,14 @@ mod tests {
             d.convert_to_bf16(kernel);
             let name = kernel.name();
             let mut dst = vec![0.25f32; n * m];
-            accumulate_product(&mut dst, &src, n, &d, None, &mut ProductScratch::default());
+            accumulate_product(
+                &mut dst,
+                &src,
+                n,
+                &d,
+                Outputs::default(),
+                &mut ProductScratch::default(),
+            );
             for (i, (got, want)) in dst.iter().zip(&want).enumerate() {
                 assert!(
                     (got - want).abs() < 1e-4,

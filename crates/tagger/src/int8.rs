@@ -439,9 +439,10 @@ pub(crate) fn accumulate(
     src: &[f32],
     n: usize,
     weight: &Int8Weight,
-    bias: Option<&[f32]>,
+    out: crate::kernels::Outputs,
     rows: &mut QuantisedRows,
 ) {
+    let bias = out.bias;
     assert!(
         kernel.supported(),
         "int8 kernel {} is not available",
@@ -475,6 +476,7 @@ pub(crate) fn accumulate(
                     Int8Kernel::Generic => generic_block(dst, &block, weight),
                 }
             }
+            out.finish(dst);
         });
 }
 
@@ -1028,6 +1030,7 @@ unsafe fn amx_block(_: &mut [f32], _: &Block, _: &Int8Weight) {
 mod tests {
     use super::*;
     use crate::dispatch::runnable;
+    use crate::kernels::Outputs;
 
     /// The int8 product computed naively: both operands quantised as the kernels do (inputs
     /// to u8 with a zero point, weights to int8), integer sums of `(x − zero) · w`, then `dst +
@@ -1100,14 +1103,30 @@ mod tests {
                 let start = data(n * m, 1, 13, 0.31);
                 let packed = Int8Weight::new(&weight, k, m);
                 let mut dst = start.clone();
-                accumulate(kernel, &mut dst, &src, n, &packed, None, &mut rows);
+                accumulate(
+                    kernel,
+                    &mut dst,
+                    &src,
+                    n,
+                    &packed,
+                    Outputs::default(),
+                    &mut rows,
+                );
                 let want = naive(&start, &src, &weight, k, m);
                 assert_eq!(dst, want, "{kernel:?} ({n},{k},{m})");
                 // starting from a bias: the bits of the rows filled with it first
                 let bias = data(m, 3, 17, 0.21);
                 let filled: Vec<f32> = bias.iter().copied().cycle().take(n * m).collect();
                 let mut dst = vec![f32::NAN; n * m];
-                accumulate(kernel, &mut dst, &src, n, &packed, Some(&bias), &mut rows);
+                accumulate(
+                    kernel,
+                    &mut dst,
+                    &src,
+                    n,
+                    &packed,
+                    Outputs::from_bias(&bias),
+                    &mut rows,
+                );
                 let want = naive(&filled, &src, &weight, k, m);
                 assert_eq!(dst, want, "{kernel:?} ({n},{k},{m}) with a bias");
             }
@@ -1129,7 +1148,7 @@ mod tests {
             &src,
             n,
             &packed,
-            None,
+            Outputs::default(),
             &mut QuantisedRows::default(),
         );
         let exact = crate::bf16::naive_product(&src, &weight, n, k, m);
@@ -1158,7 +1177,7 @@ mod tests {
                 &src,
                 3,
                 &packed,
-                None,
+                Outputs::default(),
                 &mut QuantisedRows::default(),
             );
             assert!(dst[..m].iter().all(|&v| v == 1.0), "{kernel:?}");

@@ -260,6 +260,36 @@ multiversion! {
     /// Exact (erf) GELU in place.
     pub fn gelu_erf(v: &mut [f32]) => gelu_erf_generic
 }
+/// How a dense layer's outputs start and end: from `bias` (else from what the output
+/// buffer holds), and with `then` applied to each block of finished rows in the task that
+/// computed them, while they are in the core's cache (the feed-forward's GELU), rather than
+/// in a pass of its own over the batch.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Outputs<'a> {
+    pub(crate) bias: Option<&'a [f32]>,
+    pub(crate) then: Option<&'a RowStep<'a>>,
+}
+
+/// A step over whole rows of a layer's outputs, in place.
+pub(crate) type RowStep<'a> = dyn Fn(&mut [f32]) + Sync + 'a;
+
+impl<'a> Outputs<'a> {
+    /// Starting from `bias`.
+    pub(crate) fn from_bias(bias: &'a [f32]) -> Outputs<'a> {
+        Outputs {
+            bias: Some(bias),
+            then: None,
+        }
+    }
+
+    /// `then` applied to rows of outputs (whole rows) once they are computed.
+    pub(crate) fn finish(&self, rows: &mut [f32]) {
+        if let Some(f) = self.then {
+            f(rows)
+        }
+    }
+}
+
 /// Every row of `dst` set to `bias` when there is one (rows as long as it): for a kernel
 /// that can only add to what `dst` holds (AVX-512 BF16), in the task that multiplies the
 /// block. The AMX and int8 kernels read the bias where they would read `dst` instead, and
