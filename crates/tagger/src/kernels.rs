@@ -48,8 +48,9 @@ fn exp(x: f32) -> f32 {
     let x = x.max(-87.0).min(88.0);
     // round to nearest without `roundf`, which baseline x86-64 cannot vectorise
     const SHIFTER: f32 = 12_582_912.0; // 1.5 * 2^23
-                                       // fused multiply-adds (one rounding each): half the instructions of a multiply and an
-                                       // add, and the same bits on every path (baseline x86-64 calls libm's `fmaf`)
+
+    // fused multiply-adds (one rounding each): half the instructions of a multiply and an
+    // add, and the same bits on every path (baseline x86-64 calls libm's `fmaf`)
     let t = x.mul_add(std::f32::consts::LOG2_E, SHIFTER);
     let n = t - SHIFTER;
     let r = n.mul_add(2.121_944_4e-4, n.mul_add(-0.693_359_4, x));
@@ -138,8 +139,8 @@ fn sum(v: &[f32]) -> f32 {
     tree_sum(acc)
 }
 
-/// The largest lane of `acc`, pairwise as `tree_sum` adds (a NaN in the second of a pair is
-/// passed over, as `vmaxps` does).
+/// The largest lane of `acc`, pairwise as `tree_sum` adds (of a pair, a NaN first is passed
+/// over and a NaN second kept, as `vmaxps` does).
 #[inline(always)]
 fn tree_max(mut acc: [f32; LANES]) -> f32 {
     let mut half = LANES / 2;
@@ -260,6 +261,7 @@ multiversion! {
     /// Exact (erf) GELU in place.
     pub fn gelu_erf(v: &mut [f32]) => gelu_erf_generic
 }
+
 /// How a dense layer's outputs start and end: from `bias` (else from what the output
 /// buffer holds), and with `then` applied to each block of finished rows in the task that
 /// computed them, while they are in the core's cache (the feed-forward's GELU), rather than
