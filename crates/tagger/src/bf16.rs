@@ -233,8 +233,13 @@ impl PackedWeight {
 /// `src[n, k]` rounded to bf16 into `lines`, `k` padded with zeros to `k_blocks × 32`
 /// columns and `n` to whole 32-row blocks.
 fn round_rows(src: &[f32], n: usize, k: usize, k_blocks: usize, lines: &mut Vec<Line>) {
-    lines.clear();
-    lines.resize(n.div_ceil(32) * 32 * k_blocks, ZERO_LINE);
+    // grown, never cleared: rows past `n` in the last block are computed and never stored,
+    // and `round_block` writes the zeros of a row's last partial line itself (clearing the
+    // whole buffer first was a pass of its own over it for every product)
+    let padded = n.div_ceil(32) * 32 * k_blocks;
+    if lines.len() < padded {
+        lines.resize(padded, ZERO_LINE);
+    }
     lines[..n * k_blocks]
         .par_chunks_mut(32 * k_blocks)
         .zip(src[..n * k].par_chunks(32 * k))
@@ -253,6 +258,11 @@ fn round_block_generic(dst: &mut [Line], src: &[f32], k: usize, k_blocks: usize)
             for (d, &s) in line.0.iter_mut().zip(src) {
                 *d = round(s);
             }
+        }
+        // inputs past `k` multiply zero weights, but a stale NaN or infinity would not
+        // give zero
+        if !k.is_multiple_of(32) {
+            row[k_blocks - 1].0[k % 32..].fill(0);
         }
     }
 }
@@ -275,17 +285,34 @@ pub(crate) fn accumulate_packed(
     out: crate::kernels::Outputs,
     lines: &mut Vec<Line>,
 ) {
+    let (k, outputs) = (weight.inputs, weight.outputs);
+    assert!(dst.len() >= n * outputs && src.len() >= n * k);
+    round_rows(src, n, k, weight.k_blocks, lines);
+    multiply_packed(kernel, dst, lines, n, weight, out);
+}
+
+/// [`accumulate_packed`] on an input already rounded into `a` (`n` rows of the weight's
+/// `k_blocks` lines, padded to whole 32-row blocks), as a [`LineSink`] fills it.
+///
+/// # Panics
+/// As [`accumulate_packed`].
+pub(crate) fn multiply_packed(
+    kernel: Bf16Kernel,
+    dst: &mut [f32],
+    a: &[Line],
+    n: usize,
+    weight: &PackedWeight,
+    out: crate::kernels::Outputs,
+) {
     let bias = out.bias;
     assert!(
         kernel.packed() && kernel.supported(),
         "bf16 kernel {} is not available",
         kernel.name()
     );
-    let (k, outputs) = (weight.inputs, weight.outputs);
-    assert!(dst.len() >= n * outputs && src.len() >= n * k);
+    let outputs = weight.outputs;
+    assert!(dst.len() >= n * outputs && a.len() >= n.div_ceil(32) * 32 * weight.k_blocks);
     assert!(bias.is_none_or(|b| b.len() == outputs));
-    round_rows(src, n, k, weight.k_blocks, lines);
-    let a: &[Line] = lines;
     dst[..n * outputs]
         .par_chunks_mut(32 * outputs)
         .enumerate()
@@ -303,8 +330,58 @@ pub(crate) fn accumulate_packed(
                     }
                 }
             }
-            out.finish(dst);
+            out.finish(b * 32, dst);
         });
+}
+
+/// Tile lines that blocks of rows are rounded into by several tasks at once: the input of
+/// the feed-forward's down product, made in the task where GELU produced it (see
+/// `kernels::Outputs`), then multiplied with [`multiply_packed`].
+pub(crate) struct LineSink {
+    lines: *mut Line,
+    rows: usize,
+    k: usize,
+    k_blocks: usize,
+}
+
+// SAFETY: the tasks write disjoint rows (`round`'s contract) and nothing reads the lines
+// until they are done.
+unsafe impl Send for LineSink {}
+unsafe impl Sync for LineSink {}
+
+impl LineSink {
+    /// `lines` grown to hold `n` rows of `weight`'s inputs (never cleared, as in
+    /// `round_rows`).
+    pub(crate) fn new(lines: &mut Vec<Line>, n: usize, weight: &PackedWeight) -> LineSink {
+        let padded = n.div_ceil(32) * 32 * weight.k_blocks;
+        if lines.len() < padded {
+            lines.resize(padded, ZERO_LINE);
+        }
+        LineSink {
+            lines: lines.as_mut_ptr(),
+            rows: n,
+            k: weight.inputs,
+            k_blocks: weight.k_blocks,
+        }
+    }
+
+    /// Rows `first..` of the input (`src`: whole rows of the weight's inputs) rounded in.
+    ///
+    /// # Safety
+    /// No other task touches these rows meanwhile, and the `Vec` given to [`LineSink::new`]
+    /// is neither moved, resized nor read until every task is done.
+    pub(crate) unsafe fn round(&self, first: usize, src: &[f32]) {
+        let count = src.len() / self.k;
+        assert!(first + count <= self.rows && src.len() == count * self.k);
+        // SAFETY: inside the grown buffer (first + count ≤ rows), rows no one else touches
+        let dst = unsafe {
+            std::slice::from_raw_parts_mut(
+                self.lines.add(first * self.k_blocks),
+                count * self.k_blocks,
+            )
+        };
+        round_block(dst, src, self.k, self.k_blocks);
+    }
 }
 
 /// One block of at most 32 rows with `VDPBF16PS`: 8 rows × 3 column vectors of 16 sums at a
@@ -642,7 +719,9 @@ mod tests {
     #[test]
     fn packed_products_match_the_rounded_operands() {
         // ragged shapes: rows, inputs and outputs not multiples of the blocks (32 rows and
-        // inputs, 8 rows and 48 outputs for AVX-512)
+        // inputs, 8 rows and 48 outputs for AVX-512); one scratch for every product, as the
+        // encoder reuses it, with a NaN left where a later product's padding lies
+        let mut lines = vec![Line([0x7fc0; 32]); 4096];
         for kernel in packed_kernels() {
             for &(n, k, m) in &[
                 (1, 384, 1152),
@@ -659,7 +738,6 @@ mod tests {
                     .collect();
                 let packed = PackedWeight::new(&weight, k, m);
                 let mut dst = vec![0.5f32; n * m];
-                let mut lines = Vec::new();
                 accumulate_packed(
                     kernel,
                     &mut dst,
@@ -694,6 +772,34 @@ mod tests {
                 let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
                 assert_eq!(bits(&from_bias), bits(&filled), "{kernel:?} ({n},{k},{m})");
             }
+        }
+    }
+
+    #[test]
+    fn an_input_rounded_in_pieces_gives_the_same_product() {
+        let (n, k, m) = (70, 100, 40);
+        let src: Vec<f32> = (0..n * k)
+            .map(|i| ((i * 31 % 89) as f32 - 44.0) * 0.02)
+            .collect();
+        let weight: Vec<f32> = (0..m * k)
+            .map(|i| ((i * 17 % 61) as f32 - 30.0) * 0.01)
+            .collect();
+        let packed = PackedWeight::new(&weight, k, m);
+        for kernel in packed_kernels() {
+            let mut whole = vec![0.25f32; n * m];
+            let out = Outputs::default();
+            accumulate_packed(kernel, &mut whole, &src, n, &packed, out, &mut Vec::new());
+            // stale NaN lines where the padding lies, rows handed over out of order
+            let mut lines = vec![Line([0x7fc0; 32]); 8];
+            let sink = LineSink::new(&mut lines, n, &packed);
+            for (first, count) in [(64, 6), (0, 32), (45, 19), (32, 13)] {
+                // SAFETY: one thread, disjoint rows, the lines read only afterwards
+                unsafe { sink.round(first, &src[first * k..(first + count) * k]) };
+            }
+            let mut pieces = vec![0.25f32; n * m];
+            multiply_packed(kernel, &mut pieces, &lines, n, &packed, out);
+            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&pieces), bits(&whole), "{kernel:?}");
         }
     }
 

@@ -249,6 +249,14 @@ struct Workspace {
     context: Vec<f32>,
     hidden: Vec<f32>,
     product: ProductScratch,
+    down_input: DownInput,
+}
+
+/// The feed-forward's down product's input, made where GELU produced it.
+#[derive(Default)]
+struct DownInput {
+    tiles: Vec<Line>,
+    quantised: QuantisedRows,
 }
 
 /// A dense layer's input in the narrow format: bf16 tile lines, bf16 values kept as f32 for
@@ -371,7 +379,10 @@ fn accumulate_product(
     }
     if !packed {
         if let Some(f) = out.then {
-            par_rows(&mut dst[..n * d.outputs], d.outputs, f);
+            dst[..n * d.outputs]
+                .par_chunks_mut(ROWS_PER_TASK * d.outputs)
+                .enumerate()
+                .for_each(|(i, rows)| f(i * ROWS_PER_TASK, rows));
         }
     }
 }
@@ -645,6 +656,7 @@ impl CandleEncoder {
         let context = &mut ws.context[..n * h];
         let hidden = &mut ws.hidden[..n * ff];
         let scratch = &mut ws.product;
+        let down_input = &mut ws.down_input;
 
         for (row, &start) in rows.iter().zip(&starts) {
             for (p, &id) in row.iter().enumerate() {
@@ -744,15 +756,55 @@ impl CandleEncoder {
             add_rows(x, &layer.out.bias);
             accumulate_product(x, context, n, &layer.out, Outputs::default(), scratch);
             layer_norm(x, &layer.attention_norm);
-            // GELU on each block of rows as soon as the product has written it
-            let activation = |c: &mut [f32]| self.activation(c);
-            let up = Outputs {
-                bias: Some(&layer.up.bias),
-                then: Some(&activation),
-            };
-            accumulate_product(hidden, x, n, &layer.up, up, scratch);
-            add_rows(x, &layer.down.bias);
-            accumulate_product(x, hidden, n, &layer.down, Outputs::default(), scratch);
+            // GELU on each block of rows as soon as the up product has written it, and the
+            // block rounded or quantised there into the down product's input, while it is
+            // in the core's cache
+            let up_bias = Some(&layer.up.bias[..]);
+            match &layer.down.narrow {
+                Some(NarrowWeight::Packed(weight, kernel)) => {
+                    let sink = bf16::LineSink::new(&mut down_input.tiles, n, weight);
+                    let step = |first: usize, rows: &mut [f32]| {
+                        self.activation(rows);
+                        // SAFETY: each task hands over its own rows; the lines are read
+                        // after the product, below
+                        unsafe { sink.round(first, rows) }
+                    };
+                    let up = Outputs {
+                        bias: up_bias,
+                        then: Some(&step),
+                    };
+                    accumulate_product(hidden, x, n, &layer.up, up, scratch);
+                    add_rows(x, &layer.down.bias);
+                    let lines = &down_input.tiles;
+                    bf16::multiply_packed(*kernel, x, lines, n, weight, Outputs::default());
+                }
+                Some(NarrowWeight::Int8(weight, kernel)) => {
+                    let sink = int8::RowSink::new(&mut down_input.quantised, n, weight);
+                    let step = |first: usize, rows: &mut [f32]| {
+                        self.activation(rows);
+                        // SAFETY: as above
+                        unsafe { sink.quantise(first, rows) }
+                    };
+                    let up = Outputs {
+                        bias: up_bias,
+                        then: Some(&step),
+                    };
+                    accumulate_product(hidden, x, n, &layer.up, up, scratch);
+                    add_rows(x, &layer.down.bias);
+                    let rows = &down_input.quantised;
+                    int8::multiply_quantised(*kernel, x, rows, n, weight, Outputs::default());
+                }
+                _ => {
+                    let step = |_: usize, rows: &mut [f32]| self.activation(rows);
+                    let up = Outputs {
+                        bias: up_bias,
+                        then: Some(&step),
+                    };
+                    accumulate_product(hidden, x, n, &layer.up, up, scratch);
+                    add_rows(x, &layer.down.bias);
+                    accumulate_product(x, hidden, n, &layer.down, Outputs::default(), scratch);
+                }
+            }
             layer_norm(x, &layer.output_norm);
         }
         let labels = self.classifier.outputs;

@@ -311,7 +311,8 @@ pub(crate) struct QuantisedRows {
 }
 
 impl QuantisedRows {
-    fn fill(&mut self, src: &[f32], n: usize, k: usize, k_blocks: usize) {
+    /// Room for `n` rows (padded to whole 32-row blocks) of `k_blocks` lines each.
+    fn grow(&mut self, n: usize, k_blocks: usize) {
         // Grown, never cleared: what the last product left in the padding (inputs past `k`,
         // rows past `n`) is multiplied by zero weights or computed into rows nobody stores,
         // and zeroing it was a tenth of a product's time with the syntax heads' short rows.
@@ -323,20 +324,17 @@ impl QuantisedRows {
             self.scales.resize(padded, 0.0);
             self.zeros.resize(padded, 0);
         }
+    }
+
+    fn fill(&mut self, src: &[f32], n: usize, k: usize, k_blocks: usize) {
+        self.grow(n, k_blocks);
         self.lines[..n * k_blocks]
             .par_chunks_mut(32 * k_blocks)
             .zip(self.scales[..n].par_chunks_mut(32))
             .zip(self.zeros[..n].par_chunks_mut(32))
             .zip(src[..n * k].par_chunks(32 * k))
             .for_each(|(((lines, scales), zeros), src)| {
-                #[cfg(target_arch = "x86_64")]
-                if std::is_x86_feature_detected!("avx512f") {
-                    // SAFETY: AVX-512F is present; the slices hold whole rows
-                    return unsafe {
-                        quantise_block_avx512(lines, scales, zeros, src, k, k_blocks)
-                    };
-                }
-                quantise_block(lines, scales, zeros, src, k, k_blocks)
+                quantise_rows(lines, scales, zeros, src, k, k_blocks)
             });
     }
 }
@@ -442,18 +440,37 @@ pub(crate) fn accumulate(
     out: crate::kernels::Outputs,
     rows: &mut QuantisedRows,
 ) {
+    let (k, outputs) = (weight.inputs, weight.outputs);
+    assert!(dst.len() >= n * outputs && src.len() >= n * k);
+    rows.fill(src, n, k, weight.k_blocks);
+    multiply_quantised(kernel, dst, rows, n, weight, out);
+}
+
+/// [`accumulate`] on an input already quantised into `rows` (at least `n` rows of the
+/// weight's inputs), as a [`RowSink`] fills it.
+///
+/// # Panics
+/// As [`accumulate`].
+pub(crate) fn multiply_quantised(
+    kernel: Int8Kernel,
+    dst: &mut [f32],
+    rows: &QuantisedRows,
+    n: usize,
+    weight: &Int8Weight,
+    out: crate::kernels::Outputs,
+) {
     let bias = out.bias;
     assert!(
         kernel.supported(),
         "int8 kernel {} is not available",
         kernel.name()
     );
-    let (k, outputs) = (weight.inputs, weight.outputs);
-    assert!(dst.len() >= n * outputs && src.len() >= n * k);
-    assert!(bias.is_none_or(|b| b.len() == outputs));
-    rows.fill(src, n, k, weight.k_blocks);
+    let outputs = weight.outputs;
     let kb = weight.k_blocks;
-    let rows: &QuantisedRows = rows;
+    let padded = n.div_ceil(32) * 32;
+    assert!(dst.len() >= n * outputs && rows.scales.len() >= padded);
+    assert!(rows.lines.len() >= padded * kb);
+    assert!(bias.is_none_or(|b| b.len() == outputs));
     dst[..n * outputs]
         .par_chunks_mut(32 * outputs)
         .enumerate()
@@ -476,8 +493,77 @@ pub(crate) fn accumulate(
                     Int8Kernel::Generic => generic_block(dst, &block, weight),
                 }
             }
-            out.finish(dst);
+            out.finish(b * 32, dst);
         });
+}
+
+/// Rows that blocks of a layer's input are quantised into by several tasks at once: the
+/// input of the feed-forward's down product, made in the task where GELU produced it (see
+/// `kernels::Outputs`), then multiplied with [`multiply_quantised`].
+pub(crate) struct RowSink {
+    lines: *mut Row8,
+    scales: *mut f32,
+    zeros: *mut i32,
+    rows: usize,
+    k: usize,
+    k_blocks: usize,
+}
+
+// SAFETY: the tasks write disjoint rows (`quantise`'s contract) and nothing reads them
+// until they are done.
+unsafe impl Send for RowSink {}
+unsafe impl Sync for RowSink {}
+
+impl RowSink {
+    /// `rows` grown to hold `n` rows of `weight`'s inputs (never cleared, as in `fill`).
+    pub(crate) fn new(rows: &mut QuantisedRows, n: usize, weight: &Int8Weight) -> RowSink {
+        rows.grow(n, weight.k_blocks);
+        RowSink {
+            lines: rows.lines.as_mut_ptr(),
+            scales: rows.scales.as_mut_ptr(),
+            zeros: rows.zeros.as_mut_ptr(),
+            rows: n,
+            k: weight.inputs,
+            k_blocks: weight.k_blocks,
+        }
+    }
+
+    /// Rows `first..` of the input (`src`: whole rows of the weight's inputs) quantised in.
+    ///
+    /// # Safety
+    /// No other task touches these rows meanwhile, and the [`QuantisedRows`] given to
+    /// [`RowSink::new`] is neither moved, grown nor read until every task is done.
+    pub(crate) unsafe fn quantise(&self, first: usize, src: &[f32]) {
+        let (k, kb) = (self.k, self.k_blocks);
+        let count = src.len() / k;
+        assert!(first + count <= self.rows && src.len() == count * k);
+        // SAFETY: inside the grown buffers (first + count ≤ rows), rows no one else touches
+        let (lines, scales, zeros) = unsafe {
+            (
+                std::slice::from_raw_parts_mut(self.lines.add(first * kb), count * kb),
+                std::slice::from_raw_parts_mut(self.scales.add(first), count),
+                std::slice::from_raw_parts_mut(self.zeros.add(first), count),
+            )
+        };
+        quantise_rows(lines, scales, zeros, src, k, kb);
+    }
+}
+
+/// Whole rows of `src` quantised, with the widest kernel the CPU has.
+fn quantise_rows(
+    lines: &mut [Row8],
+    scales: &mut [f32],
+    zeros: &mut [i32],
+    src: &[f32],
+    k: usize,
+    k_blocks: usize,
+) {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx512f") {
+        // SAFETY: AVX-512F is present; the slices hold whole rows
+        return unsafe { quantise_block_avx512(lines, scales, zeros, src, k, k_blocks) };
+    }
+    quantise_block(lines, scales, zeros, src, k, k_blocks)
 }
 
 /// 32 quantised rows: their lines, scales and zero points, and the bias the outputs start
@@ -1130,6 +1216,36 @@ mod tests {
                 let want = naive(&filled, &src, &weight, k, m);
                 assert_eq!(dst, want, "{kernel:?} ({n},{k},{m}) with a bias");
             }
+        }
+    }
+
+    #[test]
+    fn an_input_quantised_in_pieces_gives_the_same_product() {
+        let (n, k, m) = (70, 100, 40);
+        let src = data(n * k, 37, 101, 0.013);
+        let weight = data(m * k, 53, 97, 0.007);
+        let packed = Int8Weight::new(&weight, k, m);
+        for kernel in kernels() {
+            let mut whole = vec![0.25f32; n * m];
+            let out = Outputs::default();
+            accumulate(
+                kernel,
+                &mut whole,
+                &src,
+                n,
+                &packed,
+                out,
+                &mut QuantisedRows::default(),
+            );
+            let mut rows = QuantisedRows::default();
+            let sink = RowSink::new(&mut rows, n, &packed);
+            for (first, count) in [(64, 6), (0, 32), (45, 19), (32, 13)] {
+                // SAFETY: one thread, disjoint rows, the rows read only afterwards
+                unsafe { sink.quantise(first, &src[first * k..(first + count) * k]) };
+            }
+            let mut pieces = vec![0.25f32; n * m];
+            multiply_quantised(kernel, &mut pieces, &rows, n, &packed, out);
+            assert_eq!(pieces, whole, "{kernel:?}");
         }
     }
 

@@ -272,8 +272,9 @@ pub(crate) struct Outputs<'a> {
     pub(crate) then: Option<&'a RowStep<'a>>,
 }
 
-/// A step over whole rows of a layer's outputs, in place.
-pub(crate) type RowStep<'a> = dyn Fn(&mut [f32]) + Sync + 'a;
+/// A step over whole rows of a layer's outputs, in place: the index of the first row in the
+/// batch, and the rows.
+pub(crate) type RowStep<'a> = dyn Fn(usize, &mut [f32]) + Sync + 'a;
 
 impl<'a> Outputs<'a> {
     /// Starting from `bias`.
@@ -284,10 +285,11 @@ impl<'a> Outputs<'a> {
         }
     }
 
-    /// `then` applied to rows of outputs (whole rows) once they are computed.
-    pub(crate) fn finish(&self, rows: &mut [f32]) {
+    /// `then` applied to rows of outputs (whole rows, the first of them `first` in the
+    /// batch) once they are computed.
+    pub(crate) fn finish(&self, first: usize, rows: &mut [f32]) {
         if let Some(f) = self.then {
-            f(rows)
+            f(first, rows)
         }
     }
 }
