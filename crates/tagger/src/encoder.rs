@@ -259,6 +259,14 @@ struct DownInput {
     quantised: QuantisedRows,
 }
 
+/// Where the up product's tasks put the down product's input: bf16 lines, int8 rows, or
+/// nowhere (the `gemm` paths read GELU's output as it is).
+enum DownSink {
+    Lines(bf16::LineSink),
+    Rows(int8::RowSink),
+    None,
+}
+
 /// A dense layer's input in the narrow format: bf16 tile lines, bf16 values kept as f32 for
 /// `gemm`, or int8 rows.
 #[derive(Default)]
@@ -759,51 +767,42 @@ impl CandleEncoder {
             // GELU on each block of rows as soon as the up product has written it, and the
             // block rounded or quantised there into the down product's input, while it is
             // in the core's cache
-            let up_bias = Some(&layer.up.bias[..]);
-            match &layer.down.narrow {
-                Some(NarrowWeight::Packed(weight, kernel)) => {
-                    let sink = bf16::LineSink::new(&mut down_input.tiles, n, weight);
-                    let step = |first: usize, rows: &mut [f32]| {
-                        self.activation(rows);
-                        // SAFETY: each task hands over its own rows; the lines are read
-                        // after the product, below
-                        unsafe { sink.round(first, rows) }
-                    };
-                    let up = Outputs {
-                        bias: up_bias,
-                        then: Some(&step),
-                    };
-                    accumulate_product(hidden, x, n, &layer.up, up, scratch);
-                    add_rows(x, &layer.down.bias);
-                    let lines = &down_input.tiles;
-                    bf16::multiply_packed(*kernel, x, lines, n, weight, Outputs::default());
+            let sink = match &layer.down.narrow {
+                Some(NarrowWeight::Packed(weight, _)) => {
+                    DownSink::Lines(bf16::LineSink::new(&mut down_input.tiles, n, weight))
                 }
-                Some(NarrowWeight::Int8(weight, kernel)) => {
-                    let sink = int8::RowSink::new(&mut down_input.quantised, n, weight);
-                    let step = |first: usize, rows: &mut [f32]| {
-                        self.activation(rows);
-                        // SAFETY: as above
-                        unsafe { sink.quantise(first, rows) }
-                    };
-                    let up = Outputs {
-                        bias: up_bias,
-                        then: Some(&step),
-                    };
-                    accumulate_product(hidden, x, n, &layer.up, up, scratch);
-                    add_rows(x, &layer.down.bias);
-                    let rows = &down_input.quantised;
-                    int8::multiply_quantised(*kernel, x, rows, n, weight, Outputs::default());
+                Some(NarrowWeight::Int8(weight, _)) => {
+                    DownSink::Rows(int8::RowSink::new(&mut down_input.quantised, n, weight))
                 }
-                _ => {
-                    let step = |_: usize, rows: &mut [f32]| self.activation(rows);
-                    let up = Outputs {
-                        bias: up_bias,
-                        then: Some(&step),
-                    };
-                    accumulate_product(hidden, x, n, &layer.up, up, scratch);
-                    add_rows(x, &layer.down.bias);
-                    accumulate_product(x, hidden, n, &layer.down, Outputs::default(), scratch);
+                _ => DownSink::None,
+            };
+            let step = |first: usize, rows: &mut [f32]| {
+                self.activation(rows);
+                // SAFETY: each task hands over its own rows; the sink's buffer is read only
+                // by the down product below, after every task is done
+                unsafe {
+                    match &sink {
+                        DownSink::Lines(lines) => lines.round(first, rows),
+                        DownSink::Rows(quantised) => quantised.quantise(first, rows),
+                        DownSink::None => {}
+                    }
                 }
+            };
+            let up = Outputs {
+                bias: Some(&layer.up.bias),
+                then: Some(&step),
+            };
+            accumulate_product(hidden, x, n, &layer.up, up, scratch);
+            add_rows(x, &layer.down.bias);
+            let out = Outputs::default();
+            match (&layer.down.narrow, sink) {
+                (Some(NarrowWeight::Packed(weight, kernel)), DownSink::Lines(_)) => {
+                    bf16::multiply_packed(*kernel, x, &down_input.tiles, n, weight, out)
+                }
+                (Some(NarrowWeight::Int8(weight, kernel)), DownSink::Rows(_)) => {
+                    int8::multiply_quantised(*kernel, x, &down_input.quantised, n, weight, out)
+                }
+                _ => accumulate_product(x, hidden, n, &layer.down, out, scratch),
             }
             layer_norm(x, &layer.output_norm);
         }
