@@ -230,16 +230,21 @@ impl PackedWeight {
     }
 }
 
-/// `src[n, k]` rounded to bf16 into `lines`, `k` padded with zeros to `k_blocks × 32`
-/// columns and `n` to whole 32-row blocks.
-fn round_rows(src: &[f32], n: usize, k: usize, k_blocks: usize, lines: &mut Vec<Line>) {
-    // grown, never cleared: rows past `n` in the last block are computed and never stored,
-    // and `round_block` writes the zeros of a row's last partial line itself (clearing the
-    // whole buffer first was a pass of its own over it for every product)
+/// `lines` grown to hold `n` rows (padded to whole 32-row blocks) of `k_blocks` lines each.
+/// Grown, never cleared: rows past `n` in the last block are computed and never stored, and
+/// `round_block` writes the zeros of a row's last partial line itself (clearing the whole
+/// buffer first was a pass of its own over it for every product).
+fn grow_lines(lines: &mut Vec<Line>, n: usize, k_blocks: usize) {
     let padded = n.div_ceil(32) * 32 * k_blocks;
     if lines.len() < padded {
         lines.resize(padded, ZERO_LINE);
     }
+}
+
+/// `src[n, k]` rounded to bf16 into `lines`, `k` padded with zeros to `k_blocks × 32`
+/// columns and `n` to whole 32-row blocks.
+fn round_rows(src: &[f32], n: usize, k: usize, k_blocks: usize, lines: &mut Vec<Line>) {
+    grow_lines(lines, n, k_blocks);
     lines[..n * k_blocks]
         .par_chunks_mut(32 * k_blocks)
         .zip(src[..n * k].par_chunks(32 * k))
@@ -325,7 +330,9 @@ pub(crate) fn multiply_packed(
                 match kernel {
                     Bf16Kernel::Amx => amx_block(dst, a, weight, bias),
                     _ => {
-                        crate::kernels::start_rows(dst, bias);
+                        if let Some(bias) = bias {
+                            crate::kernels::start_rows(dst, bias);
+                        }
                         avx512_block(dst, a, weight)
                     }
                 }
@@ -350,13 +357,9 @@ unsafe impl Send for LineSink {}
 unsafe impl Sync for LineSink {}
 
 impl LineSink {
-    /// `lines` grown to hold `n` rows of `weight`'s inputs (never cleared, as in
-    /// `round_rows`).
+    /// `lines` grown to hold `n` rows of `weight`'s inputs ([`grow_lines`]).
     pub(crate) fn new(lines: &mut Vec<Line>, n: usize, weight: &PackedWeight) -> LineSink {
-        let padded = n.div_ceil(32) * 32 * weight.k_blocks;
-        if lines.len() < padded {
-            lines.resize(padded, ZERO_LINE);
-        }
+        grow_lines(lines, n, weight.k_blocks);
         LineSink {
             lines: lines.as_mut_ptr(),
             rows: n,

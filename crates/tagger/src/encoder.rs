@@ -344,11 +344,7 @@ fn par_rows(buf: &mut [f32], width: usize, f: impl Fn(&mut [f32]) + Sync + Send)
 
 /// Every row of `dst` set to `row`.
 fn fill_rows(dst: &mut [f32], row: &[f32]) {
-    par_rows(dst, row.len(), |chunk| {
-        for r in chunk.chunks_exact_mut(row.len()) {
-            r.copy_from_slice(row);
-        }
-    });
+    par_rows(dst, row.len(), |chunk| kernels::start_rows(chunk, row));
 }
 
 /// `dst[n, outputs] += src[n, inputs] · weightᵀ` (with a bias in `out`, `dst` set to it

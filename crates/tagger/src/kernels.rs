@@ -294,15 +294,13 @@ impl<'a> Outputs<'a> {
     }
 }
 
-/// Every row of `dst` set to `bias` when there is one (rows as long as it): for a kernel
-/// that can only add to what `dst` holds (AVX-512 BF16), in the task that multiplies the
-/// block. The AMX and int8 kernels read the bias where they would read `dst` instead, and
-/// write each output once.
-pub(crate) fn start_rows(dst: &mut [f32], bias: Option<&[f32]>) {
-    if let Some(bias) = bias {
-        for r in dst.chunks_exact_mut(bias.len()) {
-            r.copy_from_slice(bias);
-        }
+/// Every row of `dst` set to `bias` (rows as long as it): for the products that can only add
+/// to what `dst` holds (`gemm`; AVX-512 BF16, in the task that multiplies the block). The
+/// AMX and int8 kernels read the bias where they would read `dst` instead, and write each
+/// output once.
+pub(crate) fn start_rows(dst: &mut [f32], bias: &[f32]) {
+    for r in dst.chunks_exact_mut(bias.len()) {
+        r.copy_from_slice(bias);
     }
 }
 
