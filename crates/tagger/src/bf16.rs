@@ -23,13 +23,19 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
-/// The bf16 nearest to `x` (round to nearest, ties to even), as its bit pattern.
+/// The bf16 nearest to `x` (round to nearest, ties to even), as its bit pattern; a
+/// subnormal `x` becomes a zero of its sign, as `VCVTNE2PS2BF16` makes it (and as AMX and
+/// `VDPBF16PS` read a subnormal bf16 operand anyway), so that every conversion path gives the
+/// same bits.
 #[inline(always)]
 pub(crate) fn round(x: f32) -> u16 {
     let u = x.to_bits();
     if x.is_nan() {
         // keep it a NaN: truncation could clear every mantissa bit left
         return ((u >> 16) | 0x40) as u16;
+    }
+    if x.is_subnormal() {
+        return ((u >> 16) & 0x8000) as u16;
     }
     (u.wrapping_add(0x7fff + ((u >> 16) & 1)) >> 16) as u16
 }
@@ -41,9 +47,22 @@ pub(crate) fn round_f32(x: f32) -> f32 {
 }
 
 /// One 64-byte row of an AMX tile: 32 bf16 values.
+///
+/// A product's input is held as lines grouped by 16 rows: for each group, its rows' first
+/// lines (inputs 0–31), then their second lines, and so on ([`line_of`]), so that the 16
+/// lines of an A tile lie one after another (one kilobyte, like a packed weight tile) instead
+/// of a row's length apart: at 1,536 inputs a row is 3 KB, and 16 rows at that stride fall
+/// into 4 of the L1 cache's 64 sets.
 #[derive(Clone, Copy)]
 #[repr(C, align(64))]
 pub(crate) struct Line([u16; 32]);
+
+/// Where line `j` of row `row` lies among rows of `k_blocks` lines grouped by 16 rows (see
+/// [`Line`]).
+#[inline(always)]
+fn line_of(row: usize, j: usize, k_blocks: usize) -> usize {
+    ((row / 16) * k_blocks + j) * 16 + row % 16
+}
 
 const ZERO_LINE: Line = Line([0; 32]);
 
@@ -245,29 +264,81 @@ fn grow_lines(lines: &mut Vec<Line>, n: usize, k_blocks: usize) {
 /// columns and `n` to whole 32-row blocks.
 fn round_rows(src: &[f32], n: usize, k: usize, k_blocks: usize, lines: &mut Vec<Line>) {
     grow_lines(lines, n, k_blocks);
-    lines[..n * k_blocks]
+    lines[..n.div_ceil(16) * 16 * k_blocks]
         .par_chunks_mut(32 * k_blocks)
         .zip(src[..n * k].par_chunks(32 * k))
         .for_each(|(dst, src)| round_block(dst, src, k, k_blocks));
 }
 
+/// Rows of `src` (`k` long) rounded into rows of `k_blocks` lines of `dst` (grouped by 16
+/// rows, [`Line`]; `dst` begins a group and holds the groups of every row): with
+/// `VCVTNE2PS2BF16` (32 values an instruction) where the CPU has AVX-512 BF16, else in
+/// plain Rust compiled per vector width; the same bits either way.
+pub(crate) fn round_block(dst: &mut [Line], src: &[f32], k: usize, k_blocks: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if avx512_bf16() {
+        // SAFETY: the CPU has AVX-512F and AVX-512 BF16
+        return unsafe { round_block_avx512_bf16(dst, src, k, k_blocks) };
+    }
+    round_block_plain(dst, src, k, k_blocks)
+}
+
 crate::kernels::multiversion! {
-    /// Rows of `src` (`k` long) rounded into rows of `k_blocks` lines of `dst`.
-    pub fn round_block(dst: &mut [Line], src: &[f32], k: usize, k_blocks: usize) => round_block_generic
+    /// [`round_block`] without AVX-512 BF16.
+    pub fn round_block_plain(dst: &mut [Line], src: &[f32], k: usize, k_blocks: usize) => round_block_generic
+}
+
+/// [`round_block`] with `VCVTNE2PS2BF16`; a row's last partial line is read through a mask,
+/// so its missing inputs become zeros.
+///
+/// # Safety
+/// AVX-512F and AVX-512 BF16 present.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512bf16")]
+unsafe fn round_block_avx512_bf16(dst: &mut [Line], src: &[f32], k: usize, k_blocks: usize) {
+    use crate::dispatch::tail_mask;
+    use std::arch::x86_64::*;
+    assert!(k <= k_blocks * 32);
+    let rows = src.len() / k;
+    assert!(dst.len() >= rows.div_ceil(16) * 16 * k_blocks);
+    for (i, src) in src.chunks_exact(k).enumerate() {
+        for (j, src) in src.chunks(32).enumerate() {
+            let line = &mut dst[line_of(i, j, k_blocks)];
+            let p = src.as_ptr();
+            // SAFETY: the masks cover only `src`'s values (a masked-off lane is not read);
+            // the line is 64 bytes, 64-byte aligned
+            unsafe {
+                let (lo, hi) = if src.len() == 32 {
+                    (_mm512_loadu_ps(p), _mm512_loadu_ps(p.add(16)))
+                } else {
+                    let rest = src.len().saturating_sub(16);
+                    (
+                        _mm512_maskz_loadu_ps(tail_mask(src.len()), p),
+                        _mm512_maskz_loadu_ps(tail_mask(rest), p.wrapping_add(16)),
+                    )
+                };
+                let pair = _mm512_cvtne2ps_pbh(hi, lo);
+                _mm512_store_si512(
+                    line.0.as_mut_ptr().cast(),
+                    std::mem::transmute::<__m512bh, __m512i>(pair),
+                );
+            }
+        }
+    }
 }
 
 #[inline(always)]
 fn round_block_generic(dst: &mut [Line], src: &[f32], k: usize, k_blocks: usize) {
-    for (row, src) in dst.chunks_exact_mut(k_blocks).zip(src.chunks_exact(k)) {
-        for (line, src) in row.iter_mut().zip(src.chunks(32)) {
-            for (d, &s) in line.0.iter_mut().zip(src) {
+    for (i, src) in src.chunks_exact(k).enumerate() {
+        for (j, src) in src.chunks(32).enumerate() {
+            for (d, &s) in dst[line_of(i, j, k_blocks)].0.iter_mut().zip(src) {
                 *d = round(s);
             }
         }
         // inputs past `k` multiply zero weights, but a stale NaN or infinity would not
         // give zero
         if !k.is_multiple_of(32) {
-            row[k_blocks - 1].0[k % 32..].fill(0);
+            dst[line_of(i, k_blocks - 1, k_blocks)].0[k % 32..].fill(0);
         }
     }
 }
@@ -297,7 +368,8 @@ pub(crate) fn accumulate_packed(
 }
 
 /// [`accumulate_packed`] on an input already rounded into `a` (`n` rows of the weight's
-/// `k_blocks` lines, padded to whole 32-row blocks), as a [`LineSink`] fills it.
+/// `k_blocks` lines grouped by 16 rows, [`Line`], padded to whole 32-row blocks), as a
+/// [`LineSink`] fills it.
 ///
 /// # Panics
 /// As [`accumulate_packed`].
@@ -376,11 +448,16 @@ impl LineSink {
     pub(crate) unsafe fn round(&self, first: usize, src: &[f32]) {
         let count = src.len() / self.k;
         assert!(first + count <= self.rows && src.len() == count * self.k);
-        // SAFETY: inside the grown buffer (first + count ≤ rows), rows no one else touches
+        // rows are handed over in whole groups of 16 ([`Line`]), the last one maybe partly
+        assert!(
+            first.is_multiple_of(16) && (count.is_multiple_of(16) || first + count == self.rows)
+        );
+        // SAFETY: inside the grown buffer (first + count ≤ rows, and the buffer holds whole
+        // 32-row blocks), groups of rows no one else touches
         let dst = unsafe {
             std::slice::from_raw_parts_mut(
                 self.lines.add(first * self.k_blocks),
-                count * self.k_blocks,
+                count.div_ceil(16) * 16 * self.k_blocks,
             )
         };
         round_block(dst, src, self.k, self.k_blocks);
@@ -458,8 +535,9 @@ unsafe fn avx512_tile<const C: usize>(
         let tiles: [*const Line; C] =
             std::array::from_fn(|j| unsafe { weight.tiles.as_ptr().add(((v + j) * kb + k) * 16) });
         // each row's line for these inputs, read as 16 pairs of bf16
-        let pairs: [*const i32; 8] =
-            std::array::from_fn(|r| unsafe { a.as_ptr().add((r0 + r) * kb + k) as *const i32 });
+        let pairs: [*const i32; 8] = std::array::from_fn(|r| unsafe {
+            a.as_ptr().add(line_of(r0 + r, k, kb)) as *const i32
+        });
         for p in 0..16 {
             // SAFETY: line p of a 16-line tile; lines are 64-byte aligned
             let b: [__m512bh; C] = std::array::from_fn(|j| unsafe {
@@ -514,10 +592,35 @@ pub(crate) const TILE_CONFIG: TileConfig = {
     TileConfig(c)
 };
 
-/// One 32-row block: for each 32-column block of outputs, tiles 0–3 sum the 2×2 16×16
-/// quarters over all inputs (A rows in tiles 4–5, weight columns in tiles 6–7), starting
-/// from `dst` or, given one, from `bias` (every tile row loaded from the same 64 bytes: a
-/// stride of 0), then are stored to `dst`.
+/// Palette 1 with the tiles sized for a block of `upper + lower` rows (`upper` ≤ 16): tiles
+/// 0 and 1 (sums) and 4 (inputs) hold the first `upper` rows, tiles 2, 3 and 5 the `lower`
+/// rows after them (left unconfigured when there are none), tiles 6 and 7 (weights) 16 rows
+/// of input pairs; every row 64 bytes.
+fn tile_config(upper: usize, lower: usize) -> TileConfig {
+    let mut c = [0u8; 64];
+    c[0] = 1;
+    for t in 0..8 {
+        let rows = match t {
+            0 | 1 | 4 => upper,
+            2 | 3 | 5 => lower,
+            _ => 16,
+        };
+        if rows > 0 {
+            c[16 + 2 * t] = 64;
+            c[48 + t] = rows as u8;
+        }
+    }
+    TileConfig(c)
+}
+
+/// One block of at most 32 rows: for each 32-column block of outputs, tiles 0–3 sum the
+/// 2×2 quarters (16 columns wide, the block's first 16 rows and the rest) over all inputs
+/// (A rows in tiles 4–5, weight columns in tiles 6–7), starting from `dst` or, given one,
+/// from `bias` (every tile row loaded from the same 64 bytes: a stride of 0), then are
+/// stored to `dst`. The tiles are configured with as many rows as the block has, so that a
+/// short block (a sentence's words in the syntax heads, a batch's last rows) is read and
+/// written in place and costs its rows only; the lower tiles are left out when the block
+/// has 16 rows or fewer.
 ///
 /// # Safety
 /// AMX-BF16 and AVX-512F present and the tile state granted; `a` is 32 rows of
@@ -531,25 +634,30 @@ unsafe fn amx_block(dst: &mut [f32], a: &[Line], weight: &PackedWeight, bias: Op
     let mut sums = Sums([0.0; 32 * 32]);
     let outputs = weight.outputs;
     let rows = dst.len() / outputs;
+    assert!((1..=32).contains(&rows));
+    let (upper, lower) = (rows.min(16), rows.saturating_sub(16));
+    let config = tile_config(upper, lower);
     let kb = weight.k_blocks;
-    let a_stride = kb * 64;
     let a0 = a.as_ptr();
-    // SAFETY (all asm below): tile loads read 16 lines inside `a` (rows r..r+16 at stride
-    // a_stride), one packed tile of `weight`, a 16 × 16 quarter of a whole 32 × 32 block
-    // of `dst` or of `sums`, or 16 times the same 16 floats of `bias` (whole 32-column
-    // blocks only: `bias` holds `outputs` values); stores write the quarters of `dst` or
-    // `sums`. The tile registers are used by nothing else in this thread.
+    // SAFETY (all asm below): tile loads read `upper` (tiles 0, 1, 4) or `lower` (2, 3, 5)
+    // lines inside `a` (a group of 16 rows' lines for one block of inputs, one after
+    // another: [`line_of`]), one packed tile of `weight`, that many rows of a 16-column
+    // quarter of a whole 32-column block of `dst` (rows < `rows`) or of `sums`, or that many
+    // times the same 16 floats of `bias` (whole 32-column blocks only: `bias` holds
+    // `outputs` values); stores write the same quarters of `dst` or `sums`. The tiles of the
+    // lower rows are touched only when there are lower rows. The tile registers are used by
+    // nothing else in this thread.
     unsafe {
         let a1 = a0.add(16 * kb);
-        asm!("ldtilecfg [{}]", in(reg) TILE_CONFIG.0.as_ptr(), options(nostack, readonly));
+        asm!("ldtilecfg [{}]", in(reg) config.0.as_ptr(), options(nostack, readonly));
         for jb in 0..outputs.div_ceil(32) {
             let b0 = weight.tiles.as_ptr().add(2 * jb * kb * 16);
             let b1 = b0.add(kb * 16);
-            // whole 32 × 32 blocks of `dst` go through the tiles directly; a ragged edge is
-            // copied into `sums` (zeros around it) and back, so that every element starts from
-            // its `dst` value and adds the products in the same order wherever its row falls
-            // in the batch
-            let direct = rows == 32 && (jb + 1) * 32 <= outputs;
+            // whole 32-column blocks of `dst` go through the tiles directly; a ragged edge
+            // is copied into `sums` (zeros around it) and back, so that every element starts
+            // from its `dst` value and adds the products in the same order wherever its row
+            // falls in the batch
+            let direct = (jb + 1) * 32 <= outputs;
             let cols = (outputs - jb * 32).min(32);
             let (c, c_stride) = if direct {
                 (dst.as_mut_ptr().add(jb * 32), outputs)
@@ -564,6 +672,8 @@ unsafe fn amx_block(dst: &mut [f32], a: &[Line], weight: &PackedWeight, bias: Op
                 }
                 (sums.0.as_mut_ptr(), 32)
             };
+            // the lower rows' quarters (used only when there are lower rows)
+            let c_lower = c.wrapping_add(16 * c_stride);
             // where the sums start: the stored block itself, or the bias's 32 columns
             // repeated down the rows
             let (s, s_lower, s_stride) = match bias {
@@ -571,51 +681,81 @@ unsafe fn amx_block(dst: &mut [f32], a: &[Line], weight: &PackedWeight, bias: Op
                     let s = b.as_ptr().add(jb * 32);
                     (s, s, 0)
                 }
-                _ => (c.cast_const(), c.add(16 * c_stride).cast_const(), c_stride),
+                _ => (c.cast_const(), c_lower.cast_const(), c_stride),
             };
             asm!(
                 "tileloadd tmm0, [{c0} + {st}*1]",
                 "tileloadd tmm1, [{c1} + {st}*1]",
-                "tileloadd tmm2, [{c2} + {st}*1]",
-                "tileloadd tmm3, [{c3} + {st}*1]",
                 c0 = in(reg) s,
-                c1 = in(reg) s.add(16),
-                c2 = in(reg) s_lower,
-                c3 = in(reg) s_lower.add(16),
+                c1 = in(reg) s.wrapping_add(16),
                 st = in(reg) s_stride * 4,
                 options(nostack, readonly)
             );
-            for k in 0..kb {
+            if lower > 0 {
                 asm!(
-                    "tileloadd tmm4, [{a0} + {sa}*1]",
-                    "tileloadd tmm5, [{a1} + {sa}*1]",
-                    "tileloadd tmm6, [{b0} + {sb}*1]",
-                    "tileloadd tmm7, [{b1} + {sb}*1]",
-                    "tdpbf16ps tmm0, tmm4, tmm6",
-                    "tdpbf16ps tmm1, tmm4, tmm7",
-                    "tdpbf16ps tmm2, tmm5, tmm6",
-                    "tdpbf16ps tmm3, tmm5, tmm7",
-                    a0 = in(reg) a0.add(k),
-                    a1 = in(reg) a1.add(k),
-                    b0 = in(reg) b0.add(k * 16),
-                    b1 = in(reg) b1.add(k * 16),
-                    sa = in(reg) a_stride,
-                    sb = in(reg) 64usize,
+                    "tileloadd tmm2, [{c2} + {st}*1]",
+                    "tileloadd tmm3, [{c3} + {st}*1]",
+                    c2 = in(reg) s_lower,
+                    c3 = in(reg) s_lower.wrapping_add(16),
+                    st = in(reg) s_stride * 4,
                     options(nostack, readonly)
                 );
+                for k in 0..kb {
+                    // loads between the products (as oneDNN orders them): the first product
+                    // of a step waits for two tile loads, not four
+                    asm!(
+                        "tileloadd tmm4, [{a0} + {sa}*1]",
+                        "tileloadd tmm6, [{b0} + {sb}*1]",
+                        "tdpbf16ps tmm0, tmm4, tmm6",
+                        "tileloadd tmm7, [{b1} + {sb}*1]",
+                        "tdpbf16ps tmm1, tmm4, tmm7",
+                        "tileloadd tmm5, [{a1} + {sa}*1]",
+                        "tdpbf16ps tmm2, tmm5, tmm6",
+                        "tdpbf16ps tmm3, tmm5, tmm7",
+                        a0 = in(reg) a0.add(k * 16),
+                        a1 = in(reg) a1.add(k * 16),
+                        b0 = in(reg) b0.add(k * 16),
+                        b1 = in(reg) b1.add(k * 16),
+                        sa = in(reg) 64usize,
+                        sb = in(reg) 64usize,
+                        options(nostack, readonly)
+                    );
+                }
+            } else {
+                for k in 0..kb {
+                    asm!(
+                        "tileloadd tmm4, [{a0} + {sa}*1]",
+                        "tileloadd tmm6, [{b0} + {sb}*1]",
+                        "tdpbf16ps tmm0, tmm4, tmm6",
+                        "tileloadd tmm7, [{b1} + {sb}*1]",
+                        "tdpbf16ps tmm1, tmm4, tmm7",
+                        a0 = in(reg) a0.add(k * 16),
+                        b0 = in(reg) b0.add(k * 16),
+                        b1 = in(reg) b1.add(k * 16),
+                        sa = in(reg) 64usize,
+                        sb = in(reg) 64usize,
+                        options(nostack, readonly)
+                    );
+                }
             }
             asm!(
                 "tilestored [{c0} + {st}*1], tmm0",
                 "tilestored [{c1} + {st}*1], tmm1",
-                "tilestored [{c2} + {st}*1], tmm2",
-                "tilestored [{c3} + {st}*1], tmm3",
                 c0 = in(reg) c,
                 c1 = in(reg) c.add(16),
-                c2 = in(reg) c.add(16 * c_stride),
-                c3 = in(reg) c.add(16 * c_stride + 16),
                 st = in(reg) c_stride * 4,
                 options(nostack)
             );
+            if lower > 0 {
+                asm!(
+                    "tilestored [{c2} + {st}*1], tmm2",
+                    "tilestored [{c3} + {st}*1], tmm3",
+                    c2 = in(reg) c_lower,
+                    c3 = in(reg) c_lower.wrapping_add(16),
+                    st = in(reg) c_stride * 4,
+                    options(nostack)
+                );
+            }
             if !direct {
                 for r in 0..rows {
                     dst[r * outputs + jb * 32..][..cols]
@@ -732,6 +872,9 @@ mod tests {
                 (77, 384, 9),
                 (64, 1536, 384),
                 (13, 64, 33),
+                // blocks of more than 16 rows and fewer than 32 (AMX's lower tiles short)
+                (20, 96, 64),
+                (50, 100, 72),
             ] {
                 let src: Vec<f32> = (0..n * k)
                     .map(|i| ((i * 37 % 101) as f32 - 50.0) * 0.013)
@@ -779,6 +922,62 @@ mod tests {
     }
 
     #[test]
+    fn every_rounding_path_gives_the_same_bits() {
+        // ties, NaN (quiet and signalling), infinities, the largest finite value, subnormals
+        // and zeros of both signs, then a spread of ordinary values; rows of 70 values: two
+        // whole lines and a partial one, padded with zeros
+        let special = [
+            1.0 + 1.0 / 256.0,
+            1.0 + 3.0 / 256.0,
+            -2.5,
+            f32::NAN,
+            f32::from_bits(0x7f80_0001),
+            f32::from_bits(0xff80_0123),
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::MAX,
+            f32::MIN_POSITIVE,
+            f32::from_bits(1),
+            f32::from_bits(0x8000_0001),
+            f32::from_bits(0x007f_ffff),
+            -0.0,
+            0.0,
+        ];
+        let (n, k): (usize, usize) = (5, 70);
+        let k_blocks = k.div_ceil(32);
+        let src: Vec<f32> = special
+            .iter()
+            .copied()
+            .chain((0..).map(|i: u32| f32::from_bits(i.wrapping_mul(2_654_435_761))))
+            .take(n * k)
+            .collect();
+        // rows grouped by 16: all rows' first lines, then their second lines, …
+        let mut expected = vec![ZERO_LINE; 16 * k_blocks];
+        for (r, row) in src.chunks(k).enumerate() {
+            for (i, &x) in row.iter().enumerate() {
+                expected[(i / 32) * 16 + r].0[i % 32] = round(x);
+            }
+        }
+        let lines = |f: fn(&mut [Line], &[f32], usize, usize)| {
+            let mut dst = vec![Line([0x7fc0; 32]); 16 * k_blocks];
+            // rows past `n` in the group are not written
+            for j in 0..k_blocks {
+                for r in n..16 {
+                    dst[j * 16 + r] = ZERO_LINE;
+                }
+            }
+            f(&mut dst, &src, k, k_blocks);
+            dst.iter().flat_map(|l| l.0).collect::<Vec<u16>>()
+        };
+        let want: Vec<u16> = expected.iter().flat_map(|l| l.0).collect();
+        assert_eq!(lines(round_block_plain), want);
+        assert_eq!(lines(round_block), want);
+        if !avx512_bf16() {
+            eprintln!("skipped VCVTNE2PS2BF16: this CPU has no AVX-512 BF16");
+        }
+    }
+
+    #[test]
     fn an_input_rounded_in_pieces_gives_the_same_product() {
         let (n, k, m) = (70, 100, 40);
         let src: Vec<f32> = (0..n * k)
@@ -792,10 +991,10 @@ mod tests {
             let mut whole = vec![0.25f32; n * m];
             let out = Outputs::default();
             accumulate_packed(kernel, &mut whole, &src, n, &packed, out, &mut Vec::new());
-            // stale NaN lines where the padding lies, rows handed over out of order
+            // stale NaN lines where the padding lies, groups of rows handed over out of order
             let mut lines = vec![Line([0x7fc0; 32]); 8];
             let sink = LineSink::new(&mut lines, n, &packed);
-            for (first, count) in [(64, 6), (0, 32), (45, 19), (32, 13)] {
+            for (first, count) in [(64, 6), (0, 32), (48, 16), (32, 16)] {
                 // SAFETY: one thread, disjoint rows, the lines read only afterwards
                 unsafe { sink.round(first, &src[first * k..(first + count) * k]) };
             }

@@ -14,7 +14,7 @@ use crate::bf16::{self, Bf16Kernel, Line, PackedWeight};
 use crate::config::{Activation, Architecture, ModelConfig};
 use crate::error::{Result, TaggerError};
 use crate::int8::{self, Int8Kernel, Int8Weight, QuantisedRows};
-use crate::kernels::{self, Outputs};
+use crate::kernels::{self, AlignedBuffer, Outputs};
 use crate::{Precision, TokenClassifier};
 
 /// Where a checkpoint keeps one transformer layer's tensors, relative to the encoder.
@@ -167,29 +167,28 @@ impl Dense {
     }
 
     /// `[n, outputs]` = `x[n, inputs] · weightᵀ + bias`, in the layer's number format.
-    pub(crate) fn apply(&self, x: &[f32], n: usize) -> Vec<f32> {
-        let mut out = Vec::with_capacity(n * self.outputs);
+    pub(crate) fn apply(&self, x: &[f32], n: usize) -> AlignedBuffer {
+        let mut out = AlignedBuffer::default();
         self.apply_into(x, n, &mut out);
         out
     }
 
-    /// [`Dense::apply`] into `out` (cleared first), whose allocation is reused.
-    pub(crate) fn apply_into(&self, x: &[f32], n: usize, out: &mut Vec<f32>) {
+    /// [`Dense::apply`] into a reused buffer, whose rows begin on cache lines where
+    /// `outputs` is a multiple of 16 (the relation biaffine's wide product is bound by
+    /// storing its sums).
+    pub(crate) fn apply_into(&self, x: &[f32], n: usize, out: &mut AlignedBuffer) {
         thread_local! {
             static SCRATCH: std::cell::RefCell<ProductScratch> = Default::default();
         }
-        out.clear();
-        out.reserve(n * self.outputs);
-        for _ in 0..n {
-            out.extend_from_slice(&self.bias);
-        }
+        let dst = out.take(n * self.outputs);
         if n > 0 {
             // taken out for the product, not borrowed across it: the product runs on rayon,
             // whose worker may run another layer's product on this thread while it waits
             // (the syntax heads parse sentences in parallel), which would find the cell
             // borrowed and panic
             let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
-            accumulate_product(out, x, n, self, Outputs::default(), &mut scratch);
+            let start = Outputs::from_bias(&self.bias);
+            accumulate_product(dst, x, n, self, start, &mut scratch);
             SCRATCH.with(|s| *s.borrow_mut() = scratch);
         }
     }
@@ -244,27 +243,107 @@ struct Layer {
 /// profile).
 #[derive(Default)]
 struct Workspace {
-    x: Vec<f32>,
-    qkv: Vec<f32>,
-    context: Vec<f32>,
-    hidden: Vec<f32>,
+    x: AlignedBuffer,
+    qkv: AlignedBuffer,
+    context: AlignedBuffer,
+    hidden: AlignedBuffer,
     product: ProductScratch,
-    down_input: DownInput,
+    /// The input of the qkv and up products (hidden-wide rows after a layer norm).
+    hidden_input: NarrowInput,
+    /// The input of the down product (GELU's output).
+    down_input: NarrowInput,
 }
 
-/// The feed-forward's down product's input, made where GELU produced it.
+/// A dense layer's input in its narrow format, made by the tasks of the step that wrote the
+/// f32 values (a layer norm, GELU) while those are in the core's cache, instead of a pass of
+/// its own over the whole batch before the product.
 #[derive(Default)]
-struct DownInput {
+struct NarrowInput {
     tiles: Vec<Line>,
     quantised: QuantisedRows,
 }
 
-/// Where the up product's tasks put the down product's input: bf16 lines, int8 rows, or
-/// nowhere (the `gemm` paths read GELU's output as it is).
-enum DownSink {
+/// Where a step's tasks put the next product's input: bf16 lines, int8 rows, or nowhere (the
+/// `gemm` paths read the f32 values as they are).
+enum InputSink {
     Lines(bf16::LineSink),
     Rows(int8::RowSink),
     None,
+}
+
+impl InputSink {
+    /// A sink for `n` rows of `d`'s input in `buf`, in `d`'s narrow format.
+    fn new(d: &Dense, buf: &mut NarrowInput, n: usize) -> InputSink {
+        match &d.narrow {
+            Some(NarrowWeight::Packed(weight, _)) => {
+                InputSink::Lines(bf16::LineSink::new(&mut buf.tiles, n, weight))
+            }
+            Some(NarrowWeight::Int8(weight, _)) => {
+                InputSink::Rows(int8::RowSink::new(&mut buf.quantised, n, weight))
+            }
+            _ => InputSink::None,
+        }
+    }
+
+    /// Rows `first..` of the input (whole rows) converted in.
+    ///
+    /// # Safety
+    /// As [`bf16::LineSink::round`] and [`int8::RowSink::quantise`]: each task hands over
+    /// its own rows, and the buffer is read only after every task is done.
+    unsafe fn take(&self, first: usize, rows: &[f32]) {
+        // SAFETY: the caller's contract
+        unsafe {
+            match self {
+                InputSink::Lines(lines) => lines.round(first, rows),
+                InputSink::Rows(quantised) => quantised.quantise(first, rows),
+                InputSink::None => {}
+            }
+        }
+    }
+
+    /// Whether the input is made here (else the product reads the f32 values).
+    fn made(&self) -> bool {
+        !matches!(self, InputSink::None)
+    }
+}
+
+/// A layer norm over whole rows, each task's rows then handed to `sink` (the next product's
+/// input), as a [`RowStep`](kernels::RowStep).
+fn norm_step<'a>(
+    norm: &'a Norm,
+    sink: &'a InputSink,
+    eps: f32,
+) -> impl Fn(usize, &mut [f32]) + Sync + 'a {
+    move |first, rows| {
+        kernels::layer_norm_rows(rows, &norm.weight, &norm.bias, eps);
+        // SAFETY: each task hands over its own rows; the sink's buffer is read only by the
+        // next product, after every task is done
+        unsafe { sink.take(first, rows) }
+    }
+}
+
+/// [`accumulate_product`] reading its input from `buf` where an [`InputSink`] for `d` made
+/// it (`made`), else converting `src`.
+#[allow(clippy::too_many_arguments)]
+fn multiply_input(
+    dst: &mut [f32],
+    src: &[f32],
+    n: usize,
+    d: &Dense,
+    made: bool,
+    buf: &NarrowInput,
+    out: Outputs,
+    scratch: &mut ProductScratch,
+) {
+    match (&d.narrow, made) {
+        (Some(NarrowWeight::Packed(weight, kernel)), true) => {
+            bf16::multiply_packed(*kernel, dst, &buf.tiles, n, weight, out)
+        }
+        (Some(NarrowWeight::Int8(weight, kernel)), true) => {
+            int8::multiply_quantised(*kernel, dst, &buf.quantised, n, weight, out)
+        }
+        _ => accumulate_product(dst, src, n, d, out, scratch),
+    }
 }
 
 /// A dense layer's input in the narrow format: bf16 tile lines, bf16 values kept as f32 for
@@ -443,12 +522,14 @@ pub fn matmul_gflops(m: usize, k: usize, n: usize, repeats: usize, precision: Pr
     );
     weight.add_narrow_weight(precision);
     let src: Vec<f32> = (0..m * k).map(|i| ((i % 5) as f32 - 2.0) * 0.1).collect();
-    let mut dst = vec![0.0f32; m * n];
+    // in the encoder's own buffers' alignment
+    let mut dst = AlignedBuffer::default();
+    let dst = dst.take(m * n);
     let mut scratch = ProductScratch::default();
     let mut best = f64::INFINITY;
     for _ in 0..repeats.max(1) + 1 {
         let t = std::time::Instant::now();
-        accumulate_product(&mut dst, &src, m, &weight, Outputs::default(), &mut scratch);
+        accumulate_product(dst, &src, m, &weight, Outputs::default(), &mut scratch);
         best = best.min(t.elapsed().as_secs_f64());
     }
     2.0 * (m * k * n) as f64 / best / 1e9
@@ -651,15 +732,12 @@ impl CandleEncoder {
             starts.push(starts.last().unwrap() + row.len());
         }
         let n = *starts.last().unwrap();
-        ws.x.resize(n * h, 0.0);
-        ws.qkv.resize(n * 3 * h, 0.0);
-        ws.context.resize(n * h, 0.0);
-        ws.hidden.resize(n * ff, 0.0);
-        let x = &mut ws.x[..n * h];
-        let qkv = &mut ws.qkv[..n * 3 * h];
-        let context = &mut ws.context[..n * h];
-        let hidden = &mut ws.hidden[..n * ff];
+        let x = ws.x.take(n * h);
+        let qkv = ws.qkv.take(n * 3 * h);
+        let context = ws.context.take(n * h);
+        let hidden = ws.hidden.take(n * ff);
         let scratch = &mut ws.product;
+        let hidden_input = &mut ws.hidden_input;
         let down_input = &mut ws.down_input;
 
         for (row, &start) in rows.iter().zip(&starts) {
@@ -672,11 +750,6 @@ impl CandleEncoder {
                 }
             }
         }
-        let layer_norm = |x: &mut [f32], norm: &Norm| {
-            par_rows(x, h, |c| {
-                kernels::layer_norm_rows(c, &norm.weight, &norm.bias, eps)
-            })
-        };
         let add_rows = |x: &mut [f32], row: &[f32]| {
             par_rows(x, row.len(), |c| {
                 for r in c.chunks_exact_mut(row.len()) {
@@ -684,15 +757,32 @@ impl CandleEncoder {
                 }
             })
         };
-        layer_norm(x, &self.norm);
+        // each layer norm's output is converted into the next product's input in the same
+        // task, right after it is written
+        let first_qkv = self.layers.first().map_or(&self.classifier, |l| &l.qkv);
+        let sink = InputSink::new(first_qkv, hidden_input, n);
+        let step = norm_step(&self.norm, &sink, eps);
+        x.par_chunks_mut(ROWS_PER_TASK * h)
+            .enumerate()
+            .for_each(|(i, rows)| step(i * ROWS_PER_TASK, rows));
+        let mut qkv_made = sink.made();
         let scale = 1.0 / (head as f32).sqrt();
         let tasks: Vec<(usize, usize)> = (0..rows.len())
             .filter(|&r| starts[r + 1] > starts[r])
             .flat_map(|r| (0..heads).map(move |k| (r, k)))
             .collect();
-        for layer in &self.layers {
+        for (i, layer) in self.layers.iter().enumerate() {
             let start = Outputs::from_bias(&layer.qkv.bias);
-            accumulate_product(qkv, x, n, &layer.qkv, start, scratch);
+            multiply_input(
+                qkv,
+                x,
+                n,
+                &layer.qkv,
+                qkv_made,
+                hidden_input,
+                start,
+                scratch,
+            );
             let ctx = Shared(context.as_mut_ptr());
             let qkv_in: &[f32] = qkv;
             tasks.par_iter().for_each(|&(r, k)| {
@@ -758,55 +848,67 @@ impl CandleEncoder {
                 });
             });
             add_rows(x, &layer.out.bias);
-            accumulate_product(x, context, n, &layer.out, Outputs::default(), scratch);
-            layer_norm(x, &layer.attention_norm);
-            // GELU on each block of rows as soon as the up product has written it, and the
-            // block rounded or quantised there into the down product's input, while it is
-            // in the core's cache
-            let sink = match &layer.down.narrow {
-                Some(NarrowWeight::Packed(weight, _)) => {
-                    DownSink::Lines(bf16::LineSink::new(&mut down_input.tiles, n, weight))
-                }
-                Some(NarrowWeight::Int8(weight, _)) => {
-                    DownSink::Rows(int8::RowSink::new(&mut down_input.quantised, n, weight))
-                }
-                _ => DownSink::None,
+            // the attention's layer norm on each block of rows the out product finished, and
+            // the up product's input made there
+            let sink = InputSink::new(&layer.up, hidden_input, n);
+            let step = norm_step(&layer.attention_norm, &sink, eps);
+            let out = Outputs {
+                bias: None,
+                then: Some(&step),
             };
+            accumulate_product(x, context, n, &layer.out, out, scratch);
+            let up_made = sink.made();
+            // GELU on each block of rows as soon as the up product has written it, and the
+            // block rounded or quantised there into the down product's input
+            let sink = InputSink::new(&layer.down, down_input, n);
             let step = |first: usize, rows: &mut [f32]| {
                 self.activation(rows);
                 // SAFETY: each task hands over its own rows; the sink's buffer is read only
                 // by the down product below, after every task is done
-                unsafe {
-                    match &sink {
-                        DownSink::Lines(lines) => lines.round(first, rows),
-                        DownSink::Rows(quantised) => quantised.quantise(first, rows),
-                        DownSink::None => {}
-                    }
-                }
+                unsafe { sink.take(first, rows) }
             };
             let up = Outputs {
                 bias: Some(&layer.up.bias),
                 then: Some(&step),
             };
-            accumulate_product(hidden, x, n, &layer.up, up, scratch);
+            multiply_input(hidden, x, n, &layer.up, up_made, hidden_input, up, scratch);
+            let down_made = sink.made();
             add_rows(x, &layer.down.bias);
-            let out = Outputs::default();
-            match (&layer.down.narrow, sink) {
-                (Some(NarrowWeight::Packed(weight, kernel)), DownSink::Lines(_)) => {
-                    bf16::multiply_packed(*kernel, x, &down_input.tiles, n, weight, out)
-                }
-                (Some(NarrowWeight::Int8(weight, kernel)), DownSink::Rows(_)) => {
-                    int8::multiply_quantised(*kernel, x, &down_input.quantised, n, weight, out)
-                }
-                _ => accumulate_product(x, hidden, n, &layer.down, out, scratch),
-            }
-            layer_norm(x, &layer.output_norm);
+            // the output's layer norm, and the next layer's qkv input (or the classifier's)
+            let next = self.layers.get(i + 1).map_or(&self.classifier, |l| &l.qkv);
+            let sink = InputSink::new(next, hidden_input, n);
+            let step = norm_step(&layer.output_norm, &sink, eps);
+            let out = Outputs {
+                bias: None,
+                then: Some(&step),
+            };
+            multiply_input(
+                x,
+                hidden,
+                n,
+                &layer.down,
+                down_made,
+                down_input,
+                out,
+                scratch,
+            );
+            qkv_made = sink.made();
         }
         let labels = self.classifier.outputs;
         let mut logits = vec![0.0; n * labels];
         if labels > 0 {
             let start = Outputs::from_bias(&self.classifier.bias);
-            accumulate_product(&mut logits, x, n, &self.classifier, start, scratch);
+            let made = qkv_made;
+            multiply_input(
+                &mut logits,
+                x,
+                n,
+                &self.classifier,
+                made,
+                hidden_input,
+                start,
+                scratch,
+            );
         }
         Ok((logits, states.then(|| x.to_vec())))
     }
@@ -1169,7 +1271,7 @@ mod tests {
             let results: Vec<Vec<f32>> = pool.install(|| {
                 (0..256)
                     .into_par_iter()
-                    .map(|i| d.apply(&src[..(1 + i % n) * k], 1 + i % n))
+                    .map(|i| d.apply(&src[..(1 + i % n) * k], 1 + i % n).to_vec())
                     .collect()
             });
             for (i, got) in results.iter().enumerate() {

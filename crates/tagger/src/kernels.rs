@@ -118,6 +118,51 @@ fn relu_generic(v: &mut [f32]) {
 
 pub(crate) const LANES: usize = 16;
 
+/// 16 floats on a 64-byte boundary: one cache line.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct CacheLine([f32; 16]);
+
+/// A reusable buffer of `f32` whose values begin on a cache line, so that rows of a width
+/// that is a multiple of 16 (the encoder's activations) each begin on one. A row an AMX
+/// tile stores (64 bytes) that straddles two cache lines cost the bf16 product 30–40 % of
+/// its rate at 384 inputs (`Vec<f32>` from the allocator is only 16-byte aligned).
+#[derive(Default)]
+pub(crate) struct AlignedBuffer {
+    lines: Vec<CacheLine>,
+    len: usize,
+}
+
+impl AlignedBuffer {
+    /// The first `len` values, the buffer grown to hold them (new values are zero; values
+    /// kept from earlier use are not cleared); the buffer reads as these `len` values after.
+    pub(crate) fn take(&mut self, len: usize) -> &mut [f32] {
+        let lines = len.div_ceil(16);
+        if self.lines.len() < lines {
+            self.lines.resize(lines, CacheLine([0.0; 16]));
+        }
+        self.len = len;
+        self
+    }
+}
+
+impl std::ops::Deref for AlignedBuffer {
+    type Target = [f32];
+
+    fn deref(&self) -> &[f32] {
+        // SAFETY: `lines` holds at least `len` floats (`take`), laid out contiguously
+        // (`repr(C)` arrays of f32 without padding)
+        unsafe { std::slice::from_raw_parts(self.lines.as_ptr().cast::<f32>(), self.len) }
+    }
+}
+
+impl std::ops::DerefMut for AlignedBuffer {
+    fn deref_mut(&mut self) -> &mut [f32] {
+        // SAFETY: as `deref`, borrowed mutably through `self`
+        unsafe { std::slice::from_raw_parts_mut(self.lines.as_mut_ptr().cast::<f32>(), self.len) }
+    }
+}
+
 /// Sum in `LANES` independent accumulators, the last partial chunk padded with zeros, the
 /// lanes then added pairwise (8 + 8, 4 + 4, 2 + 2, 1 + 1): a fixed order that LLVM can
 /// vectorise at any width, so every path gives the same bits.
@@ -329,6 +374,20 @@ multiversion! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn aligned_buffers_begin_on_a_cache_line_and_keep_their_values() {
+        let mut buf = AlignedBuffer::default();
+        let first = buf.take(5);
+        assert_eq!(first.as_ptr() as usize % 64, 0);
+        first.copy_from_slice(&[1.0, 2.0, 3.0, 4.0, 5.0]);
+        // grown past its first allocation: still aligned, old values kept, new ones zero
+        let grown = buf.take(1000);
+        assert_eq!(grown.as_ptr() as usize % 64, 0);
+        assert_eq!(grown[..6], [1.0, 2.0, 3.0, 4.0, 5.0, 0.0]);
+        assert_eq!(buf.take(3).len(), 3);
+        assert_eq!(buf[..], [1.0, 2.0, 3.0]);
+    }
 
     fn libm_erf(x: f64) -> f64 {
         // Abramowitz & Stegun 7.1.28 is too coarse to check against; integrate instead.

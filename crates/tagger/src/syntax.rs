@@ -13,6 +13,7 @@ use claimx_doc::Label;
 use crate::config::SyntaxConfig;
 use crate::encoder::{dense, flat, gemm_product, Dense};
 use crate::error::{Result, TaggerError};
+use crate::kernels::AlignedBuffer;
 use crate::tree::decode_tree;
 use crate::Precision;
 
@@ -314,7 +315,7 @@ impl SyntaxHeads {
         }
         let linear = self.rel_w.apply(&pair, n);
         thread_local! {
-            static GROUP: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
+            static GROUP: std::cell::RefCell<AlignedBuffer> = Default::default();
         }
         let mut relations = Vec::with_capacity(n);
         // taken out, not borrowed across the product (which may run other work on rayon)
