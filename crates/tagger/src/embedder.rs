@@ -36,7 +36,13 @@ impl TextEmbedder {
         config.labels.clear();
         config.syntax = None;
         let path = dir.join("model.safetensors");
-        let encoder = CandleEncoder::load(weights(&bytes, &path)?, config, &path, Precision::F32)?;
+        let encoder = CandleEncoder::load(
+            weights(&bytes, &path)?,
+            &bytes,
+            config,
+            &path,
+            Precision::F32,
+        )?;
         let find = |names: &[&str]| names.iter().find_map(|n| tokenizer.token_to_id(n));
         Ok(TextEmbedder {
             bos: find(&["<s>", "[CLS]"]),

@@ -92,6 +92,23 @@ impl EmbeddingTable {
         })
     }
 
+    /// The table as the file stores it, where that is `count` values in f16: read straight
+    /// from the file's bytes. Through candle the table was converted to f32 first, and that
+    /// copy with the f16 one made from it was the model load's peak (a third of it).
+    pub(crate) fn stored_f16(file: &[u8], name: &str, count: usize) -> Option<EmbeddingTable> {
+        let tensors = safetensors::SafeTensors::deserialize(file).ok()?;
+        let view = tensors.tensor(name).ok()?;
+        if view.dtype() != safetensors::Dtype::F16 || view.data().len() != 2 * count {
+            return None;
+        }
+        Some(EmbeddingTable::F16(
+            view.data()
+                .chunks_exact(2)
+                .map(|b| half::f16::from_le_bytes([b[0], b[1]]))
+                .collect(),
+        ))
+    }
+
     /// Row `row` (`dst.len()` wide) into `dst`, in f32.
     pub(crate) fn read_row(&self, row: usize, dst: &mut [f32]) {
         let h = dst.len();
@@ -556,10 +573,12 @@ thread_local! {
 }
 
 impl CandleEncoder {
-    /// Build from a VarBuilder over the checkpoint's tensors; `path` names the weights file
-    /// in errors.
+    /// Build from a VarBuilder over the checkpoint's tensors and the safetensors file's
+    /// bytes (`file`: a word-embedding table stored in f16 is read from them as it is);
+    /// `path` names the weights file in errors.
     pub fn load(
         vb: VarBuilder,
+        file: &[u8],
         config: ModelConfig,
         path: &std::path::Path,
         precision: Precision,
@@ -594,12 +613,20 @@ impl CandleEncoder {
             });
         };
         let emb = base.pp("embeddings");
-        let word = EmbeddingTable::from_tensor(
-            emb.pp("word_embeddings")
-                .get((config.vocab_size, h), "weight")
-                .map_err(&e)?,
-        )
-        .map_err(&e)?;
+        let word_name =
+            match vb.contains_tensor(&format!("{prefix}.embeddings.word_embeddings.weight")) {
+                true => format!("{prefix}.embeddings.word_embeddings.weight"),
+                false => "embeddings.word_embeddings.weight".to_string(),
+            };
+        let word = match EmbeddingTable::stored_f16(file, &word_name, config.vocab_size * h) {
+            Some(table) => table,
+            None => EmbeddingTable::from_tensor(
+                emb.pp("word_embeddings")
+                    .get((config.vocab_size, h), "weight")
+                    .map_err(&e)?,
+            )
+            .map_err(&e)?,
+        };
         let position = flat(
             emb.pp("position_embeddings")
                 .get((config.max_position_embeddings, h), "weight")
@@ -1178,6 +1205,41 @@ pub(crate) fn softmax_rows(logits: ndarray::ArrayView2<f32>) -> ndarray::Array2<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_stored_in_f16_is_read_as_stored() {
+        use safetensors::tensor::{serialize, Dtype, TensorView};
+        let values: Vec<half::f16> = (0..12)
+            .map(|i| half::f16::from_f32((i as f32 - 6.0) * 0.3))
+            .collect();
+        let f16_bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
+        let f32_bytes: Vec<u8> = values
+            .iter()
+            .flat_map(|v| v.to_f32().to_le_bytes())
+            .collect();
+        let file = serialize(
+            [
+                (
+                    "half",
+                    TensorView::new(Dtype::F16, vec![4, 3], &f16_bytes).unwrap(),
+                ),
+                (
+                    "full",
+                    TensorView::new(Dtype::F32, vec![4, 3], &f32_bytes).unwrap(),
+                ),
+            ],
+            None,
+        )
+        .unwrap();
+        let Some(EmbeddingTable::F16(table)) = EmbeddingTable::stored_f16(&file, "half", 12) else {
+            panic!("an f16 table is read as it is stored");
+        };
+        assert_eq!(table, values);
+        // not f16, another shape, or no such tensor: read through candle instead
+        assert!(EmbeddingTable::stored_f16(&file, "full", 12).is_none());
+        assert!(EmbeddingTable::stored_f16(&file, "half", 16).is_none());
+        assert!(EmbeddingTable::stored_f16(&file, "missing", 12).is_none());
+    }
 
     #[test]
     fn an_embedding_table_is_narrowed_only_when_nothing_is_lost() {

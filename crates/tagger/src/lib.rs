@@ -457,7 +457,7 @@ impl Tagger {
         };
         // the heads' layers run in the encoder's number format
         let syntax = load_syntax(&config, vb.clone(), &weights_path, precision)?;
-        let encoder = CandleEncoder::load(vb, config, &weights_path, precision)?;
+        let encoder = CandleEncoder::load(vb, files.weights, config, &weights_path, precision)?;
         Tagger::with_classifier(Box::new(encoder), tokenizer, options)
             .with_syntax(syntax)
             .reference_if_asked()
