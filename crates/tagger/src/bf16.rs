@@ -700,40 +700,32 @@ unsafe fn amx_block(dst: &mut [f32], a: &[Line], weight: &PackedWeight, bias: Op
                     st = in(reg) s_stride * 4,
                     options(nostack, readonly)
                 );
-                for k in 0..kb {
-                    // loads between the products (as oneDNN orders them): the first product
-                    // of a step waits for two tile loads, not four
+            }
+            for k in 0..kb {
+                // loads between the products (as oneDNN orders them): the first product of
+                // a step waits for two tile loads, not four; the lower rows' two products
+                // follow only where the block has lower rows (the tiles stay loaded between
+                // the two asm blocks: the compiler does not use tile registers)
+                asm!(
+                    "tileloadd tmm4, [{a0} + {sa}*1]",
+                    "tileloadd tmm6, [{b0} + {sb}*1]",
+                    "tdpbf16ps tmm0, tmm4, tmm6",
+                    "tileloadd tmm7, [{b1} + {sb}*1]",
+                    "tdpbf16ps tmm1, tmm4, tmm7",
+                    a0 = in(reg) a0.add(k * 16),
+                    b0 = in(reg) b0.add(k * 16),
+                    b1 = in(reg) b1.add(k * 16),
+                    sa = in(reg) 64usize,
+                    sb = in(reg) 64usize,
+                    options(nostack, readonly)
+                );
+                if lower > 0 {
                     asm!(
-                        "tileloadd tmm4, [{a0} + {sa}*1]",
-                        "tileloadd tmm6, [{b0} + {sb}*1]",
-                        "tdpbf16ps tmm0, tmm4, tmm6",
-                        "tileloadd tmm7, [{b1} + {sb}*1]",
-                        "tdpbf16ps tmm1, tmm4, tmm7",
                         "tileloadd tmm5, [{a1} + {sa}*1]",
                         "tdpbf16ps tmm2, tmm5, tmm6",
                         "tdpbf16ps tmm3, tmm5, tmm7",
-                        a0 = in(reg) a0.add(k * 16),
                         a1 = in(reg) a1.add(k * 16),
-                        b0 = in(reg) b0.add(k * 16),
-                        b1 = in(reg) b1.add(k * 16),
                         sa = in(reg) 64usize,
-                        sb = in(reg) 64usize,
-                        options(nostack, readonly)
-                    );
-                }
-            } else {
-                for k in 0..kb {
-                    asm!(
-                        "tileloadd tmm4, [{a0} + {sa}*1]",
-                        "tileloadd tmm6, [{b0} + {sb}*1]",
-                        "tdpbf16ps tmm0, tmm4, tmm6",
-                        "tileloadd tmm7, [{b1} + {sb}*1]",
-                        "tdpbf16ps tmm1, tmm4, tmm7",
-                        a0 = in(reg) a0.add(k * 16),
-                        b0 = in(reg) b0.add(k * 16),
-                        b1 = in(reg) b1.add(k * 16),
-                        sa = in(reg) 64usize,
-                        sb = in(reg) 64usize,
                         options(nostack, readonly)
                     );
                 }
