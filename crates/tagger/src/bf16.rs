@@ -579,27 +579,15 @@ unsafe fn avx512_block(_: &mut [f32], _: &[Line], _: &PackedWeight) {
 #[repr(C, align(64))]
 pub(crate) struct TileConfig(pub(crate) [u8; 64]);
 
-/// Palette 1, tiles 0–7 each 16 rows of 64 bytes.
-pub(crate) const TILE_CONFIG: TileConfig = {
-    let mut c = [0u8; 64];
-    c[0] = 1;
-    let mut t = 0;
-    while t < 8 {
-        c[16 + 2 * t] = 64;
-        c[48 + t] = 16;
-        t += 1;
-    }
-    TileConfig(c)
-};
-
 /// Palette 1 with the tiles sized for a block of `upper + lower` rows (`upper` ≤ 16): tiles
 /// 0 and 1 (sums) and 4 (inputs) hold the first `upper` rows, tiles 2, 3 and 5 the `lower`
 /// rows after them (left unconfigured when there are none), tiles 6 and 7 (weights) 16 rows
 /// of input pairs; every row 64 bytes.
-fn tile_config(upper: usize, lower: usize) -> TileConfig {
+const fn tile_config(upper: usize, lower: usize) -> TileConfig {
     let mut c = [0u8; 64];
     c[0] = 1;
-    for t in 0..8 {
+    let mut t = 0;
+    while t < 8 {
         let rows = match t {
             0 | 1 | 4 => upper,
             2 | 3 | 5 => lower,
@@ -609,9 +597,13 @@ fn tile_config(upper: usize, lower: usize) -> TileConfig {
             c[16 + 2 * t] = 64;
             c[48 + t] = rows as u8;
         }
+        t += 1;
     }
     TileConfig(c)
 }
+
+/// Palette 1, tiles 0–7 each 16 rows of 64 bytes: the int8 kernel's whole 32-row blocks.
+pub(crate) const TILE_CONFIG: TileConfig = tile_config(16, 16);
 
 /// One block of at most 32 rows: for each 32-column block of outputs, tiles 0–3 sum the
 /// 2×2 quarters (16 columns wide, the block's first 16 rows and the rest) over all inputs

@@ -433,6 +433,14 @@ fn norm(size: usize, vb: VarBuilder) -> candle_core::Result<Norm> {
 /// Rows processed by one rayon task in the element-wise steps.
 const ROWS_PER_TASK: usize = 16;
 
+/// `step` over chunks of whole `width`-long rows in parallel, each told the index of its
+/// first row (as a product's tasks call it on the blocks they finish).
+fn par_row_steps(buf: &mut [f32], width: usize, step: &kernels::RowStep) {
+    buf.par_chunks_mut(ROWS_PER_TASK * width)
+        .enumerate()
+        .for_each(|(i, rows)| step(i * ROWS_PER_TASK, rows));
+}
+
 /// `f` over chunks of whole `width`-long rows, in parallel.
 fn par_rows(buf: &mut [f32], width: usize, f: impl Fn(&mut [f32]) + Sync + Send) {
     buf.par_chunks_mut(ROWS_PER_TASK * width).for_each(f);
@@ -479,10 +487,7 @@ fn accumulate_product(
     }
     if !packed {
         if let Some(f) = out.then {
-            dst[..n * d.outputs]
-                .par_chunks_mut(ROWS_PER_TASK * d.outputs)
-                .enumerate()
-                .for_each(|(i, rows)| f(i * ROWS_PER_TASK, rows));
+            par_row_steps(&mut dst[..n * d.outputs], d.outputs, f);
         }
     }
 }
@@ -599,10 +604,11 @@ impl CandleEncoder {
             Architecture::XlmRoberta => "roberta",
             Architecture::DistilBert => "distilbert",
         };
-        let base = if vb.contains_tensor(&format!("{prefix}.embeddings.word_embeddings.weight")) {
-            vb.pp(prefix)
+        let prefixed = format!("{prefix}.embeddings.word_embeddings.weight");
+        let (base, word_name) = if vb.contains_tensor(&prefixed) {
+            (vb.pp(prefix), prefixed)
         } else if vb.contains_tensor("embeddings.word_embeddings.weight") {
-            vb.clone()
+            (vb.clone(), "embeddings.word_embeddings.weight".to_string())
         } else {
             return Err(TaggerError::Weights {
                 path: path.to_path_buf(),
@@ -613,11 +619,6 @@ impl CandleEncoder {
             });
         };
         let emb = base.pp("embeddings");
-        let word_name =
-            match vb.contains_tensor(&format!("{prefix}.embeddings.word_embeddings.weight")) {
-                true => format!("{prefix}.embeddings.word_embeddings.weight"),
-                false => "embeddings.word_embeddings.weight".to_string(),
-            };
         let word = match EmbeddingTable::stored_f16(file, &word_name, config.vocab_size * h) {
             Some(table) => table,
             None => EmbeddingTable::from_tensor(
@@ -786,12 +787,12 @@ impl CandleEncoder {
         };
         // each layer norm's output is converted into the next product's input in the same
         // task, right after it is written
-        let first_qkv = self.layers.first().map_or(&self.classifier, |l| &l.qkv);
-        let sink = InputSink::new(first_qkv, hidden_input, n);
+        // the product that reads layer `i`'s input: its qkv, or past the last layer the
+        // classifier
+        let qkv_of = |i: usize| self.layers.get(i).map_or(&self.classifier, |l| &l.qkv);
+        let sink = InputSink::new(qkv_of(0), hidden_input, n);
         let step = norm_step(&self.norm, &sink, eps);
-        x.par_chunks_mut(ROWS_PER_TASK * h)
-            .enumerate()
-            .for_each(|(i, rows)| step(i * ROWS_PER_TASK, rows));
+        par_row_steps(x, h, &step);
         let mut qkv_made = sink.made();
         let scale = 1.0 / (head as f32).sqrt();
         let tasks: Vec<(usize, usize)> = (0..rows.len())
@@ -902,8 +903,7 @@ impl CandleEncoder {
             let down_made = sink.made();
             add_rows(x, &layer.down.bias);
             // the output's layer norm, and the next layer's qkv input (or the classifier's)
-            let next = self.layers.get(i + 1).map_or(&self.classifier, |l| &l.qkv);
-            let sink = InputSink::new(next, hidden_input, n);
+            let sink = InputSink::new(qkv_of(i + 1), hidden_input, n);
             let step = norm_step(&layer.output_norm, &sink, eps);
             let out = Outputs {
                 bias: None,
