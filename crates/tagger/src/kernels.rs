@@ -125,8 +125,9 @@ struct CacheLine([f32; 16]);
 
 /// A reusable buffer of `f32` whose values begin on a cache line, so that rows of a width
 /// that is a multiple of 16 (the encoder's activations) each begin on one. A row an AMX
-/// tile stores (64 bytes) that straddles two cache lines cost the bf16 product 30–40 % of
-/// its rate at 384 inputs (`Vec<f32>` from the allocator is only 16-byte aligned).
+/// tile stores (64 bytes) that straddles two cache lines costs the bf16 products more than
+/// streaming their weights (`Vec<f32>` from the allocator is only 16-byte aligned; see
+/// `claimx bench-matmul --precision bf16` in docs/performance.md).
 #[derive(Default)]
 pub(crate) struct AlignedBuffer {
     lines: Vec<CacheLine>,
