@@ -820,12 +820,13 @@ impl CandleEncoder {
                 let (key, value) = unsafe { (q.add(h), q.add(2 * h)) };
                 SCORES.with(|scores| {
                     let mut scores = scores.borrow_mut();
-                    // a chunk of room after the last row lets softmax treat every row's
+                    // rows padded to whole chunks: softmax reads and writes every row's
                     // end as a whole chunk
-                    scores.resize(len * len + kernels::LANES, 0.0);
+                    let padded = len.div_ceil(kernels::LANES) * kernels::LANES;
+                    scores.resize(len * padded, 0.0);
                     let stride = (3 * h) as isize;
                     // SAFETY: q, key and value address `len` rows of `head` columns at row
-                    // stride 3h inside `qkv`; scores is len × len; this task's context block
+                    // stride 3h inside `qkv`; scores is len rows of `padded`; this task's context block
                     // is `len` rows × `head` columns at row stride h that no other task
                     // writes.
                     unsafe {
@@ -835,7 +836,7 @@ impl CandleEncoder {
                             head,
                             scores.as_mut_ptr(),
                             1,
-                            len as isize,
+                            padded as isize,
                             false,
                             q,
                             1,
@@ -850,7 +851,7 @@ impl CandleEncoder {
                             false,
                             gemm::Parallelism::None,
                         );
-                        kernels::softmax_rows(&mut scores[..], len, len);
+                        kernels::softmax_padded_rows(&mut scores[..], len, padded, len);
                         gemm::gemm(
                             len,
                             head,
@@ -861,7 +862,7 @@ impl CandleEncoder {
                             false,
                             scores.as_ptr(),
                             1,
-                            len as isize,
+                            padded as isize,
                             value,
                             1,
                             stride,

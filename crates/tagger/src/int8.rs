@@ -215,6 +215,19 @@ fn quantise(x: f32, inverse: f32) -> i8 {
     (x * inverse).round_ties_even().max(-127.0).min(127.0) as i8
 }
 
+crate::kernels::multiversion! {
+    /// `dst[i] = quantise(src[i], inverse)`: compiled where rounding is one vector
+    /// instruction, as baseline x86-64 calls `rintf` per value (most of a model's load).
+    pub fn quantise_weights(dst: &mut [i8], src: &[f32], inverse: f32) => quantise_weights_generic
+}
+
+#[inline(always)]
+fn quantise_weights_generic(dst: &mut [i8], src: &[f32], inverse: f32) {
+    for (q, &w) in dst.iter_mut().zip(src) {
+        *q = quantise(w, inverse);
+    }
+}
+
 /// A row's u8 quantisation: `(scale, inverse, zero)` for the range from its least to its
 /// greatest value, widened to hold 0 (so that 0 and the zero padding are exact), in 255
 /// steps; NaN is ignored, and a row that is all zeros or not finite gets `(0, 0, 0)`.
@@ -267,27 +280,21 @@ impl Int8Weight {
         {
             let (scale, inverse) = scale_of(row);
             scales.push(scale);
-            for (q, &w) in q.iter_mut().zip(row) {
-                *q = quantise(w, inverse);
-            }
+            quantise_weights(q, row, inverse);
         }
         let mut sums = vec![0i32; n16 * 16];
         for (n, q) in quantised.chunks_exact(inputs).enumerate() {
             sums[n] = q.iter().map(|&v| v as i32).sum();
         }
+        // output n's inputs 4r … 4r + 3 of block kb go to line r of tile (n / 16, kb), at
+        // bytes 4 (n % 16) …: one output's quads in turn, padding left zero
         let mut tiles = vec![ZERO_LINE; n16 * k_blocks * 16];
-        for (t, tile) in tiles.chunks_exact_mut(16).enumerate() {
-            let (nb, kb) = (t / k_blocks, t % k_blocks);
-            for (r, line) in tile.iter_mut().enumerate() {
-                for c in 0..16 {
-                    let n = nb * 16 + c;
-                    for e in 0..4 {
-                        let k = kb * 64 + 4 * r + e;
-                        if n < outputs && k < inputs {
-                            line.0[4 * c + e] = quantised[n * inputs + k];
-                        }
-                    }
-                }
+        for (n, q) in quantised.chunks_exact(inputs).enumerate() {
+            let (nb, c) = (n / 16, n % 16);
+            for (kq, quad) in q.chunks(4).enumerate() {
+                let (kb, r) = (kq / 16, kq % 16);
+                tiles[(nb * k_blocks + kb) * 16 + r].0[4 * c..4 * c + quad.len()]
+                    .copy_from_slice(quad);
             }
         }
         Int8Weight {

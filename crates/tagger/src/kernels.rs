@@ -216,59 +216,83 @@ fn tree_sum(mut acc: [f32; LANES]) -> f32 {
     acc[0]
 }
 
+/// Softmax of rows `width` long laid out `stride` apart (`stride` a whole number of chunks,
+/// at least `width`), a few rows at a time: each row's steps — its max, its exponentials and
+/// their sum, one division — depend on each other, and rows of a few dozen scores each are
+/// too short to hide that chain, so independent rows go through it side by side. Every row
+/// is computed in the same order as it would be alone (the result does not depend on the
+/// grouping); the lanes between `width` and `stride` are left as zeros.
 #[inline(always)]
-fn softmax_rows_generic(v: &mut [f32], width: usize, rows: usize) {
-    assert!(v.len() >= rows * width);
-    for r in 0..rows {
-        let start = r * width;
-        let full = width / LANES * LANES;
-        let rest = width - full;
-        // the row's last partial chunk, read and written as a whole chunk: in place where
-        // `v` goes on for LANES more (the lanes past the row written back unchanged), else
-        // through a copy. Element by element, the rest of these rows of a few dozen tokens
-        // took most of the time; a copy written piecewise and read whole stalls the load.
-        let mut copy = [0.0f32; LANES];
-        let in_place = start + full + LANES <= v.len();
-        let (row, tail) = v[start..].split_at_mut(full);
-        let tail: &mut [f32; LANES] = if in_place {
-            (&mut tail[..LANES]).try_into().expect("LANES long")
-        } else {
-            copy[..rest].copy_from_slice(&tail[..rest]);
-            &mut copy
-        };
-        let mut top = [f32::NEG_INFINITY; LANES];
-        for c in row.chunks_exact(LANES) {
+fn softmax_padded_rows_generic(v: &mut [f32], width: usize, stride: usize, rows: usize) {
+    assert!(stride.is_multiple_of(LANES) && stride >= width && v.len() >= rows * stride);
+    const GROUP: usize = 4;
+    let mut r = 0;
+    while r + GROUP <= rows {
+        softmax_group::<GROUP>(&mut v[r * stride..(r + GROUP) * stride], width, stride);
+        r += GROUP;
+    }
+    while r < rows {
+        softmax_group::<1>(&mut v[r * stride..(r + 1) * stride], width, stride);
+        r += 1;
+    }
+}
+
+/// `R` rows of [`softmax_padded_rows_generic`]: `v` is exactly `R` rows of `stride`.
+#[inline(always)]
+fn softmax_group<const R: usize>(v: &mut [f32], width: usize, stride: usize) {
+    let full = width / LANES;
+    let rest = width - full * LANES;
+    let chunks = stride / LANES;
+    let at = |r: usize, c: usize| r * stride + c * LANES;
+    let mut top = [[f32::NEG_INFINITY; LANES]; R];
+    for c in 0..full {
+        for (r, top) in top.iter_mut().enumerate() {
+            let x = &v[at(r, c)..at(r, c) + LANES];
             for i in 0..LANES {
-                top[i] = if top[i] > c[i] { top[i] } else { c[i] };
+                top[i] = if top[i] > x[i] { top[i] } else { x[i] };
             }
         }
-        for i in 0..LANES {
-            let t = if i < rest { tail[i] } else { f32::NEG_INFINITY };
-            top[i] = if top[i] > t { top[i] } else { t };
-        }
-        let m = tree_max(top);
-        let mut acc = [0.0f32; LANES];
-        for c in row.chunks_exact_mut(LANES) {
+    }
+    if rest > 0 {
+        for (r, top) in top.iter_mut().enumerate() {
+            let x = &v[at(r, full)..at(r, full) + LANES];
             for i in 0..LANES {
-                c[i] = exp(c[i] - m);
-                acc[i] += c[i];
+                let t = if i < rest { x[i] } else { f32::NEG_INFINITY };
+                top[i] = if top[i] > t { top[i] } else { t };
             }
         }
-        let mut e = [0.0f32; LANES];
-        for i in 0..LANES {
-            e[i] = if i < rest { exp(tail[i] - m) } else { 0.0 };
-            acc[i] += e[i];
+    }
+    let m: [f32; R] = std::array::from_fn(|r| tree_max(top[r]));
+    let mut acc = [[0.0f32; LANES]; R];
+    for c in 0..full {
+        for (r, acc) in acc.iter_mut().enumerate() {
+            let x = &mut v[at(r, c)..at(r, c) + LANES];
+            for i in 0..LANES {
+                x[i] = exp(x[i] - m[r]);
+                acc[i] += x[i];
+            }
         }
-        let inv = 1.0 / tree_sum(acc);
-        for x in row.iter_mut() {
-            *x *= inv;
+    }
+    if rest > 0 {
+        for (r, acc) in acc.iter_mut().enumerate() {
+            let x = &mut v[at(r, full)..at(r, full) + LANES];
+            for i in 0..LANES {
+                let e = if i < rest { exp(x[i] - m[r]) } else { 0.0 };
+                acc[i] += e;
+                x[i] = e;
+            }
         }
-        for i in 0..LANES {
-            tail[i] = if i < rest { e[i] * inv } else { tail[i] };
+    }
+    let inv: [f32; R] = std::array::from_fn(|r| 1.0 / tree_sum(acc[r]));
+    for c in 0..full + usize::from(rest > 0) {
+        for (r, &inv) in inv.iter().enumerate() {
+            for x in &mut v[at(r, c)..at(r, c) + LANES] {
+                *x *= inv;
+            }
         }
-        if !in_place {
-            v[start + full..start + width].copy_from_slice(&copy[..rest]);
-        }
+    }
+    for r in 0..R {
+        v[at(r, full + usize::from(rest > 0))..at(r, chunks)].fill(0.0);
     }
 }
 
@@ -359,9 +383,10 @@ multiversion! {
     pub fn relu(v: &mut [f32]) => relu_generic
 }
 multiversion! {
-    /// Softmax of the first `rows` rows of `width` in `v`, in place; `v` may go on (then
-    /// the rows' ends are read and written back whole, unchanged past the rows).
-    pub fn softmax_rows(v: &mut [f32], width: usize, rows: usize) => softmax_rows_generic
+    /// Softmax of the first `rows` rows of `width` in `v`, in place, the rows `stride` apart
+    /// (`stride` a multiple of [`LANES`], at least `width`); the lanes from `width` to
+    /// `stride` become zeros.
+    pub fn softmax_padded_rows(v: &mut [f32], width: usize, stride: usize, rows: usize) => softmax_padded_rows_generic
 }
 multiversion! {
     /// Layer norm of every row of `v` (rows as long as `weight`), in place.
@@ -437,12 +462,9 @@ mod tests {
         // fused multiply-adds and a fixed order of sums: the same bits at every width
         assert_eq!(bits(&a), bits(&b));
         let mut a = data.clone();
-        softmax_rows(&mut a, 40, 25);
-        for row in a.chunks(40) {
-            assert!((row.iter().sum::<f32>() - 1.0).abs() < 1e-5);
-        }
+        softmax_padded_rows(&mut a, 37, 48, 20);
         let mut b = data.clone();
-        softmax_rows_generic(&mut b, 40, 25);
+        softmax_padded_rows_generic(&mut b, 37, 48, 20);
         assert_eq!(bits(&a), bits(&b));
         let w = vec![1.0; 40];
         let z = vec![0.0; 40];
@@ -463,33 +485,36 @@ mod tests {
     }
 
     #[test]
-    fn softmax_rows_end_the_same_with_or_without_room_after_them() {
-        let data: Vec<f32> = (0..2000)
+    fn softmax_rows_do_not_depend_on_their_neighbours_and_match_a_plain_softmax() {
+        let data: Vec<f32> = (0..4000)
             .map(|i| ((i * 53 % 301) as f32 - 150.0) / 7.0)
             .collect();
-        for width in [1, 3, 15, 16, 17, 28, 32, 41] {
-            let rows = width.min(9);
-            let used = rows * width;
-            // exactly the rows (the last row's end through a copy), and room after them
-            // (every end in place; what lies past the rows untouched)
-            let mut tight = data[..used].to_vec();
-            softmax_rows(&mut tight, width, rows);
-            let mut roomy = data[..used + LANES].to_vec();
-            softmax_rows(&mut roomy, width, rows);
-            assert_eq!(bits(&tight), bits(&roomy[..used]), "width {width}");
-            assert_eq!(bits(&roomy[used..]), bits(&data[used..used + LANES]));
-            let mut plain = data[..used].to_vec();
-            softmax_rows_generic(&mut plain, width, rows);
-            assert_eq!(bits(&tight), bits(&plain), "width {width}");
-            for (r, row) in tight.chunks(width).enumerate() {
-                let src = &data[r * width..(r + 1) * width];
+        for width in [1usize, 3, 15, 16, 17, 28, 32, 41] {
+            let stride = width.div_ceil(LANES) * LANES;
+            // 9 rows: two groups of four and one alone; each row also on its own
+            let rows = 9;
+            let mut together = data[..rows * stride].to_vec();
+            softmax_padded_rows(&mut together, width, stride, rows);
+            for r in 0..rows {
+                let row = &data[r * stride..(r + 1) * stride];
+                let mut alone = row.to_vec();
+                softmax_padded_rows(&mut alone, width, stride, 1);
+                let got = &together[r * stride..(r + 1) * stride];
+                assert_eq!(bits(got), bits(&alone), "width {width}, row {r}");
+                assert!(got[width..].iter().all(|&x| x == 0.0));
+                let src = &row[..width];
                 let m = src.iter().copied().fold(f32::NEG_INFINITY, f32::max);
                 let z: f64 = src.iter().map(|&x| f64::from(x - m).exp()).sum();
-                for (got, &x) in row.iter().zip(src) {
+                for (got, &x) in got.iter().zip(src) {
                     let want = f64::from(x - m).exp() / z;
                     assert!((f64::from(*got) - want).abs() < 1e-6, "width {width}");
                 }
             }
+            // a stride wider than the row's chunks: the extra chunk is zeroed too
+            let mut wide = data[..2 * (stride + LANES)].to_vec();
+            softmax_padded_rows(&mut wide, width, stride + LANES, 2);
+            assert_eq!(bits(&wide[..stride]), bits(&together[..stride]));
+            assert!(wide[width..stride + LANES].iter().all(|&x| x == 0.0));
         }
     }
 
