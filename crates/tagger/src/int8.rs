@@ -802,32 +802,45 @@ unsafe fn vnni_tile<const C: usize>(
             }
         }
     }
-    for j in 0..C {
-        let c0 = (v + j) * 16;
-        let m = crate::dispatch::tail_mask(outputs - c0);
-        // SAFETY: masked to the outputs, which `scales`, `sums` and the bias reach (asserted)
-        let (w, c) = unsafe {
-            (
-                _mm512_maskz_loadu_ps(m, weight.scales.as_ptr().add(c0)),
-                _mm512_maskz_loadu_epi32(m, weight.sums.as_ptr().add(c0)),
-            )
-        };
-        for (r, acc) in acc.iter().enumerate().take(count) {
-            let row = r0 + r;
-            let out = dst[row * outputs..].as_mut_ptr();
-            let start = block.bias.map_or(out as *const f32, <[f32]>::as_ptr);
-            let zero = _mm512_set1_epi32(block.zeros[row]);
-            let row_scale = _mm512_set1_ps(block.scales[row]);
+    let c0: [usize; C] = std::array::from_fn(|j| (v + j) * 16);
+    let m: [u16; C] = std::array::from_fn(|j| crate::dispatch::tail_mask(outputs - c0[j]));
+    // SAFETY: masked to the outputs, which `scales`, `sums` and the bias reach (asserted)
+    let w: [__m512; C] = std::array::from_fn(|j| unsafe {
+        _mm512_maskz_loadu_ps(m[j], weight.scales.as_ptr().add(c0[j]))
+    });
+    let c: [__m512i; C] = std::array::from_fn(|j| unsafe {
+        _mm512_maskz_loadu_epi32(m[j], weight.sums.as_ptr().add(c0[j]))
+    });
+    let mut finish = |r: usize, acc: &[__m512i; C]| {
+        if r >= count {
+            return;
+        }
+        let row = r0 + r;
+        let out = dst[row * outputs..].as_mut_ptr();
+        let start = block.bias.map_or(out as *const f32, <[f32]>::as_ptr);
+        let zero = _mm512_set1_epi32(block.zeros[row]);
+        let row_scale = _mm512_set1_ps(block.scales[row]);
+        for j in 0..C {
             // SAFETY: masked to the row's outputs
             unsafe {
-                let d = _mm512_maskz_loadu_ps(m, start.add(c0));
-                let s = _mm512_sub_epi32(acc[j], _mm512_mullo_epi32(zero, c));
-                let w = _mm512_mul_ps(row_scale, w);
+                let d = _mm512_maskz_loadu_ps(m[j], start.add(c0[j]));
+                let s = _mm512_sub_epi32(acc[j], _mm512_mullo_epi32(zero, c[j]));
+                let w = _mm512_mul_ps(row_scale, w[j]);
                 let r = _mm512_fmadd_ps(_mm512_cvtepi32_ps(s), w, d);
-                _mm512_mask_storeu_ps(out.add(c0), m, r);
+                _mm512_mask_storeu_ps(out.add(c0[j]), m[j], r);
             }
         }
-    }
+    };
+    // each row by a constant index: the accumulators then stay in registers rather than in a
+    // stack array zeroed with `memset` for every tile (a loop over the rows indexes it)
+    finish(0, &acc[0]);
+    finish(1, &acc[1]);
+    finish(2, &acc[2]);
+    finish(3, &acc[3]);
+    finish(4, &acc[4]);
+    finish(5, &acc[5]);
+    finish(6, &acc[6]);
+    finish(7, &acc[7]);
 }
 
 #[cfg(not(target_arch = "x86_64"))]
