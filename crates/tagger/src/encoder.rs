@@ -826,9 +826,9 @@ impl CandleEncoder {
                     scores.resize(len * padded, 0.0);
                     let stride = (3 * h) as isize;
                     // SAFETY: q, key and value address `len` rows of `head` columns at row
-                    // stride 3h inside `qkv`; scores is len rows of `padded`; this task's context block
-                    // is `len` rows × `head` columns at row stride h that no other task
-                    // writes.
+                    // stride 3h inside `qkv`; scores is `len` rows of `padded`; this task's
+                    // context block is `len` rows × `head` columns at row stride h that no
+                    // other task writes.
                     unsafe {
                         gemm::gemm(
                             len,
