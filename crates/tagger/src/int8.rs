@@ -609,17 +609,41 @@ unsafe fn rescale_row_avx512(
         let m = crate::dispatch::tail_mask(n - i);
         // SAFETY: masked to dst's length, which the others reach
         unsafe {
-            let d = _mm512_maskz_loadu_ps(m, start.add(i));
-            let c = _mm512_maskz_loadu_epi32(m, column_sums.as_ptr().add(i));
-            let s = _mm512_sub_epi32(
+            let r = rescale_vector(
                 _mm512_maskz_loadu_epi32(m, sums.as_ptr().add(i)),
-                _mm512_mullo_epi32(zero, c),
+                zero,
+                _mm512_maskz_loadu_epi32(m, column_sums.as_ptr().add(i)),
+                row_scale,
+                _mm512_maskz_loadu_ps(m, scales.as_ptr().add(i)),
+                _mm512_maskz_loadu_ps(m, start.add(i)),
             );
-            let w = _mm512_mul_ps(row_scale, _mm512_maskz_loadu_ps(m, scales.as_ptr().add(i)));
-            let r = _mm512_fmadd_ps(_mm512_cvtepi32_ps(s), w, d);
             _mm512_mask_storeu_ps(dst.as_mut_ptr().add(i), m, r);
         }
     }
+}
+
+/// 16 outputs of one row from their i32 sums: `(sums − zero × column_sums) × (row_scale ×
+/// scales) + start`, the zero point's share taken off in i32, one exact conversion, one
+/// product of the scales, one fused multiply-add — [`rescale_row`]'s steps, shared by
+/// [`rescale_row_avx512`] and the VNNI tile so that both give its bits.
+///
+/// # Safety
+/// AVX-512F present.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+#[inline]
+unsafe fn rescale_vector(
+    sums: std::arch::x86_64::__m512i,
+    zero: std::arch::x86_64::__m512i,
+    column_sums: std::arch::x86_64::__m512i,
+    row_scale: std::arch::x86_64::__m512,
+    scales: std::arch::x86_64::__m512,
+    start: std::arch::x86_64::__m512,
+) -> std::arch::x86_64::__m512 {
+    use std::arch::x86_64::*;
+    let s = _mm512_sub_epi32(sums, _mm512_mullo_epi32(zero, column_sums));
+    let w = _mm512_mul_ps(row_scale, scales);
+    _mm512_fmadd_ps(_mm512_cvtepi32_ps(s), w, start)
 }
 
 crate::kernels::multiversion! {
@@ -756,8 +780,8 @@ unsafe fn vnni_block(dst: &mut [f32], block: &Block, weight: &Int8Weight) {
 }
 
 /// Rows `r0..r0 + count` (`count` ≤ 8) × output vectors `v..v + C` of [`vnni_block`], the
-/// sums of 8 rows computed and the first `count` rescaled into `dst` from the registers: the
-/// operations of [`rescale_row_avx512`], in the same order.
+/// sums of 8 rows computed and the first `count` rescaled into `dst` from the registers with
+/// [`rescale_vector`], as [`rescale_row_avx512`] does from memory.
 ///
 /// # Safety
 /// As [`vnni_block`]'s, with `r0 + 8 <= 32` and `v + C` at most the output vectors.
@@ -824,9 +848,7 @@ unsafe fn vnni_tile<const C: usize>(
             // SAFETY: masked to the row's outputs
             unsafe {
                 let d = _mm512_maskz_loadu_ps(m[j], start.add(c0[j]));
-                let s = _mm512_sub_epi32(acc[j], _mm512_mullo_epi32(zero, c[j]));
-                let w = _mm512_mul_ps(row_scale, w[j]);
-                let r = _mm512_fmadd_ps(_mm512_cvtepi32_ps(s), w, d);
+                let r = rescale_vector(acc[j], zero, c[j], row_scale, w[j], d);
                 _mm512_mask_storeu_ps(out.add(c0[j]), m[j], r);
             }
         }

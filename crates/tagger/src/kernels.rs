@@ -460,6 +460,9 @@ mod tests {
         assert_eq!(bits(&a), bits(&b));
         let mut a = data.clone();
         softmax_padded_rows(&mut a, 37, 48, 20);
+        for row in a[..20 * 48].chunks(48) {
+            assert!((row.iter().sum::<f32>() - 1.0).abs() < 1e-5);
+        }
         let mut b = data.clone();
         softmax_padded_rows_generic(&mut b, 37, 48, 20);
         assert_eq!(bits(&a), bits(&b));
