@@ -951,7 +951,7 @@ fn bench_matmul(
     let mut seconds = 0.0;
     let mut each = serde_json::Map::new();
     for (name, k, n) in shapes {
-        let g = pool.install(|| matmul_gflops(tokens, k, n, 5, precision));
+        let g = pool.install(|| matmul_gflops(tokens, k, n, 100, precision));
         let f = 2.0 * (tokens * k * n) as f64;
         flops += f;
         seconds += f / (g * 1e9);
