@@ -782,33 +782,6 @@ fn generic_sums_inner(dst: &mut [f32], block: &Block, weight: &Int8Weight) {
     }
 }
 
-/// Rows `r0..r0 + count` of a block rescaled into `dst` from `sums` (rows of the output
-/// vectors' 16 sums each) with `rescale`, the shared last step of the VNNI kernels.
-#[inline(always)]
-fn rescale_rows(
-    dst: &mut [f32],
-    sums: &[i32],
-    block: &Block,
-    weight: &Int8Weight,
-    r0: usize,
-    count: usize,
-    mut rescale: impl FnMut(&mut [f32], &[i32], f32, i32, &[f32], &[i32], Option<&[f32]>),
-) {
-    let outputs = weight.outputs;
-    let width = outputs.div_ceil(16) * 16;
-    for r in 0..count {
-        rescale(
-            &mut dst[(r0 + r) * outputs..(r0 + r + 1) * outputs],
-            &sums[r * width..][..outputs],
-            block.scales[r0 + r],
-            block.zeros[r0 + r],
-            &weight.scales,
-            &weight.sums[..outputs],
-            block.bias,
-        );
-    }
-}
-
 /// One block of at most 32 rows with `VPDPBUSD`: 8 rows × 3 vectors of 16 i32 sums at a time,
 /// each row's four u8 inputs broadcast against a line of the packed weights, and the sums
 /// rescaled into the outputs while they are still in registers (stored and read back as rows,
@@ -933,7 +906,8 @@ unsafe fn vnni_block(_: &mut [f32], _: &Block, _: &Int8Weight) {
 
 /// One block of at most 32 rows with 256-bit `VPDPBUSD` (AVX-VNNI): 6 rows × one
 /// 16-output vector (two 8-lane halves) at a time — 12 accumulators, two weight halves and a
-/// broadcast fill the 16 vector registers AVX2 has —, then the shared rescaling.
+/// broadcast fill the 16 vector registers AVX2 has —, each tile rescaled into `dst` from its
+/// registers.
 ///
 /// # Safety
 /// AVX2, FMA and AVX-VNNI present; the block is 32 rows of `weight.k_blocks` lines; `dst`
@@ -945,19 +919,18 @@ unsafe fn avx_vnni_block(dst: &mut [f32], block: &Block, weight: &Int8Weight) {
     let outputs = weight.outputs;
     let rows = dst.len() / outputs;
     let vectors = outputs.div_ceil(16);
-    let mut sums = vec![0i32; R * vectors * 16];
     for r0 in (0..rows).step_by(R) {
         let here = (rows - r0).min(R);
         for v in 0..vectors {
             // SAFETY: as this function's; rows r0..r0+here lie in the 32-row block
-            unsafe { avx_vnni_tile::<R>(&mut sums, block.lines, weight, r0, here, v) };
+            unsafe { avx_vnni_tile::<R>(dst, block, weight, r0, here, v) };
         }
-        rescale_rows(dst, &sums, block, weight, r0, here, rescale_row);
     }
 }
 
-/// Rows `r0..r0 + here` (at most `R`) × output vector `v` of [`avx_vnni_block`], into `sums`
-/// (`R` rows of `vectors × 16`).
+/// Rows `r0..r0 + here` (at most `R`) × output vector `v` of [`avx_vnni_block`], rescaled
+/// into `dst` from the registers with [`rescale_vector_avx2`], as [`rescale_row`] does from
+/// memory.
 ///
 /// # Safety
 /// As [`avx_vnni_block`]'s, with `r0 + here <= 32` and `v` below the output vectors.
@@ -965,19 +938,28 @@ unsafe fn avx_vnni_block(dst: &mut [f32], block: &Block, weight: &Int8Weight) {
 #[target_feature(enable = "avx2,fma,avxvnni")]
 #[inline]
 unsafe fn avx_vnni_tile<const R: usize>(
-    sums: &mut [i32],
-    a: &[Row8],
+    dst: &mut [f32],
+    block: &Block,
     weight: &Int8Weight,
     r0: usize,
     here: usize,
     v: usize,
 ) {
     use std::arch::x86_64::*;
+    let a = block.lines;
     let kb = weight.k_blocks;
-    let stride = sums.len() / R;
+    let outputs = weight.outputs;
+    const {
+        assert!(
+            R == 6,
+            "the rows are finished by constant indices 0..6 below"
+        )
+    };
     let mut acc = [[_mm256_setzero_si256(); 2]; R];
     assert!(here <= R && a.len() >= (r0 + here) * kb && weight.tiles.len() >= (v + 1) * kb * 16);
-    assert!(stride >= (v + 1) * 16);
+    assert!(dst.len() >= (r0 + here) * outputs && v * 16 < outputs);
+    assert!(weight.scales.len() >= outputs && weight.sums.len() >= (v + 1) * 16);
+    assert!(block.bias.is_none_or(|b| b.len() >= outputs));
     for k in 0..kb {
         // SAFETY (pointers below): inside `weight.tiles` and `a` by the asserts; rows past
         // `here` read row r0 again (their sums are never stored)
@@ -1000,17 +982,70 @@ unsafe fn avx_vnni_tile<const R: usize>(
             }
         }
     }
-    for (r, row) in acc.iter().enumerate().take(here) {
-        for (h, &sum) in row.iter().enumerate() {
-            // SAFETY: `sums` holds whole vectors (asserted above)
-            unsafe {
-                _mm256_storeu_si256(
-                    sums.as_mut_ptr().add(r * stride + v * 16 + h * 8) as *mut __m256i,
-                    sum,
-                )
-            };
+    let c0 = [v * 16, v * 16 + 8];
+    // lanes below the outputs left in each half: all 8, or the ragged end's
+    let lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    let m: [__m256i; 2] = std::array::from_fn(|h| {
+        _mm256_cmpgt_epi32(
+            _mm256_set1_epi32(outputs.saturating_sub(c0[h]).min(8) as i32),
+            lanes,
+        )
+    });
+    // SAFETY: masked to the outputs, which `scales` and the bias reach; `sums` is padded to
+    // whole vectors (asserted)
+    let w: [__m256; 2] = std::array::from_fn(|h| unsafe {
+        _mm256_maskload_ps(weight.scales.as_ptr().add(c0[h]), m[h])
+    });
+    let c: [__m256i; 2] = std::array::from_fn(|h| unsafe {
+        _mm256_loadu_si256(weight.sums.as_ptr().add(c0[h]) as *const __m256i)
+    });
+    let mut finish = |r: usize, acc: &[__m256i; 2]| {
+        if r >= here {
+            return;
         }
-    }
+        let row = r0 + r;
+        let out = dst[row * outputs..].as_mut_ptr();
+        let start = block.bias.map_or(out as *const f32, <[f32]>::as_ptr);
+        let zero = _mm256_set1_epi32(block.zeros[row]);
+        let row_scale = _mm256_set1_ps(block.scales[row]);
+        for h in 0..2 {
+            // SAFETY: masked to the row's outputs
+            unsafe {
+                let d = _mm256_maskload_ps(start.add(c0[h]), m[h]);
+                let r = rescale_vector_avx2(acc[h], zero, c[h], row_scale, w[h], d);
+                _mm256_maskstore_ps(out.add(c0[h]), m[h], r);
+            }
+        }
+    };
+    // each row by a constant index, so that the accumulators stay in registers (as in
+    // `vnni_tile`)
+    finish(0, &acc[0]);
+    finish(1, &acc[1]);
+    finish(2, &acc[2]);
+    finish(3, &acc[3]);
+    finish(4, &acc[4]);
+    finish(5, &acc[5]);
+}
+
+/// [`rescale_vector`] for 8 outputs with AVX2 and FMA: the same steps, so the same bits.
+///
+/// # Safety
+/// AVX2 and FMA present.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+#[inline]
+unsafe fn rescale_vector_avx2(
+    sums: std::arch::x86_64::__m256i,
+    zero: std::arch::x86_64::__m256i,
+    column_sums: std::arch::x86_64::__m256i,
+    row_scale: std::arch::x86_64::__m256,
+    scales: std::arch::x86_64::__m256,
+    start: std::arch::x86_64::__m256,
+) -> std::arch::x86_64::__m256 {
+    use std::arch::x86_64::*;
+    let s = _mm256_sub_epi32(sums, _mm256_mullo_epi32(zero, column_sums));
+    let w = _mm256_mul_ps(row_scale, scales);
+    _mm256_fmadd_ps(_mm256_cvtepi32_ps(s), w, start)
 }
 
 #[cfg(not(target_arch = "x86_64"))]
@@ -1047,30 +1082,33 @@ unsafe fn avx2_block(dst: &mut [f32], block: &Block, weight: &Int8Weight) {
             _mm256_storeu_si256(w.as_mut_ptr() as *mut __m256i, _mm256_cvtepu8_epi16(x));
         }
     }
-    let mut sums = vec![0i32; R * vectors * 16];
     for r0 in (0..rows).step_by(R) {
         let here = (rows - r0).min(R);
         for v in 0..vectors {
             for half in 0..2 {
+                if v * 16 + half * 8 >= outputs {
+                    continue;
+                }
                 // SAFETY: as this function's; rows r0..r0+here lie in the block
-                unsafe { avx2_tile::<R>(&mut sums, &wide, weight, r0, here, v, half) };
+                unsafe { avx2_tile::<R>(dst, block, &wide, weight, r0, here, v, half) };
             }
         }
-        rescale_rows(dst, &sums, block, weight, r0, here, rescale_row);
     }
 }
 
 /// Rows `r0..r0 + here` (at most `R`) × outputs `16v + 8half … + 8` of [`avx2_block`], from
-/// the widened rows `wide` (`k_blocks × 64` i16 each), into `sums` (`R` rows of `vectors ×
-/// 16`).
+/// the widened rows `wide` (`k_blocks × 64` i16 each), rescaled into `dst` from the
+/// registers with [`rescale_vector_avx2`].
 ///
 /// # Safety
-/// As [`avx2_block`]'s.
+/// As [`avx2_block`]'s, with `16v + 8half` below the outputs.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
 #[inline]
+#[allow(clippy::too_many_arguments)]
 unsafe fn avx2_tile<const R: usize>(
-    sums: &mut [i32],
+    dst: &mut [f32],
+    block: &Block,
     wide: &[i16],
     weight: &Int8Weight,
     r0: usize,
@@ -1080,11 +1118,19 @@ unsafe fn avx2_tile<const R: usize>(
 ) {
     use std::arch::x86_64::*;
     let kb = weight.k_blocks;
-    let stride = sums.len() / R;
+    let outputs = weight.outputs;
+    const {
+        assert!(
+            R == 6,
+            "the rows are finished by constant indices 0..6 below"
+        )
+    };
     let mut acc = [[_mm256_setzero_si256(); 2]; R];
-    assert!((1..=R).contains(&here) && half < 2);
+    let c0 = v * 16 + half * 8;
+    assert!((1..=R).contains(&here) && half < 2 && c0 < outputs);
     assert!(wide.len() >= (r0 + here) * kb * 64 && weight.tiles.len() >= (v + 1) * kb * 16);
-    assert!(stride >= (v + 1) * 16);
+    assert!(dst.len() >= (r0 + here) * outputs && weight.sums.len() >= c0 + 8);
+    assert!(weight.scales.len() >= outputs && block.bias.is_none_or(|b| b.len() >= outputs));
     for k in 0..kb {
         // SAFETY (pointers below): inside `weight.tiles` and `wide` by the asserts; rows past
         // `here` read row r0 + here - 1 again (their sums are never stored)
@@ -1112,18 +1158,45 @@ unsafe fn avx2_tile<const R: usize>(
             }
         }
     }
-    for (r, row) in acc.iter().enumerate().take(here) {
+    // lanes below the outputs: all 8, or the ragged end's
+    let m = _mm256_cmpgt_epi32(
+        _mm256_set1_epi32((outputs - c0).min(8) as i32),
+        _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7),
+    );
+    // SAFETY: masked to the outputs, which `scales` and the bias reach; `sums` is padded to
+    // whole vectors (asserted)
+    let (w, c) = unsafe {
+        (
+            _mm256_maskload_ps(weight.scales.as_ptr().add(c0), m),
+            _mm256_loadu_si256(weight.sums.as_ptr().add(c0) as *const __m256i),
+        )
+    };
+    let mut finish = |r: usize, row: &[__m256i; 2]| {
+        if r >= here {
+            return;
+        }
         // a column's two partial sums are adjacent; after the add the 64-bit lanes hold
         // outputs [0 1 | 4 5 | 2 3 | 6 7], put in order
         let s = _mm256_permute4x64_epi64::<0xD8>(_mm256_hadd_epi32(row[0], row[1]));
-        // SAFETY: `sums` holds whole vectors (asserted above)
+        let at = r0 + r;
+        let out = dst[at * outputs..].as_mut_ptr();
+        let start = block.bias.map_or(out as *const f32, <[f32]>::as_ptr);
+        let zero = _mm256_set1_epi32(block.zeros[at]);
+        let row_scale = _mm256_set1_ps(block.scales[at]);
+        // SAFETY: masked to the row's outputs
         unsafe {
-            _mm256_storeu_si256(
-                sums.as_mut_ptr().add(r * stride + v * 16 + half * 8) as *mut __m256i,
-                s,
-            )
-        };
-    }
+            let d = _mm256_maskload_ps(start.add(c0), m);
+            let r = rescale_vector_avx2(s, zero, c, row_scale, w, d);
+            _mm256_maskstore_ps(out.add(c0), m, r);
+        }
+    };
+    // each row by a constant index, so that the accumulators stay in registers
+    finish(0, &acc[0]);
+    finish(1, &acc[1]);
+    finish(2, &acc[2]);
+    finish(3, &acc[3]);
+    finish(4, &acc[4]);
+    finish(5, &acc[5]);
 }
 
 #[cfg(not(target_arch = "x86_64"))]
