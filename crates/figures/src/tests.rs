@@ -478,6 +478,56 @@ fn percentages(
     Some("人")
 )]
 #[case::zh_yue(Lang::Zh, "约500人参加。", "约500", 500.0, Bound::Approx, Some("人"))]
+#[case::zh_buzu(Lang::Zh, "不足5亿人。", "不足5亿", 5e8, Bound::Lt, Some("人"))]
+// a negated bound is the opposite one, not the bound it ends with
+#[case::zh_bu_chaoguo(
+    Lang::Zh,
+    "不超过300人参加。",
+    "不超过300",
+    300.0,
+    Bound::Le,
+    Some("人")
+)]
+#[case::zh_bu_diyu(
+    Lang::Zh,
+    "不低于20家企业。",
+    "不低于20",
+    20.0,
+    Bound::Ge,
+    Some("企业")
+)]
+#[case::en_not_more_than(
+    Lang::En,
+    "Not more than 40 staff moved.",
+    "Not more than 40",
+    40.0,
+    Bound::Le,
+    Some("staff")
+)]
+#[case::en_not_less_than(
+    Lang::En,
+    "Not less than 12 firms left.",
+    "Not less than 12",
+    12.0,
+    Bound::Ge,
+    Some("firms")
+)]
+#[case::de_nicht_mehr_als(
+    Lang::De,
+    "Nicht mehr als 50 Firmen blieben.",
+    "Nicht mehr als 50",
+    50.0,
+    Bound::Le,
+    Some("Firmen")
+)]
+#[case::de_nicht_weniger_als(
+    Lang::De,
+    "Nicht weniger als 50 Firmen blieben.",
+    "Nicht weniger als 50",
+    50.0,
+    Bound::Ge,
+    Some("Firmen")
+)]
 // 多 / 几 after a numeral: "more than" (also before 个, which jieba glues to the numeral)
 #[case::zh_duo_ge(
     Lang::Zh,
