@@ -401,12 +401,7 @@ pub(crate) fn multiply_packed(
             unsafe {
                 match kernel {
                     Bf16Kernel::Amx => amx_block(dst, a, weight, bias),
-                    _ => {
-                        if let Some(bias) = bias {
-                            crate::kernels::start_rows(dst, bias);
-                        }
-                        avx512_block(dst, a, weight)
-                    }
+                    _ => avx512_block(dst, a, weight, bias),
                 }
             }
             out.finish(b * 32, dst);
@@ -465,7 +460,7 @@ impl LineSink {
 }
 
 /// One block of at most 32 rows with `VDPBF16PS`: 8 rows × 3 column vectors of 16 sums at a
-/// time (24 of the 32 vector registers), each starting from `dst`, adding the products of
+/// time (24 of the 32 vector registers), each starting from the bias or `dst`, adding the products of
 /// input pairs in order, stored back (masked at a ragged right edge). The A block is padded
 /// to 32 rows with zeros, so all 8 rows are computed and only the real ones stored.
 ///
@@ -474,8 +469,9 @@ impl LineSink {
 /// at most 32 rows of `weight.outputs`.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,avx512bf16")]
-unsafe fn avx512_block(dst: &mut [f32], a: &[Line], weight: &PackedWeight) {
+unsafe fn avx512_block(dst: &mut [f32], a: &[Line], weight: &PackedWeight, bias: Option<&[f32]>) {
     let outputs = weight.outputs;
+    assert!(bias.is_none_or(|b| b.len() >= outputs));
     let rows = dst.len() / outputs;
     let vectors = outputs.div_ceil(16);
     for r0 in (0..rows).step_by(8) {
@@ -484,9 +480,9 @@ unsafe fn avx512_block(dst: &mut [f32], a: &[Line], weight: &PackedWeight) {
             // SAFETY: as this function's; rows r0..r0+8 lie in the 32-row block of `a`
             unsafe {
                 match vectors - v {
-                    1 => avx512_tile::<1>(dst, a, weight, r0, v),
-                    2 => avx512_tile::<2>(dst, a, weight, r0, v),
-                    _ => avx512_tile::<3>(dst, a, weight, r0, v),
+                    1 => avx512_tile::<1>(dst, a, weight, bias, r0, v),
+                    2 => avx512_tile::<2>(dst, a, weight, bias, r0, v),
+                    _ => avx512_tile::<3>(dst, a, weight, bias, r0, v),
                 }
             }
             v += 3;
@@ -494,7 +490,8 @@ unsafe fn avx512_block(dst: &mut [f32], a: &[Line], weight: &PackedWeight) {
     }
 }
 
-/// Rows `r0..r0 + 8` × output vectors `v..v + C` of [`avx512_block`].
+/// Rows `r0..r0 + 8` × output vectors `v..v + C` of [`avx512_block`], the sums starting
+/// from `bias` (every row) where there is one, else from what `dst` holds.
 ///
 /// # Safety
 /// As [`avx512_block`]'s, with `r0 + 8 <= 32` and `v + C` at most the output vectors.
@@ -505,6 +502,7 @@ unsafe fn avx512_tile<const C: usize>(
     dst: &mut [f32],
     a: &[Line],
     weight: &PackedWeight,
+    bias: Option<&[f32]>,
     r0: usize,
     v: usize,
 ) {
@@ -517,14 +515,16 @@ unsafe fn avx512_tile<const C: usize>(
         std::array::from_fn(|j| crate::dispatch::tail_mask(outputs - (v + j) * 16));
     let mut acc = [[_mm512_setzero_ps(); C]; 8];
     for (r, row) in acc.iter_mut().enumerate().take(rows) {
+        // (the bias read where `dst` would be: the bits of rows filled with it first, with
+        // no pass writing them)
+        let start = bias.map_or(
+            unsafe { dst.as_ptr().add((r0 + r) * outputs) },
+            <[f32]>::as_ptr,
+        );
         for (j, sum) in row.iter_mut().enumerate() {
-            // SAFETY: row r0 + r < rows of `dst`, columns masked to `outputs`
-            *sum = unsafe {
-                _mm512_maskz_loadu_ps(
-                    masks[j],
-                    dst.as_ptr().add((r0 + r) * outputs + (v + j) * 16),
-                )
-            };
+            // SAFETY: row r0 + r < rows of `dst` (or the bias, as long as a row), columns
+            // masked to `outputs`
+            *sum = unsafe { _mm512_maskz_loadu_ps(masks[j], start.add((v + j) * 16)) };
         }
     }
     assert!(a.len() >= (r0 + 8) * kb && weight.tiles.len() >= (v + C) * kb * 16);
@@ -572,7 +572,7 @@ unsafe fn avx512_tile<const C: usize>(
 }
 
 #[cfg(not(target_arch = "x86_64"))]
-unsafe fn avx512_block(_: &mut [f32], _: &[Line], _: &PackedWeight) {
+unsafe fn avx512_block(_: &mut [f32], _: &[Line], _: &PackedWeight, _: Option<&[f32]>) {
     unreachable!("AVX-512 BF16 is x86-64 only")
 }
 
