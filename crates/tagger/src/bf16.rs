@@ -343,8 +343,8 @@ fn round_block_generic(dst: &mut [Line], src: &[f32], k: usize, k_blocks: usize)
     }
 }
 
-/// `dst[n, outputs] += bf16(src[n, inputs]) · bf16(weight)ᵀ` (with a bias in `out`, `dst`
-/// set to it first; `out`'s finishing step applied to each block of rows) with a packed-weight kernel
+/// `dst[n, outputs] += bf16(src[n, inputs]) · bf16(weight)ᵀ` (with a bias in `out`, the
+/// sums start from it instead of `dst`; `out`'s finishing step applied to each block of rows) with a packed-weight kernel
 /// (AMX or AVX-512 BF16), threaded over the current rayon pool in blocks of 32 rows. `lines`
 /// is scratch for the rounded `src`. Each row's sums are added in the same order wherever
 /// the row falls in the batch.

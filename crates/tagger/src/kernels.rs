@@ -361,10 +361,9 @@ impl<'a> Outputs<'a> {
     }
 }
 
-/// Every row of `dst` set to `bias` (rows as long as it): for the products that can only add
-/// to what `dst` holds (`gemm`; AVX-512 BF16, in the task that multiplies the block). The
-/// AMX and int8 kernels read the bias where they would read `dst` instead, and write each
-/// output once.
+/// Every row of `dst` set to `bias` (rows as long as it): for the product that can only add
+/// to what `dst` holds (`gemm`). The AMX, AVX-512 BF16 and int8 kernels read the bias where
+/// they would read `dst` instead, and write each output once.
 pub(crate) fn start_rows(dst: &mut [f32], bias: &[f32]) {
     for r in dst.chunks_exact_mut(bias.len()) {
         r.copy_from_slice(bias);
