@@ -583,7 +583,7 @@ unsafe impl Send for RowSink {}
 unsafe impl Sync for RowSink {}
 
 impl RowSink {
-    /// `rows` grown to hold `n` rows of `weight`'s inputs (never cleared, as in `fill`).
+    /// `rows` grown to hold `n` rows of `weight`'s inputs (never cleared, as in `accumulate`).
     pub(crate) fn new(rows: &mut QuantisedRows, n: usize, weight: &Int8Weight) -> RowSink {
         rows.grow(n, weight.k_blocks);
         RowSink {
