@@ -813,6 +813,15 @@ unsafe fn vnni_block(dst: &mut [f32], block: &Block, weight: &Int8Weight) {
     }
 }
 
+/// `finish(r, &acc[r])` for each listed row `r`, written out: a tile's accumulators indexed
+/// only by constants stay in registers (see `vnni_tile`).
+#[cfg(target_arch = "x86_64")]
+macro_rules! each_row {
+    ($finish:ident($acc:ident): $($r:literal),*) => {
+        $($finish($r, &$acc[$r]);)*
+    };
+}
+
 /// Rows `r0..r0 + count` (`count` ≤ 8) × output vectors `v..v + C` of [`vnni_block`], the
 /// sums of 8 rows computed and the first `count` rescaled into `dst` from the registers with
 /// [`rescale_vector`], as [`rescale_row_avx512`] does from memory.
@@ -889,14 +898,7 @@ unsafe fn vnni_tile<const C: usize>(
     };
     // each row by a constant index: the accumulators then stay in registers rather than in a
     // stack array zeroed with `memset` for every tile (a loop over the rows indexes it)
-    finish(0, &acc[0]);
-    finish(1, &acc[1]);
-    finish(2, &acc[2]);
-    finish(3, &acc[3]);
-    finish(4, &acc[4]);
-    finish(5, &acc[5]);
-    finish(6, &acc[6]);
-    finish(7, &acc[7]);
+    each_row!(finish(acc): 0, 1, 2, 3, 4, 5, 6, 7);
 }
 
 #[cfg(not(target_arch = "x86_64"))]
@@ -1019,12 +1021,7 @@ unsafe fn avx_vnni_tile<const R: usize>(
     };
     // each row by a constant index, so that the accumulators stay in registers (as in
     // `vnni_tile`)
-    finish(0, &acc[0]);
-    finish(1, &acc[1]);
-    finish(2, &acc[2]);
-    finish(3, &acc[3]);
-    finish(4, &acc[4]);
-    finish(5, &acc[5]);
+    each_row!(finish(acc): 0, 1, 2, 3, 4, 5);
 }
 
 /// [`rescale_vector`] for 8 outputs with AVX2 and FMA: the same steps, so the same bits.
@@ -1191,12 +1188,7 @@ unsafe fn avx2_tile<const R: usize>(
         }
     };
     // each row by a constant index, so that the accumulators stay in registers
-    finish(0, &acc[0]);
-    finish(1, &acc[1]);
-    finish(2, &acc[2]);
-    finish(3, &acc[3]);
-    finish(4, &acc[4]);
-    finish(5, &acc[5]);
+    each_row!(finish(acc): 0, 1, 2, 3, 4, 5);
 }
 
 #[cfg(not(target_arch = "x86_64"))]
