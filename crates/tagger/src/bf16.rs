@@ -344,10 +344,10 @@ fn round_block_generic(dst: &mut [Line], src: &[f32], k: usize, k_blocks: usize)
 }
 
 /// `dst[n, outputs] += bf16(src[n, inputs]) · bf16(weight)ᵀ` (with a bias in `out`, the
-/// sums start from it instead of `dst`; `out`'s finishing step applied to each block of rows) with a packed-weight kernel
-/// (AMX or AVX-512 BF16), threaded over the current rayon pool in blocks of 32 rows. `lines`
-/// is scratch for the rounded `src`. Each row's sums are added in the same order wherever
-/// the row falls in the batch.
+/// sums start from it instead of `dst`; `out`'s finishing step applied to each block of
+/// rows) with a packed-weight kernel (AMX or AVX-512 BF16), threaded over the current rayon
+/// pool in blocks of 32 rows. `lines` is scratch for the rounded `src`. Each row's sums are
+/// added in the same order wherever the row falls in the batch.
 ///
 /// # Panics
 /// If the kernel is [`Bf16Kernel::Gemm`] or not supported, or the slices are shorter than
@@ -460,9 +460,9 @@ impl LineSink {
 }
 
 /// One block of at most 32 rows with `VDPBF16PS`: 8 rows × 3 column vectors of 16 sums at a
-/// time (24 of the 32 vector registers), each starting from the bias or `dst`, adding the products of
-/// input pairs in order, stored back (masked at a ragged right edge). The A block is padded
-/// to 32 rows with zeros, so all 8 rows are computed and only the real ones stored.
+/// time (24 of the 32 vector registers), each starting from the bias or `dst`, adding the
+/// products of input pairs in order, stored back (masked at a ragged right edge). The A block
+/// is padded to 32 rows with zeros, so all 8 rows are computed and only the real ones stored.
 ///
 /// # Safety
 /// AVX-512F and AVX-512 BF16 present; `a` is 32 rows of `weight.k_blocks` lines; `dst` holds
@@ -517,6 +517,7 @@ unsafe fn avx512_tile<const C: usize>(
     for (r, row) in acc.iter_mut().enumerate().take(rows) {
         // (the bias read where `dst` would be: the bits of rows filled with it first, with
         // no pass writing them)
+        // SAFETY: row r0 + r < rows of `dst`
         let start = bias.map_or(
             unsafe { dst.as_ptr().add((r0 + r) * outputs) },
             <[f32]>::as_ptr,

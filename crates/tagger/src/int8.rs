@@ -471,12 +471,7 @@ pub(crate) fn accumulate(
 ) {
     let (k, outputs, kb) = (weight.inputs, weight.outputs, weight.k_blocks);
     assert!(dst.len() >= n * outputs && src.len() >= n * k);
-    assert!(
-        kernel.supported(),
-        "int8 kernel {} is not available",
-        kernel.name()
-    );
-    assert!(out.bias.is_none_or(|b| b.len() == outputs));
+    check_product(kernel, weight, out.bias);
     rows.grow(n, kb);
     let blocks = n.div_ceil(32);
     // each task quantises its own 32 rows and multiplies them at once: one parallel region
@@ -516,17 +511,12 @@ pub(crate) fn multiply_quantised(
     out: crate::kernels::Outputs,
 ) {
     let bias = out.bias;
-    assert!(
-        kernel.supported(),
-        "int8 kernel {} is not available",
-        kernel.name()
-    );
+    check_product(kernel, weight, bias);
     let outputs = weight.outputs;
     let kb = weight.k_blocks;
     let padded = n.div_ceil(32) * 32;
     assert!(dst.len() >= n * outputs && rows.scales.len() >= padded);
     assert!(rows.lines.len() >= padded * kb);
-    assert!(bias.is_none_or(|b| b.len() == outputs));
     dst[..n * outputs]
         .par_chunks_mut(32 * outputs)
         .enumerate()
@@ -543,6 +533,17 @@ pub(crate) fn multiply_quantised(
             unsafe { multiply_block(kernel, dst, &block, weight) };
             out.finish(b * 32, dst);
         });
+}
+
+/// What every product checks before its blocks run: the kernel runs on this CPU, and a bias
+/// has one value per output.
+fn check_product(kernel: Int8Kernel, weight: &Int8Weight, bias: Option<&[f32]>) {
+    assert!(
+        kernel.supported(),
+        "int8 kernel {} is not available",
+        kernel.name()
+    );
+    assert!(bias.is_none_or(|b| b.len() == weight.outputs));
 }
 
 /// One block of at most 32 rows with `kernel`.
@@ -960,8 +961,6 @@ unsafe fn avx_vnni_tile<const R: usize>(
     let mut acc = [[_mm256_setzero_si256(); 2]; R];
     assert!(here <= R && a.len() >= (r0 + here) * kb && weight.tiles.len() >= (v + 1) * kb * 16);
     assert!(dst.len() >= (r0 + here) * outputs && v * 16 < outputs);
-    assert!(weight.scales.len() >= outputs && weight.sums.len() >= (v + 1) * 16);
-    assert!(block.bias.is_none_or(|b| b.len() >= outputs));
     for k in 0..kb {
         // SAFETY (pointers below): inside `weight.tiles` and `a` by the asserts; rows past
         // `here` read row r0 again (their sums are never stored)
@@ -984,44 +983,107 @@ unsafe fn avx_vnni_tile<const R: usize>(
             }
         }
     }
-    let c0 = [v * 16, v * 16 + 8];
-    // lanes below the outputs left in each half: all 8, or the ragged end's
-    let lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
-    let m: [__m256i; 2] = std::array::from_fn(|h| {
-        _mm256_cmpgt_epi32(
-            _mm256_set1_epi32(outputs.saturating_sub(c0[h]).min(8) as i32),
-            lanes,
-        )
-    });
-    // SAFETY: masked to the outputs, which `scales` and the bias reach; `sums` is padded to
-    // whole vectors (asserted)
-    let w: [__m256; 2] = std::array::from_fn(|h| unsafe {
-        _mm256_maskload_ps(weight.scales.as_ptr().add(c0[h]), m[h])
-    });
-    let c: [__m256i; 2] = std::array::from_fn(|h| unsafe {
-        _mm256_loadu_si256(weight.sums.as_ptr().add(c0[h]) as *const __m256i)
+    // the second half lies past a ragged right edge when the outputs end in the first
+    let halves: [Option<Columns8>; 2] = std::array::from_fn(|h| {
+        let c0 = v * 16 + h * 8;
+        // SAFETY: AVX2 present (this function's), c0 below the outputs
+        (c0 < outputs).then(|| unsafe { Columns8::new(weight, c0) })
     });
     let mut finish = |r: usize, acc: &[__m256i; 2]| {
         if r >= here {
             return;
         }
-        let row = r0 + r;
-        let out = dst[row * outputs..].as_mut_ptr();
-        let start = block.bias.map_or(out as *const f32, <[f32]>::as_ptr);
-        let zero = _mm256_set1_epi32(block.zeros[row]);
-        let row_scale = _mm256_set1_ps(block.scales[row]);
-        for h in 0..2 {
-            // SAFETY: masked to the row's outputs
-            unsafe {
-                let d = _mm256_maskload_ps(start.add(c0[h]), m[h]);
-                let r = rescale_vector_avx2(acc[h], zero, c[h], row_scale, w[h], d);
-                _mm256_maskstore_ps(out.add(c0[h]), m[h], r);
+        for (sums, columns) in acc.iter().zip(&halves) {
+            if let Some(columns) = columns {
+                // SAFETY: AVX2 and FMA present, row r0 + r of `dst` (asserted above)
+                unsafe { columns.rescale_into(dst, block, r0 + r, *sums) };
             }
         }
     };
     // each row by a constant index, so that the accumulators stay in registers (as in
     // `vnni_tile`)
     each_row!(finish(acc): 0, 1, 2, 3, 4, 5);
+}
+
+/// Eight outputs `c0..c0 + 8` of a layer, as the AVX-VNNI and AVX2 tiles rescale them: the
+/// mask of those below the layer's outputs (all 8, or a ragged end's), their weight scales and
+/// the sums of their quantised weights.
+#[cfg(target_arch = "x86_64")]
+#[derive(Clone, Copy)]
+struct Columns8 {
+    c0: usize,
+    outputs: usize,
+    mask: std::arch::x86_64::__m256i,
+    scales: std::arch::x86_64::__m256,
+    sums: std::arch::x86_64::__m256i,
+}
+
+#[cfg(target_arch = "x86_64")]
+impl Columns8 {
+    /// # Safety
+    /// AVX2 present.
+    ///
+    /// # Panics
+    /// If `c0` is not below the weight's outputs.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    unsafe fn new(weight: &Int8Weight, c0: usize) -> Columns8 {
+        use std::arch::x86_64::*;
+        let outputs = weight.outputs;
+        assert!(c0 < outputs && weight.scales.len() >= outputs && weight.sums.len() >= c0 + 8);
+        let mask = _mm256_cmpgt_epi32(
+            _mm256_set1_epi32((outputs - c0).min(8) as i32),
+            _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7),
+        );
+        // SAFETY: the scales masked to the outputs; the sums are padded to whole 32s
+        // (asserted)
+        let (scales, sums) = unsafe {
+            (
+                _mm256_maskload_ps(weight.scales.as_ptr().add(c0), mask),
+                _mm256_loadu_si256(weight.sums.as_ptr().add(c0) as *const __m256i),
+            )
+        };
+        Columns8 {
+            c0,
+            outputs,
+            mask,
+            scales,
+            sums,
+        }
+    }
+
+    /// Row `row`'s eight outputs written into `dst` from their i32 `sums` with
+    /// [`rescale_vector_avx2`], starting from the block's bias, else from `dst`.
+    ///
+    /// # Safety
+    /// AVX2 and FMA present.
+    ///
+    /// # Panics
+    /// If `dst`, or the bias, is shorter than the row's outputs.
+    #[target_feature(enable = "avx2,fma")]
+    #[inline]
+    unsafe fn rescale_into(
+        &self,
+        dst: &mut [f32],
+        block: &Block,
+        row: usize,
+        sums: std::arch::x86_64::__m256i,
+    ) {
+        use std::arch::x86_64::*;
+        let outputs = self.outputs;
+        assert!(dst.len() >= (row + 1) * outputs);
+        assert!(block.bias.is_none_or(|b| b.len() >= outputs));
+        let out = dst[row * outputs..].as_mut_ptr();
+        let start = block.bias.map_or(out as *const f32, <[f32]>::as_ptr);
+        let zero = _mm256_set1_epi32(block.zeros[row]);
+        let row_scale = _mm256_set1_ps(block.scales[row]);
+        // SAFETY: masked to the row's outputs (c0 below them)
+        unsafe {
+            let d = _mm256_maskload_ps(start.add(self.c0), self.mask);
+            let r = rescale_vector_avx2(sums, zero, self.sums, row_scale, self.scales, d);
+            _mm256_maskstore_ps(out.add(self.c0), self.mask, r);
+        }
+    }
 }
 
 /// [`rescale_vector`] for 8 outputs with AVX2 and FMA: the same steps, so the same bits.
@@ -1126,8 +1188,7 @@ unsafe fn avx2_tile<const R: usize>(
     let c0 = v * 16 + half * 8;
     assert!((1..=R).contains(&here) && half < 2 && c0 < outputs);
     assert!(wide.len() >= (r0 + here) * kb * 64 && weight.tiles.len() >= (v + 1) * kb * 16);
-    assert!(dst.len() >= (r0 + here) * outputs && weight.sums.len() >= c0 + 8);
-    assert!(weight.scales.len() >= outputs && block.bias.is_none_or(|b| b.len() >= outputs));
+    assert!(dst.len() >= (r0 + here) * outputs);
     for k in 0..kb {
         // SAFETY (pointers below): inside `weight.tiles` and `wide` by the asserts; rows past
         // `here` read row r0 + here - 1 again (their sums are never stored)
@@ -1155,19 +1216,8 @@ unsafe fn avx2_tile<const R: usize>(
             }
         }
     }
-    // lanes below the outputs: all 8, or the ragged end's
-    let m = _mm256_cmpgt_epi32(
-        _mm256_set1_epi32((outputs - c0).min(8) as i32),
-        _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7),
-    );
-    // SAFETY: masked to the outputs, which `scales` and the bias reach; `sums` is padded to
-    // whole vectors (asserted)
-    let (w, c) = unsafe {
-        (
-            _mm256_maskload_ps(weight.scales.as_ptr().add(c0), m),
-            _mm256_loadu_si256(weight.sums.as_ptr().add(c0) as *const __m256i),
-        )
-    };
+    // SAFETY: AVX2 present (this function's), c0 below the outputs (asserted)
+    let columns = unsafe { Columns8::new(weight, c0) };
     let mut finish = |r: usize, row: &[__m256i; 2]| {
         if r >= here {
             return;
@@ -1175,17 +1225,8 @@ unsafe fn avx2_tile<const R: usize>(
         // a column's two partial sums are adjacent; after the add the 64-bit lanes hold
         // outputs [0 1 | 4 5 | 2 3 | 6 7], put in order
         let s = _mm256_permute4x64_epi64::<0xD8>(_mm256_hadd_epi32(row[0], row[1]));
-        let at = r0 + r;
-        let out = dst[at * outputs..].as_mut_ptr();
-        let start = block.bias.map_or(out as *const f32, <[f32]>::as_ptr);
-        let zero = _mm256_set1_epi32(block.zeros[at]);
-        let row_scale = _mm256_set1_ps(block.scales[at]);
-        // SAFETY: masked to the row's outputs
-        unsafe {
-            let d = _mm256_maskload_ps(start.add(c0), m);
-            let r = rescale_vector_avx2(s, zero, c, row_scale, w, d);
-            _mm256_maskstore_ps(out.add(c0), m, r);
-        }
+        // SAFETY: AVX2 and FMA present, row r0 + r of `dst` (asserted above)
+        unsafe { columns.rescale_into(dst, block, r0 + r, s) };
     };
     // each row by a constant index, so that the accumulators stay in registers
     each_row!(finish(acc): 0, 1, 2, 3, 4, 5);
