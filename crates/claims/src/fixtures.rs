@@ -54,3 +54,30 @@ pub(crate) fn sentence(text: &str, lang: Lang, words: Vec<Word>) -> Sentence {
         words,
     }
 }
+
+/// A sentence's words from `form/UPOS/head/relation` items separated by spaces (forms in
+/// the order of the sentence, each placed after the one before).
+pub(crate) fn words(sentence: &str, tree: &str) -> Vec<Word> {
+    let idx = OffsetIndex::new(sentence);
+    let mut at = 0;
+    tree.split(' ')
+        .map(|w| {
+            let mut parts = w.rsplitn(4, '/');
+            let (deprel, head, upos, form) = (
+                parts.next().unwrap(),
+                parts.next().unwrap(),
+                parts.next().unwrap(),
+                parts.next().unwrap(),
+            );
+            let b = at + sentence[at..].find(form).expect("word in sentence");
+            at = b + form.len();
+            Word {
+                span: idx.span(b, at),
+                upos: upos.into(),
+                head: head.parse().unwrap(),
+                deprel: deprel.into(),
+                score: 0.9,
+            }
+        })
+        .collect()
+}

@@ -751,6 +751,13 @@ impl ClaimAssembler {
                             continue;
                         };
                         c.confidence = t.confidence;
+                        // the tree's subject phrase completes the rules' subject where it
+                        // only adds nouns to it (`国内` → `国内72家大中型钢铁生产企业`)
+                        if let Some(longer) = t.subject.as_deref().and_then(|ts| {
+                            zh::completed_subject(text, s, c.subject.as_deref()?, ts)
+                        }) {
+                            c.subject = Some(longer.into());
+                        }
                         if t.predicate.is_some() {
                             c.predicate = t.predicate.clone();
                         }
@@ -797,10 +804,16 @@ impl ClaimAssembler {
                         c.predicate = Some(p.into());
                     }
                 }
+                found
+                    .iter_mut()
+                    .for_each(|c| drop_self_attribution(c, s.lang));
                 claims.extend(found);
                 continue;
             }
-            if let Some(found) = from_tree {
+            if let Some(mut found) = from_tree {
+                found
+                    .iter_mut()
+                    .for_each(|c| drop_self_attribution(c, s.lang));
                 claims.extend(found);
                 continue;
             }
@@ -914,6 +927,26 @@ impl ClaimAssembler {
 }
 
 /// A participle that dates a founding, in English or German.
+/// A claim whose source is its own subject reports itself (`Databricks today announced that
+/// it has acquired Okera`, `2月10日，北京一家知名券商研究员指出。`): the subject speaks, no one
+/// else reports it, so it has no attribution. A pronoun (`it`, `er`) is its subject through
+/// the entity it was resolved to; a description (`公司` cut from `公司去年…的营收`) or a
+/// phrase naming the source inside it (`its revenue`) may be about a part of the source,
+/// which the source does report.
+fn drop_self_attribution(c: &mut Claim, lang: Lang) {
+    let Some(source) = c.attribution.as_deref() else {
+        return;
+    };
+    let subject = c.subject.as_deref().unwrap_or_default();
+    let refers = claimx_lang::clauses::is_pronoun(lang, subject);
+    let resolved_to_source = [&c.subject_entity, &c.subject_canonical]
+        .into_iter()
+        .any(|e| e.as_deref() == Some(source));
+    if source == subject || (refers && resolved_to_source) {
+        (c.attribution, c.cue) = (None, None);
+    }
+}
+
 fn is_founding(word: &str) -> bool {
     en::FOUNDING_VERBS.contains(&word) || de::FOUNDING_VERBS.contains(&word)
 }

@@ -1363,30 +1363,7 @@ mod tests {
     use claimx_doc::{Bound, FigureValue, OffsetIndex};
     use rstest::rstest;
 
-    fn words(sentence: &str, tree: &str) -> Vec<Word> {
-        let idx = OffsetIndex::new(sentence);
-        let mut at = 0;
-        tree.split(' ')
-            .map(|w| {
-                let mut parts = w.rsplitn(4, '/');
-                let (deprel, head, upos, form) = (
-                    parts.next().unwrap(),
-                    parts.next().unwrap(),
-                    parts.next().unwrap(),
-                    parts.next().unwrap(),
-                );
-                let b = at + sentence[at..].find(form).expect("word in sentence");
-                at = b + form.len();
-                Word {
-                    span: idx.span(b, at),
-                    upos: upos.into(),
-                    head: head.parse().unwrap(),
-                    deprel: deprel.into(),
-                    score: 0.9,
-                }
-            })
-            .collect()
-    }
+    use crate::fixtures::words;
 
     struct Parsed {
         claims: Vec<Claim>,

@@ -222,8 +222,14 @@ fn attribution(
             .any(|e| e.span.byte_end <= start + at && e.span.byte_start >= start + from);
         let demonstrative = DEMONSTRATIVES.iter().any(|d| source.starts_with(d));
         let reported = zh::REPORT_VERBS.contains(cue);
+        // a source is short, but for an office and title before the name it ends with
+        // (`环保部污染物排放量总量控制司副司长刘长根透露`)
+        let ends_in_name = entities
+            .iter()
+            .any(|e| e.span.byte_end == start + at && e.span.byte_start >= start + from);
+        let longest = if ends_in_name { 32 } else { 16 };
         if !source.is_empty()
-            && source.chars().count() <= 16
+            && source.chars().count() <= longest
             && (named || demonstrative || reported)
         {
             return Some((source.to_string(), cue.to_string()));
@@ -354,11 +360,93 @@ fn noun_phrase(text: &str) -> &str {
         return "";
     };
     let ends = |w: &zh::Word| w.is_function_or_verb() || compares(w);
-    let last = words[first + 1..]
-        .iter()
-        .position(ends)
-        .map_or(words.len(), |k| first + 1 + k);
+    let nominal = |w: &zh::Word| !w.is_function_or_verb() && !w.tag.starts_with(['m', 'q', 'x']);
+    // a conjunction between two nouns joins them (`工业和信息化部`, `环保部和地方环保部门`)
+    let joins = |k: usize| {
+        zh::NOUN_CONJUNCTIONS.contains(&&text[words[k].start..words[k].end])
+            && k > first
+            && nominal(&words[k - 1])
+            && words.get(k + 1).is_some_and(nominal)
+    };
+    let last = (first + 1..words.len())
+        .find(|&k| ends(&words[k]) && !joins(k))
+        .unwrap_or(words.len());
     &text[words[first].start..words[last - 1].end]
+}
+
+/// The noun phrase a clause is made of, when it is one: the clause ends in a noun and has
+/// no verb but inside a modifier closed by `的` (`环境保护部和地方环保部门受理的一些项目`);
+/// the phrase as [`noun_phrase`] cuts it, if two characters or more.
+fn topic_phrase(clause: &str) -> Option<&str> {
+    let clause = clause.trim_matches(|c: char| c.is_whitespace() || CLAUSE_MARKS.contains(&c));
+    let words = zh::words(clause);
+    let last = words.last()?;
+    if !last.tag.starts_with('n') {
+        return None;
+    }
+    // (a clause opening with a verb is a predicate and its object: `加快淘汰…产能的步伐`)
+    if words
+        .iter()
+        .find(|w| {
+            !w.tag.starts_with('c') && !zh::EXAMPLE_MARKERS.contains(&&clause[w.start..w.end])
+        })
+        .is_none_or(|w| w.tag.starts_with('v'))
+    {
+        return None;
+    }
+    let after_modifier = words
+        .iter()
+        .rposition(|w| &clause[w.start..w.end] == "的")
+        .map_or(0, |k| k + 1);
+    if words[after_modifier..]
+        .iter()
+        // (an adverb or an idiom is a predicate's: `并将严格执行…政策`)
+        .any(|w| w.tag.starts_with(['v', 'p', 'd', 'i', 'l']))
+        || words
+            .iter()
+            .any(|w| w.tag.starts_with('x') && !clause[w.start..w.end].trim().is_empty())
+    {
+        return None;
+    }
+    let np = noun_phrase(clause);
+    (np.chars().count() >= 2).then_some(np)
+}
+
+/// The tree's subject phrase `tree` in place of the rules' `rule` when it holds `rule` and
+/// only adds nominal words to it: the rules cut a noun phrase at its first noun
+/// (`国内` of `国内72家大中型钢铁生产企业`, `公司` of `该公司投资收益`), the tree's `nsubj`
+/// subtree spans the whole phrase. A phrase that adds a verb, an auxiliary or punctuation
+/// (`66B复式户盛传`, where the parser hung a verb under the subject) is no completion;
+/// quotes and title marks are part of a name (`“十一五”的其他节能减排指标`).
+pub(crate) fn completed_subject<'t>(
+    text: &'t str,
+    s: &Sentence,
+    rule: &str,
+    tree: &str,
+) -> Option<&'t str> {
+    let (ss, se) = (s.span.byte_start, s.span.byte_end);
+    if tree.len() <= rule.len() || rule.is_empty() || se > text.len() {
+        return None;
+    }
+    let a = ss + text[ss..se].find(tree)?;
+    let b = a + tree.len();
+    let ra = a + tree.find(rule)?;
+    let rb = ra + rule.len();
+    let adds_non_nominal = s.words.iter().any(|w| {
+        let (wa, wb) = (w.span.byte_start, w.span.byte_end);
+        wb > a
+            && wa < b
+            && (wb <= ra || wa >= rb)
+            && match w.upos.as_str() {
+                "VERB" | "AUX" => true,
+                // quotes and title marks belong to a name inside the phrase (`“十一五”的…`)
+                "PUNCT" => !text[wa..wb]
+                    .chars()
+                    .all(|c| "“”‘’《》「」〈〉\"'".contains(c)),
+                _ => false,
+            }
+    });
+    (!adds_non_nominal).then(|| &text[a..b])
 }
 
 fn entity_index(entities: &[&Entity], e: &Entity) -> usize {
@@ -409,6 +497,9 @@ pub(crate) fn sentence_claims(
     let mut claims = Vec::new();
     // claims made of a date alone (a clause without another figure), by index
     let mut dates_alone: Vec<usize> = Vec::new();
+    // dates of leading clauses that stand alone before the clause they date
+    // (`2008年11月，民生加银基金公司在深圳开业`), waiting for its subject
+    let mut scene: Vec<usize> = Vec::new();
     // the topic carried from clause to clause
     let mut topic: Option<(String, Option<usize>)> = None;
     for (ca, cb) in clauses(text, ss, se) {
@@ -442,6 +533,26 @@ pub(crate) fn sentence_claims(
             .filter(|&k| figures[k].span.byte_start >= ca && figures[k].span.byte_end <= cb)
             .filter(|&k| crate::claimable(&figures[k]))
             .collect();
+        // a clause that is a noun phrase alone is the topic the clauses after it comment
+        // on (`比如环境保护部受理的一些项目，分别有15.5%的项目存在…`)
+        if own.is_none()
+            && !is_attribution
+            && !in_sentence
+                .iter()
+                .any(|&k| figures[k].span.byte_start < cb && figures[k].span.byte_end > ca)
+        {
+            if let Some(np) = topic_phrase(clause) {
+                let entity = ents
+                    .iter()
+                    .position(|e| np.contains(e.text.as_str()))
+                    .or_else(|| topic.as_ref().and_then(|t| t.1));
+                topic = Some((np.to_string(), entity));
+            }
+        }
+        let mut figs = figs;
+        if !is_attribution && !scene.is_empty() && (own.is_some() || !figs.is_empty()) {
+            figs.splice(0..0, scene.drain(..));
+        }
         if figs.is_empty() || is_attribution {
             continue;
         }
@@ -502,7 +613,20 @@ pub(crate) fn sentence_claims(
             }) {
                 Some(Owner::Entity(e)) => (e.text.to_string(), Some(entity_index(&ents, e))),
                 Some(Owner::Noun(np)) => (np, None),
-                None => continue,
+                None => {
+                    // a clause that is only its dates sets the scene of the next one, but
+                    // for a date compared against (`与2005年相比，…`)
+                    let compares = zh::words(clause).iter().any(|w| {
+                        claimx_lang::clauses::is_comparison_marker(
+                            claimx_doc::Lang::Zh,
+                            &clause[w.start..w.end],
+                        )
+                    });
+                    if !compares && figs.iter().all(|&k| figures[k].kind == FigureType::Date) {
+                        scene.extend(figs);
+                    }
+                    continue;
+                }
             },
         };
         let entity = entity.map(|i| ents[i]);
@@ -799,6 +923,25 @@ mod tests {
         &[("民主党", EntityType::Org), ("何俊仁", EntityType::Per)],
         &[("3月", "民主党参选人何俊仁", Some("何俊仁"), None, Some("3月"), None, None, false)]
     )]
+    #[case::a_noun_phrase_clause_is_the_topic(
+        "比如环保部门受理的一些项目，有15.5%存在未批先建的问题。",
+        &[("15.5%", FigureType::Percent)],
+        &[],
+        &[("15.5%", "环保部门", None, Some("有"), None, None, None, false)]
+    )]
+    #[case::a_clause_of_dates_dates_the_next(
+        "2008年11月，民生加银基金公司在深圳开业。",
+        &[("2008年11月", FigureType::Date)],
+        &[("民生加银基金公司", EntityType::Org), ("深圳", EntityType::Loc)],
+        // (the predicate comes from the tree in the pipeline: `开业` is in no verb list)
+        &[("2008年11月", "民生加银基金公司", Some("民生加银基金公司"), None, Some("2008年11月"), None, None, false)]
+    )]
+    #[case::a_date_compared_against_dates_nothing(
+        "与2005年相比，化学需氧量排放累计下降了6.61%。",
+        &[("2005年", FigureType::Date), ("6.61%", FigureType::Percent)],
+        &[],
+        &[("6.61%", "化学需氧量", None, Some("下降"), None, None, None, false)]
+    )]
     #[case::no_subject_no_claim(
         "增长了5%。",
         &[("5%", FigureType::Percent)],
@@ -824,6 +967,12 @@ mod tests {
     #[case("据悉其中8至12楼低层户已全获认购。", &[], None)]
     #[case("谢雕的家人告诉南都记者，他见到了周凯旋。", &[("谢雕", EntityType::Per)], Some(("谢雕的家人", "告诉")))]
     #[case("市场需求带动下，小钢厂重新生产。", &[], None)]
+    #[case(
+        "环保部污染物排放量总量控制司副司长刘长根透露，小钢厂重新生产。",
+        &[("刘长根", EntityType::Per)],
+        Some(("环保部污染物排放量总量控制司副司长刘长根", "透露"))
+    )]
+    #[case("在中国循环经济发展高层论坛上的一位大型企业负责人透露，小钢厂重新生产。", &[], None)]
     fn chinese_attribution(
         #[case] text: &str,
         #[case] ents: &[(&str, EntityType)],
@@ -834,6 +983,67 @@ mod tests {
         let got = super::attribution(text, 0, text.len(), &refs);
         let want = want.map(|(a, b)| (a.to_string(), b.to_string()));
         assert_eq!(got, want, "{text}");
+    }
+
+    /// The tree's subject phrase completes the rules' where it adds only nominal words (and
+    /// quotes) to them; the parses are the embedded model's.
+    #[rstest]
+    #[case::numeral_classifier_and_nouns(
+        "国内72家大中型钢铁生产企业净亏损达51.8亿元。",
+        "国内/NOUN/6/nmod 72/NUM/6/nummod 家/NOUN/6/nmod 大中型/NOUN/6/nmod 钢铁/NOUN/6/nmod \
+         生产/NOUN/6/nmod 企业/NOUN/8/nsubj 净亏损/NOUN/8/nsubj 达/VERB/0/root 51.8/NUM/10/nummod \
+         亿元/NOUN/8/obj 。/PUNCT/8/punct",
+        "国内",
+        "国内72家大中型钢铁生产企业",
+        Some("国内72家大中型钢铁生产企业")
+    )]
+    #[case::a_demonstrative_phrase(
+        "去年该公司投资收益仅录得1.45亿。",
+        "去年/NOUN/5/nmod 该/NOUN/3/nmod 公司/NOUN/3/nmod 投资收益/NOUN/5/nsubj 仅/ADV/5/advmod \
+         录得/VERB/0/root 1.45/NUM/7/nummod 亿/NUM/5/obj 。/PUNCT/5/punct",
+        "公司",
+        "该公司投资收益",
+        Some("该公司投资收益")
+    )]
+    #[case::a_quoted_name_in_the_phrase(
+        "“十一五”的其他节能减排指标也将在明年完成。",
+        "“/PUNCT/2/punct 十一五/PROPN/6/nmod ”/PUNCT/2/punct 的/PART/2/case 其他/ADJ/6/amod \
+         节能减排/NOUN/6/compound 指标/NOUN/10/nsubj 也/ADV/10/advmod 将/AUX/10/aux 在/ADP/9/case \
+         明年/NOUN/10/obl 完成/VERB/0/root 。/PUNCT/10/punct",
+        "“十一五”",
+        "“十一五”的其他节能减排指标",
+        Some("“十一五”的其他节能减排指标")
+    )]
+    #[case::a_verb_hung_under_the_subject(
+        "66B复式户盛传以尺价6.98万元易手。",
+        "66B/NUM/3/nmod 复式/NOUN/3/nmod 户/NOUN/4/nsubj 盛传/VERB/8/nsubj 以尺/VERB/8/advcl \
+         价/PART/8/nsubj 6.98/NUM/7/nummod 万元/NUM/8/nmod 易手/VERB/0/root 。/PUNCT/8/punct",
+        "66B复式户",
+        "66B复式户盛传",
+        None
+    )]
+    #[case::not_holding_the_rules_subject(
+        "国内72家大中型钢铁生产企业净亏损达51.8亿元。",
+        "国内/NOUN/6/nmod 72/NUM/6/nummod 家/NOUN/6/nmod 大中型/NOUN/6/nmod 钢铁/NOUN/6/nmod \
+         生产/NOUN/6/nmod 企业/NOUN/8/nsubj 净亏损/NOUN/8/nsubj 达/VERB/0/root 51.8/NUM/10/nummod \
+         亿元/NOUN/8/obj 。/PUNCT/8/punct",
+        "净亏损",
+        "国内72家大中型钢铁生产企业",
+        None
+    )]
+    fn the_tree_completes_a_subject(
+        #[case] text: &str,
+        #[case] tree: &str,
+        #[case] rule: &str,
+        #[case] from_tree: &str,
+        #[case] want: Option<&str>,
+    ) {
+        let words = crate::fixtures::words(text, tree);
+        let sentence = crate::fixtures::sentence(text, Lang::Zh, words);
+        assert_eq!(
+            super::completed_subject(text, &sentence, rule, from_tree),
+            want
+        );
     }
 
     /// The predicate a figure follows: a verb (with its aspect particle dropped), `为`, a
@@ -992,7 +1202,8 @@ mod tests {
     /// The subject of one figure's claim: leading adverbs and pronouns name nothing (`其中`,
     /// `分别`); a Latin-script word is a noun (`CPI`); a comparison word ends the noun phrase
     /// (`CPI同比上涨` → `CPI`) and opens none (`同比增长12.3%` takes the topic; a clause
-    /// opening with it once made the phrase end before its start, a panic).
+    /// opening with it once made the phrase end before its start, a panic); a conjunction
+    /// between two nouns joins them (`工业和信息化部`).
     #[rstest]
     #[case::leading_adverbs("该行实现了盈利，其中利润增长8%。", &[("8%", FigureType::Percent)], "8%", "利润")]
     #[case::latin_noun_and_comparison(
@@ -1000,6 +1211,12 @@ mod tests {
         &[("10月份", FigureType::Date), ("2.1%", FigureType::Percent)],
         "2.1%",
         "CPI"
+    )]
+    #[case::nouns_joined_by_a_conjunction(
+        "工业和信息化部今年淘汰了120家企业。",
+        &[("今年", FigureType::Date), ("120", FigureType::Cardinal)],
+        "120",
+        "工业和信息化部"
     )]
     #[case::comparison_opens_the_clause(
         "公司2022年实现营业收入3.5亿元，同比增长12.3%。",

@@ -543,6 +543,29 @@ const ZH_ORG_NOUNS: &[&str] = &[
     "银行",
 ];
 
+/// Whether `phrase` is a personal pronoun alone (`it`, `they`, `er`, `sie`, `他`): a subject
+/// that is the entity it was resolved to, where a description (`the company`, `公司`) may
+/// stand for a part of it in a phrase cut short.
+///
+/// ```
+/// use claimx_doc::Lang;
+/// use claimx_lang::clauses::is_pronoun;
+/// assert!(is_pronoun(Lang::En, "It"));
+/// assert!(!is_pronoun(Lang::En, "the company"));
+/// assert!(is_pronoun(Lang::Zh, "他们"));
+/// ```
+pub fn is_pronoun(lang: Lang, phrase: &str) -> bool {
+    let p = phrase.trim().to_lowercase();
+    match lang {
+        Lang::En => EN_PERSON.contains(&p.as_str()) || matches!(p.as_str(), "it" | "they"),
+        Lang::De => DE_PERSON.contains(&p.as_str()) || matches!(p.as_str(), "sie" | "es"),
+        Lang::Zh => {
+            ZH_PERSON.contains(&p.as_str()) || matches!(p.as_str(), "它" | "他们" | "她们" | "它们")
+        }
+        Lang::Other => false,
+    }
+}
+
 /// What `phrase` (a subject as written: a pronoun or a definite description) refers back
 /// to, if it is a referring expression at all.
 pub fn reference(lang: Lang, phrase: &str) -> Option<Reference> {

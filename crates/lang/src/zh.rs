@@ -44,6 +44,13 @@ pub const PERIOD_SHIFTS: &[(&str, PeriodShift)] = &[
     ("上年同期", PeriodShift::SamePeriodPreviousYear),
 ];
 
+/// Words that open an example (`比如环境保护部受理的一些项目，…`): jieba tags them verbs, but
+/// they introduce a phrase rather than predicate one.
+pub const EXAMPLE_MARKERS: &[&str] = &["比如", "例如", "譬如", "比方说"];
+
+/// Conjunctions that join two nouns into one phrase (`工业和信息化部`, `钢铁及有色金属`).
+pub const NOUN_CONJUNCTIONS: &[&str] = &["和", "与", "及", "以及", "、", "或"];
+
 /// Attribution cues after the source (`阿里巴巴表示`, `该公司称`), tried in this order.
 pub const SPEECH_VERBS: &[&str] = &["表示", "透露", "指出", "宣称", "声称", "告诉", "称", "说"];
 
