@@ -254,12 +254,20 @@ fn subject_at(text: &str, start: usize, end: usize, entities: &[&Entity]) -> Opt
             text[start..e.span.byte_start].chars().count() <= 2
         })
     {
-        let np_end = noun_head_after(text, e.span.byte_start, e.span.byte_end, end);
+        // an organisation and a title before a name are that person's
+        // (`中科院信息工程研究所硕士研究生谢雕`): the person is the subject
+        let (np_end, who) = match titled_name(text, e, end, entities) {
+            Some(p) => (p.span.byte_end, p),
+            None => (
+                noun_head_after(text, e.span.byte_start, e.span.byte_end, end),
+                *e,
+            ),
+        };
         let verb = first_verb(text, np_end, end);
         return Some((
             text[e.span.byte_start..np_end].to_string(),
             verb.map(|v| v.1),
-            Some(entity_index(entities, e)),
+            Some(entity_index(entities, who)),
         ));
     }
     if DEMONSTRATIVES.iter().any(|d| head.starts_with(d)) {
@@ -343,6 +351,30 @@ fn noun_head_after(text: &str, name_start: usize, name_end: usize, end: usize) -
         }
     }
     last
+}
+
+/// A person named after `e` with only nouns between (an office, a title: `中科院信息工程研究所
+/// 硕士研究生谢雕`, `恒地营业部总经理林达民`), within eight characters.
+fn titled_name<'e>(
+    text: &str,
+    e: &Entity,
+    end: usize,
+    entities: &[&'e Entity],
+) -> Option<&'e Entity> {
+    if e.kind == EntityType::Per {
+        return None;
+    }
+    entities
+        .iter()
+        .copied()
+        .filter(|p| p.kind == EntityType::Per && p.span.byte_end <= end)
+        .filter(|p| p.span.byte_start >= e.span.byte_end)
+        .find(|p| {
+            let between = &text[e.span.byte_end..p.span.byte_start];
+            !between.is_empty()
+                && between.chars().count() <= 8
+                && zh::words(between).iter().all(|w| w.tag.starts_with('n'))
+        })
 }
 
 /// The noun phrase at the start of `text`: leading adverbs, conjunctions, prepositions,
@@ -941,6 +973,12 @@ mod tests {
         &[("2005年", FigureType::Date), ("6.61%", FigureType::Percent)],
         &[],
         &[("6.61%", "化学需氧量", None, Some("下降"), None, None, None, false)]
+    )]
+    #[case::a_title_before_a_name_is_the_persons(
+        "中科院信息工程研究所硕士研究生谢雕6月14日被杀害。",
+        &[("6月14日", FigureType::Date)],
+        &[("中科院信息工程研究所", EntityType::Org), ("谢雕", EntityType::Per)],
+        &[("6月14日", "中科院信息工程研究所硕士研究生谢雕", Some("谢雕"), None, Some("6月14日"), None, None, false)]
     )]
     #[case::no_subject_no_claim(
         "增长了5%。",
