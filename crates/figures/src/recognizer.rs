@@ -2222,7 +2222,8 @@ fn zh_figure_edges(text: &str, figures: &mut [FigureMatch]) {
             let priced = claimx_lang::zh::PRICE_NOUNS_BEFORE
                 .iter()
                 .chain(claimx_lang::zh::PAYMENT_VERBS_BEFORE)
-                .any(|n| before.ends_with(n));
+                .any(|n| before.ends_with(n))
+                || financial_noun_before(before);
             let counted = after.starts_with(|c: char| {
                 claimx_lang::zh::CLASSIFIERS.contains(&c)
                     || claimx_lang::zh::MEASURE_WORDS.contains(&c)
@@ -2246,6 +2247,28 @@ fn zh_figure_edges(text: &str, figures: &mut [FigureMatch]) {
             }
         }
     }
+}
+
+/// Whether `before` (the text before a bare amount) ends in a noun of a firm's money, with
+/// at most three linking words after it (`投资收益仅录得`, `营收达`).
+fn financial_noun_before(before: &str) -> bool {
+    let mut rest = before.trim_end();
+    for _ in 0..=3 {
+        if claimx_lang::zh::FINANCIAL_NOUNS
+            .iter()
+            .any(|n| rest.ends_with(n))
+        {
+            return true;
+        }
+        match claimx_lang::zh::AMOUNT_LINKS
+            .iter()
+            .find(|l| rest.ends_with(*l))
+        {
+            Some(l) => rest = rest[..rest.len() - l.len()].trim_end(),
+            None => return false,
+        }
+    }
+    false
 }
 
 /// Chinese numerals inside an ordinary word are no figures (guideline: 二手, 一些, 一起, 万一,

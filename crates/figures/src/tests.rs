@@ -1956,6 +1956,33 @@ fn minor_units(
     None,
     None
 )]
+#[case::zh_financial_noun(
+    Lang::Zh,
+    "去年该公司投资收益仅录得1.45亿。",
+    "1.45亿",
+    T::Money,
+    Some(1.45e8),
+    None,
+    None
+)]
+#[case::zh_financial_noun_linked(
+    Lang::Zh,
+    "营收达3000万。",
+    "3000万",
+    T::Money,
+    Some(3e7),
+    None,
+    None
+)]
+#[case::zh_counted_not_money(
+    Lang::Zh,
+    "该行收入增长，员工达3000人。",
+    "3000",
+    T::Cardinal,
+    Some(3000.0),
+    None,
+    None
+)]
 #[case::zh_floor(
     Lang::Zh,
     "60楼以上特色户获买家出价。",

@@ -227,6 +227,43 @@ pub const PAYMENT_VERBS_BEFORE: &[&str] = &[
     "借款", "贷款", "欠款", "支付", "付款", "赔偿", "捐款", "筹款", "花费", "花了",
 ];
 
+/// Nouns of a firm's or a market's money: a bare amount such a noun is said to reach or
+/// be (`投资收益仅录得1.45亿`, `营收达3000万`) is money, as after a price noun. Only the
+/// linking words of [`AMOUNT_LINKS`] may stand between.
+pub const FINANCIAL_NOUNS: &[&str] = &[
+    "收益",
+    "收入",
+    "营收",
+    "营业收入",
+    "营业额",
+    "销售额",
+    "成交额",
+    "利润",
+    "净利",
+    "净利润",
+    "亏损",
+    "净亏损",
+    "资产",
+    "净资产",
+    "市值",
+    "估值",
+    "融资",
+    "募资",
+    "预算",
+    "支出",
+    "开支",
+    "成本",
+    "税收",
+    "薪酬",
+];
+
+/// Words linking a noun to the amount it is (`录得`, `达`, `为`, `约`, `仅`), stripped from the
+/// end of the text before an amount, at most three, to find [`FINANCIAL_NOUNS`].
+pub const AMOUNT_LINKS: &[&str] = &[
+    "录得", "高达", "达到", "达", "约为", "为", "是", "约", "仅", "只有", "共", "合计", "总计",
+    "累计", "了",
+];
+
 /// Verbs by which documents and figures report (`数据显示`, data show): their subject is
 /// the source whether or not it is a name.
 pub const REPORT_VERBS: &[&str] = &["显示", "表明"];
