@@ -1537,6 +1537,11 @@ fn the_command_line_says_what_is_wrong() {
         "{}",
         recs[0]
     );
+    // `-o -` is stdout, as `-` is stdin for the inputs (no file named `-`)
+    let out = with_stdin(&["extract", "--model", "none", "--text", "-o", "-"], text);
+    assert!(out.status.success());
+    assert_eq!(records(&out.stdout)[0]["figures"][0]["value"], 1000.0);
+    assert!(!Path::new("-").exists());
     let out = with_stdin(&["extract", "--model", "none", "-q", "--text"], text);
     assert!(out.status.success());
     assert_eq!(
@@ -1597,4 +1602,41 @@ fn the_command_line_says_what_is_wrong() {
     ] {
         assert!(!help.contains(dev), "{dev} in {help}");
     }
+}
+
+/// A Chinese lead that opens with its source and a date (`据新华社报道，3月10日，…`) is one
+/// content sentence (not a headline cut before the day), and its claim is attributed to the
+/// source, never to the date the parser may hang on `据`; the amount of a share after a
+/// verb and its object is the verb's (`下调存款准备金率0.25个百分点`).
+#[test]
+fn a_chinese_lead_after_its_source_keeps_its_source() {
+    let dir = tempdir("zh-lead");
+    let input = dir.join("docs.jsonl");
+    std::fs::write(
+        &input,
+        r#"{"id": "lead", "published": "2024-03-12", "text": "据新华社报道，3月10日，中国人民银行下调存款准备金率0.25个百分点。"}"#,
+    )
+    .unwrap();
+    let out = run_ok(claimx().args(["extract", "-q"]).arg(&input));
+    let rec = &records(&out.stdout)[0];
+    let sentences = rec["sentences"].as_array().unwrap();
+    assert_eq!(sentences.len(), 1, "{rec}");
+    assert_eq!(sentences[0]["boilerplate"], false);
+    let figures = rec["figures"].as_array().unwrap();
+    let texts: Vec<&str> = figures
+        .iter()
+        .map(|f| f["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["3月10日", "0.25个百分点"], "{rec}");
+    assert_eq!(figures[0]["value"], "2024-03-10");
+    let claim = rec["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["figure"] == 1)
+        .expect("a claim about the cut");
+    assert_eq!(claim["attribution"], "新华社", "{claim}");
+    assert_eq!(claim["cue"], "据");
+    assert_eq!(claim["predicate"], "下调");
+    assert_eq!(claim["time"], 0);
 }

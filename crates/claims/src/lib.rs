@@ -764,7 +764,17 @@ impl ClaimAssembler {
                         c.predicate_class = t.predicate_class.clone().or(c.predicate_class.take());
                         c.object = t.object.clone();
                         c.change = t.change.clone();
-                        if t.attribution.is_some() || c.attribution.is_none() {
+                        // (a date is no source: `据新华社报道，3月10日，…` with `3月10日` on `据`)
+                        let dated_source = t.attribution.as_deref().is_some_and(|a| {
+                            in_sentence.iter().any(|&k| {
+                                figures[k].text == a
+                                    && matches!(
+                                        figures[k].kind,
+                                        FigureType::Date | FigureType::Time | FigureType::Duration
+                                    )
+                            })
+                        });
+                        if !dated_source && (t.attribution.is_some() || c.attribution.is_none()) {
                             c.attribution = t.attribution.clone();
                             c.cue = t.cue.clone();
                         }

@@ -158,12 +158,27 @@ pub(crate) fn predicate_before(text: &str, sentence_start: usize, f: &Figure) ->
         .find(|w| verb(&f.text[w.start..w.end], &w.tag))
         .map(|w| &f.text[w.start..w.end]);
     let bounding = |w: &str| claimx_lang::units::BOUNDS.iter().any(|(b, _)| *b == w);
+    // a verb before its object and an amount of money or a share (`下调存款准备金率0.25个
+    // 百分点`, `收购股权30%`): the amount is the verb's, not the noun's; a count is the
+    // noun's, which may be an event itself (`宣布裁员约1000人`), and a verbal noun right
+    // before the amount may be the verb (`拟动用5亿元`)
+    let nominal = |t: &str| t.starts_with('n') || t == "j";
+    let of_verb = matches!(f.kind, FigureType::Money | FigureType::Percent);
+    let objects = words.iter().rev().take_while(|w| nominal(&w.tag)).count();
+    let verb_of_object = (of_verb && (1..=2).contains(&objects))
+        .then(|| words.len().checked_sub(objects + 1))
+        .flatten()
+        .map(|k| &words[k])
+        .map(|w| (&before[w.start..w.end], w.tag.as_str()))
+        .filter(|&(w, t)| verb(w, t))
+        .map(|(w, _)| w);
     // `约为1000亿元`: the copula in the figure; `曾有超过1000名`: the verb before a bound;
     // `总额超过20.2万亿美元`: the bound's verb after a noun; `面积5131`: the measure noun
     own_verb
         .filter(|w| !bounding(w))
         .or_else(|| last.filter(|&(w, t)| verb(w, t)).map(|(w, _)| w))
         .or(own_verb)
+        .or(verb_of_object)
         .or_else(|| {
             last.filter(|&(_, t)| matches!(t, "n" | "vn"))
                 .map(|(w, _)| w)
@@ -648,12 +663,15 @@ pub(crate) fn sentence_claims(
                 None => {
                     // a clause that is only its dates sets the scene of the next one, but
                     // for a date compared against (`与2005年相比，…`)
+                    // (`同期相比` is one word to jieba: the longer markers are found as text)
                     let compares = zh::words(clause).iter().any(|w| {
                         claimx_lang::clauses::is_comparison_marker(
                             claimx_doc::Lang::Zh,
                             &clause[w.start..w.end],
                         )
-                    });
+                    }) || claimx_lang::clauses::ZH_COMPARISON_MARKERS
+                        .iter()
+                        .any(|m| m.chars().count() > 1 && clause.contains(m));
                     if !compares && figs.iter().all(|&k| figures[k].kind == FigureType::Date) {
                         scene.extend(figs);
                     }
@@ -968,6 +986,14 @@ mod tests {
         // (the predicate comes from the tree in the pipeline: `开业` is in no verb list)
         &[("2008年11月", "民生加银基金公司", Some("民生加银基金公司"), None, Some("2008年11月"), None, None, false)]
     )]
+    #[case::a_period_compared_against_dates_nothing(
+        "与去年同期相比，全国快递业务量增长了18%。",
+        &[("去年同期", FigureType::Date), ("18%", FigureType::Percent)],
+        &[],
+        // (the subject is cut at `快递`, which jieba tags a verb: the tree completes it in
+        // the pipeline)
+        &[("18%", "全国", None, Some("增长"), None, None, None, false)]
+    )]
     #[case::a_date_compared_against_dates_nothing(
         "与2005年相比，化学需氧量排放累计下降了6.61%。",
         &[("2005年", FigureType::Date), ("6.61%", FigureType::Percent)],
@@ -1109,6 +1135,36 @@ mod tests {
         let mut figures =
             crate::fixtures::figures(text, Lang::Zh, &[(figure, FigureType::Cardinal)]);
         figures[0].unit = unit.map(Into::into);
+        assert_eq!(
+            super::predicate_before(text, 0, &figures[0]).as_deref(),
+            want,
+            "{text}"
+        );
+    }
+
+    /// An amount of money or a share after a verb and its object is the verb's; a count
+    /// there is the noun's (the noun may name the event: `裁员`).
+    #[rstest]
+    #[case(
+        "中国人民银行下调存款准备金率0.25个百分点。",
+        "0.25个百分点",
+        FigureType::Percent,
+        Some("下调")
+    )]
+    #[case("公司收购股权30%。", "30%", FigureType::Percent, Some("收购"))]
+    #[case(
+        "阿里巴巴宣布裁员约1000人。",
+        "约1000",
+        FigureType::Cardinal,
+        Some("裁员")
+    )]
+    fn a_verb_before_its_object_predicates_an_amount(
+        #[case] text: &str,
+        #[case] figure: &str,
+        #[case] kind: FigureType,
+        #[case] want: Option<&str>,
+    ) {
+        let figures = crate::fixtures::figures(text, Lang::Zh, &[(figure, kind)]);
         assert_eq!(
             super::predicate_before(text, 0, &figures[0]).as_deref(),
             want,

@@ -66,7 +66,7 @@ enum Command {
     Extract {
         /// Inputs; none or `-` reads JSONL from stdin.
         paths: Vec<PathBuf>,
-        /// Write records here instead of stdout.
+        /// Write records here instead of stdout (`-` is stdout, as for the inputs).
         #[arg(short, long)]
         output: Option<PathBuf>,
         #[command(flatten)]
@@ -550,6 +550,8 @@ struct Summary {
 }
 
 fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, opts: ExtractOptions) -> Result<i32> {
+    // `-o -` is stdout, not a file named `-` beside a `-.claimx.json`
+    let output = output.filter(|p| p.as_os_str() != "-");
     let mut config = opts.model.config()?;
     if let Some(n) = opts.max_doc_bytes {
         config.input.max_doc_bytes = n.max(1);

@@ -654,7 +654,14 @@ fn headline_run_in(piece: &str) -> Option<usize> {
         }
     }
     // Chinese: a time phrase `X月Y日(晚间|上午…)，` or `X月，` after at least 8 characters
-    // of Han text with no punctuation
+    // of Han text with no punctuation (none in those 8 either: `据新华社报道，3月10日，…` is a
+    // lead, not a headline)
+    if chars[..8]
+        .iter()
+        .any(|c| is_terminal(c.1) || matches!(c.1, '，' | '、' | '：' | '；' | ',' | ':'))
+    {
+        return None;
+    }
     let mut i = 8;
     while i < chars.len() {
         let c = chars[i].1;
@@ -665,10 +672,11 @@ fn headline_run_in(piece: &str) -> Option<usize> {
             return None; // a headline is short
         }
         let prev = chars[i - 1].1;
-        // `2018年3月，`, `于3月，`, `在5日，`: a time phrase inside the sentence
+        // `2018年3月，`, `于3月，`, `在5日，`: a time phrase inside the sentence; the day of
+        // `3月10日` is inside its date
         let inside = matches!(
             prev,
-            '年' | '于' | '在' | '至' | '到' | '从' | '自' | '今' | '去' | '明' | '同'
+            '年' | '月' | '于' | '在' | '至' | '到' | '从' | '自' | '今' | '去' | '明' | '同'
         );
         if c.is_ascii_digit() && !inside && claimx_lang::script::is_han(prev) {
             let mut j = i;
