@@ -739,6 +739,17 @@ impl ClaimAssembler {
                 // predicate and the attribution, which they get right more often, and the
                 // claims of figures the rules leave out.
                 if let Some(tree_claims) = &from_tree {
+                    let temporal_spans: Vec<(usize, usize)> = in_sentence
+                        .iter()
+                        .map(|&k| &figures[k])
+                        .filter(|f| {
+                            matches!(
+                                f.kind,
+                                FigureType::Date | FigureType::Time | FigureType::Duration
+                            )
+                        })
+                        .map(|f| (f.span.byte_start, f.span.byte_end))
+                        .collect();
                     for c in &mut found {
                         let Some(t) = tree_claims.iter().find(|t| t.figure == c.figure) else {
                             // a claim the tree does not see is half as likely as its
@@ -754,7 +765,13 @@ impl ClaimAssembler {
                         // the tree's subject phrase completes the rules' subject where it
                         // only adds nouns to it (`国内` → `国内72家大中型钢铁生产企业`)
                         if let Some(longer) = t.subject.as_deref().and_then(|ts| {
-                            zh::completed_subject(text, s, c.subject.as_deref()?, ts)
+                            zh::completed_subject(
+                                text,
+                                s,
+                                c.subject.as_deref()?,
+                                ts,
+                                &temporal_spans,
+                            )
                         }) {
                             c.subject = Some(longer.into());
                         }

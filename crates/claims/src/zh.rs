@@ -464,21 +464,28 @@ fn topic_phrase(clause: &str) -> Option<&str> {
 /// (`国内` of `国内72家大中型钢铁生产企业`, `公司` of `该公司投资收益`), the tree's `nsubj`
 /// subtree spans the whole phrase. A phrase that adds a verb, an auxiliary or punctuation
 /// (`66B复式户盛传`, where the parser hung a verb under the subject) is no completion;
-/// quotes and title marks are part of a name (`“十一五”的其他节能减排指标`).
+/// quotes and title marks are part of a name (`“十一五”的其他节能减排指标`); a date (one of
+/// `dates`, byte spans) opening the phrase is left out of it.
 pub(crate) fn completed_subject<'t>(
     text: &'t str,
     s: &Sentence,
     rule: &str,
     tree: &str,
+    dates: &[(usize, usize)],
 ) -> Option<&'t str> {
     let (ss, se) = (s.span.byte_start, s.span.byte_end);
     if tree.len() <= rule.len() || rule.is_empty() || se > text.len() {
         return None;
     }
-    let a = ss + text[ss..se].find(tree)?;
+    let mut a = ss + text[ss..se].find(tree)?;
     let b = a + tree.len();
     let ra = a + tree.find(rule)?;
     let rb = ra + rule.len();
+    // a date opening the phrase is the clause's time, not part of its subject
+    // (`4月份全国规模以上工业增加值`)
+    while let Some(&(_, e)) = dates.iter().find(|&&(ds, de)| ds == a && de <= ra) {
+        a = e;
+    }
     let adds_non_nominal = s.words.iter().any(|w| {
         let (wa, wb) = (w.span.byte_start, w.span.byte_end);
         wb > a
@@ -1078,6 +1085,15 @@ mod tests {
         "“十一五”的其他节能减排指标",
         Some("“十一五”的其他节能减排指标")
     )]
+    #[case::a_date_opening_the_phrase_is_left_out(
+        "4月份全国规模以上工业增加值同比增长6.7%。",
+        "4/NUM/2/nummod 月份/NOUN/7/nmod 全国/NOUN/4/nmod 规模/NOUN/7/nmod 以上/ADV/7/amod \
+         工业/NOUN/7/nmod 增加值/NOUN/9/nsubj 同比/VERB/9/advcl 增长/VERB/0/root 6.7%/NUM/9/obj \
+         。/PUNCT/9/punct",
+        "全国",
+        "4月份全国规模以上工业增加值",
+        Some("全国规模以上工业增加值")
+    )]
     #[case::a_verb_hung_under_the_subject(
         "66B复式户盛传以尺价6.98万元易手。",
         "66B/NUM/3/nmod 复式/NOUN/3/nmod 户/NOUN/4/nsubj 盛传/VERB/8/nsubj 以尺/VERB/8/advcl \
@@ -1104,8 +1120,12 @@ mod tests {
     ) {
         let words = crate::fixtures::words(text, tree);
         let sentence = crate::fixtures::sentence(text, Lang::Zh, words);
+        let dates: Vec<(usize, usize)> = ["4月份"]
+            .iter()
+            .filter_map(|d| text.find(d).map(|at| (at, at + d.len())))
+            .collect();
         assert_eq!(
-            super::completed_subject(text, &sentence, rule, from_tree),
+            super::completed_subject(text, &sentence, rule, from_tree, &dates),
             want
         );
     }
