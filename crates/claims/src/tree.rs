@@ -27,8 +27,11 @@ pub(crate) struct Tree<'a> {
     text: &'a str,
     words: &'a [Word],
     /// Each word's head as the parser gave it (1-based, 0 for the root), but for the
-    /// repairs of [`Tree::speakers_to_their_verbs`] and [`Tree::adjuncts_into_their_clause`].
+    /// repairs of [`Tree::clauses_after_their_mark`], [`Tree::speakers_to_their_verbs`] and
+    /// [`Tree::adjuncts_into_their_clause`].
     heads: Vec<usize>,
+    /// Relations a repair changed (else the parser's).
+    rels: Vec<Option<&'static str>>,
     children: Vec<Vec<usize>>,
     lang: Lang,
 }
@@ -39,6 +42,7 @@ impl<'a> Tree<'a> {
             text,
             words,
             heads: words.iter().map(|w| w.head).collect(),
+            rels: vec![None; words.len()],
             children: Vec::new(),
             lang,
         };
@@ -46,6 +50,13 @@ impl<'a> Tree<'a> {
         // (the repairs compare words pairwise: a run-on "sentence" of a table or a list is
         // left as parsed rather than costing the square of its length)
         if words.len() <= REPAIRED_WORDS {
+            for (w, head, rel) in tree.clauses_after_their_mark() {
+                tree.heads[w] = head;
+                if rel.is_some() {
+                    tree.rels[w] = rel;
+                }
+            }
+            tree.link();
             for (n, v) in tree.speakers_to_their_verbs() {
                 tree.heads[n] = v + 1;
             }
@@ -56,6 +67,51 @@ impl<'a> Tree<'a> {
             tree.link();
         }
         tree
+    }
+
+    /// A subordinate clause the parser turned inside out (`Volkswagen will … Stellen
+    /// abbauen, wie das Unternehmen mitteilte` with `mitteilte` the root, `abbauen` its
+    /// `ccomp`, `Volkswagen` its subject and `wie` the mark of `abbauen`): a subordinating
+    /// conjunction opens its clause in German and English, so a mark after its head belongs
+    /// to the verb after it that governs that head. The head becomes the main clause (the
+    /// verb's place in the tree), the verb its `advcl`, and what the verb governed before
+    /// the mark goes to the main clause. (word, new 1-based head, new relation) triples.
+    fn clauses_after_their_mark(&self) -> Vec<(usize, usize, Option<&'static str>)> {
+        let mut out = Vec::new();
+        // (Chinese subordinators close their clause: `…开始之际`)
+        if !matches!(self.lang, Lang::De | Lang::En) {
+            return out;
+        }
+        for m in 0..self.words.len() {
+            let Some(h) = self.head(m) else { continue };
+            if self.rel(m) != "mark" || h > m {
+                continue;
+            }
+            // the verb after the mark that governs its head, with every word between the
+            // mark and it in its own clause (none of them the head's)
+            let Some(v) = self.head(h).filter(|&v| {
+                v > m
+                    && matches!(self.upos(v), "VERB" | "AUX")
+                    && (m + 1..v).all(|k| self.dominates(v, k) && !self.dominates(h, k))
+            }) else {
+                continue;
+            };
+            out.push((h, self.heads[v], Some(self.rel(v))));
+            out.push((v, h + 1, Some("advcl")));
+            out.push((m, v + 1, None));
+            for &c in &self.children[v] {
+                if c < m && c != h {
+                    out.push((c, h + 1, None));
+                }
+            }
+            // (the sentence's last punctuation closes the main clause)
+            if let Some(&p) = self.children[v].iter().filter(|&&c| c > v).max() {
+                if self.upos(p) == "PUNCT" {
+                    out.push((p, h + 1, None));
+                }
+            }
+        }
+        out
     }
 
     /// An adjunct the parser hung on a verb from inside another clause's stretch of words
@@ -165,8 +221,8 @@ impl<'a> Tree<'a> {
     }
 
     /// The universal relation without its subtype (`nsubj:pass` → `nsubj`).
-    fn rel(&self, i: usize) -> &str {
-        let r = self.words[i].deprel.as_str();
+    fn rel(&self, i: usize) -> &'static str {
+        let r = self.rels[i].unwrap_or(self.words[i].deprel.as_str());
         r.split(':').next().unwrap_or(r)
     }
 
@@ -1522,6 +1578,11 @@ mod tests {
         "Die/DET/2/det Inflationsrate/NOUN/3/nsubj lag/VERB/0/root im/ADP/5/case Mai/PROPN/3/obl bei/ADP/8/case 2,3/NUM/8/nummod Prozent/NOUN/3/obl ,/PUNCT/14/punct wie/SCONJ/3/mark das/DET/13/det Statistische/ADJ/13/amod Bundesamt/NOUN/14/nsubj mitteilte/VERB/3/advcl ./PUNCT/3/punct",
         &[("Mai", Date), ("2,3 Prozent", Percent)], &[],
         "2,3 Prozent", Some("Die Inflationsrate"), "lag", Some("das Statistische Bundesamt"), Some("mitteilte"), false, false)]
+    // the embedded model's parse: `wie` the mark of `abbauen`, `mitteilte` the root
+    #[case::de_wie_mitteilte_inside_out(Lang::De, "Der Autobauer Volkswagen will bis 2030 rund 35.000 Stellen in Deutschland abbauen, wie das Unternehmen am Mittwoch mitteilte.",
+        "Der/DET/2/det Autobauer/NOUN/3/nmod Volkswagen/PROPN/19/nsubj will/AUX/12/aux bis/ADP/6/case 2030/NUM/12/obl rund/ADV/8/advmod 35.000/NUM/9/nummod Stellen/NOUN/12/obj in/ADP/11/case Deutschland/PROPN/12/obl abbauen/VERB/19/ccomp ,/PUNCT/12/punct wie/SCONJ/12/mark das/DET/16/det Unternehmen/NOUN/19/nsubj am/ADP/18/case Mittwoch/PROPN/19/obl mitteilte/VERB/0/root ./PUNCT/19/punct",
+        &[("2030", Date), ("rund 35.000", Cardinal), ("Mittwoch", Date)], &[("Volkswagen", Org)],
+        "rund 35.000", Some("Der Autobauer Volkswagen"), "abbauen", Some("das Unternehmen"), Some("mitteilte"), false, false)]
     #[case::de_negation(Lang::De, "Der Konzern will keine 500 Stellen streichen.",
         "Der/DET/2/det Konzern/NOUN/7/nsubj will/AUX/7/aux keine/DET/6/det 500/NUM/6/nummod Stellen/NOUN/7/obj streichen/VERB/0/root ./PUNCT/7/punct",
         &[("500", Cardinal)], &[],
