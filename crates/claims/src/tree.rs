@@ -548,14 +548,20 @@ impl<'a> Tree<'a> {
     /// The byte range of word `i`'s phrase: its subtree without clauses of its own, without
     /// punctuation at the edges, with a bracket it opens closed.
     fn phrase(&self, i: usize) -> (usize, usize) {
-        self.phrase_without(i, &[], None)
+        self.phrase_without(i, &[], &[], None)
     }
 
     /// [`Self::phrase`] without the part that holds `clause` and without the modifiers of `i`
     /// that give one of the words `figures` as a change's value (`Dividende nur von 1,40 auf
     /// 0,60 Euro` → `Dividende`): a subject is what the figures are said of, not the figures.
     /// Counts (`300 Piloten`) and other modifiers (`rolls of five-ply paper`) stay.
-    fn phrase_without(&self, i: usize, figures: &[usize], clause: Option<usize>) -> (usize, usize) {
+    fn phrase_without(
+        &self,
+        i: usize,
+        figures: &[usize],
+        dates: &[usize],
+        clause: Option<usize>,
+    ) -> (usize, usize) {
         let mut stack = vec![i];
         let mut members = Vec::new();
         while let Some(x) = stack.pop() {
@@ -577,8 +583,22 @@ impl<'a> Tree<'a> {
                 // (a conjunct with a subject, copula or auxiliary of its own is a clause)
                 let clause_conjunct = self.rel(c) == "conj"
                     && self.kids(c, &["nsubj", "cop", "aux"]).next().is_some();
+                // in a subject, a prepositional phrase before a German or English noun is
+                // not the noun's (`bis Ende 2025 weitere 1.400 Stellen`: the clause's time,
+                // hung on the noun), unless it holds a figure other than a date (`über 1.000
+                // Mitarbeiter`, `up to 500 jobs`)
+                let fronted_pp = x == i
+                    && c < i
+                    && clause.is_some()
+                    && matches!(self.lang, Lang::De | Lang::En)
+                    && matches!(self.upos(i), "NOUN" | "PROPN")
+                    && self.upos(self.subtree_range(c).0) == "ADP"
+                    && !figures
+                        .iter()
+                        .any(|&f| !dates.contains(&f) && self.dominates(c, f));
                 if holds_figure
                     || clause_conjunct
+                    || fronted_pp
                     || CLAUSAL.contains(&self.rel(c))
                     || x == i
                         && c < i
@@ -1117,7 +1137,13 @@ pub(crate) fn sentence_claims(
         let hedged =
             hedged || crate::hedge_phrase(&text[s.span.byte_start..s.span.byte_end], s.lang);
         let anchors: Vec<usize> = placed.iter().map(|p| p.1).collect();
-        let subject_range = subject.map(|sj| tree.phrase_without(sj, &anchors, Some(h)));
+        let date_anchors: Vec<usize> = placed
+            .iter()
+            .filter(|p| is_date(p.0))
+            .map(|p| p.1)
+            .collect();
+        let subject_range =
+            subject.map(|sj| tree.phrase_without(sj, &anchors, &date_anchors, Some(h)));
         let location = location(&tree, h, subject_range, entities);
         let predicate = tree.predicate(h);
         // the object, unless it became the subject (`es gibt …`) or is no more than a figure
@@ -1583,6 +1609,10 @@ mod tests {
         "Der/DET/2/det Autobauer/NOUN/3/nmod Volkswagen/PROPN/19/nsubj will/AUX/12/aux bis/ADP/6/case 2030/NUM/12/obl rund/ADV/8/advmod 35.000/NUM/9/nummod Stellen/NOUN/12/obj in/ADP/11/case Deutschland/PROPN/12/obl abbauen/VERB/19/ccomp ,/PUNCT/12/punct wie/SCONJ/12/mark das/DET/16/det Unternehmen/NOUN/19/nsubj am/ADP/18/case Mittwoch/PROPN/19/obl mitteilte/VERB/0/root ./PUNCT/19/punct",
         &[("2030", Date), ("rund 35.000", Cardinal), ("Mittwoch", Date)], &[("Volkswagen", Org)],
         "rund 35.000", Some("Der Autobauer Volkswagen"), "abbauen", Some("das Unternehmen"), Some("mitteilte"), false, false)]
+    #[case::de_fronted_pp_is_not_the_subjects(Lang::De, "Nach Angaben des Unternehmens sollen bis Ende 2025 weitere 1.400 Stellen wegfallen.",
+        "Nach/ADP/2/case Angaben/NOUN/12/obl des/DET/4/det Unternehmens/NOUN/2/nmod sollen/AUX/12/aux bis/ADP/7/case Ende/ADJ/8/nmod 2025/NUM/11/nummod weitere/ADJ/11/amod 1.400/NUM/11/nummod Stellen/NOUN/12/obj wegfallen/VERB/0/root ./PUNCT/12/punct",
+        &[("2025", Date), ("1.400", Cardinal)], &[],
+        "1.400", Some("weitere 1.400 Stellen"), "wegfallen", Some("des Unternehmens"), Some("Nach Angaben"), true, false)]
     #[case::de_negation(Lang::De, "Der Konzern will keine 500 Stellen streichen.",
         "Der/DET/2/det Konzern/NOUN/7/nsubj will/AUX/7/aux keine/DET/6/det 500/NUM/6/nummod Stellen/NOUN/7/obj streichen/VERB/0/root ./PUNCT/7/punct",
         &[("500", Cardinal)], &[],
