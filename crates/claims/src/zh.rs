@@ -421,6 +421,52 @@ fn noun_phrase(text: &str) -> &str {
     &text[words[first].start..words[last - 1].end]
 }
 
+/// How a clause opens, after adverbs, conjunctions, time words and numbers: with a verb
+/// and its object (`任吉林银行辽源分行行长`, `起任该行副行长`: no subject of its own), with a
+/// relative clause and its noun (`收到假货的买家最高可获得…`, `到访俄罗斯的中国游客大约有…`:
+/// that phrase is the subject), or otherwise.
+enum Opening<'t> {
+    Verb,
+    Relative(&'t str),
+    Other,
+}
+
+fn opening(clause: &str) -> Opening<'_> {
+    let words = zh::words(clause);
+    let form = |w: &zh::Word| clause[w.start..w.end].trim();
+    let is_verb = |w: &zh::Word| {
+        w.tag.starts_with('v') && w.tag != "vn" || zh::OFFICE_VERBS.contains(&form(w))
+    };
+    let Some(first) = words
+        .iter()
+        .position(|w| !w.tag.starts_with(['d', 'c', 't', 'x', 'f', 'm']) && !form(w).is_empty())
+    else {
+        return Opening::Other;
+    };
+    // (`有…的N`, `(这)是…的N`: there is / it is, not a relative clause; left as they were)
+    let copula = |f: &str| f.ends_with('是') || matches!(f, "有" | "为");
+    if !is_verb(&words[first]) || copula(form(&words[first])) {
+        return Opening::Other;
+    }
+    let rest = &words[first + 1..];
+    let Some(de) = rest
+        .iter()
+        .take_while(|w| !is_verb(w))
+        .position(|w| form(w) == "的")
+    else {
+        return Opening::Verb;
+    };
+    // the nouns after `的` end the phrase
+    let nouns = rest[de + 1..]
+        .iter()
+        .take_while(|w| w.tag.starts_with('n') || w.tag == "j")
+        .last();
+    match nouns {
+        Some(n) => Opening::Relative(&clause[words[first].start..n.end]),
+        None => Opening::Other,
+    }
+}
+
 /// The noun phrase a clause is made of, when it is one: the clause ends in a noun and has
 /// no verb but inside a modifier closed by `的` (`环境保护部和地方环保部门受理的一些项目`);
 /// the phrase as [`noun_phrase`] cuts it, if two characters or more.
@@ -643,8 +689,17 @@ pub(crate) fn sentence_claims(
             .flatten()
             .min()
             .unwrap_or(cb);
-            let np = noun_phrase(text[lead..stop].trim());
-            (np.chars().count() >= 2).then(|| np.to_string())
+            // a clause that opens with its verb has no subject of its own: the noun after
+            // the verb is its object (`2009年1月任吉林银行辽源分行行长`); one that opens with
+            // a relative clause has that phrase (`收到假货的买家`)
+            match opening(&text[lead..cb]) {
+                Opening::Verb => None,
+                Opening::Relative(np) => Some(np.to_string()),
+                Opening::Other => {
+                    let np = noun_phrase(text[lead..stop].trim());
+                    (np.chars().count() >= 2).then(|| np.to_string())
+                }
+            }
         };
         let (subject, entity) = match (&own, head, &topic) {
             (Some((subj, _, e)), _, _) => (subj.clone(), *e),
@@ -1012,6 +1067,21 @@ mod tests {
         &[("6月14日", FigureType::Date)],
         &[("中科院信息工程研究所", EntityType::Org), ("谢雕", EntityType::Per)],
         &[("6月14日", "中科院信息工程研究所硕士研究生谢雕", Some("谢雕"), None, Some("6月14日"), None, None, false)]
+    )]
+    #[case::a_resume_line_takes_the_topic(
+        "张伟，男，2009年1月任吉林银行辽源分行行长；2015年3月起任该行副行长。",
+        &[("2009年1月", FigureType::Date), ("2015年3月", FigureType::Date)],
+        &[("张伟", EntityType::Per)],
+        &[
+            ("2009年1月", "张伟", Some("张伟"), None, Some("2009年1月"), None, None, false),
+            ("2015年3月", "张伟", Some("张伟"), None, Some("2015年3月"), None, None, false),
+        ]
+    )]
+    #[case::a_relative_clause_opens_the_subject(
+        "收到假货的买家可获得最高10倍的赔偿。",
+        &[("最高10", FigureType::Cardinal)],
+        &[],
+        &[("最高10", "收到假货的买家", None, Some("获得"), None, None, None, false)]
     )]
     #[case::no_subject_no_claim(
         "增长了5%。",

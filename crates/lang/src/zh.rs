@@ -48,6 +48,12 @@ pub const PERIOD_SHIFTS: &[(&str, PeriodShift)] = &[
 /// they introduce a phrase rather than predicate one.
 pub const EXAMPLE_MARKERS: &[&str] = &["比如", "例如", "譬如", "比方说"];
 
+/// Verbs of taking or holding an office, as résumé lines open with them (`2009年1月任吉林银行
+/// 辽源分行行长`); jieba tags the bare `任` a pronoun (as in `任何`).
+pub const OFFICE_VERBS: &[&str] = &[
+    "任", "起任", "出任", "兼任", "担任", "历任", "曾任", "现任", "升任", "调任",
+];
+
 /// Conjunctions that join two nouns into one phrase (`工业和信息化部`, `钢铁及有色金属`).
 pub const NOUN_CONJUNCTIONS: &[&str] = &["和", "与", "及", "以及", "、", "或"];
 
