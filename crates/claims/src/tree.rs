@@ -87,12 +87,24 @@ impl<'a> Tree<'a> {
             if self.rel(m) != "mark" || h > m {
                 continue;
             }
+            // a clause of the head's after the mark, with every word between the mark and
+            // its verb in it: the mark is that clause's (`Die Zahl stieg um 25.000, wie die
+            // Bundesagentur am Freitag mitteilte` with `wie` on `stieg`)
+            let owns_between = |v: usize| (m + 1..v).all(|k| self.dominates(v, k));
+            if let Some(&v) = self.children[h]
+                .iter()
+                .find(|&&v| v > m && matches!(self.upos(v), "VERB" | "AUX") && owns_between(v))
+            {
+                out.push((m, v + 1, None));
+                continue;
+            }
             // the verb after the mark that governs its head, with every word between the
             // mark and it in its own clause (none of them the head's)
             let Some(v) = self.head(h).filter(|&v| {
                 v > m
                     && matches!(self.upos(v), "VERB" | "AUX")
-                    && (m + 1..v).all(|k| self.dominates(v, k) && !self.dominates(h, k))
+                    && owns_between(v)
+                    && (m + 1..v).all(|k| !self.dominates(h, k))
             }) else {
                 continue;
             };
@@ -1609,6 +1621,11 @@ mod tests {
         "Der/DET/2/det Autobauer/NOUN/3/nmod Volkswagen/PROPN/19/nsubj will/AUX/12/aux bis/ADP/6/case 2030/NUM/12/obl rund/ADV/8/advmod 35.000/NUM/9/nummod Stellen/NOUN/12/obj in/ADP/11/case Deutschland/PROPN/12/obl abbauen/VERB/19/ccomp ,/PUNCT/12/punct wie/SCONJ/12/mark das/DET/16/det Unternehmen/NOUN/19/nsubj am/ADP/18/case Mittwoch/PROPN/19/obl mitteilte/VERB/0/root ./PUNCT/19/punct",
         &[("2030", Date), ("rund 35.000", Cardinal), ("Mittwoch", Date)], &[("Volkswagen", Org)],
         "rund 35.000", Some("Der Autobauer Volkswagen"), "abbauen", Some("das Unternehmen"), Some("mitteilte"), false, false)]
+    // the embedded model's parse: `wie` on `stieg`, the speech clause its `advcl`
+    #[case::de_wie_on_the_main_verb(Lang::De, "Die Zahl der Arbeitslosen stieg im Mai um 25.000, wie die Bundesagentur für Arbeit am Freitag mitteilte.",
+        "Die/DET/2/det Zahl/NOUN/5/nsubj der/DET/4/det Arbeitslosen/NOUN/2/nmod stieg/VERB/0/root im/ADP/7/case Mai/PROPN/5/obl um/ADP/9/case 25.000/NUM/5/obl ,/PUNCT/18/punct wie/SCONJ/5/mark die/DET/13/det Bundesagentur/NOUN/18/nsubj für/ADP/15/case Arbeit/NOUN/13/nmod am/ADP/17/case Freitag/PROPN/18/obl mitteilte/VERB/5/advcl ./PUNCT/5/punct",
+        &[("Mai", Date), ("25.000", Cardinal), ("Freitag", Date)], &[("Bundesagentur für Arbeit", Org)],
+        "25.000", Some("Die Zahl der Arbeitslosen"), "stieg", Some("die Bundesagentur für Arbeit"), Some("mitteilte"), false, false)]
     #[case::de_fronted_pp_is_not_the_subjects(Lang::De, "Nach Angaben des Unternehmens sollen bis Ende 2025 weitere 1.400 Stellen wegfallen.",
         "Nach/ADP/2/case Angaben/NOUN/12/obl des/DET/4/det Unternehmens/NOUN/2/nmod sollen/AUX/12/aux bis/ADP/7/case Ende/ADJ/8/nmod 2025/NUM/11/nummod weitere/ADJ/11/amod 1.400/NUM/11/nummod Stellen/NOUN/12/obj wegfallen/VERB/0/root ./PUNCT/12/punct",
         &[("2025", Date), ("1.400", Cardinal)], &[],
@@ -1790,6 +1807,15 @@ mod tests {
             &[],
         );
         assert!(aside.about("Mittwoch").is_empty(), "{:#?}", aside.claims);
+        // the same with `wie` hung on the main verb (the embedded model's parse)
+        let aside = assemble(
+            Lang::De,
+            "Die Zahl der Arbeitslosen stieg im Mai um 25.000, wie die Bundesagentur für Arbeit am Freitag mitteilte.",
+            "Die/DET/2/det Zahl/NOUN/5/nsubj der/DET/4/det Arbeitslosen/NOUN/2/nmod stieg/VERB/0/root im/ADP/7/case Mai/PROPN/5/obl um/ADP/9/case 25.000/NUM/5/obl ,/PUNCT/18/punct wie/SCONJ/5/mark die/DET/13/det Bundesagentur/NOUN/18/nsubj für/ADP/15/case Arbeit/NOUN/13/nmod am/ADP/17/case Freitag/PROPN/18/obl mitteilte/VERB/5/advcl ./PUNCT/5/punct",
+            &[("Mai", Date), ("25.000", Cardinal), ("Freitag", Date)],
+            &[],
+        );
+        assert!(aside.about("Freitag").is_empty(), "{:#?}", aside.claims);
         let event = assemble(
             Lang::En,
             "When we first reported on the top countries in February 2004, the USA had an excuse.",
