@@ -739,7 +739,7 @@ impl ClaimAssembler {
                 // predicate and the attribution, which they get right more often, and the
                 // claims of figures the rules leave out.
                 if let Some(tree_claims) = &from_tree {
-                    let temporal_spans: Vec<(usize, usize)> = in_sentence
+                    let temporal: Vec<&Figure> = in_sentence
                         .iter()
                         .map(|&k| &figures[k])
                         .filter(|f| {
@@ -748,6 +748,9 @@ impl ClaimAssembler {
                                 FigureType::Date | FigureType::Time | FigureType::Duration
                             )
                         })
+                        .collect();
+                    let temporal_spans: Vec<(usize, usize)> = temporal
+                        .iter()
                         .map(|f| (f.span.byte_start, f.span.byte_end))
                         .collect();
                     for c in &mut found {
@@ -782,15 +785,10 @@ impl ClaimAssembler {
                         c.object = t.object.clone();
                         c.change = t.change.clone();
                         // (a date is no source: `据新华社报道，3月10日，…` with `3月10日` on `据`)
-                        let dated_source = t.attribution.as_deref().is_some_and(|a| {
-                            in_sentence.iter().any(|&k| {
-                                figures[k].text == a
-                                    && matches!(
-                                        figures[k].kind,
-                                        FigureType::Date | FigureType::Time | FigureType::Duration
-                                    )
-                            })
-                        });
+                        let dated_source = t
+                            .attribution
+                            .as_deref()
+                            .is_some_and(|a| temporal.iter().any(|f| f.text == a));
                         if !dated_source && (t.attribution.is_some() || c.attribution.is_none()) {
                             c.attribution = t.attribution.clone();
                             c.cue = t.cue.clone();
@@ -953,7 +951,6 @@ impl ClaimAssembler {
     }
 }
 
-/// A participle that dates a founding, in English or German.
 /// A claim whose source is its own subject reports itself (`Databricks today announced that
 /// it has acquired Okera`, `2月10日，北京一家知名券商研究员指出。`): the subject speaks, no one
 /// else reports it, so it has no attribution. A pronoun (`it`, `er`) is its subject through
@@ -974,6 +971,7 @@ fn drop_self_attribution(c: &mut Claim, lang: Lang) {
     }
 }
 
+/// A participle that dates a founding, in English or German.
 fn is_founding(word: &str) -> bool {
     en::FOUNDING_VERBS.contains(&word) || de::FOUNDING_VERBS.contains(&word)
 }
