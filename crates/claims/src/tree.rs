@@ -69,13 +69,15 @@ impl<'a> Tree<'a> {
         tree
     }
 
-    /// A subordinate clause the parser turned inside out (`Volkswagen will … Stellen
-    /// abbauen, wie das Unternehmen mitteilte` with `mitteilte` the root, `abbauen` its
-    /// `ccomp`, `Volkswagen` its subject and `wie` the mark of `abbauen`): a subordinating
-    /// conjunction opens its clause in German and English, so a mark after its head belongs
-    /// to the verb after it that governs that head. The head becomes the main clause (the
-    /// verb's place in the tree), the verb its `advcl`, and what the verb governed before
-    /// the mark goes to the main clause. (word, new 1-based head, new relation) triples.
+    /// A mark the parser hung on the clause before it: a subordinating conjunction opens its
+    /// clause in German and English, so a mark after its head belongs to the verb after it.
+    /// Where that verb is a clause of the head's (`Die Zahl stieg um 25.000, wie die
+    /// Bundesagentur am Freitag mitteilte` with `wie` on `stieg`), only the mark moves;
+    /// where it governs the head, the parser turned the sentence inside out (`Volkswagen will
+    /// … Stellen abbauen, wie das Unternehmen mitteilte` with `mitteilte` the root, `abbauen`
+    /// its `ccomp`, `Volkswagen` its subject): the head becomes the main clause (the verb's
+    /// place in the tree), the verb its `advcl`, and what the verb governed before the mark
+    /// goes to the main clause. (word, new 1-based head, new relation) triples.
     fn clauses_after_their_mark(&self) -> Vec<(usize, usize, Option<&'static str>)> {
         let mut out = Vec::new();
         // (Chinese subordinators close their clause: `…开始之际`)
