@@ -978,6 +978,13 @@ pub(crate) fn sentence_claims(
         })
         .collect();
     let is_date = |k: usize| figures[k].kind == FigureType::Date;
+    // the words the figures stand on, which a subject's phrase leaves out (and of the dates)
+    let anchors: Vec<usize> = placed.iter().map(|p| p.1).collect();
+    let date_anchors: Vec<usize> = placed
+        .iter()
+        .filter(|p| is_date(p.0))
+        .map(|p| p.1)
+        .collect();
     let mut out = Vec::new();
     for &(k, anchor, h) in &placed {
         // A count of something already known is no new fact (`the two companies`, `zwischen
@@ -1150,12 +1157,6 @@ pub(crate) fn sentence_claims(
         let (hedged, negated) = tree.marks(h, anchor);
         let hedged =
             hedged || crate::hedge_phrase(&text[s.span.byte_start..s.span.byte_end], s.lang);
-        let anchors: Vec<usize> = placed.iter().map(|p| p.1).collect();
-        let date_anchors: Vec<usize> = placed
-            .iter()
-            .filter(|p| is_date(p.0))
-            .map(|p| p.1)
-            .collect();
         let subject_range =
             subject.map(|sj| tree.phrase_without(sj, &anchors, &date_anchors, Some(h)));
         let location = location(&tree, h, subject_range, entities);

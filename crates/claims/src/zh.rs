@@ -162,9 +162,8 @@ pub(crate) fn predicate_before(text: &str, sentence_start: usize, f: &Figure) ->
     // 百分点`, `收购股权30%`): the amount is the verb's, not the noun's; a count is the
     // noun's, which may be an event itself (`宣布裁员约1000人`), and a verbal noun right
     // before the amount may be the verb (`拟动用5亿元`)
-    let nominal = |t: &str| t.starts_with('n') || t == "j";
     let of_verb = matches!(f.kind, FigureType::Money | FigureType::Percent);
-    let objects = words.iter().rev().take_while(|w| nominal(&w.tag)).count();
+    let objects = words.iter().rev().take_while(|w| w.is_noun()).count();
     let verb_of_object = (of_verb && (1..=2).contains(&objects))
         .then(|| words.len().checked_sub(objects + 1))
         .flatten()
@@ -344,18 +343,17 @@ fn modified_name(
 /// runs of nouns reach into the predicate as often as not (`企业净亏损`).
 fn noun_head_after(text: &str, name_start: usize, name_end: usize, end: usize) -> usize {
     let words = zh::words(&text[name_start..end]);
-    let noun = |w: &zh::Word| w.tag.starts_with('n') || w.tag == "j";
     let rel_end = name_end - name_start;
     // the word the name ends in
     let Some(k) = words.iter().position(|w| w.end >= rel_end) else {
         return name_end;
     };
     let mut last = name_end;
-    if words[k].end > rel_end && noun(&words[k]) {
+    if words[k].end > rel_end && words[k].is_noun() {
         last = name_start + words[k].end;
     }
     let form = |w: &zh::Word| &text[name_start + w.start..name_start + w.end];
-    let modified = |w: &&zh::Word| noun(w) && !zh::VERBAL_NOUNS.contains(&form(w));
+    let modified = |w: &&zh::Word| w.is_noun() && !zh::VERBAL_NOUNS.contains(&form(w));
     if let Some(w) = words.get(k + 1).filter(modified) {
         last = name_start + w.end;
         // a place before the noun is part of it (`特斯拉上海工厂`, Tesla's Shanghai plant)
@@ -457,10 +455,7 @@ fn opening(clause: &str) -> Opening<'_> {
         return Opening::Verb;
     };
     // the nouns after `的` end the phrase
-    let nouns = rest[de + 1..]
-        .iter()
-        .take_while(|w| w.tag.starts_with('n') || w.tag == "j")
-        .last();
+    let nouns = rest[de + 1..].iter().take_while(|w| w.is_noun()).last();
     match nouns {
         Some(n) => Opening::Relative(&clause[words[first].start..n.end]),
         None => Opening::Other,

@@ -505,6 +505,12 @@ impl Word {
                 .tag
                 .starts_with(['v', 'd', 'c', 'p', 'r', 'u', 'e', 'y', 'o', 'z'])
     }
+
+    /// Whether the word is a noun of any kind (`n`, `nr`, `ns`, `nt`, `nz`, …) or an
+    /// abbreviation (`j`: `研发`, `发改委`), which jieba tags apart.
+    pub fn is_noun(&self) -> bool {
+        self.tag.starts_with('n') || self.tag == "j"
+    }
 }
 
 fn segmenter() -> &'static jieba_rs::Jieba {
