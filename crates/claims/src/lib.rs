@@ -814,7 +814,24 @@ impl ClaimAssembler {
                         })
                         .cloned()
                         .collect();
-                    found.extend(missing);
+                    // a clause without a subject of its own shares the sentence's (the topic
+                    // chain the rules follow clause by clause)
+                    let shared = missing
+                        .iter()
+                        .any(|c| c.subject.is_none())
+                        .then(|| zh::sentence_subject(text, s, entities))
+                        .flatten();
+                    found.extend(missing.into_iter().map(|mut c| {
+                        if let (None, Some((subject, entity))) = (&c.subject, &shared) {
+                            c.subject = Some(subject.as_str().into());
+                            if let Some(e) = entity {
+                                c.subject_type = Some(e.kind);
+                                c.subject_entity = Some(e.text.clone());
+                                c.subject_canonical = Some(e.canonical.clone());
+                            }
+                        }
+                        c
+                    }));
                 }
                 // the word the figure follows is what the clause says of it, where it is a
                 // verb or a measure noun (`下降了4.2%`, `面积5131`, `注资1250亿美元`)
@@ -946,9 +963,51 @@ impl ClaimAssembler {
                 }
             }
         }
+        merge_restated_dates(text, figures, &mut claims);
         claims.retain(|c| c.confidence >= self.min_confidence);
         claims
     }
+}
+
+/// A date restated in brackets right after it is one time written twice (`星期二（12月10日）`,
+/// `Tuesday (Dec. 10)`, `12月10日（星期二）`): its claims and times go to the form written
+/// with digits, and a claim that then repeats another one is dropped.
+fn merge_restated_dates(text: &str, figures: &[Figure], claims: &mut Vec<Claim>) {
+    let numbered = |f: &Figure| f.text.chars().any(char::is_numeric);
+    let mut moved = std::collections::HashMap::new();
+    for (k, pair) in figures.windows(2).enumerate() {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.kind != FigureType::Date || b.kind != FigureType::Date || numbered(a) == numbered(b) {
+            continue;
+        }
+        let opened = matches!(text[a.span.byte_end..b.span.byte_start].trim(), "(" | "（");
+        let closed = text[b.span.byte_end..]
+            .trim_start()
+            .starts_with([')', '）']);
+        if opened && closed {
+            let (from, to) = if numbered(b) { (k, k + 1) } else { (k + 1, k) };
+            moved.insert(from, to);
+        }
+    }
+    if moved.is_empty() {
+        return;
+    }
+    let key = |c: &Claim| (c.sentence.byte_start, c.figure, c.subject.clone());
+    let mut seen: std::collections::HashSet<_> = claims
+        .iter()
+        .filter(|c| !c.figure.is_some_and(|f| moved.contains_key(&f)))
+        .map(key)
+        .collect();
+    claims.retain_mut(|c| {
+        c.time = c.time.map(|t| *moved.get(&t).unwrap_or(&t));
+        match c.figure.and_then(|f| moved.get(&f)) {
+            Some(&to) => {
+                c.figure = Some(to);
+                seen.insert(key(c))
+            }
+            None => true,
+        }
+    });
 }
 
 /// A claim whose source is its own subject reports itself (`Databricks today announced that
@@ -1216,6 +1275,48 @@ mod tests {
             claims[0].time.map(|i| figures[i].text.as_str()),
             Some("2024")
         );
+    }
+
+    /// A date and its restatement in brackets are one time: the claim carries the form with
+    /// digits, whichever comes first, and there is one claim, not two.
+    #[rstest]
+    #[case::en_weekday_first(
+        Lang::En,
+        "IBM said on Tuesday (Dec. 10) it cut 1,000 jobs.",
+        "Tuesday",
+        "Dec. 10"
+    )]
+    #[case::en_date_first(Lang::En, "IBM cut jobs on Dec. 10 (Tuesday).", "Dec. 10", "Tuesday")]
+    #[case::de_weekday_first(
+        Lang::De,
+        "Siemens kündigte am Dienstag (10. Dezember) den Abbau an.",
+        "Dienstag",
+        "10. Dezember"
+    )]
+    fn restated_dates_are_one_time(
+        #[case] lang: Lang,
+        #[case] sentence: &str,
+        #[case] first: &str,
+        #[case] second: &str,
+    ) {
+        let (claims, figures) = claims_for(
+            sentence,
+            lang,
+            &[(first, FigureType::Date), (second, FigureType::Date)],
+        );
+        let numbered = if first.contains(char::is_numeric) {
+            first
+        } else {
+            second
+        };
+        let texts: Vec<_> = claims
+            .iter()
+            .map(|c| c.figure.map(|i| figures[i].text.as_str()))
+            .collect();
+        assert_eq!(texts, [Some(numbered)], "{claims:?}");
+        assert!(claims
+            .iter()
+            .all(|c| c.time.is_none_or(|t| figures[t].text == numbered)));
     }
 
     #[test]

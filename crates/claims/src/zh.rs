@@ -252,6 +252,42 @@ fn attribution(
     None
 }
 
+/// The subject a Chinese sentence's clauses share where they have none of their own: the
+/// first clause subject in it that is not the attribution's source (`经过半年多的苦读，周凯旋
+/// 以优异成绩考取了…` → `周凯旋`; `环保部也不含糊，目前正在加大对…13个行业…` → `环保部`),
+/// with the entity it names.
+pub(crate) fn sentence_subject<'e>(
+    text: &str,
+    s: &Sentence,
+    entities: &'e [Entity],
+) -> Option<(String, Option<&'e Entity>)> {
+    let (ss, se) = (s.span.byte_start, s.span.byte_end);
+    let ents: Vec<&Entity> = entities
+        .iter()
+        .filter(|e| e.span.byte_start >= ss && e.span.byte_end <= se)
+        .collect();
+    let source = attribution(text, ss, se, &ents).map(|a| a.0);
+    clauses(text, ss, se).into_iter().find_map(|(ca, cb)| {
+        let (subject, _, entity) = subject_at(text, ca, cb, &ents)
+            .or_else(|| modified_name(text, ca, cb, &ents))
+            .or_else(|| {
+                // a clause opening with a noun, after adverbs and time words, opens with its
+                // subject (`环保部也不含糊`), named or not
+                let clause = &text[ca..cb];
+                let words = zh::words(clause);
+                let first = words
+                    .iter()
+                    .find(|w| !w.tag.starts_with(['d', 'c', 't', 'x']))?;
+                let np = noun_phrase(clause);
+                (first.is_noun() && np.chars().count() >= 2).then(|| (np.to_string(), None, None))
+            })?;
+        let speaks = source
+            .as_deref()
+            .is_some_and(|src| src.contains(subject.as_str()) || subject.contains(src));
+        (!speaks).then(|| (subject, entity.map(|i| ents[i])))
+    })
+}
+
 /// A clause's own subject: its text, the verb after it, the entity it names (an index).
 type ClauseSubject = (String, Option<&'static str>, Option<usize>);
 
@@ -443,6 +479,11 @@ fn opening(clause: &str) -> Opening<'_> {
     };
     // (`有…的N`, `(这)是…的N`: there is / it is, not a relative clause; left as they were)
     let copula = |f: &str| f.ends_with('是') || matches!(f, "有" | "为");
+    // a preposition's noun is its object (`按市值计算`, `对20吨及以下转炉…`), as after
+    // `在`/`于`: the clause has no subject of its own before its verb
+    if words[first].tag == "p" {
+        return Opening::Verb;
+    }
     if !is_verb(&words[first]) || copula(form(&words[first])) {
         return Opening::Other;
     }
@@ -1078,6 +1119,12 @@ mod tests {
         &[],
         &[("最高10", "收到假货的买家", None, Some("获得"), None, None, None, false)]
     )]
+    #[case::a_prepositions_noun_is_no_subject(
+        "纽约梅隆银行为一家资产管理公司，按市值计算位列美国前五大银行之列。",
+        &[("五", FigureType::Cardinal)],
+        &[("纽约梅隆银行", EntityType::Org)],
+        &[("五", "纽约梅隆银行", Some("纽约梅隆银行"), None, None, None, None, false)]
+    )]
     #[case::no_subject_no_claim(
         "增长了5%。",
         &[("5%", FigureType::Percent)],
@@ -1091,6 +1138,24 @@ mod tests {
         #[case] want: &[Row],
     ) {
         assert_eq!(claims(text, figs, ents), rows(want));
+    }
+
+    /// The subject the clauses of a sentence share: the first of its own in a clause, named or
+    /// not, but never the source the sentence is attributed to.
+    #[rstest]
+    #[case("经过半年多的苦读，周凯旋以优异成绩考取了西安交通大学。", &[("周凯旋", EntityType::Per)], Some(("周凯旋", true)))]
+    #[case("环保部也不含糊，目前正在加大对焦炭等13个行业的淘汰力度。", &[], Some(("环保部", false)))]
+    #[case("刘长根透露，钢铁企业又重新生产。", &[("刘长根", EntityType::Per)], Some(("钢铁企业", false)))]
+    #[case("经过半年多的苦读，考取了大学。", &[], None)]
+    fn a_sentence_shares_its_first_subject(
+        #[case] text: &str,
+        #[case] ents: &[(&str, EntityType)],
+        #[case] want: Option<(&str, bool)>,
+    ) {
+        let entities = crate::fixtures::entities(text, ents);
+        let sentence = crate::fixtures::sentence(text, Lang::Zh, Vec::new());
+        let got = crate::zh::sentence_subject(text, &sentence, &entities);
+        assert_eq!(got.as_ref().map(|(s, e)| (s.as_str(), e.is_some())), want);
     }
 
     /// Who a Chinese sentence is attributed to, and by which word: a source marker that is a
