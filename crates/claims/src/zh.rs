@@ -179,10 +179,24 @@ pub(crate) fn predicate_before(text: &str, sentence_start: usize, f: &Figure) ->
         .or(own_verb)
         .or(verb_of_object)
         .or_else(|| {
-            last.filter(|&(_, t)| matches!(t, "n" | "vn"))
+            // a measure noun predicates a figure only in a clause without a verb after the
+            // figure (`面积5131平方米`); `以尺价6.98万元易手` is told by its verb; a verbal
+            // noun is an event word itself (`调研30个省市`)
+            let end = f.span.byte_end;
+            let after = &text[end..end + clause_end(&text[end..], &marks)];
+            let verb_after = zh::words(after)
+                .iter()
+                .any(|w| verb(&after[w.start..w.end], &w.tag));
+            last.filter(|&(_, t)| t == "vn" || t == "n" && !verb_after)
                 .map(|(w, _)| w)
         })
         .map(str::to_string)
+}
+
+/// Where the clause that `rest` opens ends: the first clause mark in it, else its end.
+fn clause_end(rest: &str, marks: &[char]) -> usize {
+    rest.find(|c: char| marks.contains(&c) || matches!(c, '。' | '！' | '？'))
+        .unwrap_or(rest.len())
 }
 
 /// The first verb at or after `from` in `text[..end]`: (start, verb).
@@ -1266,6 +1280,8 @@ mod tests {
     #[case("化学需氧量排放比上一年下降了4.2%。", "4.2%", None, Some("下降"))]
     #[case("收益率分别为13.6%。", "13.6%", None, Some("为"))]
     #[case("该单位面积5131平方尺。", "5131", None, Some("面积"))]
+    #[case("该单位以尺价6.98万元易手。", "6.98万元", None, None)]
+    #[case("环保部调研30个省市的项目有了眉目。", "30", None, Some("调研"))]
     #[case("财政部向金融机构注资1250亿美元。", "1250亿美元", None, Some("注资"))]
     #[case("民警发现雷某（男，29岁）。", "29", Some("岁"), Some("岁"))]
     #[case("财政部向美国九家机构注资。", "九", None, None)]
