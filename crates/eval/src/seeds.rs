@@ -483,10 +483,22 @@ fn same_subject_entity(gold: &crate::gold::GoldClaim, pred: &claimx_doc::Claim) 
     same(&pred.subject_entity) || same(&pred.subject_canonical)
 }
 
+/// The words of a field, lower-cased: letters and digits between other characters, and
+/// Chinese runs cut into their words (jieba's, as the pipeline's), which no space separates
+/// (`参选行政长官` and `参选` have `参选` in common as `will cut` and `cut` have `cut`).
 fn words_lower(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
+        .flat_map(|w| {
+            if w.chars().any(claimx_lang::script::is_han) {
+                claimx_lang::zh::words(w)
+                    .iter()
+                    .map(|x| w[x.start..x.end].to_lowercase())
+                    .collect()
+            } else {
+                vec![w.to_lowercase()]
+            }
+        })
         .collect()
 }
 
@@ -860,6 +872,20 @@ mod tests {
     }
 
     const TEXT: &str = "Amazon said the Shanghai lab over 1,000 people.";
+
+    #[test]
+    fn predicates_agree_on_a_word_in_common_in_every_script() {
+        for (gold, pred, agree) in [
+            ("will cut", "cut", true),
+            ("参选行政长官", "参选", true),
+            ("拟动用", "拟", true),
+            ("开卖", "公布", false),
+        ] {
+            let g = words_lower(gold);
+            let common = words_lower(pred).iter().any(|w| g.contains(w));
+            assert_eq!(common, agree, "{gold} / {pred}");
+        }
+    }
 
     #[test]
     fn claims_match_on_sentence_subject_and_figure() {
