@@ -266,6 +266,38 @@ fn attribution(
     None
 }
 
+/// Where a hedge word governs (`预计`, `有望`, `盛传`, `或`: `claimx_lang::clauses::is_hedge`):
+/// from the word to the end of the sentence, as a verb of expectation or rumour takes the
+/// clauses after it (`预计今年…不足5亿吨，钢铁产能过剩超过1亿吨`), but only up to the next
+/// attribution, which begins a statement of its own (`…盛传有投资者拟动用5亿元…，据悉其中…`,
+/// `…传接受预留，…林达民说，…`). Byte ranges.
+fn hedge_scopes(text: &str, ss: usize, se: usize) -> Vec<(usize, usize)> {
+    let sentence = &text[ss..se];
+    let words = zh::words(sentence);
+    let form = |w: &zh::Word| &sentence[w.start..w.end];
+    let reports = |w: &zh::Word| {
+        zh::SPEECH_VERBS.contains(&form(w))
+            || zh::REPORT_VERBS.contains(&form(w))
+            || matches!(form(w), "据" | "根据" | "依据" | "据悉" | "据称" | "据报道")
+    };
+    let mut scopes = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        if !claimx_lang::clauses::is_hedge(claimx_doc::Lang::Zh, form(w)) {
+            continue;
+        }
+        let end = words[k + 1..]
+            .iter()
+            .find(|x| reports(x))
+            .map_or(se, |x| ss + x.start);
+        scopes.push((ss + w.start, end));
+    }
+    scopes
+}
+
+fn in_hedge_scope(scopes: &[(usize, usize)], at: usize) -> bool {
+    scopes.iter().any(|&(a, b)| a <= at && at < b)
+}
+
 /// The subject a Chinese sentence's clauses share where they have none of their own: the
 /// first clause subject in it that is not the attribution's source (`经过半年多的苦读，周凯旋
 /// 以优异成绩考取了…` → `周凯旋`; `环保部也不含糊，目前正在加大对…13个行业…` → `环保部`),
@@ -644,6 +676,7 @@ pub(crate) fn sentence_claims(
         .filter(|e| e.span.byte_start >= ss && e.span.byte_end <= se)
         .collect();
     let attr = attribution(text, ss, se, &ents);
+    let hedges = hedge_scopes(text, ss, se);
     let mut claims = Vec::new();
     // claims made of a date alone (a clause without another figure), by index
     let mut dates_alone: Vec<usize> = Vec::new();
@@ -819,8 +852,10 @@ pub(crate) fn sentence_claims(
             location: place.as_deref().map(Into::into),
             attribution: attr.as_ref().map(|a| a.0.as_str().into()),
             cue: attr.as_ref().map(|a| a.1.as_str().into()),
-            // 据报道 / 可能 qualify the whole sentence; a negation only its own clause
-            hedged: hedged(&text[ss..se]),
+            // 据报道 / 据称 qualify the whole sentence; a hedge word what follows it (a
+            // negation only its own clause)
+            hedged: hedged(&text[ss..se])
+                || in_hedge_scope(&hedges, figures[figure].span.byte_start),
             negated: negated(clause),
             confidence: if entity.is_some() { 0.7 } else { 0.5 },
         };
@@ -1152,6 +1187,34 @@ mod tests {
         #[case] want: &[Row],
     ) {
         assert_eq!(claims(text, figs, ents), rows(want));
+    }
+
+    /// A hedge word covers what follows it in its sentence up to the next attribution.
+    #[rstest]
+    #[case(
+        "预计今年钢铁供需平衡量不足5亿吨，钢铁产能过剩超过1亿吨。",
+        "超过1亿",
+        true
+    )]
+    #[case("该合资公司有望于今年上半年获批。", "今年上半年", true)]
+    #[case(
+        "天汇连续多日传接受预留，林达民说，初步有15个单位获预留。",
+        "15",
+        false
+    )]
+    #[case("钢铁产能过剩超过1亿吨，预计今年还将增加。", "超过1亿", false)]
+    #[case("公司营收增长5%。", "5%", false)]
+    fn a_hedge_covers_what_follows_it(
+        #[case] text: &str,
+        #[case] figure: &str,
+        #[case] hedged: bool,
+    ) {
+        let scopes = crate::zh::hedge_scopes(text, 0, text.len());
+        assert_eq!(
+            crate::zh::in_hedge_scope(&scopes, text.find(figure).unwrap()),
+            hedged,
+            "{text}"
+        );
     }
 
     /// The subject the clauses of a sentence share: the first of its own in a clause, named or

@@ -399,7 +399,8 @@ const EN_HEDGES: &[&str] = &[
     "roughly",
 ];
 const ZH_HEDGES: &[&str] = &[
-    "预计", "预期", "估计", "或", "据悉", "有望", "也许", "或许", "大概", "传", "据传",
+    "预计", "预期", "估计", "或", "据悉", "有望", "也许", "或许", "大概", "传", "据传", "盛传",
+    "传闻",
 ];
 
 /// Whether `word` hedges the clause it stands in (`soll`, `may`, `voraussichtlich`, `预计`).
