@@ -498,6 +498,11 @@ fn noun_phrase(text: &str) -> &str {
     let last = (first + 1..words.len())
         .find(|&k| ends(&words[k]) && !joins(k))
         .unwrap_or(words.len());
+    // a phrase closed by a word of place or time (`聚会之后`, `同学聚会中`, `论坛上`) says
+    // where or when, not who
+    if words[last - 1].tag == "f" {
+        return "";
+    }
     &text[words[first].start..words[last - 1].end]
 }
 
@@ -1187,6 +1192,16 @@ mod tests {
         #[case] want: &[Row],
     ) {
         assert_eq!(claims(text, figs, ents), rows(want));
+    }
+
+    /// The noun phrase opening a text; a phrase of place or time is none.
+    #[rstest]
+    #[case("屋苑仅提供26个单位", "屋苑")]
+    #[case("目前工业和信息化部已经着手", "工业和信息化部")]
+    #[case("那次聚会之后的春节", "")]
+    #[case("一次高中同学聚会中", "")]
+    fn the_noun_phrase_at_the_start(#[case] text: &str, #[case] np: &str) {
+        assert_eq!(crate::zh::noun_phrase(text), np);
     }
 
     /// A hedge word covers what follows it in its sentence up to the next attribution.
