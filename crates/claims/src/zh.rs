@@ -278,7 +278,8 @@ fn hedge_scopes(text: &str, ss: usize, se: usize) -> Vec<(usize, usize)> {
     let reports = |w: &zh::Word| {
         zh::SPEECH_VERBS.contains(&form(w))
             || zh::REPORT_VERBS.contains(&form(w))
-            || matches!(form(w), "据" | "根据" | "依据" | "据悉" | "据称" | "据报道")
+            || zh::SOURCE_MARKERS.contains(&form(w))
+            || matches!(form(w), "据悉" | "据称" | "据报道")
     };
     let mut scopes = Vec::new();
     for (k, w) in words.iter().enumerate() {

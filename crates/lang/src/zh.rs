@@ -77,8 +77,11 @@ pub const NAME_SUFFIXES: &[char] = &[
     '省', '市', '县', '区', '州', '镇', '乡', '村', '会', '部', '局', '委', '院', '署', '厅', '某',
 ];
 
+/// The words that mark the source of a statement after them (`据路透社报道`, `根据统计`).
+pub const SOURCE_MARKERS: &[&str] = &["据", "根据", "依据"];
+
 /// A source marker in `s` (`据路透社报道`, `根据统计`): the byte range of the word `据`,
-/// `根据` or `依据` where the segmenter finds it as a word of its own, not inside another
+/// `根据` or `依据` ([`SOURCE_MARKERS`]) where the segmenter finds it as a word of its own, not inside another
 /// (`数据`, `证据`, `占据`), and not one that reports without naming a source (`据悉`,
 /// `据了解`, `据称`: hedges).
 ///
@@ -95,7 +98,7 @@ pub fn source_marker(s: &str) -> Option<(usize, usize)> {
     }
     words(s)
         .into_iter()
-        .find(|w| matches!(&s[w.start..w.end], "据" | "根据" | "依据"))
+        .find(|w| SOURCE_MARKERS.contains(&&s[w.start..w.end]))
         .map(|w| (w.start, w.end))
 }
 
