@@ -1215,9 +1215,14 @@ pub(crate) fn sentence_claims(
             let entity = subject_entity(&tree, sj, range, entities, s);
             let resolved = match (entity, &subject_text) {
                 (Some(e), _) => Some(e),
-                (None, Some(t)) => {
-                    lex::reference(s.lang, t).and_then(|r| antecedent(r, s, entities, topic))
-                }
+                (None, Some(t)) => match lex::reference(s.lang, t) {
+                    Some(r) => antecedent(r, lex::is_pronoun(s.lang, t), s, entities, topic),
+                    // `der Umsatz`, `the dividend`: the figure of the company the story is
+                    // about (a company named inside the phrase was found above)
+                    None => sj
+                        .filter(|&w| lex::measures_a_company(s.lang, tree.form(w)))
+                        .and(topic.filter(|t| t.kind == EntityType::Org)),
+                },
                 (None, None) => topic,
             };
             out.push(Claim {
@@ -1363,10 +1368,13 @@ fn subject_entity<'e>(
         })
 }
 
-/// The entity a referring expression points back to: the nearest one of its kind before
-/// the sentence, else the document's topic when that is of its kind.
+/// The entity a referring expression points back to. A pronoun (`it`, `er`) takes the
+/// nearest one of its kind before the sentence, else the document's topic; a definite
+/// description (`the company`, `das Unternehmen`) takes the topic when that is of its kind,
+/// as news writes it for the company the story is about, else the nearest.
 fn antecedent<'e>(
     r: lex::Reference,
+    pronoun: bool,
     s: &Sentence,
     entities: &'e [Entity],
     topic: Option<&'e Entity>,
@@ -1375,11 +1383,16 @@ fn antecedent<'e>(
         lex::Reference::Person => EntityType::Per,
         lex::Reference::Organisation => EntityType::Org,
     };
-    entities
+    let topic = topic.filter(|t| t.kind == kind);
+    let nearest = entities
         .iter()
         .rev()
-        .find(|e| e.kind == kind && e.span.byte_end <= s.span.byte_start)
-        .or(topic.filter(|t| t.kind == kind))
+        .find(|e| e.kind == kind && e.span.byte_end <= s.span.byte_start);
+    if pronoun {
+        nearest.or(topic)
+    } else {
+        topic.or(nearest)
+    }
 }
 
 /// The claim's time: a date in its own clause, else in a clause above it, else none.
@@ -1743,6 +1756,57 @@ mod tests {
         assert_eq!(c.cue.as_deref(), cue, "cue");
         assert_eq!((c.hedged, c.negated), (hedged, negated), "hedged, negated");
         assert!(c.confidence > 0.0 && c.confidence <= 1.0);
+    }
+
+    /// A subject that names what a company reports (`the dividend`, `der Umsatz`) is about the
+    /// company the story is about; any other subject without a name is about no one.
+    #[rstest]
+    #[case::en_measure(Lang::En, "The dividend rose 5 percent, Acme said.",
+        "The/DET/2/det dividend/NOUN/3/nsubj rose/VERB/0/root 5/NUM/5/nummod percent/NOUN/3/obj ,/PUNCT/8/punct Acme/PROPN/8/nsubj said/VERB/3/parataxis ./PUNCT/3/punct",
+        "5 percent", Some("Acme"))]
+    #[case::de_measure(Lang::De, "Der Konzernumsatz sank um 5 Prozent, teilte Acme mit.",
+        "Der/DET/2/det Konzernumsatz/NOUN/3/nsubj sank/VERB/0/root um/ADP/6/case 5/NUM/6/nummod Prozent/NOUN/3/obl ,/PUNCT/8/punct teilte/VERB/3/parataxis Acme/PROPN/8/nsubj mit/ADP/8/compound:prt ./PUNCT/3/punct",
+        "5 Prozent", Some("Acme"))]
+    #[case::en_other_noun(Lang::En, "The tourists spent 5 percent more, Acme said.",
+        "The/DET/2/det tourists/NOUN/3/nsubj spent/VERB/0/root 5/NUM/5/nummod percent/NOUN/3/obj more/ADV/3/advmod ,/PUNCT/9/punct Acme/PROPN/9/nsubj said/VERB/3/parataxis ./PUNCT/3/punct",
+        "5 percent", None)]
+    fn company_measures_are_the_topics(
+        #[case] lang: Lang,
+        #[case] sentence: &str,
+        #[case] tree: &str,
+        #[case] figure: &str,
+        #[case] entity: Option<&str>,
+    ) {
+        let p = assemble(lang, sentence, tree, &[(figure, Percent)], &[("Acme", Org)]);
+        assert_eq!(p.one(figure).subject_entity.as_deref(), entity);
+    }
+
+    /// A pronoun points back to the nearest name of its kind; a definite description to the
+    /// story's topic (`Nova … BrandGPT … The company` is Nova).
+    #[test]
+    fn descriptions_take_the_topic_and_pronouns_the_nearest() {
+        let text = "Nova builds tools. Nova sells BrandGPT. The company raised money.";
+        let idx = OffsetIndex::new(text);
+        let ent = |at: usize, name: &str| Entity {
+            span: idx.span(at, at + name.len()),
+            text: name.into(),
+            kind: Org,
+            score: 0.99,
+            canonical: name.into(),
+        };
+        let entities = [ent(0, "Nova"), ent(19, "Nova"), ent(29, "BrandGPT")];
+        let third = text.find("The company").unwrap();
+        let s = Sentence {
+            span: idx.span(third, text.len()),
+            boilerplate: false,
+            lang: Lang::En,
+            words: Vec::new(),
+        };
+        let topic = topic(&entities);
+        let org = lex::Reference::Organisation;
+        let found = |pronoun| antecedent(org, pronoun, &s, &entities, topic).map(|e| &*e.text);
+        assert_eq!(found(false), Some("Nova"));
+        assert_eq!(found(true), Some("BrandGPT"));
     }
 
     #[test]

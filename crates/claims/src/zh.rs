@@ -3,7 +3,9 @@
 //! clause without a subject of its own continues the topic of the one before
 //! (`研究院成立于2018年，曾有超过1000名员工` — both clauses are about the institute); an
 //! attribution (`据路透社报道`, `阿里巴巴表示`) covers the whole sentence.
+use claimx_doc::Lang;
 use claimx_doc::{Claim, Entity, EntityType, Figure, FigureType, Sentence};
+use claimx_lang::clauses as lex;
 use claimx_lang::zh;
 
 /// Verbs and verb-like words that carry a figure or an event, longest first at each position.
@@ -706,10 +708,18 @@ pub(crate) fn sentence_claims(
             // `该公司` names no one itself: it is the topic before it, or the speaker
             // (a place, `该地区`, takes only a place: never the agency reporting on it)
             if entity.is_none() {
-                let fits = |i: &usize| {
-                    !zh::names_a_place(subject)
-                        || ents.get(*i).is_some_and(|e| e.kind == EntityType::Loc)
+                // (`该合资公司` takes only an organisation, `他` only a person)
+                let wanted = if zh::names_a_place(subject) {
+                    Some(EntityType::Loc)
+                } else {
+                    match lex::reference(Lang::Zh, subject) {
+                        Some(lex::Reference::Organisation) => Some(EntityType::Org),
+                        Some(lex::Reference::Person) => Some(EntityType::Per),
+                        None => None,
+                    }
                 };
+                let fits =
+                    |i: &usize| wanted.is_none_or(|k| ents.get(*i).is_some_and(|e| e.kind == k));
                 *entity = topic.as_ref().and_then(|t| t.1).or(speaker).filter(fits);
             }
             if !is_attribution {
@@ -1090,6 +1100,13 @@ mod tests {
         &[("超过3000", FigureType::Cardinal)],
         &[("新华社", EntityType::Org)],
         &[("超过3000", "该地区", None, Some("有"), None, Some("新华社"), Some("据"), false)]
+    )]
+    // a company reference takes only an organisation, never the place speaking
+    #[case::company_reference_takes_no_place(
+        "北京表示，该合资公司将投资100亿元。",
+        &[("100亿元", FigureType::Money)],
+        &[("北京", EntityType::Loc)],
+        &[("100亿元", "该合资公司", None, Some("投资"), None, Some("北京"), Some("表示"), false)]
     )]
     #[case::negated_claim(
         "小米未能在2024年实现100亿元的目标。",

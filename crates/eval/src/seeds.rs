@@ -556,6 +556,32 @@ pub fn claim_field_checks(
     ]
 }
 
+/// Whether a matched claim is about the entity its gold claim names, where that is a name
+/// the gold marks as an entity of the document (`Daimler` for `der Konzern`; not a
+/// description such as `Flüchtlingskosten in Österreich`): the gold's name against the
+/// predicted canonical name, else the predicted entity, as [`text_field_agrees`]. This is
+/// what consolidation groups claims by. `None` when the gold names no entity.
+pub fn subject_entity_check(
+    gold: &crate::gold::GoldClaim,
+    gold_doc: &GoldDocument,
+    pred: &claimx_doc::Claim,
+) -> Option<bool> {
+    let name = gold.subject_entity.as_deref()?;
+    let named = gold_doc
+        .entities
+        .iter()
+        .any(|e| e.text.eq_ignore_ascii_case(name));
+    named.then(|| text_field_agrees(Some(name), predicted_entity(pred)))
+}
+
+/// The entity a predicted claim is about, as consolidation reads it: the canonical name,
+/// else the name as written.
+fn predicted_entity(pred: &claimx_doc::Claim) -> Option<&str> {
+    pred.subject_canonical
+        .as_deref()
+        .or(pred.subject_entity.as_deref())
+}
+
 fn claim_field_detail(
     field: &str,
     gold: &crate::gold::GoldClaim,
@@ -586,6 +612,10 @@ fn claim_field_detail(
             pred.attribution.as_deref().map(str::to_string),
         ),
         "cue" => (gold.cue.clone(), pred.cue.as_deref().map(str::to_string)),
+        "subject_entity" => (
+            gold.subject_entity.clone(),
+            predicted_entity(pred).map(str::to_string),
+        ),
         _ => (Some(gold.hedged.to_string()), Some(pred.hedged.to_string())),
     };
     format!("gold {g:?}, predicted {p:?}")
@@ -607,7 +637,12 @@ fn score_claims(r: &mut SeedReport, g: &GoldDocument, p: &AnnotatedDocument) {
             Some(k) => {
                 used[k] = true;
                 e.tp += 1;
-                for (field, ok) in claim_field_checks(gc, &p.claims[k], p) {
+                let about =
+                    subject_entity_check(gc, g, &p.claims[k]).map(|ok| ("subject_entity", ok));
+                for (field, ok) in claim_field_checks(gc, &p.claims[k], p)
+                    .into_iter()
+                    .chain(about)
+                {
                     r.claim_fields
                         .entry(field.to_string())
                         .or_default()
@@ -894,6 +929,28 @@ mod tests {
             let p = predicted(TEXT, subject, (0, 6, EntityType::Org));
             let r = score_documents(&[(g.clone(), p)]);
             assert_eq!(r.claims["en"].tp, ok as usize, "{subject}");
+        }
+    }
+
+    /// `subject_entity` is judged only where the gold names an entity of the document, against
+    /// the predicted canonical name.
+    #[test]
+    fn subject_entities_are_judged_where_the_gold_names_an_entity() {
+        let mut g = gold_doc(TEXT);
+        let mut p = predicted(TEXT, "the lab", (0, 6, EntityType::Org));
+        for (gold_entity, canonical, judged) in [
+            ("Amazon", Some("Amazon"), Some(true)),
+            ("amazon", None, Some(false)),
+            ("Amazon", Some("Microsoft"), Some(false)),
+            ("AWS Shanghai AI lab", Some("Amazon"), None),
+        ] {
+            g.claims[0].subject_entity = Some(gold_entity.into());
+            p.claims[0].subject_canonical = canonical.map(Into::into);
+            let got = subject_entity_check(&g.claims[0], &g, &p.claims[0]);
+            assert_eq!(got, judged, "{gold_entity} / {canonical:?}");
+            let r = score_documents(&[(g.clone(), p.clone())]);
+            let counted = r.claim_fields.get("subject_entity").map(|m| m["en"].total);
+            assert_eq!(counted, judged.map(|_| 1), "{gold_entity}");
         }
     }
 

@@ -602,11 +602,93 @@ pub fn reference(lang: Lang, phrase: &str) -> Option<Reference> {
             let bare = p
                 .trim_start_matches(['该', '这', '此'])
                 .trim_start_matches('家');
-            (ZH_ORG_NOUNS.contains(&p.as_str()) || ZH_ORG_NOUNS.contains(&bare))
+            // after a demonstrative, any kind of company (`该合资公司`, `这家投资银行`)
+            let pointed = bare.len() < p.len()
+                && ["公司", "集团", "银行", "企业"]
+                    .iter()
+                    .any(|n| bare.ends_with(n));
+            (ZH_ORG_NOUNS.contains(&p.as_str()) || ZH_ORG_NOUNS.contains(&bare) || pointed)
                 .then_some(Reference::Organisation)
         }
         Lang::Other => None,
     }
+}
+
+/// Nouns for what a company has or reports, beyond the measure classes of
+/// [`crate::classes::noun_class`] (revenue, profit): lower-case stems; German compounds end in
+/// them (`Konzernumsatz`, `Nettogewinn`).
+const EN_COMPANY_MEASURES: &[&str] = &[
+    "dividend",
+    "loss",
+    "losses",
+    "shares",
+    "stock",
+    "market value",
+    "valuation",
+    "debt",
+    "margin",
+    "orders",
+    "deliveries",
+    "workforce",
+    "payout",
+];
+const DE_COMPANY_MEASURES: &[&str] = &[
+    "absatz",
+    "dividende",
+    "einnahmen",
+    "verlust",
+    "aktie",
+    "börsenwert",
+    "marktwert",
+    "schulden",
+    "prämien",
+    "ausschüttung",
+    "ausschüttungsquote",
+    "auftragseingang",
+    "belegschaft",
+    "auslieferungen",
+    "marge",
+];
+const ZH_COMPANY_MEASURES: &[&str] = &[
+    "投资收益",
+    "股价",
+    "市值",
+    "亏损",
+    "股息",
+    "分红",
+    "负债",
+    "营业利润",
+    "毛利",
+];
+
+/// Whether `noun` (a subject's head word) names something a company has or reports: its
+/// revenue, profit, sales, dividend, shares (`der Umsatz`, `the dividend`, `投资收益`). Such a
+/// subject names no one itself; it is the company's the story is about.
+///
+/// ```
+/// use claimx_doc::Lang;
+/// use claimx_lang::clauses::measures_a_company;
+/// assert!(measures_a_company(Lang::De, "Konzernumsatz"));
+/// assert!(measures_a_company(Lang::De, "Dividende"));
+/// assert!(measures_a_company(Lang::En, "revenues"));
+/// assert!(measures_a_company(Lang::Zh, "投资收益"));
+/// assert!(!measures_a_company(Lang::De, "Flüchtlinge"));
+/// assert!(!measures_a_company(Lang::En, "tourists"));
+/// ```
+pub fn measures_a_company(lang: Lang, noun: &str) -> bool {
+    let n = noun.trim().to_lowercase();
+    if n.is_empty() {
+        return false;
+    }
+    let listed = match lang {
+        Lang::En => EN_COMPANY_MEASURES.contains(&n.as_str()),
+        Lang::De => DE_COMPANY_MEASURES
+            .iter()
+            .any(|s| n.ends_with(s) || n.strip_suffix('n').is_some_and(|m| m.ends_with(s))),
+        Lang::Zh => ZH_COMPANY_MEASURES.iter().any(|s| n.ends_with(s)),
+        Lang::Other => false,
+    };
+    listed || crate::classes::noun_class(&n).is_some()
 }
 
 /// Whether `verb` with subject `subject` only states existence (`es gibt`, `es gab`): its
