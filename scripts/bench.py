@@ -3,7 +3,8 @@
 machine's matmul limit, in one run on one machine over the same documents.
 
     python3 scripts/bench.py [--docs 2000] [--seed-copies 20] [--threads 1,2]
-                             [--onnx target/tagger-onnx] [--reference] [--no-peers] [--base REV]
+                             [--onnx target/tagger-onnx] [--onnx-int8 target/tagger-onnx-int8]
+                             [--reference] [--no-peers] [--base REV]
                              [--stages-only] [--markdown OUT.md] [--json OUT.json]
 
 Documents: `scripts/make_bench_corpus.py` (the seeds repeated and varied, plus --docs
@@ -13,14 +14,17 @@ that process's own, from wait4):
 - claimx end to end (`claimx extract`, reading JSONL, writing records to /dev/null): the
   default build (candle, embedded model) with `--precision bf16`, `int8` and `f32` (the
   default, `auto`, is one of the first two per CPU: the row says which), and, with --onnx
-  DIR, a build with `--features ort` on DIR/model.onnx (f32); every --threads count. --reference adds candle's plain op graph (the f32 encoder
+  DIR, a build with `--features ort` on DIR/model.onnx (f32), with --onnx-int8 DIR the same
+  build on an int8 graph (`export_onnx.py --int8 [mixed]`); every --threads count.
+  --reference adds candle's plain op graph (the f32 encoder
   before the fused pass) at the highest thread count. --base REV adds the default build of
   git revision REV (built in a worktree, target/bench-base; or REV is a claimx binary) run
   right before each default column: a before/after of a change in one run.
 - the same model in Python (`scripts/bench_peers.py`): the `transformers` token-classification
   pipeline (fp32, as `pipeline()` loads it) and `onnxruntime` with the same tokenizer,
-  sentence by sentence and batched, and the pipeline batched in bf16, at the highest thread
-  count. Load time is not counted for them; claimx's figures include its own.
+  sentence by sentence and batched, the pipeline batched in bf16, and with --onnx-int8
+  `onnxruntime` batched on that graph, at the highest thread count (ratios stay to the fp32
+  rows). Load time is not counted for them; claimx's figures include its own.
 - time per stage (`claimx extract -j 1 --timings`, default build): admission, text stages,
   word splitting, tagger, entities and figures, claims, merge, and each one's share (the
   claims issue's budget: the claim stage at most 10 %). --stages-only runs just this.
@@ -145,6 +149,8 @@ def main():
     ap.add_argument("--seed-copies", type=int, default=20)
     ap.add_argument("--threads", default="1,2")
     ap.add_argument("--onnx", help="directory from scripts/export_onnx.py: adds the ort columns")
+    ap.add_argument("--onnx-int8", help="directory from scripts/export_onnx.py --int8 [mixed]: adds "
+                                        "the ort build and Python onnxruntime on that graph")
     ap.add_argument("--reference", action="store_true", help="add candle's op graph")
     ap.add_argument("--no-peers", action="store_true")
     ap.add_argument("--base", help="git revision (or a claimx binary) whose default build runs "
@@ -166,7 +172,7 @@ def main():
     print(f"{n_docs} documents, {tokens} tokens ({os.path.getsize(docs_path) / 1e6:.1f} MB) in {work}",
           file=sys.stderr)
     candle = build("", os.path.join(work, "claimx-candle"))
-    ort = build("ort", os.path.join(work, "claimx-ort")) if args.onnx else None
+    ort = build("ort", os.path.join(work, "claimx-ort")) if args.onnx or args.onnx_int8 else None
     base = None
     if args.base and os.path.isfile(args.base):
         base = args.base
@@ -207,8 +213,11 @@ def main():
         for precision in ("bf16", "int8", "f32"):
             name = f"claimx, candle {precision}" + (" (default build)" if precision == default else "")
             claimx_row(name, candle, t, ["--precision", precision])
-        if ort:
+        if ort and args.onnx:
             claimx_row("claimx, ort", ort, t, ["--backend", "ort", "--model", args.onnx], env)
+        if ort and args.onnx_int8:
+            claimx_row("claimx, ort on the int8 graph", ort, t,
+                       ["--backend", "ort", "--model", args.onnx_int8], env)
     if args.reference:
         claimx_row("claimx, candle op graph f32 (before)", candle, top, ["--reference"])
     if not args.no_peers:
@@ -216,17 +225,23 @@ def main():
                                            ("transformers", MODEL, "batched", "fp32"),
                                            ("onnxruntime", args.onnx, "sentence", "fp32"),
                                            ("onnxruntime", args.onnx, "batched", "fp32"),
-                                           ("transformers", MODEL, "batched", "bf16")):
+                                           ("transformers", MODEL, "batched", "bf16"),
+                                           ("onnxruntime", args.onnx_int8, "batched", "int8 graph")):
             if model is None:
-                print(f"(no --onnx: {engine} {mode} left out)", file=sys.stderr)
+                if dtype != "int8 graph":
+                    print(f"(no --onnx: {engine} {mode} left out)", file=sys.stderr)
                 continue
+            graph = dtype == "int8 graph"
+            dtype = "fp32" if graph else dtype
             try:
                 r = peer(args.python, ["e2e", "--engine", engine, "--mode", mode, "--model", model,
                                        "--sentences", sents_path, "--threads", str(top), "--dtype", dtype])
             except RuntimeError as e:
                 print(f"({engine} {mode} {dtype} left out: {str(e).splitlines()[-1]})", file=sys.stderr)
                 continue
-            e2e.append({"column": f"{r['engine']}, {'sentence by sentence' if mode == 'sentence' else 'batched'}",
+            # (the int8 graph's row does not end in "batched": the ratios stay to the fp32 one)
+            e2e.append({"column": f"{r['engine']}, {'sentence by sentence' if mode == 'sentence' else 'batched'}"
+                                  + (", on the int8 graph" if graph else ""),
                         "threads": top, "seconds": r["seconds"], "rss": r["rss"]})
             print(f"  {e2e[-1]['column']}: {n_docs / r['seconds']:.1f} docs/s", file=sys.stderr)
 
@@ -272,8 +287,13 @@ def main():
                  dict(os.environ, CLAIMX_BF16_KERNEL=k), k) for k in BF16_KERNELS]
         runs += [(f"claimx candle int8 ({k})", "int8", candle, ["--precision", "int8"],
                   dict(os.environ, CLAIMX_INT8_KERNEL=k), k) for k in INT8_KERNELS]
-        runs += [("claimx candle f32", "fp32", candle, ["--precision", "f32"], None, None),
-                 ("claimx ort", "fp32", ort, ["--backend", "ort", "--model", args.onnx], env, None)]
+        runs += [("claimx candle f32", "fp32", candle, ["--precision", "f32"], None, None)]
+        if args.onnx:
+            runs.append(("claimx ort", "fp32", ort, ["--backend", "ort", "--model", args.onnx], env, None))
+        if args.onnx_int8:
+            # partly int8 (`--int8 mixed`): no single precision's floor to compare with
+            runs.append(("claimx ort, int8 graph", "int8+fp32", ort,
+                         ["--backend", "ort", "--model", args.onnx_int8], env, None))
         for name, precision, binary, extra, e, kernel in runs:
             if binary is None:
                 continue
@@ -285,12 +305,15 @@ def main():
                             "pieces_per_s": r["pieces_per_s"], "rss": rss})
     if not args.no_peers:
         for engine, model, dtype in (("transformers", MODEL, "fp32"), ("transformers", MODEL, "bf16"),
-                                     ("onnxruntime", args.onnx, "fp32")):
+                                     ("onnxruntime", args.onnx, "fp32"),
+                                     ("onnxruntime", args.onnx_int8, "int8+fp32")):
             if model:
                 try:
                     r = peer(args.python, ["encoder", "--engine", engine, "--model", model,
-                                           "--sentences", sents_path, "--threads", str(top), "--dtype", dtype])
-                    encoder.append({"engine": r["engine"], "precision": dtype, "threads": top,
+                                           "--sentences", sents_path, "--threads", str(top),
+                                           "--dtype", "fp32" if dtype == "int8+fp32" else dtype])
+                    name = r["engine"] + (", int8 graph" if dtype == "int8+fp32" else "")
+                    encoder.append({"engine": name, "precision": dtype, "threads": top,
                                     "pieces_per_s": r["pieces"] / r["seconds"], "rss": r["rss"]})
                 except RuntimeError as e:
                     print(f"({engine} {dtype} encoder left out: {str(e).splitlines()[-1]})", file=sys.stderr)

@@ -10,6 +10,15 @@ so `claimx --backend ort --model OUT` loads it like any model directory.
     python scripts/export_onnx.py --model models/claimx-tagger-small --out target/tagger-onnx
     python scripts/export_onnx.py ... --check   # compare logits with onnxruntime vs numpy
     python scripts/export_onnx.py ... --int8    # int8 weights (needs onnxruntime)
+    python scripts/export_onnx.py ... --int8 mixed   # int8 where F1 holds (below)
+
+`--int8` (`all`) quantises every dense layer with ONNX Runtime's dynamic quantisation: weights
+int8 per output channel, each layer's input uint8 with one range for the whole call. That one
+range over a batch of sentences is what costs F1 (candle's int8 path takes a range per token,
+which ONNX Runtime's MatMulInteger cannot: its zero point must be a scalar). `--int8 mixed`
+leaves in float32 the layers where that range hurts most: each feed-forward block's second
+product (its input is GELU's one-sided output with outliers) and the last layer with the
+classifier; F1 of both against float32 is in `models/claimx-tagger-small/README.md`.
 
 Inputs: input_ids, attention_mask (int64, [batch, tokens]); output: logits (float32,
 [batch, tokens, labels]). Weights are stored as float32 whatever the checkpoint holds, as the
@@ -193,7 +202,7 @@ def build(model_dir):
     return model, cfg
 
 
-def check(out_dir, cfg):
+def check(out_dir, cfg, int8=False):
     """Run the exported graph on a padded batch: rows must not change with their padding."""
     import onnxruntime as ort
 
@@ -207,8 +216,30 @@ def check(out_dir, cfg):
     alone = sess.run(["logits"], {"input_ids": ids[1:, :7], "attention_mask": mask[1:, :7]})[0]
     diff = float(np.abs(both[1, :7] - alone[0]).max())
     print(f"padding invariance: max |diff| {diff:.2e}")
-    if diff > 1e-3:
+    if int8:
+        # one input range per call: a sentence's numbers depend on the batch it is in
+        print("(int8: each product's input range is the whole call's, so padding and the other "
+              "sentences of a batch move the logits; not checked)")
+    elif diff > 1e-3:
         raise SystemExit("padded and unpadded logits differ")
+
+
+def kept_in_float(model, cfg):
+    """Names of the dense products `--int8 mixed` leaves in float32: every feed-forward
+    block's down product (weights `*.output.dense` outside attention), the last layer's and
+    the classifier's. The graph's nodes get names here, as quantize_dynamic selects by name."""
+    last = f"layer.{cfg.get('num_hidden_layers', cfg.get('n_layers', 0)) - 1}."
+    kept = []
+    for i, node in enumerate(model.graph.node):
+        if not node.name:
+            node.name = f"{node.op_type}_{i}"
+        if node.op_type != "MatMul" or len(node.input) < 2:
+            continue
+        w = node.input[1]
+        down = ".output.dense" in w and ".attention." not in w
+        if down or last in w or "classifier" in w:
+            kept.append(node.name)
+    return kept
 
 
 def main():
@@ -216,10 +247,13 @@ def main():
     ap.add_argument("--model", required=True, type=Path, help="token-classification directory")
     ap.add_argument("--out", required=True, type=Path)
     ap.add_argument("--check", action="store_true", help="run the graph once with onnxruntime")
-    ap.add_argument("--int8", action="store_true",
-                    help="int8 weights: onnxruntime dynamic quantisation of every MatMul")
+    ap.add_argument("--int8", nargs="?", const="all", choices=["all", "mixed"],
+                    help="int8 weights, onnxruntime dynamic quantisation: of every dense layer "
+                         "(all), or of all but the feed-forward down products, the last layer "
+                         "and the classifier (mixed)")
     args = ap.parse_args()
     model, cfg = build(args.model)
+    kept = kept_in_float(model, cfg) if args.int8 == "mixed" else []
     args.out.mkdir(parents=True, exist_ok=True)
     onnx.save(model, str(args.out / "model.onnx"))
     if args.int8:
@@ -230,9 +264,17 @@ def main():
         fp32 = args.out / "model.fp32.onnx"
         (args.out / "model.onnx").rename(fp32)
         quantize_dynamic(str(fp32), str(args.out / "model.onnx"), weight_type=QuantType.QInt8,
-                         per_channel=True, op_types_to_quantize=["MatMul"])
+                         per_channel=True, op_types_to_quantize=["MatMul"],
+                         nodes_to_exclude=kept)
         fp32.unlink()
         model = onnx.load(str(args.out / "model.onnx"))
+        # quantize_dynamic selects by node name and skips unknown names silently
+        left = {n.name for n in model.graph.node if n.op_type == "MatMul"}
+        if not set(kept) <= left:
+            raise SystemExit(f"int8 {args.int8}: {len(set(kept) - left)} products meant to stay "
+                             "float32 were quantised")
+        n8 = sum(n.op_type == "MatMulInteger" for n in model.graph.node)
+        print(f"int8 {args.int8}: {n8} products in int8, {len(kept)} dense products kept in float32")
     names = ["config.json", "tokenizer.json", "tokenizer_config.json"]
     if "claimx_heads" in cfg:
         # the word heads (UPOS, dependencies) run in Rust on the graph's last_hidden_state and
@@ -244,7 +286,7 @@ def main():
     size = (args.out / "model.onnx").stat().st_size / 2**20
     print(f"wrote {args.out / 'model.onnx'} ({size:.1f} MiB, {len(model.graph.node)} nodes)")
     if args.check:
-        check(args.out, cfg)
+        check(args.out, cfg, int8=bool(args.int8))
 
 
 if __name__ == "__main__":
