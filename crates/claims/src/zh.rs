@@ -538,6 +538,12 @@ fn opening(clause: &str) -> Opening<'_> {
     if words[first].tag == "p" {
         return Opening::Verb;
     }
+    if words[first].is_noun() {
+        return match measured_relative(clause, &words, first, is_verb) {
+            Some(phrase) => Opening::Relative(phrase),
+            None => Opening::Other,
+        };
+    }
     if !is_verb(&words[first]) || copula(form(&words[first])) {
         return Opening::Other;
     }
@@ -555,6 +561,54 @@ fn opening(clause: &str) -> Opening<'_> {
         Some(n) => Opening::Relative(&clause[words[first].start..n.end]),
         None => Opening::Other,
     }
+}
+
+/// A relative clause that opens with a noun measured by a figure (`年薪超过100万元的高管人数增长了
+/// 20%`: executives whose salary exceeds …; `历时1.5小时的答问大会在…`): the noun, at most one
+/// verb, the figure with its units, `的` and the nouns it modifies, when a verb or preposition
+/// follows them in the clause (`华为持有5%的股份` is a clause, not a phrase).
+fn measured_relative<'t>(
+    clause: &'t str,
+    words: &[zh::Word],
+    first: usize,
+    is_verb: impl Fn(&zh::Word) -> bool,
+) -> Option<&'t str> {
+    let form = |w: &zh::Word| clause[w.start..w.end].trim();
+    let mut i = first + 1;
+    if words.get(i).is_some_and(&is_verb) {
+        i += 1;
+    }
+    if !words.get(i).is_some_and(|w| w.tag == "m") {
+        return None;
+    }
+    // the figure and its units (`100/m 万元/m`, `1.5/m 小时/n`, `500/m 平方米/q`)
+    while words
+        .get(i)
+        .is_some_and(|w| w.tag == "m" || w.tag == "q" || w.is_noun())
+    {
+        i += 1;
+    }
+    if words.get(i).map(form) != Some("的") {
+        return None;
+    }
+    // the nouns it modifies; a verbal word inside a compound noun (`答问/v 大会/n`) too
+    let mut end = None;
+    let mut j = i + 1;
+    while let Some(w) = words.get(j) {
+        let compound = w.tag.starts_with('v') && words.get(j + 1).is_some_and(|n| n.is_noun());
+        if !(w.is_noun() || compound) {
+            break;
+        }
+        if w.is_noun() {
+            end = Some(w.end);
+        }
+        j += 1;
+    }
+    let end = end?;
+    words[j..]
+        .iter()
+        .any(|w| is_verb(w) || w.tag == "p")
+        .then(|| &clause[words[first].start..end])
 }
 
 /// The noun phrase a clause is made of, when it is one: the clause ends in a noun and has
@@ -1100,6 +1154,22 @@ mod tests {
         &[("超过3000", FigureType::Cardinal)],
         &[("新华社", EntityType::Org)],
         &[("超过3000", "该地区", None, Some("有"), None, Some("新华社"), Some("据"), false)]
+    )]
+    // a relative clause opening with a noun measured by a figure is the subject phrase
+    #[case::measured_relative_clause(
+        "年薪超过100万元的高管人数增长了20%。",
+        &[("超过100万元", FigureType::Money), ("20%", FigureType::Percent)],
+        &[],
+        &[
+            ("超过100万元", "年薪超过100万元的高管人数", None, Some("超过"), None, None, None, false),
+            ("20%", "年薪超过100万元的高管人数", None, Some("增长"), None, None, None, false),
+        ]
+    )]
+    #[case::measured_object_is_no_relative_clause(
+        "华为持有5%的股份。",
+        &[("5%", FigureType::Percent)],
+        &[("华为", EntityType::Org)],
+        &[("5%", "华为", Some("华为"), Some("持有"), None, None, None, false)]
     )]
     // a company reference takes only an organisation, never the place speaking
     #[case::company_reference_takes_no_place(
