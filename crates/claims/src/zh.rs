@@ -578,7 +578,7 @@ fn measured_relative<'t>(
     if words.get(i).is_some_and(&is_verb) {
         i += 1;
     }
-    if !words.get(i).is_some_and(|w| w.tag == "m") {
+    if words.get(i).is_none_or(|w| w.tag != "m") {
         return None;
     }
     // the figure and its units (`100/m 万元/m`, `1.5/m 小时/n`, `500/m 平方米/q`)
