@@ -3,9 +3,11 @@
 //! Only what the text itself says is used, no knowledge base: a short form defined in
 //! brackets after its full form (`Amazon Web Services (AWS)`, `亚马逊云科技（AWS）`), an
 //! acronym made of a longer name's initials (`AWS` for `Amazon Web Services`), and German
-//! genitive or inflected forms of a name that also occurs bare (`Amazons`, `Chinas`). Names
+//! genitive or inflected forms of a name that also occurs bare (`Amazons`, `Chinas`), and a
+//! person's surname alone or a Chinese surname with `某` for the one full name it fits
+//! (`Gates` → `Robert Gates`, `雷某` → `雷洋`). Names
 //! across documents and languages are the consolidation stage's job.
-use claimx_doc::{CompactString, Entity};
+use claimx_doc::{CompactString, Entity, EntityType};
 
 /// `Amazon Web Services` → `AWS`; an acronym inside stays whole (`World AI Conference` →
 /// `WAIC`).
@@ -30,6 +32,44 @@ fn is_acronym(s: &str) -> bool {
     (2..=6).contains(&n)
         && s.chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// The one full name in the document a short mention of a person stands for: a surname alone
+/// (`Gates` → `Robert Gates`, `Thiele` → `Carl-Ludwig Thiele`), or a Chinese surname with `某`,
+/// as reports write a person they do not name in full (`雷某` → `雷洋`). None when no name or
+/// more than one fits (`Li` with `Nong Li` and `Li Wei`).
+fn full_name(mention: &str, people: &[CompactString]) -> Option<CompactString> {
+    let mut chars = mention.chars();
+    let fits: Box<dyn Fn(&str) -> bool + '_> = match (chars.next(), chars.next(), chars.next()) {
+        (Some(surname), Some('某'), None) if claimx_lang::script::is_han(surname) => {
+            Box::new(move |p: &str| {
+                let n = p.chars().count();
+                (2..=4).contains(&n)
+                    && p.starts_with(surname)
+                    && !p.ends_with('某')
+                    && p.chars().all(claimx_lang::script::is_han)
+            })
+        }
+        (Some(c), Some(_), _)
+            if c.is_uppercase()
+                && !mention.contains(char::is_whitespace)
+                && !is_acronym(mention) =>
+        {
+            Box::new(move |p: &str| {
+                let words: Vec<&str> = p.split_whitespace().collect();
+                words.len() > 1 && words.last() == Some(&mention)
+            })
+        }
+        _ => return None,
+    };
+    let mut found: Option<&CompactString> = None;
+    for p in people.iter().filter(|p| fits(p)) {
+        if found.is_some_and(|f| f != p) {
+            return None;
+        }
+        found = Some(p);
+    }
+    found.cloned()
 }
 
 /// Set `canonical` of every entity of one document (`text` is the document).
@@ -63,9 +103,19 @@ pub fn canonicalize(text: &str, entities: &mut [Entity]) {
         }
     }
     let names: Vec<CompactString> = entities.iter().map(|e| e.text.clone()).collect();
+    let people: Vec<CompactString> = entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Per)
+        .map(|e| e.text.clone())
+        .collect();
     for e in entities.iter_mut() {
         e.canonical = if let Some((_, long)) = full.iter().find(|(s, _)| *s == e.text) {
             long.clone()
+        } else if let Some(person) = (e.kind == EntityType::Per)
+            .then(|| full_name(&e.text, &people))
+            .flatten()
+        {
+            person
         } else if let Some(base) = ["s", "es", "'s", "’s"]
             .iter()
             .filter_map(|suffix| e.text.strip_suffix(suffix))
@@ -115,6 +165,55 @@ mod tests {
         p.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_one_full_name_it_fits() {
+        let per = EntityType::Per;
+        let got = canonical(
+            "Robert Gates kam. Gates sagte, Li Wei und Nong Li schwiegen; Li nickte. Carl-Ludwig Thiele: Thiele.",
+            &[
+                ("Robert Gates", per),
+                ("Gates", per),
+                ("Li Wei", per),
+                ("Nong Li", per),
+                ("Li", per),
+                ("Carl-Ludwig Thiele", per),
+                ("Thiele", per),
+            ],
+        );
+        let canon: Vec<&str> = got.iter().map(|(_, c)| c.as_str()).collect();
+        assert_eq!(
+            canon,
+            [
+                "Robert Gates",
+                "Robert Gates",
+                "Li Wei",
+                "Nong Li",
+                "Nong Li",
+                "Carl-Ludwig Thiele",
+                "Carl-Ludwig Thiele"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_chinese_surname_with_mou_is_the_person_so_named() {
+        let per = EntityType::Per;
+        let got = canonical(
+            "雷洋离家后身亡，雷某被带回审查。刘某和张三、张四在场，张某未到。",
+            &[
+                ("雷洋", per),
+                ("雷某", per),
+                ("刘某", per),
+                ("张三", per),
+                ("张四", per),
+                ("张某", per),
+            ],
+        );
+        let canon: Vec<&str> = got.iter().map(|(_, c)| c.as_str()).collect();
+        // `刘某` names no one else; `张某` fits two
+        assert_eq!(canon, ["雷洋", "雷洋", "刘某", "张三", "张四", "张某"]);
     }
 
     #[test]
