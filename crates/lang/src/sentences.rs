@@ -95,6 +95,40 @@ pub const BOILERPLATE_PREFIXES: &[&str] = &[
     "Schlagworte:",
 ];
 
+/// Phrases that mark a sentence as the site's, not the story's, wherever they stand in it
+/// (lower case): rights notices, viewing hints, subscription and paywall offers, and the
+/// reporter's contact lines.
+pub const BOILERPLATE_PHRASES: &[&str] = &[
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "版权所有",
+    "optimized for viewing",
+    "best viewed with",
+    "subscribe to our newsletter",
+    "sign up for our newsletter",
+    "newsletter abonnieren",
+    "jetzt abonnieren",
+    "kostenlos testen",
+    "kostenlos lesen",
+    "reach us via",
+    "securedrop",
+];
+
+/// Words that, beside an e-mail address, make a sentence a contact line (`you can contact
+/// Frederic … by email (…@…)`, `Hinweise an …@…`).
+pub const CONTACT_WORDS: &[&str] = &[
+    "contact",
+    "email",
+    "e-mail",
+    "reach",
+    "kontakt",
+    "kontaktieren",
+    "hinweise",
+    "erreichen",
+    "联系",
+    "邮箱",
+];
+
 /// Lines that open a boilerplate zone: everything after them up to the next blank line is
 /// boilerplate (ad blocks, related-topic lists, disclaimers).
 pub const ZONE_MARKERS: &[&str] = &[

@@ -1,4 +1,4 @@
-use crate::rules::{BOILERPLATE_PREFIXES, ZONE_MARKERS};
+use crate::rules::{BOILERPLATE_PHRASES, BOILERPLATE_PREFIXES, CONTACT_WORDS, ZONE_MARKERS};
 use crate::splitter::{is_closer, is_terminal};
 use crate::SentenceBounds;
 
@@ -71,6 +71,10 @@ fn is_boilerplate_sentence(t: &str) -> bool {
     if BOILERPLATE_PREFIXES.iter().any(|p| starts_with_word(t, p)) {
         return true;
     }
+    let lower = t.to_lowercase();
+    if BOILERPLATE_PHRASES.iter().any(|p| lower.contains(p)) || is_contact_line(&lower) {
+        return true;
+    }
     let words = t.split_whitespace().count();
     let cjk = t
         .chars()
@@ -80,6 +84,19 @@ fn is_boilerplate_sentence(t: &str) -> bool {
     // 5%.`); shorter ones are labels (`Shanghai.`, `Teil 2.`)
     let states_a_figure = words == 3 && last == '.' && t.chars().any(|c| c.is_ascii_digit());
     words < 4 && cjk < 8 && !states_a_figure
+}
+
+/// An e-mail address beside a word of contact (`you can contact … by email (x@y.com)`): the
+/// reporter's or the site's contact line. (lower-cased sentence)
+fn is_contact_line(lower: &str) -> bool {
+    let address = lower
+        .split(|c: char| c.is_whitespace() || "()<>[],;".contains(c))
+        .any(|w| {
+            w.split_once('@').is_some_and(|(user, host)| {
+                !user.is_empty() && host.contains('.') && !host.starts_with('.')
+            })
+        });
+    address && CONTACT_WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// `t` starts with `prefix`, and a prefix ending in a letter is not part of a longer word

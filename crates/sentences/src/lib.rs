@@ -194,6 +194,18 @@ mod tests {
         "新華社北京6月15日電 國家統計局週三表示，工業增加值增長了5%。",
         &[("新華社北京6月15日電", true), ("國家統計局週三表示，工業增加值增長了5%。", false)]
     )]
+    #[case::site_phrases(
+        "The Japan Times Ltd. All rights reserved. This site is optimized for viewing with Netscape. Jetzt 30 Tage kostenlos testen.",
+        &[("The Japan Times Ltd. All rights reserved.", true), ("This site is optimized for viewing with Netscape.", true), ("Jetzt 30 Tage kostenlos testen.", true)]
+    )]
+    #[case::contact_line(
+        "If you know more, you can contact Frederic by email (frederic@example.com). The firm employs 300 people.",
+        &[("If you know more, you can contact Frederic by email (frederic@example.com).", true), ("The firm employs 300 people.", false)]
+    )]
+    #[case::an_address_alone_is_no_contact_line(
+        "The address jobs@example.com received 3,000 applications in a week.",
+        &[("The address jobs@example.com received 3,000 applications in a week.", false)]
+    )]
     #[case::not_a_prefix("Anzeigenkunden zahlen in diesem Jahr deutlich mehr als zuvor.", &[("Anzeigenkunden zahlen in diesem Jahr deutlich mehr als zuvor.", false)])]
     #[case::short_statement_of_a_figure("Shanghai. Sales rose 5%. Teil 2.", &[("Shanghai.", true), ("Sales rose 5%.", false), ("Teil 2.", true)])]
     fn boilerplate_is_marked_not_dropped(#[case] text: &str, #[case] expected: &[(&str, bool)]) {
