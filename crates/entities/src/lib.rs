@@ -281,6 +281,10 @@ pub struct EntityRefiner {
     /// Mark "EU", "UN", "NATO", … as organisations wherever they stand alone or begin a
     /// hyphenated compound (`EU-Kommission`), also where the tagger missed them.
     pub organisation_short_forms: bool,
+    /// Mark a Chinese number that is all a pair of quotation marks holds as a name, MISC
+    /// (`“十一五”`, the eleventh five-year plan; `「三通」`), as the figure stage reads it
+    /// (`claimx_lang::zh::quoted_numeral_names`), also where the tagger missed it.
+    pub numeral_names: bool,
     /// Keep the stop of a company form or name suffix that ends the span (`Corp.`, `Ltd.`,
     /// `Jr.`), which the tagger leaves outside.
     pub abbreviation_stops: bool,
@@ -308,6 +312,7 @@ impl Default for EntityRefiner {
             drop_adjectives: true,
             country_short_forms: true,
             organisation_short_forms: true,
+            numeral_names: true,
             abbreviation_stops: true,
             chinese_word_edges: true,
             consistent_types: true,
@@ -537,6 +542,17 @@ impl EntityRefiner {
                         score: 1.0,
                     });
                 }
+            }
+        }
+        if self.numeral_names {
+            for (start, end) in claimx_lang::zh::quoted_numeral_names(text) {
+                out.retain(|s| !(s.start < end && start < s.end));
+                out.push(EntitySpan {
+                    start,
+                    end,
+                    kind: EntityType::Misc,
+                    score: 1.0,
+                });
             }
         }
         // a name inside a web or mail address (`reuters.com/business/Deutsche-Bank`) is part
@@ -913,6 +929,7 @@ mod tests {
             drop_adjectives: false,
             country_short_forms: false,
             organisation_short_forms: false,
+            numeral_names: false,
             abbreviation_stops: false,
             chinese_word_edges: false,
             consistent_types: false,
@@ -923,5 +940,25 @@ mod tests {
             off.refine(text, Lang::En, std::slice::from_ref(&span)),
             vec![span]
         );
+    }
+
+    /// A Chinese number that is all a pair of quotes holds is a name (MISC), also over a span
+    /// the tagger typed otherwise; a single quoted numeral and a quoted phrase are not.
+    #[test]
+    fn quoted_numeral_names_are_misc() {
+        let text = "环保部称，“十一五”的减排指标将提前完成，“一”和“五”不同，“一带一路”倡议。";
+        let at = text.find("十一五").unwrap();
+        let tagged = EntitySpan {
+            start: at,
+            end: at + "十一五".len(),
+            kind: EntityType::Org,
+            score: 0.6,
+        };
+        let out = EntityRefiner::default().refine(text, Lang::Zh, &[tagged]);
+        let found: Vec<(&str, EntityType)> = out
+            .iter()
+            .map(|s| (&text[s.start..s.end], s.kind))
+            .collect();
+        assert_eq!(found, [("十一五", EntityType::Misc)]);
     }
 }

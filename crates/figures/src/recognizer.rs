@@ -2619,7 +2619,6 @@ fn drop_alphanumeric_names(text: &str, figures: &mut Vec<FigureMatch>) {
 /// (`“十一五”`, the eleventh five-year plan; `「三通」`) is a name: quotes around a count
 /// would say nothing.
 fn drop_quoted_names(text: &str, figures: &mut Vec<FigureMatch>) {
-    const PAIRS: &[(char, char)] = &[('“', '”'), ('「', '」'), ('『', '』'), ('《', '》')];
     figures.retain(|m| {
         // A single quoted character (`“一”和“五”`) is the numeral talked about, a number still.
         if m.kind != FigureType::Cardinal && m.kind != FigureType::Ordinal
@@ -2627,11 +2626,7 @@ fn drop_quoted_names(text: &str, figures: &mut Vec<FigureMatch>) {
         {
             return true;
         }
-        let open = text[..m.start].chars().next_back();
-        let close = text[m.end..].chars().next();
-        !PAIRS
-            .iter()
-            .any(|&(o, c)| open == Some(o) && close == Some(c))
+        !claimx_lang::zh::is_quoted(text, m.start, m.end)
     });
     // A short quoted title with a name and a number (`„Vision 2020+“`, `"Agenda 2030"`) is a
     // name too: its number counts or dates nothing.

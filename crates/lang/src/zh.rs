@@ -309,6 +309,48 @@ pub fn names_a_place(phrase: &str) -> bool {
         .any(|n| bare == *n || bare.ends_with(n) && bare.chars().count() <= 3)
 }
 
+/// Chinese quotation and title marks, opening and closing.
+pub const QUOTES: &[(char, char)] = &[('“', '”'), ('「', '」'), ('『', '』'), ('《', '》')];
+
+/// Whether `text[start..end]` is all that a pair of Chinese quotation or title marks holds
+/// (`“十一五”`).
+pub fn is_quoted(text: &str, start: usize, end: usize) -> bool {
+    let open = text[..start].chars().next_back();
+    let close = text[end..].chars().next();
+    QUOTES
+        .iter()
+        .any(|&(o, c)| open == Some(o) && close == Some(c))
+}
+
+/// Numbers of two or more numeral characters that are all a pair of Chinese quotation marks
+/// holds, as byte ranges without the marks: names, not counts (`“十一五”`, the eleventh
+/// five-year plan; `「三通」`) — quotes around a count would say nothing. A single quoted
+/// numeral (`“一”和“五”`) is the numeral talked about.
+///
+/// ```
+/// use claimx_lang::zh::quoted_numeral_names;
+/// let text = "提前实现“十一五”的目标，“一”和“五”，“三个代表”";
+/// let names: Vec<&str> = quoted_numeral_names(text).iter().map(|&(a, b)| &text[a..b]).collect();
+/// assert_eq!(names, ["十一五"]);
+/// ```
+pub fn quoted_numeral_names(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for &(open, close) in QUOTES {
+        for (at, _) in text.match_indices(open) {
+            let start = at + open.len_utf8();
+            let Some(len) = text[start..].find(close) else {
+                continue;
+            };
+            let inner = &text[start..start + len];
+            if inner.chars().count() >= 2 && inner.chars().all(crate::numbers::is_zh_numeral) {
+                out.push((start, start + len));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 /// Whether a Chinese clause holds a negation word (by jieba's words, not by characters).
 ///
 /// ```
