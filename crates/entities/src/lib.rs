@@ -281,9 +281,11 @@ pub struct EntityRefiner {
     /// Mark "EU", "UN", "NATO", … as organisations wherever they stand alone or begin a
     /// hyphenated compound (`EU-Kommission`), also where the tagger missed them.
     pub organisation_short_forms: bool,
-    /// Mark a Chinese number that is all a pair of quotation marks holds as a name, MISC
-    /// (`“十一五”`, the eleventh five-year plan; `「三通」`), as the figure stage reads it
-    /// (`claimx_lang::zh::quoted_numeral_names`), also where the tagger missed it.
+    /// Mark a Chinese number that is all a pair of quotation marks holds (`“十一五”`, the
+    /// eleventh five-year plan; `「三通」`) and a short quoted title of a name and a number
+    /// (`„Vision 2020+“`, `"Agenda 2030"`) as a name, MISC, as the figure stage reads them
+    /// (`claimx_lang::zh::quoted_numeral_names`, `claimx_lang::words::numbered_titles`),
+    /// also where the tagger missed it.
     pub numeral_names: bool,
     /// Keep the stop of a company form or name suffix that ends the span (`Corp.`, `Ltd.`,
     /// `Jr.`), which the tagger leaves outside.
@@ -545,7 +547,10 @@ impl EntityRefiner {
             }
         }
         if self.numeral_names {
-            for (start, end) in claimx_lang::zh::quoted_numeral_names(text) {
+            let names = claimx_lang::zh::quoted_numeral_names(text)
+                .into_iter()
+                .chain(claimx_lang::words::numbered_titles(text));
+            for (start, end) in names {
                 out.retain(|s| !(s.start < end && start < s.end));
                 out.push(EntitySpan {
                     start,
@@ -960,5 +965,12 @@ mod tests {
             .map(|s| (&text[s.start..s.end], s.kind))
             .collect();
         assert_eq!(found, [("十一五", EntityType::Misc)]);
+        let text = "Mit der Strategie „Vision 2020+“ will Siemens 2020 um 5 Prozent wachsen.";
+        let out = EntityRefiner::default().refine(text, Lang::De, &[]);
+        let found: Vec<(&str, EntityType)> = out
+            .iter()
+            .map(|s| (&text[s.start..s.end], s.kind))
+            .collect();
+        assert_eq!(found, [("Vision 2020+", EntityType::Misc)]);
     }
 }

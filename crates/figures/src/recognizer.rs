@@ -2630,38 +2630,12 @@ fn drop_quoted_names(text: &str, figures: &mut Vec<FigureMatch>) {
     });
     // A short quoted title with a name and a number (`„Vision 2020+“`, `"Agenda 2030"`) is a
     // name too: its number counts or dates nothing.
-    const LATIN: &[(char, char)] = &[('„', '“'), ('“', '”'), ('"', '"'), ('«', '»'), ('»', '«')];
+    let titles = claimx_lang::words::numbered_titles(text);
     figures.retain(|m| {
-        if !matches!(
+        !matches!(
             m.kind,
             FigureType::Cardinal | FigureType::Ordinal | FigureType::Date
-        ) {
-            return true;
-        }
-        let before =
-            &text[claimx_doc::floor_char_boundary(text, m.start.saturating_sub(40))..m.start];
-        let after =
-            &text[m.end..claimx_doc::floor_char_boundary(text, (m.end + 12).min(text.len()))];
-        !LATIN.iter().any(|&(o, c)| {
-            let (Some(a), Some(b)) = (before.rfind(o), after.find(c)) else {
-                return false;
-            };
-            let inside = format!(
-                "{}{}{}",
-                &before[a + o.len_utf8()..],
-                &text[m.start..m.end],
-                &after[..b]
-            );
-            let words: Vec<&str> = inside.split_whitespace().collect();
-            let quoted_closed_before = before[a + o.len_utf8()..].contains(c);
-            !quoted_closed_before
-                && !inside.contains(['.', ',', ';', ':'])
-                && (2..=4).contains(&words.len())
-                && words.iter().any(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase)
-                        && w.chars().all(char::is_alphabetic)
-                })
-        })
+        ) || !titles.iter().any(|&(a, b)| a <= m.start && m.end <= b)
     });
 }
 

@@ -271,6 +271,53 @@ fn in_host(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '-'
 }
 
+/// Latin-script quotation marks, opening and closing.
+const LATIN_QUOTES: &[(char, char)] = &[('„', '“'), ('“', '”'), ('"', '"'), ('«', '»'), ('»', '«')];
+
+/// Short quoted titles made of a name and a number (`„Vision 2020+“`, `"Agenda 2030"`, `“Made
+/// in China 2025”`), as byte spans without the marks: names of programmes and strategies,
+/// whose number counts or dates nothing. Two to four words, one of them a capitalised word of
+/// letters, one with a digit, and no `.`, `,`, `;` or `:` inside.
+///
+/// ```
+/// use claimx_lang::words::numbered_titles;
+/// let text = "Die Strategie „Vision 2020+“ gilt. Er sagte: \"Wir wachsen 2020 um 5 Prozent.\"";
+/// let found: Vec<&str> = numbered_titles(text).iter().map(|&(a, b)| &text[a..b]).collect();
+/// assert_eq!(found, ["Vision 2020+"]);
+/// ```
+pub fn numbered_titles(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for &(open, close) in LATIN_QUOTES {
+        let mut from = 0;
+        while let Some(at) = text[from..].find(open).map(|i| from + i) {
+            let start = at + open.len_utf8();
+            // a title is short: its closing mark within 40 bytes
+            let window =
+                &text[start..claimx_doc::floor_char_boundary(text, (start + 40).min(text.len()))];
+            let Some(len) = window.find(close) else {
+                from = start;
+                continue;
+            };
+            let inside = &text[start..start + len];
+            let words: Vec<&str> = inside.split_whitespace().collect();
+            let titled = !inside.contains(['.', ',', ';', ':'])
+                && (2..=4).contains(&words.len())
+                && words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+                && words.iter().any(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().all(char::is_alphabetic)
+                });
+            if titled {
+                out.push((start, start + len));
+            }
+            from = start + len + close.len_utf8();
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// The byte spans of the web and mail addresses in `text`: `https://…`, `www.…`, `name@host.tld`
 /// and bare domains (`163.com`, `heise.de/news/2020`). Their digits are parts of a name, no
 /// figures (`…/2020/05/artikel-123.html`, `?id=45%20`), and their dots end no sentence.
