@@ -934,11 +934,18 @@ impl<'a> Tree<'a> {
             above.push(up);
             above.extend(self.kids(up, &["aux", "advmod"]));
         }
-        // (a name is no hedge: the month `May`, tagged PROPN, is not the modal `may`)
-        let hedged = own
-            .iter()
-            .chain(above.iter())
-            .any(|&w| self.upos(w) != "PROPN" && lex::is_hedge(self.lang, self.form(w)));
+        // (a name is no hedge: the month `May`, tagged PROPN, is not the modal `may`; nor is
+        // a modal that states a plan: `soll gekürzt werden`)
+        let auxiliaries: Vec<&str> = self
+            .kids(h, &["aux", "aux:pass"])
+            .map(|w| self.form(w))
+            .collect();
+        let hedged = own.iter().chain(above.iter()).any(|&w| {
+            self.upos(w) != "PROPN"
+                && lex::is_hedge(self.lang, self.form(w))
+                && !(own.contains(&w)
+                    && lex::modal_states_a_plan(self.lang, self.form(w), &auxiliaries))
+        });
         let negated = own
             .iter()
             .any(|&w| lex::is_negation(self.lang, self.form(w)));
@@ -1616,10 +1623,11 @@ mod tests {
         "Der/DET/2/det Konzern/NOUN/3/nsubj teilte/VERB/0/root am/ADP/5/case Mittwoch/PROPN/3/obl mit/ADP/3/compound ,/PUNCT/12/punct dass/SCONJ/12/mark er/PRON/12/nsubj 500/NUM/11/nummod Stellen/NOUN/12/obj streicht/VERB/3/ccomp ./PUNCT/3/punct",
         &[("Mittwoch", Date), ("500", Cardinal)], &[],
         "500", Some("er"), "streicht", Some("Der Konzern"), Some("teilte mit"), false, false)]
+    // a plan, not hearsay: `soll … gekürzt werden`
     #[case::de_passive_modal(Lang::De, "Die Dividende soll auf 60 Cent gekürzt werden.",
         "Die/DET/2/det Dividende/NOUN/7/nsubj soll/AUX/7/aux auf/ADP/6/case 60/NUM/6/nummod Cent/NOUN/7/obl gekürzt/VERB/0/root werden/AUX/7/aux ./PUNCT/7/punct",
         &[("60 Cent", Money)], &[],
-        "60 Cent", Some("Die Dividende"), "gekürzt", None, None, true, false)]
+        "60 Cent", Some("Die Dividende"), "gekürzt", None, None, false, false)]
     #[case::de_relative_clause(Lang::De, "Siemens kauft Varian, das im Jahr 2019 rund 3 Milliarden Dollar umsetzte.",
         "Siemens/PROPN/2/nsubj kauft/VERB/0/root Varian/NOUN/2/obj ,/PUNCT/13/punct das/PRON/13/nsubj im/ADP/7/case Jahr/NOUN/2/obl 2019/NUM/7/nmod rund/ADV/10/advmod 3/NUM/11/nummod Milliarden/NOUN/12/nummod Dollar/NOUN/13/obj umsetzte/VERB/3/acl ./PUNCT/2/punct",
         &[("2019", Date), ("rund 3 Milliarden Dollar", Money)], &[("Siemens", Org)],
@@ -1633,6 +1641,12 @@ mod tests {
         &[("Mai", Date), ("2,3 Prozent", Percent)], &[],
         "2,3 Prozent", Some("Die Inflationsrate"), "lag", Some("das Statistische Bundesamt"), Some("mitteilte"), false, false)]
     // the embedded model's parse: `wie` the mark of `abbauen`, `mitteilte` the root
+    // `sollen` with a perfect infinitive reports hearsay (with a present passive one it states
+    // a plan: `de_passive_modal`)
+    #[case::de_soll_hearsay(Lang::De, "Der Manager soll 5 Millionen Euro gezahlt haben.",
+        "Der/DET/2/det Manager/NOUN/7/nsubj soll/AUX/7/aux 5/NUM/5/nummod Millionen/NOUN/6/nmod Euro/NOUN/7/obj gezahlt/VERB/0/root haben/AUX/7/aux ./PUNCT/7/punct",
+        &[("5 Millionen Euro", Money)], &[],
+        "5 Millionen Euro", Some("Der Manager"), "gezahlt", None, None, true, false)]
     #[case::de_wie_mitteilte_inside_out(Lang::De, "Der Autobauer Volkswagen will bis 2030 rund 35.000 Stellen in Deutschland abbauen, wie das Unternehmen am Mittwoch mitteilte.",
         "Der/DET/2/det Autobauer/NOUN/3/nmod Volkswagen/PROPN/19/nsubj will/AUX/12/aux bis/ADP/6/case 2030/NUM/12/obl rund/ADV/8/advmod 35.000/NUM/9/nummod Stellen/NOUN/12/obj in/ADP/11/case Deutschland/PROPN/12/obl abbauen/VERB/19/ccomp ,/PUNCT/12/punct wie/SCONJ/12/mark das/DET/16/det Unternehmen/NOUN/19/nsubj am/ADP/18/case Mittwoch/PROPN/19/obl mitteilte/VERB/0/root ./PUNCT/19/punct",
         &[("2030", Date), ("rund 35.000", Cardinal), ("Mittwoch", Date)], &[("Volkswagen", Org)],
@@ -1685,7 +1699,7 @@ mod tests {
     #[case::de_name_after_a_dash_is_no_subject(Lang::De, "Das Geschäft soll 2021 verteilt werden – Mercedes-Benz für Autos und Daimler Truck für Lastwagen.",
         "Das/DET/2/det Geschäft/NOUN/5/nsubj soll/AUX/5/aux 2021/NUM/5/obl verteilt/VERB/0/root werden/AUX/5/aux –/PUNCT/8/punct Mercedes-Benz/PROPN/5/nsubj für/ADP/10/case Autos/NOUN/8/nmod und/CCONJ/13/cc Daimler/PROPN/13/nmod Truck/PROPN/8/conj für/ADP/15/case Lastwagen/NOUN/13/nmod ./PUNCT/5/punct",
         &[("2021", Date)], &[("Mercedes-Benz", Org), ("Daimler Truck", Org)],
-        "2021", Some("Das Geschäft"), "verteilt", None, None, true, false)]
+        "2021", Some("Das Geschäft"), "verteilt", None, None, false, false)]
     #[case::de_founding_participle(Lang::De, "Das 2018 gegründete Zentrum hatte über 1.000 Mitarbeiter.",
         "Das/DET/4/det 2018/NUM/3/nummod gegründete/ADJ/4/amod Zentrum/NOUN/5/nsubj hatte/VERB/0/root über/ADV/7/advmod 1.000/NUM/8/nummod Mitarbeiter/NOUN/5/obj ./PUNCT/5/punct",
         &[("2018", Date), ("über 1.000", Cardinal)], &[],

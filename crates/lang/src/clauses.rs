@@ -415,6 +415,35 @@ pub fn is_hedge(lang: Lang, word: &str) -> bool {
     }
 }
 
+/// Whether a hedge modal states a plan instead, given the clause's other auxiliaries: German
+/// `sollen` with a present passive infinitive (`soll gekürzt werden`, `sollen gestrichen
+/// werden`: is to be cut) says what is decided, not what is reported; with a perfect one
+/// (`soll festgenommen worden sein`, `soll gezahlt haben`) or alone (`soll 180 Euro kosten`) it
+/// reports hearsay and stays a hedge.
+///
+/// ```
+/// use claimx_doc::Lang;
+/// use claimx_lang::clauses::modal_states_a_plan;
+/// assert!(modal_states_a_plan(Lang::De, "soll", &["werden"]));
+/// assert!(!modal_states_a_plan(Lang::De, "soll", &["worden", "sein"]));
+/// assert!(!modal_states_a_plan(Lang::De, "soll", &[]));
+/// assert!(!modal_states_a_plan(Lang::En, "may", &["be"]));
+/// ```
+pub fn modal_states_a_plan(lang: Lang, modal: &str, auxiliaries: &[&str]) -> bool {
+    let m = modal.to_lowercase();
+    lang == Lang::De
+        && matches!(
+            m.as_str(),
+            "soll" | "sollen" | "sollte" | "sollten" | "sollt"
+        )
+        && auxiliaries.iter().any(|a| a.eq_ignore_ascii_case("werden"))
+        && !auxiliaries.iter().any(|a| {
+            a.eq_ignore_ascii_case("worden")
+                || a.eq_ignore_ascii_case("haben")
+                || a.eq_ignore_ascii_case("sein")
+        })
+}
+
 /// Words that put a clause in the future: `will`, `is due to`, `wird`, `将` …
 const EN_FUTURE: &[&str] = &[
     "will",
