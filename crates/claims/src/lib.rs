@@ -707,7 +707,12 @@ impl ClaimAssembler {
         let mut claims = Vec::new();
         let mut fi = 0;
         let topic = tree::topic(entities);
+        let mut previous: Option<&Sentence> = None;
         for s in sentences {
+            let before = previous;
+            if !s.boilerplate {
+                previous = Some(s);
+            }
             while fi < figures.len() && figures[fi].span.byte_start < s.span.byte_start {
                 fi += 1;
             }
@@ -720,8 +725,18 @@ impl ClaimAssembler {
             let from_tree = (!s.words.is_empty() && self.syntax).then(|| {
                 let mut found =
                     tree::sentence_claims(text, s, figures, &in_sentence, entities, topic);
+                // `Demnach …`: the source named just before
+                let pointed = found
+                    .iter()
+                    .any(|c| c.attribution.is_none())
+                    .then(|| tree::anaphoric_source(text, s, before))
+                    .flatten();
                 for c in &mut found {
                     c.confidence = self.calibration.apply(c.confidence);
+                    if let (None, Some((source, cue))) = (&c.attribution, &pointed) {
+                        c.attribution = Some(source.as_str().into());
+                        c.cue = Some(cue.as_str().into());
+                    }
                 }
                 found
             });

@@ -1375,6 +1375,43 @@ fn subject_entity<'e>(
         })
 }
 
+/// The source an adverb such as German `demnach` points back to, with the adverb as cue: the
+/// subject of a clause before it in its sentence (`…schlüsselt das Finanzministerium die
+/// Kosten auf: Demnach sind sie gestiegen`), else the previous sentence's source (`…nach
+/// vorläufigen Daten von Eurostat … Die Wirtschaftsleistung sank demnach …`) or, failing
+/// that, its subject when that is a name.
+pub(crate) fn anaphoric_source(
+    text: &str,
+    s: &Sentence,
+    before: Option<&Sentence>,
+) -> Option<(String, String)> {
+    if s.words.is_empty() {
+        return None;
+    }
+    let tree = Tree::new(text, &s.words, s.lang);
+    let d = (0..tree.words.len()).find(|&i| lex::is_anaphoric_source(s.lang, tree.form(i)))?;
+    let cue = tree.form(d).to_string();
+    let own = tree.clause_of(d);
+    let nominal = |t: &Tree, n: usize| matches!(t.upos(n), "NOUN" | "PROPN");
+    let earlier = (0..d).rev().find(|&n| {
+        tree.rel(n) == "nsubj"
+            && nominal(&tree, n)
+            && tree.head(n).is_some_and(|v| v < d && v != own)
+    });
+    if let Some(n) = earlier {
+        return Some((tree.phrase_text(n), cue));
+    }
+    let p = before.filter(|p| !p.words.is_empty())?;
+    let pt = Tree::new(text, &p.words, p.lang);
+    let root = (0..pt.words.len()).find(|&i| pt.head(i).is_none())?;
+    let source = pt.attribution(root).map(|(src, _)| src).or_else(|| {
+        pt.kids(root, &["nsubj"])
+            .find(|&n| pt.upos(n) == "PROPN")
+            .map(|n| pt.phrase_text(n))
+    })?;
+    Some((source, cue))
+}
+
 /// The entity a referring expression points back to. A pronoun (`it`, `er`) takes the
 /// nearest one of its kind before the sentence, else the document's topic; a definite
 /// description (`the company`, `das Unternehmen`) takes the topic when that is of its kind,
@@ -1793,6 +1830,23 @@ mod tests {
     ) {
         let p = assemble(lang, sentence, tree, &[(figure, Percent)], &[("Acme", Org)]);
         assert_eq!(p.one(figure).subject_entity.as_deref(), entity);
+    }
+
+    /// `demnach` points back to a source named before it: a subject of an earlier clause of its
+    /// sentence, never the subject of its own clause.
+    #[test]
+    fn demnach_takes_the_source_named_before() {
+        let sentence = "Das Ministerium schlüsselt die Kosten auf: Demnach sind sie gestiegen.";
+        let tree = "Das/DET/2/det Ministerium/NOUN/3/nsubj schlüsselt/VERB/0/root die/DET/5/det Kosten/NOUN/3/obj auf/ADP/3/compound:prt :/PUNCT/11/punct Demnach/ADV/11/advmod sind/AUX/11/aux sie/PRON/11/nsubj gestiegen/VERB/3/parataxis ./PUNCT/3/punct";
+        let s = crate::fixtures::sentence(sentence, Lang::De, words(sentence, tree));
+        assert_eq!(
+            anaphoric_source(sentence, &s, None),
+            Some(("Das Ministerium".to_string(), "Demnach".to_string()))
+        );
+        let sentence = "Die Wirtschaftsleistung sank demnach um 3 Prozent.";
+        let tree = "Die/DET/2/det Wirtschaftsleistung/NOUN/3/nsubj sank/VERB/0/root demnach/ADV/3/advmod um/ADP/7/case 3/NUM/7/nummod Prozent/NOUN/3/obl ./PUNCT/3/punct";
+        let s = crate::fixtures::sentence(sentence, Lang::De, words(sentence, tree));
+        assert_eq!(anaphoric_source(sentence, &s, None), None);
     }
 
     /// A pronoun points back to the nearest name of its kind; a definite description to the

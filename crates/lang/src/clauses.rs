@@ -146,6 +146,12 @@ pub fn is_source_adverb(lang: Lang, word: &str) -> bool {
     lang == Lang::De && word.eq_ignore_ascii_case("so")
 }
 
+/// Whether `word` is an adverb that points back to a source named before it (`Demnach sind
+/// die Kosten gestiegen`, `demzufolge`: according to that): the claim is that source's.
+pub fn is_anaphoric_source(lang: Lang, word: &str) -> bool {
+    lang == Lang::De && matches!(word.to_lowercase().as_str(), "demnach" | "demzufolge")
+}
+
 /// Whether a determiner makes its noun definite: something the reader already knows
 /// (`the two companies`, `die beiden`, `这两家`), not a new count.
 pub fn is_definite_determiner(lang: Lang, word: &str) -> bool {
