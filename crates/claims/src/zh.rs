@@ -258,9 +258,11 @@ fn attribution(
             .iter()
             .any(|e| e.span.byte_end == start + at && e.span.byte_start >= start + from);
         let longest = if ends_in_name { 32 } else { 16 };
+        // (a pronoun, `他强调`, is the person named before; the claim is theirs)
+        let pronoun = lex::is_pronoun(Lang::Zh, source);
         if !source.is_empty()
             && source.chars().count() <= longest
-            && (named || demonstrative || reported)
+            && (named || demonstrative || reported || pronoun)
         {
             return Some((source.to_string(), cue.to_string()));
         }
@@ -1170,6 +1172,13 @@ mod tests {
         &[("5%", FigureType::Percent)],
         &[("华为", EntityType::Org)],
         &[("5%", "华为", Some("华为"), Some("持有"), None, None, None, false)]
+    )]
+    // a pronoun before a speech verb is the source (`他强调`)
+    #[case::pronoun_source(
+        "他强调，集团只售26伙。",
+        &[("26", FigureType::Cardinal)],
+        &[],
+        &[("26", "集团", None, Some("只售"), None, Some("他"), Some("强调"), false)]
     )]
     // a company reference takes only an organisation, never the place speaking
     #[case::company_reference_takes_no_place(

@@ -93,10 +93,9 @@ const EN_SPEECH: &[&str] = &[
     "estimat",
 ];
 
-/// Chinese speech and report verbs (whole words).
-const ZH_SPEECH: &[&str] = &[
-    "表示", "透露", "指出", "宣称", "声称", "称", "说", "介绍", "报道", "宣布", "公布", "强调",
-    "说明", "披露", "显示", "认为", "告诉", "称赞", "坦言", "证实", "发布", "通报", "回应",
+/// Chinese report verbs (whole words), beside the speech verbs of `crate::zh::SPEECH_VERBS`.
+const ZH_REPORT: &[&str] = &[
+    "介绍", "报道", "宣布", "公布", "说明", "显示", "认为", "称赞", "发布", "通报", "回应",
 ];
 
 /// Whether `verb` (as written) reports speech in `lang`; `particle` is the separable particle
@@ -114,7 +113,9 @@ pub fn is_speech_verb(lang: Lang, verb: &str, particle: Option<&str>) -> bool {
         Lang::En => {
             EN_SPEECH.iter().any(|stem| v.starts_with(stem)) || EN_REPORT.contains(&v.as_str())
         }
-        Lang::Zh => ZH_SPEECH.contains(&v.as_str()),
+        Lang::Zh => {
+            crate::zh::SPEECH_VERBS.contains(&v.as_str()) || ZH_REPORT.contains(&v.as_str())
+        }
         Lang::Other => false,
     }
 }

@@ -57,8 +57,12 @@ pub const OFFICE_VERBS: &[&str] = &[
 /// Conjunctions that join two nouns into one phrase (`工业和信息化部`, `钢铁及有色金属`).
 pub const NOUN_CONJUNCTIONS: &[&str] = &["和", "与", "及", "以及", "、", "或"];
 
-/// Attribution cues after the source (`阿里巴巴表示`, `该公司称`), tried in this order.
-pub const SPEECH_VERBS: &[&str] = &["表示", "透露", "指出", "宣称", "声称", "告诉", "称", "说"];
+/// Attribution cues after the source (`阿里巴巴表示`, `该公司称`, `他强调`), tried in this order
+/// (the one-character verbs last: `称` is in `声称`, `说` in `据说`). The tree's speech verbs
+/// are these and the report verbs of `claimx_lang::clauses`.
+pub const SPEECH_VERBS: &[&str] = &[
+    "表示", "透露", "指出", "宣称", "声称", "告诉", "强调", "坦言", "证实", "披露", "称", "说",
+];
 
 /// Particles, prepositions and conjunctions that stand as words of their own next to a name
 /// but never begin or end one (`中国的`, `…公司在`, `和…`): the entity stage cuts them off a
