@@ -127,7 +127,8 @@ pub fn is_source_marker(lang: Lang, word: &str) -> bool {
     match lang {
         Lang::De => crate::de::ATTRIBUTION_POSTPOSITIONS.contains(&w.as_str()) || w == "laut",
         Lang::En => w == "according",
-        Lang::Zh => matches!(w.as_str(), "据" | "根据" | "援引"),
+        // (`援引` quotes a source: `援引知情人士的话`; the clause rules read only the others)
+        Lang::Zh => crate::zh::SOURCE_MARKERS.contains(&w.as_str()) || w == "援引",
         Lang::Other => false,
     }
 }
