@@ -1462,8 +1462,20 @@ fn time_of(
             })
             .map(|p| p.0)
     };
+    // a date in a clause that modifies the figure's own noun phrase (`a $11.5 billion deal
+    // unveiled on Wednesday`): the date of the thing the figure measures
+    let modifies_the_figure = |c: usize| {
+        let Some(&(_, anchor, _)) = placed.iter().find(|p| p.0 == k) else {
+            return false;
+        };
+        tree.rel(c).starts_with("acl")
+            && tree
+                .head(c)
+                .is_some_and(|n| n != h && tree.dominates(n, anchor) && tree.dominates(h, n))
+    };
     near(dates.iter().filter(|p| p.2 == h).collect())
         .or_else(|| near(dates.iter().filter(|p| tree.dominates(p.2, h)).collect()))
+        .or_else(|| near(dates.iter().filter(|p| modifies_the_figure(p.2)).collect()))
 }
 
 /// Where it happened: a place named in the clause outside its subject.
@@ -1830,6 +1842,20 @@ mod tests {
     ) {
         let p = assemble(lang, sentence, tree, &[(figure, Percent)], &[("Acme", Org)]);
         assert_eq!(p.one(figure).subject_entity.as_deref(), entity);
+    }
+
+    /// A date in a clause modifying the figure's noun is the claim's time when its own clause
+    /// has none (`a $11.5 billion deal unveiled on Wednesday`).
+    #[test]
+    fn a_date_modifying_the_figures_noun_is_its_time() {
+        let p = assemble(
+            Lang::En,
+            "Kmart will buy Sears in a $11.5 billion deal unveiled on Wednesday.",
+            "Kmart/PROPN/3/nsubj will/AUX/3/aux buy/VERB/0/root Sears/PROPN/3/obj in/ADP/10/case a/DET/10/det $/SYM/10/compound 11.5/NUM/9/compound billion/NUM/7/nummod deal/NOUN/3/obl unveiled/VERB/10/acl on/ADP/13/case Wednesday/PROPN/11/obl ./PUNCT/3/punct",
+            &[("$11.5 billion", Money), ("Wednesday", Date)],
+            &[("Kmart", Org), ("Sears", Org)],
+        );
+        assert_eq!(p.one("$11.5 billion").time, Some(1));
     }
 
     /// `demnach` points back to a source named before it: a subject of an earlier clause of its
