@@ -586,8 +586,9 @@ impl<'a> Tree<'a> {
                 if clause.is_some_and(|h| self.dominates(c, h)) {
                     continue;
                 }
-                let holds_figure = x == i
-                    && !matches!(self.rel(c), "nummod" | "det")
+                // a change's `from`/`to` phrase is the clause's, wherever in the subject the
+                // parser hung it (`das EGT der ersten drei Quartale von 440,5 Mio. auf …`)
+                let holds_figure = !matches!(self.rel(c), "nummod" | "det")
                     && figures.iter().any(|&f| self.dominates(c, f))
                     && self
                         .kids(c, &["case"])
@@ -1842,6 +1843,22 @@ mod tests {
     ) {
         let p = assemble(lang, sentence, tree, &[(figure, Percent)], &[("Acme", Org)]);
         assert_eq!(p.one(figure).subject_entity.as_deref(), entity);
+    }
+
+    /// A change's `von`/`auf` phrase is no part of the subject, wherever the parser hung it.
+    #[test]
+    fn a_change_phrase_deep_in_the_subject_is_left_out() {
+        let p = assemble(
+            Lang::De,
+            "Gedrückt wurde das Ergebnis der Quartale von 440 Millionen auf 175 Millionen.",
+            "Gedrückt/VERB/0/root wurde/AUX/1/aux das/DET/4/det Ergebnis/NOUN/1/nsubj der/DET/6/det Quartale/NOUN/4/nmod von/ADP/9/case 440/NUM/9/nummod Millionen/NOUN/6/nmod auf/ADP/12/case 175/NUM/12/nummod Millionen/NOUN/6/nmod ./PUNCT/1/punct",
+            &[("440 Millionen", Cardinal), ("175 Millionen", Cardinal)],
+            &[],
+        );
+        assert_eq!(
+            p.one("175 Millionen").subject.as_deref(),
+            Some("das Ergebnis der Quartale")
+        );
     }
 
     /// A date in a clause modifying the figure's noun is the claim's time when its own clause
