@@ -1165,8 +1165,11 @@ pub(crate) fn sentence_claims(
         let (hedged, negated) = tree.marks(h, anchor);
         let hedged =
             hedged || crate::hedge_phrase(&text[s.span.byte_start..s.span.byte_end], s.lang);
-        let subject_range =
-            subject.map(|sj| tree.phrase_without(sj, &anchors, &date_anchors, Some(h)));
+        // (a stock listing in brackets after a name is no part of its phrase: `Kmart Holding
+        // Corp. (KMRT.O: Quote, Profile, Research)`)
+        let subject_range = subject
+            .map(|sj| tree.phrase_without(sj, &anchors, &date_anchors, Some(h)))
+            .map(|(a, b)| without_listing(text, a, b));
         let location = location(&tree, h, subject_range, entities);
         let predicate = tree.predicate(h);
         // the object, unless it became the subject (`es gibt …`) or is no more than a figure
@@ -1340,6 +1343,20 @@ fn change_of(
     }
     let is_change = direction.is_some() || change.from.is_some() && change.to.is_some();
     (is_change && change.role.is_some()).then_some(change)
+}
+
+/// `a..b` without a bracketed stock listing it ends with (`… Corp. (KMRT.O: Quote)`).
+fn without_listing(text: &str, a: usize, b: usize) -> (usize, usize) {
+    let phrase = &text[a..b];
+    let Some(inner) = phrase.strip_suffix(')') else {
+        return (a, b);
+    };
+    match inner.rfind('(') {
+        Some(open) if claimx_lang::words::is_stock_listing(&inner[open + 1..]) => {
+            (a, a + phrase[..open].trim_end().len())
+        }
+        _ => (a, b),
+    }
 }
 
 /// The entity the subject names: the one over its head word, else the first inside it
@@ -1843,6 +1860,24 @@ mod tests {
     ) {
         let p = assemble(lang, sentence, tree, &[(figure, Percent)], &[("Acme", Org)]);
         assert_eq!(p.one(figure).subject_entity.as_deref(), entity);
+    }
+
+    #[test]
+    fn a_stock_listing_in_brackets_ends_no_subject() {
+        for (phrase, want) in [
+            (
+                "Kmart Holding Corp. (KMRT.O: Quote, Profile, Research)",
+                "Kmart Holding Corp.",
+            ),
+            ("IBM (NYSE: IBM)", "IBM"),
+            (
+                "Das Ergebnis vor Steuern (EGT)",
+                "Das Ergebnis vor Steuern (EGT)",
+            ),
+        ] {
+            let (a, b) = without_listing(phrase, 0, phrase.len());
+            assert_eq!(&phrase[a..b], want);
+        }
     }
 
     /// A change's `von`/`auf` phrase is no part of the subject, wherever the parser hung it.

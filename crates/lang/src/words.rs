@@ -271,6 +271,37 @@ fn in_host(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '-'
 }
 
+/// Whether the inside of a bracket is a stock listing, not part of a name's phrase: an
+/// exchange and symbol (`NYSE: IBM`, `NASDAQ:AAPL`, `KMRT.O: Quote, Profile, Research`) or a
+/// Reuters-style code (`AAPL.O`, `0700.HK`, `S.N`).
+///
+/// ```
+/// use claimx_lang::words::is_stock_listing;
+/// assert!(is_stock_listing("KMRT.O: Quote, Profile, Research"));
+/// assert!(is_stock_listing("NYSE: IBM"));
+/// assert!(is_stock_listing("0700.HK"));
+/// assert!(!is_stock_listing("EGT"));
+/// assert!(!is_stock_listing("siehe Tabelle"));
+/// ```
+pub fn is_stock_listing(inside: &str) -> bool {
+    let first = inside.split([':', ',', ' ']).next().unwrap_or("").trim();
+    const EXCHANGES: &[&str] = &[
+        "NYSE", "NASDAQ", "Nasdaq", "LSE", "TSX", "ASX", "HKEX", "SEHK", "SSE", "SZSE", "FWB",
+        "XETRA", "Xetra", "ETR", "FRA",
+    ];
+    let exchange =
+        EXCHANGES.contains(&first) && inside[first.len()..].trim_start().starts_with(':');
+    let code = first.split_once('.').is_some_and(|(sym, market)| {
+        (1..=6).contains(&sym.len())
+            && sym
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && (1..=2).contains(&market.len())
+            && market.chars().all(|c| c.is_ascii_uppercase())
+    });
+    exchange || code
+}
+
 /// Latin-script quotation marks, opening and closing.
 const LATIN_QUOTES: &[(char, char)] = &[('„', '“'), ('“', '”'), ('"', '"'), ('«', '»'), ('»', '«')];
 
