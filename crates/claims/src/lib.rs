@@ -44,7 +44,7 @@
 //! assert!(by.change.as_ref().is_some_and(|c| c.to.is_some()));
 //! ```
 
-use claimx_doc::{Claim, CompactString, Entity, Figure, FigureType, Lang, Sentence};
+use claimx_doc::{Claim, CompactString, Entity, EntityType, Figure, FigureType, Lang, Sentence};
 use claimx_lang::{de, en};
 use serde::{Deserialize, Serialize};
 
@@ -865,6 +865,21 @@ impl ClaimAssembler {
                 found
                     .iter_mut()
                     .for_each(|c| drop_self_attribution(c, s.lang));
+                // `两人` opening a clause after two people were named is the pair, no count
+                found.retain(|c| {
+                    let Some(f) = c.figure.map(|k| &figures[k]) else {
+                        return true;
+                    };
+                    let people: std::collections::BTreeSet<&str> = entities
+                        .iter()
+                        .filter(|e| {
+                            e.kind == EntityType::Per && e.span.byte_end <= f.span.byte_start
+                        })
+                        .map(|e| e.canonical.as_str())
+                        .collect();
+                    !(people.len() >= 2
+                        && claimx_lang::zh::opens_with_the_pair(text, f.span.byte_start, &f.text))
+                });
                 claims.extend(found);
                 continue;
             }
@@ -1246,6 +1261,22 @@ mod tests {
             ClaimAssembler::new().assemble(sentence, &[s], &figures, &[]),
             figures,
         )
+    }
+
+    /// `两人` opening a clause after two people were named is the pair, no count; after a
+    /// verb it is one (`事故造成两人死亡`).
+    #[rstest]
+    #[case("谢雕和周凯旋同读高中，两人都是尖子生。", 0)]
+    #[case("谢雕和周凯旋同读高中，事故造成两人死亡。", 1)]
+    fn the_pair_named_before_is_no_count(#[case] sentence: &str, #[case] n: usize) {
+        let figures = crate::fixtures::figures(sentence, Lang::Zh, &[("两", FigureType::Cardinal)]);
+        let entities = crate::fixtures::entities(
+            sentence,
+            &[("谢雕", EntityType::Per), ("周凯旋", EntityType::Per)],
+        );
+        let s = crate::fixtures::sentence(sentence, Lang::Zh, Vec::new());
+        let claims = ClaimAssembler::new().assemble(sentence, &[s], &figures, &entities);
+        assert_eq!(claims.len(), n, "{claims:#?}");
     }
 
     #[rstest]

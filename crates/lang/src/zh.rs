@@ -313,6 +313,29 @@ pub fn names_a_place(phrase: &str) -> bool {
         .any(|n| bare == *n || bare.ends_with(n) && bare.chars().count() <= 3)
 }
 
+/// Whether the count `figure` (`两`) at byte `at` of `text`, read with the word after it,
+/// names a pair the text has already named (`谢雕和周凯旋同读高中，两人都是…`: "the two of
+/// them", as English says "the two"): `两人`, `二人` or `俩人` opening a clause. A count of
+/// people that is news (`事故造成两人死亡`) stands after its verb.
+///
+/// ```
+/// use claimx_lang::zh::opens_with_the_pair;
+/// let text = "谢雕和周凯旋同读高中，两人都是尖子生。";
+/// let at = text.find("两").unwrap();
+/// assert!(opens_with_the_pair(text, at, "两"));
+/// let text = "事故造成两人死亡。";
+/// assert!(!opens_with_the_pair(text, text.find("两").unwrap(), "两"));
+/// ```
+pub fn opens_with_the_pair(text: &str, at: usize, figure: &str) -> bool {
+    if !matches!(figure, "两" | "二" | "俩") || !text[at + figure.len()..].starts_with('人') {
+        return false;
+    }
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| "，。；：！？,;:!?\n".contains(c))
+}
+
 /// Chinese quotation and title marks, opening and closing.
 pub const QUOTES: &[(char, char)] = &[('“', '”'), ('「', '」'), ('『', '』'), ('《', '》')];
 
