@@ -870,15 +870,17 @@ impl ClaimAssembler {
                     let Some(f) = c.figure.map(|k| &figures[k]) else {
                         return true;
                     };
-                    let people: std::collections::BTreeSet<&str> = entities
-                        .iter()
-                        .filter(|e| {
+                    // (the cheap test first: the names are counted only for `两人`)
+                    let two_named = || {
+                        let mut people = entities.iter().filter(|e| {
                             e.kind == EntityType::Per && e.span.byte_end <= f.span.byte_start
+                        });
+                        people.next().is_some_and(|first| {
+                            people.any(|other| other.canonical != first.canonical)
                         })
-                        .map(|e| e.canonical.as_str())
-                        .collect();
-                    !(people.len() >= 2
-                        && claimx_lang::zh::opens_with_the_pair(text, f.span.byte_start, &f.text))
+                    };
+                    !(claimx_lang::zh::opens_with_the_pair(text, f.span.byte_start, &f.text)
+                        && two_named())
                 });
                 claims.extend(found);
                 continue;
