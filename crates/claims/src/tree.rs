@@ -1403,7 +1403,13 @@ pub(crate) fn anaphoric_source(
     s: &Sentence,
     before: Option<&Sentence>,
 ) -> Option<(String, String)> {
-    if s.words.is_empty() {
+    // (the words are read before a tree is built: most sentences have no such adverb)
+    let form = |w: &claimx_doc::Word| &text[w.span.byte_start..w.span.byte_end];
+    if !s
+        .words
+        .iter()
+        .any(|w| lex::is_anaphoric_source(s.lang, form(w)))
+    {
         return None;
     }
     let tree = Tree::new(text, &s.words, s.lang);
