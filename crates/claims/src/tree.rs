@@ -1447,10 +1447,7 @@ fn antecedent<'e>(
     entities: &'e [Entity],
     topic: Option<&'e Entity>,
 ) -> Option<&'e Entity> {
-    let kind = match r {
-        lex::Reference::Person => EntityType::Per,
-        lex::Reference::Organisation => EntityType::Org,
-    };
+    let kind = r.entity_type();
     let topic = topic.filter(|t| t.kind == kind);
     let nearest = entities
         .iter()

@@ -768,11 +768,7 @@ pub(crate) fn sentence_claims(
                 let wanted = if zh::names_a_place(subject) {
                     Some(EntityType::Loc)
                 } else {
-                    match lex::reference(Lang::Zh, subject) {
-                        Some(lex::Reference::Organisation) => Some(EntityType::Org),
-                        Some(lex::Reference::Person) => Some(EntityType::Per),
-                        None => None,
-                    }
+                    lex::reference(Lang::Zh, subject).map(lex::Reference::entity_type)
                 };
                 let fits =
                     |i: &usize| wanted.is_none_or(|k| ents.get(*i).is_some_and(|e| e.kind == k));

@@ -103,11 +103,14 @@ pub fn canonicalize(text: &str, entities: &mut [Entity]) {
         }
     }
     let names: Vec<CompactString> = entities.iter().map(|e| e.text.clone()).collect();
-    let people: Vec<CompactString> = entities
+    // each name once: a long document repeats its people's names many times
+    let mut people: Vec<CompactString> = entities
         .iter()
         .filter(|e| e.kind == EntityType::Per)
         .map(|e| e.text.clone())
         .collect();
+    people.sort_unstable();
+    people.dedup();
     for e in entities.iter_mut() {
         e.canonical = if let Some((_, long)) = full.iter().find(|(s, _)| *s == e.text) {
             long.clone()

@@ -534,6 +534,16 @@ pub enum Reference {
     Organisation,
 }
 
+impl Reference {
+    /// The kind of entity such a reference can point to.
+    pub fn entity_type(self) -> claimx_doc::EntityType {
+        match self {
+            Reference::Person => claimx_doc::EntityType::Per,
+            Reference::Organisation => claimx_doc::EntityType::Org,
+        }
+    }
+}
+
 const EN_PERSON: &[&str] = &["he", "she", "him", "her"];
 const DE_PERSON: &[&str] = &["er", "ihm", "ihn"];
 const ZH_PERSON: &[&str] = &["他", "她"];
@@ -639,10 +649,12 @@ pub fn reference(lang: Lang, phrase: &str) -> Option<Reference> {
             let bare = p
                 .trim_start_matches(['该', '这', '此'])
                 .trim_start_matches('家');
-            // after a demonstrative, any kind of company (`该合资公司`, `这家投资银行`)
+            // after a demonstrative, any kind of company (`该合资公司`, `这家投资银行`): a
+            // phrase ending in one of the bare nouns
             let pointed = bare.len() < p.len()
-                && ["公司", "集团", "银行", "企业"]
+                && ZH_ORG_NOUNS
                     .iter()
+                    .filter(|n| !n.starts_with('该'))
                     .any(|n| bare.ends_with(n));
             (ZH_ORG_NOUNS.contains(&p.as_str()) || ZH_ORG_NOUNS.contains(&bare) || pointed)
                 .then_some(Reference::Organisation)

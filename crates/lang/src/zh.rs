@@ -365,11 +365,13 @@ pub fn quoted_numeral_names(text: &str) -> Vec<(usize, usize)> {
     for &(open, close) in QUOTES {
         for (at, _) in text.match_indices(open) {
             let start = at + open.len_utf8();
-            let Some(len) = text[start..].find(close) else {
-                continue;
-            };
-            let inner = &text[start..start + len];
-            if inner.chars().count() >= 2 && inner.chars().all(crate::numbers::is_zh_numeral) {
+            // the numerals after the mark, then its closing mark: a scan that stops at the
+            // first other character (no search of the rest of the text per mark)
+            let (n, len) = text[start..]
+                .chars()
+                .take_while(|&c| crate::numbers::is_zh_numeral(c))
+                .fold((0, 0), |(n, len), c| (n + 1, len + c.len_utf8()));
+            if n >= 2 && text[start + len..].starts_with(close) {
                 out.push((start, start + len));
             }
         }

@@ -89,13 +89,11 @@ fn is_boilerplate_sentence(t: &str) -> bool {
 /// An e-mail address beside a word of contact (`you can contact … by email (x@y.com)`): the
 /// reporter's or the site's contact line. (lower-cased sentence)
 fn is_contact_line(lower: &str) -> bool {
-    let address = lower
-        .split(|c: char| c.is_whitespace() || "()<>[],;".contains(c))
-        .any(|w| {
-            w.split_once('@').is_some_and(|(user, host)| {
-                !user.is_empty() && host.contains('.') && !host.starts_with('.')
-            })
-        });
+    // (`@` first: the address finder is not run on every sentence)
+    let address = lower.contains('@')
+        && claimx_lang::words::web_addresses(lower)
+            .iter()
+            .any(|&(a, b)| lower[a..b].contains('@'));
     address && CONTACT_WORDS.iter().any(|w| lower.contains(w))
 }
 
