@@ -862,6 +862,34 @@ impl ClaimAssembler {
                         c.predicate = Some(p.into());
                     }
                 }
+                // a measure noun that predicates the figure right after it is no part of the
+                // subject (`细复式66B室面积5131方尺` → subject `细复式66B室`, predicate `面积`),
+                // nor of the same subject the clauses after it share
+                let measured: Vec<(String, String)> = found
+                    .iter()
+                    .filter_map(|c| {
+                        let (subject, p, f) =
+                            (c.subject.as_deref()?, c.predicate.as_deref()?, c.figure?);
+                        // (one word before the measure noun is a compound with it:
+                        // `资产总额`, `平均售价`)
+                        let owner = subject.strip_suffix(p).filter(|o| {
+                            let words = claimx_lang::zh::words(o);
+                            words.len() >= 2
+                                && words.last().is_some_and(|w| w.is_noun() || w.tag == "eng")
+                        })?;
+                        text[..figures[f].span.byte_start]
+                            .ends_with(subject)
+                            .then(|| (subject.to_string(), owner.to_string()))
+                    })
+                    .collect();
+                for c in &mut found {
+                    if let Some((_, owner)) = measured
+                        .iter()
+                        .find(|(s, _)| c.subject.as_deref() == Some(s))
+                    {
+                        c.subject = Some(owner.as_str().into());
+                    }
+                }
                 found
                     .iter_mut()
                     .for_each(|c| drop_self_attribution(c, s.lang));

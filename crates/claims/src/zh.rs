@@ -380,6 +380,18 @@ fn subject_at(text: &str, start: usize, end: usize, entities: &[&Entity]) -> Opt
             .find(|(_, c)| ADVERBS.contains(c))
             .map(|(i, _)| start + i)
             .unwrap_or(at);
+        // …and where a date begins: a time after the subject is the clause's (`该行2008年
+        // 每一季度均实现了…` → `该行`); a count right after the demonstrative is the
+        // phrase's own (`该10伙特色户`)
+        let stop = zh::words(&text[start..stop])
+            .windows(2)
+            .skip(1)
+            .find(|p| {
+                p[0].tag.starts_with('m')
+                    && text[start + p[1].start..start + p[1].end].starts_with(['年', '月', '日'])
+                    || p[0].tag.starts_with('t')
+            })
+            .map_or(stop, |p| start + p[0].start);
         let np = &text[start..stop];
         return (np.chars().count() >= 2).then(|| (np.to_string(), Some(verb), None));
     }
@@ -500,8 +512,16 @@ fn noun_phrase(text: &str) -> &str {
             && nominal(&words[k - 1])
             && words.get(k + 1).is_some_and(nominal)
     };
+    // `A比B下降`: what is compared is the whole of A, a verb in it a verbal noun
+    // (`二氧化硫减排比2008年下降` → `二氧化硫减排`)
+    let compared_action = |k: usize| {
+        words[k].tag.starts_with('v')
+            && words
+                .get(k + 1)
+                .is_some_and(|w| matches!(&text[w.start..w.end], "比" | "较"))
+    };
     let last = (first + 1..words.len())
-        .find(|&k| ends(&words[k]) && !joins(k))
+        .find(|&k| ends(&words[k]) && !joins(k) && !compared_action(k))
         .unwrap_or(words.len());
     // a phrase closed by a word of place or time (`聚会之后`, `同学聚会中`, `论坛上`) says
     // where or when, not who
@@ -1163,6 +1183,31 @@ mod tests {
             ("20%", "年薪超过100万元的高管人数", None, Some("增长"), None, None, None, false),
         ]
     )]
+    // a date after a demonstrative subject is the clause's time, a count the phrase's own
+    #[case::demonstrative_subject_before_a_date(
+        "该公司2008年裁员300人。",
+        &[("2008年", FigureType::Date), ("300", FigureType::Cardinal)],
+        &[],
+        &[("300", "该公司", None, Some("裁员"), Some("2008年"), None, None, false)]
+    )]
+    // a measure noun right before its figure is the predicate, not part of the subject the
+    // clauses share
+    #[case::measure_noun_is_no_part_of_the_subject(
+        "其中细复式66B室面积5131方尺，涉资3.582亿元。",
+        &[("5131", FigureType::Cardinal), ("3.582亿元", FigureType::Money)],
+        &[],
+        &[
+            ("5131", "细复式66B室", None, Some("面积"), None, None, None, false),
+            ("3.582亿元", "细复式66B室", None, Some("涉资"), None, None, None, false),
+        ]
+    )]
+    // what `比` compares is the whole phrase before it, a verbal noun included
+    #[case::compared_phrase_holds_its_verbal_noun(
+        "二氧化硫减排比2008年下降2.7%。",
+        &[("2008年", FigureType::Date), ("2.7%", FigureType::Percent)],
+        &[],
+        &[("2.7%", "二氧化硫减排", None, Some("下降"), None, None, None, false)]
+    )]
     #[case::measured_object_is_no_relative_clause(
         "华为持有5%的股份。",
         &[("5%", FigureType::Percent)],
@@ -1293,6 +1338,9 @@ mod tests {
     #[case("目前工业和信息化部已经着手", "工业和信息化部")]
     #[case("那次聚会之后的春节", "")]
     #[case("一次高中同学聚会中", "")]
+    #[case("二氧化硫减排比2008年下降2.7%", "二氧化硫减排")]
+    #[case("化学需氧量排放比上一年下降了4.2%", "化学需氧量排放")]
+    #[case("CPI同比上涨", "CPI")]
     fn the_noun_phrase_at_the_start(#[case] text: &str, #[case] np: &str) {
         assert_eq!(crate::zh::noun_phrase(text), np);
     }
