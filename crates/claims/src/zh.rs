@@ -364,6 +364,21 @@ fn subject_at(text: &str, start: usize, end: usize, entities: &[&Entity]) -> Opt
                 *e,
             ),
         };
+        // a name in a relative clause or a possessor is the modifier of the noun after `的`:
+        // that phrase is the subject, about the name inside it if there is one
+        // (`民生银行控股的民生加银基金公司在深圳开业`)
+        let (np_end, who) = match relative_head_after(text, np_end, end) {
+            Some(head_end) => (
+                head_end,
+                entities
+                    .iter()
+                    .copied()
+                    .filter(|h| matches!(h.kind, EntityType::Per | EntityType::Org))
+                    .find(|h| h.span.byte_start > np_end && h.span.byte_end == head_end)
+                    .unwrap_or(who),
+            ),
+            None => (np_end, who),
+        };
         let verb = first_verb(text, np_end, end);
         return Some((
             text[e.span.byte_start..np_end].to_string(),
@@ -489,6 +504,44 @@ fn titled_name<'e>(
         })
 }
 
+/// Where the head noun ends that a relative clause or possessor before `words[k]` modifies:
+/// `words[k]` a verb ending that clause (or, with `verb_optional`, any word before `的`),
+/// then `的` and a run of nouns and counts ending in a noun, followed by a verb, a function
+/// word or the end (`环保部门受理的一些项目，…`, `民生银行控股的民生加银基金公司在深圳开业`).
+/// The index after the head noun.
+fn relative_head(text: &str, words: &[zh::Word], k: usize, verb_optional: bool) -> Option<usize> {
+    let form = |j: usize| &text[words[j].start..words[j].end];
+    let mut j = k;
+    if words.get(j)?.tag.starts_with('v') {
+        j += 1;
+    } else if !verb_optional {
+        return None;
+    }
+    if j >= words.len() || form(j) != "的" {
+        return None;
+    }
+    j += 1;
+    let start = j;
+    while words
+        .get(j)
+        .is_some_and(|w| w.is_noun() || w.tag == "eng" || w.tag.starts_with(['m', 'q']))
+    {
+        j += 1;
+    }
+    let head_noun = j > start && (words[j - 1].is_noun() || words[j - 1].tag == "eng");
+    let closed = words
+        .get(j)
+        .is_none_or(|w| w.is_function_or_verb() || w.tag == "x");
+    (head_noun && closed).then_some(j)
+}
+
+/// [`relative_head`] for the text from byte `from` (a name's phrase's end) to `end`: the
+/// byte where the modified noun ends.
+fn relative_head_after(text: &str, from: usize, end: usize) -> Option<usize> {
+    let words = zh::words(&text[from..end]);
+    relative_head(&text[from..end], &words, 0, true).map(|j| from + words[j - 1].end)
+}
+
 /// The noun phrase at the start of `text`: leading adverbs, conjunctions, prepositions,
 /// pronouns, particles and time words skipped (`其中`, `分别`, `目前`), cut at the first verb
 /// or function word after it (`屋苑仅提供` → `屋苑`), by jieba's parts of speech.
@@ -520,9 +573,24 @@ fn noun_phrase(text: &str) -> &str {
                 .get(k + 1)
                 .is_some_and(|w| matches!(&text[w.start..w.end], "比" | "较"))
     };
-    let last = (first + 1..words.len())
-        .find(|&k| ends(&words[k]) && !joins(k) && !compared_action(k))
-        .unwrap_or(words.len());
+    // a relative clause on the first nouns reaches to the noun it modifies (`环境保护部和
+    // 地方环保部门受理的一些项目`)
+    let mut k = first + 1;
+    let last = loop {
+        if k >= words.len() {
+            break words.len();
+        }
+        if ends(&words[k]) && !joins(k) && !compared_action(k) {
+            match relative_head(text, &words, k, false) {
+                // (the noun ends the phrase unless a verb or a function word follows)
+                Some(j) if words.get(j).is_none_or(|w| !ends(w)) => break j,
+                Some(j) => k = j,
+                None => break k,
+            }
+            continue;
+        }
+        k += 1;
+    };
     // a phrase closed by a word of place or time (`聚会之后`, `同学聚会中`, `论坛上`) says
     // where or when, not who
     if words[last - 1].tag == "f" {
@@ -774,6 +842,13 @@ pub(crate) fn sentence_claims(
         let is_attribution = attr.as_ref().is_some_and(|(src, cue)| {
             (zh::source_marker(clause).is_some() && clause.contains(src.as_str()))
                 || clause.ends_with(&format!("{src}{cue}"))
+                // (the source, its verb and whom it told: `谢雕的家人告诉南都记者`)
+                || clause
+                    .trim_start()
+                    .strip_prefix(&format!("{src}{cue}"))
+                    .is_some_and(|told| {
+                        zh::words(told).iter().all(|w| !w.tag.starts_with(['v', 'p']))
+                    })
         });
         let speaker = attr
             .as_ref()
@@ -1208,6 +1283,13 @@ mod tests {
         &[],
         &[("2.7%", "二氧化硫减排", None, Some("下降"), None, None, None, false)]
     )]
+    // a name in a relative clause modifies the noun after `的`: that is the subject
+    #[case::name_in_a_relative_clause(
+        "2008年11月，民生银行控股的民生加银基金公司在深圳开业。",
+        &[("2008年11月", FigureType::Date)],
+        &[("民生银行", EntityType::Org), ("民生加银基金公司", EntityType::Org)],
+        &[("2008年11月", "民生银行控股的民生加银基金公司", Some("民生加银基金公司"), None, Some("2008年11月"), None, None, false)]
+    )]
     #[case::measured_object_is_no_relative_clause(
         "华为持有5%的股份。",
         &[("5%", FigureType::Percent)],
@@ -1267,7 +1349,7 @@ mod tests {
         "比如环保部门受理的一些项目，有15.5%存在未批先建的问题。",
         &[("15.5%", FigureType::Percent)],
         &[],
-        &[("15.5%", "环保部门", None, Some("有"), None, None, None, false)]
+        &[("15.5%", "环保部门受理的一些项目", None, Some("有"), None, None, None, false)]
     )]
     #[case::a_clause_of_dates_dates_the_next(
         "2008年11月，民生加银基金公司在深圳开业。",
@@ -1341,6 +1423,12 @@ mod tests {
     #[case("二氧化硫减排比2008年下降2.7%", "二氧化硫减排")]
     #[case("化学需氧量排放比上一年下降了4.2%", "化学需氧量排放")]
     #[case("CPI同比上涨", "CPI")]
+    #[case(
+        "环境保护部和地方环保部门受理的一些项目，分别有15.5%的项目",
+        "环境保护部和地方环保部门受理的一些项目"
+    )]
+    #[case("公司发布的报告显示", "公司发布的报告")]
+    #[case("华为持有5%的股份", "华为")]
     fn the_noun_phrase_at_the_start(#[case] text: &str, #[case] np: &str) {
         assert_eq!(crate::zh::noun_phrase(text), np);
     }
