@@ -398,15 +398,19 @@ fn subject_at(text: &str, start: usize, end: usize, entities: &[&Entity]) -> Opt
         // …and where a date begins: a time after the subject is the clause's (`该行2008年
         // 每一季度均实现了…` → `该行`); a count right after the demonstrative is the
         // phrase's own (`该10伙特色户`)
-        let stop = zh::words(&text[start..stop])
-            .windows(2)
-            .skip(1)
-            .find(|p| {
-                p[0].tag.starts_with('m')
-                    && text[start + p[1].start..start + p[1].end].starts_with(['年', '月', '日'])
-                    || p[0].tag.starts_with('t')
-            })
-            .map_or(stop, |p| start + p[0].start);
+        let words = zh::words(&text[start..stop]);
+        let dated = (1..words.len()).find(|&k| {
+            words[k].tag.starts_with('t')
+                || words[k].tag.starts_with('m')
+                    && words.get(k + 1).is_some_and(|w| {
+                        text[start + w.start..start + w.end].starts_with(['年', '月', '日'])
+                    })
+        });
+        // (unless a noun follows the date: what the clause measures, `该银行2019年净利润`)
+        let stop = match dated {
+            Some(k) if !words[k + 1..].iter().any(|w| w.is_noun()) => start + words[k].start,
+            _ => stop,
+        };
         let np = &text[start..stop];
         return (np.chars().count() >= 2).then(|| (np.to_string(), Some(verb), None));
     }
@@ -1259,6 +1263,12 @@ mod tests {
         ]
     )]
     // a date after a demonstrative subject is the clause's time, a count the phrase's own
+    #[case::demonstrative_subject_with_a_date_inside(
+        "该银行2019年净利润增长了12%。",
+        &[("2019年", FigureType::Date), ("12%", FigureType::Percent)],
+        &[],
+        &[("12%", "该银行2019年净利润", None, Some("增长"), Some("2019年"), None, None, false)]
+    )]
     #[case::demonstrative_subject_before_a_date(
         "该公司2008年裁员300人。",
         &[("2008年", FigureType::Date), ("300", FigureType::Cardinal)],
