@@ -1230,9 +1230,10 @@ pub(crate) fn sentence_claims(
                     Some(r) => antecedent(r, lex::is_pronoun(s.lang, t), s, entities, topic),
                     // `der Umsatz`, `the dividend`: the figure of the company the story is
                     // about (a company named inside the phrase was found above)
-                    None => sj
-                        .filter(|&w| lex::measures_a_company(s.lang, tree.form(w)))
-                        .and(topic.filter(|t| t.kind == EntityType::Org)),
+                    None => named_in(t, entities).or_else(|| {
+                        sj.filter(|&w| lex::measures_a_company(s.lang, tree.form(w)))
+                            .and(topic.filter(|t| t.kind == EntityType::Org))
+                    }),
                 },
                 (None, None) => topic,
             };
@@ -1391,6 +1392,25 @@ fn subject_entity<'e>(
                 .filter(in_sentence)
                 .find(|e| e.span.byte_start >= a && e.span.byte_end <= b)
         })
+}
+
+/// The person or organisation the document names elsewhere whose name stands in `phrase` as
+/// a word or a compound's part, where the entity stage did not tag it in this sentence
+/// (`Varian setzte … um`, `Die Varian-Aktionäre`, `Der Erwerb von Varian`); the longest
+/// such name. Scripts without spaces have no word edges to go by: none there.
+fn named_in<'e>(phrase: &str, entities: &'e [Entity]) -> Option<&'e Entity> {
+    let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityType::Org | EntityType::Per))
+        .filter(|e| e.text.chars().count() >= 2)
+        .filter(|e| {
+            phrase.match_indices(e.text.as_str()).any(|(at, m)| {
+                edge(phrase[..at].chars().next_back())
+                    && edge(phrase[at + m.len()..].chars().next())
+            })
+        })
+        .max_by_key(|e| e.text.len())
 }
 
 /// The source an adverb such as German `demnach` points back to, with the adverb as cue: the
@@ -1592,6 +1612,21 @@ mod tests {
     }
 
     use EntityType::{Org, Per};
+
+    /// A name the document tags elsewhere stands in a subject as a word or a compound's part.
+    #[rstest]
+    #[case("Varian", Some("Varian"))]
+    #[case("Die Varian-Aktionäre", Some("Varian"))]
+    #[case("Der Erwerb von Varian", Some("Varian"))]
+    #[case("Die Siemens Healthineers AG", Some("Siemens Healthineers AG"))]
+    #[case("Varians Umsatz", None)]
+    #[case("Die Aktionäre", None)]
+    fn a_name_inside_the_subject(#[case] phrase: &str, #[case] want: Option<&str>) {
+        let text = "Siemens Healthineers AG kauft Varian.";
+        let entities =
+            crate::fixtures::entities(text, &[("Siemens Healthineers AG", Org), ("Varian", Org)]);
+        assert_eq!(named_in(phrase, &entities).map(|e| e.text.as_str()), want);
+    }
     use FigureType::{Cardinal, Date, Money, Percent};
 
     /// Which figure a claim is about, its subject, predicate, attribution and cue, hedged,

@@ -606,7 +606,10 @@ pub fn is_pronoun(lang: Lang, phrase: &str) -> bool {
     let p = phrase.trim().to_lowercase();
     match lang {
         Lang::En => EN_PERSON.contains(&p.as_str()) || matches!(p.as_str(), "it" | "they"),
-        Lang::De => DE_PERSON.contains(&p.as_str()) || matches!(p.as_str(), "sie" | "es"),
+        Lang::De => {
+            DE_PERSON.contains(&p.as_str())
+                || matches!(p.as_str(), "sie" | "es" | "diese" | "dieses")
+        }
         Lang::Zh => {
             ZH_PERSON.contains(&p.as_str()) || matches!(p.as_str(), "它" | "他们" | "她们" | "它们")
         }
@@ -635,6 +638,12 @@ pub fn reference(lang: Lang, phrase: &str) -> Option<Reference> {
         Lang::De => {
             if words.len() == 1 && DE_PERSON.contains(&last) {
                 return Some(Reference::Person);
+            }
+            // a demonstrative standing alone for a feminine or neuter name before it (`die
+            // Siemens AG …; diese hält noch 85 Prozent`, `das Unternehmen`): in news about
+            // firms, an organisation
+            if words.len() == 1 && matches!(last, "diese" | "dieses") {
+                return Some(Reference::Organisation);
             }
             let definite = matches!(
                 first,
@@ -784,6 +793,9 @@ mod tests {
     #[case(Lang::De, "das Unternehmen", Some(Reference::Organisation))]
     #[case(Lang::De, "Der Konzern", Some(Reference::Organisation))]
     #[case(Lang::De, "der Umsatz", None)]
+    #[case(Lang::De, "Diese", Some(Reference::Organisation))]
+    #[case(Lang::De, "diese Woche", None)]
+    #[case(Lang::De, "Dieser", None)]
     #[case(Lang::Zh, "该公司", Some(Reference::Organisation))]
     #[case(Lang::Zh, "他", Some(Reference::Person))]
     fn references(#[case] lang: Lang, #[case] phrase: &str, #[case] r: Option<Reference>) {
