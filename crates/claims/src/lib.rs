@@ -875,7 +875,7 @@ impl ClaimAssembler {
                         let owner = subject.strip_suffix(p).filter(|o| {
                             let words = claimx_lang::zh::words(o);
                             words.len() >= 2
-                                && words.last().is_some_and(|w| w.is_noun() || w.tag == "eng")
+                                && words.last().is_some_and(|w| w.heads_a_noun_phrase())
                         })?;
                         text[..figures[f].span.byte_start]
                             .ends_with(subject)

@@ -528,11 +528,11 @@ fn relative_head(text: &str, words: &[zh::Word], k: usize, verb_optional: bool) 
     let start = j;
     while words
         .get(j)
-        .is_some_and(|w| w.is_noun() || w.tag == "eng" || w.tag.starts_with(['m', 'q']))
+        .is_some_and(|w| w.heads_a_noun_phrase() || w.tag.starts_with(['m', 'q']))
     {
         j += 1;
     }
-    let head_noun = j > start && (words[j - 1].is_noun() || words[j - 1].tag == "eng");
+    let head_noun = j > start && words[j - 1].heads_a_noun_phrase();
     let closed = words
         .get(j)
         .is_none_or(|w| w.is_function_or_verb() || w.tag == "x");
@@ -844,12 +844,13 @@ pub(crate) fn sentence_claims(
     for (ca, cb) in clauses(text, ss, se) {
         let clause = &text[ca..cb];
         let is_attribution = attr.as_ref().is_some_and(|(src, cue)| {
+            let said = format!("{src}{cue}");
             (zh::source_marker(clause).is_some() && clause.contains(src.as_str()))
-                || clause.ends_with(&format!("{src}{cue}"))
+                || clause.ends_with(&said)
                 // (the source, its verb and whom it told: `谢雕的家人告诉南都记者`)
                 || clause
                     .trim_start()
-                    .strip_prefix(&format!("{src}{cue}"))
+                    .strip_prefix(&said)
                     .is_some_and(|told| {
                         zh::words(told).iter().all(|w| !w.tag.starts_with(['v', 'p']))
                     })

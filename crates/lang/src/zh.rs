@@ -585,6 +585,12 @@ impl Word {
     pub fn is_noun(&self) -> bool {
         self.tag.starts_with('n') || self.tag == "j"
     }
+
+    /// Whether the word can head a noun phrase: a noun ([`Self::is_noun`]) or a Latin-script
+    /// word (`eng`: `66B`, `CPI`).
+    pub fn heads_a_noun_phrase(&self) -> bool {
+        self.is_noun() || self.tag == "eng"
+    }
 }
 
 fn segmenter() -> &'static jieba_rs::Jieba {
